@@ -1,0 +1,3 @@
+import SmartCard
+
+// Placeholder, replaced below.

@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sskiosk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sskiosk", targets: ["SSKioskCLI"]),
+        .library(name: "SmartCard", targets: ["SmartCard"]),
+        .library(name: "CardSimulator", targets: ["CardSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    ],
+    targets: [
+        // C libraries, one thin system-library target each.
+        .systemLibrary(
+            name: "CPCSCLite",
+            pkgConfig: "libpcsclite",
+            providers: [.apt(["libpcsclite-dev"])]
+        ),
+
+        // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
+        .target(
+            name: "SmartCard",
+            dependencies: [
+                "CPCSCLite",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Virtual cards behind vpcd's reader slots.
+        .target(
+            name: "CardSimulator",
+            dependencies: [
+                "SmartCard",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "SSKioskCLI",
+            dependencies: [
+                "SmartCard",
+                "CardSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "APDURoundTripBenchmark",
+            dependencies: ["SmartCard"],
+            path: "Benchmarks/APDURoundTrip/Swift"
+        ),
+
+        .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The one executable of the terminal: each concern is a subcommand.
+@main
+struct SSKiosk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sskiosk",
+        abstract: "Social security card terminal: card readers, cards, and the virtual rig.",
+        subcommands: [
+            ReadersCommand.self,
+            WatchCommand.self,
+            SendCommand.self,
+            SimCommand.self,
+        ]
+    )
+}

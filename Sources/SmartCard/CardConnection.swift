@@ -1,0 +1,144 @@
+import CPCSCLite
+import Synchronization
+
+/// A connection to the card in one reader.
+///
+/// Blocking PC/SC calls have `Blocking` in their name and are what a thread that owns the
+/// connection uses; the async versions run them on the blocking thread pool. APDU-level
+/// behaviour (GET RESPONSE, Le correction) comes from ``CardChannel``.
+public final class CardConnection: CardChannel {
+    public let reader: String
+    private let context: PCSCContext
+    private let state: Mutex<State>
+
+    private struct State {
+        var handle: SCARDHANDLE?
+        var activeProtocol: CardProtocols
+    }
+
+    init(context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols) {
+        self.context = context
+        self.reader = reader
+        self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
+    }
+
+    deinit {
+        state.withLock { s in
+            if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
+        }
+    }
+
+    /// The protocol the reader negotiated with the card.
+    public var activeProtocol: CardProtocols { state.withLock { $0.activeProtocol } }
+
+    private func current() throws(SmartCardError) -> (SCARDHANDLE, CardProtocols) {
+        try state.withLock { (s: inout State) throws(SmartCardError) -> (SCARDHANDLE, CardProtocols) in
+            guard let h = s.handle else { throw .invalidHandle }
+            return (h, s.activeProtocol)
+        }
+    }
+
+    // MARK: Exchanging bytes
+
+    /// Maximum response size PC/SC hands back: 64 KiB data plus the status word.
+    private static let receiveCapacity = 65_538
+
+    /// Sends `command` and returns the card's raw answer. Blocking.
+    public func transmitRawBlocking(_ command: [UInt8]) throws(SmartCardError) -> [UInt8] {
+        let (handle, proto) = try current()
+        var received = [UInt8](repeating: 0, count: Self.receiveCapacity)
+        var receivedLength = DWORD(Self.receiveCapacity)
+        let rv: LONG = withUnsafePointer(to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci) { pci in
+            command.withUnsafeBufferPointer { send in
+                received.withUnsafeMutableBufferPointer { recv in
+                    SCardTransmit(handle, pci, send.baseAddress, DWORD(send.count), nil, recv.baseAddress, &receivedLength)
+                }
+            }
+        }
+        guard Int(rv) == PCSCStatus.success else { throw SmartCardError(pcscCode: Int(rv)) }
+        received.removeSubrange(Int(receivedLength)...)
+        return received
+    }
+
+    public func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8] {
+        try await BlockingCall.run { () throws(SmartCardError) in try self.transmitRawBlocking(command) }
+    }
+
+    // MARK: Status, reconnect, disconnect
+
+    /// The card's current answer to reset, as the reader reports it.
+    public func atrBlocking() throws(SmartCardError) -> [UInt8] {
+        let (handle, _) = try current()
+        var atr = [UInt8](repeating: 0, count: Int(MAX_ATR_SIZE))
+        var atrLength = DWORD(atr.count)
+        var readerLength: DWORD = 0
+        var cardState: DWORD = 0
+        var proto: DWORD = 0
+        try pcscCall { SCardStatus(handle, nil, &readerLength, &cardState, &proto, &atr, &atrLength) }
+        return Array(atr.prefix(Int(atrLength)))
+    }
+
+    /// Reconnects, optionally resetting or unpowering the card first: the way back after
+    /// ``SmartCardError/cardReset`` or to start a card from a known state. Blocking.
+    public func reconnectBlocking(
+        share: ShareMode = .shared,
+        protocols: CardProtocols = .any,
+        initialization: CardDisposition = .leave
+    ) throws(SmartCardError) {
+        let (handle, _) = try current()
+        var active: DWORD = 0
+        try pcscCall {
+            SCardReconnect(handle, DWORD(share.rawValue), DWORD(protocols.rawValue), DWORD(initialization.rawValue), &active)
+        }
+        state.withLock { $0.activeProtocol = CardProtocols(rawValue: UInt32(active)) }
+    }
+
+    public func reconnect(
+        share: ShareMode = .shared,
+        protocols: CardProtocols = .any,
+        initialization: CardDisposition = .leave
+    ) async throws(SmartCardError) {
+        try await BlockingCall.run { () throws(SmartCardError) in
+            try self.reconnectBlocking(share: share, protocols: protocols, initialization: initialization)
+        }
+    }
+
+    /// Ends the connection. Later calls fail with ``SmartCardError/invalidHandle``.
+    /// A card already removed is not an error here: the connection is gone either way.
+    public func disconnect(_ disposition: CardDisposition = .leave) throws(SmartCardError) {
+        guard let handle = state.withLock({ s -> SCARDHANDLE? in
+            defer { s.handle = nil }
+            return s.handle
+        }) else { return }
+        let rv = Int(SCardDisconnect(handle, DWORD(disposition.rawValue)))
+        guard rv == PCSCStatus.success || rv == Int(0x8010_0069) || rv == PCSCStatus.invalidHandle else {
+            throw SmartCardError(pcscCode: rv)
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` with exclusive access to the card; the transaction always ends, also when
+    /// `body` throws. Other programs wait until it ends, so keep the body to one card operation.
+    public func withTransaction<T: Sendable>(
+        _ body: (CardConnection) async throws -> T
+    ) async throws -> T {
+        let (handle, _) = try current()
+        try await BlockingCall.run { () throws(SmartCardError) in try pcscCall { SCardBeginTransaction(handle) } }
+        let result: T
+        do {
+            result = try await body(self)
+        } catch {
+            try? await Self.endTransaction(handle)
+            throw error
+        }
+        try await Self.endTransaction(handle)
+        return result
+    }
+
+    private static func endTransaction(_ handle: SCARDHANDLE) async throws(SmartCardError) {
+        try await BlockingCall.run { () throws(SmartCardError) in
+            try pcscCall { SCardEndTransaction(handle, DWORD(CardDisposition.leave.rawValue)) }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import CPCSCLite
+import Synchronization
+
+/// A connection to the PC/SC resource manager (pcscd).
+///
+/// A restart of pcscd invalidates every context the daemon gave out. This type notices the
+/// calls that fail that way, establishes a new context and repeats the call once, so a
+/// long-running service survives a daemon restart without its callers doing anything.
+public final class PCSCContext: Sendable {
+    private let handle: Mutex<SCARDCONTEXT?>
+
+    /// Establishes a context; fails with ``SmartCardError/serviceNotRunning`` when pcscd is down.
+    public init() throws(SmartCardError) {
+        handle = Mutex(try Self.establish())
+    }
+
+    deinit {
+        handle.withLock { h in
+            if let h { _ = SCardReleaseContext(h) }
+        }
+    }
+
+    private static func establish() throws(SmartCardError) -> SCARDCONTEXT {
+        var context: SCARDCONTEXT = 0
+        try pcscCall { SCardEstablishContext(DWORD(SCARD_SCOPE_SYSTEM), nil, nil, &context) }
+        return context
+    }
+
+    /// The current context, established anew if an earlier call found the daemon gone.
+    func current() throws(SmartCardError) -> SCARDCONTEXT {
+        try handle.withLock { (h: inout SCARDCONTEXT?) throws(SmartCardError) -> SCARDCONTEXT in
+            if let h { return h }
+            let fresh = try Self.establish()
+            h = fresh
+            return fresh
+        }
+    }
+
+    /// Forgets a context the daemon no longer knows, so the next call establishes a new one.
+    func invalidate(_ stale: SCARDCONTEXT) {
+        handle.withLock { h in
+            guard h == stale else { return }
+            _ = SCardReleaseContext(stale)
+            h = nil
+        }
+    }
+
+    /// Runs `body` with a valid context, re-establishing it once if the daemon was restarted.
+    func withContext<T>(_ body: (SCARDCONTEXT) -> (LONG, T)) throws(SmartCardError) -> T {
+        var context = try current()
+        var (rv, value) = body(context)
+        if PCSCStatus.meansServiceLost(Int(rv)) {
+            invalidate(context)
+            context = try current()
+            (rv, value) = body(context)
+        }
+        guard Int(rv) == PCSCStatus.success else { throw SmartCardError(pcscCode: Int(rv)) }
+        return value
+    }
+
+    /// The names of the readers pcscd knows now; empty when none is connected.
+    public func readers() throws(SmartCardError) -> [String] {
+        do {
+            return try withContext { context in
+                var length: DWORD = 0
+                var rv = SCardListReaders(context, nil, nil, &length)
+                guard rv == PCSCStatus.success else { return (rv, []) }
+                var buffer = [CChar](repeating: 0, count: Int(length))
+                rv = SCardListReaders(context, nil, &buffer, &length)
+                guard rv == PCSCStatus.success else { return (rv, []) }
+                return (rv, Self.splitMultiString(buffer))
+            }
+        } catch where error == .noReaders {
+            return []
+        }
+    }
+
+    /// Splits a PC/SC multi-string (names separated by NUL, ended by two NULs).
+    static func splitMultiString(_ buffer: [CChar]) -> [String] {
+        buffer.split(separator: 0, omittingEmptySubsequences: true).map { chars in
+            String(decoding: chars.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
+    /// Connects to the card in `reader`. Blocking; call ``connect(reader:share:protocols:)`` from async code.
+    public func connectBlocking(
+        reader: String,
+        share: ShareMode = .shared,
+        protocols: CardProtocols = .any
+    ) throws(SmartCardError) -> CardConnection {
+        let (card, active) = try withContext { context in
+            var card: SCARDHANDLE = 0
+            var active: DWORD = 0
+            let rv = SCardConnect(context, reader, DWORD(share.rawValue), DWORD(protocols.rawValue), &card, &active)
+            return (rv, (card, active))
+        }
+        return CardConnection(context: self, reader: reader, handle: card,
+                              activeProtocol: CardProtocols(rawValue: UInt32(active)))
+    }
+
+    /// Connects to the card in `reader`, waiting off the cooperative thread pool.
+    public func connect(
+        reader: String,
+        share: ShareMode = .shared,
+        protocols: CardProtocols = .any
+    ) async throws(SmartCardError) -> CardConnection {
+        try await BlockingCall.run { () throws(SmartCardError) in
+            try self.connectBlocking(reader: reader, share: share, protocols: protocols)
+        }
+    }
+}
