@@ -169,6 +169,12 @@ extension ATR {
         public var canChange: Bool
         /// Whether Fi and Di from TA1 apply (bit 5 is 0) rather than implicit values known otherwise.
         public var usesTA1Parameters: Bool
+
+        public init(transmissionProtocol: Int, canChange: Bool, usesTA1Parameters: Bool) {
+            self.transmissionProtocol = transmissionProtocol
+            self.canChange = canChange
+            self.usesTA1Parameters = usesTA1Parameters
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import CPCSCLite
+import Glibc
 import Synchronization
 
 /// A connection to the card in one reader.
@@ -55,9 +56,30 @@ public final class CardConnection: CardChannel {
                 }
             }
         }
-        guard Int(rv) == PCSCStatus.success else { throw SmartCardError(pcscCode: Int(rv)) }
+        guard Int(rv) == PCSCStatus.success else { throw Self.transmitFailure(Int(rv), handle: handle) }
         received.removeSubrange(Int(receivedLength)...)
         return received
+    }
+
+    /// pcscd reports a card pulled out mid-exchange as a failed transmission (not transacted, or a
+    /// communication error), and notices the empty slot only at its next poll of the reader.
+    /// Watching the card's status for a moment tells a pulled card from a faulty exchange.
+    private static func transmitFailure(_ rv: Int, handle: SCARDHANDLE) -> SmartCardError {
+        guard rv == PCSCStatus.notTransacted || rv == PCSCStatus.commError else { return SmartCardError(pcscCode: rv) }
+        let deadline = ContinuousClock.now + .milliseconds(1500)
+        repeat {
+            var readerLength: DWORD = 0
+            var cardState: DWORD = 0
+            var proto: DWORD = 0
+            var atrLength: DWORD = 0
+            let status = Int(SCardStatus(handle, nil, &readerLength, &cardState, &proto, nil, &atrLength))
+            if status == PCSCStatus.removedCard || (status == PCSCStatus.success && cardState & DWORD(SCARD_PRESENT) == 0) {
+                return .cardRemoved
+            }
+            guard status == PCSCStatus.success else { return SmartCardError(pcscCode: status) }
+            usleep(50_000)
+        } while ContinuousClock.now < deadline
+        return SmartCardError(pcscCode: rv)
     }
 
     public func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8] {
@@ -111,7 +133,7 @@ public final class CardConnection: CardChannel {
             return s.handle
         }) else { return }
         let rv = Int(SCardDisconnect(handle, DWORD(disposition.rawValue)))
-        guard rv == PCSCStatus.success || rv == Int(0x8010_0069) || rv == PCSCStatus.invalidHandle else {
+        guard rv == PCSCStatus.success || rv == PCSCStatus.removedCard || rv == PCSCStatus.invalidHandle else {
             throw SmartCardError(pcscCode: rv)
         }
     }

@@ -7,11 +7,13 @@ enum PCSCStatus {
     static let invalidHandle = Int(0x8010_0003)
     static let insufficientBuffer = Int(0x8010_0008)
     static let timeout = Int(0x8010_000A)
+    static let notTransacted = Int(0x8010_0016)
     static let noService = Int(0x8010_001D)
     static let serviceStopped = Int(0x8010_001E)
     static let commError = Int(0x8010_0013)
     static let unknownError = Int(0x8010_0014)
     static let noReadersAvailable = Int(0x8010_002E)
+    static let removedCard = Int(0x8010_0069)
 
     /// Results meaning the daemon went away and every context it gave out is dead.
     static func meansServiceLost(_ rv: Int) -> Bool {

@@ -1,1 +1,163 @@
+import CardSimulator
+import Foundation
+import SmartCard
+import Synchronization
 import Testing
+
+/// Access to the virtual rig (hardware/rig/rig) for tests that go through the real pcscd.
+enum Rig {
+    static let reader0 = "Virtual PCD 00 00"
+    static let reader1 = "Virtual PCD 00 01"
+    static let slot0Port = 35963
+
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("hardware/rig/rig").path
+
+    /// Whether the rig is up. With CI=true a missing rig is a recorded failure; locally the test
+    /// is skipped with a loud message, never silently.
+    static func isUp(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let readers = (try? PCSCContext().readers()) ?? []
+        if readers.contains(reader0) && readers.contains(reader1) { return true }
+        let message =
+            "THE VIRTUAL RIG IS NOT UP (pcscd with two vpcd readers): run `hardware/rig/rig up`. Readers seen: \(readers)"
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        } else {
+            print("\n*** SKIPPED: \(message)\n")
+        }
+        return false
+    }
+
+    /// Runs the rig script with `arguments`, failing the test if it fails.
+    ///
+    /// posix_spawn and waitpid rather than Foundation's Process, whose waitUntilExit was seen
+    /// here to wait for ever once the script had left a daemon running in the background.
+    @discardableResult
+    static func run(_ arguments: String...) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("rig-\(UUID().uuidString).log").path
+        defer { unlink(output) }
+        let argv = ["/bin/bash", "-c", "exec \"$0\" \"$@\" >\"\(output)\" 2>&1 </dev/null", script] + arguments
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/bash", nil, nil, &cArgs, environ) == 0 else {
+            throw RigFailure(description: "could not start \(script)")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw RigFailure(description: "rig \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+}
+
+struct RigFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Polls `condition` until it holds or `timeout` passes; the rig's events take tens of milliseconds.
+func eventually(
+    timeout: Duration = .seconds(10),
+    _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    Issue.record("timed out after \(timeout) waiting for: \(what)", sourceLocation: sourceLocation)
+    throw RigFailure(description: "timed out waiting for \(what)")
+}
+
+/// Collects a ``ReaderMonitor``'s events in the background, for tests to wait on.
+final class EventRecorder: Sendable {
+    private final class Log: Sendable {
+        let events = Mutex<[ReaderEvent]>([])
+    }
+
+    private let log = Log()
+    private let task: Task<Void, Never>
+
+    init(
+        _ monitor: ReaderMonitor = ReaderMonitor(
+            backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(500)))
+    ) {
+        let log = self.log
+        task = Task {
+            for await event in monitor { log.events.withLock { $0.append(event) } }
+        }
+    }
+
+    deinit { task.cancel() }
+
+    var all: [ReaderEvent] { log.events.withLock { $0 } }
+
+    /// Waits until an event after position `start` matches `predicate`, and returns its position.
+    @discardableResult
+    func wait(
+        after start: Int = 0, for what: String, timeout: Duration = .seconds(10),
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ predicate: @escaping (ReaderEvent) -> Bool
+    ) async throws -> Int {
+        var found: Int?
+        try await eventually(
+            timeout: timeout, "\(what); events so far: \(all)", sourceLocation: sourceLocation
+        ) {
+            let snapshot = all
+            found = snapshot.indices.first { $0 >= start && predicate(snapshot[$0]) }
+            return found != nil
+        }
+        return found!
+    }
+
+    func stop() { task.cancel() }
+}
+
+/// Every test that uses the rig runs in here, one at a time: they share two reader slots and one pcscd.
+@Suite(.serialized) struct RigTests {}
+
+extension Rig {
+    /// Runs `body` with `card` in slot 0 and a connection to it; the card is pulled afterwards, also
+    /// when `body` throws, and the reader is empty again before the next test starts.
+    static func withCard<T>(
+        _ card: some VirtualCard = TestCard(),
+        _ body: (InsertedCard, CardConnection) async throws -> T
+    ) async throws -> T {
+        let inserted = try await InsertedCard.insert(card, port: slot0Port)
+        let result: Result<T, any Error>
+        do {
+            let connection = try await connectWhenPresent(reader0)
+            result = .success(try await body(inserted, connection))
+        } catch {
+            result = .failure(error)
+        }
+        await inserted.remove()
+        try await eventually("reader 0 to be empty again") {
+            do {
+                _ = try await PCSCContext().connect(reader: reader0)
+                return false
+            } catch {
+                return (error as? SmartCardError) == .noCard
+            }
+        }
+        return try result.get()
+    }
+
+    /// Connects to the card in `reader` once pcscd has noticed it (it polls vpcd every few hundred ms).
+    static func connectWhenPresent(_ reader: String, context: PCSCContext? = nil) async throws
+        -> CardConnection
+    {
+        let context = try context ?? PCSCContext()
+        var card: CardConnection?
+        try await eventually("a card in \(reader)") {
+            card = try? await context.connect(reader: reader)
+            return card != nil
+        }
+        return try #require(card)
+    }
+}

@@ -1,0 +1,78 @@
+import CardSimulator
+import SmartCard
+import Testing
+
+extension RigTests {
+    @Suite struct Readers {
+        @Test func listsTheTwoVirtualReaders() throws {
+            guard Rig.isUp() else { return }
+            let readers = try PCSCContext().readers()
+            #expect(readers.contains(Rig.reader0))
+            #expect(readers.contains(Rig.reader1))
+        }
+
+        @Test func connectingToAnEmptyReaderSaysThereIsNoCard() async throws {
+            guard Rig.isUp() else { return }
+            let context = try PCSCContext()
+            await #expect(throws: SmartCardError.noCard) {
+                _ = try await context.connect(reader: Rig.reader0)
+            }
+        }
+
+        @Test func connectingToAnUnknownReaderIsAClearError() async throws {
+            guard Rig.isUp() else { return }
+            let error = await #expect(throws: SmartCardError.self) {
+                _ = try await PCSCContext().connect(reader: "No Such Reader 00 00")
+            }
+            #expect(error == .unknownReader || error == .readerUnavailable)
+            #expect(error?.message.contains("reader") == true)
+        }
+
+        @Test func testCardAnswersThroughPCSCAndResolves61xxAnd6Cxx() async throws {
+            guard Rig.isUp() else { return }
+            try await Rig.withCard { _, card in
+                #expect(try card.atrBlocking() == TestCard().atr)
+
+                // 61xx: the raw answer announces data; transmit follows it with GET RESPONSE, twice.
+                let getChained = CommandAPDU(ins: 0xCA, p1: 0x01, expectedLength: 256)
+                let raw = try ResponseAPDU(bytes: try await card.transmitRaw(getChained.encoded()))
+                #expect(raw.statusWord == StatusWord(0x6100))
+                let chained = try await card.transmit(getChained)
+                #expect(chained.statusWord == .success)
+                #expect(chained.data.count == 300)
+                #expect(chained.data.first == 0xA0)
+                #expect(chained.data.last == UInt8(truncatingIfNeeded: 0xA0 + 299))
+
+                // 6Cxx: Le 00 is corrected to the card's exact length.
+                let exact = try await card.transmit(CommandAPDU(ins: 0xCA, p1: 0x02, expectedLength: 256))
+                #expect(exact.statusWord == .success)
+                #expect(exact.data == (0..<16).map { UInt8(0x10 + $0) })
+
+                // READ BINARY beyond the end of the file: 6Cxx gives what is left.
+                _ = try await card.transmit(CommandAPDU(ins: 0xA4, p1: 0x00, p2: 0x0C, data: [0x2F, 0x01]))
+                let tail = try await card.transmit(
+                    CommandAPDU(ins: 0xB0, p1: 0x02, p2: 0x50, expectedLength: 256))
+                #expect(tail.data == (0x250..<600).map { UInt8(truncatingIfNeeded: $0) })
+
+                let unknown = try await card.transmit(CommandAPDU(ins: 0x42))
+                #expect(unknown.statusWord.meaning == .insNotSupported)
+                try card.disconnect()
+                await #expect(throws: SmartCardError.invalidHandle) {
+                    _ = try await card.transmitRaw([0x00, 0xEE, 0x00, 0x00])
+                }
+            }
+        }
+
+        @Test func reconnectWithResetStartsTheCardAfresh() async throws {
+            guard Rig.isUp() else { return }
+            try await Rig.withCard { _, card in
+                let read = CommandAPDU(ins: 0xB0, expectedLength: 4)
+                _ = try await card.transmit(CommandAPDU(ins: 0xA4, p2: 0x0C, data: [0x2F, 0x01]))
+                #expect(try await card.transmit(read).statusWord == .success)
+                try await card.reconnect(initialization: .reset)
+                // The reset forgot the selected file, as a real card's would.
+                #expect(try await card.transmit(read).statusWord.meaning == .noCurrentEF)
+            }
+        }
+    }
+}
