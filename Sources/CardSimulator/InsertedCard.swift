@@ -21,6 +21,7 @@ public struct InsertedCard: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(QuickAckHandler())
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VpcdFrameDecoder()))
                     try channel.pipeline.syncOperations.addHandler(VpcdCardHandler(card: card, logger: logger))
                 }
