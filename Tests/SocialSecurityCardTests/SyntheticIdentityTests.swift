@@ -28,7 +28,7 @@ import Testing
     @Test func everyNumberChecksOut() throws {
         var generator = SyntheticIdentity.Generator(seed: 7)
         let counties = Set(GB2260.sampleCounties.map(\.code))
-        for _ in 0..<500 {
+        for _ in 0..<5000 {
             let person = generator.next()
             let reparsed = try IDNumber(person.idNumber.unmaskedValue, today: today)
             #expect(reparsed == person.idNumber)

@@ -34,7 +34,8 @@ public struct SyntheticIdentity: Hashable, Sendable {
             let birthDate =
                 (try? CardDate(year: year, month: month, day: 1 + below(CardDate.daysIn(month: month, year: year))))!
             let county = GB2260.sampleCounties[below(GB2260.sampleCounties.count)].code
-            let sequence = 2 * below(500) + (sex == .male ? 1 : 2)
+            // Odd 001-999 for men, even 002-998 for women.
+            let sequence = sex == .male ? 2 * below(500) + 1 : 2 * below(499) + 2
             let idNumber = IDNumber(regionCode: county, birthDate: birthDate, sequence: sequence)
             let letter = Character(Unicode.Scalar(UInt8(0x41 + below(26))))
             let cardNumber = CardNumber(body: String(letter) + below(10_000_000).zeroPadded(width: 7))
