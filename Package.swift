@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "sskiosk", targets: ["SSKioskCLI"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
+        .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The social security card: data codecs and validators (profile, reader and PIN follow).
+        .target(name: "SocialSecurityCard"),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -57,6 +60,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard"]),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
     ],
     swiftLanguageModes: [.v6]
