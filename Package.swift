@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "sskiosk", targets: ["SSKioskCLI"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
+        .library(name: "CardCrypto", targets: ["CardCrypto"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,11 @@ let package = Package(
             pkgConfig: "libpcsclite",
             providers: [.apt(["libpcsclite-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -31,6 +37,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The social security card's cryptography (3DES, SM4, pluggable SSF33) over OpenSSL's libcrypto.
+        .target(name: "CardCrypto", dependencies: ["CCrypto"]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -57,6 +65,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
     ],
     swiftLanguageModes: [.v6]
