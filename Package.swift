@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "sskiosk", targets: ["SSKioskCLI"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
+        .library(name: "CardCrypto", targets: ["CardCrypto"]),
+        .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
     ],
     dependencies: [
@@ -22,6 +24,11 @@ let package = Package(
             pkgConfig: "libpcsclite",
             providers: [.apt(["libpcsclite-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -32,13 +39,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        // The social security card: data codecs and validators (profile, reader and PIN follow).
-        .target(name: "SocialSecurityCard"),
+        // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
+        .target(name: "CardCrypto", dependencies: ["CCrypto"]),
+        // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
+        .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
             dependencies: [
                 "SmartCard",
+                "SocialSecurityCard",
+                "CardCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -48,6 +59,8 @@ let package = Package(
             name: "SSKioskCLI",
             dependencies: [
                 "SmartCard",
+                "SocialSecurityCard",
+                "CardCrypto",
                 "CardSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,7 +73,8 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
-        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard"]),
+        .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
+        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
     ],
     swiftLanguageModes: [.v6]
