@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
         .library(name: "CardCrypto", targets: ["CardCrypto"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
-        .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

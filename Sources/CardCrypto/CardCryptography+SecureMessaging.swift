@@ -62,11 +62,7 @@ extension CardCryptography {
     public func encryptData(_ data: [UInt8], key: SecretKey) throws(CardCryptoError) -> [UInt8] {
         guard data.count <= 255 else { throw .dataTooLong("data to encrypt", byteCount: data.count, maximum: 255) }
         let cipher = try cipher(key: key)
-        var plain = [UInt8(data.count)] + data
-        if plain.count % cipher.blockSize != 0 {
-            plain = ISO9797Padding.pad(plain, blockSize: cipher.blockSize)
-        }
-        return try cipher.encryptECB(plain)
+        return try cipher.encryptECB(Self.encryptionBlocks(data, blockSize: cipher.blockSize))
     }
 
     /// The inverse of ``encryptData(_:key:)``: decrypts, checks that LD fits and that the padding

@@ -24,7 +24,8 @@ public struct InsertedCard: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(QuickAckHandler())
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VpcdFrameDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(VpcdCardHandler(card: card, faults: faults, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(
+                        VpcdCardHandler(card: card, faults: faults, logger: logger))
                 }
             }
             .connect(host: host, port: port)

@@ -65,7 +65,9 @@ final class VpcdCardHandler<Card: VirtualCard>: ChannelInboundHandler {
         }
         let (seconds, attoseconds) = faults.delay.components
         let channel = context.channel
-        context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)) {
+        context.eventLoop.assumeIsolated().scheduleTask(
+            in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        ) {
             channel.writeAndFlush(buffer, promise: nil)
         }
     }

@@ -7,7 +7,7 @@ import Testing
     // MARK: Against the simulator's TestCard
 
     @Test func chained61xxIsFetchedAndConcatenated() async throws {
-        let card = SimulatedCardChannel(card: TestCard())
+        let card = InProcessCardChannel(card: TestCard())
         let response = try await card.transmit(CommandAPDU(ins: 0xCA, p1: 0x01, expectedLength: 256))
         #expect(response.statusWord == .success)
         // TestCard's GET DATA 01: 300 bytes A0, A1, ... wrapping at FF.
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func wrongLeIsResentWithTheLengthTheCardGave() async throws {
-        let card = SimulatedCardChannel(card: TestCard())
+        let card = InProcessCardChannel(card: TestCard())
         let response = try await card.transmit(CommandAPDU(ins: 0xCA, p1: 0x02, expectedLength: 256))
         #expect(response.statusWord == .success)
         #expect(response.data == (0x10..<0x20).map { UInt8($0) })
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func readingPastTheEndOfAFileIsCorrected() async throws {
-        let card = SimulatedCardChannel(card: TestCard())
+        let card = InProcessCardChannel(card: TestCard())
         let select = try await card.transmit(CommandAPDU(ins: 0xA4, p1: 0x02, p2: 0x0C, data: [0x2F, 0x01]))
         #expect(select == ResponseAPDU(statusWord: .success))
         // Offset 500 of the 600-byte EF: Le 256 is too long, the card says 6C 64 (100).
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func plainSuccessNeedsOneCommand() async throws {
-        let card = SimulatedCardChannel(card: TestCard())
+        let card = InProcessCardChannel(card: TestCard())
         _ = try await card.transmit(CommandAPDU(ins: 0xA4, p1: 0x02, p2: 0x0C, data: [0x2F, 0x01]))
         let response = try await card.transmit(CommandAPDU(ins: 0xB0, expectedLength: 256))
         #expect(response.data == (0..<256).map { UInt8($0) })
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func errorStatusIsReturnedAsIs() async throws {
-        let card = SimulatedCardChannel(card: TestCard())
+        let card = InProcessCardChannel(card: TestCard())
         // READ BINARY with no EF selected.
         let response = try await card.transmit(CommandAPDU(ins: 0xB0, expectedLength: 16))
         #expect(response == ResponseAPDU(statusWord: StatusWord(0x6986)))
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func extendedCommandReachesTheCard() async throws {
-        let card = SimulatedCardChannel(card: TestCard())
+        let card = InProcessCardChannel(card: TestCard())
         let payload = (0..<300).map { UInt8(truncatingIfNeeded: $0 * 7) }
         let response = try await card.transmit(CommandAPDU(ins: 0xEE, data: payload))
         #expect(response == ResponseAPDU(data: payload, statusWord: .success))
