@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "CardCrypto", dependencies: ["CCrypto"]),
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
         .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
+        // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
+        .target(name: "KioskCore", dependencies: ["SocialSecurityCard", "CardCrypto", "CCrypto"]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,6 +65,9 @@ public struct IDNumber: Hashable, Sendable {
     /// The province's two-digit code (digits 1-2).
     public var provinceCode: String { String(unmaskedValue.prefix(2)) }
 
+    /// Whether `code` is a province's two-digit code in GB/T 2260.
+    public static func isProvince(_ code: String) -> Bool { GB2260.provinces[code] != nil }
+
     /// The province's name in GB/T 2260, such as 湖南省.
     public var provinceName: String { GB2260.provinces[provinceCode] ?? "" }
 
@@ -75,8 +78,13 @@ public struct IDNumber: Hashable, Sendable {
     public var sex: Sex { sequence % 2 == 1 ? .male : .female }
 
     /// The first four and last four characters with ten asterisks between: `4301**********1234`.
-    public var masked: String {
-        String(unmaskedValue.prefix(4)) + String(repeating: "*", count: 10) + String(unmaskedValue.suffix(4))
+    public var masked: String { Self.mask(unmaskedValue) }
+
+    /// How any ID number-like text appears in logs, errors and the ledger: the first and last four
+    /// characters, the rest as `*`. Text of eight characters or fewer is masked whole.
+    public static func mask(_ text: some StringProtocol) -> String {
+        guard text.count > 8 else { return String(repeating: "*", count: text.count) }
+        return text.prefix(4) + String(repeating: "*", count: text.count - 8) + text.suffix(4)
     }
 
     /// ISO 7064 MOD 11-2 over the first 17 digits, as an index into "10X98765432" (X is 10).
