@@ -36,11 +36,13 @@ public protocol KioskStore: Sendable {
     func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date) async throws
         -> Application
     func applications(_ filter: ApplicationFilter) async throws -> [Application]
+    func application(_ id: String) async throws -> Application?
 
     func requestCard(cardNumber: String, for idNumber: String, by principal: Principal, at now: Date) async throws
         -> CardRecord
     func move(card cardNumber: String, to status: CardStatus, by principal: Principal, at now: Date) async throws
         -> CardRecord
+    func cardRecord(_ cardNumber: String) async throws -> CardRecord?
     func cardRecords(of idNumber: String) async throws -> [CardRecord]
     func cardRecords(in status: CardStatus, region prefix: String) async throws -> [CardRecord]
 
