@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -44,6 +45,18 @@ let package = Package(
         .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
         .target(name: "KioskCore", dependencies: ["SocialSecurityCard", "CardCrypto", "CCrypto"]),
+        // The terminal service: HTTP API and event stream on localhost, staff and resident sessions.
+        .target(
+            name: "KioskServer",
+            dependencies: [
+                "KioskCore",
+                "SocialSecurityCard",
+                "SmartCard",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["openapi.yaml"]
+        ),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",

@@ -23,7 +23,8 @@ public struct KioskServices: Sendable {
             person: person,
             enrolments: try await store.enrolments(of: idNumber),
             cards: try await store.cardRecords(of: idNumber),
-            openApplications: try await store.applications(ApplicationFilter(idNumber: idNumber, statuses: [.submitted, .needsReview, .approved])),
+            openApplications: try await store.applications(
+                ApplicationFilter(idNumber: idNumber, statuses: [.submitted, .needsReview, .approved])),
             asOf: try await store.cacheAsOf()
         )
     }
@@ -60,7 +61,8 @@ public struct KioskServices: Sendable {
     /// self-service kinds only.
     public func submit(_ draft: ApplicationDraft, by principal: Principal) async throws -> Application {
         let person = try await requirePerson(draft.idNumber)
-        try AccessPolicy.authorize(principal, .submitApplication, regionCode: person.regionCode, idNumber: draft.idNumber)
+        try AccessPolicy.authorize(
+            principal, .submitApplication, regionCode: person.regionCode, idNumber: draft.idNumber)
         if case .resident = principal, !draft.kind.selfService {
             throw KioskError(
                 code: "needs-clerk",
@@ -74,12 +76,17 @@ public struct KioskServices: Sendable {
         return try await store.submit(checked, by: principal, at: now())
     }
 
-    public func move(application id: String, to status: ApplicationStatus, by principal: Principal) async throws -> Application {
+    public func move(application id: String, to status: ApplicationStatus, by principal: Principal) async throws
+        -> Application
+    {
         guard let application = try await store.application(id) else {
             throw KioskError.notFound("application", chinese: "该申请")
         }
-        let action: Action = status == .approved || status == .rejected || status == .needsReview ? .approveApplication : .submitApplication
-        try AccessPolicy.authorize(principal, action, regionCode: application.regionCode, idNumber: application.idNumber)
+        let action: Action =
+            status == .approved || status == .rejected || status == .needsReview
+            ? .approveApplication : .submitApplication
+        try AccessPolicy.authorize(
+            principal, action, regionCode: application.regionCode, idNumber: application.idNumber)
         return try await store.move(application: id, to: status, by: principal, at: now())
     }
 
@@ -87,11 +94,35 @@ public struct KioskServices: Sendable {
 
     /// A loss report: always accepted for the holder's own usable card, pushed first.
     public func reportLoss(cardNumber: String, by principal: Principal) async throws -> CardRecord {
-        try await moveCard(cardNumber, to: .lost, action: .reportLoss, by: principal)
+        try await moveCard(cardNumber, to: .lost, by: principal)
     }
 
-    public func moveCard(_ cardNumber: String, to status: CardStatus, action: Action, by principal: Principal) async throws -> CardRecord {
-        guard let card = try await store.cardRecord(cardNumber) else { throw KioskError.notFound("card", chinese: "该卡") }
+    /// Records a card request for a person (the desk's intake of a card application).
+    public func requestCard(cardNumber: String, for idNumber: String, by principal: Principal) async throws
+        -> CardRecord
+    {
+        let person = try await requirePerson(idNumber)
+        try AccessPolicy.authorize(principal, .requestCard, regionCode: person.regionCode, idNumber: idNumber)
+        return try await store.requestCard(cardNumber: cardNumber, for: idNumber, by: principal, at: now())
+    }
+
+    /// Moves a card along its life; which role may depends on the step (lifting a loss report
+    /// is its own action).
+    public func moveCard(_ cardNumber: String, to status: CardStatus, by principal: Principal) async throws
+        -> CardRecord
+    {
+        guard let card = try await store.cardRecord(cardNumber) else {
+            throw KioskError.notFound("card", chinese: "该卡")
+        }
+        let action: Action =
+            switch status {
+            case .issued: .issueCard
+            case .active: card.status == .lost ? .liftLoss : .activateCard
+            case .lost: .reportLoss
+            case .replaced: .replaceCard
+            case .cancelled: .cancelCard
+            case .applied, .inProduction, .readyAtDesk: .approveApplication
+            }
         let person = try await requirePerson(card.idNumber)
         try AccessPolicy.authorize(principal, action, regionCode: person.regionCode, idNumber: card.idNumber)
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
@@ -121,6 +152,7 @@ public struct KioskServices: Sendable {
 
     private func logStaffRead(_ principal: Principal, _ idNumber: String, detail: String) async throws {
         guard case .staff = principal else { return }
-        try await store.log("person.read", subject: .person(idNumber: idNumber), by: principal, detail: detail, at: now())
+        try await store.log(
+            "person.read", subject: .person(idNumber: idNumber), by: principal, detail: detail, at: now())
     }
 }

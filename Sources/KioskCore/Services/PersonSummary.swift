@@ -9,7 +9,9 @@ public struct PersonSummary: Codable, Hashable, Sendable {
     /// When the cache last heard from the centre ("as of ..."); nil if never.
     public var asOf: Date?
 
-    public init(person: Person, enrolments: [Enrolment], cards: [CardRecord], openApplications: [Application], asOf: Date?) {
+    public init(
+        person: Person, enrolments: [Enrolment], cards: [CardRecord], openApplications: [Application], asOf: Date?
+    ) {
         self.person = person
         self.enrolments = enrolments
         self.cards = cards

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+
+/// JSON bodies in and out, with ISO 8601 dates, the one encoding the API documents.
+enum JSONBody {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        // Personal data must not linger in any cache once a session ends.
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+    }
+
+    /// Decodes the request body, or answers 400 with what was wrong.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        do {
+            return try decoder.decode(type, from: Data(buffer: buffer))
+        } catch {
+            throw APIError(
+                status: .badRequest,
+                code: "malformed-body",
+                chinese: "请求内容格式有误。",
+                english: "The request body is not the JSON this endpoint expects."
+            )
+        }
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import SocialSecurityCard
+
+/// The terminal's HTTP API: kiosk session, resident, staff and desk endpoints.
+struct KioskAPI<Context: RequestContext>: Sendable {
+    let services: KioskServices
+    let staff: StaffSessions
+    let kiosk: KioskSessionController
+    let events: EventHub
+    let now: @Sendable () -> Date
+
+    var routes: [APIRoute<Context>] {
+        [
+            APIRoute(.get, "/api/health") { _, _ in try JSONBody.response(["status": "ok"]) },
+            // The kiosk's session
+            APIRoute(.get, "/api/session") { _, _ in try JSONBody.response(await kiosk.status()) },
+            APIRoute(.post, "/api/session/pin", submitPIN),
+            APIRoute(.delete, "/api/session", exitSession),
+            APIRoute(.get, "/api/events", eventStream),
+            APIRoute(.get, "/api/jobs") { _, _ in try JSONBody.response(try await services.jobPostings()) },
+            // The resident, by the token their PIN opened
+            APIRoute(.get, "/api/me", me),
+            APIRoute(.get, "/api/me/contributions", myContributions),
+            APIRoute(.get, "/api/me/pension-payments", myPensionPayments),
+            APIRoute(.post, "/api/me/applications", myApplication),
+            APIRoute(.post, "/api/me/pin", changeMyPIN),
+            APIRoute(.post, "/api/me/loss-report", reportMyLoss),
+            // Staff
+            APIRoute(.post, "/api/staff/login", login),
+            APIRoute(.post, "/api/staff/logout", logout),
+            APIRoute(.get, "/api/people/{idNumber}", person),
+            APIRoute(.get, "/api/people/{idNumber}/contributions", contributions),
+            APIRoute(.post, "/api/applications", submitApplication),
+            APIRoute(.get, "/api/applications", listApplications),
+            APIRoute(.post, "/api/applications/{id}/status", moveApplication),
+            APIRoute(.post, "/api/cards", requestCard),
+            APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
+            APIRoute(.get, "/api/statistics", statistics),
+            APIRoute(.get, "/api/ledger/verify", verifyLedger),
+        ]
+    }
+
+    // MARK: Who is asking
+
+    private func bearer(_ request: Request) -> String? {
+        guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
+        return String(value.dropFirst(7))
+    }
+
+    private func principal(_ request: Request) async throws -> Principal {
+        guard let token = bearer(request) else { throw KioskError.notSignedIn }
+        if let member = await staff.member(for: token, at: now()) { return .staff(member) }
+        if let resident = await kiosk.principal(for: token, at: now()) { return resident }
+        throw KioskError.notSignedIn
+    }
+
+    private func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
+        guard let token = bearer(request), case .resident(let idNumber)? = await kiosk.principal(for: token, at: now())
+        else {
+            throw KioskError.notSignedIn
+        }
+        return (token, idNumber)
+    }
+
+    // MARK: Kiosk session
+
+    struct PINRequest: Decodable { var pin: String }
+    struct PINChangeRequest: Decodable {
+        var old: String
+        var new: String
+    }
+    struct SessionStarted: Encodable {
+        var token: String
+        var name: String
+    }
+
+    private func submitPIN(_ request: Request, _ context: Context) async throws -> Response {
+        let body = try await JSONBody.decode(PINRequest.self, from: request)
+        let started = try await kiosk.submitPIN(try PIN(digits: body.pin, length: 6), at: now())
+        return try JSONBody.response(SessionStarted(token: started.token, name: started.name), status: .created)
+    }
+
+    private func exitSession(_ request: Request, _ context: Context) async throws -> Response {
+        if let token = bearer(request) { await kiosk.exit(token: token) }
+        return Response(status: .noContent)
+    }
+
+    /// Server-sent events: one `data:` line of JSON per event, a comment every 15 s to keep
+    /// proxies and the browser from closing an idle stream.
+    private func eventStream(_ request: Request, _ context: Context) async throws -> Response {
+        let stream = await events.subscribe()
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await event in stream {
+                    let json = try JSONBody.encoder.encode(event)
+                    try await writer.write(
+                        ByteBuffer(string: "data: " + String(decoding: json, as: UTF8.self) + "\n\n"))
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    // MARK: The resident
+
+    private func me(_ request: Request, _ context: Context) async throws -> Response {
+        let (_, idNumber) = try await resident(request)
+        return try JSONBody.response(try await services.summary(of: idNumber, for: .resident(idNumber: idNumber)))
+    }
+
+    private func myContributions(_ request: Request, _ context: Context) async throws -> Response {
+        let (_, idNumber) = try await resident(request)
+        return try await contributionList(idNumber, request, .resident(idNumber: idNumber))
+    }
+
+    private func myPensionPayments(_ request: Request, _ context: Context) async throws -> Response {
+        let (_, idNumber) = try await resident(request)
+        return try JSONBody.response(
+            try await services.pensionPayments(of: idNumber, for: .resident(idNumber: idNumber)))
+    }
+
+    struct ApplicationRequest: Decodable {
+        var kind: ApplicationKind
+        var idNumber: String?
+        var details: [String: String]?
+    }
+
+    private func myApplication(_ request: Request, _ context: Context) async throws -> Response {
+        let (_, idNumber) = try await resident(request)
+        let body = try await JSONBody.decode(ApplicationRequest.self, from: request)
+        let draft = ApplicationDraft(kind: body.kind, idNumber: idNumber, details: body.details ?? [:])
+        return try JSONBody.response(
+            try await services.submit(draft, by: .resident(idNumber: idNumber)), status: .created)
+    }
+
+    private func changeMyPIN(_ request: Request, _ context: Context) async throws -> Response {
+        let (token, _) = try await resident(request)
+        let body = try await JSONBody.decode(PINChangeRequest.self, from: request)
+        try await kiosk.changePIN(
+            token: token, from: try PIN(digits: body.old, length: 6), to: try PIN(digits: body.new, length: 6))
+        return Response(status: .noContent)
+    }
+
+    private func reportMyLoss(_ request: Request, _ context: Context) async throws -> Response {
+        let (token, idNumber) = try await resident(request)
+        guard let card = await kiosk.card(for: token) else { throw KioskError.notSignedIn }
+        let record = try await services.reportLoss(cardNumber: card.cardNumber.value, by: .resident(idNumber: idNumber))
+        return try JSONBody.response(record)
+    }
+
+    // MARK: Staff
+
+    struct LoginRequest: Decodable {
+        var id: String
+        var password: String
+    }
+    struct LoginResponse: Encodable {
+        var token: String
+        var name: String
+        var role: Role
+        var jurisdiction: String
+    }
+
+    private func login(_ request: Request, _ context: Context) async throws -> Response {
+        let body = try await JSONBody.decode(LoginRequest.self, from: request)
+        let (token, member) = try await staff.login(id: body.id, password: body.password, at: now())
+        return try JSONBody.response(
+            LoginResponse(
+                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))
+    }
+
+    private func logout(_ request: Request, _ context: Context) async throws -> Response {
+        if let token = bearer(request) { await staff.logout(token) }
+        return Response(status: .noContent)
+    }
+
+    private func person(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let idNumber = try context.parameters.require("idNumber")
+        return try JSONBody.response(try await services.summary(of: idNumber, for: principal))
+    }
+
+    private func contributions(_ request: Request, _ context: Context) async throws -> Response {
+        try await contributionList(try context.parameters.require("idNumber"), request, try await principal(request))
+    }
+
+    private func contributionList(_ idNumber: String, _ request: Request, _ principal: Principal) async throws
+        -> Response
+    {
+        let query = request.uri.queryParameters
+        let insurance = try query.get("insurance").map { value throws(KioskError) in
+            guard let insurance = InsuranceType(rawValue: String(value)) else {
+                throw .invalid("insurance", chinese: "险种有误。", english: "Unknown insurance type.")
+            }
+            return insurance
+        }
+        let list = try await services.contributions(
+            of: idNumber,
+            insurance: insurance,
+            from: query.get("from").flatMap { YearMonth(String($0)) },
+            to: query.get("to").flatMap { YearMonth(String($0)) },
+            for: principal
+        )
+        return try JSONBody.response(list)
+    }
+
+    private func submitApplication(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let body = try await JSONBody.decode(ApplicationRequest.self, from: request)
+        guard let idNumber = body.idNumber else {
+            throw KioskError.invalid(
+                "id-number", chinese: "请填写身份证号码。", english: "The application needs the person's ID number.")
+        }
+        let today = CardDate.today()
+        let number = try InputValidation.idNumber(idNumber, today: today).unmaskedValue
+        let draft = ApplicationDraft(kind: body.kind, idNumber: number, details: body.details ?? [:])
+        return try JSONBody.response(try await services.submit(draft, by: principal), status: .created)
+    }
+
+    private func listApplications(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal) else {
+            throw KioskError.forbidden("list-applications")
+        }
+        let query = request.uri.queryParameters
+        let statuses = query.getAll("status").compactMap { ApplicationStatus(rawValue: String($0)) }
+        let filter = ApplicationFilter(
+            idNumber: query.get("idNumber").map { String($0) },
+            statuses: statuses.isEmpty ? nil : Set(statuses),
+            regionPrefix: member.jurisdiction.regionPrefix
+        )
+        return try JSONBody.response(try await services.store.applications(filter))
+    }
+
+    struct StatusRequest<Status: Decodable>: Decodable { var status: Status }
+
+    private func moveApplication(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let body = try await JSONBody.decode(StatusRequest<ApplicationStatus>.self, from: request)
+        return try JSONBody.response(
+            try await services.move(application: try context.parameters.require("id"), to: body.status, by: principal))
+    }
+
+    struct CardRequest: Decodable {
+        var cardNumber: String
+        var idNumber: String
+    }
+
+    private func requestCard(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let body = try await JSONBody.decode(CardRequest.self, from: request)
+        return try JSONBody.response(
+            try await services.requestCard(cardNumber: body.cardNumber, for: body.idNumber, by: principal),
+            status: .created)
+    }
+
+    private func moveCard(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let body = try await JSONBody.decode(StatusRequest<CardStatus>.self, from: request)
+        let cardNumber = try context.parameters.require("cardNumber")
+        return try JSONBody.response(try await services.moveCard(cardNumber, to: body.status, by: principal))
+    }
+
+    private func statistics(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let day = try request.uri.queryParameters.get("day").map { text throws(KioskError) in
+            try InputValidation.date(String(text))
+        }
+        let date = day.flatMap { Self.noonInChina($0) } ?? now()
+        return try JSONBody.response(try await services.statistics(day: date, for: principal))
+    }
+
+    private func verifyLedger(_ request: Request, _ context: Context) async throws -> Response {
+        let finding = try await services.verifyLedger(for: try await principal(request))
+        let intact = if case .intact = finding { true } else { false }
+        return try JSONBody.response(["intact": intact ? "true" : "false", "finding": finding.description])
+    }
+
+    private static func noonInChina(_ date: CardDate) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))
+    }
+}

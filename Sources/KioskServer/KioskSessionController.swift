@@ -1,0 +1,140 @@
+import Foundation
+import KioskCore
+import Logging
+import SmartCard
+import SocialSecurityCard
+
+/// Drives the resident's session at this kiosk: reader events and PIN entry in, the session
+/// state machine in the middle, events out to the pages. When a session ends, the token and the
+/// cardholder it held are dropped at once.
+actor KioskSessionController {
+    private let reader: String
+    private let cards: ResidentCardReader
+    private let events: EventHub
+    private let logger: Logger
+    private var session: ResidentSession
+    private var resident: (token: String, identity: CardIdentity, cardholder: Cardholder)?
+
+    init(reader: String, cards: ResidentCardReader, events: EventHub, idleTimeout: TimeInterval, logger: Logger) {
+        self.reader = reader
+        self.cards = cards
+        self.events = events
+        self.logger = logger
+        session = ResidentSession(idleTimeout: idleTimeout, warningPeriod: min(30, idleTimeout / 2))
+    }
+
+    /// What a page may know about the session: its state, never the person.
+    struct Status: Codable, Sendable {
+        var state: String
+        var reader: String
+        var triesLeft: Int?
+    }
+
+    func status() -> Status {
+        switch session.state {
+        case .idle: Status(state: "idle", reader: reader)
+        case .awaitingPIN(_, let tries):
+            Status(state: "pin-required", reader: reader, triesLeft: tries >= 0 ? tries : nil)
+        case .active: Status(state: "active", reader: reader)
+        case .blocked: Status(state: "pin-blocked", reader: reader, triesLeft: 0)
+        }
+    }
+
+    // MARK: Events
+
+    func handle(_ event: ReaderEvent) async {
+        switch event {
+        case .cardInserted(let reader, _) where reader == self.reader:
+            let tries: Int
+            do {
+                tries = try await cards.pinTriesLeft(reader: reader)
+            } catch {
+                logger.info("card inserted but not readable", metadata: ["error": "\(error)"])
+                await events.publish(ServerEvent(type: "card-unreadable", reader: reader))
+                return
+            }
+            apply(session.handle(.cardInserted(reader: reader, triesLeft: tries)))
+            await events.publish(
+                ServerEvent(type: tries == 0 ? "pin-blocked" : "pin-required", reader: reader, triesLeft: tries))
+        case .cardRemoved(let reader) where reader == self.reader:
+            await end(session.handle(.cardRemoved(reader: reader)))
+            await events.publish(ServerEvent(type: "card-removed", reader: reader))
+        case .serviceLost:
+            await end(session.handle(.cardRemoved(reader: reader)))
+            await events.publish(ServerEvent(type: "reader-service-lost"))
+        case .serviceRestored:
+            await events.publish(ServerEvent(type: "reader-service-restored"))
+        default:
+            break
+        }
+    }
+
+    /// Called every second: idle warnings, and the end of an idle session.
+    func tick(at now: Date) async {
+        for action in session.handle(.tick(at: now)) {
+            switch action {
+            case .warnIdle(let seconds): await events.publish(ServerEvent(type: "idle-warning", secondsLeft: seconds))
+            case .forgetPerson: await end([action])
+            }
+        }
+    }
+
+    // MARK: The resident
+
+    /// Checks the PIN on the card; on success opens the session and returns its token.
+    func submitPIN(_ pin: borrowing PIN, at now: Date) async throws -> (token: String, name: String) {
+        guard case .awaitingPIN(let reader, _) = session.state else {
+            throw KioskError(
+                code: "no-card", chinese: "请先插入社会保障卡。", english: "Insert the social security card first.",
+                httpStatus: 409)
+        }
+        do {
+            let (identity, cardholder) = try await cards.verify(pin, reader: reader)
+            apply(session.handle(.pinVerified(idNumber: cardholder.socialSecurityNumber.unmaskedValue, at: now)))
+            let token = Tokens.make()
+            resident = (token, identity, cardholder)
+            await events.publish(ServerEvent(type: "session-started", reader: reader))
+            return (token, cardholder.name)
+        } catch let error as SocialSecurityCardError where error.triesLeft != nil || error == .pinBlocked {
+            let tries = error.triesLeft ?? 0
+            apply(session.handle(.pinRejected(triesLeft: tries)))
+            await events.publish(
+                ServerEvent(type: tries == 0 ? "pin-blocked" : "pin-required", reader: reader, triesLeft: tries))
+            throw error
+        }
+    }
+
+    /// The resident behind `token`, if their session is open; counts as activity.
+    func principal(for token: String, at now: Date) -> Principal? {
+        guard let resident, resident.token == token, let idNumber = session.idNumber else { return nil }
+        apply(session.handle(.activity(at: now)))
+        return .resident(idNumber: idNumber)
+    }
+
+    /// The card details the resident's own pages show.
+    func card(for token: String) -> CardIdentity? {
+        guard let resident, resident.token == token else { return nil }
+        return resident.identity
+    }
+
+    func changePIN(token: String, from old: borrowing PIN, to new: borrowing PIN) async throws {
+        guard resident?.token == token else { throw KioskError.notSignedIn }
+        try await cards.changePIN(from: old, to: new, reader: reader)
+    }
+
+    func exit(token: String) async {
+        guard resident?.token == token else { return }
+        await end(session.handle(.exit))
+    }
+
+    private func apply(_ actions: [ResidentSession.Action]) {
+        if actions.contains(where: { if case .forgetPerson = $0 { true } else { false } }) { resident = nil }
+    }
+
+    private func end(_ actions: [ResidentSession.Action]) async {
+        for case .forgetPerson(let reason) in actions {
+            resident = nil
+            await events.publish(ServerEvent(type: "session-ended", reason: reason.rawValue))
+        }
+    }
+}

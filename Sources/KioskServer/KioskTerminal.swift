@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import Logging
+
+/// The terminal service assembled: the API over the store, the staff sessions, the kiosk's card
+/// session and its event stream. `application()` returns the Hummingbird application without
+/// running it, so tests drive it through HummingbirdTesting.
+public struct KioskTerminal: Sendable {
+    public let configuration: KioskServerConfiguration
+    let api: KioskAPI<BasicRequestContext>
+    let controller: KioskSessionController
+    let logger: Logger
+
+    public init(
+        configuration: KioskServerConfiguration,
+        store: any KioskStore,
+        cards: ResidentCardReader,
+        logger: Logger = Logger(label: "sskiosk.server"),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        let events = EventHub()
+        let controller = KioskSessionController(
+            reader: configuration.residentReader,
+            cards: cards,
+            events: events,
+            idleTimeout: configuration.idleTimeout,
+            logger: logger
+        )
+        self.configuration = configuration
+        self.controller = controller
+        self.logger = logger
+        api = KioskAPI(
+            services: KioskServices(store: store, now: now), staff: StaffSessions(store: store), kiosk: controller,
+            events: events, now: now)
+    }
+
+    /// The routes, as registered: for the OpenAPI check.
+    public var routes: [(method: String, path: String)] { api.routes.map { ($0.method.rawValue, $0.path) } }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: APIErrorMiddleware())
+        for route in api.routes {
+            router.on(RouterPath(stringLiteral: route.path), method: route.method, use: route.handler)
+        }
+        return router
+    }
+
+    /// The application with the reader monitor beside it; `watchCards` false leaves the card
+    /// side out (API tests with no rig).
+    public func application(watchCards: Bool = true) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "sskiosk"),
+            services: watchCards ? [CardEventService(controller: controller, logger: logger)] : [],
+            logger: logger
+        )
+    }
+}
