@@ -40,7 +40,7 @@ public struct SimulatedPSAM: VirtualCard {
         case (0x00, 0xC0):
             let piece = Array(pendingResponse.prefix(command.expectedLength ?? 256))
             pendingResponse.removeFirst(piece.count)
-            return piece + (pendingResponse.isEmpty ? Status.success : Status.moreData(pendingResponse.count))
+            return piece + (pendingResponse.isEmpty ? Status.success : Status.moreData(min(pendingResponse.count, 256)))
         case (0x00, 0xB0) where selected && command.p1 == 0x80 | 0x16:
             return terminalNumber + Status.success
         case (0x80, 0x1A) where selected:
@@ -54,10 +54,11 @@ public struct SimulatedPSAM: VirtualCard {
         }
     }
 
-    /// Case 4 answers go out as a T=0 card's do: `61xx`, then GET RESPONSE.
+    /// Case 4 answers go out as a T=0 card's do: `61xx` with the bytes waiting (`00`: 256 or
+    /// more), then GET RESPONSE; no data is a plain `9000`.
     private mutating func send(_ data: [UInt8]) -> [UInt8] {
         pendingResponse = data
-        return Status.moreData(data.count)
+        return data.isEmpty ? Status.success : Status.moreData(min(data.count, 256))
     }
 
     private mutating func initialise(_ command: CommandAPDU) -> [UInt8] {
