@@ -40,7 +40,7 @@ public struct SimulatedPSAM: VirtualCard {
         case (0x00, 0xC0):
             let piece = Array(pendingResponse.prefix(command.expectedLength ?? 256))
             pendingResponse.removeFirst(piece.count)
-            return piece + (pendingResponse.isEmpty ? Status.success : Status.moreData(min(pendingResponse.count, 256)))
+            return piece + (pendingResponse.isEmpty ? Status.success : Status.moreData(pendingResponse.count))
         case (0x00, 0xB0) where selected && command.p1 == 0x80 | 0x16:
             return terminalNumber + Status.success
         case (0x80, 0x1A) where selected:
@@ -58,7 +58,7 @@ public struct SimulatedPSAM: VirtualCard {
     /// more), then GET RESPONSE; no data is a plain `9000`.
     private mutating func send(_ data: [UInt8]) -> [UInt8] {
         pendingResponse = data
-        return data.isEmpty ? Status.success : Status.moreData(min(data.count, 256))
+        return data.isEmpty ? Status.success : Status.moreData(data.count)
     }
 
     private mutating func initialise(_ command: CommandAPDU) -> [UInt8] {
