@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "sskiosk", targets: ["SSKioskCLI"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
+        .library(name: "Printing", targets: ["Printing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,8 @@ let package = Package(
             pkgConfig: "libpcsclite",
             providers: [.apt(["libpcsclite-dev"])]
         ),
+        // libcups2-dev ships no .pc file (`cups-config --libs` says -lcups): the module map links it by name.
+        .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -41,11 +44,21 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // Printing over libcups: queues and IPP printers, their state and capabilities, idempotent jobs.
+        .target(
+            name: "Printing",
+            dependencies: [
+                "CCups",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "SSKioskCLI",
             dependencies: [
                 "SmartCard",
                 "CardSimulator",
+                "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -57,7 +70,8 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
-        .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
+        .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator", "Printing"]),
     ],
     swiftLanguageModes: [.v6]
 )
