@@ -23,12 +23,27 @@ final class CUPSDestination {
             guard uri.hasPrefix("ipp://") || uri.hasPrefix("ipps://") else { throw .invalidURI(uri) }
             found = cupsGetDestWithURI(nil, uri)
         }
-        guard let found else { throw CUPSStatus.lastError(for: target) }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) * 1e-18
+        guard let found else {
+            // With cupsd down, libcups reports a named queue as not existing: say what is wrong.
+            if case .queue = target, !Self.schedulerAnswers(within: timeout) { throw .schedulerUnavailable }
+            throw CUPSStatus.lastError(for: target)
+        }
+        // libcups makes a URI's destination a device of cupsd ("device-uri"): only the device flag
+        // connects to the printer itself rather than to cupsd.
+        let flags: Int32
+        switch target {
+        case .queue:
+            flags = CUPS_DEST_FLAGS_NONE
+            printerURI = Self.option("printer-uri-supported", of: found) ?? ""
+        case .printer(let uri):
+            flags = CUPS_DEST_FLAGS_DEVICE
+            printerURI = uri
+        }
+        let seconds = timeout / .seconds(1)
         var path = [CChar](repeating: 0, count: 1024)
         guard
             let http = cupsConnectDest(
-                found, UInt32(CUPS_DEST_FLAGS_NONE), Int32(seconds * 1000), nil, &path, path.count, nil, nil)
+                found, UInt32(flags), Int32(seconds * 1000), nil, &path, path.count, nil, nil)
         else {
             let error = CUPSStatus.lastError(for: target)
             cupsFreeDests(1, found)
@@ -38,9 +53,20 @@ final class CUPSDestination {
         dest = found
         self.http = http
         resource = path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        printerURI =
-            cupsGetOption("printer-uri-supported", found.pointee.num_options, found.pointee.options)
-            .map { String(cString: $0) } ?? ""
+    }
+
+    private static func option(_ name: String, of dest: UnsafeMutablePointer<cups_dest_t>) -> String? {
+        cupsGetOption(name, dest.pointee.num_options, dest.pointee.options).map { String(cString: $0) }
+    }
+
+    /// Whether cupsd accepts a connection on its socket (or the server libcups is configured for).
+    static func schedulerAnswers(within timeout: Duration) -> Bool {
+        guard
+            let http = httpConnect2(
+                cupsServer(), ippPort(), nil, AF_UNSPEC, cupsEncryption(), 1, Int32(timeout / .milliseconds(1)), nil)
+        else { return false }
+        httpClose(http)
+        return true
     }
 
     deinit {
@@ -152,7 +178,12 @@ final class CUPSDestination {
         let media = (0..<cupsGetDestMediaCount(http, dest, info, flags)).compactMap { index -> MediaSize? in
             cupsGetDestMediaByIndex(http, dest, info, index, flags, &size) != 0 ? MediaSize(size) : nil
         }
-        let defaultMedia = cupsGetDestMediaDefault(http, dest, info, flags, &size) != 0 ? MediaSize(size) : nil
+        // cupsGetDestMediaDefault (libcups 2.4.2) answered the first size, not media-default, for a
+        // queue here: look the default up by its name instead.
+        let defaultName = cupsFindDestDefault(http, dest, info, "media").flatMap { ippGetString($0, 0, nil) }
+        let defaultMedia = defaultName.flatMap { name in
+            cupsGetDestMediaByName(http, dest, info, name, flags, &size) != 0 ? MediaSize(size) : nil
+        }
         return PrinterCapabilities(
             media: media, defaultMedia: defaultMedia, colorModes: supported("print-color-mode", info),
             sides: supported("sides", info), documentFormats: supported("document-format", info))
@@ -174,8 +205,10 @@ final class CUPSDestination {
 }
 
 extension MediaSize {
+    /// libcups keys a size with zero margins `NAME_borderless`; the printer knows it as NAME.
     fileprivate init(_ size: cups_size_t) {
-        let name = withUnsafeBytes(of: size.media) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        var name = withUnsafeBytes(of: size.media) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name.hasSuffix("_borderless") { name.removeLast("_borderless".count) }
         self.init(
             name: name, width: Int(size.width), length: Int(size.length), bottomMargin: Int(size.bottom),
             leftMargin: Int(size.left), rightMargin: Int(size.right), topMargin: Int(size.top))
