@@ -114,7 +114,7 @@ final class CUPSDestination {
     }
 
     func cancel(_ id: Int32) throws(PrintingError) {
-        guard cupsCancelDestJob(http, dest, id).rawValue <= IPP_STATUS_OK_CONFLICTING.rawValue else {
+        guard CUPSStatus.succeeded(cupsCancelDestJob(http, dest, id)) else {
             throw CUPSStatus.lastError(for: target, jobID: id)
         }
     }
@@ -134,14 +134,13 @@ final class CUPSDestination {
         }
         defer { cupsFreeOptions(count, cupsOptions) }
         var id: Int32 = 0
-        guard
-            cupsCreateDestJob(http, dest, info, &id, name, count, cupsOptions).rawValue
-                <= IPP_STATUS_OK_CONFLICTING.rawValue
-        else { throw CUPSStatus.lastError(for: target) }
+        guard CUPSStatus.succeeded(cupsCreateDestJob(http, dest, info, &id, name, count, cupsOptions)) else {
+            throw CUPSStatus.lastError(for: target)
+        }
 
         guard cupsStartDestDocument(http, dest, info, id, title, CUPS_FORMAT_PDF, 0, nil, 1) == HTTP_STATUS_CONTINUE,
             Self.write(pdf, over: http),
-            cupsFinishDestDocument(http, dest, info).rawValue <= IPP_STATUS_OK_CONFLICTING.rawValue
+            CUPSStatus.succeeded(cupsFinishDestDocument(http, dest, info))
         else {
             let cause = CUPSStatus.lastError(for: target)
             // The connection may be unusable after a failed transfer: cancel over a fresh one.

@@ -36,17 +36,3 @@ struct IPPRequest: ~Copyable {
         return IPPAttributeSet.groups(of: response, tag: tag)
     }
 }
-
-/// libcups' last status on this thread, mapped to ``PrintingError``.
-enum CUPSStatus {
-    /// Whether the last libcups call on this thread failed (IPP statuses past the successful ones).
-    static var lastFailed: Bool { cupsLastError().rawValue > IPP_STATUS_OK_CONFLICTING.rawValue }
-
-    /// The error for the last failure on this thread, in an operation on `target` (and job `jobID`).
-    static func lastError(for target: PrintTarget, jobID: Int32? = nil) -> PrintingError {
-        let status = Int(cupsLastError().rawValue)
-        let detail = cupsLastErrorString().map { String(cString: $0) }
-        return PrintingError.mapping(ippStatus: status, target: target, jobID: jobID)
-            .reported(ippStatus: status, detail: detail)
-    }
-}
