@@ -17,7 +17,9 @@ public protocol PrintService: Sendable {
     ///
     /// If the target already holds a job named `key` (a retry after a crash or a timeout), that
     /// job is returned and nothing is printed again, whatever state it is in; the exception is a
-    /// job whose document never arrived, which is cancelled and replaced.
+    /// job whose document never arrived, which is cancelled and replaced. Submissions under one key
+    /// must not overlap (the terminal's single outbox sender sees to that): two at once could both
+    /// find no job.
     func submit(
         _ document: PrintDocument, to target: PrintTarget, key: IdempotencyKey, options: PrintOptions
     ) async throws(PrintingError) -> PrintJob
