@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "sskiosk", targets: ["SSKioskCLI"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
+        .library(name: "CardCrypto", targets: ["CardCrypto"]),
+        .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
         .library(name: "Printing", targets: ["Printing"]),
     ],
     dependencies: [
@@ -22,6 +24,11 @@ let package = Package(
             pkgConfig: "libpcsclite",
             providers: [.apt(["libpcsclite-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // libcups2-dev ships no .pc file (`cups-config --libs` says -lcups): the module map links it by name.
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
 
@@ -34,11 +41,19 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
+        .target(name: "CardCrypto", dependencies: ["CCrypto"]),
+        // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
+        .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
+        // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
+        .target(name: "KioskCore", dependencies: ["SocialSecurityCard", "CardCrypto", "CCrypto"]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
             dependencies: [
                 "SmartCard",
+                "SocialSecurityCard",
+                "CardCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -57,6 +72,8 @@ let package = Package(
             name: "SSKioskCLI",
             dependencies: [
                 "SmartCard",
+                "SocialSecurityCard",
+                "CardCrypto",
                 "CardSimulator",
                 "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,6 +87,9 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
+        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator", "Printing"]),
     ],

@@ -10,11 +10,12 @@ public struct InsertedCard: Sendable {
     /// vpcd's first slot listens on 35963, the next on 35964, and so on.
     public static let firstSlotPort = 35963
 
-    /// Puts `card` into the vpcd slot listening on `port`.
+    /// Puts `card` into the vpcd slot listening on `port`, showing the faults of `faults`.
     public static func insert(
         _ card: some VirtualCard,
         host: String = "127.0.0.1",
         port: Int = firstSlotPort,
+        faults: FaultPlan = .none,
         logger: Logger = Logger(label: "sskiosk.simulator")
     ) async throws -> InsertedCard {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -23,7 +24,8 @@ public struct InsertedCard: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(QuickAckHandler())
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VpcdFrameDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(VpcdCardHandler(card: card, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(
+                        VpcdCardHandler(card: card, faults: faults, logger: logger))
                 }
             }
             .connect(host: host, port: port)

@@ -15,10 +15,13 @@ final class VpcdCardHandler<Card: VirtualCard>: ChannelInboundHandler {
     }
 
     private var card: Card
+    private let faults: FaultPlan
+    private var apduCount = 0
     private let logger: Logger
 
-    init(card: Card, logger: Logger) {
+    init(card: Card, faults: FaultPlan, logger: Logger) {
         self.card = card
+        self.faults = faults
         self.logger = logger
     }
 
@@ -35,13 +38,38 @@ final class VpcdCardHandler<Card: VirtualCard>: ChannelInboundHandler {
             }
             return
         }
-        reply(card.respond(to: frame), context: context)
+        apduCount += 1
+        switch faults.action(forAPDU: apduCount) {
+        case .remove:
+            logger.info("fault: card pulled before APDU", metadata: ["apdu": "\(apduCount)"])
+            context.close(promise: nil)
+        case .refuse(let statusWord):
+            reply([UInt8(statusWord >> 8), UInt8(statusWord & 0xFF)], context: context)
+        case .respond(let removeAfter, let corrupt):
+            let response = card.respond(to: frame)
+            if removeAfter {
+                logger.info("fault: card pulled after APDU", metadata: ["apdu": "\(apduCount)"])
+                context.close(promise: nil)
+            } else {
+                reply(corrupt ? Array(response.prefix(1)) : response, context: context)
+            }
+        }
     }
 
     private func reply(_ bytes: [UInt8], context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: bytes.count + 2)
         buffer.writeVpcdFrame(bytes)
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        guard faults.delay > .zero else {
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+            return
+        }
+        let (seconds, attoseconds) = faults.delay.components
+        let channel = context.channel
+        context.eventLoop.assumeIsolated().scheduleTask(
+            in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        ) {
+            channel.writeAndFlush(buffer, promise: nil)
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {

@@ -3,7 +3,8 @@ import SmartCard
 
 /// Lists the readers pcscd knows, with the card in each.
 struct ReadersCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "readers", abstract: "List card readers and their cards.")
+    static let configuration = CommandConfiguration(
+        commandName: "readers", abstract: "List card readers and their cards.")
 
     func run() async throws {
         let context = try PCSCContext()
@@ -18,7 +19,7 @@ struct ReadersCommand: AsyncParsableCommand {
                 let atr = try card.atrBlocking()
                 print("\(reader): card present, \(card.activeProtocol), ATR \(atr.hexString)")
                 try card.disconnect()
-            } catch where error == .noCard {
+            } catch  where error == .noCard {
                 print("\(reader): no card")
             } catch {
                 print("\(reader): \(error.message)")

@@ -9,8 +9,7 @@ struct SendCommand: AsyncParsableCommand {
         discussion: "Example: sskiosk send '00 A4 00 0C 02 3F 00' '00 84 00 00 08'"
     )
 
-    @Option(help: "Reader name; default: the first reader with a card.")
-    var reader: String?
+    @OptionGroup var readerOptions: ReaderOptions
 
     @Flag(help: "Do not follow 61xx with GET RESPONSE or correct Le on 6Cxx; show the card's answers as they are.")
     var raw = false
@@ -32,27 +31,17 @@ struct SendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try PCSCContext()
-        let card = try await context.connect(reader: try await chooseReader(context), share: exclusive ? .exclusive : .shared)
+        let card = try await readerOptions.connect(context, share: exclusive ? .exclusive : .shared)
         defer { try? card.disconnect() }
         for text in apdus {
             let command = try CommandAPDU(bytes: [UInt8](hex: text)!)
             print("> \(try command.encoded().hexString)")
-            let response = raw
+            let response =
+                raw
                 ? try ResponseAPDU(bytes: try await card.transmitRaw(command.encoded()))
                 : try await card.transmit(command)
             if !response.data.isEmpty { print("< \(response.data.hexString)") }
             print("< \(response.statusWord)")
         }
-    }
-
-    private func chooseReader(_ context: PCSCContext) async throws -> String {
-        if let reader { return reader }
-        for candidate in try context.readers() {
-            if let card = try? await context.connect(reader: candidate) {
-                try? card.disconnect()
-                return candidate
-            }
-        }
-        throw SmartCardError.noCard
     }
 }

@@ -3,7 +3,8 @@ import SmartCard
 
 /// Prints reader and card events as they happen, until interrupted or `--count` events are seen.
 struct WatchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "watch", abstract: "Watch readers and cards come and go.")
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "Watch readers and cards come and go.")
 
     @Option(help: "Stop after this many events.")
     var count: Int?

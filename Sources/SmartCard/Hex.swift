@@ -5,7 +5,7 @@ extension Array where Element == UInt8 {
         var bytes: [UInt8] = []
         var high: UInt8?
         for scalar in hex.unicodeScalars {
-            if scalar == " " || scalar == ":" || scalar == "\n" || scalar == "\t" { continue }
+            if scalar == " " || scalar == ":" || scalar == "\n" || scalar == "\r" || scalar == "\t" { continue }
             guard let nibble = UInt8(String(scalar), radix: 16) else { return nil }
             if let h = high {
                 bytes.append(h << 4 | nibble)

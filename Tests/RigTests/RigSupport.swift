@@ -137,6 +137,7 @@ final class EventRecorder: Sendable {
 extension Rig {
     /// Runs `body` with `card` in slot 0 and a connection to it; the card is pulled afterwards, also
     /// when `body` throws, and the reader is empty again before the next test starts.
+    @discardableResult
     static func withCard<T>(
         _ card: some VirtualCard = TestCard(),
         _ body: (InsertedCard, CardConnection) async throws -> T

@@ -1,0 +1,36 @@
+# The two commands README.md gives: `make run` (the main job on the virtual rig) and `make test`
+# (the whole test suite). Both install what they need and bring the rig up; both are idempotent.
+SWIFT ?= swift
+RIG := hardware/rig/rig
+BIN := .build/debug
+
+.PHONY: deps build rig-up rig-down run test bench
+
+deps:
+	hardware/rig/install-deps
+
+build: deps
+	$(SWIFT) build
+
+rig-up: build
+	SSKIOSK_BIN=$(BIN)/sskiosk $(RIG) up
+
+rig-down:
+	$(RIG) down
+
+# Until the terminal service lands: the rig's readers, a test card in slot 0, and the live
+# reader/card event stream (Ctrl-C stops it; `make rig-down` stops the rig).
+run: rig-up
+	SSKIOSK_BIN=$(BIN)/sskiosk $(RIG) card insert test-card 0
+	$(BIN)/sskiosk readers
+	$(BIN)/sskiosk send --reader "Virtual PCD 00 00" 00A40000023F00 00A40200022F01 00B0000010
+	$(BIN)/sskiosk watch
+
+test: rig-up
+	$(SWIFT) build --build-tests
+	$(RIG) card remove 0
+	$(RIG) card remove 1
+	$(SWIFT) test --skip-build
+
+bench: rig-up
+	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run

@@ -1,0 +1,85 @@
+import Foundation
+
+/// An application for a service: who for, what, where it stands, who touched it and by when it
+/// must be done.
+public struct Application: Codable, Hashable, Sendable {
+    /// Made on the terminal (terminal id + sequence), never an autoincrement shared with the centre.
+    public var id: String
+    public var kind: ApplicationKind
+    public var idNumber: String
+    public var status: ApplicationStatus
+    /// Who took it: a staff id, or "card" for a resident at a kiosk.
+    public var submittedBy: String
+    public var submittedAt: Date
+    /// The last day it may be completed on (限时办结).
+    public var deadline: Date
+    public var approvedBy: String?
+    public var completedAt: Date?
+    /// Free fields of the form (a phone number, a training course), already validated.
+    public var details: [String: String]
+    public var terminalID: String
+    public var regionCode: String
+
+    public init(
+        id: String,
+        kind: ApplicationKind,
+        idNumber: String,
+        status: ApplicationStatus = .submitted,
+        submittedBy: String,
+        submittedAt: Date,
+        approvedBy: String? = nil,
+        completedAt: Date? = nil,
+        details: [String: String] = [:],
+        terminalID: String,
+        regionCode: String
+    ) {
+        self.id = id
+        self.kind = kind
+        self.idNumber = idNumber
+        self.status = status
+        self.submittedBy = submittedBy
+        self.submittedAt = submittedAt
+        self.deadline = Self.deadline(for: kind, from: submittedAt)
+        self.approvedBy = approvedBy
+        self.completedAt = completedAt
+        self.details = details
+        self.terminalID = terminalID
+        self.regionCode = regionCode
+    }
+
+    /// The end of the day `kind.timeLimitDays` working days after `date` (Saturdays and Sundays
+    /// do not count; public holidays are the centre's to add).
+    public static func deadline(for kind: ApplicationKind, from date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        var day = calendar.startOfDay(for: date)
+        var remaining = kind.timeLimitDays
+        while remaining > 0 {
+            day = calendar.date(byAdding: .day, value: 1, to: day)!
+            if !calendar.isDateInWeekend(day) { remaining -= 1 }
+        }
+        return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: day)!
+    }
+
+    /// Whether it is open past its deadline at `now`.
+    public func isOverdue(at now: Date) -> Bool { status.isOpen && now > deadline }
+
+    /// Moves to `next` on behalf of `actor`, or says why not.
+    ///
+    /// The clerk who took an application cannot approve it (分权操作).
+    public mutating func move(to next: ApplicationStatus, by actor: String, at now: Date) throws(KioskError) {
+        guard status.canMove(to: next) else {
+            throw .illegalTransition(
+                from: status.rawValue,
+                to: next.rawValue,
+                chinese: "申请当前为“\(status.chineseName)”，不能改为“\(next.chineseName)”。"
+            )
+        }
+        if next == .approved {
+            guard actor != submittedBy else { throw .sameClerk }
+            approvedBy = actor
+        }
+        if next == .completed { completedAt = now }
+        status = next
+    }
+}

@@ -1,0 +1,100 @@
+/// An error of the terminal's services, said in Chinese and English, with what to do about it.
+///
+/// `code` is stable for clients (the API's error body carries it); messages never hold a full ID
+/// number, a PIN or a key.
+public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable, machine-readable name ("invalid-id-number").
+    public let code: String
+    /// 中文说明: what happened and what to do.
+    public let messageChinese: String
+    /// The same in English.
+    public let message: String
+    /// The HTTP status the API answers with.
+    public let httpStatus: Int
+
+    public init(code: String, chinese: String, english: String, httpStatus: Int = 400) {
+        self.code = code
+        self.messageChinese = chinese
+        self.message = english
+        self.httpStatus = httpStatus
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    // MARK: Input
+
+    public static func invalid(_ field: String, chinese: String, english: String) -> Self {
+        Self(code: "invalid-\(field)", chinese: chinese, english: english, httpStatus: 422)
+    }
+
+    // MARK: Access
+
+    public static let notSignedIn = Self(
+        code: "not-signed-in",
+        chinese: "请先登录或插入社会保障卡。",
+        english: "Sign in, or insert your social security card, first.",
+        httpStatus: 401
+    )
+
+    public static func forbidden(_ action: String) -> Self {
+        Self(
+            code: "forbidden",
+            chinese: "您的岗位不能执行此操作（\(action)）。请联系有权限的工作人员。",
+            english: "Your role may not do this (\(action)). Ask a colleague whose role may.",
+            httpStatus: 403
+        )
+    }
+
+    public static let outsideJurisdiction = Self(
+        code: "outside-jurisdiction",
+        chinese: "此人不在您的管辖范围内。请由其所属地的经办人办理。",
+        english: "This person is outside your jurisdiction. Their own area's clerk must handle it.",
+        httpStatus: 403
+    )
+
+    public static let accountLocked = Self(
+        code: "account-locked",
+        chinese: "密码错误次数过多，账号已锁定15分钟。请稍后再试或联系管理员。",
+        english: "Too many wrong passwords: the account is locked for 15 minutes. Try later or ask a supervisor.",
+        httpStatus: 423
+    )
+
+    public static let wrongCredentials = Self(
+        code: "wrong-credentials",
+        chinese: "用户名或密码错误。",
+        english: "The user name or password is wrong.",
+        httpStatus: 401
+    )
+
+    // MARK: Records
+
+    public static func notFound(_ what: String, chinese: String) -> Self {
+        Self(code: "not-found", chinese: "未找到\(chinese)。", english: "No \(what) was found.", httpStatus: 404)
+    }
+
+    public static func illegalTransition(from: String, to: String, chinese: String) -> Self {
+        Self(
+            code: "illegal-transition",
+            chinese: chinese,
+            english: "This cannot go from \(from) to \(to).",
+            httpStatus: 409
+        )
+    }
+
+    public static let duplicateApplication = Self(
+        code: "duplicate-application",
+        chinese: "此人已有同类申请在办理中，已转交主管核查。",
+        english: "This person already has an open application for this service; it has gone to a supervisor to check.",
+        httpStatus: 409
+    )
+
+    public static let sameClerk = Self(
+        code: "separation-of-duties",
+        chinese: "受理人不能审批自己受理的申请，请由另一位工作人员审批。",
+        english: "The clerk who took an application cannot approve it; another colleague must.",
+        httpStatus: 403
+    )
+}

@@ -1,0 +1,18 @@
+/// What a ledger entry concerns. People are always written masked.
+public enum LedgerSubject: Hashable, Sendable {
+    case person(idNumber: String)
+    case application(id: String)
+    case card(number: String)
+    case staff(id: String)
+    case terminal
+
+    var ledgerText: String {
+        switch self {
+        case .person(let idNumber): "person:" + Person.maskedNumber(idNumber)
+        case .application(let id): "application:" + id
+        case .card(let number): "card:" + number
+        case .staff(let id): "staff:" + id
+        case .terminal: "terminal"
+        }
+    }
+}

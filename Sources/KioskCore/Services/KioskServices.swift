@@ -1,0 +1,126 @@
+import Foundation
+import SocialSecurityCard
+
+/// The terminal's services: each checks who may do it and where, validates what was typed, and
+/// goes to the store. No I/O of its own beyond the store protocol, so the rules are tested alone.
+public struct KioskServices: Sendable {
+    public let store: any KioskStore
+    private let now: @Sendable () -> Date
+
+    public init(store: any KioskStore, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.now = now
+    }
+
+    // MARK: Queries
+
+    /// A person's overview. Staff reads of personal data go to the ledger.
+    public func summary(of idNumber: String, for principal: Principal) async throws -> PersonSummary {
+        let person = try await requirePerson(idNumber)
+        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: idNumber)
+        try await logStaffRead(principal, idNumber, detail: "summary")
+        return PersonSummary(
+            person: person,
+            enrolments: try await store.enrolments(of: idNumber),
+            cards: try await store.cardRecords(of: idNumber),
+            openApplications: try await store.applications(ApplicationFilter(idNumber: idNumber, statuses: [.submitted, .needsReview, .approved])),
+            asOf: try await store.cacheAsOf()
+        )
+    }
+
+    public func contributions(
+        of idNumber: String,
+        insurance: InsuranceType?,
+        from: YearMonth?,
+        to: YearMonth?,
+        for principal: Principal
+    ) async throws -> [Contribution] {
+        let person = try await requirePerson(idNumber)
+        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: idNumber)
+        try await logStaffRead(principal, idNumber, detail: "contributions")
+        return try await store.contributions(of: idNumber, insurance: insurance, from: from, to: to)
+    }
+
+    public func pensionPayments(of idNumber: String, for principal: Principal) async throws -> [PensionPayment] {
+        let person = try await requirePerson(idNumber)
+        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: idNumber)
+        try await logStaffRead(principal, idNumber, detail: "pension-payments")
+        return try await store.pensionPayments(of: idNumber)
+    }
+
+    /// Job postings are public: anyone at the terminal may read them.
+    public func jobPostings() async throws -> [JobPosting] {
+        guard let terminal = try await store.terminal() else { return [] }
+        return try await store.jobPostings(inRegion: String(terminal.jurisdiction.regionPrefix.prefix(6)), limit: 100)
+    }
+
+    // MARK: Applications
+
+    /// Takes an application after checking the form; a resident at a kiosk may file the
+    /// self-service kinds only.
+    public func submit(_ draft: ApplicationDraft, by principal: Principal) async throws -> Application {
+        let person = try await requirePerson(draft.idNumber)
+        try AccessPolicy.authorize(principal, .submitApplication, regionCode: person.regionCode, idNumber: draft.idNumber)
+        if case .resident = principal, !draft.kind.selfService {
+            throw KioskError(
+                code: "needs-clerk",
+                chinese: "“\(draft.kind.chineseName)”需要到柜台由工作人员办理。",
+                english: "This service needs a clerk at the desk.",
+                httpStatus: 403
+            )
+        }
+        var checked = draft
+        if let phone = draft.details["phone"] { checked.details["phone"] = try InputValidation.phone(phone) }
+        return try await store.submit(checked, by: principal, at: now())
+    }
+
+    public func move(application id: String, to status: ApplicationStatus, by principal: Principal) async throws -> Application {
+        guard let application = try await store.application(id) else {
+            throw KioskError.notFound("application", chinese: "该申请")
+        }
+        let action: Action = status == .approved || status == .rejected || status == .needsReview ? .approveApplication : .submitApplication
+        try AccessPolicy.authorize(principal, action, regionCode: application.regionCode, idNumber: application.idNumber)
+        return try await store.move(application: id, to: status, by: principal, at: now())
+    }
+
+    // MARK: Cards
+
+    /// A loss report: always accepted for the holder's own usable card, pushed first.
+    public func reportLoss(cardNumber: String, by principal: Principal) async throws -> CardRecord {
+        try await moveCard(cardNumber, to: .lost, action: .reportLoss, by: principal)
+    }
+
+    public func moveCard(_ cardNumber: String, to status: CardStatus, action: Action, by principal: Principal) async throws -> CardRecord {
+        guard let card = try await store.cardRecord(cardNumber) else { throw KioskError.notFound("card", chinese: "该卡") }
+        let person = try await requirePerson(card.idNumber)
+        try AccessPolicy.authorize(principal, action, regionCode: person.regionCode, idNumber: card.idNumber)
+        return try await store.move(card: cardNumber, to: status, by: principal, at: now())
+    }
+
+    // MARK: Statistics and ledger
+
+    public func statistics(day: Date, for principal: Principal) async throws -> DayStatistics {
+        try AccessPolicy.authorize(principal, .readStatistics)
+        let region = try await store.terminal()?.jurisdiction.regionPrefix ?? ""
+        return try await store.statistics(day: day, region: region)
+    }
+
+    public func verifyLedger(for principal: Principal) async throws -> LedgerVerifier.Finding {
+        try AccessPolicy.authorize(principal, .readLedger)
+        return try await store.verifyLedger()
+    }
+
+    // MARK: Helpers
+
+    private func requirePerson(_ idNumber: String) async throws -> Person {
+        guard let person = try await store.person(idNumber) else {
+            throw KioskError.notFound("person", chinese: "此人的参保信息（本机缓存中没有，请联系中心）")
+        }
+        return person
+    }
+
+    private func logStaffRead(_ principal: Principal, _ idNumber: String, detail: String) async throws {
+        guard case .staff = principal else { return }
+        try await store.log("person.read", subject: .person(idNumber: idNumber), by: principal, detail: detail, at: now())
+    }
+}

@@ -1,0 +1,20 @@
+/// What a principal may ask the terminal to do; ``AccessPolicy`` says who may.
+public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
+    case readPerson = "read-person"
+    case submitApplication = "submit-application"
+    case approveApplication = "approve-application"
+    case reviewDay = "review-day"
+    case requestCard = "request-card"
+    case personaliseCard = "personalise-card"
+    case printCardFace = "print-card-face"
+    case issueCard = "issue-card"
+    case activateCard = "activate-card"
+    case reportLoss = "report-loss"
+    case liftLoss = "lift-loss"
+    case replaceCard = "replace-card"
+    case cancelCard = "cancel-card"
+    case printDocument = "print-document"
+    case readLedger = "read-ledger"
+    case readStatistics = "read-statistics"
+    case runDiagnostics = "run-diagnostics"
+}

@@ -1,0 +1,69 @@
+import CCrypto
+import CardCrypto
+
+/// A staff password stored as a salted scrypt hash (OpenSSL's EVP_PBE_scrypt), in the text form
+/// `scrypt$N$r$p$salt$hash`. scrypt is slow and memory-hard on purpose: a stolen terminal
+/// database does not give up passwords cheaply.
+public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible {
+    public let encoded: String
+
+    /// Work factors: N = 2^15, r = 8, p = 1 (32 MiB, about a tenth of a second here).
+    public static let defaultCost = 15
+
+    public init(encoded: String) { self.encoded = encoded }
+
+    /// Hashes `password` with a fresh random salt.
+    public init(hashing password: String, cost: Int = defaultCost) throws(KioskError) {
+        var salt = [UInt8](repeating: 0, count: 16)
+        guard RAND_bytes(&salt, 16) == 1 else { throw Self.failure }
+        let hash = try Self.scrypt(password, salt: salt, n: 1 << cost, r: 8, p: 1)
+        encoded = "scrypt$\(1 << cost)$8$1$\(Self.hex(salt))$\(Self.hex(hash))"
+    }
+
+    /// Whether `password` matches, compared in constant time.
+    public func verify(_ password: String) -> Bool {
+        let parts = encoded.split(separator: "$").map(String.init)
+        guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), let r = UInt64(parts[2]),
+            let p = UInt64(parts[3]),
+            let salt = Self.bytes(parts[4]), let expected = Self.bytes(parts[5]),
+            let actual = try? Self.scrypt(password, salt: salt, n: n, r: r, p: p)
+        else { return false }
+        return actual.count == expected.count && CRYPTO_memcmp(actual, expected, expected.count) == 0
+    }
+
+    public var description: String { "PasswordHash(scrypt)" }
+
+    private static let failure = KioskError(
+        code: "password-hash-failed",
+        chinese: "密码处理失败，请联系技术员。",
+        english: "The password could not be processed. Ask a technician.",
+        httpStatus: 500
+    )
+
+    private static func scrypt(_ password: String, salt: [UInt8], n: UInt64, r: UInt64, p: UInt64) throws(KioskError)
+        -> [UInt8]
+    {
+        var output = [UInt8](repeating: 0, count: 32)
+        let utf8 = Array(password.utf8)
+        let status = EVP_PBE_scrypt(utf8, utf8.count, salt, salt.count, n, r, p, 64 << 20, &output, output.count)
+        guard status == 1 else { throw failure }
+        return output
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    private static func bytes(_ hex: String) -> [UInt8]? {
+        guard hex.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+}

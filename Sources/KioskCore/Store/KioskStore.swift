@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the terminal's services need from the local store. The SQLite implementation lives in
+/// the `KioskStore` module; the services see only this protocol.
+///
+/// Every write that matters is one call, and the implementation makes it one transaction: the
+/// domain row, an outbox entry with an idempotency key, and a ledger entry commit together or
+/// not at all. A write acknowledged to the caller has been committed durably.
+public protocol KioskStore: Sendable {
+    // MARK: The terminal
+
+    /// The terminal's identity and jurisdiction, set once when the terminal is installed.
+    func terminal() async throws -> TerminalIdentity?
+    func setTerminal(_ terminal: TerminalIdentity) async throws
+
+    // MARK: Reference data from the centre (the cache)
+
+    func person(_ idNumber: String) async throws -> Person?
+    func enrolments(of idNumber: String) async throws -> [Enrolment]
+    /// Contributions of one person, newest month first, optionally for one insurance and a range.
+    func contributions(of idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?) async throws
+        -> [Contribution]
+    func pensionPayments(of idNumber: String) async throws -> [PensionPayment]
+    func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
+    /// When the cache last heard from the centre: each answer says "as of" this.
+    func cacheAsOf() async throws -> Date?
+    /// Applies a page of reference data from the centre in one transaction and moves the cursor.
+    func applyReferenceData(_ page: ReferenceDataPage) async throws
+
+    // MARK: Writes that matter (domain row + outbox + ledger, one transaction)
+
+    /// Records a new application; returns it with its id and initial status (a possible duplicate
+    /// goes to review).
+    func submit(_ draft: ApplicationDraft, by principal: Principal, at now: Date) async throws -> Application
+    /// Moves an application; refuses illegal moves and the clerk approving their own.
+    func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date) async throws
+        -> Application
+    func applications(_ filter: ApplicationFilter) async throws -> [Application]
+    func application(_ id: String) async throws -> Application?
+
+    func requestCard(cardNumber: String, for idNumber: String, by principal: Principal, at now: Date) async throws
+        -> CardRecord
+    func move(card cardNumber: String, to status: CardStatus, by principal: Principal, at now: Date) async throws
+        -> CardRecord
+    func cardRecord(_ cardNumber: String) async throws -> CardRecord?
+    func cardRecords(of idNumber: String) async throws -> [CardRecord]
+    func cardRecords(in status: CardStatus, region prefix: String) async throws -> [CardRecord]
+
+    /// A ledger entry alone, for reads of personal data by staff and other events with no row.
+    func log(_ action: String, subject: LedgerSubject, by principal: Principal, detail: String, at now: Date)
+        async throws
+
+    // MARK: Ledger
+
+    func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry]
+    func verifyLedger() async throws -> LedgerVerifier.Finding
+
+    // MARK: Outbox (for the sync sender)
+
+    func pendingOutbox(limit: Int) async throws -> [OutboxEntry]
+    /// Deletes the entries the centre acknowledged, and only those.
+    func acknowledge(_ keys: [String]) async throws
+    /// Records a failed attempt; a refused command goes to review and stops blocking the queue.
+    func failed(_ key: String, refused: Bool, reason: String, at now: Date) async throws
+
+    // MARK: Staff
+
+    func addStaff(_ member: StaffMember, password: PasswordHash) async throws
+    func staff(_ id: String) async throws -> (member: StaffMember, password: PasswordHash)?
+
+    // MARK: Statistics
+
+    func statistics(day: Date, region prefix: String) async throws -> DayStatistics
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A page of reference data from the centre: people and their records changed since a cursor.
+public struct ReferenceDataPage: Codable, Hashable, Sendable {
+    public var people: [Person]
+    public var enrolments: [Enrolment]
+    public var contributions: [Contribution]
+    public var pensionPayments: [PensionPayment]
+    public var jobPostings: [JobPosting]
+    public var cardRecords: [CardRecord]
+    /// Where the next pull starts.
+    public var cursor: String
+    /// The centre's time of this page: the cache's "as of".
+    public var asOf: Date
+
+    public init(
+        people: [Person] = [],
+        enrolments: [Enrolment] = [],
+        contributions: [Contribution] = [],
+        pensionPayments: [PensionPayment] = [],
+        jobPostings: [JobPosting] = [],
+        cardRecords: [CardRecord] = [],
+        cursor: String,
+        asOf: Date
+    ) {
+        self.people = people
+        self.enrolments = enrolments
+        self.contributions = contributions
+        self.pensionPayments = pensionPayments
+        self.jobPostings = jobPostings
+        self.cardRecords = cardRecords
+        self.cursor = cursor
+        self.asOf = asOf
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import SmartCard
+import SocialSecurityCard
+
+/// Blocks the card's social security application (reversible at the centre) or the whole card
+/// (permanent), as a loss report or a cancellation demands.
+struct CardBlockCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "block",
+        abstract: "Block the card's application, or with --permanently the whole card."
+    )
+
+    @Flag(help: "Block the whole card for good (cancellation). Without it only the application is locked.")
+    var permanently = false
+
+    @OptionGroup var readerOptions: ReaderOptions
+    @OptionGroup var keyOptions: KeyOptions
+
+    func run() async throws {
+        let context = try PCSCContext()
+        let connection = try await readerOptions.connect(context)
+        defer { try? connection.disconnect() }
+        let session = try await SocialSecurityCardSession.open(connection)
+        let identity = try await session.readIdentity()
+        let keys = try await keyOptions.requiredProvider(context)
+        if permanently {
+            try await session.blockCard(keys: keys, identity: identity)
+            print("The card is blocked permanently.")
+        } else {
+            try await session.blockApplication(keys: keys, identity: identity)
+            print("The card's application is blocked.")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SmartCard
+import SocialSecurityCard
+
+/// Reads the card's issuer data and cardholder data.
+struct CardReadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Read a social security card (the ID number is masked unless --show-id-number)."
+    )
+
+    @OptionGroup var readerOptions: ReaderOptions
+    @OptionGroup var keyOptions: KeyOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @Flag(help: "Show the full social security number (the cardholder must be present and agree).")
+    var showIDNumber = false
+
+    func run() async throws {
+        let context = try PCSCContext()
+        let connection = try await readerOptions.connect(context)
+        defer { try? connection.disconnect() }
+        let session = try await SocialSecurityCardSession.open(connection)
+        let identity = try await session.readIdentity()
+        let cardholder = try await session.readCardholder(of: identity, keys: try await keyOptions.provider(context))
+        let number =
+            showIDNumber ? cardholder.socialSecurityNumber.unmaskedValue : cardholder.socialSecurityNumber.masked
+        let fields: [(String, String, String)] = [
+            ("name", "姓名", cardholder.name),
+            ("socialSecurityNumber", "社会保障号码", number),
+            ("sex", "性别", cardholder.sex.rawValue),
+            ("ethnicity", "民族", cardholder.ethnicity),
+            ("birthplace", "出生地", cardholder.birthplace),
+            ("birthDate", "出生日期", cardholder.birthDate.description),
+            ("cardNumber", "卡号", identity.cardNumber.value),
+            ("cardIdentifier", "卡识别码", identity.cardIdentifier.description),
+            ("cardType", "卡类别", identity.cardType),
+            ("specVersion", "规范版本", identity.specVersion),
+            ("algorithm", "算法", session.algorithm.description),
+            ("issueDate", "发卡日期", identity.issueDate.description),
+            ("expiryDate", "有效期", identity.expiryDate.description),
+        ]
+        if json {
+            let object = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.2) })
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            for (_, label, value) in fields { print("\(label): \(value)") }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The card's `an` format: bytes as they are, the field filled up on the right with 00.
+///
+/// Names are `an` too but GBK; see ``GBK`` and ``CardNameItems``. The ASCII helpers serve the
+/// items that are plain text: card type, spec version, card number, ID number, sex.
+public enum Alphanumeric {
+    /// `value` padded with 00 to exactly `byteCount` bytes.
+    public static func encode(_ value: some Collection<UInt8>, byteCount: Int) throws(CardDataError) -> [UInt8] {
+        guard value.count <= byteCount else { throw .valueTooLong(count: value.count, byteCount: byteCount) }
+        return Array(value) + Array(repeating: 0, count: byteCount - value.count)
+    }
+
+    /// Printable ASCII text padded with 00 to exactly `byteCount` bytes.
+    public static func encode(ascii text: String, byteCount: Int) throws(CardDataError) -> [UInt8] {
+        try encode(printableASCII(Array(text.utf8)), byteCount: byteCount)
+    }
+
+    /// The value without its trailing 00 padding.
+    public static func decode(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var value = Array(bytes)
+        while value.last == 0 { value.removeLast() }
+        return value
+    }
+
+    /// The printable ASCII text before the 00 padding.
+    public static func decodeASCII(_ bytes: some Collection<UInt8>) throws(CardDataError) -> String {
+        String(decoding: try printableASCII(decode(bytes)), as: UTF8.self)
+    }
+
+    private static func printableASCII(_ bytes: [UInt8]) throws(CardDataError) -> [UInt8] {
+        // Every byte before the first offender is ASCII, so its byte index is its character index.
+        if let index = bytes.firstIndex(where: { !(0x20...0x7E).contains($0) }) {
+            throw .notPrintableASCII(position: index + 1)
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,74 @@
+/// The cardholder basic data of EF06 (持卡人基本信息): personal data. Its description is masked;
+/// only screens for the cardholder and authorised staff show the fields.
+public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
+    public var socialSecurityNumber: IDNumber
+    /// Item 09 followed by item 4E.
+    public var name: String
+    public var sex: Sex
+    /// GB 3304 ethnicity code, two digits ("01" 汉族).
+    public var ethnicity: String
+    /// GB/T 2260 region code of the birthplace, six digits.
+    public var birthplace: String
+    public var birthDate: CardDate
+
+    public init(
+        socialSecurityNumber: IDNumber, name: String, sex: Sex, ethnicity: String, birthplace: String,
+        birthDate: CardDate
+    ) {
+        self.socialSecurityNumber = socialSecurityNumber
+        self.name = name
+        self.sex = sex
+        self.ethnicity = ethnicity
+        self.birthplace = birthplace
+        self.birthDate = birthDate
+    }
+
+    public var description: String { "Cardholder(\(socialSecurityNumber.masked))" }
+
+    init(items: [UInt8: [UInt8]], generation: CardGeneration, profile: CardProfile) throws(SocialSecurityCardError) {
+        let values = ItemValues(items, profile: profile)
+        let number = try values.text(.socialSecurityNumber)
+        let today = CardDate.today()
+        socialSecurityNumber = try ItemValues.decoding(.socialSecurityNumber) { () throws(CardDataError) in
+            try IDNumber(number, today: today)
+        }
+        let nameItems = CardNameItems(
+            name: try values.required(.name),
+            nameExtension: generation >= .v2 ? try values.bytes(.nameExtension) : nil
+        )
+        name = try ItemValues.decoding(.name) { () throws(CardDataError) in try nameItems.fullName() }
+        let sexCode = try values.text(.sex)
+        guard let sex = Sex(rawValue: sexCode) else {
+            throw .cardData("The card's sex code \"\(sexCode)\" is not 1, 2 or 9.")
+        }
+        self.sex = sex
+        ethnicity = try values.digits(.ethnicity)
+        birthplace = try values.digits(.birthplace)
+        birthDate = try values.date(.birthDate)
+    }
+
+    /// The records of EF06 holding this cardholder on a card of `generation`.
+    public func records(generation: CardGeneration, profile: CardProfile) throws(SocialSecurityCardError)
+        -> [FileRecord]
+    {
+        let nameItems = try ItemValues.decoding(.name) { () throws(CardDataError) in
+            try CardNameItems(fitting: name, hasExtension: generation >= .v2)
+        }
+        var values: [(DataItem.Field, ItemValues.Value)] = [
+            (.socialSecurityNumber, .text(socialSecurityNumber.unmaskedValue)),
+            (.name, .bytes(nameItems.name)),
+        ]
+        if let nameExtension = nameItems.nameExtension { values.append((.nameExtension, .bytes(nameExtension))) }
+        values += [
+            (.sex, .text(sex.rawValue)),
+            (.ethnicity, .digits(ethnicity)),
+            (.birthplace, .digits(birthplace)),
+            (.birthDate, .digits(birthDate.yyyymmdd)),
+        ]
+        var records: [FileRecord] = []
+        for (field, value) in values {
+            if let record = try ItemValues.record(field, value, profile: profile) { records.append(record) }
+        }
+        return records
+    }
+}

@@ -1,0 +1,81 @@
+/// The values of one file's data items, by tag, and their conversion to and from the card's bytes
+/// according to each item's format and length in the profile.
+struct ItemValues {
+    private let items: [UInt8: [UInt8]]
+    private let profile: CardProfile
+
+    init(_ items: [UInt8: [UInt8]], profile: CardProfile) {
+        self.items = items
+        self.profile = profile
+    }
+
+    /// The raw value of `field`, nil when the card does not hold it.
+    func bytes(_ field: DataItem.Field) throws(SocialSecurityCardError) -> [UInt8]? {
+        guard let (_, item) = profile.item(field) else { throw .recordNotFound(field.rawValue) }
+        return items[item.tag]
+    }
+
+    /// The value of `field`, which the card must hold.
+    func required(_ field: DataItem.Field) throws(SocialSecurityCardError) -> [UInt8] {
+        guard let value = try bytes(field) else {
+            throw .recordNotFound(profile.item(field)?.item.name ?? field.rawValue)
+        }
+        return value
+    }
+
+    /// The digits of a `cn` item.
+    func digits(_ field: DataItem.Field) throws(SocialSecurityCardError) -> String {
+        let bytes = try required(field)
+        return try Self.decoding(field) { () throws(CardDataError) in try BCD.decode(bytes) }
+    }
+
+    /// The text of an ASCII `an` item.
+    func text(_ field: DataItem.Field) throws(SocialSecurityCardError) -> String {
+        let bytes = try required(field)
+        return try Self.decoding(field) { () throws(CardDataError) in try Alphanumeric.decodeASCII(bytes) }
+    }
+
+    /// The date of a 4-byte `cn` item.
+    func date(_ field: DataItem.Field) throws(SocialSecurityCardError) -> CardDate {
+        let bytes = try required(field)
+        return try Self.decoding(field) { () throws(CardDataError) in try CardDate(bcd: bytes) }
+    }
+
+    /// Runs a decoder, naming the item in a card data error.
+    static func decoding<T>(
+        _ field: DataItem.Field,
+        _ body: () throws(CardDataError) -> T
+    ) throws(SocialSecurityCardError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .cardData("The card's \(field.rawValue) is not valid: \(error.message)")
+        }
+    }
+
+    /// The TLV record of `field` holding `value`, padded to the item's length in its format.
+    static func record(
+        _ field: DataItem.Field,
+        _ value: Value,
+        profile: CardProfile
+    ) throws(SocialSecurityCardError) -> FileRecord? {
+        guard let (file, item) = profile.item(field) else { return nil }
+        let bytes = try decoding(field) { () throws(CardDataError) -> [UInt8] in
+            switch (value, item.format) {
+            case (.digits(let digits), .cn): try BCD.encode(digits, byteCount: item.length)
+            case (.text(let text), .an): try Alphanumeric.encode(ascii: text, byteCount: item.length)
+            case (.bytes(let bytes), .an): try Alphanumeric.encode(bytes, byteCount: item.length)
+            case (.bytes(let bytes), _): bytes
+            case (.digits(let text), _), (.text(let text), _):
+                try Alphanumeric.encode(ascii: text, byteCount: item.length)
+            }
+        }
+        return FileRecord(fid: file.fid, record: TLV(tag: item.tag, value: bytes))
+    }
+
+    enum Value {
+        case digits(String)
+        case text(String)
+        case bytes([UInt8])
+    }
+}

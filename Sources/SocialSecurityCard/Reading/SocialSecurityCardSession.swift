@@ -1,0 +1,144 @@
+import CardCrypto
+import SmartCard
+
+/// A conversation with one social security card in a reader, from SELECT to the last command.
+///
+/// Opening it selects the SSSE and learns the card's algorithm; reading asks for whole files in one
+/// READ RECORD each and falls back to one item at a time only on cards that refuse that. The
+/// channel is a PC/SC connection on the rig and in the field, or an in-process card in unit tests.
+public struct SocialSecurityCardSession: Sendable {
+    public let channel: any CardChannel
+    public let profile: CardProfile
+    /// The card's cipher, from tag 86 of the SSSE's FCI.
+    public let algorithm: CardAlgorithm
+
+    private init(channel: any CardChannel, profile: CardProfile, algorithm: CardAlgorithm) {
+        self.channel = channel
+        self.profile = profile
+        self.algorithm = algorithm
+    }
+
+    /// Selects the SSSE (after `3F00` where the profile says so) and reads its FCI.
+    public static func open(_ channel: any CardChannel, profile: CardProfile = .standard)
+        async throws(SocialSecurityCardError) -> Self
+    {
+        if profile.selectMasterFileFirst {
+            // Cards whose SSSE is the MF itself refuse this; only losing the card matters here.
+            do {
+                _ = try await channel.exchange(.selectMasterFile, during: "selecting the card's master file")
+            } catch  where error.statusWord != nil {}
+        }
+        let controlInformation: [UInt8]
+        do {
+            controlInformation = try await channel.exchange(.select(aid: profile.ssse.aid), during: "the SSSE")
+        } catch  where error.statusWord != nil && error != .applicationBlocked && error != .cardBlocked {
+            throw .notSocialSecurityCard
+        }
+        guard let code = FileControlInformation.algorithm(in: controlInformation) else {
+            throw .malformedRecord("the social security application does not name its cipher (FCI tag 86)")
+        }
+        return Self(channel: channel, profile: profile, algorithm: CardAlgorithm(rawValue: code))
+    }
+
+    // MARK: Reading
+
+    /// What a card carries from the factory, blank or not: its identifier and generation (EF05
+    /// items 01 and 03). One APDU.
+    public func readFactoryData() async throws(SocialSecurityCardError) -> FactoryData {
+        let values = ItemValues(
+            try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1), profile: profile)
+        let bytes = try values.required(.cardIdentifier)
+        let identifier = try ItemValues.decoding(.cardIdentifier) { () throws(CardDataError) in
+            try CardIdentifier(bytes: bytes)
+        }
+        let version = try values.text(.specVersion)
+        guard let generation = CardGeneration(specVersion: version) else { throw .unsupportedGeneration(version) }
+        return FactoryData(cardIdentifier: identifier, generation: generation)
+    }
+
+    /// EF05, the card issuer data: one APDU.
+    public func readIdentity() async throws(SocialSecurityCardError) -> CardIdentity {
+        let file = try file(CardProfile.cardIssuerFile)
+        let items = try await readItems(of: file, generation: .v1)
+        return try CardIdentity(items: items, profile: profile)
+    }
+
+    /// EF06, the cardholder data: one APDU, or three on a 3.0 card, which first wants an external
+    /// authentication with the read key.
+    public func readCardholder(
+        of identity: CardIdentity,
+        keys: (any KeyProvider)? = nil
+    ) async throws(SocialSecurityCardError) -> Cardholder {
+        let file = try file(CardProfile.cardholderFile)
+        if case .externalAuthentication(let key) = file.readCondition(for: identity.generation) {
+            guard let keys else { throw .keyUnavailable(key) }
+            try await authenticate(with: key, keys: keys, identity: identity)
+        }
+        let items = try await readItems(of: file, generation: identity.generation)
+        return try Cardholder(items: items, generation: identity.generation, profile: profile)
+    }
+
+    /// The photo (EF08), a JPEG of up to 4 KiB, trailing padding removed.
+    public func readPhoto() async throws(SocialSecurityCardError) -> [UInt8] {
+        let file = try file(CardProfile.photoFile)
+        guard case .transparent(let size) = file.structure else { throw .fileNotFound("EF08") }
+        _ = try await channel.exchange(.select(elementaryFile: file.fid), during: "the photo file")
+        var photo: [UInt8] = []
+        while photo.count < size {
+            let chunk = try await channel.exchange(
+                .readBinary(offset: photo.count, length: min(256, size - photo.count)),
+                during: "reading the photo"
+            )
+            guard !chunk.isEmpty else { break }
+            photo += chunk
+        }
+        while photo.last == 0x00 || photo.last == 0xFF { photo.removeLast() }
+        return photo
+    }
+
+    /// The items of a record file: all records in one READ RECORD, or item by item on cards
+    /// that do not read from a record to the end.
+    func readItems(of file: FileProfile, generation: CardGeneration) async throws(SocialSecurityCardError) -> [UInt8:
+        [UInt8]]
+    {
+        let expected = file.items(for: generation)
+        let whole: [UInt8]
+        do {
+            whole = try await channel.exchange(.readRecords(sfi: file.sfi), during: "reading \(fileName(file))")
+        } catch  where error.statusWord.map(Self.refusesReadToEnd) ?? false {
+            var items: [UInt8: [UInt8]] = [:]
+            for item in expected {
+                let record = try await channel.exchange(.readRecord(sfi: file.sfi, tag: item.tag), during: item.name)
+                items.merge(try Self.parse(record)) { first, _ in first }
+            }
+            return items
+        }
+        return try Self.parse(whole)
+    }
+
+    private static func refusesReadToEnd(_ statusWord: StatusWord) -> Bool {
+        switch statusWord.meaning {
+        case .incorrectP1P2, .wrongParameters, .functionNotSupported, .commandIncompatibleWithFileStructure: true
+        default: false
+        }
+    }
+
+    private static func parse(_ records: [UInt8]) throws(SocialSecurityCardError) -> [UInt8: [UInt8]] {
+        do {
+            var items: [UInt8: [UInt8]] = [:]
+            for item in try TLV.parse(record: records) where items[item.tag] == nil {
+                items[item.tag] = item.value
+            }
+            return items
+        } catch {
+            throw .malformedRecord(error.message)
+        }
+    }
+
+    func file(_ fid: UInt16) throws(SocialSecurityCardError) -> FileProfile {
+        guard let file = profile.ssse.file(fid) else { throw .fileNotFound(String(fid, radix: 16, uppercase: true)) }
+        return file
+    }
+
+    func fileName(_ file: FileProfile) -> String { String(file.fid, radix: 16, uppercase: true) }
+}

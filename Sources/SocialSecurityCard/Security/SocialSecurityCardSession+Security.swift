@@ -1,0 +1,111 @@
+import CardCrypto
+import SmartCard
+
+extension SocialSecurityCardSession {
+    /// EXTERNAL AUTHENTICATE with `key`: GET CHALLENGE, the session key E(K, challenge) from the key
+    /// provider, and E(Ks, challenge) back to the card. Opens what the key guards (EF06 on 3.0 cards).
+    public func authenticate(
+        with key: KeyName,
+        keys: any KeyProvider,
+        identity: CardIdentity
+    ) async throws(SocialSecurityCardError) {
+        guard let reference = profile.key(key) else { throw .keyUnavailable(key) }
+        let context = try identity.keyContext(algorithm: algorithm)
+        let challenge = try await channel.exchange(.getChallenge, during: "getting a challenge")
+        let answer = try await authenticationResponse(to: challenge, key: key, keys: keys, context: context)
+        do {
+            _ = try await channel.exchange(
+                .externalAuthenticate(keyID: reference.keyID, data: answer), during: "authentication")
+        } catch  where error.statusWord.map({ [0x6300, 0x6988].contains($0.value) }) ?? false {
+            throw .authenticationFailed(key, statusWord: error.statusWord)
+        }
+    }
+
+    /// INTERNAL AUTHENTICATE: a random of ours, answered by the card under its internal
+    /// authentication key; a wrong answer means the chip is not one the issuer made.
+    public func verifyGenuineness(keys: any KeyProvider, identity: CardIdentity) async throws(SocialSecurityCardError) {
+        guard let reference = profile.key(.internalAuthentication) else {
+            throw .keyUnavailable(.internalAuthentication)
+        }
+        let context = try identity.keyContext(algorithm: algorithm)
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<8).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let answer = try await channel.exchange(
+            .internalAuthenticate(keyID: reference.keyID, random: random),
+            during: "the genuineness check"
+        )
+        let expected = try await authenticationResponse(
+            to: random, key: .internalAuthentication, keys: keys, context: context)
+        guard answer == expected else { throw .cardNotGenuine }
+    }
+
+    /// E(Ks, random) with Ks = E(K, random): the key provider makes the session key, so the card's
+    /// key itself stays in the PSAM.
+    private func authenticationResponse(
+        to random: [UInt8],
+        key: KeyName,
+        keys: any KeyProvider,
+        context: CardKeyContext
+    ) async throws(SocialSecurityCardError) -> [UInt8] {
+        let cryptography = CardCryptography(algorithm: algorithm)
+        guard random.count <= algorithm.blockSize else {
+            throw .malformedRecord("the card's challenge is \(random.count) bytes")
+        }
+        let block = random + Array(repeating: 0, count: algorithm.blockSize - random.count)
+        var sessionKey = try await keys.encrypt(block, with: key, for: context)
+        do throws(CardCryptoError) {
+            return try cryptography.authenticationData(SecretKey(wiping: &sessionKey), original: random)
+        } catch {
+            throw .keyProviderFailed(error.message)
+        }
+    }
+
+    /// `command` with secure messaging: a fresh challenge as the initial vector, the MAC under
+    /// `key` over header, Lc and data, appended to the data.
+    func secured(
+        _ command: CommandAPDU,
+        key: KeyName,
+        keys: any KeyProvider,
+        context: CardKeyContext
+    ) async throws(SocialSecurityCardError) -> CommandAPDU {
+        let challenge = try await channel.exchange(.getChallenge, during: "getting a challenge")
+        let input: [UInt8]
+        do {
+            input = try CardCryptography.commandMACInput(
+                cla: command.cla, ins: command.ins, p1: command.p1, p2: command.p2, data: command.data)
+        } catch {
+            throw .malformedCommand(error.message)
+        }
+        var secured = command
+        secured.cla |= 0x04
+        secured.data += try await keys.mac(input, initialVector: challenge, with: key, for: context)
+        return secured
+    }
+
+    /// Sends a secured command; a MAC the card rejects becomes ``SocialSecurityCardError/macRejected(statusWord:)``.
+    func sendSecured(
+        _ command: CommandAPDU,
+        key: KeyName,
+        keys: any KeyProvider,
+        identity: CardIdentity,
+        during operation: String
+    ) async throws(SocialSecurityCardError) -> [UInt8] {
+        let context = try identity.keyContext(algorithm: algorithm)
+        return try await channel.exchange(
+            try await secured(command, key: key, keys: keys, context: context), during: operation)
+    }
+}
+
+extension SocialSecurityCardSession {
+    /// APPLICATION BLOCK: the card answers `9303` to the SSSE's commands from now on.
+    public func blockApplication(keys: any KeyProvider, identity: CardIdentity) async throws(SocialSecurityCardError) {
+        _ = try await sendSecured(
+            .applicationBlock, key: .maintenance, keys: keys, identity: identity, during: "blocking the application")
+    }
+
+    /// CARD BLOCK: permanent; nothing on the card works afterwards.
+    public func blockCard(keys: any KeyProvider, identity: CardIdentity) async throws(SocialSecurityCardError) {
+        _ = try await sendSecured(
+            .cardBlock, key: .maintenance, keys: keys, identity: identity, during: "blocking the card")
+    }
+}

@@ -1,0 +1,110 @@
+/// A citizen ID number (公民身份号码, GB 11643-1999), which is also the social security number of
+/// card item 08: region code (6 digits), birth date (8), sequence (3, odd for men, even for
+/// women), check character (ISO 7064 MOD 11-2).
+///
+/// Printing one, interpolating it into a string, `dump` and the debugger all show it masked
+/// (`4301**********1234`); the full number is only reachable through ``unmaskedValue``, so it
+/// reaches a log, an error or a receipt only where someone wrote that word.
+///
+/// The region code is checked only down to the province: a number keeps the code of the county
+/// where it was first issued, which may since have been abolished or renamed.
+public struct IDNumber: Hashable, Sendable {
+    /// All 18 characters, with an upper-case X. Handle with care: this is personal data.
+    public let unmaskedValue: String
+    /// The birth date in digits 7-14: a real date, not after the `today` it was parsed with.
+    public let birthDate: CardDate
+
+    /// Validates `text`: 18 characters (a lower-case x is accepted and stored upper-case), a known
+    /// province, a real birth date not after `today`, and a matching check character.
+    ///
+    /// With `convertingLegacy`, a 15-digit number of the first-generation ID card is accepted and
+    /// converted: "19" goes before its two-digit birth year and the check character is computed.
+    public init(_ text: String, today: CardDate, convertingLegacy: Bool = false) throws(CardDataError) {
+        let characters = Array(text)
+        switch characters.count {
+        case 18: break
+        case 15 where convertingLegacy: break
+        case 15: throw .idNumberLegacy
+        default: throw .idNumberLength(characters.count)
+        }
+        var digits: [Int] = []
+        for (index, character) in characters.enumerated() {
+            if let value = character.asciiValue, (0x30...0x39).contains(value) {
+                digits.append(Int(value - 0x30))
+            } else if index == 17, character == "X" || character == "x" {
+                digits.append(10)
+            } else {
+                throw .idNumberCharacter(position: index + 1)
+            }
+        }
+        if digits.count == 15 {
+            digits.insert(contentsOf: [1, 9], at: 6)
+            digits.append(Self.checkValue(for: digits))
+        }
+        guard GB2260.provinces[Self.text(digits[0..<2])] != nil else { throw .idNumberProvince }
+        guard let birthDate = try? CardDate(yyyymmdd: Self.text(digits[6..<14])) else { throw .idNumberBirthDate }
+        guard birthDate <= today else { throw .idNumberBirthDateInFuture }
+        guard Self.checkValue(for: digits[0..<17]) == digits[17] else { throw .idNumberCheckCharacter }
+        self.init(digits: digits, birthDate: birthDate)
+    }
+
+    /// A number built from parts already known to be valid, as the synthetic generator does.
+    init(regionCode: String, birthDate: CardDate, sequence: Int) {
+        let body = Array((regionCode + birthDate.yyyymmdd + sequence.zeroPadded(width: 3)).utf8).map { Int($0 - 0x30) }
+        self.init(digits: body + [Self.checkValue(for: body)], birthDate: birthDate)
+    }
+
+    private init(digits: [Int], birthDate: CardDate) {
+        self.unmaskedValue = Self.text(digits)
+        self.birthDate = birthDate
+    }
+
+    /// The region code where the number was first issued (digits 1-6).
+    public var regionCode: String { String(unmaskedValue.prefix(6)) }
+
+    /// The province's two-digit code (digits 1-2).
+    public var provinceCode: String { String(unmaskedValue.prefix(2)) }
+
+    /// Whether `code` is a province's two-digit code in GB/T 2260.
+    public static func isProvince(_ code: String) -> Bool { GB2260.provinces[code] != nil }
+
+    /// The province's name in GB/T 2260, such as 湖南省.
+    public var provinceName: String { GB2260.provinces[provinceCode] ?? "" }
+
+    /// The sequence code (digits 15-17), which tells men (odd) from women (even).
+    public var sequence: Int { Int(unmaskedValue.dropFirst(14).prefix(3)) ?? 0 }
+
+    /// Male for an odd sequence code, female for an even one.
+    public var sex: Sex { sequence % 2 == 1 ? .male : .female }
+
+    /// The first four and last four characters with ten asterisks between: `4301**********1234`.
+    public var masked: String { Self.mask(unmaskedValue) }
+
+    /// How any ID number-like text appears in logs, errors and the ledger: the first and last four
+    /// characters, the rest as `*`. Text of eight characters or fewer is masked whole.
+    public static func mask(_ text: some StringProtocol) -> String {
+        guard text.count > 8 else { return String(repeating: "*", count: text.count) }
+        return text.prefix(4) + String(repeating: "*", count: text.count - 8) + text.suffix(4)
+    }
+
+    /// ISO 7064 MOD 11-2 over the first 17 digits, as an index into "10X98765432" (X is 10).
+    static func checkValue(for body: some Collection<Int>) -> Int {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(body, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+    }
+
+    private static func text(_ digits: some Collection<Int>) -> String {
+        String(digits.map { $0 == 10 ? "X" : Character(String($0)) })
+    }
+}
+
+extension IDNumber: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The masked number.
+    public var description: String { masked }
+
+    public var debugDescription: String { "IDNumber(\(masked))" }
+
+    /// Keeps the full number out of `dump` and debuggers.
+    public var customMirror: Mirror { Mirror(self, children: ["masked": masked], displayStyle: .struct) }
+}
