@@ -71,10 +71,23 @@ let package = Package(
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
 
+        // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
+        .target(
+            name: "CardTestSupport",
+            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
+            path: "Tests/CardTestSupport"
+        ),
+
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
-        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
-        .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(
+            name: "SocialSecurityCardTests",
+            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
+        ),
+        .testTarget(
+            name: "RigTests",
+            dependencies: ["SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

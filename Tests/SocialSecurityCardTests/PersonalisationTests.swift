@@ -1,5 +1,6 @@
 import CardCrypto
 import CardSimulator
+import CardTestSupport
 import Foundation
 import SmartCard
 import SocialSecurityCard
@@ -24,9 +25,10 @@ struct PersonalisationTests {
     ) async throws -> Personaliser.Report {
         let session = try await SocialSecurityCardSession.open(channel)
         let factory = try await session.readFactoryData()
-        let (identity, cardholder) = try CardFixtures.person(seed: 7, generation: factory.generation, name: name)
+        let person = try CardFixtures.person(seed: 7, generation: factory.generation, name: name)
         return try await Personaliser(keys: keys, journal: journal)
-            .personalise(session, identity: identity, cardholder: cardholder, pin: try PIN(digits: "246810"))
+            .personalise(
+                session, identity: person.identity, cardholder: person.cardholder, pin: try PIN(digits: "246810"))
     }
 
     @Test(
