@@ -8,15 +8,6 @@ import Testing
 
 @Suite("Personalising a blank card in process")
 struct PersonalisationTests {
-    /// A journal in memory, for tests that need no disk.
-    actor MemoryJournal: PersonalisationJournal {
-        var entries: [String: PersonalisationJournalEntry] = [:]
-        static func key(_ card: CardIdentifier) -> String { card.bytes.hexString.filter { $0 != " " } }
-        func entry(for card: CardIdentifier) -> PersonalisationJournalEntry? { entries[Self.key(card)] }
-        func record(_ entry: PersonalisationJournalEntry) { entries[entry.card] = entry }
-        func remove(_ card: CardIdentifier) { entries[Self.key(card)] = nil }
-    }
-
     static func personalise(
         _ channel: InProcessCardChannel<SimulatedSocialSecurityCard>,
         journal: any PersonalisationJournal,
