@@ -99,12 +99,25 @@ let package = Package(
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
 
+        // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
+        .target(
+            name: "CardTestSupport",
+            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
+            path: "Tests/CardTestSupport"
+        ),
+
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
-        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
+        .testTarget(
+            name: "SocialSecurityCardTests",
+            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
+        ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
-        .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator", "Printing"]),
+        .testTarget(
+            name: "RigTests",
+            dependencies: ["SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
