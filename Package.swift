@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -44,6 +45,8 @@ let package = Package(
         .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
         .target(name: "KioskCore", dependencies: ["SocialSecurityCard", "CardCrypto", "CCrypto"]),
+        // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
+        .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -72,11 +75,29 @@ let package = Package(
             dependencies: ["SmartCard"],
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
+        .executableTarget(
+            name: "TownshipLoadBenchmark",
+            dependencies: ["KioskCore", "KioskStore"],
+            path: "Benchmarks/TownshipLoad/Swift"
+        ),
+        // The child the crash-safety test SIGKILLs: writes applications in a loop, printing each acknowledged id.
+        .executableTarget(
+            name: "KioskStoreCrashWriter",
+            dependencies: ["KioskCore", "KioskStore"],
+            path: "Tests/KioskStoreCrashWriter"
+        ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: [
+                "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
     ],
     swiftLanguageModes: [.v6]
