@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -60,6 +61,8 @@ let package = Package(
             ],
             exclude: ["openapi.yaml"]
         ),
+        // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
+        .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -84,6 +87,9 @@ let package = Package(
         .executableTarget(
             name: "SSKioskCLI",
             dependencies: [
+                "KioskCore",
+                "KioskStore",
+                "KioskServer",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -97,6 +103,12 @@ let package = Package(
             name: "APDURoundTripBenchmark",
             dependencies: ["SmartCard"],
             path: "Benchmarks/APDURoundTrip/Swift"
+        ),
+        // The child the crash-safety test SIGKILLs: writes applications in a loop, printing each acknowledged id.
+        .executableTarget(
+            name: "KioskStoreCrashWriter",
+            dependencies: ["KioskCore", "KioskStore"],
+            path: "Tests/KioskStoreCrashWriter"
         ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
@@ -115,8 +127,22 @@ let package = Package(
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(
+            name: "KioskServerTests",
+            dependencies: [
+                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "RigTests",
             dependencies: ["SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing"]
+        ),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: [
+                "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

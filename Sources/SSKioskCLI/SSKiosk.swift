@@ -10,6 +10,7 @@ struct SSKiosk: AsyncParsableCommand {
             ReadersCommand.self,
             WatchCommand.self,
             SendCommand.self,
+            ServeCommand.self,
             CardCommand.self,
             SimCommand.self,
             PrintCommand.self,
