@@ -19,6 +19,13 @@ struct ChangeRecorder {
         self.now = now.wholeMilliseconds
     }
 
+    /// Where a record about the person is kept: their region when the cache holds them, else the
+    /// terminal's (someone who has just moved in).
+    func region(of idNumber: String) throws -> String {
+        try String.fetchOne(db, PersonRow.select(PersonRow.Columns.regionCode).filter(key: idNumber))
+            ?? terminal.jurisdiction.regionPrefix
+    }
+
     /// The next value of a named counter, moved in this transaction.
     func next(_ counter: String) throws -> Int64 {
         try Int64.fetchOne(

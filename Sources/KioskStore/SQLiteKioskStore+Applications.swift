@@ -10,10 +10,6 @@ extension SQLiteKioskStore {
                 ApplicationRow.Columns.idNumber == draft.idNumber && ApplicationRow.Columns.kind == draft.kind.rawValue
                     && Self.openStatuses.contains(ApplicationRow.Columns.status)
             ).fetchAll(db).map(\.application)
-            let region =
-                try String.fetchOne(
-                    db, PersonRow.select(Column("regionCode")).filter(key: draft.idNumber))
-                ?? recorder.terminal.jurisdiction.regionPrefix
             let application = Application(
                 id: "\(recorder.terminal.terminalID)-\(try recorder.next("application"))",
                 kind: draft.kind,
@@ -23,7 +19,7 @@ extension SQLiteKioskStore {
                 submittedAt: recorder.now,
                 details: draft.details,
                 terminalID: recorder.terminal.terminalID,
-                regionCode: region
+                regionCode: try recorder.region(of: draft.idNumber)
             )
             try ApplicationRow(application, version: 1, closedAt: nil).insert(db)
             try recorder.enqueue(
@@ -81,8 +77,10 @@ extension SQLiteKioskStore {
             if let before = filter.submittedBefore {
                 request = request.filter(ApplicationRow.Columns.submittedAt < before.milliseconds)
             }
-            return try request.order(ApplicationRow.Columns.submittedAt.desc, Column("id").desc).limit(filter.limit)
-                .fetchAll(db).map(\.application)
+            return try request.order(ApplicationRow.Columns.submittedAt.desc, ApplicationRow.Columns.id.desc).limit(
+                filter.limit
+            )
+            .fetchAll(db).map(\.application)
         }
     }
 

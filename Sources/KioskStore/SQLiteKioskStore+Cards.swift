@@ -3,20 +3,16 @@ import GRDB
 import KioskCore
 
 extension SQLiteKioskStore {
-    /// Records a card request, kept in the holder's region (the terminal's when the holder is not
-    /// cached, as for someone who has just moved in).
+    /// Records a card request, kept in the holder's region.
     public func requestCard(cardNumber: String, for idNumber: String, by principal: Principal, at now: Date)
         async throws -> CardRecord
     {
         try await pool.write { db in
             let recorder = try ChangeRecorder(db, at: now)
             guard try !CardRow.exists(db, key: cardNumber) else { throw KioskError.cardNumberTaken }
-            let region =
-                try String.fetchOne(db, PersonRow.select(Column("regionCode")).filter(key: idNumber))
-                ?? recorder.terminal.jurisdiction.regionPrefix
             let card = CardRecord(
                 cardNumber: cardNumber, idNumber: idNumber, requestedBy: principal.actorID, at: recorder.now)
-            try CardRow(card, regionCode: region).insert(db)
+            try CardRow(card, regionCode: try recorder.region(of: idNumber)).insert(db)
             try recorder.enqueue(
                 .cardRequest, payload: card, baseVersion: nil, priority: OutboxCommand.normalPriority)
             try recorder.log(

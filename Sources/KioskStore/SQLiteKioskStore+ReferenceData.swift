@@ -9,7 +9,8 @@ extension SQLiteKioskStore {
 
     public func enrolments(of idNumber: String) async throws -> [Enrolment] {
         try await pool.read { db in
-            try EnrolmentRow.filter(Column("idNumber") == idNumber).order(Column("insurance"), Column("since"))
+            try EnrolmentRow.filter(EnrolmentRow.Columns.idNumber == idNumber)
+                .order(EnrolmentRow.Columns.insurance, EnrolmentRow.Columns.since)
                 .fetchAll(db).map(\.enrolment)
         }
     }
@@ -29,7 +30,8 @@ extension SQLiteKioskStore {
 
     public func pensionPayments(of idNumber: String) async throws -> [PensionPayment] {
         try await pool.read { db in
-            try PensionPaymentRow.filter(Column("idNumber") == idNumber).order(Column("month").desc)
+            try PensionPaymentRow.filter(PensionPaymentRow.Columns.idNumber == idNumber)
+                .order(PensionPaymentRow.Columns.month.desc)
                 .fetchAll(db).map(\.payment)
         }
     }

@@ -30,15 +30,16 @@ extension SQLiteKioskStore {
 
             let sameDay = submittedThatDay.filter(sameDayKinds.contains(ApplicationRow.Columns.kind))
             let sameDayTaken = try sameDay.fetchCount(db)
-            let sameDayCompleted = try sameDay.filter(Column("completedAt") < endMS).fetchCount(db)
+            let sameDayCompleted = try sameDay.filter(ApplicationRow.Columns.completedAt < endMS).fetchCount(db)
 
             // Open when the day ended: taken before its end and not closed by then.
             let overdue = try ApplicationRow.filter(region).filter(
-                ApplicationRow.Columns.submittedAt < endMS && (Column("closedAt") == nil || Column("closedAt") >= endMS)
-                    && Column("deadline") < endMS
+                ApplicationRow.Columns.submittedAt < endMS
+                    && (ApplicationRow.Columns.closedAt == nil || ApplicationRow.Columns.closedAt >= endMS)
+                    && ApplicationRow.Columns.deadline < endMS
             ).fetchCount(db)
             let completed = try ApplicationRow.filter(region).filter(
-                Column("completedAt") >= startMS && Column("completedAt") < endMS
+                ApplicationRow.Columns.completedAt >= startMS && ApplicationRow.Columns.completedAt < endMS
             ).fetchCount(db)
 
             return DayStatistics(

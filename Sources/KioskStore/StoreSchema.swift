@@ -1,8 +1,8 @@
 import GRDB
-import KioskCore
 
 /// The store's tables, as migrations applied in order. A migration, once shipped, never changes:
-/// a terminal in the field upgrades by running the ones it has not seen.
+/// a terminal in the field upgrades by running the ones it has not seen. So migrations name tables
+/// and columns literally rather than through the record types, which move on.
 ///
 /// Tables are STRICT (a wrong type is an error, not a silent conversion). Tables of small rows
 /// looked up by a natural key, above all `contribution` with its millions of rows, are WITHOUT
@@ -19,7 +19,7 @@ enum StoreSchema {
     }
 
     private static func createTerminalAndStaff(_ db: Database) throws {
-        try db.create(table: TerminalRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "terminal", options: .strict) { t in
             t.primaryKey("id", .integer).check { $0 == 1 }
             t.column("terminalID", .text).notNull()
             t.column("jurisdiction", .text).notNull()
@@ -30,7 +30,7 @@ enum StoreSchema {
             t.primaryKey("name", .text)
             t.column("value", .integer).notNull()
         }
-        try db.create(table: StaffRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "staff", options: .strict) { t in
             t.primaryKey("id", .text)
             t.column("name", .text).notNull()
             t.column("role", .text).notNull()
@@ -40,7 +40,7 @@ enum StoreSchema {
     }
 
     private static func createReferenceData(_ db: Database) throws {
-        try db.create(table: PersonRow.databaseTableName, options: [.strict, .withoutRowID]) { t in
+        try db.create(table: "person", options: [.strict, .withoutRowID]) { t in
             t.primaryKey("idNumber", .text)
             t.column("name", .text).notNull()
             t.column("sex", .text).notNull()
@@ -50,9 +50,9 @@ enum StoreSchema {
             t.column("version", .integer).notNull()
         }
         // A person's records go with them when the centre removes them from the cache.
-        try db.create(table: EnrolmentRow.databaseTableName, options: [.strict, .withoutRowID]) { t in
+        try db.create(table: "enrolment", options: [.strict, .withoutRowID]) { t in
             t.primaryKey {
-                t.column("idNumber", .text).references(PersonRow.databaseTableName, onDelete: .cascade)
+                t.column("idNumber", .text).references("person", onDelete: .cascade)
                 t.column("insurance", .text)
                 t.column("since", .integer)
             }
@@ -60,9 +60,9 @@ enum StoreSchema {
             t.column("status", .text).notNull()
             t.column("unit", .text).notNull()
         }
-        try db.create(table: ContributionRow.databaseTableName, options: [.strict, .withoutRowID]) { t in
+        try db.create(table: "contribution", options: [.strict, .withoutRowID]) { t in
             t.primaryKey {
-                t.column("idNumber", .text).references(PersonRow.databaseTableName, onDelete: .cascade)
+                t.column("idNumber", .text).references("person", onDelete: .cascade)
                 t.column("insurance", .text)
                 t.column("month", .integer)
             }
@@ -71,15 +71,15 @@ enum StoreSchema {
             t.column("employerFen", .integer).notNull()
             t.column("paid", .integer).notNull()
         }
-        try db.create(table: PensionPaymentRow.databaseTableName, options: [.strict, .withoutRowID]) { t in
+        try db.create(table: "pensionPayment", options: [.strict, .withoutRowID]) { t in
             t.primaryKey {
-                t.column("idNumber", .text).references(PersonRow.databaseTableName, onDelete: .cascade)
+                t.column("idNumber", .text).references("person", onDelete: .cascade)
                 t.column("month", .integer)
             }
             t.column("amountFen", .integer).notNull()
             t.column("accountMasked", .text).notNull()
         }
-        try db.create(table: JobPostingRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "jobPosting", options: .strict) { t in
             t.primaryKey("id", .text)
             t.column("title", .text).notNull()
             t.column("employer", .text).notNull()
@@ -90,8 +90,8 @@ enum StoreSchema {
             t.column("contact", .text).notNull()
         }
         try db.create(
-            index: "jobPostingByRegion", on: JobPostingRow.databaseTableName, columns: ["regionCode", "postedOn"])
-        try db.create(table: CacheStateRow.databaseTableName, options: .strict) { t in
+            index: "jobPostingByRegion", on: "jobPosting", columns: ["regionCode", "postedOn"])
+        try db.create(table: "cacheState", options: .strict) { t in
             t.primaryKey("id", .integer).check { $0 == 1 }
             t.column("cursor", .text).notNull()
             t.column("asOf", .integer).notNull()
@@ -99,7 +99,7 @@ enum StoreSchema {
     }
 
     private static func createApplicationsAndCards(_ db: Database) throws {
-        try db.create(table: ApplicationRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "application", options: .strict) { t in
             t.primaryKey("id", .text)
             t.column("kind", .text).notNull()
             t.column("idNumber", .text).notNull()
@@ -117,15 +117,15 @@ enum StoreSchema {
         }
         // Duplicate detection and a person's applications; a supervisor's queue; day statistics.
         try db.create(
-            index: "applicationByPerson", on: ApplicationRow.databaseTableName, columns: ["idNumber", "kind"])
+            index: "applicationByPerson", on: "application", columns: ["idNumber", "kind"])
         try db.create(
-            index: "applicationByStatus", on: ApplicationRow.databaseTableName, columns: ["status", "regionCode"])
-        try db.create(index: "applicationBySubmission", on: ApplicationRow.databaseTableName, columns: ["submittedAt"])
+            index: "applicationByStatus", on: "application", columns: ["status", "regionCode"])
+        try db.create(index: "applicationBySubmission", on: "application", columns: ["submittedAt"])
         try db.create(
-            index: "applicationByCompletion", on: ApplicationRow.databaseTableName, columns: ["completedAt"],
+            index: "applicationByCompletion", on: "application", columns: ["completedAt"],
             condition: Column("completedAt") != nil)
 
-        try db.create(table: CardRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "card", options: .strict) { t in
             t.primaryKey("cardNumber", .text)
             t.column("idNumber", .text).notNull()
             t.column("status", .text).notNull()
@@ -134,12 +134,12 @@ enum StoreSchema {
             t.column("regionCode", .text).notNull()
             t.column("version", .integer).notNull()
         }
-        try db.create(index: "cardByHolder", on: CardRow.databaseTableName, columns: ["idNumber"])
-        try db.create(index: "cardByStatus", on: CardRow.databaseTableName, columns: ["status", "regionCode"])
+        try db.create(index: "cardByHolder", on: "card", columns: ["idNumber"])
+        try db.create(index: "cardByStatus", on: "card", columns: ["status", "regionCode"])
     }
 
     private static func createOutboxAndLedger(_ db: Database) throws {
-        try db.create(table: OutboxRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "outbox", options: .strict) { t in
             t.primaryKey("sequence", .integer)
             t.column("idempotencyKey", .text).notNull().unique()
             t.column("command", .text).notNull()
@@ -156,10 +156,10 @@ enum StoreSchema {
         try db.execute(
             sql: """
                 CREATE INDEX outboxQueue ON outbox (priority DESC, sequence)
-                WHERE status = '\(OutboxEntry.Status.pending.rawValue)'
+                WHERE status = 'pending'
                 """)
 
-        try db.create(table: LedgerRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "ledger", options: .strict) { t in
             t.primaryKey("sequence", .integer)
             t.column("atMilliseconds", .integer).notNull()
             t.column("actor", .text).notNull()
@@ -180,7 +180,7 @@ enum StoreSchema {
                 CREATE TRIGGER ledgerNoDelete BEFORE DELETE ON ledger
                 BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
                 """)
-        try db.create(table: LedgerHeadRow.databaseTableName, options: .strict) { t in
+        try db.create(table: "ledgerHead", options: .strict) { t in
             t.primaryKey("id", .integer).check { $0 == 1 }
             t.column("sequence", .integer).notNull()
             t.column("hash", .text).notNull()

@@ -25,11 +25,15 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
     var version: Int
 
     enum Columns {
+        static let id = Column(CodingKeys.id)
         static let kind = Column(CodingKeys.kind)
         static let idNumber = Column(CodingKeys.idNumber)
         static let status = Column(CodingKeys.status)
         static let submittedAt = Column(CodingKeys.submittedAt)
         static let regionCode = Column(CodingKeys.regionCode)
+        static let deadline = Column(CodingKeys.deadline)
+        static let completedAt = Column(CodingKeys.completedAt)
+        static let closedAt = Column(CodingKeys.closedAt)
     }
 
     init(_ application: Application, version: Int, closedAt: Int64?) {

@@ -12,6 +12,12 @@ struct EnrolmentRow: Codable, FetchableRecord, TableRecord {
     var status: Enrolment.Status
     var unit: String
 
+    enum Columns {
+        static let idNumber = Column(CodingKeys.idNumber)
+        static let insurance = Column(CodingKeys.insurance)
+        static let since = Column(CodingKeys.since)
+    }
+
     var enrolment: Enrolment {
         Enrolment(
             idNumber: idNumber, insurance: insurance, since: YearMonth(index: since),

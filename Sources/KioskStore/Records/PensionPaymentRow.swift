@@ -10,6 +10,11 @@ struct PensionPaymentRow: Codable, FetchableRecord, TableRecord {
     var amountFen: Int64
     var accountMasked: String
 
+    enum Columns {
+        static let idNumber = Column(CodingKeys.idNumber)
+        static let month = Column(CodingKeys.month)
+    }
+
     var payment: PensionPayment {
         PensionPayment(
             idNumber: idNumber, month: YearMonth(index: month), amountFen: amountFen, accountMasked: accountMasked)

@@ -14,6 +14,10 @@ struct PersonRow: Codable, FetchableRecord, TableRecord {
     var phone: String?
     var version: Int
 
+    enum Columns {
+        static let regionCode = Column(CodingKeys.regionCode)
+    }
+
     var person: Person {
         Person(
             idNumber: idNumber, name: name, sex: sex, birthDate: birthDate, regionCode: regionCode, phone: phone,
