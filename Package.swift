@@ -104,6 +104,11 @@ let package = Package(
             dependencies: ["SmartCard"],
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
+        .executableTarget(
+            name: "TownshipLoadBenchmark",
+            dependencies: ["KioskCore", "KioskStore"],
+            path: "Benchmarks/TownshipLoad/Swift"
+        ),
         // The child the crash-safety test SIGKILLs: writes applications in a loop, printing each acknowledged id.
         .executableTarget(
             name: "KioskStoreCrashWriter",

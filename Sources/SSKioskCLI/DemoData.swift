@@ -19,8 +19,11 @@ enum DemoData {
         let resident = try SyntheticCard(seed: 1)
         let region = resident.cardholder.socialSecurityNumber.regionCode
         let jurisdiction = try Jurisdiction(String(region.prefix(6)))
-        try await store.setTerminal(TerminalIdentity(terminalID: "T-DEMO", jurisdiction: jurisdiction, name: "演示乡镇服务大厅"))
-        for page in SyntheticTownship(seed: 1, regionCode: region.prefix(6) + "001", people: 500, months: 36, lastMonth: YearMonth("2026-10")!) {
+        try await store.setTerminal(
+            TerminalIdentity(terminalID: "T-DEMO", jurisdiction: jurisdiction, name: "演示乡镇服务大厅"))
+        for page in SyntheticTownship(
+            seed: 1, regionCode: region.prefix(6) + "001", people: 500, months: 36, lastMonth: YearMonth("2026-10")!)
+        {
             try await store.applyReferenceData(page)
         }
         try await store.applyReferenceData(residentPage(resident, region: region.prefix(6) + "001001"))
@@ -32,7 +35,10 @@ enum DemoData {
         }
         logger.info(
             "demo data loaded",
-            metadata: ["jurisdiction": "\(jurisdiction)", "staff": "\(staff.map(\.id).joined(separator: ","))", "password": "\(password)"]
+            metadata: [
+                "jurisdiction": "\(jurisdiction)", "staff": "\(staff.map(\.id).joined(separator: ","))",
+                "password": "\(password)",
+            ]
         )
     }
 
@@ -40,18 +46,32 @@ enum DemoData {
     private static func residentPage(_ card: SyntheticCard, region: String) -> ReferenceDataPage {
         let id = card.cardholder.socialSecurityNumber.unmaskedValue
         let since = YearMonth("2020-01")!
-        let person = Person(idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate, regionCode: region)
-        let enrolments = InsuranceType.allCases.map { Enrolment(idNumber: id, insurance: $0, since: since, status: .active, unit: "个人") }
+        let person = Person(
+            idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
+            regionCode: region)
+        let enrolments = InsuranceType.allCases.map {
+            Enrolment(idNumber: id, insurance: $0, since: since, status: .active, unit: "个人")
+        }
         var contributions: [Contribution] = []
         for offset in 0..<82 {
             let month = since.adding(months: offset)
-            contributions.append(Contribution(idNumber: id, insurance: .pension, month: month, baseFen: 450_000, personalFen: 36_000, employerFen: 72_000, paid: true))
-            contributions.append(Contribution(idNumber: id, insurance: .medical, month: month, baseFen: 450_000, personalFen: 9_000, employerFen: 36_000, paid: true))
+            contributions.append(
+                Contribution(
+                    idNumber: id, insurance: .pension, month: month, baseFen: 450_000, personalFen: 36_000,
+                    employerFen: 72_000, paid: true))
+            contributions.append(
+                Contribution(
+                    idNumber: id, insurance: .medical, month: month, baseFen: 450_000, personalFen: 9_000,
+                    employerFen: 36_000, paid: true))
         }
-        var record = CardRecord(cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre", at: Date(timeIntervalSince1970: 1_709_251_200))
+        var record = CardRecord(
+            cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre",
+            at: Date(timeIntervalSince1970: 1_709_251_200))
         for status in [CardStatus.inProduction, .readyAtDesk, .issued, .active] {
             try? record.move(to: status, by: "centre", at: Date(timeIntervalSince1970: 1_709_251_200))
         }
-        return ReferenceDataPage(people: [person], enrolments: enrolments, contributions: contributions, cardRecords: [record], cursor: "demo-resident", asOf: Date())
+        return ReferenceDataPage(
+            people: [person], enrolments: enrolments, contributions: contributions, cardRecords: [record],
+            cursor: "demo-resident", asOf: Date())
     }
 }

@@ -45,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
         if demo, try await store.terminal() == nil { try await DemoData.load(into: store, logger: logger) }
         let context = try PCSCContext()
         let terminal = KioskTerminal(
-            configuration: KioskServerConfiguration(host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout),
+            configuration: KioskServerConfiguration(
+                host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout),
             store: store,
             cards: .pcsc(context, keys: try await keyOptions.provider(context)),
             logger: logger
