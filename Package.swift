@@ -10,11 +10,13 @@ let package = Package(
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
         .library(name: "CardCrypto", targets: ["CardCrypto"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
+        .library(name: "Documents", targets: ["Documents"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -27,6 +29,21 @@ let package = Package(
             name: "CCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
@@ -42,6 +59,16 @@ let package = Package(
         .target(name: "CardCrypto", dependencies: ["CCrypto"]),
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
         .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
+        // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
+        .target(
+            name: "Documents",
+            dependencies: [
+                "CCairo",
+                "CPango",
+                "CQRencode",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -61,6 +88,7 @@ let package = Package(
                 "SocialSecurityCard",
                 "CardCrypto",
                 "CardSimulator",
+                "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +102,10 @@ let package = Package(
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
     ],
     swiftLanguageModes: [.v6]
