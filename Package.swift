@@ -90,6 +90,7 @@ let package = Package(
                 "CardSimulator",
                 "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

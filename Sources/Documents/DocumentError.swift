@@ -45,40 +45,52 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// A placeholder names a value the document's data does not have.
     public static func missingValue(_ key: String) -> Self {
-        Self(.missingValue, "The template asks for «\(key)», which the document's data does not provide. "
-            + "Fix the template or the mapping that fills it.")
+        Self(
+            .missingValue,
+            "The template asks for «\(key)», which the document's data does not provide. "
+                + "Fix the template or the mapping that fills it.")
     }
 
     /// A table block names a row set the document's data does not have.
     public static func missingTable(_ key: String) -> Self {
-        Self(.missingTable, "The template has a table of «\(key)», which the document's data does not provide. "
-            + "Fix the template or the mapping that fills it.")
+        Self(
+            .missingTable,
+            "The template has a table of «\(key)», which the document's data does not provide. "
+                + "Fix the template or the mapping that fills it.")
     }
 
     /// A `{` without its `}` in a template text.
     public static func malformedPlaceholder(_ text: String) -> Self {
-        Self(.malformedPlaceholder, "The template text «\(text)» has a «{» without a closing «}». "
-            + "Write «{{» for a literal brace.")
+        Self(
+            .malformedPlaceholder,
+            "The template text «\(text)» has a «{» without a closing «}». "
+                + "Write «{{» for a literal brace.")
     }
 
     /// Characters that no installed font can draw: printed, they would come out as empty boxes.
     public static func unrenderableText(in field: String, characters: [Unicode.Scalar]) -> Self {
         let list = characters.map { "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))" }
-        return Self(.unrenderableText, "The text of \(field) has characters no installed font can print: "
-            + list.joined(separator: ", ") + ". Nothing was printed. Install a font that covers them "
-            + "(the region's rare-character font, or fonts-noto-cjk-extra), or correct the record.")
+        return Self(
+            .unrenderableText,
+            "The text of \(field) has characters no installed font can print: "
+                + list.joined(separator: ", ") + ". Nothing was printed. Install a font that covers them "
+                + "(the region's rare-character font, or fonts-noto-cjk-extra), or correct the record.")
     }
 
     /// A font family the template names is not installed, so fontconfig would substitute another.
     public static func fontMissing(_ family: String) -> Self {
-        Self(.fontMissing, "The font «\(family)» is not installed. Install it (Debian: fonts-noto-cjk) "
-            + "or change the template's font.")
+        Self(
+            .fontMissing,
+            "The font «\(family)» is not installed. Install it (Debian: fonts-noto-cjk) "
+                + "or change the template's font.")
     }
 
     /// A text does not fit its box even at its smallest size and largest number of lines.
     public static func textDoesNotFit(_ field: String) -> Self {
-        Self(.textDoesNotFit, "The text of \(field) does not fit its box even at the smallest allowed size. "
-            + "Nothing was printed; shorten the text or give the layout a larger box or more lines.")
+        Self(
+            .textDoesNotFit,
+            "The text of \(field) does not fit its box even at the smallest allowed size. "
+                + "Nothing was printed; shorten the text or give the layout a larger box or more lines.")
     }
 
     /// A block that cannot be split is taller than a page.
@@ -98,61 +110,78 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// The QR code would have modules too small for the printer to print and a phone to scan.
     public static func qrTooDense(moduleMillimetres: Double, minimum: Double) -> Self {
-        Self(.qrTooDense, "The verification QR code would have \(rounded(moduleMillimetres)) mm modules, below the "
-            + "\(rounded(minimum)) mm minimum. Give the QR code a larger box in the template.")
+        Self(
+            .qrTooDense,
+            "The verification QR code would have \(rounded(moduleMillimetres)) mm modules, below the "
+                + "\(rounded(minimum)) mm minimum. Give the QR code a larger box in the template.")
     }
 
     /// libqrencode could not encode the payload.
-    public static let qrEncodingFailed = Self(.qrEncodingFailed,
+    public static let qrEncodingFailed = Self(
+        .qrEncodingFailed,
         "The verification payload is too long for a QR code. Report this to a technician.")
 
     /// A sum of money beyond Int64 fen.
-    public static let amountOverflow = Self(.amountOverflow,
+    public static let amountOverflow = Self(
+        .amountOverflow,
         "A sum of money is too large to print. The records are probably wrong; check them.")
 
     /// cairo reported a failure; `status` is its description.
     public static func renderingFailed(_ status: String) -> Self {
-        Self(.renderingFailed, "Rendering the PDF failed (\(status)). Check free memory and disk; "
-            + "if it persists, report it to a technician.")
+        Self(
+            .renderingFailed,
+            "Rendering the PDF failed (\(status)). Check free memory and disk; "
+                + "if it persists, report it to a technician.")
     }
 
     // MARK: Verification
 
     /// The template has a verification block but the renderer was given no signer, or the data no subject.
-    public static let signerMissing = Self(.signerMissing,
+    public static let signerMissing = Self(
+        .signerMissing,
         "This document carries a verification code, but no signing key or verification data was given. "
             + "Configure the terminal's document signing key.")
 
     /// The signer could not sign.
     public static func signingFailed(_ reason: String) -> Self {
-        Self(.signingFailed, "The document could not be signed: \(reason). Nothing was printed; "
-            + "check the terminal's document signing key.")
+        Self(
+            .signingFailed,
+            "The document could not be signed: \(reason). Nothing was printed; "
+                + "check the terminal's document signing key.")
     }
 
     /// A scanned text that is not a verification payload of this system.
     public static func malformedVerification(_ reason: String) -> Self {
-        Self(.malformedVerification, "The scanned code is not a valid certificate code (\(reason)). "
-            + "Scan it again; if it keeps failing the certificate may be damaged or forged.")
+        Self(
+            .malformedVerification,
+            "The scanned code is not a valid certificate code (\(reason)). "
+                + "Scan it again; if it keeps failing the certificate may be damaged or forged.")
     }
 
     /// The payload names a signing key the verifier does not trust.
     public static func unknownSigningKey(_ keyID: String) -> Self {
-        Self(.unknownSigningKey, "The certificate was signed with key «\(keyID)», which this verifier does not know. "
-            + "Update the list of trusted keys, or treat the certificate as not genuine.")
+        Self(
+            .unknownSigningKey,
+            "The certificate was signed with key «\(keyID)», which this verifier does not know. "
+                + "Update the list of trusted keys, or treat the certificate as not genuine.")
     }
 
     /// The signature does not match the payload: something was altered.
-    public static let signatureInvalid = Self(.signatureInvalid,
+    public static let signatureInvalid = Self(
+        .signatureInvalid,
         "The certificate's signature does not match its contents: it was altered or forged. Do not accept it.")
 
     /// The printed verification code does not belong to the scanned payload.
-    public static let verificationCodeMismatch = Self(.verificationCodeMismatch,
+    public static let verificationCodeMismatch = Self(
+        .verificationCodeMismatch,
         "The verification code printed on the certificate does not match its QR code. Do not accept it.")
 
     /// A payload of a format version this verifier does not read.
     public static func unsupportedVerificationVersion(_ version: Int) -> Self {
-        Self(.unsupportedVerificationVersion, "The certificate's code has format version \(version), which this "
-            + "verifier does not read. Update the verifier.")
+        Self(
+            .unsupportedVerificationVersion,
+            "The certificate's code has format version \(version), which this "
+                + "verifier does not read. Update the verifier.")
     }
 
     private static func rounded(_ value: Double) -> String {

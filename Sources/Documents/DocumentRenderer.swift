@@ -46,7 +46,8 @@ public struct DocumentRenderer: Sendable {
         let left = Units.points(page.margins.left)
         let textWidth = pageWidth - left - Units.points(page.margins.right)
         func flow(_ values: [String: String]) -> FlowLayout {
-            FlowLayout(typesetter: typesetter, values: values, tables: content.tables, left: left, width: textWidth,
+            FlowLayout(
+                typesetter: typesetter, values: values, tables: content.tables, left: left, width: textWidth,
                 qrText: sealed?.qrText)
         }
         // Headers and footers are measured with placeholder page numbers: their height must be known

@@ -5,13 +5,14 @@ import ArgumentParser
 struct SSKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sskiosk",
-        abstract: "Social security card terminal: card readers, cards, and the virtual rig.",
+        abstract: "Social security card terminal: card readers, cards, documents, and the virtual rig.",
         subcommands: [
             ReadersCommand.self,
             WatchCommand.self,
             SendCommand.self,
             CardCommand.self,
             SimCommand.self,
+            DocumentCommand.self,
         ]
     )
 }

@@ -4,15 +4,19 @@ import Testing
 
 @Suite struct CardFaceTests {
     /// The name's box of the national layout, in points: x 23.5-61 mm, y 25.5-30.9 mm.
-    private static let nameBox = (xMin: 23.5 * 72 / 25.4, xMax: 61 * 72 / 25.4, yMin: 25.5 * 72 / 25.4,
-        yMax: 30.9 * 72 / 25.4)
+    private static let nameBox = (
+        xMin: 23.5 * 72 / 25.4, xMax: 61 * 72 / 25.4, yMin: 25.5 * 72 / 25.4,
+        yMax: 30.9 * 72 / 25.4
+    )
 
     @Test func cardFaceHasTheExactID1SizeAndEveryField() throws {
         let rendered = try Fixtures.renderer.render(Fixtures.cardFace(photo: try Fixtures.photo(jpeg: true)))
         #expect(rendered.verification == nil)
         let pdf = try CheckedPDF(rendered, name: "card-face", width: Paper.cardWidth, height: Paper.cardHeight)
-        pdf.expectText(["中华人民共和国社会保障卡", "王建国", "430102198503071236", "A12345678", "2025年03月", "湖南省长沙市",
-            "社会保障号码", "发卡日期"])
+        pdf.expectText([
+            "中华人民共和国社会保障卡", "王建国", "430102198503071236", "A12345678", "2025年03月", "湖南省长沙市",
+            "社会保障号码", "发卡日期",
+        ])
         #expect(!pdf.text.contains("照片"))
         #expect(try Poppler.images(of: pdf.path).map(\.encoding) == ["jpeg"], "the JPEG is embedded as it is")
     }
@@ -33,7 +37,7 @@ import Testing
         let rendered = try Fixtures.renderer.render(Fixtures.cardFace(photo: nil), onPreprintedStock: true)
         let pdf = try CheckedPDF(rendered, name: "card-on-stock", width: Paper.cardWidth, height: Paper.cardHeight)
         pdf.expectText(["王建国", "430102198503071236", "A12345678", "2025年03月"])
-        for preprinted in ["中华人民共和国社会保障卡", "社会保障号码", "湖南省长沙市"] {
+        for preprinted in ["中华人民共和国社会保障卡", "社会保障号码", "湖南省长沙市", "照片"] {
             #expect(!pdf.text.contains(preprinted), "\(preprinted) is on the stock already")
         }
     }

@@ -12,9 +12,10 @@ import Testing
 
         for page in 1...rendered.pageCount {
             let text = try Poppler.text(of: pdf.path, first: page, last: page)
-            for expected in ["社会保险个人缴费明细", "王建国", "4301**********1236", "费款所属期", "单位缴纳", "个人缴纳",
-                "第\(page)页/共\(rendered.pageCount)页"]
-            {
+            for expected in [
+                "社会保险个人缴费明细", "王建国", "4301**********1236", "费款所属期", "单位缴纳", "个人缴纳",
+                "第\(page)页/共\(rendered.pageCount)页",
+            ] {
                 #expect(text.contains(expected), "page \(page) lacks \(expected)")
             }
         }

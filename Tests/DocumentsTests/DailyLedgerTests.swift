@@ -7,8 +7,10 @@ import Testing
         let rendered = try Fixtures.renderer.render(ledger)
         let pdf = try CheckedPDF(rendered, name: "ledger", width: Paper.a4Long, height: Paper.a4Short)
         #expect(rendered.pageCount >= 2)
-        pdf.expectText(["窗口业务台账", "芙蓉区政务服务中心03号窗口", "共60笔：办结36笔，受理待办12笔，退回补正12笔", "合计60笔",
-            "欧阳晓明", "缺户口簿复印件", "经办人（签字）"])
+        pdf.expectText([
+            "窗口业务台账", "芙蓉区政务服务中心03号窗口", "共60笔：办结36笔，受理待办12笔，退回补正12笔", "合计60笔",
+            "欧阳晓明", "缺户口簿复印件", "经办人（签字）",
+        ])
         #expect(pdf.text.contains("4301**********0011"))
         #expect(!pdf.text.contains("430102198001010011"), "the ledger never holds a full ID number")
         for page in 1...rendered.pageCount {

@@ -31,7 +31,8 @@ import Testing
 
     @Test func aPlaceholderWithoutDataIsAnError() {
         let template = DocumentTemplate(
-            title: "t", language: .chinese, page: .a4, body: [.paragraph(Block.Paragraph("{person.nickname}", style: TextStyle()))])
+            title: "t", language: .chinese, page: .a4,
+            body: [.paragraph(Block.Paragraph("{person.nickname}", style: TextStyle()))])
         #expect(throws: DocumentError.missingValue("")) {
             try DocumentRenderer().render(template: template, content: DocumentContent())
         }
@@ -125,7 +126,9 @@ import Testing
                 _ = try Fixtures.renderer.render(document)
                 best = min(best, ContinuousClock.now - start)
             }
-            print("render time, \(name): \(best.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            print(
+                "render time, \(name): \(best.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))"
+            )
         }
     }
 }

@@ -12,11 +12,13 @@ enum Fixtures {
     /// 2025-03-14 10:30 in China.
     static let issuedAt = Date(timeIntervalSince1970: 1_741_919_400)
     static let office = Office(
-        code: "430102-01", name: "长沙市芙蓉区人力资源和社会保障局", englishName: "Furong District Human Resources and Social Security Bureau, Changsha")
+        code: "430102-01", name: "长沙市芙蓉区人力资源和社会保障局",
+        englishName: "Furong District Human Resources and Social Security Bureau, Changsha")
 
     static func issuance(_ serial: String = "T430102-01-000123") -> DocumentIssuance {
         DocumentIssuance(
-            serialNumber: serial, office: office, issuedAt: issuedAt, validUntil: CalendarDate(year: 2025, month: 6, day: 14))
+            serialNumber: serial, office: office, issuedAt: issuedAt,
+            validUntil: CalendarDate(year: 2025, month: 6, day: 14))
     }
 
     static let person = Person(
@@ -25,13 +27,17 @@ enum Fixtures {
     static func month(_ year: Int, _ month: Int) -> YearMonth { YearMonth(year: year, month: month)! }
 
     static let enrolments = [
-        Enrolment(insurance: .enterprisePension, status: .contributing, since: month(2008, 7), paidUntil: month(2025, 2),
+        Enrolment(
+            insurance: .enterprisePension, status: .contributing, since: month(2008, 7), paidUntil: month(2025, 2),
             monthsPaid: 200, employer: "湖南星沙机械制造有限公司"),
-        Enrolment(insurance: .employeeMedical, status: .contributing, since: month(2008, 7), paidUntil: month(2025, 2),
+        Enrolment(
+            insurance: .employeeMedical, status: .contributing, since: month(2008, 7), paidUntil: month(2025, 2),
             monthsPaid: 200, employer: "湖南星沙机械制造有限公司"),
-        Enrolment(insurance: .unemployment, status: .contributing, since: month(2010, 1), paidUntil: month(2025, 2),
+        Enrolment(
+            insurance: .unemployment, status: .contributing, since: month(2010, 1), paidUntil: month(2025, 2),
             monthsPaid: 182, employer: "湖南星沙机械制造有限公司"),
-        Enrolment(insurance: .workInjury, status: .suspended, since: month(2010, 1), paidUntil: month(2019, 12),
+        Enrolment(
+            insurance: .workInjury, status: .suspended, since: month(2010, 1), paidUntil: month(2019, 12),
             monthsPaid: 120, employer: nil),
     ]
 
@@ -79,11 +85,14 @@ extension Fixtures {
             person: Person(name: "李秀英", socialSecurityNumber: "430104199211230028", sex: .female),
             registrationNumber: "4301040000123456", residence: "湖南省长沙市岳麓区望月湖街道", status: .unemployed,
             records: [
-                RegistrationRecord(kind: .employment, date: CalendarDate(year: 2015, month: 7, day: 1)!,
+                RegistrationRecord(
+                    kind: .employment, date: CalendarDate(year: 2015, month: 7, day: 1)!,
                     detail: "长沙岳麓山文化传媒有限公司", office: "岳麓区就业服务中心"),
-                RegistrationRecord(kind: .employmentEnded, date: CalendarDate(year: 2024, month: 11, day: 30)!,
+                RegistrationRecord(
+                    kind: .employmentEnded, date: CalendarDate(year: 2024, month: 11, day: 30)!,
                     detail: "劳动合同期满终止", office: "岳麓区就业服务中心"),
-                RegistrationRecord(kind: .unemployment, date: CalendarDate(year: 2024, month: 12, day: 9)!,
+                RegistrationRecord(
+                    kind: .unemployment, date: CalendarDate(year: 2024, month: 12, day: 9)!,
                     detail: "合同到期未续签，有就业意愿", office: "望月湖街道社区服务中心"),
             ],
             issuance: issuance("T430102-01-000125"), language: language)
@@ -129,10 +138,14 @@ extension Fixtures {
             title: "photo", language: .chinese, page: PageSetup(width: 20, height: 24.6, margins: Insets(all: 0)),
             fixed: [
                 .box(FixedElement.Box(frame: Frame(x: 0, y: 0, width: 20, height: 24.6), fill: Color(hex: 0x8DB8E8))),
-                .box(FixedElement.Box(frame: Frame(x: 6, y: 4, width: 8, height: 9.5), fill: Color(hex: 0xF1C9A5),
-                    cornerRadius: 4)),
-                .box(FixedElement.Box(frame: Frame(x: 2, y: 14.5, width: 16, height: 12), fill: Color(hex: 0x2F3B4C),
-                    cornerRadius: 5)),
+                .box(
+                    FixedElement.Box(
+                        frame: Frame(x: 6, y: 4, width: 8, height: 9.5), fill: Color(hex: 0xF1C9A5),
+                        cornerRadius: 4)),
+                .box(
+                    FixedElement.Box(
+                        frame: Frame(x: 2, y: 14.5, width: 16, height: 12), fill: Color(hex: 0x2F3B4C),
+                        cornerRadius: 5)),
             ])
         let pdf = try DocumentRenderer().render(template: template, content: DocumentContent()).pdf
         let name = jpeg ? "photo-jpeg" : "photo-png"

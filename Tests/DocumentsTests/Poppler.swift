@@ -88,7 +88,8 @@ enum Poppler {
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(tool)-\(UUID().uuidString).out")
         defer { unlink(output.path) }
-        let argv = ["/bin/sh", "-c", "exec \"$0\" \"$@\" >\"\(output.path)\" 2>/dev/null </dev/null", "/usr/bin/\(tool)"]
+        let argv =
+            ["/bin/sh", "-c", "exec \"$0\" \"$@\" >\"\(output.path)\" 2>/dev/null </dev/null", "/usr/bin/\(tool)"]
             + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
@@ -124,7 +125,8 @@ extension Poppler {
         let html = try run("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", String(page), "-l", String(page), path, "-"])
         let pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/
         return html.matches(of: pattern).map { match in
-            Word(text: String(match.5), xMin: Double(match.1)!, yMin: Double(match.2)!, xMax: Double(match.3)!,
+            Word(
+                text: String(match.5), xMin: Double(match.1)!, yMin: Double(match.2)!, xMax: Double(match.3)!,
                 yMax: Double(match.4)!)
         }
     }
@@ -157,7 +159,9 @@ struct CheckedPDF {
         #expect(abs(info.width - width) < 0.01, "width \(info.width) pt", sourceLocation: sourceLocation)
         #expect(abs(info.width - rendered.pageWidth) < 0.01, sourceLocation: sourceLocation)
         #expect(abs(info.height - rendered.pageHeight) < 0.01, sourceLocation: sourceLocation)
-        if let height { #expect(abs(info.height - height) < 0.01, "height \(info.height) pt", sourceLocation: sourceLocation) }
+        if let height {
+            #expect(abs(info.height - height) < 0.01, "height \(info.height) pt", sourceLocation: sourceLocation)
+        }
         let pages = try Poppler.rasterise(path, resolution: 50, name: name)
         #expect(pages.count == rendered.pageCount, sourceLocation: sourceLocation)
         let fonts = try Poppler.fonts(of: path)

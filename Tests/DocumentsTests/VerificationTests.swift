@@ -20,8 +20,11 @@ import Testing
         let sealed = try #require(rendered.verification)
         // The QR code ends the document: scan the last page, as a phone would, at 200 dpi.
         _ = try Poppler.run(
-            "pdftoppm", ["-r", "200", "-png", "-singlefile", "-f", String(rendered.pageCount), "-l",
-                String(rendered.pageCount), path, Poppler.outputDirectory.appendingPathComponent(name).path])
+            "pdftoppm",
+            [
+                "-r", "200", "-png", "-singlefile", "-f", String(rendered.pageCount), "-l",
+                String(rendered.pageCount), path, Poppler.outputDirectory.appendingPathComponent(name).path,
+            ])
         let codes = try Poppler.qrCodes(in: Poppler.outputDirectory.appendingPathComponent("\(name).png"))
         #expect(codes == [sealed.qrText])
         let printedCode = sealed.verificationCode
@@ -44,7 +47,8 @@ import Testing
         #expect(payload.issuedAt == Fixtures.issuedAt)
         #expect(payload.validUntil == "20250614")
         let (employer, personal) = try Fixtures.statement(months: 12).totals()
-        #expect(payload.facts == ["p": "200001-200012", "n": "36", "e": String(employer.fen), "i": String(personal.fen)])
+        #expect(
+            payload.facts == ["p": "200001-200012", "n": "36", "e": String(employer.fen), "i": String(personal.fen)])
     }
 
     /// Changing any field of the signed JSON, even by one character, breaks the signature.
@@ -117,10 +121,14 @@ import Testing
     /// RFC 8032 §7.1, tests 1 and 2: the signer is plain Ed25519.
     @Test func ed25519SignerMatchesRFC8032() throws {
         let vectors = [
-            ("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60", "",
-                "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
-            ("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb", "72",
-                "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
+            (
+                "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60", "",
+                "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+            ),
+            (
+                "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb", "72",
+                "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"
+            ),
         ]
         for (secret, message, signature) in vectors {
             let signer = Ed25519Signer(

@@ -9,9 +9,10 @@ public struct ContributionRecord: Hashable, Sendable {
     public var personalPart: Money
     public var status: Status
 
-    public init(month: YearMonth, insurance: InsuranceType, base: Money, employerPart: Money, personalPart: Money,
-        status: Status = .paid)
-    {
+    public init(
+        month: YearMonth, insurance: InsuranceType, base: Money, employerPart: Money, personalPart: Money,
+        status: Status = .paid
+    ) {
         self.month = month
         self.insurance = insurance
         self.base = base

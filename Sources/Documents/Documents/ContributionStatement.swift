@@ -41,7 +41,8 @@ public struct ContributionStatement: DocumentSource {
         }
         let (employer, personal) = try totals()
         var values = CommonValues.person(person, language).merging(CommonValues.issuance(issuance, language)) { $1 }
-        values["period"] = period.lowerBound.formatted(language) + (language == .chinese ? " 至 " : " to ")
+        values["period"] =
+            period.lowerBound.formatted(language) + (language == .chinese ? " 至 " : " to ")
             + period.upperBound.formatted(language)
         values["count"] = String(records.count)
         values["total.employer"] = employer.formatted

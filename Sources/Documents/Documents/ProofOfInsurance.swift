@@ -34,6 +34,7 @@ public struct ProofOfInsurance: DocumentSource {
             tables: ["enrolments": rows],
             verification: VerificationSubject(
                 kind: .proofOfInsurance, issuance: issuance, holderName: person.name, holderNumber: person.maskedNumber,
-                facts: ["i": enrolments.map { "\($0.insurance.rawValue):\($0.status.rawValue)" }.joined(separator: ",")]))
+                facts: ["i": enrolments.map { "\($0.insurance.rawValue):\($0.status.rawValue)" }.joined(separator: ",")]
+            ))
     }
 }

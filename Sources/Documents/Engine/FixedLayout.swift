@@ -15,23 +15,29 @@ struct FixedLayout {
             case .text(let text):
                 let filled = try Placeholders.fill(text.text, from: values)
                 return [
-                    try fitted(filled, field: filled.field(template: text.text), style: text.style,
+                    try fitted(
+                        filled, field: filled.field(template: text.text), style: text.style,
                         in: text.frame.points, minimumSize: text.minimumSize, maximumLines: text.maximumLines,
                         verticalAlignment: text.verticalAlignment)
                 ]
             case .image(let image):
                 let frame = image.frame.points
                 if images.contains(image.source) { return [.image(key: image.source, frame: frame, fit: image.fit)] }
+                // The placeholder marks a missing picture on proofs; on stock it would be printed onto the card.
+                if omittingPreprinted { return [] }
                 let placeholder = try Placeholders.fill(image.placeholder, from: values)
                 return [
-                    .box(frame, stroke: Self.placeholderColor, lineWidth: 0.5, fill: nil, cornerRadius: 0, dashed: true),
-                    try fitted(placeholder, field: "the placeholder of «\(image.source)»",
+                    .box(
+                        frame, stroke: Self.placeholderColor, lineWidth: 0.5, fill: nil, cornerRadius: 0, dashed: true),
+                    try fitted(
+                        placeholder, field: "the placeholder of «\(image.source)»",
                         style: image.placeholderStyle.with(alignment: .center), in: frame, minimumSize: nil,
                         maximumLines: 2, verticalAlignment: .center),
                 ]
             case .box(let box):
                 return [
-                    .box(box.frame.points, stroke: box.stroke, lineWidth: box.lineWidth, fill: box.fill,
+                    .box(
+                        box.frame.points, stroke: box.stroke, lineWidth: box.lineWidth, fill: box.fill,
                         cornerRadius: Units.points(box.cornerRadius), dashed: false)
                 ]
             }

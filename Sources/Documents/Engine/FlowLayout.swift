@@ -11,6 +11,8 @@ struct FlowLayout {
     /// Inner space of table and grid cells, in points.
     private static let cellPadding = (horizontal: Units.points(1.5), vertical: Units.points(1.1))
     private static let gridLine = (width: 0.5, color: Color.black)
+    /// How many rows a table that keeps with the next block carries onto a new page with its end.
+    private static let rowsKeptWithEnd = 3
 
     func strips(for blocks: [Block]) throws -> [Strip] {
         try blocks.flatMap { try strips(for: $0) }
@@ -78,10 +80,14 @@ struct FlowLayout {
                 let label = try Placeholders.fill(field.label, from: values)
                 let value = try Placeholders.fill(field.value, from: values)
                 let span = Double(field.span)
-                cells.append(GridCell(text: label, template: field.label, style: grid.labelStyle, width: labelWidth,
-                    fill: grid.labelFill))
-                cells.append(GridCell(text: value, template: field.value, style: grid.valueStyle,
-                    width: span * valueWidth + (span - 1) * labelWidth, fill: nil))
+                cells.append(
+                    GridCell(
+                        text: label, template: field.label, style: grid.labelStyle, width: labelWidth,
+                        fill: grid.labelFill))
+                cells.append(
+                    GridCell(
+                        text: value, template: field.value, style: grid.valueStyle,
+                        width: span * valueWidth + (span - 1) * labelWidth, fill: nil))
             }
             return try strip(for: cells, what: "A row of particulars")
         }
@@ -123,7 +129,8 @@ struct FlowLayout {
 
         var header = try strip(
             for: zip(table.columns, widths).map { column, width in
-                GridCell(text: Placeholders.Filled(text: column.title, keys: []), template: column.title,
+                GridCell(
+                    text: Placeholders.Filled(text: column.title, keys: []), template: column.title,
                     style: table.headerStyle, width: width, fill: table.headerFill)
             }, what: "The header of table «\(table.source)»")
         header.keepWithNext = true
@@ -133,14 +140,20 @@ struct FlowLayout {
             let empty = try Placeholders.fill(table.emptyText, from: values)
             strips.append(
                 try strip(
-                    for: [GridCell(text: empty, template: table.emptyText,
-                        style: table.bodyStyle.with(alignment: .center), width: width, fill: nil)], what: what))
+                    for: [
+                        GridCell(
+                            text: empty, template: table.emptyText,
+                            style: table.bodyStyle.with(alignment: .center), width: width, fill: nil)
+                    ], what: what))
         }
         for (index, row) in rows.enumerated() {
             let fill = index % 2 == 1 ? table.stripeFill : nil
             let cells = try zip(table.columns, widths).map { column, width in
-                guard let cell = row[column.key] else { throw DocumentError.missingValue("\(table.source).\(column.key)") }
-                return GridCell(text: Placeholders.Filled(text: cell.text, keys: ["\(table.source).\(column.key)"]),
+                guard let cell = row[column.key] else {
+                    throw DocumentError.missingValue("\(table.source).\(column.key)")
+                }
+                return GridCell(
+                    text: Placeholders.Filled(text: cell.text, keys: ["\(table.source).\(column.key)"]),
                     template: column.key, style: table.bodyStyle.with(alignment: column.alignment), width: width,
                     fill: fill)
             }
@@ -151,7 +164,13 @@ struct FlowLayout {
         }
         for index in strips.indices.dropFirst() { strips[index].repeatedHeader = [header] }
         strips[strips.count - 1].height += Units.points(table.spaceAfter)
-        strips[strips.count - 1].keepWithNext = table.keepWithNext
+        if table.keepWithNext {
+            // The end of the table goes with what follows, and takes its last rows along, so no page
+            // holds a totals row without the rows it closes.
+            for index in strips.indices.suffix(Self.rowsKeptWithEnd + 1) where index > 0 {
+                strips[index].keepWithNext = true
+            }
+        }
         return strips
     }
 
@@ -174,13 +193,15 @@ struct FlowLayout {
                 let amounts = try rows.map { row -> Money in
                     guard case .money(let money) = row[column.key] else {
                         throw DocumentError.invalidTemplate(
-                            "column «\(column.key)» of table «\(table.source)» is totalled but holds a cell that is not money")
+                            "column «\(column.key)» of table «\(table.source)» is totalled but holds a cell that is not money"
+                        )
                     }
                     return money
                 }
                 text.text = try Money.sum(amounts).formatted
             }
-            return GridCell(text: text, template: totals.label, style: style.with(alignment: column.alignment),
+            return GridCell(
+                text: text, template: totals.label, style: style.with(alignment: column.alignment),
                 width: width, fill: table.headerFill)
         }
         return try strip(for: cells, what: "The totals of table «\(table.source)»")
@@ -212,7 +233,8 @@ struct FlowLayout {
         var x = left
         for (cell, (spec, metrics)) in zip(cells, measured) {
             boxes.append(
-                .box(Rect(x: x, y: 0, width: cell.width, height: height), stroke: Self.gridLine.color,
+                .box(
+                    Rect(x: x, y: 0, width: cell.width, height: height), stroke: Self.gridLine.color,
                     lineWidth: Self.gridLine.width, fill: cell.fill, cornerRadius: 0, dashed: false))
             texts.append(.text(spec, x: x + padding.horizontal, y: (height - metrics.height) / 2))
             x += cell.width

@@ -18,7 +18,8 @@ enum PageItem {
         case .line(let x1, let y1, let x2, let y2, let width, let color):
             .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: width, color: color)
         case .box(let rect, let stroke, let lineWidth, let fill, let cornerRadius, let dashed):
-            .box(rect.offsetBy(dy: dy), stroke: stroke, lineWidth: lineWidth, fill: fill, cornerRadius: cornerRadius,
+            .box(
+                rect.offsetBy(dy: dy), stroke: stroke, lineWidth: lineWidth, fill: fill, cornerRadius: cornerRadius,
                 dashed: dashed)
         case .image(let key, let frame, let fit):
             .image(key: key, frame: frame.offsetBy(dy: dy), fit: fit)

@@ -18,7 +18,8 @@ struct Painter {
                 cairo_line_to(cairo, x2, y2)
                 cairo_stroke(cairo)
             case .box(let rect, let stroke, let lineWidth, let fill, let cornerRadius, let dashed):
-                paintBox(rect, stroke: stroke, lineWidth: lineWidth, fill: fill, cornerRadius: cornerRadius,
+                paintBox(
+                    rect, stroke: stroke, lineWidth: lineWidth, fill: fill, cornerRadius: cornerRadius,
                     dashed: dashed)
             case .image(let key, let frame, let fit):
                 if let image = images[key] { paint(image, in: frame, fit: fit) }
@@ -70,7 +71,8 @@ struct Painter {
         cairo_rectangle(cairo, frame.x, frame.y, frame.width, frame.height)
         cairo_clip(cairo)
         cairo_translate(
-            cairo, frame.x + (frame.width - image.width * scale) / 2, frame.y + (frame.height - image.height * scale) / 2)
+            cairo, frame.x + (frame.width - image.width * scale) / 2,
+            frame.y + (frame.height - image.height * scale) / 2)
         cairo_scale(cairo, scale, scale)
         cairo_set_source_surface(cairo, image.pointer, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cairo), CAIRO_FILTER_GOOD)
@@ -85,7 +87,9 @@ struct Painter {
         cairo_rectangle(cairo, frame.x, frame.y, frame.width, frame.height)
         cairo_fill(cairo)
         let module = frame.width / Double(matrix.size + 2 * QRMatrix.quietZone)
-        let origin = (x: frame.x + module * Double(QRMatrix.quietZone), y: frame.y + module * Double(QRMatrix.quietZone))
+        let origin = (
+            x: frame.x + module * Double(QRMatrix.quietZone), y: frame.y + module * Double(QRMatrix.quietZone)
+        )
         for row in 0..<matrix.size {
             var column = 0
             while column < matrix.size {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day of the calendar (a birth date, an issue date, a registration date), not an instant.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable {
     public let year: Int
@@ -10,6 +12,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable {
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The day an instant falls on in China (UTC+8), the day every document prints.
+    public init(_ instant: Date) {
+        self = ChinaTime.date(of: instant)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -14,7 +14,7 @@ extension Block {
         /// Printed across the table when there are no rows, so an empty statement says so.
         public var emptyText: String
         public var spaceAfter: Double
-        /// Keeps the table's end (its totals row) on one page with the block after it, so a
+        /// Keeps the table's end (its last rows and totals) on one page with the block after it, so a
         /// statement's last page shows its totals next to the signature rather than the signature alone.
         public var keepWithNext: Bool
 

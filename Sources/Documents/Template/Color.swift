@@ -12,7 +12,8 @@ public struct Color: Hashable, Sendable, Codable {
 
     /// `0x1F4E79` for #1F4E79.
     public init(hex: UInt32) {
-        self.init(red: UInt8(truncatingIfNeeded: hex >> 16), green: UInt8(truncatingIfNeeded: hex >> 8),
+        self.init(
+            red: UInt8(truncatingIfNeeded: hex >> 16), green: UInt8(truncatingIfNeeded: hex >> 8),
             blue: UInt8(truncatingIfNeeded: hex))
     }
 

@@ -1,6 +1,8 @@
 extension FixedElement {
     /// A picture from the document's images (a photo), scaled into its box; when the document has
-    /// none, a frame with `placeholder` written in it, so a missing photo is plain to see.
+    /// none, a frame with `placeholder` written in it, so a missing photo is plain to see on a proof
+    /// (on preprinted stock nothing is printed: whether a card may go without a photo is the
+    /// issuing desk's rule to check, not the layout's).
     public struct Image: Hashable, Sendable, Codable {
         public var frame: Frame
         /// The key of the image in ``DocumentContent/images``.

@@ -18,7 +18,8 @@ public struct PageSetup: Hashable, Sendable, Codable {
     public static let a4Landscape = PageSetup(
         width: 297, height: 210, margins: Insets(top: 14, left: 15, bottom: 12, right: 15))
     /// An 80 mm thermal receipt roll; its 72 mm print width is what 576-dot print heads reach.
-    public static let receiptRoll = PageSetup(width: 80, height: nil, margins: Insets(top: 5, left: 4, bottom: 8, right: 4))
+    public static let receiptRoll = PageSetup(
+        width: 80, height: nil, margins: Insets(top: 5, left: 4, bottom: 8, right: 4))
     /// An ID-1 card (ISO/IEC 7810), 85.60 x 53.98 mm; layouts place everything with frames.
     public static let id1Card = PageSetup(width: 85.6, height: 53.98, margins: Insets(all: 0))
 }

@@ -68,13 +68,17 @@ extension DocumentTemplate {
             language: .chinese,
             page: .receiptRoll,
             body: [
-                kit.paragraph("受理回执", TextStyle(font: TextStyle.sans, size: 14, bold: true, alignment: .center,
-                    letterSpacing: 2), after: 1),
+                kit.paragraph(
+                    "受理回执",
+                    TextStyle(
+                        font: TextStyle.sans, size: 14, bold: true, alignment: .center,
+                        letterSpacing: 2), after: 1),
                 kit.paragraph("{office.name}", line.with(size: 7.5, alignment: .center)),
                 .rule(Block.Rule(thickness: 0.6, spacing: 1.5)),
             ] + lines.map { kit.paragraph($0, line, after: 0.6) } + [
                 .rule(Block.Rule(thickness: 0.6, spacing: 1.5)),
-                kit.paragraph("已收材料（{application.materialCount} 项）", line.with(bold: true), after: 1, keepWithNext: true),
+                kit.paragraph(
+                    "已收材料（{application.materialCount} 项）", line.with(bold: true), after: 1, keepWithNext: true),
                 .table(
                     Block.Table(
                         source: "materials",

@@ -10,7 +10,8 @@ extension DocumentTemplate {
             page: .a4,
             header: [
                 kit.paragraph(
-                    text("社会保险个人缴费明细　{person.name}　{person.maskedNumber}",
+                    text(
+                        "社会保险个人缴费明细　{person.name}　{person.maskedNumber}",
                         "Statement of contributions  {person.name}  {person.maskedNumber}"),
                     kit.small.with(alignment: .right)),
                 .rule(Block.Rule(thickness: 0.4, color: kit.muted, spacing: 1)),

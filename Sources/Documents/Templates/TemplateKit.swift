@@ -7,7 +7,8 @@ enum TemplateKit {
     static let headerFill = Color(hex: 0xE4E8EE)
     static let stripeFill = Color(hex: 0xF7F8FA)
 
-    static let title = TextStyle(font: TextStyle.serif, size: 20, bold: true, alignment: .center, color: ink,
+    static let title = TextStyle(
+        font: TextStyle.serif, size: 20, bold: true, alignment: .center, color: ink,
         letterSpacing: 3)
     static let body = TextStyle(font: TextStyle.serif, size: 11, color: ink, lineSpacing: 1.5)
     static let small = TextStyle(font: TextStyle.sans, size: 8, color: muted)
@@ -24,7 +25,8 @@ enum TemplateKit {
     static func paragraph(
         _ text: String, _ style: TextStyle, before: Double = 0, after: Double = 0, keepWithNext: Bool = false
     ) -> Block {
-        .paragraph(Block.Paragraph(text, style: style, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext))
+        .paragraph(
+            Block.Paragraph(text, style: style, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext))
     }
 
     /// The page footer of A4 documents: serial number, short code and page count.

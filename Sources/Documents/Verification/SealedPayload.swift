@@ -42,7 +42,8 @@ public struct SealedPayload: Hashable, Sendable {
         guard bytes.count > Self.signatureLength else {
             throw DocumentError.malformedVerification("it is too short")
         }
-        self.init(message: Array(bytes.dropFirst(Self.signatureLength)), signature: Array(bytes.prefix(Self.signatureLength)))
+        self.init(
+            message: Array(bytes.dropFirst(Self.signatureLength)), signature: Array(bytes.prefix(Self.signatureLength)))
     }
 
     /// What the QR code holds.
