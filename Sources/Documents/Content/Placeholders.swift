@@ -5,9 +5,10 @@ enum Placeholders {
         var text: String
         var keys: [String]
 
-        /// How an error names the text: its placeholders, or the template text itself when it has none.
+        /// How an error names the text: its placeholders, or the start of the template text when it has none.
         func field(template: String) -> String {
-            keys.isEmpty ? "«\(template)»" : keys.map { "{\($0)}" }.joined(separator: " ")
+            guard keys.isEmpty else { return keys.map { "{\($0)}" }.joined(separator: " ") }
+            return "«" + (template.count > 24 ? template.prefix(24) + "…" : template) + "»"
         }
     }
 

@@ -96,7 +96,7 @@ struct FlowLayout {
     }
 
     /// Fields grouped into rows of `columns` slots; a row's last field widens to fill the row.
-    private func rows(of fields: [Block.FieldGrid.Field], columns: Int) throws -> [[Block.FieldGrid.Field]] {
+    private func rows(of fields: [Block.FieldGrid.Field], columns: Int) -> [[Block.FieldGrid.Field]] {
         var rows: [[Block.FieldGrid.Field]] = []
         var current: [Block.FieldGrid.Field] = []
         var used = 0

@@ -6,11 +6,10 @@ extension DocumentTemplate {
         let navy = Color(hex: 0x1F4E79)
         let label = TextStyle(font: TextStyle.sans, size: 5.5, color: navy)
         let value = TextStyle(font: TextStyle.sans, size: 8, bold: true)
-        let digits = TextStyle(font: "Noto Sans Mono CJK SC", size: 8, bold: true)
         let rows: [(label: String, value: String, style: TextStyle)] = [
             ("姓名", "{card.name}", value.with(size: 9)),
-            ("社会保障号码", "{card.number}", digits),
-            ("社会保障卡号", "{card.cardNumber}", digits),
+            ("社会保障号码", "{card.number}", value),
+            ("社会保障卡号", "{card.cardNumber}", value),
             ("发卡日期", "{card.issueDate}", value),
         ]
         var fixed: [FixedElement] = [

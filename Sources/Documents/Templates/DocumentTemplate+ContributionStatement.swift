@@ -20,7 +20,7 @@ extension DocumentTemplate {
             body: [
                 kit.paragraph(
                     text("社会保险个人缴费明细", "Statement of Social Insurance Contributions"),
-                    language == .chinese ? kit.title : kit.title.with(size: 17).withoutLetterSpacing, after: 4),
+                    kit.documentTitle(language), after: 4),
                 .fields(
                     Block.FieldGrid(
                         columns: 2, labelWidth: language == .chinese ? 26 : 36,
@@ -37,15 +37,25 @@ extension DocumentTemplate {
                 .table(
                     Block.Table(
                         source: "contributions",
-                        columns: [
-                            .init("index", text("序号", "No."), width: 6, alignment: .center),
-                            .init("month", text("费款所属期", "Month"), width: 12, alignment: .center),
-                            .init("insurance", text("险种", "Scheme"), width: 22),
-                            .init("base", text("缴费基数", "Base"), width: 12, alignment: .right),
-                            .init("employer", text("单位缴纳", "Employer"), width: 12, alignment: .right),
-                            .init("personal", text("个人缴纳", "Personal"), width: 12, alignment: .right),
-                            .init("status", text("到账情况", "Status"), width: 9, alignment: .center),
-                        ],
+                        columns: language == .chinese
+                            ? [
+                                .init("index", "序号", width: 6, alignment: .center),
+                                .init("month", "费款所属期", width: 12, alignment: .center),
+                                .init("insurance", "险种", width: 22),
+                                .init("base", "缴费基数", width: 12, alignment: .right),
+                                .init("employer", "单位缴纳", width: 12, alignment: .right),
+                                .init("personal", "个人缴纳", width: 12, alignment: .right),
+                                .init("status", "到账情况", width: 9, alignment: .center),
+                            ]
+                            : [
+                                .init("index", "No.", width: 5, alignment: .center),
+                                .init("month", "Month", width: 10, alignment: .center),
+                                .init("insurance", "Scheme", width: 31),
+                                .init("base", "Base", width: 11, alignment: .right),
+                                .init("employer", "Employer", width: 11, alignment: .right),
+                                .init("personal", "Personal", width: 11, alignment: .right),
+                                .init("status", "Status", width: 8, alignment: .center),
+                            ],
                         headerStyle: kit.tableHeader, bodyStyle: kit.tableBody, headerFill: kit.headerFill,
                         stripeFill: kit.stripeFill,
                         totals: Block.Table.Totals(

@@ -10,7 +10,7 @@ extension DocumentTemplate {
             body: [
                 kit.paragraph(
                     text("社会保险参保证明", "Certificate of Social Insurance Enrolment"),
-                    language == .chinese ? kit.title : kit.title.with(size: 17).withoutLetterSpacing, after: 2),
+                    kit.documentTitle(language), after: 2),
                 kit.paragraph(
                     text("证明编号：{issue.serial}", "No. {issue.serial}"), kit.small.with(alignment: .right), after: 4),
                 kit.paragraph(
@@ -58,14 +58,5 @@ extension DocumentTemplate {
             ],
             footer: kit.a4Footer(language, verified: true)
         )
-    }
-}
-
-extension TextStyle {
-    /// English titles read better without the spacing Chinese titles take.
-    var withoutLetterSpacing: TextStyle {
-        var style = self
-        style.letterSpacing = 0
-        return style
     }
 }

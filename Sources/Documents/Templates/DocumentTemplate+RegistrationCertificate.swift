@@ -10,7 +10,7 @@ extension DocumentTemplate {
             body: [
                 kit.paragraph(
                     text("就业失业登记证明", "Certificate of Employment and Unemployment Registration"),
-                    language == .chinese ? kit.title : kit.title.with(size: 16).withoutLetterSpacing, after: 2),
+                    kit.documentTitle(language, englishSize: 16), after: 2),
                 kit.paragraph(
                     text("证明编号：{issue.serial}", "No. {issue.serial}"), kit.small.with(alignment: .right), after: 4),
                 kit.paragraph(
