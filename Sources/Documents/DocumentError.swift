@@ -14,6 +14,7 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
         case blockTooTall
         case invalidTemplate
         case invalidImage
+        case imageTooLarge
         case qrTooDense
         case qrEncodingFailed
         case amountOverflow
@@ -106,6 +107,14 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
     /// Image bytes that are neither a readable PNG nor a baseline or progressive JPEG.
     public static func invalidImage(_ key: String) -> Self {
         Self(.invalidImage, "The image «\(key)» is not a readable PNG or JPEG. Take or scan the photo again.")
+    }
+
+    /// A picture too large to decode safely.
+    public static func imageTooLarge(_ key: String, width: Int, height: Int, maximum: Int) -> Self {
+        Self(
+            .imageTooLarge,
+            "The image «\(key)» is \(width) x \(height) pixels, more than \(maximum) on a side. "
+                + "Scale it down first (a card photo is 358 x 441).")
     }
 
     /// The QR code would have modules too small for the printer to print and a phone to scan.

@@ -57,6 +57,21 @@ import Testing
         #expect(throws: DocumentError.invalidImage("")) { try Fixtures.renderer.render(face) }
     }
 
+    @Test func aPictureTooLargeToDecodeIsRefusedBeforeDecoding() {
+        let png: [UInt8] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+            + [0, 0, 0x13, 0x88, 0, 0, 0, 10, 8, 2, 0, 0, 0]
+        // A baseline frame header of 16 x 8192 pixels, three components.
+        let jpeg: [UInt8] =
+            [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x20, 0x00, 0x00, 0x10, 0x03]
+            + Array(repeating: 0, count: 9) + [0xFF, 0xD9]
+        for photo in [png, jpeg] {
+            #expect(throws: DocumentError.imageTooLarge("", width: 0, height: 0, maximum: 0)) {
+                try Fixtures.renderer.render(Fixtures.cardFace(photo: photo))
+            }
+        }
+    }
+
     @Test func aParagraphTallerThanAPageIsAnError() {
         let template = DocumentTemplate(
             title: "t", language: .chinese, page: .a4,

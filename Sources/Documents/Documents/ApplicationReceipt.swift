@@ -53,6 +53,9 @@ public struct ApplicationReceipt: DocumentSource {
         }
     }
 
+    /// The common `person.*`, `issue.*` and `office.*` values, and `application.number`, `.service`,
+    /// `.receivedAt`, `.promisedBy`, `.collection`, `.receivedBy`, `.contactPhone`, `.materialCount`;
+    /// table `materials` with columns `index`, `material`.
     public func content() throws -> DocumentContent {
         let language = DocumentLanguage.chinese
         var values = CommonValues.person(applicant, language).merging(CommonValues.issuance(issuance, language)) { $1 }

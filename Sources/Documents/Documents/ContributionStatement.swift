@@ -26,6 +26,9 @@ public struct ContributionStatement: DocumentSource {
         (try Money.sum(records.map(\.employerPart)), try Money.sum(records.map(\.personalPart)))
     }
 
+    /// The common `person.*`, `issue.*` and `office.*` values, and `period`, `count`, `total.employer`,
+    /// `total.personal`; table `contributions` with columns `index`, `month`, `insurance`, `base`,
+    /// `employer`, `personal` (money) and `status`, in month order.
     public func content() throws -> DocumentContent {
         let sorted = records.sorted { ($0.month, $0.insurance.rawValue) < ($1.month, $1.insurance.rawValue) }
         let rows = sorted.enumerated().map { index, record -> TableRow in

@@ -17,6 +17,9 @@ public struct DailyLedger: DocumentSource {
 
     public var template: DocumentTemplate { .dailyLedger }
 
+    /// The common `issue.*` and `office.*` values, and `ledger.desk`, `ledger.date`, `ledger.count`,
+    /// `ledger.summary`; table `entries` with columns `index`, `time`, `serial`, `service`, `name`,
+    /// `number` (masked), `outcome`, `clerk`, `note`, in time order.
     public func content() throws -> DocumentContent {
         let rows = entries.sorted { $0.time < $1.time }.enumerated().map { index, entry -> TableRow in
             [

@@ -17,6 +17,9 @@ public struct ProofOfInsurance: DocumentSource {
 
     public var template: DocumentTemplate { .proofOfInsurance(language) }
 
+    /// Values `person.name`, `person.number`, `person.maskedNumber`, `person.sex`, `issue.serial`,
+    /// `issue.date`, `issue.dateTime`, `issue.validUntil`, `office.name`, `office.code`; table
+    /// `enrolments` with columns `index`, `insurance`, `status`, `since`, `paidUntil`, `months`, `employer`.
     public func content() throws -> DocumentContent {
         let rows = enrolments.enumerated().map { index, enrolment -> TableRow in
             [

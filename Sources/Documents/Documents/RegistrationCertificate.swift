@@ -26,6 +26,9 @@ public struct RegistrationCertificate: DocumentSource {
 
     public var template: DocumentTemplate { .registrationCertificate(language) }
 
+    /// The common `person.*`, `issue.*` and `office.*` values, and `registration.number`,
+    /// `registration.residence`, `registration.status`; table `registrations` with columns `index`,
+    /// `kind`, `date`, `detail`, `office`, in date order.
     public func content() throws -> DocumentContent {
         let rows = records.sorted { $0.date < $1.date }.enumerated().map { index, record -> TableRow in
             [

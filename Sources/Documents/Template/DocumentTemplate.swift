@@ -1,9 +1,11 @@
 /// A document's layout as data: the sheet, what sits at fixed places, and the blocks that flow down
 /// the pages between a header and a footer repeated on each.
 ///
-/// Texts take the document's values through `{key}` placeholders; header and footer can also use
-/// `{page}` and `{pages}`. Templates are `Codable`, so a region can ship its own layout (a card
-/// face, a certificate in its own wording) as JSON without a new build.
+/// Texts take the document's values through `{key}` placeholders (each document type lists its
+/// keys); header and footer can also use `{page}` and `{pages}`, and any text
+/// `{verification.code}` when the document is signed. Templates are `Codable`, so a region can ship
+/// its own layout (a card face, a certificate in its own wording) as JSON without a new build;
+/// `sskiosk document template KIND` prints a built-in one to start from.
 public struct DocumentTemplate: Hashable, Sendable, Codable {
     /// The PDF's title, with placeholders.
     public var title: String
