@@ -37,9 +37,14 @@ extension DocumentTemplate {
                         source: "registrations",
                         columns: [
                             .init("index", text("序号", "No."), width: 5, alignment: .center),
-                            .init("kind", text("登记类型", "Registration"), width: 13, alignment: .center),
-                            .init("date", text("登记日期", "Date"), width: 13, alignment: .center),
-                            .init("detail", text("用工单位 / 失业原因", "Employer / reason"), width: 28),
+                            .init(
+                                "kind", text("登记类型", "Registration"), width: language == .chinese ? 13 : 16,
+                                alignment: .center),
+                            .init(
+                                "date", text("登记日期", "Date"), width: language == .chinese ? 13 : 15, alignment: .center),
+                            .init(
+                                "detail", text("用工单位 / 失业原因", "Employer / reason"),
+                                width: language == .chinese ? 28 : 25),
                             .init("office", text("经办机构", "Office"), width: 20),
                         ],
                         headerStyle: kit.tableHeader, bodyStyle: kit.tableBody, headerFill: kit.headerFill,
