@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CardCrypto", targets: ["CardCrypto"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
         .library(name: "Printing", targets: ["Printing"]),
+        .library(name: "Documents", targets: ["Documents"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -33,6 +35,21 @@ let package = Package(
         ),
         // libcups2-dev ships no .pc file (`cups-config --libs` says -lcups): the module map links it by name.
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -63,6 +80,16 @@ let package = Package(
         ),
         // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
         .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
+        .target(
+            name: "Documents",
+            dependencies: [
+                "CCairo",
+                "CPango",
+                "CQRencode",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -95,7 +122,9 @@ let package = Package(
                 "CardCrypto",
                 "CardSimulator",
                 "Printing",
+                "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -148,6 +177,10 @@ let package = Package(
                 "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

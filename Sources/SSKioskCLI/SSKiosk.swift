@@ -5,7 +5,7 @@ import ArgumentParser
 struct SSKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sskiosk",
-        abstract: "Social security card terminal: card readers, cards, printers, and the virtual rig.",
+        abstract: "Social security card terminal: card readers, cards, printers, documents, and the virtual rig.",
         subcommands: [
             ReadersCommand.self,
             WatchCommand.self,
@@ -14,6 +14,7 @@ struct SSKiosk: AsyncParsableCommand {
             CardCommand.self,
             SimCommand.self,
             PrintCommand.self,
+            DocumentCommand.self,
         ]
     )
 }
