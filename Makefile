@@ -34,3 +34,4 @@ test: rig-up
 
 bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
+	SCRATCH=.build-bench Benchmarks/CardRead/run

@@ -70,6 +70,16 @@ let package = Package(
             dependencies: ["SmartCard"],
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
+        .executableTarget(
+            name: "CardReadBenchmark",
+            dependencies: [
+                "SmartCard",
+                "SocialSecurityCard",
+                "CardSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/CardRead/Swift"
+        ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
