@@ -37,3 +37,4 @@ test: rig-up
 bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
 	SCRATCH=.build-bench Benchmarks/TownshipLoad/run
+	SCRATCH=.build-bench Benchmarks/CardRead/run

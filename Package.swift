@@ -144,6 +144,16 @@ let package = Package(
             dependencies: ["KioskCore", "KioskStore"],
             path: "Tests/KioskStoreCrashWriter"
         ),
+        .executableTarget(
+            name: "CardReadBenchmark",
+            dependencies: [
+                "SmartCard",
+                "SocialSecurityCard",
+                "CardSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/CardRead/Swift"
+        ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
