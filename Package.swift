@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
         .library(name: "CardCrypto", targets: ["CardCrypto"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,8 @@ let package = Package(
             ],
             exclude: ["openapi.yaml"]
         ),
+        // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
+        .target(name: "Diagnostics", dependencies: ["SmartCard", "SocialSecurityCard", "CardCrypto"]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -76,6 +79,7 @@ let package = Package(
                 "SocialSecurityCard",
                 "CardCrypto",
                 "CardSimulator",
+                "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,7 +94,11 @@ let package = Package(
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
-        .testTarget(name: "RigTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "SmartCard"]),
+        .testTarget(
+            name: "RigTests",
+            dependencies: ["SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "Diagnostics"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
