@@ -5,12 +5,13 @@ import ArgumentParser
 struct SSKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sskiosk",
-        abstract: "Social security card terminal: card readers, cards, and the virtual rig.",
+        abstract: "Social security card terminal: card readers, cards, diagnostics and the virtual rig.",
         subcommands: [
             ReadersCommand.self,
             WatchCommand.self,
             SendCommand.self,
             CardCommand.self,
+            DiagCommand.self,
             SimCommand.self,
         ]
     )
