@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CardSimulator", targets: ["CardSimulator"]),
         .library(name: "CardCrypto", targets: ["CardCrypto"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
+        .library(name: "Printing", targets: ["Printing"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
@@ -30,6 +31,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libcups2-dev ships no .pc file (`cups-config --libs` says -lcups): the module map links it by name.
+        .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -72,6 +75,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // Printing over libcups: queues and IPP printers, their state and capabilities, idempotent jobs.
+        .target(
+            name: "Printing",
+            dependencies: [
+                "CCups",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "SSKioskCLI",
             dependencies: [
@@ -79,6 +91,7 @@ let package = Package(
                 "SocialSecurityCard",
                 "CardCrypto",
                 "CardSimulator",
+                "Printing",
                 "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,10 +107,11 @@ let package = Package(
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "SmartCard"]),
         .testTarget(
             name: "RigTests",
-            dependencies: ["SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "Diagnostics"]
+            dependencies: ["SmartCard", "CardSimulator", "Printing", "SocialSecurityCard", "CardCrypto", "Diagnostics"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@ import ArgumentParser
 struct SSKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sskiosk",
-        abstract: "Social security card terminal: card readers, cards, diagnostics and the virtual rig.",
+        abstract: "Social security card terminal: card readers, cards, printers, diagnostics and the virtual rig.",
         subcommands: [
             ReadersCommand.self,
             WatchCommand.self,
@@ -13,6 +13,7 @@ struct SSKiosk: AsyncParsableCommand {
             CardCommand.self,
             DiagCommand.self,
             SimCommand.self,
+            PrintCommand.self,
         ]
     )
 }

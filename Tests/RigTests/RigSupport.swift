@@ -33,6 +33,9 @@ enum Rig {
     ///
     /// posix_spawn and waitpid rather than Foundation's Process, whose waitUntilExit was seen
     /// here to wait for ever once the script had left a daemon running in the background.
+    /// The script starts with no signal blocked and every signal's default action: a test thread
+    /// blocks nearly all signals, and daemons the script starts would inherit that (cupsd, pcscd
+    /// started from a test were seen with SIGTERM blocked, so cupsd could not stop a backend).
     @discardableResult
     static func run(_ arguments: String...) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("rig-\(UUID().uuidString).log").path
@@ -41,7 +44,17 @@ enum Rig {
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/bash", nil, nil, &cArgs, environ) == 0 else {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        var allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        guard posix_spawn(&pid, "/bin/bash", nil, &attributes, &cArgs, environ) == 0 else {
             throw RigFailure(description: "could not start \(script)")
         }
         var status: Int32 = 0

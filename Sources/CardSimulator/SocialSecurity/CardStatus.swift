@@ -21,6 +21,7 @@ enum Status {
     static let applicationBlocked: [UInt8] = [0x93, 0x03]
 
     static func wrongPIN(triesLeft: Int) -> [UInt8] { [0x63, 0xC0 | UInt8(triesLeft)] }
-    static func moreData(_ count: Int) -> [UInt8] { [0x61, UInt8(truncatingIfNeeded: count)] }
+    /// `61xx`: at most 256 bytes are announced at a time (`6100`), as ISO 7816-4 allows.
+    static func moreData(_ count: Int) -> [UInt8] { [0x61, UInt8(truncatingIfNeeded: min(count, 256))] }
     static func exactLength(_ count: Int) -> [UInt8] { [0x6C, UInt8(truncatingIfNeeded: count)] }
 }

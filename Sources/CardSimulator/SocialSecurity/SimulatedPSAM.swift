@@ -54,10 +54,11 @@ public struct SimulatedPSAM: VirtualCard {
         }
     }
 
-    /// Case 4 answers go out as a T=0 card's do: `61xx`, then GET RESPONSE.
+    /// Case 4 answers go out as a T=0 card's do: `61xx` with the bytes waiting (`00`: 256 or
+    /// more), then GET RESPONSE; no data is a plain `9000`.
     private mutating func send(_ data: [UInt8]) -> [UInt8] {
         pendingResponse = data
-        return Status.moreData(data.count)
+        return data.isEmpty ? Status.success : Status.moreData(data.count)
     }
 
     private mutating func initialise(_ command: CommandAPDU) -> [UInt8] {

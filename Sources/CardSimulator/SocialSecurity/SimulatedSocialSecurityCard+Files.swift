@@ -74,7 +74,7 @@ extension SimulatedSocialSecurityCard {
         let piece = Array(session.pendingResponse.prefix(length))
         session.pendingResponse.removeFirst(piece.count)
         let remaining = session.pendingResponse.count
-        return piece + (remaining == 0 ? Status.success : Status.moreData(min(remaining, 256)))
+        return piece + (remaining == 0 ? Status.success : Status.moreData(remaining))
     }
 
     // MARK: Reading

@@ -1,0 +1,149 @@
+import Foundation
+import Printing
+import Testing
+
+/// The rig's printers (hardware/rig/rig up printers): two ippeveprinters behind cupsd queues.
+extension Rig {
+    struct Printer: Sendable, CustomStringConvertible {
+        /// The name `rig printer fault` takes, and the spool folder's.
+        let name: String
+        let queue: String
+        let uri: String
+        /// The PWG name of the printer's media, which the tests' PDFs are sized for.
+        let media: String
+        /// The page size in PostScript points.
+        let pageSize: (width: Double, height: Double)
+
+        var description: String { name }
+
+        /// Where ippeveprinter keeps every job's document (`-d DIR -k`).
+        var spool: URL {
+            let root = ProcessInfo.processInfo.environment["SSKIOSK_RIG_SPOOL"] ?? "/var/lib/sskiosk-rig/spool"
+            return URL(fileURLWithPath: root).appendingPathComponent(name)
+        }
+
+        /// The spooled documents of jobs named `key`: ippeveprinter names each `JOBID-JOBNAME.EXT`.
+        func spooled(_ key: IdempotencyKey) -> [URL] {
+            let files = (try? FileManager.default.contentsOfDirectory(at: spool, includingPropertiesForKeys: nil)) ?? []
+            return files.filter { file in
+                let name = file.deletingPathExtension().lastPathComponent
+                guard let dash = name.firstIndex(of: "-"), Int(name[..<dash]) != nil else { return false }
+                return name[name.index(after: dash)...] == key.rawValue
+            }
+        }
+    }
+
+    static let a4 = Printer(
+        name: "a4", queue: "rig-a4", uri: "ipp://localhost:8631/ipp/print", media: "iso_a4_210x297mm",
+        pageSize: (595.28, 841.89))
+    static let card = Printer(
+        name: "card", queue: "rig-card", uri: "ipp://localhost:8632/ipp/print", media: "custom_cr80_85.6x53.98mm",
+        pageSize: (242.65, 153.01))
+
+    /// Whether both printers and cupsd with both queues are up. With CI=true a missing rig is a
+    /// recorded failure; locally the test is skipped with a loud message, never silently.
+    static func printersAreUp(sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
+        let service = CUPSPrintService(timeout: .seconds(5))
+        var missing: [String] = []
+        let queues = (try? await service.queues().map(\.name)) ?? []
+        for printer in [a4, card] {
+            if !queues.contains(printer.queue) { missing.append("queue \(printer.queue)") }
+            if (try? await service.status(of: .printer(uri: printer.uri))) == nil { missing.append(printer.uri) }
+        }
+        if missing.isEmpty { return true }
+        let message =
+            "THE RIG'S PRINTERS ARE NOT UP: run `hardware/rig/rig up printers`. Missing: \(missing.joined(separator: ", "))"
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        } else {
+            print("\n*** SKIPPED: \(message)\n")
+        }
+        return false
+    }
+
+    /// Makes `printer` report `fault` (media-empty, media-jam, offline, none) for the length of
+    /// `body`; the fault is cleared afterwards, also when `body` throws.
+    static func withFault<T>(_ fault: String, on printer: Printer, _ body: () async throws -> T) async throws -> T {
+        try run("printer", "fault", printer.name, fault)
+        do {
+            let result = try await body()
+            try run("printer", "fault", printer.name, "none")
+            return result
+        } catch {
+            _ = try? run("printer", "fault", printer.name, "none")
+            throw error
+        }
+    }
+
+    /// A key no earlier run has used: the spool and cupsd's history outlive test runs.
+    static func freshKey(_ label: String) throws -> IdempotencyKey {
+        try IdempotencyKey("rig-\(label)-\(UUID().uuidString.prefix(8).lowercased())")
+    }
+}
+
+/// A small valid PDF: one page of `width` x `height` points with a line of text, its
+/// cross-reference table at the byte offsets a reader checks.
+enum TestPDF {
+    static func make(width: Double, height: Double, text: String) -> [UInt8] {
+        let content = "BT /F1 10 Tf 12 12 Td (\(text)) Tj ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets {
+            let digits = String(offset)
+            pdf += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
+        }
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(pdf.utf8)
+    }
+
+    static func document(for printer: Rig.Printer, text: String) throws -> PrintDocument {
+        try PrintDocument(
+            pdf: make(width: printer.pageSize.width, height: printer.pageSize.height, text: text), title: text)
+    }
+}
+
+/// What poppler's pdfinfo says of a PDF: its pages and the first page's size in points.
+struct PDFInfo {
+    let pages: Int
+    let width: Double
+    let height: Double
+
+    init(_ file: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+        process.arguments = [file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw RigFailure(description: "pdfinfo rejects \(file.path): \(output)")
+        }
+        func field(_ name: String) -> String? {
+            output.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+        let size = field("Page size")?.split(separator: " ") ?? []
+        guard let pages = field("Pages").flatMap({ Int($0) }), size.count >= 3,
+            let width = Double(size[0]), let height = Double(size[2])
+        else { throw RigFailure(description: "pdfinfo's answer for \(file.path) is not as expected: \(output)") }
+        self.pages = pages
+        self.width = width
+        self.height = height
+    }
+}
