@@ -22,8 +22,8 @@ public struct DiagnosticsRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let timeout = self.timeout
-        var started: [String: Task<CheckReport, Never>] = [:]
-        var inOrder: [Task<CheckReport, Never>] = []
+        var started: [String: Task<Outcome, Never>] = [:]
+        var inOrder: [Task<Outcome, Never>] = []
         for check in checks {
             precondition(started[check.name] == nil, "two checks are called \(check.name)")
             let prerequisites = check.prerequisites.map { name in
@@ -34,24 +34,36 @@ public struct DiagnosticsRunner: Sendable {
             }
             let task = Task {
                 for (name, prerequisite) in prerequisites {
-                    guard await prerequisite.value.status == .fail else { continue }
-                    return CheckReport(
-                        name: check.name, category: check.category,
-                        result: .fail("not checked, because \(name) failed", fix: "Fix \(name) first"),
-                        durationMilliseconds: 0)
+                    let outcome = await prerequisite.value
+                    guard outcome.report.status == .fail else { continue }
+                    // Name the failure at the root, not a check that was itself skipped because of it.
+                    let root = outcome.skippedBecause ?? name
+                    let result = CheckResult.fail("not checked, because \(root) failed", fix: "Fix \(root) first")
+                    return Outcome(
+                        report: CheckReport(
+                            name: check.name, category: check.category, result: result, durationMilliseconds: 0),
+                        skippedBecause: root)
                 }
                 let begin = clock.now
                 let result = await Self.run(check, timeout: timeout)
-                return CheckReport(
-                    name: check.name, category: check.category, result: result,
-                    durationMilliseconds: (clock.now - begin).milliseconds)
+                return Outcome(
+                    report: CheckReport(
+                        name: check.name, category: check.category, result: result,
+                        durationMilliseconds: (clock.now - begin).milliseconds),
+                    skippedBecause: nil)
             }
             started[check.name] = task
             inOrder.append(task)
         }
         var reports: [CheckReport] = []
-        for task in inOrder { reports.append(await task.value) }
+        for task in inOrder { reports.append(await task.value.report) }
         return DiagnosticsReport(checks: reports, durationMilliseconds: (clock.now - start).milliseconds)
+    }
+
+    /// A check's report, and the failed check it was skipped for, if it was.
+    private struct Outcome: Sendable {
+        var report: CheckReport
+        var skippedBecause: String?
     }
 
     /// The check's result, or its time-out result if `timeout` passes first.

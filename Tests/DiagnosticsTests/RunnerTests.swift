@@ -117,6 +117,18 @@ struct ScriptedCheck: Check {
         #expect(report["card"]?.result.fix == "Fix daemon first")
     }
 
+    @Test func aChainOfSkippedChecksNamesTheFailureAtItsRoot() async {
+        let checks: [any Check] = [
+            ScriptedCheck(name: "daemon", result: .fail("daemon down", fix: "start it")),
+            ScriptedCheck(name: "readers", prerequisites: ["daemon"], result: .pass("readers fine")),
+            ScriptedCheck(name: "card", prerequisites: ["readers"], result: .pass("card fine")),
+        ]
+        let report = await DiagnosticsRunner(checks: checks).run()
+        #expect(report["readers"]?.result.cause == "not checked, because daemon failed")
+        #expect(report["card"]?.result.cause == "not checked, because daemon failed")
+        #expect(report["card"]?.result.fix == "Fix daemon first")
+    }
+
     @Test func aCheckWhosePrerequisiteWarnedStillRunsAfterIt() async {
         let runs = ScriptedCheck.Runs()
         let checks: [any Check] = [
