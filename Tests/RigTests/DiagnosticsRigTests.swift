@@ -33,6 +33,7 @@ extension RigTests {
                 #expect(card["protocols"] == ["T=1"])
                 let latency = try #require(report["round-trip"]?.result.details)
                 #expect(latency["exchanges"] == 20)
+                #expect(latency["statusWords"] == ["90 00"], "the card refused the latency check's SELECT")
                 guard case .number(let median) = latency["medianMilliseconds"] else {
                     Issue.record("no median latency in \(latency)")
                     return

@@ -6,8 +6,9 @@ import SocialSecurityCard
 ///
 /// The command is SELECT of the SSSE by its AID with no Le (`00 A4 04 00 0F 7378…`): read-only,
 /// answered by every social security card (`61xx` or `9000`) and by any other card with an error
-/// word, which times the path just as well. It leaves the SSSE selected, so run diag when no
-/// resident is using the terminal.
+/// word, which times the path just as well. One untimed SELECT of the MF goes first, as the
+/// standard profile wants for cards whose SSSE lies under it. It leaves the SSSE selected, so run
+/// diag when no resident is using the terminal.
 struct RoundTripCheck: Check {
     let name = "round-trip"
     let category = CheckCategory.readers
@@ -20,6 +21,7 @@ struct RoundTripCheck: Check {
     var failAbove: Duration = .seconds(1)
 
     static let command = CommandAPDU(ins: 0xA4, p1: 0x04, data: CardProfile.standard.ssse.aid)
+    static let preamble: CommandAPDU? = CardProfile.standard.selectMasterFileFirst ? .selectMasterFile : nil
 
     func run() async -> CheckResult {
         let context: PCSCContext
@@ -42,7 +44,9 @@ struct RoundTripCheck: Check {
             }
             defer { try? connection.disconnect() }
             let bytes = try Self.command.encoded()
+            let preamble = try Self.preamble?.encoded()
             let (samples, words) = try await connection.withTransaction { card in
+                if let preamble { _ = try await card.transmitRaw(preamble) }
                 let clock = ContinuousClock()
                 var samples: [Duration] = []
                 var words: Set<String> = []
@@ -70,7 +74,8 @@ struct RoundTripCheck: Check {
         let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         let details: [String: DetailValue] = [
             "reader": "\(reader)",
-            "command": "SELECT SSSE by AID, no Le (\((try? Self.command.encoded())?.hexString ?? ""))",
+            "command":
+                "SELECT SSSE by AID, no Le (\((try? Self.command.encoded())?.hexString ?? ""))\(Self.preamble == nil ? "" : ", after one untimed SELECT MF")",
             "exchanges": .integer(sorted.count),
             "minMilliseconds": .number(fastest.milliseconds),
             "medianMilliseconds": .number(median.milliseconds),
