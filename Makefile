@@ -37,6 +37,7 @@ test: rig-up
 
 bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
+	SCRATCH=.build-bench Benchmarks/Diagnostics/run
 
 # The udev rules for the catalogue's devices (udev/). The group comes first: udev ignores a GROUP=
 # naming a group that does not exist when it loads the rules. Reloads and re-applies the rules

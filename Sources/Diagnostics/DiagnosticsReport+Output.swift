@@ -37,7 +37,7 @@ extension DiagnosticsReport {
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and dictionaries cannot fail.
+        // Only strings, finite numbers, booleans, arrays and dictionaries: encoding cannot fail.
         let data = try! encoder.encode(self)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -2,11 +2,7 @@ import Foundation
 
 extension Duration {
     /// `1.5 s`, `0.25 s`: seconds with at most three decimals.
-    var formattedSeconds: String {
-        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        let rounded = (seconds * 1000).rounded() / 1000
-        return "\(rounded.formatted(maximumFractionDigits: 3)) s"
-    }
+    var formattedSeconds: String { "\((milliseconds / 1000).formatted(maximumFractionDigits: 3)) s" }
 
     /// Milliseconds as a `Double`, for latencies in details.
     var milliseconds: Double {

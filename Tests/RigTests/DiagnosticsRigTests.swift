@@ -105,6 +105,28 @@ extension RigTests {
             }
         }
 
+        /// The simulator's own T=1 ATR once announced TA3 and TB3 without sending them; a card
+        /// like that must fail with its ATR named, and nothing downstream be blamed.
+        @Test func aCardWithAMalformedATRFailsAndTheLatencyCheckIsNotRun() async throws {
+            guard Rig.isUp() else { return }
+            try await Diagnose.withCards(resident: MalformedATRCard(), psam: true) {
+                let run = try Diagnose.run()
+                #expect(run.status == 2, "\(run.output)")
+                let report = try run.report()
+                let card = try #require(report["card"])
+                #expect(card.status == .fail)
+                #expect(card.result.cause.hasPrefix("the card in \(Rig.reader0) gave an invalid answer to reset"))
+                #expect(card.result.fix?.contains("replace the reader") == true)
+                guard case .string(let reason) = card.result.details["atrError"] else {
+                    Issue.record("no atrError in \(card.result.details)")
+                    return
+                }
+                #expect(reason.contains("7 historical bytes, but only 6 follow"))
+                #expect(report["round-trip"]?.result.cause == "not checked, because card failed")
+                #expect(report["psam"]?.status == .pass)
+            }
+        }
+
         /// pcscd killed as a crash would: its socket stays behind with nothing answering; once the
         /// socket is gone too, pcscd is plainly not running. Everything that needs it is not checked.
         @Test func aStoppedPcscdIsNamedWithItsFixAndNothingDownstreamIsBlamed() async throws {
@@ -151,6 +173,20 @@ extension RigTests {
             #expect(pcscd.result.fix?.contains("restart pcscd") == true)
         }
     }
+}
+
+/// A card whose ATR announces TA3 and TB3 in TD2 but goes straight on to its seven historical
+/// bytes; it refuses every command.
+private struct MalformedATRCard: VirtualCard {
+    var atr: [UInt8] {
+        var bytes: [UInt8] = [0x3B, 0x87, 0x81, 0x31] + Array("SSC3.00".utf8)
+        bytes.append(bytes.dropFirst().reduce(0, ^))
+        return bytes
+    }
+
+    mutating func reset() {}
+
+    mutating func respond(to command: [UInt8]) -> [UInt8] { [0x6D, 0x00] }
 }
 
 /// Runs `sskiosk diag` in a child process and puts cards into the rig's slots for it.

@@ -33,8 +33,8 @@ struct UdevRulesCheck: Check {
                 details: details)
         }
         let catalogue: DeviceCatalogue
-        do {
-            guard let url = self.catalogue else { throw DiagnosticsError.catalogueNotFound }
+        do throws(DiagnosticsError) {
+            guard let url = self.catalogue else { throw .catalogueNotFound }
             catalogue = try DeviceCatalogue(contentsOf: url)
         } catch {
             return .fail(
@@ -101,9 +101,8 @@ struct UdevRulesCheck: Check {
             }
         }
         let link = system.dev.appendingPathComponent(catalogue.symlink(for: entry))
-        if link.resolvingSymlinksInPath().path != node.resolvingSymlinksInPath().path
-            || link.path == link.resolvingSymlinksInPath().path
-        {
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil
+        if !isLink || link.resolvingSymlinksInPath().path != node.resolvingSymlinksInPath().path {
             found.append("no stable name \(link.path)")
         }
         if entry.needsAutosuspendOff, device.powerControl != "on" {
@@ -111,9 +110,4 @@ struct UdevRulesCheck: Check {
         }
         return found
     }
-}
-
-extension Error {
-    /// The message of the project's error types, or the description of any other.
-    fileprivate var message: String { (self as? DiagnosticsError)?.message ?? "\(self)" }
 }

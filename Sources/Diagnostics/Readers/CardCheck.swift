@@ -48,8 +48,9 @@ struct CardCheck: Check {
         do {
             atr = try ATR(bytes: bytes)
         } catch {
+            details["atrError"] = "\(error.message)"
             return .fail(
-                "the card in \(reader) gave an invalid answer to reset: \(error.message)",
+                "the card in \(reader) gave an invalid answer to reset (\(bytes.hexString))",
                 fix: "Insert the card again, chip first; try another card; if every card fails, replace the reader",
                 details: details)
         }
