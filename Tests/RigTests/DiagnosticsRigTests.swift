@@ -132,7 +132,7 @@ extension RigTests {
         @Test func aStoppedPcscdIsNamedWithItsFixAndNothingDownstreamIsBlamed() async throws {
             guard Rig.isUp(), try Diagnose.rigOwnsPcscd() else { return }
             try Rig.run("kill", "pcscd")
-            defer { Diagnose.restoreReaders() }
+            defer { _ = try? Rig.restoreReaders() }
 
             let stale = try Diagnose.run()
             #expect(stale.status == 2, "\(stale.output)")
@@ -295,12 +295,5 @@ private enum Diagnose {
             return false
         }
         return true
-    }
-
-    /// Brings pcscd back and leaves both slots empty, as the rig tests expect them.
-    static func restoreReaders() {
-        _ = try? Rig.run("up", "readers")
-        _ = try? Rig.run("card", "remove", "0")
-        _ = try? Rig.run("card", "remove", "1")
     }
 }
