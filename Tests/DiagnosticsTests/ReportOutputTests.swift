@@ -23,13 +23,13 @@ import Testing
         ],
         durationMilliseconds: 12)
 
-    @Test func textGroupsByCategoryAndGivesTheFixUnderEveryProblem() {
+    @Test func textGroupsByCategoryAndGivesTheFixUnderEveryProblem() throws {
         let text = Self.report.text(colour: false)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "Readers")
         #expect(lines.contains { $0.hasPrefix("  PASS  pcscd ") && $0.hasSuffix("pcscd answers") })
-        let psam = try? #require(lines.firstIndex { $0.contains("FAIL  psam") })
-        #expect(psam.map { lines[$0 + 1].trimmingCharacters(in: .whitespaces) } == "fix: Insert the PSAM")
+        let psam = try #require(lines.firstIndex { $0.contains("FAIL  psam") })
+        #expect(lines[psam + 1].trimmingCharacters(in: .whitespaces) == "fix: Insert the PSAM")
         #expect(lines.contains("Permissions"))
         #expect(lines.filter { $0.contains("fix:") }.count == 2)
         #expect(lines.last == "FAIL (exit 2): 3 checks in 0.01 s, 1 pass, 1 warn, 1 fail")
