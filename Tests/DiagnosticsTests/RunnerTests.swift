@@ -3,35 +3,59 @@ import Foundation
 import Synchronization
 import Testing
 
-/// A check whose behaviour a test sets: its result, how long it takes, and whether it blocks a
-/// thread (as a C call into a hung daemon does) or sleeps cooperatively.
+/// A check whose behaviour a test sets: its result, a cooperative delay, and what it waits for.
 struct ScriptedCheck: Check {
     var name: String
     var category = CheckCategory.readers
     var prerequisites: [String] = []
     var result: CheckResult
     var delay: Duration = .zero
-    var blocksThread = false
-    var runs: Runs? = nil
+    /// Blocks a thread of its own until signalled, as a C call into a frozen daemon does.
+    var blockedUntil: DispatchSemaphore? = nil
+    /// Waits until every check sharing it has started.
+    var rendezvous: Rendezvous? = nil
+    var log: EventLog? = nil
 
-    /// Counts calls to `run()`, to tell a check that ran from one that was skipped.
-    final class Runs: Sendable {
-        let count = Mutex(0)
+    /// "start NAME" and "end NAME" in the order checks reach them.
+    final class EventLog: Sendable {
+        let events = Mutex<[String]>([])
+        func add(_ event: String) { events.withLock { $0.append(event) } }
+        var all: [String] { events.withLock { $0 } }
+    }
+
+    /// A meeting point for `count` checks: each arrives and waits for the others, for at most ten
+    /// seconds, and says whether they all came. Checks run one after another never meet.
+    final class Rendezvous: Sendable {
+        let count: Int
+        let arrived = Mutex(0)
+        init(count: Int) { self.count = count }
+
+        func arriveAndWait() async -> Bool {
+            arrived.withLock { $0 += 1 }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline {
+                if arrived.withLock({ $0 }) == count { return true }
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+            return false
+        }
     }
 
     func run() async -> CheckResult {
-        runs?.count.withLock { $0 += 1 }
-        if blocksThread {
-            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+        log?.add("start \(name)")
+        defer { log?.add("end \(name)") }
+        if let rendezvous, await !rendezvous.arriveAndWait() {
+            return .fail("the other checks never started alongside this one", fix: "run checks concurrently")
+        }
+        if let blockedUntil {
             await withCheckedContinuation { continuation in
                 Thread {
-                    Thread.sleep(forTimeInterval: seconds)
+                    blockedUntil.wait()
                     continuation.resume()
                 }.start()
             }
-        } else if delay > .zero {
-            try? await Task.sleep(for: delay)
         }
+        if delay > .zero { try? await Task.sleep(for: delay) }
         return result
     }
 }
@@ -63,24 +87,24 @@ struct ScriptedCheck: Check {
     }
 
     @Test func checksRunConcurrently() async {
-        let checks = (0..<4).map { ScriptedCheck(name: "slow-\($0)", result: .pass("ok"), delay: .milliseconds(400)) }
-        let start = ContinuousClock.now
-        let report = await DiagnosticsRunner(checks: checks).run()
-        let elapsed = ContinuousClock.now - start
-        #expect(report.status == .pass)
-        #expect(elapsed < .milliseconds(1200), "four 400 ms checks took \(elapsed): they ran one after another")
+        let rendezvous = ScriptedCheck.Rendezvous(count: 4)
+        let checks = (0..<4).map { ScriptedCheck(name: "check-\($0)", result: .pass("ok"), rendezvous: rendezvous) }
+        let report = await DiagnosticsRunner(checks: checks, timeout: .seconds(30)).run()
+        #expect(report.checks.map(\.status) == [.pass, .pass, .pass, .pass], "\(report.checks.map(\.result.cause))")
     }
 
-    /// A thread stuck in a call to a frozen daemon cannot be interrupted; the report must not wait for it.
-    @Test func aHungCheckIsReportedAfterTheTimeoutWithoutHoldingUpTheOthers() async {
+    /// A thread stuck in a call to a frozen daemon cannot be interrupted; the report must not wait
+    /// for it. The check here stays blocked until after the report is in.
+    @Test(.timeLimit(.minutes(1))) func aHungCheckIsReportedAfterTheTimeoutWithoutHoldingUpTheOthers() async {
+        let frozen = DispatchSemaphore(value: 0)
+        let log = ScriptedCheck.EventLog()
         let checks: [any Check] = [
-            ScriptedCheck(name: "hung", result: .pass("never seen"), delay: .seconds(10), blocksThread: true),
-            ScriptedCheck(name: "quick", result: .pass("fine")),
+            ScriptedCheck(name: "hung", result: .pass("never seen"), blockedUntil: frozen, log: log),
+            ScriptedCheck(name: "quick", result: .pass("fine"), log: log),
         ]
-        let start = ContinuousClock.now
         let report = await DiagnosticsRunner(checks: checks, timeout: .milliseconds(300)).run()
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(2), "the run waited \(elapsed) for a hung check")
+        #expect(!log.all.contains("end hung"), "the report waited for the hung check")
+        frozen.signal()
         #expect(report["hung"]?.status == .fail)
         #expect(report["hung"]?.result.cause.contains("did not finish within 0.3 s") == true)
         #expect(report["hung"]?.result.fix != nil)
@@ -105,13 +129,13 @@ struct ScriptedCheck: Check {
     }
 
     @Test func aCheckWhosePrerequisiteFailedIsNotRun() async {
-        let runs = ScriptedCheck.Runs()
+        let log = ScriptedCheck.EventLog()
         let checks: [any Check] = [
-            ScriptedCheck(name: "daemon", result: .fail("daemon down", fix: "start it")),
-            ScriptedCheck(name: "card", prerequisites: ["daemon"], result: .pass("card fine"), runs: runs),
+            ScriptedCheck(name: "daemon", result: .fail("daemon down", fix: "start it"), log: log),
+            ScriptedCheck(name: "card", prerequisites: ["daemon"], result: .pass("card fine"), log: log),
         ]
         let report = await DiagnosticsRunner(checks: checks).run()
-        #expect(runs.count.withLock { $0 } == 0)
+        #expect(log.all == ["start daemon", "end daemon"])
         #expect(report["card"]?.status == .fail)
         #expect(report["card"]?.result.cause == "not checked, because daemon failed")
         #expect(report["card"]?.result.fix == "Fix daemon first")
@@ -130,16 +154,15 @@ struct ScriptedCheck: Check {
     }
 
     @Test func aCheckWhosePrerequisiteWarnedStillRunsAfterIt() async {
-        let runs = ScriptedCheck.Runs()
+        let log = ScriptedCheck.EventLog()
         let checks: [any Check] = [
             ScriptedCheck(
-                name: "readers", result: .warn("one reader flaky", fix: "replug it"), delay: .milliseconds(200)),
-            ScriptedCheck(name: "card", prerequisites: ["readers"], result: .pass("card fine"), runs: runs),
+                name: "readers", result: .warn("one reader flaky", fix: "replug it"), delay: .milliseconds(50), log: log
+            ),
+            ScriptedCheck(name: "card", prerequisites: ["readers"], result: .pass("card fine"), log: log),
         ]
-        let start = ContinuousClock.now
         let report = await DiagnosticsRunner(checks: checks).run()
-        #expect(runs.count.withLock { $0 } == 1)
         #expect(report["card"]?.status == .pass)
-        #expect(ContinuousClock.now - start >= .milliseconds(200), "card did not wait for readers")
+        #expect(log.all == ["start readers", "end readers", "start card", "end card"])
     }
 }
