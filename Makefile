@@ -18,13 +18,12 @@ rig-up: build
 rig-down:
 	$(RIG) down
 
-# Until the terminal service lands: the rig's readers, a test card in slot 0, and the live
-# reader/card event stream (Ctrl-C stops it; `make rig-down` stops the rig).
+# The terminal service on the rig: the resident's simulated card in slot 0, the PSAM in slot 1,
+# the printers behind cupsd, synthetic demo data in an embedded SQLite database, the API on
+# http://127.0.0.1:8080 (Ctrl-C stops it; `make rig-down` stops the rig).
+DEMO_DB ?= /var/lib/sskiosk/demo.sqlite
 run: rig-up
-	SSKIOSK_BIN=$(BIN)/sskiosk $(RIG) card insert test-card 0
-	$(BIN)/sskiosk readers
-	$(BIN)/sskiosk send --reader "Virtual PCD 00 00" 00A40000023F00 00A40200022F01 00B0000010
-	$(BIN)/sskiosk watch
+	$(BIN)/sskiosk serve --database $(DEMO_DB) --demo --psam-reader "Virtual PCD 00 01"
 
 # Unit tests first, then the rig tests on their own: CPU-heavy property tests would otherwise
 # share the two cores with rig tests that wait for pcscd and cupsd.
@@ -37,6 +36,8 @@ test: rig-up
 
 bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
+	SCRATCH=.build-bench Benchmarks/TownshipLoad/run
+	SCRATCH=.build-bench Benchmarks/CardRead/run
 	SCRATCH=.build-bench Benchmarks/Diagnostics/run
 
 # The udev rules for the catalogue's devices (udev/). The group comes first: udev ignores a GROUP=

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CardCrypto", targets: ["CardCrypto"]),
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
         .library(name: "Printing", targets: ["Printing"]),
+        .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -33,6 +36,21 @@ let package = Package(
         ),
         // libcups2-dev ships no .pc file (`cups-config --libs` says -lcups): the module map links it by name.
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -61,6 +79,18 @@ let package = Package(
             ],
             exclude: ["openapi.yaml"]
         ),
+        // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
+        .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
+        .target(
+            name: "Documents",
+            dependencies: [
+                "CCairo",
+                "CPango",
+                "CQRencode",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
         .target(name: "Diagnostics", dependencies: ["SmartCard", "SocialSecurityCard", "CardCrypto"]),
         // Virtual cards behind vpcd's reader slots.
@@ -87,13 +117,18 @@ let package = Package(
         .executableTarget(
             name: "SSKioskCLI",
             dependencies: [
+                "KioskCore",
+                "KioskStore",
+                "KioskServer",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
                 "CardSimulator",
                 "Printing",
+                "Documents",
                 "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -102,17 +137,69 @@ let package = Package(
             dependencies: ["SmartCard"],
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
+        .executableTarget(
+            name: "TownshipLoadBenchmark",
+            dependencies: ["KioskCore", "KioskStore"],
+            path: "Benchmarks/TownshipLoad/Swift"
+        ),
+        // The child the crash-safety test SIGKILLs: writes applications in a loop, printing each acknowledged id.
+        .executableTarget(
+            name: "KioskStoreCrashWriter",
+            dependencies: ["KioskCore", "KioskStore"],
+            path: "Tests/KioskStoreCrashWriter"
+        ),
+        .executableTarget(
+            name: "CardReadBenchmark",
+            dependencies: [
+                "SmartCard",
+                "SocialSecurityCard",
+                "CardSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/CardRead/Swift"
+        ),
+
+        // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
+        .target(
+            name: "CardTestSupport",
+            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
+            path: "Tests/CardTestSupport"
+        ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
-        .testTarget(name: "SocialSecurityCardTests", dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"]),
+        .testTarget(
+            name: "SocialSecurityCardTests",
+            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
+        ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "SmartCard"]),
+        .testTarget(
+            name: "KioskServerTests",
+            dependencies: [
+                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "RigTests",
-            dependencies: ["SmartCard", "CardSimulator", "Printing", "SocialSecurityCard", "CardCrypto", "Diagnostics"]
+            dependencies: [
+                "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
+                "Diagnostics",
+            ]
         ),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: [
+                "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "SmartCard"]),
     ],
     swiftLanguageModes: [.v6]
 )

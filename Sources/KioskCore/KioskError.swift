@@ -69,6 +69,15 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 401
     )
 
+    // MARK: The terminal
+
+    public static let terminalNotInstalled = Self(
+        code: "terminal-not-installed",
+        chinese: "本终端尚未完成安装设置（终端编号和管辖区划）。请联系技术员。",
+        english: "This terminal has no identity or jurisdiction set yet. Ask a technician to install it.",
+        httpStatus: 503
+    )
+
     // MARK: Records
 
     public static func notFound(_ what: String, chinese: String) -> Self {
@@ -88,6 +97,20 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         code: "duplicate-application",
         chinese: "此人已有同类申请在办理中，已转交主管核查。",
         english: "This person already has an open application for this service; it has gone to a supervisor to check.",
+        httpStatus: 409
+    )
+
+    public static let cardNumberTaken = Self(
+        code: "card-number-taken",
+        chinese: "该卡号已有记录。请核对卡号，或查询该卡的现有状态。",
+        english: "A card with this number is already on record. Check the number, or look the card up.",
+        httpStatus: 409
+    )
+
+    public static let staffIDTaken = Self(
+        code: "staff-id-taken",
+        chinese: "该工号已被使用。请换一个工号。",
+        english: "This staff id is already in use. Choose another.",
         httpStatus: 409
     )
 

@@ -50,39 +50,17 @@ struct SimImageCommand: AsyncParsableCommand {
         guard let generation = CardGeneration(specVersion: generation) else {
             throw ValidationError("--generation must be 1.00, 2.00 or 3.00.")
         }
-        var generator = SyntheticIdentity.Generator(seed: seed, rareNames: false)
-        let person = generator.next()
-        let region = String(person.idNumber.regionCode.prefix(4)) + "00"
-        let serial = withUnsafeBytes(of: UInt32(truncatingIfNeeded: seed).bigEndian) { Array($0) }
-        let identity = CardIdentity(
-            cardIdentifier: try CardIdentifier(
-                regionCode: region, serial: serial, authenticationCode: [0x5A, 0xA5, 0x3C, 0xC3]),
-            cardType: "1",
-            generation: generation,
-            initialisingBody: region + "000000",
-            issueDate: try CardDate(year: 2024, month: 3, day: 1),
-            expiryDate: try CardDate(year: 2034, month: 3, day: 1),
-            cardNumber: person.cardNumber
-        )
-        let cardholder = Cardholder(
-            socialSecurityNumber: person.idNumber,
-            name: name ?? person.name,
-            sex: person.sex,
-            ethnicity: "01",
-            birthplace: person.idNumber.regionCode,
-            birthDate: person.birthDate
-        )
-        let image = try CardImage.issue(
-            identity: identity,
-            cardholder: blank ? nil : cardholder,
+        let card = try SyntheticCard(seed: seed, generation: generation, name: name)
+        let image = try card.image(
             algorithm: algorithm.cardAlgorithm,
             transmission: t0 ? .t0 : .t1,
+            blank: blank,
             keys: try SoftwareKeySet(contentsOf: URL(fileURLWithPath: keys)),
             pin: pin
         )
         try CardImageFile(url: URL(fileURLWithPath: output)).save(image)
         print(
-            "\(blank ? "blank card" : "card of \(cardholder.socialSecurityNumber.masked)") \(identity.cardIdentifier) → \(output)"
+            "\(blank ? "blank card" : "card of \(card.cardholder.socialSecurityNumber.masked)") \(card.identity.cardIdentifier) → \(output)"
         )
     }
 }

@@ -57,6 +57,8 @@ public final class CardConnection: CardChannel {
             }
         }
         guard Int(rv) == PCSCStatus.success else { throw Self.transmitFailure(Int(rv), handle: handle) }
+        // vpcd answers a card pulled between command and response with success and no bytes.
+        if receivedLength < 2, let gone = Self.absence(handle) { throw gone }
         received.removeSubrange(Int(receivedLength)...)
         return received
     }
@@ -66,6 +68,12 @@ public final class CardConnection: CardChannel {
     /// Watching the card's status for a moment tells a pulled card from a faulty exchange.
     private static func transmitFailure(_ rv: Int, handle: SCARDHANDLE) -> SmartCardError {
         guard rv == PCSCStatus.notTransacted || rv == PCSCStatus.commError else { return SmartCardError(pcscCode: rv) }
+        return absence(handle) ?? SmartCardError(pcscCode: rv)
+    }
+
+    /// Watches the card's status for up to 1.5 s: ``SmartCardError/cardRemoved`` once pcscd sees
+    /// the slot empty, the status call's own error if it fails otherwise, nil if the card stays.
+    private static func absence(_ handle: SCARDHANDLE) -> SmartCardError? {
         let deadline = ContinuousClock.now + .milliseconds(1500)
         repeat {
             var readerLength: DWORD = 0
@@ -79,7 +87,7 @@ public final class CardConnection: CardChannel {
             guard status == PCSCStatus.success else { return SmartCardError(pcscCode: status) }
             usleep(50_000)
         } while ContinuousClock.now < deadline
-        return SmartCardError(pcscCode: rv)
+        return nil
     }
 
     public func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8] {

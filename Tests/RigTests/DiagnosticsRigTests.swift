@@ -1,4 +1,5 @@
 import CardSimulator
+import CardTestSupport
 import Diagnostics
 import Foundation
 import SmartCard
@@ -43,14 +44,14 @@ extension RigTests {
                 #expect(report.durationMilliseconds < 5000)
 
                 // Nothing of the cardholder's: no name, ID number (whole or masked) or card number.
-                var generator = SyntheticIdentity.Generator(seed: Self.seed, rareNames: false)
-                let person = generator.next()
+                let person = try CardFixtures.person(seed: Self.seed)
                 let text = try Diagnose.run(json: false)
                 #expect(text.status == 0)
                 #expect(text.output.contains("PASS (exit 0): 7 checks"))
                 for output in [run.output, text.output] {
                     for secret in [
-                        person.name, person.idNumber.unmaskedValue, person.idNumber.masked, person.cardNumber.value,
+                        person.cardholder.name, person.cardholder.socialSecurityNumber.unmaskedValue,
+                        person.cardholder.socialSecurityNumber.masked, person.identity.cardNumber.value,
                     ] {
                         #expect(!output.contains(secret), "diag printed personal data")
                     }
@@ -191,15 +192,6 @@ private struct MalformedATRCard: VirtualCard {
 
 /// Runs `sskiosk diag` in a child process and puts cards into the rig's slots for it.
 private enum Diagnose {
-    static let keys = URL(fileURLWithPath: Rig.script).deletingLastPathComponent().appendingPathComponent(
-        "test-keys.json")
-
-    /// The sskiosk built with these tests, next to the test bundle.
-    static var sskiosk: String {
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("sskiosk").path
-    }
-
     struct Run {
         var status: Int32
         var output: String
@@ -213,42 +205,13 @@ private enum Diagnose {
     static func run(_ extra: [String] = [], json: Bool = true) throws -> Run {
         var arguments = ["diag", "--reader", Rig.reader0, "--psam-reader", Rig.reader1] + extra
         if json { arguments.append("--json") }
-        return try spawn([sskiosk] + arguments)
+        let result = try Subprocess.run([Rig.sskiosk] + arguments)
+        return Run(status: result.status, output: result.standardOutput + result.standardError)
     }
 
-    /// posix_spawn and waitpid, as `Rig.run` does, with standard output kept.
-    private static func spawn(_ argv: [String]) throws -> Run {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("diag-\(UUID().uuidString).out").path
-        defer { unlink(output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
-            throw RigFailure(description: "could not start \(argv[0])")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED and WEXITSTATUS are macros Swift does not import.
-        let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Run(status: exit, output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
-    }
-
-    /// The rig's synthetic resident for ``DiagnosticsOnTheRig/seed``, made by `sskiosk sim image`.
+    /// The synthetic resident of ``RigTests/DiagnosticsOnTheRig/seed`` on a 3.0 SM4 T=1 card.
     static func residentCard() throws -> SimulatedSocialSecurityCard {
-        let image = FileManager.default.temporaryDirectory.appendingPathComponent("diag-card-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: image) }
-        let made = try spawn([
-            sskiosk, "sim", "image", "--seed", "\(RigTests.DiagnosticsOnTheRig.seed)", "--keys", keys.path,
-            "--output", image.path,
-        ])
-        guard made.status == 0 else { throw RigFailure(description: "sskiosk sim image failed: \(made.output)") }
-        return SimulatedSocialSecurityCard(image: try CardImageFile(url: image).load())
+        SimulatedSocialSecurityCard(image: try CardFixtures.image(seed: RigTests.DiagnosticsOnTheRig.seed))
     }
 
     /// Runs `body` with `resident` in slot 0 and, if `psam`, the PSAM in slot 1; both slots are
@@ -265,9 +228,8 @@ private enum Diagnose {
             }
             if psam {
                 let card = SimulatedPSAM(
-                    keys: try SoftwareKeySet(contentsOf: keys),
-                    terminalNumber: RigTests.DiagnosticsOnTheRig.terminalNumber)
-                inserted.append((try await InsertedCard.insert(card, port: Rig.slot0Port + 1), Rig.reader1))
+                    keys: CardFixtures.keys, terminalNumber: RigTests.DiagnosticsOnTheRig.terminalNumber)
+                inserted.append((try await InsertedCard.insert(card, port: Rig.slot1Port), Rig.reader1))
             }
             for (_, reader) in inserted { try await waitFor(reader, present: true) }
             result = .success(try await body())

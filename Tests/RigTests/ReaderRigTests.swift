@@ -63,6 +63,19 @@ extension RigTests {
             }
         }
 
+        /// vpcd answers a card pulled between command and response with "success, no bytes", not
+        /// with an error: the connection must still report the card as removed.
+        @Test(arguments: [FaultPlan(removeBeforeAPDU: 2), FaultPlan(removeAfterAPDU: 2)])
+        func aCardPulledMidExchangeIsReportedRemoved(faults: FaultPlan) async throws {
+            guard Rig.isUp() else { return }
+            try await Rig.withCard(faults: faults) { _, card in
+                let echo = CommandAPDU(ins: 0xEE, data: [1, 2, 3], expectedLength: 256)
+                let first = try await card.transmit(echo)
+                #expect(first.data == [1, 2, 3])
+                await #expect(throws: SmartCardError.cardRemoved) { try await card.transmit(echo) }
+            }
+        }
+
         @Test func reconnectWithResetStartsTheCardAfresh() async throws {
             guard Rig.isUp() else { return }
             try await Rig.withCard { _, card in

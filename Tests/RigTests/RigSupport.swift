@@ -9,6 +9,7 @@ enum Rig {
     static let reader0 = "Virtual PCD 00 00"
     static let reader1 = "Virtual PCD 00 01"
     static let slot0Port = 35963
+    static let slot1Port = 35964
 
     static let script = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -29,21 +30,51 @@ enum Rig {
         return false
     }
 
-    /// Runs the rig script with `arguments`, failing the test if it fails.
-    ///
-    /// posix_spawn and waitpid rather than Foundation's Process, whose waitUntilExit was seen
-    /// here to wait for ever once the script had left a daemon running in the background.
-    /// The script starts with no signal blocked and every signal's default action: a test thread
-    /// blocks nearly all signals, and daemons the script starts would inherit that (cupsd, pcscd
-    /// started from a test were seen with SIGTERM blocked, so cupsd could not stop a backend).
+    /// Runs the rig script with `arguments`, failing the test if it fails; returns its output.
     @discardableResult
     static func run(_ arguments: String...) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("rig-\(UUID().uuidString).log").path
-        defer { unlink(output) }
-        let argv = ["/bin/bash", "-c", "exec \"$0\" \"$@\" >\"\(output)\" 2>&1 </dev/null", script] + arguments
+        let result = try Subprocess.run(["/bin/bash", script] + arguments)
+        let text = result.standardOutput + result.standardError
+        guard result.status == 0 else {
+            throw RigFailure(description: "rig \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+
+    /// The `sskiosk` built with these tests (next to the test binary), or `SSKIOSK_BIN`.
+    static var sskiosk: String {
+        if let path = ProcessInfo.processInfo.environment["SSKIOSK_BIN"] { return path }
+        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("sskiosk").path
+    }
+}
+
+/// A child process run to its end, its output kept apart.
+struct Subprocess {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    /// Runs `argv` (an absolute path first) with no input and waits for it.
+    ///
+    /// posix_spawn and waitpid rather than Foundation's Process, whose waitUntilExit was seen
+    /// here to wait for ever once the rig script had left a daemon running in the background.
+    /// The child starts with no signal blocked and every signal's default action: a test thread
+    /// blocks nearly all signals, and daemons the rig script starts would inherit that (cupsd and
+    /// pcscd started from a test were seen with SIGTERM blocked, so cupsd could not stop a backend).
+    static func run(_ argv: [String]) throws -> Subprocess {
+        let directory = FileManager.default.temporaryDirectory.path
+        let outputs = ["out", "err"].map { "\(directory)/subprocess-\(UUID().uuidString).\($0)" }
+        defer { outputs.forEach { unlink($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        for (descriptor, path) in zip([Int32(1), 2], outputs) {
+            posix_spawn_file_actions_addopen(&actions, descriptor, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -54,16 +85,16 @@ enum Rig {
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        guard posix_spawn(&pid, "/bin/bash", nil, &attributes, &cArgs, environ) == 0 else {
-            throw RigFailure(description: "could not start \(script)")
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, environ) == 0 else {
+            throw RigFailure(description: "could not start \(argv[0])")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            throw RigFailure(description: "rig \(arguments.joined(separator: " ")) failed: \(text)")
-        }
-        return text
+        let text = outputs.map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
+        // WIFEXITED and WEXITSTATUS are macros Swift does not import.
+        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Subprocess(status: exitStatus, standardOutput: text[0], standardError: text[1])
     }
 }
 
@@ -145,31 +176,39 @@ final class EventRecorder: Sendable {
 @Suite(.serialized) struct RigTests {}
 
 extension Rig {
-    /// Runs `body` with `card` in slot 0 and a connection to it; the card is pulled afterwards, also
-    /// when `body` throws, and the reader is empty again before the next test starts.
+    /// Runs `body` with `card` in `slot` (0 or 1) and a connection to it; the card is pulled
+    /// afterwards, also when `body` throws, and the reader is empty again before the next test starts.
     @discardableResult
     static func withCard<T>(
         _ card: some VirtualCard = TestCard(),
+        slot: Int = 0,
+        faults: FaultPlan = .none,
         _ body: (InsertedCard, CardConnection) async throws -> T
     ) async throws -> T {
-        let inserted = try await InsertedCard.insert(card, port: slot0Port)
+        let reader = slot == 0 ? reader0 : reader1
+        let inserted = try await InsertedCard.insert(card, port: slot == 0 ? slot0Port : slot1Port, faults: faults)
         let result: Result<T, any Error>
         do {
-            let connection = try await connectWhenPresent(reader0)
+            let connection = try await connectWhenPresent(reader)
             result = .success(try await body(inserted, connection))
         } catch {
             result = .failure(error)
         }
         await inserted.remove()
-        try await eventually("reader 0 to be empty again") {
+        try await waitUntilEmpty(reader)
+        return try result.get()
+    }
+
+    /// Waits until pcscd has noticed that `reader`'s card is gone (pulled by a test or a fault plan).
+    static func waitUntilEmpty(_ reader: String) async throws {
+        try await eventually("\(reader) to be empty again") {
             do {
-                _ = try await PCSCContext().connect(reader: reader0)
+                _ = try await PCSCContext().connect(reader: reader)
                 return false
             } catch {
                 return (error as? SmartCardError) == .noCard
             }
         }
-        return try result.get()
     }
 
     /// Connects to the card in `reader` once pcscd has noticed it (it polls vpcd every few hundred ms).

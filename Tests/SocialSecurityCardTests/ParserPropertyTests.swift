@@ -1,5 +1,6 @@
 import CardCrypto
 import CardSimulator
+import CardTestSupport
 import SmartCard
 import SocialSecurityCard
 import Testing
@@ -481,8 +482,9 @@ import Testing
         arguments: [(CardGeneration.v2, CardAlgorithm.des), (.v3, .sm4)])
     func damagedRecordsGiveCardErrors(generation: CardGeneration, algorithm: CardAlgorithm) async throws {
         let image = try CardFixtures.image(generation: generation, algorithm: algorithm)
-        let (original, cardholder) = try CardFixtures.person(seed: 7, generation: generation)
-        let fullNumber = cardholder.socialSecurityNumber.unmaskedValue
+        let person = try CardFixtures.person(seed: 7, generation: generation)
+        let original = person.identity
+        let fullNumber = person.cardholder.socialSecurityNumber.unmaskedValue
         var generator = SeededGenerator(seed: 0x7_7000 + UInt64(algorithm.rawValue))
         var problems: [String] = []
         var seen: Set<SocialSecurityCardError> = []

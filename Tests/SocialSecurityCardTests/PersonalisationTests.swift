@@ -1,5 +1,6 @@
 import CardCrypto
 import CardSimulator
+import CardTestSupport
 import Foundation
 import SmartCard
 import SocialSecurityCard
@@ -7,15 +8,6 @@ import Testing
 
 @Suite("Personalising a blank card in process")
 struct PersonalisationTests {
-    /// A journal in memory, for tests that need no disk.
-    actor MemoryJournal: PersonalisationJournal {
-        var entries: [String: PersonalisationJournalEntry] = [:]
-        static func key(_ card: CardIdentifier) -> String { card.bytes.hexString.filter { $0 != " " } }
-        func entry(for card: CardIdentifier) -> PersonalisationJournalEntry? { entries[Self.key(card)] }
-        func record(_ entry: PersonalisationJournalEntry) { entries[entry.card] = entry }
-        func remove(_ card: CardIdentifier) { entries[Self.key(card)] = nil }
-    }
-
     static func personalise(
         _ channel: InProcessCardChannel<SimulatedSocialSecurityCard>,
         journal: any PersonalisationJournal,
@@ -24,9 +16,10 @@ struct PersonalisationTests {
     ) async throws -> Personaliser.Report {
         let session = try await SocialSecurityCardSession.open(channel)
         let factory = try await session.readFactoryData()
-        let (identity, cardholder) = try CardFixtures.person(seed: 7, generation: factory.generation, name: name)
+        let person = try CardFixtures.person(seed: 7, generation: factory.generation, name: name)
         return try await Personaliser(keys: keys, journal: journal)
-            .personalise(session, identity: identity, cardholder: cardholder, pin: try PIN(digits: "246810"))
+            .personalise(
+                session, identity: person.identity, cardholder: person.cardholder, pin: try PIN(digits: "246810"))
     }
 
     @Test(

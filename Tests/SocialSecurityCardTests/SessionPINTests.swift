@@ -1,5 +1,6 @@
 import CardCrypto
 import CardSimulator
+import CardTestSupport
 import SmartCard
 import SocialSecurityCard
 import Testing

@@ -1,5 +1,6 @@
 import CardCrypto
 import CardSimulator
+import CardTestSupport
 import SmartCard
 import SocialSecurityCard
 import Testing
@@ -14,15 +15,15 @@ struct SessionReadingTests {
     func readsEveryVariant(generation: CardGeneration, algorithm: CardAlgorithm, transmission: CardImage.Transmission)
         async throws
     {
-        let (expectedIdentity, expectedHolder) = try CardFixtures.person(seed: 7, generation: generation)
+        let expected = try CardFixtures.person(seed: 7, generation: generation)
         let channel = CardFixtures.channel(
             try CardFixtures.image(generation: generation, algorithm: algorithm, transmission: transmission))
         let session = try await SocialSecurityCardSession.open(channel)
         #expect(session.algorithm == algorithm)
         let identity = try await session.readIdentity()
         let cardholder = try await session.readCardholder(of: identity, keys: CardFixtures.keys)
-        #expect(identity == expectedIdentity)
-        #expect(cardholder == expectedHolder)
+        #expect(identity == expected.identity)
+        #expect(cardholder == expected.cardholder)
         // SELECT MF, SELECT SSSE (+ GET RESPONSE with T=0), one READ RECORD per file, and on 3.0
         // cards GET CHALLENGE + EXTERNAL AUTHENTICATE before EF06.
         let expectedAPDUs = 4 + (transmission == .t0 ? 1 : 0) + (generation == .v3 ? 2 : 0)

@@ -1,4 +1,5 @@
 import CardSimulator
+import CardTestSupport
 import SmartCard
 import SocialSecurityCard
 import Testing

@@ -7,8 +7,8 @@ import Testing
 
     @Test func splitMix64MatchesTheReferenceImplementation() {
         // First outputs of Vigna's splitmix64.c for the seed 1234567.
-        var generator = SyntheticIdentity.Generator(seed: 1_234_567)
-        let words = (0..<5).map { _ in generator.nextWord() }
+        var generator = SplitMix64(seed: 1_234_567)
+        let words = (0..<5).map { _ in generator.next() }
         #expect(
             words == [
                 6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
@@ -48,6 +48,20 @@ import Testing
         #expect(Set(people.map(\.idNumber.provinceCode)).count > 20)
         #expect(Set(people.map(\.birthDate.year)).count > 40)
         #expect(people.contains { $0.cardNumber.value.last == "X" })
+    }
+
+    @Test func aHomeRegionKeepsIDNumbersToTheNearestSampleCounties() {
+        // 430102 is a sample county; city 4312 has only 431226; province 46 has its own two; 99 has none.
+        let expectations = [
+            ("430102001", Set(["430102"])), ("431299", ["431226"]),
+            ("46", Set(GB2260.sampleCounties.map(\.code).filter { $0.hasPrefix("46") })),
+            ("990000", Set(GB2260.sampleCounties.map(\.code))),
+        ]
+        for (home, counties) in expectations {
+            var generator = SyntheticIdentity.Generator(seed: 5, homeRegion: home)
+            let seen = Set((0..<2000).map { _ in generator.next().idNumber.regionCode })
+            #expect(seen == counties, "home region \(home)")
+        }
     }
 
     @Test func rareNamesIncludeCharactersOutsideGBKAndLongNames() throws {

@@ -29,6 +29,15 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.steps = [Step(status: .applied, by: requestedBy, at: at)]
     }
 
+    /// A card as a store read it back, with the steps it recorded.
+    public init(cardNumber: String, idNumber: String, status: CardStatus, cardIdentifier: String?, steps: [Step]) {
+        self.cardNumber = cardNumber
+        self.idNumber = idNumber
+        self.status = status
+        self.cardIdentifier = cardIdentifier
+        self.steps = steps
+    }
+
     /// Moves the card to `next`, recorded as done by `actor`; refuses illegal moves with a reason.
     public mutating func move(to next: CardStatus, by actor: String, at now: Date) throws(KioskError) {
         guard status.canMove(to: next) else {

@@ -43,7 +43,34 @@ public struct LedgerEntry: Codable, Hashable, Sendable {
         regionCode: String,
         detail: String = ""
     ) {
-        sequence = (previous?.sequence ?? 0) + 1
+        self.init(
+            following: previous.map { (sequence: $0.sequence, hash: $0.hash) },
+            at: date,
+            actor: actor,
+            action: action,
+            subject: subject,
+            terminalID: terminalID,
+            regionCode: regionCode,
+            detail: detail
+        )
+    }
+
+    /// A new entry after the recorded head of a ledger (nil for an empty one), sealed.
+    ///
+    /// A store chains onto the head it keeps beside the ledger rather than onto the last line it
+    /// finds: if lines were cut off the end, the next entry then leaves a gap that verification
+    /// reports, instead of quietly continuing the shortened chain.
+    public init(
+        following head: (sequence: Int64, hash: String)?,
+        at date: Date,
+        actor: Principal,
+        action: String,
+        subject: LedgerSubject,
+        terminalID: String,
+        regionCode: String,
+        detail: String = ""
+    ) {
+        sequence = (head?.sequence ?? 0) + 1
         atMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         self.actor = actor.ledgerName
         self.action = action
@@ -51,8 +78,33 @@ public struct LedgerEntry: Codable, Hashable, Sendable {
         self.terminalID = terminalID
         self.regionCode = regionCode
         self.detail = detail
-        previousHash = previous?.hash ?? Self.genesisHash
+        previousHash = head?.hash ?? Self.genesisHash
         hash = ""
         hash = expectedHash
+    }
+
+    /// An entry as a store read it back, unchecked: ``LedgerVerifier`` is what checks it.
+    public init(
+        sequence: Int64,
+        atMilliseconds: Int64,
+        actor: String,
+        action: String,
+        subject: String,
+        terminalID: String,
+        regionCode: String,
+        detail: String,
+        previousHash: String,
+        hash: String
+    ) {
+        self.sequence = sequence
+        self.atMilliseconds = atMilliseconds
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.terminalID = terminalID
+        self.regionCode = regionCode
+        self.detail = detail
+        self.previousHash = previousHash
+        self.hash = hash
     }
 }

@@ -24,6 +24,9 @@ public protocol KioskStore: Sendable {
     func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
     /// When the cache last heard from the centre: each answer says "as of" this.
     func cacheAsOf() async throws -> Date?
+    /// Where the next pull of reference data starts (nil before the first load), kept with the
+    /// data so that a puller restarted after a crash resumes exactly after the last applied page.
+    func referenceDataCursor() async throws -> String?
     /// Applies a page of reference data from the centre in one transaction and moves the cursor.
     func applyReferenceData(_ page: ReferenceDataPage) async throws
 
@@ -35,8 +38,8 @@ public protocol KioskStore: Sendable {
     /// Moves an application; refuses illegal moves and the clerk approving their own.
     func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date) async throws
         -> Application
-    func applications(_ filter: ApplicationFilter) async throws -> [Application]
     func application(_ id: String) async throws -> Application?
+    func applications(_ filter: ApplicationFilter) async throws -> [Application]
 
     func requestCard(cardNumber: String, for idNumber: String, by principal: Principal, at now: Date) async throws
         -> CardRecord
@@ -62,6 +65,8 @@ public protocol KioskStore: Sendable {
     func acknowledge(_ keys: [String]) async throws
     /// Records a failed attempt; a refused command goes to review and stops blocking the queue.
     func failed(_ key: String, refused: Bool, reason: String, at now: Date) async throws
+    /// The commands the centre refused, oldest first, for a supervisor to look at.
+    func outboxNeedingReview(limit: Int) async throws -> [OutboxEntry]
 
     // MARK: Staff
 

@@ -23,6 +23,8 @@ public struct OutboxEntry: Codable, Hashable, Sendable {
     public var status: Status
     public var attempts: Int
     public var createdAt: Date
+    /// When the sender last tried it: a sender restarted after a crash resumes its backoff from here.
+    public var lastAttemptAt: Date?
     public var lastError: String?
 
     public init(
@@ -35,6 +37,7 @@ public struct OutboxEntry: Codable, Hashable, Sendable {
         status: Status,
         attempts: Int,
         createdAt: Date,
+        lastAttemptAt: Date? = nil,
         lastError: String?
     ) {
         self.sequence = sequence
@@ -46,6 +49,7 @@ public struct OutboxEntry: Codable, Hashable, Sendable {
         self.status = status
         self.attempts = attempts
         self.createdAt = createdAt
+        self.lastAttemptAt = lastAttemptAt
         self.lastError = lastError
     }
 }

@@ -33,7 +33,8 @@ public struct CardIdentity: Hashable, Sendable {
         self.cardNumber = cardNumber
     }
 
-    init(items: [UInt8: [UInt8]], profile: CardProfile) throws(SocialSecurityCardError) {
+    /// Decodes EF05's items by tag, however they were read (package: the benchmarks' readers use it).
+    package init(items: [UInt8: [UInt8]], profile: CardProfile) throws(SocialSecurityCardError) {
         let values = ItemValues(items, profile: profile)
         let identifier = try values.required(.cardIdentifier)
         cardIdentifier = try ItemValues.decoding(.cardIdentifier) { () throws(CardDataError) in

@@ -25,7 +25,8 @@ public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "Cardholder(\(socialSecurityNumber.masked))" }
 
-    init(items: [UInt8: [UInt8]], generation: CardGeneration, profile: CardProfile) throws(SocialSecurityCardError) {
+    /// Decodes EF06's items by tag, however they were read (package: the benchmarks' readers use it).
+    package init(items: [UInt8: [UInt8]], generation: CardGeneration, profile: CardProfile) throws(SocialSecurityCardError) {
         let values = ItemValues(items, profile: profile)
         let number = try values.text(.socialSecurityNumber)
         let today = CardDate.today()

@@ -13,15 +13,25 @@ public struct SyntheticIdentity: Hashable, Sendable {
     public let cardNumber: CardNumber
 
     /// Deterministic people from a seed: the same seed gives the same people on every machine and
-    /// Swift version, because it uses its own SplitMix64 rather than the standard library's
+    /// Swift version, because it draws from ``SplitMix64`` rather than the standard library's
     /// random algorithms.
     public struct Generator: Sendable {
-        private var state: UInt64
+        private var random: SplitMix64
         private let rareNames: Bool
+        private let counties: [String]
 
-        public init(seed: UInt64, rareNames: Bool = true) {
-            state = seed
+        /// With `homeRegion` (a region code of any level, such as a township's "430102001"), ID
+        /// numbers use the sample counties that share the longest prefix with it: its own county
+        /// when the list has it, else its city's, else its province's, else any.
+        public init(seed: UInt64, rareNames: Bool = true, homeRegion: String? = nil) {
+            random = SplitMix64(seed: seed)
             self.rareNames = rareNames
+            let all = GB2260.sampleCounties.map(\.code)
+            counties =
+                homeRegion.flatMap { region in
+                    [6, 4, 2].lazy.map { length in all.filter { $0.hasPrefix(region.prefix(length)) } }
+                        .first { !$0.isEmpty }
+                } ?? all
         }
 
         /// The next person. Birth dates lie between 1940-01-01 and 2007-12-31, so that every
@@ -33,7 +43,7 @@ public struct SyntheticIdentity: Hashable, Sendable {
             // A day of the calendar by construction, so the initialiser cannot fail.
             let birthDate =
                 (try? CardDate(year: year, month: month, day: 1 + below(CardDate.daysIn(month: month, year: year))))!
-            let county = GB2260.sampleCounties[below(GB2260.sampleCounties.count)].code
+            let county = counties[below(counties.count)]
             // Odd 001-999 for men, even 002-998 for women.
             let sequence = sex == .male ? 2 * below(500) + 1 : 2 * below(499) + 2
             let idNumber = IDNumber(regionCode: county, birthDate: birthDate, sequence: sequence)
@@ -52,20 +62,7 @@ public struct SyntheticIdentity: Hashable, Sendable {
             return surname + givenNames[below(givenNames.count)]
         }
 
-        /// A number in 0..<bound, reduced by multiply-and-shift; the bias is far below anything
-        /// test data could notice.
-        private mutating func below(_ bound: Int) -> Int {
-            Int(nextWord().multipliedFullWidth(by: UInt64(bound)).high)
-        }
-
-        /// The next output of SplitMix64 (Steele, Lea and Flood 2014).
-        mutating func nextWord() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        private mutating func below(_ bound: Int) -> Int { random.below(bound) }
 
         private static let surnames = [
             "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",

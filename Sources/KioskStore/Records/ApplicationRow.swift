@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// A row of `application`. Instants are milliseconds since 1970. Besides the domain fields it keeps
+/// the version the centre checks updates against, and when the application stopped being open
+/// (completed, rejected or withdrawn), which day statistics need to tell what was open on a past
+/// evening.
+struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "application"
+
+    var id: String
+    var kind: ApplicationKind
+    var idNumber: String
+    var status: ApplicationStatus
+    var submittedBy: String
+    var submittedAt: Int64
+    var deadline: Int64
+    var approvedBy: String?
+    var completedAt: Int64?
+    var closedAt: Int64?
+    var details: [String: String]
+    var terminalID: String
+    var regionCode: String
+    var version: Int
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let kind = Column(CodingKeys.kind)
+        static let idNumber = Column(CodingKeys.idNumber)
+        static let status = Column(CodingKeys.status)
+        static let submittedAt = Column(CodingKeys.submittedAt)
+        static let regionCode = Column(CodingKeys.regionCode)
+        static let deadline = Column(CodingKeys.deadline)
+        static let completedAt = Column(CodingKeys.completedAt)
+        static let closedAt = Column(CodingKeys.closedAt)
+    }
+
+    init(_ application: Application, version: Int, closedAt: Int64?) {
+        id = application.id
+        kind = application.kind
+        idNumber = application.idNumber
+        status = application.status
+        submittedBy = application.submittedBy
+        submittedAt = application.submittedAt.milliseconds
+        deadline = application.deadline.milliseconds
+        approvedBy = application.approvedBy
+        completedAt = application.completedAt?.milliseconds
+        self.closedAt = closedAt
+        details = application.details
+        terminalID = application.terminalID
+        regionCode = application.regionCode
+        self.version = version
+    }
+
+    var application: Application {
+        Application(
+            id: id, kind: kind, idNumber: idNumber, status: status, submittedBy: submittedBy,
+            submittedAt: Date(milliseconds: submittedAt), approvedBy: approvedBy,
+            completedAt: completedAt.map(Date.init(milliseconds:)), details: details, terminalID: terminalID,
+            regionCode: regionCode)
+    }
+}

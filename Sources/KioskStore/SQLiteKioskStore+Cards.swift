@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import KioskCore
+
+extension SQLiteKioskStore {
+    /// Records a card request, kept in the holder's region.
+    public func requestCard(cardNumber: String, for idNumber: String, by principal: Principal, at now: Date)
+        async throws -> CardRecord
+    {
+        try await pool.write { db in
+            let recorder = try ChangeRecorder(db, at: now)
+            guard try !CardRow.exists(db, key: cardNumber) else { throw KioskError.cardNumberTaken }
+            let card = CardRecord(
+                cardNumber: cardNumber, idNumber: idNumber, requestedBy: principal.actorID, at: recorder.now)
+            try CardRow(card, regionCode: try recorder.region(of: idNumber)).insert(db)
+            try recorder.enqueue(
+                .cardRequest, payload: card, baseVersion: nil, priority: OutboxCommand.normalPriority)
+            try recorder.log(
+                OutboxCommand.cardRequest.rawValue, subject: .card(number: cardNumber), by: principal,
+                detail: "holder=\(Person.maskedNumber(idNumber))")
+            return card
+        }
+    }
+
+    public func move(card cardNumber: String, to status: CardStatus, by principal: Principal, at now: Date)
+        async throws -> CardRecord
+    {
+        try await pool.write { db in
+            let recorder = try ChangeRecorder(db, at: now)
+            guard let row = try CardRow.fetchOne(db, key: cardNumber) else {
+                throw KioskError.notFound("card", chinese: "该卡片记录")
+            }
+            var card = row.card
+            try card.move(to: status, by: principal.actorID, at: recorder.now)
+            try CardRow(card, regionCode: row.regionCode).update(db)
+            try recorder.enqueue(
+                .cardMove,
+                payload: CardMovePayload(
+                    cardNumber: cardNumber, status: status, by: principal.actorID, at: recorder.now),
+                baseVersion: row.version, priority: OutboxCommand.priority(forCardMoveTo: status))
+            try recorder.log(
+                OutboxCommand.cardMove.rawValue, subject: .card(number: cardNumber), by: principal,
+                detail: "from=\(row.status.rawValue) to=\(status.rawValue)")
+            return card
+        }
+    }
+
+    public func cardRecord(_ cardNumber: String) async throws -> CardRecord? {
+        try await pool.read { db in try CardRow.fetchOne(db, key: cardNumber)?.card }
+    }
+
+    public func cardRecords(of idNumber: String) async throws -> [CardRecord] {
+        try await pool.read { db in
+            try CardRow.filter(CardRow.Columns.idNumber == idNumber).order(CardRow.Columns.cardNumber).fetchAll(db)
+                .map(\.card)
+        }
+    }
+
+    public func cardRecords(in status: CardStatus, region prefix: String) async throws -> [CardRecord] {
+        try await pool.read { db in
+            try CardRow.filter(
+                CardRow.Columns.status == status.rawValue && RegionPrefix(prefix).contains(CardRow.Columns.regionCode)
+            ).order(CardRow.Columns.cardNumber).fetchAll(db).map(\.card)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import KioskCore
+
+extension SQLiteKioskStore {
+    /// Loss reports first, then in the order the commands were made; refused commands wait for a
+    /// person and do not hold up the others.
+    public func pendingOutbox(limit: Int) async throws -> [OutboxEntry] {
+        try await pool.read { db in
+            try OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.pending.rawValue)
+                .order(OutboxRow.Columns.priority.desc, OutboxRow.Columns.sequence).limit(limit).fetchAll(db)
+                .map(\.entry)
+        }
+    }
+
+    public func acknowledge(_ keys: [String]) async throws {
+        try await pool.write { db in
+            _ = try OutboxRow.filter(keys.contains(OutboxRow.Columns.idempotencyKey)).deleteAll(db)
+        }
+    }
+
+    public func failed(_ key: String, refused: Bool, reason: String, at now: Date) async throws {
+        try await pool.write { db in
+            guard var row = try OutboxRow.filter(OutboxRow.Columns.idempotencyKey == key).fetchOne(db) else {
+                throw KioskError.notFound("outbox entry", chinese: "该待发送指令")
+            }
+            row.attempts += 1
+            row.lastAttemptAt = now.milliseconds
+            row.lastError = reason
+            if refused { row.status = .needsReview }
+            try row.update(db)
+        }
+    }
+
+    public func outboxNeedingReview(limit: Int) async throws -> [OutboxEntry] {
+        try await pool.read { db in
+            try OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.needsReview.rawValue)
+                .order(OutboxRow.Columns.sequence).limit(limit).fetchAll(db).map(\.entry)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import KioskCore
+
+extension SQLiteKioskStore {
+    public func person(_ idNumber: String) async throws -> Person? {
+        try await pool.read { db in try PersonRow.fetchOne(db, key: idNumber)?.person }
+    }
+
+    public func enrolments(of idNumber: String) async throws -> [Enrolment] {
+        try await pool.read { db in
+            try EnrolmentRow.filter(EnrolmentRow.Columns.idNumber == idNumber)
+                .order(EnrolmentRow.Columns.insurance, EnrolmentRow.Columns.since)
+                .fetchAll(db).map(\.enrolment)
+        }
+    }
+
+    public func contributions(of idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?)
+        async throws -> [Contribution]
+    {
+        try await pool.read { db in
+            var request = ContributionRow.filter(ContributionRow.Columns.idNumber == idNumber)
+            if let insurance { request = request.filter(ContributionRow.Columns.insurance == insurance.rawValue) }
+            if let from { request = request.filter(ContributionRow.Columns.month >= from.index) }
+            if let to { request = request.filter(ContributionRow.Columns.month <= to.index) }
+            return try request.order(ContributionRow.Columns.month.desc, ContributionRow.Columns.insurance)
+                .fetchAll(db).map(\.contribution)
+        }
+    }
+
+    public func pensionPayments(of idNumber: String) async throws -> [PensionPayment] {
+        try await pool.read { db in
+            try PensionPaymentRow.filter(PensionPaymentRow.Columns.idNumber == idNumber)
+                .order(PensionPaymentRow.Columns.month.desc)
+                .fetchAll(db).map(\.payment)
+        }
+    }
+
+    public func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting] {
+        try await pool.read { db in
+            try JobPostingRow.filter(RegionPrefix(prefix).contains(JobPostingRow.Columns.regionCode))
+                .order(JobPostingRow.Columns.postedOn.desc).limit(limit).fetchAll(db).map(\.posting)
+        }
+    }
+
+    public func cacheAsOf() async throws -> Date? {
+        try await pool.read { db in try CacheStateRow.fetchOne(db).map { Date(milliseconds: $0.asOf) } }
+    }
+
+    public func referenceDataCursor() async throws -> String? {
+        try await pool.read { db in try CacheStateRow.fetchOne(db)?.cursor }
+    }
+
+    /// The bulk path: one transaction per page, one cached prepared statement per table, rows
+    /// bound straight to it. Parents (people) go first so that foreign keys hold row by row.
+    public func applyReferenceData(_ page: ReferenceDataPage) async throws {
+        try await pool.write { db in
+            try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
+            try upsert(page.enrolments, db, EnrolmentRow.upsert, EnrolmentRow.upsertArguments)
+            try upsert(page.contributions, db, ContributionRow.upsert, ContributionRow.upsertArguments)
+            try upsert(page.pensionPayments, db, PensionPaymentRow.upsert, PensionPaymentRow.upsertArguments)
+            try upsert(page.jobPostings, db, JobPostingRow.upsert, JobPostingRow.upsertArguments)
+            if !page.cardRecords.isEmpty {
+                let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
+                let encoder = StoreJSON.encoder()
+                try upsert(page.cardRecords, db, CardRow.upsert) { card in
+                    try CardRow.upsertArguments(card, fallbackRegion: fallbackRegion, encoder: encoder)
+                }
+            }
+            try CacheStateRow(cursor: page.cursor, asOf: page.asOf.milliseconds).save(db)
+        }
+    }
+
+    private func upsert<Value>(
+        _ values: [Value], _ db: Database, _ sql: String, _ arguments: (Value) throws -> StatementArguments
+    ) throws {
+        guard !values.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: sql)
+        for value in values { try statement.execute(arguments: try arguments(value)) }
+    }
+}

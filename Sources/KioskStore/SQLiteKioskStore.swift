@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// The terminal's store on SQLite: the cache of its area's reference data, its applications and
+/// cards, the outbox for the centre and the hash-chained ledger, in one database file.
+///
+/// A `DatabasePool` in WAL mode: one writer, concurrent readers that see committed snapshots, so a
+/// long `ledger verify` or a township's first load never stalls the queries a kiosk answers.
+/// Foreign keys are on. Every write that matters is one transaction (domain row, outbox entry,
+/// ledger entry) and is durable when the call returns:
+///
+/// `synchronous = FULL`, not GRDB's WAL default of NORMAL. NORMAL already survives the process
+/// being killed (a commit is in the WAL through `write(2)`, which the kernel keeps), but a power
+/// cut can lose the last commits, which would break the promise that an acknowledged write (a
+/// loss report a resident was told is recorded) survives. FULL syncs the WAL on each commit; at a
+/// desk's pace of writes, and once per page of a bulk load, that fsync costs nothing anyone sees.
+public struct SQLiteKioskStore: KioskStore {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another process (the `ledger verify` command, an installer) may hold the write lock briefly.
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in
+            // After the pool is open: GRDB sets NORMAL on the writer when it switches to WAL.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 32 MiB of page cache for the writer alone: a bulk load goes through the upper levels of
+            // big b-trees on every row.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        try StoreSchema.migrator.migrate(pool)
+    }
+
+    // MARK: The terminal
+
+    public func terminal() async throws -> TerminalIdentity? {
+        try await pool.read { db in try TerminalRow.fetchOne(db)?.identity() }
+    }
+
+    public func setTerminal(_ terminal: TerminalIdentity) async throws {
+        try await pool.write { db in try TerminalRow(terminal).save(db) }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// The JSON of outbox payloads and JSON columns: keys sorted, so one command always has the same
+/// bytes, and dates as whole milliseconds since 1970, so that they survive the trip exactly.
+enum StoreJSON {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.milliseconds)
+        }
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            Date(milliseconds: try decoder.singleValueContainer().decode(Int64.self))
+        }
+        return decoder
+    }
+}

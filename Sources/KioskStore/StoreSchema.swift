@@ -1,0 +1,189 @@
+import GRDB
+
+/// The store's tables, as migrations applied in order. A migration, once shipped, never changes:
+/// a terminal in the field upgrades by running the ones it has not seen. So migrations name tables
+/// and columns literally rather than through the record types, which move on.
+///
+/// Tables are STRICT (a wrong type is an error, not a silent conversion). Tables of small rows
+/// looked up by a natural key, above all `contribution` with its millions of rows, are WITHOUT
+/// ROWID: the key is the table's own b-tree, which saves a second index and keeps one person's
+/// rows together on disk.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-terminal-and-staff", migrate: createTerminalAndStaff)
+        migrator.registerMigration("v2-reference-data", migrate: createReferenceData)
+        migrator.registerMigration("v3-applications-and-cards", migrate: createApplicationsAndCards)
+        migrator.registerMigration("v4-outbox-and-ledger", migrate: createOutboxAndLedger)
+        return migrator
+    }
+
+    private static func createTerminalAndStaff(_ db: Database) throws {
+        try db.create(table: "terminal", options: .strict) { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("terminalID", .text).notNull()
+            t.column("jurisdiction", .text).notNull()
+            t.column("name", .text).notNull()
+        }
+        // Named counters (outbox sequence, application number), each moved in the transaction that uses it.
+        try db.create(table: "counter", options: [.strict, .withoutRowID]) { t in
+            t.primaryKey("name", .text)
+            t.column("value", .integer).notNull()
+        }
+        try db.create(table: "staff", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("jurisdiction", .text).notNull()
+            t.column("passwordHash", .text).notNull()
+        }
+    }
+
+    private static func createReferenceData(_ db: Database) throws {
+        try db.create(table: "person", options: [.strict, .withoutRowID]) { t in
+            t.primaryKey("idNumber", .text)
+            t.column("name", .text).notNull()
+            t.column("sex", .text).notNull()
+            t.column("birthDate", .text).notNull()
+            t.column("regionCode", .text).notNull()
+            t.column("phone", .text)
+            t.column("version", .integer).notNull()
+        }
+        // A person's records go with them when the centre removes them from the cache.
+        try db.create(table: "enrolment", options: [.strict, .withoutRowID]) { t in
+            t.primaryKey {
+                t.column("idNumber", .text).references("person", onDelete: .cascade)
+                t.column("insurance", .text)
+                t.column("since", .integer)
+            }
+            t.column("until", .integer)
+            t.column("status", .text).notNull()
+            t.column("unit", .text).notNull()
+        }
+        try db.create(table: "contribution", options: [.strict, .withoutRowID]) { t in
+            t.primaryKey {
+                t.column("idNumber", .text).references("person", onDelete: .cascade)
+                t.column("insurance", .text)
+                t.column("month", .integer)
+            }
+            t.column("baseFen", .integer).notNull()
+            t.column("personalFen", .integer).notNull()
+            t.column("employerFen", .integer).notNull()
+            t.column("paid", .integer).notNull()
+        }
+        try db.create(table: "pensionPayment", options: [.strict, .withoutRowID]) { t in
+            t.primaryKey {
+                t.column("idNumber", .text).references("person", onDelete: .cascade)
+                t.column("month", .integer)
+            }
+            t.column("amountFen", .integer).notNull()
+            t.column("accountMasked", .text).notNull()
+        }
+        try db.create(table: "jobPosting", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("title", .text).notNull()
+            t.column("employer", .text).notNull()
+            t.column("regionCode", .text).notNull()
+            t.column("monthlyWageFromFen", .integer).notNull()
+            t.column("monthlyWageToFen", .integer).notNull()
+            t.column("postedOn", .text).notNull()
+            t.column("contact", .text).notNull()
+        }
+        try db.create(
+            index: "jobPostingByRegion", on: "jobPosting", columns: ["regionCode", "postedOn"])
+        try db.create(table: "cacheState", options: .strict) { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("cursor", .text).notNull()
+            t.column("asOf", .integer).notNull()
+        }
+    }
+
+    private static func createApplicationsAndCards(_ db: Database) throws {
+        try db.create(table: "application", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("kind", .text).notNull()
+            t.column("idNumber", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("submittedBy", .text).notNull()
+            t.column("submittedAt", .integer).notNull()
+            t.column("deadline", .integer).notNull()
+            t.column("approvedBy", .text)
+            t.column("completedAt", .integer)
+            t.column("closedAt", .integer)
+            t.column("details", .text).notNull()
+            t.column("terminalID", .text).notNull()
+            t.column("regionCode", .text).notNull()
+            t.column("version", .integer).notNull()
+        }
+        // Duplicate detection and a person's applications; a supervisor's queue; day statistics.
+        try db.create(
+            index: "applicationByPerson", on: "application", columns: ["idNumber", "kind"])
+        try db.create(
+            index: "applicationByStatus", on: "application", columns: ["status", "regionCode"])
+        try db.create(index: "applicationBySubmission", on: "application", columns: ["submittedAt"])
+        try db.create(
+            index: "applicationByCompletion", on: "application", columns: ["completedAt"],
+            condition: Column("completedAt") != nil)
+
+        try db.create(table: "card", options: .strict) { t in
+            t.primaryKey("cardNumber", .text)
+            t.column("idNumber", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("cardIdentifier", .text)
+            t.column("steps", .text).notNull()
+            t.column("regionCode", .text).notNull()
+            t.column("version", .integer).notNull()
+        }
+        try db.create(index: "cardByHolder", on: "card", columns: ["idNumber"])
+        try db.create(index: "cardByStatus", on: "card", columns: ["status", "regionCode"])
+    }
+
+    private static func createOutboxAndLedger(_ db: Database) throws {
+        try db.create(table: "outbox", options: .strict) { t in
+            t.primaryKey("sequence", .integer)
+            t.column("idempotencyKey", .text).notNull().unique()
+            t.column("command", .text).notNull()
+            t.column("payload", .blob).notNull()
+            t.column("baseVersion", .integer)
+            t.column("priority", .integer).notNull()
+            t.column("status", .text).notNull()
+            t.column("attempts", .integer).notNull()
+            t.column("createdAt", .integer).notNull()
+            t.column("lastAttemptAt", .integer)
+            t.column("lastError", .text)
+        }
+        // The sender's queue: pending entries only, in the order it drains them.
+        try db.execute(
+            sql: """
+                CREATE INDEX outboxQueue ON outbox (priority DESC, sequence)
+                WHERE status = 'pending'
+                """)
+
+        try db.create(table: "ledger", options: .strict) { t in
+            t.primaryKey("sequence", .integer)
+            t.column("atMilliseconds", .integer).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("terminalID", .text).notNull()
+            t.column("regionCode", .text).notNull()
+            t.column("detail", .text).notNull()
+            t.column("previousHash", .text).notNull()
+            t.column("hash", .text).notNull()
+        }
+        // Append-only against mistakes in code: someone with the file can drop these, and the hash
+        // chain and head are what catch them then.
+        try db.execute(
+            sql: """
+                CREATE TRIGGER ledgerNoUpdate BEFORE UPDATE ON ledger
+                BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+                CREATE TRIGGER ledgerNoDelete BEFORE DELETE ON ledger
+                BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+                """)
+        try db.create(table: "ledgerHead", options: .strict) { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("sequence", .integer).notNull()
+            t.column("hash", .text).notNull()
+        }
+    }
+}

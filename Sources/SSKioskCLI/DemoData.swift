@@ -1,0 +1,77 @@
+import CardSimulator
+import Foundation
+import KioskCore
+import Logging
+import SocialSecurityCard
+
+/// Synthetic demo data for a fresh terminal on the rig: a small township, the rig's resident (the
+/// person on the simulated card in slot 0) with their records, and one account per staff role.
+/// Demo passwords are printed, and are for the rig only.
+enum DemoData {
+    static let township = "430102001"
+    static let staff: [(id: String, name: String, role: Role)] = [
+        ("clerk1", "经办员甲", .clerk), ("clerk2", "经办员乙", .clerk), ("supervisor1", "主管", .supervisor),
+        ("technician1", "技术员", .technician), ("auditor1", "审计员", .auditor),
+    ]
+    static let password = "demo-password"
+
+    static func load(into store: any KioskStore, logger: Logger) async throws {
+        let resident = try SyntheticCard(seed: 1)
+        let region = resident.cardholder.socialSecurityNumber.regionCode
+        let jurisdiction = try Jurisdiction(String(region.prefix(6)))
+        try await store.setTerminal(
+            TerminalIdentity(terminalID: "T-DEMO", jurisdiction: jurisdiction, name: "演示乡镇服务大厅"))
+        for page in SyntheticTownship(
+            seed: 1, regionCode: region.prefix(6) + "001", people: 500, months: 36, lastMonth: YearMonth("2026-10")!)
+        {
+            try await store.applyReferenceData(page)
+        }
+        try await store.applyReferenceData(residentPage(resident, region: region.prefix(6) + "001001"))
+        for member in staff {
+            try await store.addStaff(
+                StaffMember(id: member.id, name: member.name, role: member.role, jurisdiction: jurisdiction),
+                password: try PasswordHash(hashing: password)
+            )
+        }
+        logger.info(
+            "demo data loaded",
+            metadata: [
+                "jurisdiction": "\(jurisdiction)", "staff": "\(staff.map(\.id).joined(separator: ","))",
+                "password": "\(password)",
+            ]
+        )
+    }
+
+    /// The rig resident's own records: enrolled in the five insurances since 2020, paying monthly.
+    private static func residentPage(_ card: SyntheticCard, region: String) -> ReferenceDataPage {
+        let id = card.cardholder.socialSecurityNumber.unmaskedValue
+        let since = YearMonth("2020-01")!
+        let person = Person(
+            idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
+            regionCode: region)
+        let enrolments = InsuranceType.allCases.map {
+            Enrolment(idNumber: id, insurance: $0, since: since, status: .active, unit: "个人")
+        }
+        var contributions: [Contribution] = []
+        for offset in 0..<82 {
+            let month = since.adding(months: offset)
+            contributions.append(
+                Contribution(
+                    idNumber: id, insurance: .pension, month: month, baseFen: 450_000, personalFen: 36_000,
+                    employerFen: 72_000, paid: true))
+            contributions.append(
+                Contribution(
+                    idNumber: id, insurance: .medical, month: month, baseFen: 450_000, personalFen: 9_000,
+                    employerFen: 36_000, paid: true))
+        }
+        var record = CardRecord(
+            cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre",
+            at: Date(timeIntervalSince1970: 1_709_251_200))
+        for status in [CardStatus.inProduction, .readyAtDesk, .issued, .active] {
+            try? record.move(to: status, by: "centre", at: Date(timeIntervalSince1970: 1_709_251_200))
+        }
+        return ReferenceDataPage(
+            people: [person], enrolments: enrolments, contributions: contributions, cardRecords: [record],
+            cursor: "demo-resident", asOf: Date())
+    }
+}

@@ -1,0 +1,148 @@
+import Documents
+import Foundation
+import SocialSecurityCard
+
+/// Synthetic documents for `document render --demo`: people from ``SyntheticIdentity`` (valid
+/// numbers, made-up names), records invented around them. Nobody real.
+struct DemoDocuments {
+    private let identity: SyntheticIdentity
+    private let language: DocumentLanguage
+    private let issuedAt = Date()
+
+    init(seed: UInt64, language: DocumentLanguage) {
+        var generator = SyntheticIdentity.Generator(seed: seed, rareNames: false)
+        identity = generator.next()
+        self.language = language
+    }
+
+    private var person: Person {
+        let sex: Person.Sex =
+            switch identity.sex {
+            case .male: .male
+            case .female: .female
+            case .unstated: .unstated
+            }
+        return Person(name: identity.name, socialSecurityNumber: identity.idNumber.unmaskedValue, sex: sex)
+    }
+
+    private var office: Office {
+        let region = identity.idNumber.regionCode
+        return Office(
+            code: region + "-01", name: "\(identity.idNumber.provinceName)\(region)人力资源和社会保障局（演示）",
+            englishName: "Human Resources and Social Security Bureau \(region) (demo)")
+    }
+
+    private func issuance(_ sequence: Int, validForDays days: Int? = nil) -> DocumentIssuance {
+        let today = CalendarDate(issuedAt)
+        return DocumentIssuance(
+            serialNumber: "DEMO-\(identity.idNumber.regionCode)-\(String(sequence + 100_000).dropFirst())",
+            office: office, issuedAt: issuedAt,
+            validUntil: days.map { CalendarDate(issuedAt.addingTimeInterval(Double($0) * 86_400)) } ?? today)
+    }
+
+    private var thisMonth: YearMonth {
+        let today = CalendarDate(issuedAt)
+        return YearMonth(year: today.year, month: today.month)!
+    }
+
+    private func month(_ offset: Int) -> YearMonth {
+        var month = YearMonth(year: thisMonth.year - 30, month: thisMonth.month)!
+        for _ in 0..<offset { month = month.next }
+        return month
+    }
+
+    func proofOfInsurance() -> ProofOfInsurance {
+        let employer = "演示机械制造有限公司"
+        let last = month(359)
+        return ProofOfInsurance(
+            person: person,
+            enrolments: [
+                Enrolment(
+                    insurance: .enterprisePension, status: .contributing, since: month(240), paidUntil: last,
+                    monthsPaid: 120, employer: employer),
+                Enrolment(
+                    insurance: .employeeMedical, status: .contributing, since: month(240), paidUntil: last,
+                    monthsPaid: 120, employer: employer),
+                Enrolment(
+                    insurance: .unemployment, status: .contributing, since: month(252), paidUntil: last,
+                    monthsPaid: 108, employer: employer),
+                Enrolment(
+                    insurance: .workInjury, status: .contributing, since: month(252), paidUntil: last,
+                    monthsPaid: 108, employer: employer),
+            ],
+            issuance: issuance(1, validForDays: 90), language: language)
+    }
+
+    func contributionStatement(months: Int) -> ContributionStatement {
+        let first = month(max(0, 360 - months))
+        var records: [ContributionRecord] = []
+        var current = first
+        for index in 0..<months {
+            let base = Money(yuan: 4_500 + Int64(index / 12) * 180)
+            for (insurance, employerPercent, personalPermille) in [
+                (InsuranceType.enterprisePension, 16, 80), (.employeeMedical, 8, 20), (.unemployment, 7, 3),
+            ] {
+                records.append(
+                    ContributionRecord(
+                        month: current, insurance: insurance, base: base,
+                        employerPart: Money(fen: base.fen * Int64(employerPercent) / 100),
+                        personalPart: Money(fen: base.fen * Int64(personalPermille) / 1_000)))
+            }
+            current = current.next
+        }
+        let last = months > 0 ? records[records.count - 1].month : first
+        return ContributionStatement(
+            person: person, period: first...last, records: records, issuance: issuance(2), language: language)
+    }
+
+    func registrationCertificate() -> RegistrationCertificate {
+        let place = "\(identity.idNumber.provinceName)（演示）"
+        return RegistrationCertificate(
+            person: person, registrationNumber: identity.idNumber.regionCode + "0000012345", residence: place,
+            status: .unemployed,
+            records: [
+                RegistrationRecord(
+                    kind: .employment, date: CalendarDate(issuedAt.addingTimeInterval(-3_000 * 86_400)),
+                    detail: "演示机械制造有限公司", office: "演示就业服务中心"),
+                RegistrationRecord(
+                    kind: .employmentEnded, date: CalendarDate(issuedAt.addingTimeInterval(-60 * 86_400)),
+                    detail: "劳动合同期满终止", office: "演示就业服务中心"),
+                RegistrationRecord(
+                    kind: .unemployment, date: CalendarDate(issuedAt.addingTimeInterval(-50 * 86_400)),
+                    detail: "合同到期未续签，有就业意愿", office: "演示街道社区服务中心"),
+            ],
+            issuance: issuance(3, validForDays: 90), language: language)
+    }
+
+    func applicationReceipt(_ format: ApplicationReceipt.Format) -> ApplicationReceipt {
+        ApplicationReceipt(
+            applicationNumber: "SB-DEMO-0042", service: "社会保障卡申领", applicant: person, receivedAt: issuedAt,
+            materials: ["居民身份证原件及复印件", "近期免冠彩色证件照", "社会保障卡申领登记表"],
+            promisedBy: CalendarDate(issuedAt.addingTimeInterval(14 * 86_400)), collection: "本服务中心窗口领取",
+            receivedBy: "演示窗口 01", contactPhone: "12333", issuance: issuance(4), format: format)
+    }
+
+    func cardFace(photo: [UInt8]?) -> CardFace {
+        CardFace(
+            name: identity.name, socialSecurityNumber: identity.idNumber.unmaskedValue,
+            cardNumber: identity.cardNumber.value, issueDate: CalendarDate(issuedAt),
+            region: identity.idNumber.provinceName, photo: photo)
+    }
+
+    func dailyLedger(entries: Int) -> DailyLedger {
+        var generator = SyntheticIdentity.Generator(seed: 1_000, rareNames: false)
+        let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记", "城乡居民养老保险参保登记"]
+        let outcomes: [LedgerEntry.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
+        let start = issuedAt.addingTimeInterval(-Double(entries) * 600)
+        let list = (0..<entries).map { index in
+            let someone = generator.next()
+            return LedgerEntry(
+                time: start.addingTimeInterval(Double(index) * 600), serialNumber: "DEMO-\(100_000 + index)",
+                service: services[index % services.count],
+                applicant: Person(name: someone.name, socialSecurityNumber: someone.idNumber.unmaskedValue),
+                outcome: outcomes[index % outcomes.count], clerk: "演示",
+                note: outcomes[index % outcomes.count] == .returned ? "材料不全，已告知补正" : "")
+        }
+        return DailyLedger(desk: "演示窗口 01", date: CalendarDate(issuedAt), entries: list, issuance: issuance(5))
+    }
+}

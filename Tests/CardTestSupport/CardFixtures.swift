@@ -1,0 +1,57 @@
+import CardCrypto
+import CardSimulator
+import Foundation
+import SmartCard
+import SocialSecurityCard
+
+/// Synthetic cards and the rig's test keys, shared by the in-process card tests and the rig tests.
+///
+/// A target of its own (`package` access, not part of any product) because two test targets need
+/// it; the cards themselves come from ``SyntheticCard``, which the simulator's CLI uses too.
+package enum CardFixtures {
+    package static let keysURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("hardware/rig/test-keys.json")
+
+    package static let keys: SoftwareKeySet = try! SoftwareKeySet(contentsOf: keysURL)
+
+    package static let pin = "123456"
+
+    /// A person and their card data, deterministic from `seed`.
+    package static func person(
+        seed: UInt64,
+        generation: CardGeneration = .v3,
+        name: String? = nil
+    ) throws -> SyntheticCard {
+        try SyntheticCard(seed: seed, generation: generation, name: name)
+    }
+
+    package static func image(
+        seed: UInt64 = 7,
+        generation: CardGeneration = .v3,
+        algorithm: CardAlgorithm = .sm4,
+        transmission: CardImage.Transmission = .t1,
+        blank: Bool = false,
+        name: String? = nil
+    ) throws -> CardImage {
+        try person(seed: seed, generation: generation, name: name)
+            .image(algorithm: algorithm, transmission: transmission, blank: blank, keys: keys, pin: pin)
+    }
+
+    package static func channel(_ image: CardImage, faults: FaultPlan = .none) -> InProcessCardChannel<
+        SimulatedSocialSecurityCard
+    > {
+        InProcessCardChannel(card: SimulatedSocialSecurityCard(image: image), faults: faults)
+    }
+
+    /// A key set with other master keys, as a terminal with the wrong keys would have.
+    package static func wrongKeys() throws -> SoftwareKeySet {
+        var file = try JSONSerialization.jsonObject(with: Data(contentsOf: keysURL)) as! [String: Any]
+        let masterKeys = file["masterKeys"] as! [String: [String: String]]
+        file["masterKeys"] = masterKeys.mapValues { $0.mapValues { String($0.reversed()) } }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wrong-keys-\(UUID()).json")
+        try JSONSerialization.data(withJSONObject: file).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try SoftwareKeySet(contentsOf: url)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import KioskCore
+import Testing
+
+@Suite("Reference data from the centre")
+struct ReferenceDataTests {
+    typealias F = StoreFixture
+
+    static let township = SyntheticTownship(
+        seed: 9, regionCode: "430102001", people: 60, months: 36, lastMonth: YearMonth(year: 2026, month: 10)!,
+        pageSize: 25)
+
+    @Test("pages load, and every query answers exactly what the centre sent")
+    func roundTrip() async throws {
+        try await F.with { fixture in
+            let store = fixture.store
+            let pages = Array(Self.township)
+            for page in pages { try await store.applyReferenceData(page) }
+            #expect(try await store.referenceDataCursor() == "synthetic:430102001:60")
+            #expect(try await store.cacheAsOf() == Self.township.asOf)
+
+            for person in pages.flatMap(\.people) {
+                #expect(try await store.person(person.idNumber) == person)
+                let enrolments = pages.flatMap(\.enrolments).filter { $0.idNumber == person.idNumber }
+                #expect(Set(try await store.enrolments(of: person.idNumber)) == Set(enrolments))
+                let contributions = pages.flatMap(\.contributions).filter { $0.idNumber == person.idNumber }
+                let stored = try await store.contributions(of: person.idNumber, insurance: nil, from: nil, to: nil)
+                #expect(Set(stored) == Set(contributions))
+                #expect(stored.map(\.month) == stored.map(\.month).sorted(by: >))
+                let payments = pages.flatMap(\.pensionPayments).filter { $0.idNumber == person.idNumber }
+                #expect(try await store.pensionPayments(of: person.idNumber) == payments.sorted { $0.month > $1.month })
+                let cards = pages.flatMap(\.cardRecords).filter { $0.idNumber == person.idNumber }
+                #expect(try await store.cardRecords(of: person.idNumber) == cards)
+            }
+            #expect(try await store.jobPostings(inRegion: "430102001", limit: 100).count == pages[0].jobPostings.count)
+            #expect(try await store.jobPostings(inRegion: "430103", limit: 100).isEmpty)
+            #expect(try await store.person("430102199001011234") == nil)
+        }
+    }
+
+    @Test("contributions filter by insurance and by a range of months, newest first")
+    func contributionFilters() async throws {
+        try await F.with { fixture in
+            let page = try #require(Self.township.first { _ in true })
+            try await fixture.store.applyReferenceData(page)
+            let busiest = Dictionary(grouping: page.contributions, by: \.idNumber).max {
+                $0.value.count < $1.value.count
+            }!
+            let from = YearMonth(year: 2025, month: 2)!
+            let to = YearMonth(year: 2025, month: 11)!
+            let stored = try await fixture.store.contributions(of: busiest.key, insurance: .pension, from: from, to: to)
+            let expected = busiest.value.filter { $0.insurance == .pension && $0.month >= from && $0.month <= to }
+                .sorted { $0.month > $1.month }
+            #expect(!expected.isEmpty)
+            #expect(stored == expected)
+        }
+    }
+
+    @Test("the same page applied twice leaves the same database")
+    func idempotent() async throws {
+        try await F.with { fixture in
+            let pages = Array(Self.township)
+            for page in pages { try await fixture.store.applyReferenceData(page) }
+            let once = try fixture.dump()
+            try await fixture.store.applyReferenceData(pages[1])
+            try await fixture.store.applyReferenceData(pages.last!)
+            #expect(try fixture.dump() == once)
+        }
+    }
+
+    @Test("an older version from the centre never replaces a newer one; a card's local steps are not undone")
+    func staleDataLoses() async throws {
+        try await F.with { fixture in
+            let store = fixture.store
+            let page = try #require(Self.township.first { _ in true })
+            var newer = page.people[0]
+            newer.phone = "13900000000"
+            newer.version = 2
+            try await store.applyReferenceData(ReferenceDataPage(people: [newer], cursor: "c1", asOf: F.monday))
+            try await store.applyReferenceData(page)
+            #expect(try await store.person(newer.idNumber) == newer)
+
+            // The card is reported lost here before the centre's copy, with one step fewer, comes again.
+            let card = try #require(page.cardRecords.first { $0.status == .active })
+            let lost = try await store.move(card: card.cardNumber, to: .lost, by: F.clerk, at: F.monday)
+            try await store.applyReferenceData(page)
+            #expect(try await store.cardRecords(of: card.idNumber) == [lost])
+            #expect(try await store.cardRecords(in: .lost, region: "430102001").contains(lost))
+        }
+    }
+}
