@@ -4,7 +4,7 @@ SWIFT ?= swift
 RIG := hardware/rig/rig
 BIN := .build/debug
 
-.PHONY: deps build rig-up rig-down run test bench
+.PHONY: deps build rig-up rig-down run test bench udev-install
 
 deps:
 	hardware/rig/install-deps
@@ -38,3 +38,18 @@ bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
 	SCRATCH=.build-bench Benchmarks/TownshipLoad/run
 	SCRATCH=.build-bench Benchmarks/CardRead/run
+	SCRATCH=.build-bench Benchmarks/Diagnostics/run
+
+# The udev rules for the catalogue's devices (udev/). The group comes first: udev ignores a GROUP=
+# naming a group that does not exist when it loads the rules. Reloads and re-applies the rules
+# when udevd runs (on the virtual rig, in a container, it does not; the files are still placed).
+UDEV_RULES_DIR ?= /etc/udev/rules.d
+udev-install:
+	getent group sskiosk >/dev/null || groupadd --system sskiosk
+	install -d $(UDEV_RULES_DIR)
+	install -m 0644 udev/60-sskiosk.rules udev/93-sskiosk-autosuspend.rules $(UDEV_RULES_DIR)/
+	if command -v udevadm >/dev/null && udevadm control --ping --timeout=2 2>/dev/null; then \
+		udevadm control --reload && udevadm trigger --action=change --subsystem-match=usb; \
+	else \
+		echo "udev-install: udevd is not running; the rules apply from its next start"; \
+	fi

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SocialSecurityCard", targets: ["SocialSecurityCard"]),
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -90,6 +91,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
+        .target(name: "Diagnostics", dependencies: ["SmartCard", "SocialSecurityCard", "CardCrypto"]),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -123,6 +126,7 @@ let package = Package(
                 "CardSimulator",
                 "Printing",
                 "Documents",
+                "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -179,7 +183,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RigTests",
-            dependencies: ["SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing"]
+            dependencies: [
+                "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
+                "Diagnostics",
+            ]
         ),
         .testTarget(
             name: "KioskStoreTests",
@@ -192,6 +199,7 @@ let package = Package(
             name: "DocumentsTests",
             dependencies: ["Documents", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "SmartCard"]),
     ],
     swiftLanguageModes: [.v6]
 )

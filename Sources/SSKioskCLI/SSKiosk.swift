@@ -5,13 +5,14 @@ import ArgumentParser
 struct SSKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sskiosk",
-        abstract: "Social security card terminal: card readers, cards, printers, documents, and the virtual rig.",
+        abstract: "Social security card terminal: card readers, cards, printers, documents, diagnostics, and the virtual rig.",
         subcommands: [
             ReadersCommand.self,
             WatchCommand.self,
             SendCommand.self,
             ServeCommand.self,
             CardCommand.self,
+            DiagCommand.self,
             SimCommand.self,
             PrintCommand.self,
             DocumentCommand.self,

@@ -1,4 +1,5 @@
 import CPCSCLite
+import Glibc
 import Synchronization
 
 /// A connection to the PC/SC resource manager (pcscd).
@@ -72,6 +73,30 @@ public final class PCSCContext: Sendable {
             }
         } catch where error == .noReaders {
             return []
+        }
+    }
+
+    /// The current state of every reader, read without waiting and without touching any card. Blocking.
+    public func readerStatuses() throws(SmartCardError) -> [ReaderStatus] {
+        let names = try readers()
+        guard !names.isEmpty else { return [] }
+        let cNames = names.map { strdup($0)! }
+        defer { cNames.forEach { free($0) } }
+        var states = cNames.map { name in
+            var state = SCARD_READERSTATE()
+            state.szReader = UnsafePointer(name)
+            state.dwCurrentState = DWORD(SCARD_STATE_UNAWARE)
+            return state
+        }
+        try withContext { context in
+            let rv = SCardGetStatusChange(context, 0, &states, DWORD(states.count))
+            // With every reader's state unaware, each one counts as changed; a timeout cannot mean stale data.
+            return (Int(rv) == PCSCStatus.timeout ? LONG(PCSCStatus.success) : rv, ())
+        }
+        return zip(names, states).map { name, state in
+            let atr = withUnsafeBytes(of: state.rgbAtr) { Array($0.prefix(Int(state.cbAtr))) }
+            return ReaderStatus(
+                reader: name, state: ReaderStatus.State(rawValue: UInt32(state.dwEventState & 0xFFFF)), atr: atr)
         }
     }
 

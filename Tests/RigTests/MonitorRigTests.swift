@@ -85,7 +85,7 @@ extension RigTests {
             let lostAt = try await recorder.wait(for: "the service lost") { $0 == .serviceLost }
             #expect(recorder.all[..<lostAt].contains(.readerAdded(Rig.reader0)))
             #expect(recorder.all.contains(.readerRemoved(Rig.reader0)))
-            try Rig.run("up")
+            try Rig.restoreReaders()
 
             let restoredAt = try await recorder.wait(
                 after: lostAt, for: "the service restored", timeout: .seconds(15)

@@ -98,6 +98,16 @@ struct Subprocess {
     }
 }
 
+extension Rig {
+    /// Brings pcscd back after a test stopped it, and leaves both slots empty as the rig tests
+    /// expect them: `rig up` also puts the rig's own cards in, and vpcd serves one card per slot.
+    static func restoreReaders() throws {
+        try run("up", "readers")
+        try run("card", "remove", "0")
+        try run("card", "remove", "1")
+    }
+}
+
 struct RigFailure: Error, CustomStringConvertible {
     let description: String
 }

@@ -33,14 +33,15 @@ public struct SimulatedSocialSecurityCard: VirtualCard {
         self.persist = persist
     }
 
-    /// T=0 only (TD1 absent) or T=1, with "SSKIOSK-SSC" and the generation as historical bytes.
+    /// T=0 only (TD1 absent) or T=1 (TD2 announcing TA3 = IFSC 254 and TB3 = BWI 4, CWI 5), with
+    /// "SSC" and the generation as historical bytes.
     public var atr: [UInt8] {
         let historical = Array("SSC\(image.generation.rawValue)".utf8)
         switch image.transmission {
         case .t0:
             return [0x3B, 0x60 | UInt8(historical.count), 0x00, 0x00] + historical
         case .t1:
-            var bytes: [UInt8] = [0x3B, 0x80 | UInt8(historical.count), 0x81, 0x31] + historical
+            var bytes: [UInt8] = [0x3B, 0x80 | UInt8(historical.count), 0x81, 0x31, 0xFE, 0x45] + historical
             bytes.append(bytes.dropFirst().reduce(0, ^))
             return bytes
         }
