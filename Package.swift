@@ -66,7 +66,7 @@ let package = Package(
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
         .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
-        .target(name: "KioskCore", dependencies: ["SocialSecurityCard", "CardCrypto", "CCrypto"]),
+        .target(name: "KioskCore", dependencies: ["SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto"]),
         // The terminal service: HTTP API and event stream on localhost, staff and resident sessions.
         .target(
             name: "KioskServer",

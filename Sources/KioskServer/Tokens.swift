@@ -1,10 +1,11 @@
 import CCrypto
+import SmartCard
 
 /// Random bearer tokens: 32 bytes from OpenSSL's generator, in hex.
 enum Tokens {
     static func make() -> String {
         var bytes = [UInt8](repeating: 0, count: 32)
         precondition(RAND_bytes(&bytes, 32) == 1, "OpenSSL's random generator failed")
-        return bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return bytes.compactHexString
     }
 }

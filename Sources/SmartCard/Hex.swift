@@ -21,10 +21,15 @@ extension Array where Element == UInt8 {
 
 extension Collection where Element == UInt8 {
     /// Upper-case hex with a space between bytes, as APDU traces are usually written.
-    public var hexString: String {
+    public var hexString: String { hex(separator: " ") }
+
+    /// Upper-case hex with nothing between bytes: file names, digests, tokens, JSON fields.
+    public var compactHexString: String { hex(separator: "") }
+
+    private func hex(separator: String) -> String {
         map { byte in
             let s = String(byte, radix: 16, uppercase: true)
             return byte < 0x10 ? "0" + s : s
-        }.joined(separator: " ")
+        }.joined(separator: separator)
     }
 }

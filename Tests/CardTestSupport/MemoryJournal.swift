@@ -7,7 +7,7 @@ package actor MemoryJournal: PersonalisationJournal {
     package init() {}
 
     /// The entry's key, as ``FileJournal`` names a card.
-    private static func key(_ card: CardIdentifier) -> String { card.bytes.hexString.filter { $0 != " " } }
+    private static func key(_ card: CardIdentifier) -> String { card.bytes.compactHexString }
 
     package func entry(for card: CardIdentifier) -> PersonalisationJournalEntry? { entries[Self.key(card)] }
     package func record(_ entry: PersonalisationJournalEntry) { entries[entry.card] = entry }

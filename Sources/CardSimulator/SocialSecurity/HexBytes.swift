@@ -18,6 +18,6 @@ public struct HexBytes: Codable, Hashable, Sendable, ExpressibleByArrayLiteral {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(bytes.hexString.filter { $0 != " " })
+        try container.encode(bytes.compactHexString)
     }
 }

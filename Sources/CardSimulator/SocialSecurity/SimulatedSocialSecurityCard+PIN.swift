@@ -60,14 +60,9 @@ extension SimulatedSocialSecurityCard {
         return image.pinTriesLeft == 0 ? Status.pinBlocked : Status.wrongPIN(triesLeft: image.pinTriesLeft)
     }
 
-    /// The digits of a BCD PIN padded with F, or nil when a nibble is not a digit.
+    /// The digits of a BCD PIN padded with F (``BCD``'s rules), or nil when it is empty or malformed.
     static func digits(ofBCD bytes: [UInt8]) -> String? {
-        var digits = ""
-        for nibble in bytes.flatMap({ [$0 >> 4, $0 & 0x0F] }) {
-            if nibble == 0x0F { break }
-            guard nibble <= 9 else { return nil }
-            digits.append(Character(String(nibble)))
-        }
-        return digits.isEmpty ? nil : digits
+        guard let digits = try? BCD.decode(bytes), !digits.isEmpty else { return nil }
+        return digits
     }
 }

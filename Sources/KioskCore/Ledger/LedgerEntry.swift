@@ -1,4 +1,5 @@
 import CardCrypto
+import SmartCard
 import Foundation
 
 /// One line of the ledger (台账): who did what, to whom, when and where, chained by hash to the
@@ -26,7 +27,7 @@ public struct LedgerEntry: Codable, Hashable, Sendable {
     public var expectedHash: String {
         let fields = [String(sequence), String(atMilliseconds), actor, action, subject, terminalID, regionCode, detail]
         let text = previousHash + "\u{1E}" + fields.joined(separator: "\u{1F}")
-        return Digest.sha256(Array(text.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return Digest.sha256(Array(text.utf8)).compactHexString
     }
 
     /// The hash before the first entry.

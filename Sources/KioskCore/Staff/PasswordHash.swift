@@ -1,5 +1,6 @@
 import CCrypto
 import CardCrypto
+import SmartCard
 
 /// A staff password stored as a salted scrypt hash (OpenSSL's EVP_PBE_scrypt), in the text form
 /// `scrypt$N$r$p$salt$hash`. scrypt is slow and memory-hard on purpose: a stolen terminal
@@ -17,7 +18,7 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
         var salt = [UInt8](repeating: 0, count: 16)
         guard RAND_bytes(&salt, 16) == 1 else { throw Self.failure }
         let hash = try Self.scrypt(password, salt: salt, n: 1 << cost, r: 8, p: 1)
-        encoded = "scrypt$\(1 << cost)$8$1$\(Self.hex(salt))$\(Self.hex(hash))"
+        encoded = "scrypt$\(1 << cost)$8$1$\(salt.compactHexString)$\(hash.compactHexString)"
     }
 
     /// Whether `password` matches, compared in constant time.
@@ -25,7 +26,7 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
         let parts = encoded.split(separator: "$").map(String.init)
         guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), let r = UInt64(parts[2]),
             let p = UInt64(parts[3]),
-            let salt = Self.bytes(parts[4]), let expected = Self.bytes(parts[5]),
+            let salt = [UInt8](hex: parts[4]), let expected = [UInt8](hex: parts[5]),
             let actual = try? Self.scrypt(password, salt: salt, n: n, r: r, p: p)
         else { return false }
         return actual.count == expected.count && CRYPTO_memcmp(actual, expected, expected.count) == 0
@@ -48,22 +49,5 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
         let status = EVP_PBE_scrypt(utf8, utf8.count, salt, salt.count, n, r, p, 64 << 20, &output, output.count)
         guard status == 1 else { throw failure }
         return output
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    }
-
-    private static func bytes(_ hex: String) -> [UInt8]? {
-        guard hex.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 }

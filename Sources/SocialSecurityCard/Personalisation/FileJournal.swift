@@ -46,5 +46,5 @@ public struct FileJournal: PersonalisationJournal {
         }
     }
 
-    static func name(_ card: CardIdentifier) -> String { card.bytes.hexString.filter { $0 != " " } }
+    static func name(_ card: CardIdentifier) -> String { card.bytes.compactHexString }
 }

@@ -105,7 +105,7 @@ public struct Personaliser: Sendable {
         let bytes = steps.flatMap {
             [$0.sfi, $0.record.tag, UInt8(truncatingIfNeeded: $0.record.value.count)] + $0.record.value
         }
-        return Digest.sha256(bytes).hexString.filter { $0 != " " }
+        return Digest.sha256(bytes).compactHexString
     }
 
     /// Reads both files back and compares every written item.
