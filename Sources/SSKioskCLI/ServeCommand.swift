@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The reader residents insert their card into.")
     var residentReader = "Virtual PCD 00 00"
 
+    @Flag(help: "Watch no reader for residents' cards: staff endpoints only (a desk PC without a card reader).")
+    var noResidentReader = false
+
     @Option(help: "Seconds of inactivity that end a resident's session.")
     var idleTimeout = 120.0
 
@@ -43,7 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let store = try SQLiteKioskStore(path: database)
         if demo, try await store.terminal() == nil { try await DemoData.load(into: store, logger: logger) }
-        let context = try PCSCContext()
+        // Deferred: the service starts and serves staff while pcscd is down; the reader monitor
+        // waits for the daemon by itself.
+        let context = PCSCContext.deferred()
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout),
@@ -52,6 +57,6 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger
         )
         logger.info("terminal service listening", metadata: ["address": "http://\(host):\(port)"])
-        try await terminal.application().runService()
+        try await terminal.application(watchCards: !noResidentReader).runService()
     }
 }

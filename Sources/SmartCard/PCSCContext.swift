@@ -15,6 +15,17 @@ public final class PCSCContext: Sendable {
         handle = Mutex(try Self.establish())
     }
 
+    private init(deferred: Void) {
+        handle = Mutex(nil)
+    }
+
+    /// A context established at its first call rather than now: for a service that must start
+    /// while pcscd is down (a desk PC before its reader is plugged in). Calls fail with
+    /// ``SmartCardError/serviceNotRunning`` until the daemon is up.
+    public static func deferred() -> PCSCContext {
+        PCSCContext(deferred: ())
+    }
+
     deinit {
         handle.withLock { h in
             if let h { _ = SCardReleaseContext(h) }
@@ -71,7 +82,7 @@ public final class PCSCContext: Sendable {
                 guard rv == PCSCStatus.success else { return (rv, []) }
                 return (rv, Self.splitMultiString(buffer))
             }
-        } catch where error == .noReaders {
+        } catch  where error == .noReaders {
             return []
         }
     }
@@ -119,8 +130,9 @@ public final class PCSCContext: Sendable {
             let rv = SCardConnect(context, reader, DWORD(share.rawValue), DWORD(protocols.rawValue), &card, &active)
             return (rv, (card, active))
         }
-        return CardConnection(context: self, reader: reader, handle: card,
-                              activeProtocol: CardProtocols(rawValue: UInt32(active)))
+        return CardConnection(
+            context: self, reader: reader, handle: card,
+            activeProtocol: CardProtocols(rawValue: UInt32(active)))
     }
 
     /// Connects to the card in `reader`, waiting off the cooperative thread pool.
