@@ -16,6 +16,7 @@ struct SSKiosk: AsyncParsableCommand {
             SimCommand.self,
             PrintCommand.self,
             DocumentCommand.self,
+            LedgerCommand.self,
         ]
     )
 }
