@@ -3,12 +3,12 @@ import GRDB
 import KioskCore
 
 extension SQLiteKioskStore {
+    /// Durable when it returns, committed together with the entries logged at the same time
+    /// (``LedgerGroupCommit``).
     public func log(_ action: String, subject: LedgerSubject, by principal: Principal, detail: String, at now: Date)
         async throws
     {
-        try await pool.write { db in
-            try ChangeRecorder(db, at: now).log(action, subject: subject, by: principal, detail: detail)
-        }
+        try await ledgerCommits.log(action, subject: subject, by: principal, detail: detail, at: now)
     }
 
     public func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry] {

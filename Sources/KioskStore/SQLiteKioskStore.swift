@@ -17,6 +17,7 @@ import KioskCore
 /// desk's pace of writes, and once per page of a bulk load, that fsync costs nothing anyone sees.
 public struct SQLiteKioskStore: KioskStore {
     let pool: DatabasePool
+    let ledgerCommits: LedgerGroupCommit
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -33,6 +34,7 @@ public struct SQLiteKioskStore: KioskStore {
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         try StoreSchema.migrator.migrate(pool)
+        ledgerCommits = LedgerGroupCommit(pool: pool)
     }
 
     // MARK: The terminal
