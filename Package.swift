@@ -177,8 +177,8 @@ let package = Package(
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "CardSimulator", "CardTestSupport",
+                "SmartCard", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

@@ -10,12 +10,17 @@ import SocialSecurityCard
 struct TestTerminal: Sendable {
     let terminal: KioskTerminal
     let store: SQLiteKioskStore
+    /// The store's database file, for a `sskiosk serve` process of its own.
+    let path: String
     let here: Person
     let elsewhere: Person
 
     static let password = "right password"
 
-    static func make() throws -> TestTerminal {
+    /// `cards` reaches the resident's card; by default there is none (a desk without a reader).
+    static func make(
+        cards: ResidentCardReader = ResidentCardReader(keys: nil) { _ in throw KioskError.notSignedIn }
+    ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
         let store = try SQLiteKioskStore(path: path)
         let here = Person(
@@ -27,9 +32,9 @@ struct TestTerminal: Sendable {
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(port: 0),
             store: store,
-            cards: ResidentCardReader(keys: nil) { _ in throw KioskError.notSignedIn }
+            cards: cards
         )
-        return TestTerminal(terminal: terminal, store: store, here: here, elsewhere: elsewhere)
+        return TestTerminal(terminal: terminal, store: store, path: path, here: here, elsewhere: elsewhere)
     }
 
     /// Terminal identity, the two people, and one account per role in township 430102001.

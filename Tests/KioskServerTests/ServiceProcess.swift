@@ -1,0 +1,110 @@
+import Foundation
+import Glibc
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A real `sskiosk serve` process on a free localhost port, for tests of the service as a whole
+/// (crash safety, schemathesis). Watches no card reader, so it needs no rig and no lock.
+struct ServiceProcess {
+    let process: Process
+    let port: Int
+    /// The service's log (standard error), kept for a failing test to show.
+    let log: URL
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The build folder's executables: the test bundle sits beside them.
+    static func executable(_ name: String) -> URL {
+        Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// Starts the service on `database` and returns once it answers /api/health.
+    static func start(database: String, arguments: [String] = []) async throws -> ServiceProcess {
+        let port = try freePort()
+        let log = URL(fileURLWithPath: database + ".serve-\(port).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = executable("sskiosk")
+        process.arguments =
+            ["serve", "--database", database, "--port", String(port), "--no-resident-reader"] + arguments
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        let service = ServiceProcess(process: process, port: port, log: log)
+        let client = APIClient(port: port)
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            guard process.isRunning else {
+                throw Failure(description: "sskiosk serve exited at start: \(service.logText)")
+            }
+            if let (status, _) = try? await client.send("GET", "/api/health"), status == 200 { return service }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        service.kill()
+        throw Failure(description: "sskiosk serve did not answer within 120 s: \(service.logText)")
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// SIGKILL: no shutdown handler runs, as in a power cut or an OOM kill.
+    func kill() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// A port nobody listens on now: bound to 0 and let go, so the kernel picked it.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else { throw Failure(description: "no free port: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// JSON requests to the service, with a bearer token once signed in.
+struct APIClient: Sendable {
+    let port: Int
+    var token: String?
+
+    init(port: Int, token: String? = nil) {
+        self.port = port
+        self.token = token
+    }
+
+    func send(_ method: String, _ path: String, json: [String: String]? = nil) async throws -> (Int, Data) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.timeoutInterval = 30
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as! HTTPURLResponse).statusCode, data)
+    }
+
+    /// Signs in and returns a client that carries the staff token.
+    func login(_ id: String, password: String) async throws -> APIClient {
+        let (status, data) = try await send("POST", "/api/staff/login", json: ["id": id, "password": password])
+        guard status == 200, let body = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let token = body["token"] as? String
+        else {
+            throw ServiceProcess.Failure(description: "login of \(id) answered \(status)")
+        }
+        return APIClient(port: port, token: token)
+    }
+}
