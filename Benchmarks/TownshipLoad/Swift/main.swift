@@ -5,6 +5,8 @@
 //   TownshipLoadBenchmark sql PEOPLE MONTHS PAGE_SIZE         print the same rows as SQL, one
 //                                                             transaction per page
 //   TownshipLoadBenchmark schema DB                           create an empty store at DB
+//   TownshipLoadBenchmark terminal DB PASSWORD                install the township's terminal and a
+//                                                             clerk, clerk1 (Benchmarks/TerminalQueries)
 //
 // The township is SyntheticTownship(seed: 2026, regionCode: "430102001", lastMonth: 2026-10).
 // `store` prints "rows TABLE N" per table, then "generate_seconds S" (making the pages) and
@@ -154,6 +156,15 @@ case ("sql", 5):
 case ("schema", 3):
     _ = try SQLiteKioskStore(path: arguments[2])
     exit(0)
+case ("terminal", 4):
+    // The township's own terminal and a clerk of it (Benchmarks/TerminalQueries queries as them).
+    let store = try SQLiteKioskStore(path: arguments[2])
+    let township = try Jurisdiction("430102001")
+    try await store.setTerminal(TerminalIdentity(terminalID: "T-BENCH", jurisdiction: township, name: "基准乡镇服务站"))
+    try await store.addStaff(
+        StaffMember(id: "clerk1", name: "经办员甲", role: .clerk, jurisdiction: township),
+        password: try PasswordHash(hashing: arguments[3]))
+    exit(0)
 default:
     break
 }
@@ -163,6 +174,7 @@ FileHandle.standardError.write(
         usage: TownshipLoadBenchmark store DB PEOPLE MONTHS PAGE_SIZE
                TownshipLoadBenchmark sql PEOPLE MONTHS PAGE_SIZE
                TownshipLoadBenchmark schema DB
+               TownshipLoadBenchmark terminal DB PASSWORD
 
         """.utf8))
 exit(2)
