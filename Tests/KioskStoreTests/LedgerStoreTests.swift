@@ -31,6 +31,61 @@ struct LedgerStoreTests {
         }
     }
 
+    /// Reads logged at once share commits (LedgerGroupCommit): every caller's entry is there
+    /// exactly once when its call returns, interleaved with ordinary writes, and the chain holds.
+    @Test("concurrent staff reads and writes: every entry once, the chain intact")
+    func concurrentReads() async throws {
+        try await F.with { fixture in
+            let store = fixture.store
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        let person = F.residents[index % F.residents.count]
+                        if index % 10 == 0 {
+                            _ = try await store.submit(
+                                .init(kind: .trainingSignUp, idNumber: person), by: F.clerk, at: F.monday)
+                        }
+                        try await store.log(
+                            "person.read", subject: .person(idNumber: person), by: F.clerk, detail: "read=\(index)",
+                            at: F.monday)
+                        let logged = try await store.ledger(from: 1, limit: 1_000).filter {
+                            $0.detail == "read=\(index)"
+                        }
+                        #expect(logged.count == 1, "read \(index) is not on the ledger when its call returns")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let reads = try await store.ledger(from: 1, limit: 1_000).filter { $0.action == "person.read" }
+            #expect(Set(reads.map(\.detail)).count == 200 && reads.count == 200)
+            #expect(try await store.verifyLedger() == .intact(entries: 220))
+        }
+    }
+
+    @Test("a batch that cannot commit fails every caller in it")
+    func failedBatch() async throws {
+        try await F.with(installed: false) { fixture in
+            let store = fixture.store
+            let failures = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        do {
+                            try await store.log(
+                                "person.read", subject: .person(idNumber: F.residents[0]), by: F.clerk,
+                                detail: "read=\(index)", at: F.monday)
+                            return false
+                        } catch let error as KioskError {
+                            return error == .terminalNotInstalled
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(failures == 20)
+            #expect(try await store.verifyLedger() == .intact(entries: 0))
+        }
+    }
+
     @Test("the ledger refuses updates and deletes through SQL unless its triggers are dropped")
     func appendOnly() async throws {
         try await F.with { fixture in
