@@ -46,6 +46,9 @@ struct SchemathesisTests {
             "--phases", "examples,coverage,fuzzing", "--no-color",
             "--report", "junit", "--report-dir", report.path,
         ]
+        // Its example database and caches go beside the report, not into the working tree.
+        try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)
+        process.currentDirectoryURL = report
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -31,7 +31,7 @@ struct ServiceCrashSafetyTests {
     }
 
     static let township = "430102001"
-    static let rounds = 6
+    static let rounds = 10
     static let clients = 4
 
     @Test("SIGKILL of sskiosk serve under concurrent writes loses no acknowledged write, leaves none half-written")
