@@ -62,6 +62,7 @@ class Peer:
         self.small = ParagraphStyle("small", fontName=f, fontSize=8, leading=11, textColor=MUTED)
         self.small_right = ParagraphStyle("small_right", parent=self.small, alignment=TA_RIGHT)
         self.cell = ParagraphStyle("cell", fontName=f, fontSize=9, leading=12, textColor=INK)
+        self.body_right = ParagraphStyle("body_right", parent=self.body, alignment=TA_RIGHT)
         self.key = Ed25519PrivateKey.generate()
 
     def spaced(self, text):
@@ -97,6 +98,10 @@ class Peer:
             style += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, len(data), 2)]
         table.setStyle(TableStyle(style))
         return table
+
+    def signed(self, values):
+        return [Spacer(1, 8 * mm), Paragraph(f"经办机构：{values['office.name']}", self.body_right),
+                Spacer(1, 2 * mm), Paragraph(f"出具日期：{values['issue.date']}", self.body_right)]
 
     def verification(self, values, facts):
         message = json.dumps({"v": 1, "s": values["issue.serial"], "f": facts}, sort_keys=True,
@@ -165,10 +170,10 @@ class Peer:
             Spacer(1, 5 * mm),
             self.table(["序号", "险种", "参保状态", "参保起始", "缴费至", "累计月数", "参保单位"],
                        [[r["index"], r["insurance"], r["status"], r["since"], r["paidUntil"], r["months"],
-                         r["employer"]] for r in rows], [5, 20, 10, 11, 11, 9.5, 21], width),
+                         r["employer"]] for r in rows], [5, 18.5, 10, 11, 11, 8.5, 23.5], width),
             Spacer(1, 4 * mm), Paragraph("特此证明。", self.body),
         ]
-        story += self.verification(v, {"n": str(len(rows))})
+        story += self.signed(v) + self.verification(v, {"n": str(len(rows))})
         return self.build(story)
 
     def statement(self, data):
@@ -186,7 +191,7 @@ class Peer:
                        totals=[f"合计（{len(rows)}条）", "", "", "", v["total.employer"], v["total.personal"], ""],
                        stripes=True),
         ]
-        story += self.verification(v, {"n": str(len(rows))})
+        story += self.signed(v) + self.verification(v, {"n": str(len(rows))})
         return self.build(story, header=f"社会保险个人缴费明细　{v['person.name']}　{v['person.maskedNumber']}")
 
 
