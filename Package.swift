@@ -158,6 +158,11 @@ let package = Package(
             ],
             path: "Benchmarks/CardRead/Swift"
         ),
+        .executableTarget(
+            name: "DocumentRenderBenchmark",
+            dependencies: ["Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/DocumentRender/Swift"
+        ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
@@ -185,7 +190,7 @@ let package = Package(
             name: "RigTests",
             dependencies: [
                 "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
-                "Diagnostics",
+                "Diagnostics", "Documents", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -27,6 +27,32 @@ import Testing
         #expect(!pdf.text.contains("参保证明"))
     }
 
+    /// A name longer than its field wraps inside the field's cell, the row growing: every character
+    /// is printed, none runs into the next field or under the row below.
+    @Test func aNameTooLongForItsFieldWrapsInsideItsCell() throws {
+        let name = "阿卜杜热合曼·买买提依明·艾力库尔班·吐尔逊托合提·阿不都热西提"
+        func layout(_ name: String) throws -> (
+            words: [Poppler.Word], label: Poppler.Word, sex: Poppler.Word,
+            below: Poppler.Word
+        ) {
+            let path = try Poppler.save(
+                try Fixtures.renderer.render(Fixtures.proof(name: name)).pdf, as: "proof-\(name.count)")
+            let words = try Poppler.words(of: path)
+            let find = { (text: String) in try #require(words.first { $0.text == text }) }
+            return (words, try find("姓名"), try find("性别"), try find("社会保障号码"))
+        }
+        let short = try layout("王建国")
+        let long = try layout(name)
+        let cell = long.words.filter {
+            $0.xMin > long.label.xMax && $0.xMax < long.sex.xMin && $0.yMin > long.label.yMin - 20
+                && $0.yMax < long.below.yMin
+        }
+        #expect(cell.map(\.text).joined() == name, "the name's cell holds \(cell.map(\.text))")
+        #expect(Set(cell.map { Int($0.yMin) }).count >= 2, "the name takes more than one line")
+        #expect(
+            long.below.yMin - long.label.yMin > short.below.yMin - short.label.yMin + 5, "the row grew to hold it")
+    }
+
     @Test func anEmptyEnrolmentListSaysSo() throws {
         var proof = Fixtures.proof()
         proof.enrolments = []

@@ -51,6 +51,12 @@ extension RigTests {
             #expect(summary.contains("job(s) queued"))
         }
 
+        @Test func anEmptyReceiptRollHoldsTheReceiptUntilANewRollIsIn() async throws {
+            guard await Rig.printersAreUp() else { return }
+            let waiting = try await jobWaitsThrough("media-empty", expected: .mediaEmpty, on: Rig.receipt)
+            #expect(waiting.printer?.residentMessage == PrinterFault.mediaEmpty.residentMessage)
+        }
+
         @Test func aJammedCardWaitsAndPrintsOnceWhenCleared() async throws {
             guard await Rig.printersAreUp() else { return }
             let waiting = try await jobWaitsThrough("media-jam", expected: .mediaJam, on: Rig.card)

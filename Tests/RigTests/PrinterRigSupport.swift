@@ -2,7 +2,7 @@ import Foundation
 import Printing
 import Testing
 
-/// The rig's printers (hardware/rig/rig up printers): two ippeveprinters behind cupsd queues.
+/// The rig's printers (hardware/rig/rig up printers): three ippeveprinters behind cupsd queues.
 extension Rig {
     struct Printer: Sendable, CustomStringConvertible {
         /// The name `rig printer fault` takes, and the spool folder's.
@@ -39,14 +39,18 @@ extension Rig {
     static let card = Printer(
         name: "card", queue: "rig-card", uri: "ipp://localhost:8632/ipp/print", media: "custom_cr80_85.6x53.98mm",
         pageSize: (242.65, 153.01))
+    /// An 80 mm roll: a page's length goes as a custom size, so `media` and `pageSize` are only the default.
+    static let receipt = Printer(
+        name: "receipt", queue: "rig-receipt", uri: "ipp://localhost:8633/ipp/print", media: "roll_current_80x297mm",
+        pageSize: (226.77, 841.89))
 
-    /// Whether both printers and cupsd with both queues are up. With CI=true a missing rig is a
+    /// Whether the printers and cupsd with their queues are up. With CI=true a missing rig is a
     /// recorded failure; locally the test is skipped with a loud message, never silently.
     static func printersAreUp(sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
         let service = CUPSPrintService(timeout: .seconds(5))
         var missing: [String] = []
         let queues = (try? await service.queues().map(\.name)) ?? []
-        for printer in [a4, card] {
+        for printer in [a4, card, receipt] {
             if !queues.contains(printer.queue) { missing.append("queue \(printer.queue)") }
             if (try? await service.status(of: .printer(uri: printer.uri))) == nil { missing.append(printer.uri) }
         }

@@ -35,12 +35,13 @@ extension DocumentTemplate {
                         columns: language == .chinese
                             ? [
                                 .init("index", "序号", width: 5, alignment: .center),
-                                .init("insurance", "险种", width: 20),
+                                .init("insurance", "险种", width: 18.5),
                                 .init("status", "参保状态", width: 10, alignment: .center),
                                 .init("since", "参保起始", width: 11, alignment: .center),
                                 .init("paidUntil", "缴费至", width: 11, alignment: .center),
-                                .init("months", "累计月数", width: 9.5, alignment: .right),
-                                .init("employer", "参保单位", width: 21),
+                                .init("months", "累计月数", width: 8.5, alignment: .right),
+                                // 13 characters to a line: most employers' names fit on one.
+                                .init("employer", "参保单位", width: 23.5),
                             ]
                             : [
                                 .init("index", "No.", width: 5, alignment: .center),
