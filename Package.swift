@@ -74,6 +74,8 @@ let package = Package(
                 "KioskCore",
                 "SocialSecurityCard",
                 "SmartCard",
+                "Printing",
+                "Documents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -177,8 +179,10 @@ let package = Package(
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard",
+                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
+                "CardTestSupport", "Printing", "Documents",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
