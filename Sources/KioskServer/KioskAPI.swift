@@ -9,6 +9,10 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     let staff: StaffSessions
     let kiosk: KioskSessionController
     let events: EventHub
+    let printing: PrintDesk
+    let documents: TerminalDocuments
+    let desk: DeskCardWriter
+    let configuration: KioskServerConfiguration
     let now: @Sendable () -> Date
 
     var routes: [APIRoute<Context>] {
@@ -39,29 +43,30 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ]
+        ] + printRoutes + deskRoutes
     }
 
     // MARK: Who is asking
 
-    private func bearer(_ request: Request) -> String? {
+    func bearer(_ request: Request) -> String? {
         guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
         return String(value.dropFirst(7))
     }
 
-    private func principal(_ request: Request) async throws -> Principal {
+    func principal(_ request: Request) async throws -> Principal {
         guard let token = bearer(request) else { throw KioskError.notSignedIn }
         if let member = await staff.member(for: token, at: now()) { return .staff(member) }
         if let resident = await kiosk.principal(for: token, at: now()) { return resident }
         throw KioskError.notSignedIn
     }
 
-    private func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
-        guard let token = bearer(request), case .resident(let idNumber)? = await kiosk.principal(for: token, at: now())
-        else {
-            throw KioskError.notSignedIn
-        }
-        return (token, idNumber)
+    /// The resident whose card session `request` carries; staff are refused (403), as these
+    /// routes are the card holder's own.
+    func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
+        guard let token = bearer(request) else { throw KioskError.notSignedIn }
+        if case .resident(let idNumber)? = await kiosk.principal(for: token, at: now()) { return (token, idNumber) }
+        if await staff.member(for: token, at: now()) != nil { throw KioskError.forbidden("resident-only") }
+        throw KioskError.notSignedIn
     }
 
     // MARK: Kiosk session
@@ -282,7 +287,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return try JSONBody.response(["intact": intact ? "true" : "false", "finding": finding.description])
     }
 
-    private static func noonInChina(_ date: CardDate) -> Date? {
+    static func noonInChina(_ date: CardDate) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))
