@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import ServiceLifecycle
 import SocialSecurityCard
 
 /// The terminal's HTTP API: kiosk session, resident, staff and desk endpoints.
@@ -102,13 +103,19 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                for await event in stream {
-                    let json = try JSONBody.encoder.encode(event)
-                    try await writer.write(
-                        ByteBuffer(string: "data: " + String(decoding: json, as: UTF8.self) + "\n\n"))
+                // A stream waits for the next event even after its client has gone: on shutdown
+                // every stream is ended, or the server would wait for them for ever.
+                try await withGracefulShutdownHandler {
+                    try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                    for await event in stream {
+                        let json = try JSONBody.encoder.encode(event)
+                        try await writer.write(
+                            ByteBuffer(string: "data: " + String(decoding: json, as: UTF8.self) + "\n\n"))
+                    }
+                    try await writer.finish(nil)
+                } onGracefulShutdown: {
+                    Task { await events.finishAll() }
                 }
-                try await writer.finish(nil)
             })
     }
 
