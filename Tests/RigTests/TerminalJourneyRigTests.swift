@@ -11,6 +11,12 @@ extension RigTests {
     @Suite struct TerminalJourney {
         static let pin = "123456"
 
+        /// The name the printer files a job of the demo terminal under: the terminal id and the
+        /// request's key, lower-cased (ippeveprinter lower-cases job names in its spool).
+        static func spoolKey(_ key: String) throws -> IdempotencyKey {
+            try IdempotencyKey("T-DEMO-\(key)".lowercased())
+        }
+
         /// A card image of the rig's synthetic person `seed` (blank: factory data only), in a temporary file.
         static func image(seed: Int, blank: Bool = false) throws -> String {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString).json")
@@ -71,7 +77,7 @@ extension RigTests {
                 #expect(print.status == 201, "\(print.text)")
                 #expect(try await server.waitForPrint(key, token: token) == "completed")
                 try await server.waitForEvent("print-job", containing: #""state":"completed""#, in: events)
-                let files = Rig.a4.spooled(try IdempotencyKey("T-DEMO-\(key)"))
+                let files = Rig.a4.spooled(try Self.spoolKey(key))
                 try #require(files.count == 1, "spooled: \(files)")
                 let text = try Subprocess.run(["/usr/bin/pdftotext", files[0].path, "-"]).standardOutput
                 #expect(text.contains(id))
@@ -145,7 +151,7 @@ extension RigTests {
                     json: #"{"key":"\#(key)","document":"card-face","cardNumber":"\#(cardNumber)"}"#)
                 #expect(face.status == 201, "\(face.text)")
                 #expect(try await server.waitForPrint(key, token: clerk) == "completed")
-                #expect(Rig.card.spooled(try IdempotencyKey("T-DEMO-\(key)")).count == 1)
+                #expect(Rig.card.spooled(try Self.spoolKey(key)).count == 1)
 
                 for status in ["issued", "active"] {
                     let moved = try server.call(
