@@ -74,6 +74,8 @@ let package = Package(
                 "KioskCore",
                 "SocialSecurityCard",
                 "SmartCard",
+                "Printing",
+                "Documents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -158,11 +160,6 @@ let package = Package(
             ],
             path: "Benchmarks/CardRead/Swift"
         ),
-        .executableTarget(
-            name: "DocumentRenderBenchmark",
-            dependencies: ["Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
-            path: "Benchmarks/DocumentRender/Swift"
-        ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
@@ -182,15 +179,17 @@ let package = Package(
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "CardSimulator", "CardTestSupport",
-                "SmartCard", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
+                "CardTestSupport", "Printing", "Documents",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "RigTests",
             dependencies: [
                 "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
-                "Diagnostics", "Documents", .product(name: "Crypto", package: "swift-crypto"),
+                "Diagnostics",
             ]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import Printing
 import SmartCard
 import SocialSecurityCard
 
@@ -42,6 +43,46 @@ struct APIError: HTTPResponseError, Encodable {
         self.init(status: status, code: code, chinese: chinese, english: error.message)
     }
 
+    static let printKeyTaken = APIError(
+        status: .conflict,
+        code: "print-key-taken",
+        chinese: "该打印请求编号已被其他人使用，请重新发起打印。",
+        english: "Another person's print job holds this key. Start the print again (the page makes a new key)."
+    )
+
+    static let noCardKeys = APIError(
+        status: .serviceUnavailable,
+        code: "no-card-keys",
+        chinese: "本终端未配置写卡密钥（PSAM）。请技术员检查PSAM卡和读卡器。",
+        english: "This terminal has no card keys (PSAM) set up. Ask a technician to check the PSAM and its reader."
+    )
+
+    static let cardNotPersonalised = APIError(
+        status: .conflict,
+        code: "card-not-personalised",
+        chinese: "该卡尚未写卡完成，不能打印卡面。请先完成写卡。",
+        english: "This card has not been personalised yet, so its face cannot be printed. Personalise it first."
+    )
+
+    /// A card pulled or swapped while it was being written: nothing is recorded, and the journal
+    /// lets the same card carry on where it stopped.
+    static let personalisationInterrupted = APIError(
+        status: .conflict,
+        code: "personalisation-interrupted",
+        chinese: "写卡中断（卡片被取出或更换）。卡片记录未改变。请将同一张卡放回读卡器后重新写卡，将从中断处继续。",
+        english:
+            "Writing the card was interrupted (the card was pulled or swapped). The card record is unchanged. Put the same card back and personalise again: it carries on where it stopped."
+    )
+
+    static func printerUnavailable(_ error: PrintingError) -> APIError {
+        APIError(
+            status: .serviceUnavailable,
+            code: "printer-unavailable",
+            chinese: "暂时无法提交打印，请稍后再试或联系工作人员。",
+            english:
+                "The document could not be sent to the printer. Try again shortly, or ask staff. (\(error.message))")
+    }
+
     static let internalError = APIError(
         status: .internalServerError,
         code: "internal",
@@ -72,6 +113,8 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try APIError(error).response(from: request, context: context)
         } catch let error as SocialSecurityCardError {
             return try APIError(error).response(from: request, context: context)
+        } catch let error as PrintingError {
+            return try APIError.printerUnavailable(error).response(from: request, context: context)
         } catch let error as HTTPResponseError {
             let api = APIError(
                 status: error.status, code: "http-\(error.status.code)", chinese: "请求有误。",

@@ -16,5 +16,11 @@ actor EventHub {
         for continuation in subscribers.values { continuation.yield(event) }
     }
 
+    /// Ends every open stream (the service is shutting down).
+    func finishAll() {
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers = [:]
+    }
+
     private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import ServiceLifecycle
 import SocialSecurityCard
 
 /// The terminal's HTTP API: kiosk session, resident, staff and desk endpoints.
@@ -9,6 +10,10 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     let staff: StaffSessions
     let kiosk: KioskSessionController
     let events: EventHub
+    let printing: PrintDesk
+    let documents: TerminalDocuments
+    let desk: DeskCardWriter
+    let configuration: KioskServerConfiguration
     let now: @Sendable () -> Date
 
     var routes: [APIRoute<Context>] {
@@ -39,29 +44,30 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ]
+        ] + printRoutes + deskRoutes
     }
 
     // MARK: Who is asking
 
-    private func bearer(_ request: Request) -> String? {
+    func bearer(_ request: Request) -> String? {
         guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
         return String(value.dropFirst(7))
     }
 
-    private func principal(_ request: Request) async throws -> Principal {
+    func principal(_ request: Request) async throws -> Principal {
         guard let token = bearer(request) else { throw KioskError.notSignedIn }
         if let member = await staff.member(for: token, at: now()) { return .staff(member) }
         if let resident = await kiosk.principal(for: token, at: now()) { return resident }
         throw KioskError.notSignedIn
     }
 
-    private func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
-        guard let token = bearer(request), case .resident(let idNumber)? = await kiosk.principal(for: token, at: now())
-        else {
-            throw KioskError.notSignedIn
-        }
-        return (token, idNumber)
+    /// The resident whose card session `request` carries; staff are refused (403), as these
+    /// routes are the card holder's own.
+    func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
+        guard let token = bearer(request) else { throw KioskError.notSignedIn }
+        if case .resident(let idNumber)? = await kiosk.principal(for: token, at: now()) { return (token, idNumber) }
+        if await staff.member(for: token, at: now()) != nil { throw KioskError.forbidden("resident-only") }
+        throw KioskError.notSignedIn
     }
 
     // MARK: Kiosk session
@@ -97,13 +103,19 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                for await event in stream {
-                    let json = try JSONBody.encoder.encode(event)
-                    try await writer.write(
-                        ByteBuffer(string: "data: " + String(decoding: json, as: UTF8.self) + "\n\n"))
+                // A stream waits for the next event even after its client has gone: on shutdown
+                // every stream is ended, or the server would wait for them for ever.
+                try await withGracefulShutdownHandler {
+                    try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                    for await event in stream {
+                        let json = try JSONBody.encoder.encode(event)
+                        try await writer.write(
+                            ByteBuffer(string: "data: " + String(decoding: json, as: UTF8.self) + "\n\n"))
+                    }
+                    try await writer.finish(nil)
+                } onGracefulShutdown: {
+                    Task { await events.finishAll() }
                 }
-                try await writer.finish(nil)
             })
     }
 
@@ -282,7 +294,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return try JSONBody.response(["intact": intact ? "true" : "false", "finding": finding.description])
     }
 
-    private static func noonInChina(_ date: CardDate) -> Date? {
+    static func noonInChina(_ date: CardDate) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))

@@ -1,7 +1,7 @@
 import Foundation
 
-/// How a terminal service runs: where it listens, which reader is the resident's, how long an
-/// idle session lasts.
+/// How a terminal service runs: where it listens, which readers and printers are whose, how long
+/// an idle session lasts.
 public struct KioskServerConfiguration: Sendable {
     /// Localhost only by default: the pages and the API are for this terminal's own browser.
     public var host: String
@@ -9,14 +9,24 @@ public struct KioskServerConfiguration: Sendable {
     /// The reader residents insert their card into.
     public var residentReader: String
     public var idleTimeout: TimeInterval
+    /// The desk's reader, where blank cards are personalised (the kiosk's own on a one-reader desk).
+    public var deskReader: String
+    /// cupsd's queue for A4 documents (certificates, statements, receipts, ledgers).
+    public var documentQueue: String
+    /// cupsd's queue for the card printer (card faces).
+    public var cardQueue: String
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, residentReader: String = "Virtual PCD 00 00",
-        idleTimeout: TimeInterval = 120
+        idleTimeout: TimeInterval = 120, deskReader: String = "Virtual PCD 00 00", documentQueue: String = "rig-a4",
+        cardQueue: String = "rig-card"
     ) {
         self.host = host
         self.port = port
         self.residentReader = residentReader
         self.idleTimeout = idleTimeout
+        self.deskReader = deskReader
+        self.documentQueue = documentQueue
+        self.cardQueue = cardQueue
     }
 }

@@ -1,10 +1,12 @@
+import Documents
 import Foundation
 import Hummingbird
 import KioskCore
 import Logging
+import Printing
 
 /// The terminal service assembled: the API over the store, the staff sessions, the kiosk's card
-/// session and its event stream. `application()` returns the Hummingbird application without
+/// session, the desk's card writer, the printers and the event stream. `application()` returns the Hummingbird application without
 /// running it, so tests drive it through HummingbirdTesting.
 public struct KioskTerminal: Sendable {
     public let configuration: KioskServerConfiguration
@@ -16,6 +18,9 @@ public struct KioskTerminal: Sendable {
         configuration: KioskServerConfiguration,
         store: any KioskStore,
         cards: ResidentCardReader,
+        desk: DeskCardWriter,
+        printService: any PrintService,
+        documentSigner: any PayloadSigner,
         logger: Logger = Logger(label: "sskiosk.server"),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -32,7 +37,10 @@ public struct KioskTerminal: Sendable {
         self.logger = logger
         api = KioskAPI(
             services: KioskServices(store: store, now: now), staff: StaffSessions(store: store), kiosk: controller,
-            events: events, now: now)
+            events: events,
+            printing: PrintDesk(service: printService, events: events, logger: logger),
+            documents: TerminalDocuments(store: store, renderer: DocumentRenderer(signer: documentSigner)),
+            desk: desk, configuration: configuration, now: now)
     }
 
     /// The routes, as registered: for the OpenAPI check.

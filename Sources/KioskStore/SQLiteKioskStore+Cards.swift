@@ -26,23 +26,68 @@ extension SQLiteKioskStore {
         async throws -> CardRecord
     {
         try await pool.write { db in
+            try Self.move(card: cardNumber, to: status, by: principal, recorder: try ChangeRecorder(db, at: now))
+        }
+    }
+
+    /// Records the chip personalised for the card at the desk: it is ready there, and its card
+    /// identifier is kept.
+    public func personalised(card cardNumber: String, chip: String, by principal: Principal, at now: Date)
+        async throws -> CardRecord
+    {
+        try await pool.write { db in
             let recorder = try ChangeRecorder(db, at: now)
-            guard let row = try CardRow.fetchOne(db, key: cardNumber) else {
-                throw KioskError.notFound("card", chinese: "该卡片记录")
-            }
-            var card = row.card
-            try card.move(to: status, by: principal.actorID, at: recorder.now)
-            try CardRow(card, regionCode: row.regionCode).update(db)
-            try recorder.enqueue(
-                .cardMove,
-                payload: CardMovePayload(
-                    cardNumber: cardNumber, status: status, by: principal.actorID, at: recorder.now),
-                baseVersion: row.version, priority: OutboxCommand.priority(forCardMoveTo: status))
+            let card = try Self.move(
+                card: cardNumber, to: .readyAtDesk, chip: chip, by: principal, recorder: recorder)
             try recorder.log(
-                OutboxCommand.cardMove.rawValue, subject: .card(number: cardNumber), by: principal,
-                detail: "from=\(row.status.rawValue) to=\(status.rawValue)")
+                "card.personalise", subject: .card(number: cardNumber), by: principal, detail: "chip=\(chip)")
             return card
         }
+    }
+
+    /// Replaces a card reported lost by a new one for the same holder, in one transaction: the old
+    /// card is dead and the new one applied for together, or neither.
+    public func replace(card cardNumber: String, with newCardNumber: String, by principal: Principal, at now: Date)
+        async throws -> CardRecord
+    {
+        try await pool.write { db in
+            let recorder = try ChangeRecorder(db, at: now)
+            let old = try Self.move(card: cardNumber, to: .replaced, by: principal, recorder: recorder)
+            guard try !CardRow.exists(db, key: newCardNumber) else { throw KioskError.cardNumberTaken }
+            let card = CardRecord(
+                cardNumber: newCardNumber, idNumber: old.idNumber, requestedBy: principal.actorID, at: recorder.now)
+            try CardRow(card, regionCode: try recorder.region(of: old.idNumber)).insert(db)
+            try recorder.enqueue(
+                .cardRequest, payload: card, baseVersion: nil, priority: OutboxCommand.normalPriority)
+            try recorder.log(
+                OutboxCommand.cardRequest.rawValue, subject: .card(number: newCardNumber), by: principal,
+                detail: "replaces=\(cardNumber)")
+            return card
+        }
+    }
+
+    /// Moves a card inside the caller's transaction, with its outbox and ledger entries; `chip`
+    /// records the identifier of the chip written for it.
+    private static func move(
+        card cardNumber: String, to status: CardStatus, chip: String? = nil, by principal: Principal,
+        recorder: ChangeRecorder
+    ) throws -> CardRecord {
+        let db = recorder.db
+        guard let row = try CardRow.fetchOne(db, key: cardNumber) else {
+            throw KioskError.notFound("card", chinese: "该卡片记录")
+        }
+        var card = row.card
+        try card.move(to: status, by: principal.actorID, at: recorder.now)
+        if let chip { card.cardIdentifier = chip }
+        try CardRow(card, regionCode: row.regionCode).update(db)
+        try recorder.enqueue(
+            .cardMove,
+            payload: CardMovePayload(cardNumber: cardNumber, status: status, by: principal.actorID, at: recorder.now),
+            baseVersion: row.version, priority: OutboxCommand.priority(forCardMoveTo: status))
+        try recorder.log(
+            OutboxCommand.cardMove.rawValue, subject: .card(number: cardNumber), by: principal,
+            detail: "from=\(row.status.rawValue) to=\(status.rawValue)")
+        return card
     }
 
     public func cardRecord(_ cardNumber: String) async throws -> CardRecord? {

@@ -1,10 +1,13 @@
 import ArgumentParser
 import CardSimulator
+@preconcurrency import Crypto
+import Documents
 import Foundation
 import KioskCore
 import KioskServer
 import KioskStore
 import Logging
+import Printing
 import SmartCard
 import SocialSecurityCard
 
@@ -32,6 +35,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds of inactivity that end a resident's session.")
     var idleTimeout = 120.0
 
+    @Option(help: "The reader of the desk, where blank cards are personalised.")
+    var deskReader = "Virtual PCD 00 00"
+
+    @Option(help: "Directory of the personalisation journal.")
+    var journal = "/var/lib/sskiosk/personalisation"
+
+    @Option(help: "cupsd queue for A4 documents (certificates, statements, receipts, ledgers).")
+    var documentQueue = "rig-a4"
+
+    @Option(help: "cupsd queue of the card printer (card faces).")
+    var cardQueue = "rig-card"
+
+    @Option(help: "Ed25519 signing key file for documents' QR codes (64 hex digits); without it, a new key per run.")
+    var documentKey: String?
+
     @OptionGroup var keyOptions: KeyOptions
 
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
@@ -49,11 +67,23 @@ struct ServeCommand: AsyncParsableCommand {
         // Deferred: the service starts and serves staff while pcscd is down; the reader monitor
         // waits for the daemon by itself.
         let context = PCSCContext.deferred()
+        let keys = try await keyOptions.provider(context)
+        let signingKey: Curve25519.Signing.PrivateKey
+        if let documentKey {
+            signingKey = try DocumentKeyFile.read(documentKey)
+        } else {
+            signingKey = Curve25519.Signing.PrivateKey()
+            logger.warning("no --document-key: documents are signed with a key made for this run only")
+        }
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
-                host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout),
+                host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout,
+                deskReader: deskReader, documentQueue: documentQueue, cardQueue: cardQueue),
             store: store,
-            cards: .pcsc(context, keys: try await keyOptions.provider(context)),
+            cards: .pcsc(context, keys: keys),
+            desk: .pcsc(context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal))),
+            printService: CUPSPrintService(logger: logger),
+            documentSigner: Ed25519Signer(keyID: "terminal", privateKey: signingKey),
             logger: logger
         )
         logger.info("terminal service listening", metadata: ["address": "http://\(host):\(port)"])

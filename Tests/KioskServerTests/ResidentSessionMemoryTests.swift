@@ -45,8 +45,8 @@ struct ResidentSessionMemoryTests {
     func forgotten() async throws {
         let card = try CardFixtures.person(seed: 11)
         let image = try CardFixtures.image(seed: 11)
-        let cards = ResidentCardReader(keys: CardFixtures.keys) { _ in (CardFixtures.channel(image), {}) }
-        let fixture = try TestTerminal.make(cards: cards)
+        let fixture = try TestTerminal.make()
+        fixture.kioskSlot.insert(image)
         try await fixture.seed()
         let idNumber = card.cardholder.socialSecurityNumber.unmaskedValue
         try await fixture.store.applyReferenceData(

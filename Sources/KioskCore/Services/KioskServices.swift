@@ -111,9 +111,7 @@ public struct KioskServices: Sendable {
     public func moveCard(_ cardNumber: String, to status: CardStatus, by principal: Principal) async throws
         -> CardRecord
     {
-        guard let card = try await store.cardRecord(cardNumber) else {
-            throw KioskError.notFound("card", chinese: "该卡")
-        }
+        let card = try await requireCard(cardNumber)
         let action: Action =
             switch status {
             case .issued: .issueCard
@@ -126,6 +124,49 @@ public struct KioskServices: Sendable {
         let person = try await requirePerson(card.idNumber)
         try AccessPolicy.authorize(principal, action, regionCode: person.regionCode, idNumber: card.idNumber)
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
+    }
+
+    /// A card with the steps of its life (who did each, when).
+    public func card(_ cardNumber: String, for principal: Principal) async throws -> CardRecord {
+        let card = try await requireCard(cardNumber)
+        let person = try await requirePerson(card.idNumber)
+        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: card.idNumber)
+        try await logStaffRead(principal, card.idNumber, detail: "card")
+        return card
+    }
+
+    /// Checks that `principal` may personalise this card now, before the desk touches the chip:
+    /// the card must have been approved for production and not yet written.
+    public func cardToPersonalise(_ cardNumber: String, by principal: Principal) async throws
+        -> (card: CardRecord, person: Person)
+    {
+        let card = try await requireCard(cardNumber)
+        let person = try await requirePerson(card.idNumber)
+        try AccessPolicy.authorize(principal, .personaliseCard, regionCode: person.regionCode, idNumber: card.idNumber)
+        guard card.status == .inProduction else {
+            throw KioskError.illegalTransition(
+                from: card.status.rawValue, to: CardStatus.readyAtDesk.rawValue,
+                chinese: "卡片当前为“\(card.status.chineseName)”，须经主管审批进入制卡后才能写卡。")
+        }
+        return (card, person)
+    }
+
+    /// Records the chip written for the card; it is then ready at the desk.
+    public func personalised(_ cardNumber: String, chip: String, by principal: Principal) async throws -> CardRecord {
+        let card = try await requireCard(cardNumber)
+        let person = try await requirePerson(card.idNumber)
+        try AccessPolicy.authorize(principal, .personaliseCard, regionCode: person.regionCode, idNumber: card.idNumber)
+        return try await store.personalised(card: cardNumber, chip: chip, by: principal, at: now())
+    }
+
+    /// A lost card replaced by a new one for the same holder.
+    public func replaceCard(_ cardNumber: String, with newCardNumber: String, by principal: Principal) async throws
+        -> CardRecord
+    {
+        let card = try await requireCard(cardNumber)
+        let person = try await requirePerson(card.idNumber)
+        try AccessPolicy.authorize(principal, .replaceCard, regionCode: person.regionCode, idNumber: card.idNumber)
+        return try await store.replace(card: cardNumber, with: newCardNumber, by: principal, at: now())
     }
 
     // MARK: Statistics and ledger
@@ -141,7 +182,39 @@ public struct KioskServices: Sendable {
         return try await store.verifyLedger()
     }
 
+    /// Ledger entries from `sequence` on. They hold no full ID number: people are masked.
+    public func ledger(from sequence: Int64, limit: Int, for principal: Principal) async throws -> [LedgerEntry] {
+        try AccessPolicy.authorize(principal, .readLedger)
+        return try await store.ledger(from: max(1, sequence), limit: min(max(1, limit), 1000))
+    }
+
+    /// The end-of-day review of `day` for a supervisor.
+    public func dayReview(day: Date, for principal: Principal) async throws -> DayReview {
+        try AccessPolicy.authorize(principal, .reviewDay)
+        let region = try await store.terminal()?.jurisdiction.regionPrefix ?? ""
+        return DayReview(
+            statistics: try await store.statistics(day: day, region: region),
+            needsReview: try await store.applications(
+                ApplicationFilter(statuses: [.needsReview], regionPrefix: region)),
+            refusedByCentre: try await store.outboxNeedingReview(limit: 1000).count,
+            ledger: try await store.verifyLedger()
+        )
+    }
+
+    /// The supervisor's sign-off of the day's review, on the ledger.
+    public func signOffDay(_ day: String, by principal: Principal) async throws {
+        try AccessPolicy.authorize(principal, .reviewDay)
+        try await store.log("day.review", subject: .terminal, by: principal, detail: "day=\(day)", at: now())
+    }
+
     // MARK: Helpers
+
+    private func requireCard(_ cardNumber: String) async throws -> CardRecord {
+        guard let card = try await store.cardRecord(cardNumber) else {
+            throw KioskError.notFound("card", chinese: "该卡")
+        }
+        return card
+    }
 
     private func requirePerson(_ idNumber: String) async throws -> Person {
         guard let person = try await store.person(idNumber) else {

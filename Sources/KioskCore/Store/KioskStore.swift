@@ -45,6 +45,13 @@ public protocol KioskStore: Sendable {
         -> CardRecord
     func move(card cardNumber: String, to status: CardStatus, by principal: Principal, at now: Date) async throws
         -> CardRecord
+    /// Records the chip personalised for the card at the desk: moves it to ready-at-desk and keeps
+    /// its card identifier, only once the card was written and read back.
+    func personalised(card cardNumber: String, chip: String, by principal: Principal, at now: Date) async throws
+        -> CardRecord
+    /// Marks a lost card replaced and applies for its successor for the same holder, together.
+    func replace(card cardNumber: String, with newCardNumber: String, by principal: Principal, at now: Date)
+        async throws -> CardRecord
     func cardRecord(_ cardNumber: String) async throws -> CardRecord?
     func cardRecords(of idNumber: String) async throws -> [CardRecord]
     func cardRecords(in status: CardStatus, region prefix: String) async throws -> [CardRecord]

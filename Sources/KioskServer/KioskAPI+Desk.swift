@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import SocialSecurityCard
+
+/// Desk operations beyond intake: a card's record, personalising it in the desk reader,
+/// replacement; the ledger for auditors and the supervisor's end-of-day review.
+extension KioskAPI {
+    var deskRoutes: [APIRoute<Context>] {
+        [
+            APIRoute(.get, "/api/cards/{cardNumber}", card),
+            APIRoute(.post, "/api/cards/{cardNumber}/personalise", personalise),
+            APIRoute(.post, "/api/cards/{cardNumber}/replacement", replaceCard),
+            APIRoute(.get, "/api/ledger", ledger),
+            APIRoute(.get, "/api/review", dayReview),
+            APIRoute(.post, "/api/review", signOffDay),
+        ]
+    }
+
+    private func card(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        return try JSONBody.response(
+            try await services.card(try context.parameters.require("cardNumber"), for: principal))
+    }
+
+    struct PersonaliseRequest: Decodable {
+        /// The card's first PIN, six digits, typed by the resident on the desk's PIN pad.
+        var pin: String
+        /// GB 3304 nationality code from the resident's papers ("01" 汉族).
+        var ethnicity: String
+    }
+
+    /// Writes the card in the desk reader; progress goes to the event stream. A card pulled half
+    /// way leaves the record as it was, and the same card put back carries on.
+    private func personalise(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let cardNumber = try context.parameters.require("cardNumber")
+        let body = try await JSONBody.decode(PersonaliseRequest.self, from: request)
+        guard body.ethnicity.count == 2, body.ethnicity.allSatisfy(\.isASCII), body.ethnicity.allSatisfy(\.isNumber)
+        else {
+            throw KioskError.invalid(
+                "ethnicity", chinese: "民族代码应为两位数字（GB 3304，如汉族为01）。",
+                english: "The ethnicity is the two-digit GB 3304 code (01 for Han).")
+        }
+        let pin = try PIN(digits: body.pin, length: 6)
+        let (card, person) = try await services.cardToPersonalise(cardNumber, by: principal)
+        let today = CardDate.today()
+        let job = DeskCardWriter.Job(
+            person: person, cardNumber: card.cardNumber, ethnicity: body.ethnicity, issued: today, yearsValid: 10)
+        let (progress, continuation) = AsyncStream.makeStream(of: (Int, Int).self)
+        let events = self.events
+        let reader = configuration.deskReader
+        let forwarding = Task {
+            for await (done, total) in progress {
+                await events.publish(
+                    ServerEvent(type: "personalise-progress", reader: reader, done: done, total: total))
+            }
+        }
+        let chip: String
+        do {
+            defer { continuation.finish() }
+            chip = try await desk.personalise(job, pin: pin, reader: reader) { continuation.yield(($0, $1)) }
+        } catch let error as SocialSecurityCardError where error.underlying != nil || error == .cardChanged {
+            await forwarding.value
+            throw APIError.personalisationInterrupted
+        }
+        await forwarding.value
+        return try JSONBody.response(try await services.personalised(cardNumber, chip: chip, by: principal))
+    }
+
+    struct ReplacementRequest: Decodable { var newCardNumber: String }
+
+    private func replaceCard(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let body = try await JSONBody.decode(ReplacementRequest.self, from: request)
+        return try JSONBody.response(
+            try await services.replaceCard(
+                try context.parameters.require("cardNumber"), with: body.newCardNumber, by: principal),
+            status: .created)
+    }
+
+    private func ledger(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let query = request.uri.queryParameters
+        let from = query.get("from").flatMap { Int64(String($0)) } ?? 1
+        let limit = query.get("limit").flatMap { Int(String($0)) } ?? 100
+        return try JSONBody.response(try await services.ledger(from: from, limit: limit, for: principal))
+    }
+
+    private func reviewDay(_ request: Request) throws -> Date {
+        let day = try request.uri.queryParameters.get("day").map { text throws(KioskError) in
+            try InputValidation.date(String(text))
+        }
+        return day.flatMap { Self.noonInChina($0) } ?? now()
+    }
+
+    private func dayReview(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        return try JSONBody.response(try await services.dayReview(day: try reviewDay(request), for: principal))
+    }
+
+    struct SignOffRequest: Decodable { var day: String }
+
+    private func signOffDay(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let body = try await JSONBody.decode(SignOffRequest.self, from: request)
+        let day = try InputValidation.date(body.day)
+        try await services.signOffDay(day.description, by: principal)
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import Printing
+import SocialSecurityCard
+
+/// Print requests: a resident's own documents at the kiosk, the desk's receipts, card faces and
+/// ledgers. Each request carries a key the page made; the same key again returns the same job.
+extension KioskAPI {
+    var printRoutes: [APIRoute<Context>] {
+        [
+            APIRoute(.post, "/api/me/print", printMine),
+            APIRoute(.post, "/api/print", printAtDesk),
+            APIRoute(.get, "/api/print/{key}", printStatus),
+        ]
+    }
+
+    struct PrintRequest: Decodable {
+        /// The client's idempotency key (letters, digits, `-`, `_`, `.`; at most 64).
+        var key: String
+        var document: PrintRequestKind
+        /// Whose proof of insurance or statement, at the desk.
+        var idNumber: String?
+        var applicationId: String?
+        var cardNumber: String?
+        /// The ledger's day, YYYY-MM-DD (today by default).
+        var day: String?
+        /// A statement's months, YYYY-MM.
+        var from: String?
+        var to: String?
+    }
+
+    private func printMine(_ request: Request, _ context: Context) async throws -> Response {
+        let (_, idNumber) = try await resident(request)
+        let body = try await JSONBody.decode(PrintRequest.self, from: request)
+        guard body.document.selfService else { throw KioskError.forbidden(body.document.rawValue) }
+        return try await submitPrint(body, subjectID: idNumber, by: .resident(idNumber: idNumber))
+    }
+
+    private func printAtDesk(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        // Residents print through /api/me/print, which takes no one else's number.
+        guard case .staff = principal else { throw KioskError.forbidden(Action.printDocument.rawValue) }
+        let body = try await JSONBody.decode(PrintRequest.self, from: request)
+        return try await submitPrint(body, subjectID: body.idNumber, by: principal)
+    }
+
+    private func printStatus(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let key = try context.parameters.require("key")
+        // Staff who print or look after the printers see every job (none holds personal data);
+        // a resident sees their own.
+        let anyone: Bool
+        switch principal {
+        case .resident: anyone = false
+        case .staff(let member):
+            guard member.role != .auditor else { throw KioskError.forbidden(Action.printDocument.rawValue) }
+            anyone = true
+        }
+        return try JSONBody.response(try await printing.status(of: key, owner: principal.ledgerName, anyone: anyone))
+    }
+
+    /// Checks who may print what, then hands the job to the print desk with the rendering to do
+    /// if it is new; a new job goes on the ledger.
+    private func submitPrint(_ body: PrintRequest, subjectID: String?, by principal: Principal) async throws
+        -> Response
+    {
+        let key = try Self.printKey(body.key)
+        let time = now()
+        guard let terminal = try await services.store.terminal() else { throw KioskError.terminalNotInstalled }
+        // The job's name at the printer, and the document's serial number.
+        let printerKey = try IdempotencyKey("\(terminal.terminalID)-\(key)")
+        let serial = printerKey.rawValue
+        let documents = self.documents
+        let render: @Sendable () async throws -> PrintDocument
+        let subject: LedgerSubject
+        switch body.document {
+        case .proofOfInsurance, .contributionStatement:
+            guard let idNumber = subjectID else { throw Self.missing("id-number", "身份证号码") }
+            let person = try await requirePerson(idNumber)
+            try AccessPolicy.authorize(principal, .printDocument, regionCode: person.regionCode, idNumber: idNumber)
+            subject = .person(idNumber: idNumber)
+            if body.document == .proofOfInsurance {
+                render = { try await documents.proofOfInsurance(of: idNumber, serial: serial, at: time) }
+            } else {
+                let from = try body.from.map { try Self.month($0, "from") }
+                let to = try body.to.map { try Self.month($0, "to") }
+                render = {
+                    try await documents.contributionStatement(
+                        of: idNumber, from: from, to: to, serial: serial, at: time)
+                }
+            }
+        case .applicationReceipt:
+            guard let id = body.applicationId else { throw Self.missing("application-id", "申请编号") }
+            guard let application = try await services.store.application(id) else {
+                throw KioskError.notFound("application", chinese: "该申请")
+            }
+            try AccessPolicy.authorize(
+                principal, .printDocument, regionCode: application.regionCode, idNumber: application.idNumber)
+            subject = .application(id: id)
+            render = { try await documents.applicationReceipt(application, serial: serial, at: time) }
+        case .cardFace:
+            guard let cardNumber = body.cardNumber else { throw Self.missing("card-number", "卡号") }
+            guard let card = try await services.store.cardRecord(cardNumber) else {
+                throw KioskError.notFound("card", chinese: "该卡")
+            }
+            let person = try await requirePerson(card.idNumber)
+            try AccessPolicy.authorize(
+                principal, .printCardFace, regionCode: person.regionCode, idNumber: card.idNumber)
+            guard card.status == .readyAtDesk, card.cardIdentifier != nil else { throw APIError.cardNotPersonalised }
+            subject = .card(number: cardNumber)
+            render = { try await documents.cardFace(card, at: time) }
+        case .dailyLedger:
+            try AccessPolicy.authorize(principal, .printDocument)
+            guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal),
+                member.jurisdiction.contains(terminal.jurisdiction.regionPrefix)
+            else { throw KioskError.forbidden(Action.printDocument.rawValue) }
+            let day = try body.day.map { try InputValidation.date($0) }.flatMap { Self.noonInChina($0) } ?? time
+            subject = .terminal
+            render = { try await documents.dailyLedger(day: day, serial: serial, at: time) }
+        }
+        let (status, created) = try await printing.submit(
+            key: key, printerKey: printerKey, document: body.document,
+            queue: body.document == .cardFace ? configuration.cardQueue : configuration.documentQueue,
+            owner: principal.ledgerName,
+            options: body.document == .cardFace ? TerminalDocuments.card : TerminalDocuments.a4, at: time,
+            render: render)
+        if created {
+            try await services.store.log(
+                "document.print", subject: subject, by: principal,
+                detail: "document=\(body.document.rawValue) key=\(key)", at: time)
+        }
+        return try JSONBody.response(status, status: created ? .created : .ok)
+    }
+
+    private func requirePerson(_ idNumber: String) async throws -> Person {
+        guard let person = try await services.store.person(idNumber) else {
+            throw KioskError.notFound("person", chinese: "此人的参保信息")
+        }
+        return person
+    }
+
+    static func printKey(_ key: String) throws(KioskError) -> String {
+        let allowed = key.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": true
+            default: false
+            }
+        }
+        guard !key.isEmpty, key.count <= 64, allowed else {
+            throw .invalid(
+                "print-key", chinese: "打印请求编号有误。",
+                english: "The print key must be 1 to 64 letters, digits, '-', '_' or '.'.")
+        }
+        return key
+    }
+
+    private static func month(_ text: String, _ field: String) throws(KioskError) -> YearMonth {
+        guard let month = YearMonth(text) else {
+            throw .invalid(field, chinese: "月份格式应为“年-月”，例如2024-01。", english: "Give the month as YYYY-MM.")
+        }
+        return month
+    }
+
+    static func missing(_ field: String, _ chinese: String) -> KioskError {
+        .invalid(field, chinese: "请填写\(chinese)。", english: "The request needs the \(field).")
+    }
+}

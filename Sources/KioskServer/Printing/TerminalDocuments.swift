@@ -1,0 +1,170 @@
+import Documents
+import Foundation
+import KioskCore
+import Printing
+import SocialSecurityCard
+
+/// The terminal's records as documents to print: the domain mapped into the `Documents` types,
+/// rendered and signed, sized for the queue they go to.
+struct TerminalDocuments: Sendable {
+    let store: any KioskStore
+    let renderer: DocumentRenderer
+
+    static let a4 = PrintOptions(media: "iso_a4_210x297mm")
+    static let card = PrintOptions(media: "custom_cr80_85.6x53.98mm")
+
+    func proofOfInsurance(of idNumber: String, serial: String, at now: Date) async throws -> PrintDocument {
+        let person = try await requirePerson(idNumber)
+        let contributions = try await store.contributions(of: idNumber, insurance: nil, from: nil, to: nil)
+        let enrolments = try await store.enrolments(of: idNumber).map { enrolment in
+            let paid = contributions.filter { $0.insurance == enrolment.insurance && $0.paid }
+            return Documents.Enrolment(
+                insurance: Self.insurance(enrolment.insurance), status: Self.status(enrolment.status),
+                since: Self.month(enrolment.since), paidUntil: paid.map(\.month).max().map(Self.month),
+                monthsPaid: Set(paid.map(\.month)).count, employer: enrolment.unit == "个人" ? nil : enrolment.unit)
+        }
+        let issuance = try await issuance(serial, at: now, validForDays: 90)
+        return try printable(
+            ProofOfInsurance(person: Self.person(person), enrolments: enrolments, issuance: issuance),
+            kind: .proofOfInsurance)
+    }
+
+    func contributionStatement(
+        of idNumber: String, from: KioskCore.YearMonth?, to: KioskCore.YearMonth?, serial: String, at now: Date
+    )
+        async throws -> PrintDocument
+    {
+        let person = try await requirePerson(idNumber)
+        let contributions = try await store.contributions(of: idNumber, insurance: nil, from: from, to: to)
+        let months = contributions.map(\.month)
+        guard let first = from ?? months.min(), let last = to ?? months.max() else {
+            throw KioskError.notFound("contribution in that period", chinese: "该期间的缴费记录")
+        }
+        let records = contributions.map { contribution in
+            ContributionRecord(
+                month: Self.month(contribution.month), insurance: Self.insurance(contribution.insurance),
+                base: Money(fen: contribution.baseFen), employerPart: Money(fen: contribution.employerFen),
+                personalPart: Money(fen: contribution.personalFen), status: contribution.paid ? .paid : .owed)
+        }
+        return try printable(
+            ContributionStatement(
+                person: Self.person(person), period: Self.month(first)...Self.month(last), records: records,
+                issuance: try await issuance(serial, at: now)),
+            kind: .contributionStatement)
+    }
+
+    func applicationReceipt(_ application: Application, serial: String, at now: Date) async throws -> PrintDocument {
+        let person = try await requirePerson(application.idNumber)
+        let receivedBy = application.submittedBy.hasPrefix("card:") ? "自助终端" : application.submittedBy
+        return try printable(
+            ApplicationReceipt(
+                applicationNumber: application.id, service: application.kind.chineseName,
+                applicant: Self.person(person), receivedAt: application.submittedAt, materials: [],
+                promisedBy: application.kind.timeLimitDays > 0 ? CalendarDate(application.deadline) : nil,
+                collection: nil, receivedBy: receivedBy, contactPhone: application.details["phone"],
+                issuance: try await issuance(serial, at: now)),
+            kind: .applicationReceipt)
+    }
+
+    func cardFace(_ card: CardRecord, at now: Date) async throws -> PrintDocument {
+        let person = try await requirePerson(card.idNumber)
+        let terminal = try await requireTerminal()
+        return try printable(
+            CardFace(
+                name: person.name, socialSecurityNumber: person.idNumber, cardNumber: card.cardNumber,
+                issueDate: CalendarDate(now), region: terminal.name, photo: nil),
+            kind: .cardFace)
+    }
+
+    /// The applications this terminal's region took on `day` (China's calendar day around `day`).
+    func dailyLedger(day: Date, serial: String, at now: Date) async throws -> PrintDocument {
+        let terminal = try await requireTerminal()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let start = calendar.startOfDay(for: day)
+        let applications = try await store.applications(
+            ApplicationFilter(
+                regionPrefix: terminal.jurisdiction.regionPrefix, submittedFrom: start,
+                submittedBefore: start.addingTimeInterval(86_400), limit: 10_000))
+        var entries: [Documents.LedgerEntry] = []
+        for application in applications {
+            let person = try await requirePerson(application.idNumber)
+            let outcome: Documents.LedgerEntry.Outcome =
+                switch application.status {
+                case .completed: .completed
+                case .rejected, .withdrawn: .returned
+                case .submitted, .needsReview, .approved: .accepted
+                }
+            entries.append(
+                Documents.LedgerEntry(
+                    time: application.submittedAt, serialNumber: application.id, service: application.kind.chineseName,
+                    applicant: Self.person(person), outcome: outcome, clerk: application.submittedBy))
+        }
+        return try printable(
+            DailyLedger(
+                desk: terminal.name, date: CalendarDate(day), entries: entries,
+                issuance: try await issuance(serial, at: now)),
+            kind: .dailyLedger)
+    }
+
+    // MARK: Mapping
+
+    private func printable(_ source: some DocumentSource, kind: PrintRequestKind) throws -> PrintDocument {
+        try PrintDocument(pdf: renderer.render(source).pdf, title: kind.title)
+    }
+
+    private func issuance(_ serial: String, at now: Date, validForDays days: Int? = nil) async throws
+        -> DocumentIssuance
+    {
+        let terminal = try await requireTerminal()
+        return DocumentIssuance(
+            serialNumber: serial,
+            office: Office(code: terminal.jurisdiction.regionPrefix, name: terminal.name),
+            issuedAt: now,
+            validUntil: days.map { CalendarDate(now.addingTimeInterval(Double($0) * 86_400)) })
+    }
+
+    private func requirePerson(_ idNumber: String) async throws -> KioskCore.Person {
+        guard let person = try await store.person(idNumber) else {
+            throw KioskError.notFound("person", chinese: "此人的参保信息")
+        }
+        return person
+    }
+
+    private func requireTerminal() async throws -> TerminalIdentity {
+        guard let terminal = try await store.terminal() else { throw KioskError.terminalNotInstalled }
+        return terminal
+    }
+
+    static func person(_ person: KioskCore.Person) -> Documents.Person {
+        let sex: Documents.Person.Sex =
+            switch person.sex {
+            case .male: .male
+            case .female: .female
+            case .unstated: .unstated
+            }
+        return Documents.Person(name: person.name, socialSecurityNumber: person.idNumber, sex: sex)
+    }
+
+    static func month(_ month: KioskCore.YearMonth) -> Documents.YearMonth {
+        Documents.YearMonth(year: month.year, month: month.month)!
+    }
+
+    static func insurance(_ insurance: KioskCore.InsuranceType) -> Documents.InsuranceType {
+        switch insurance {
+        case .pension: .enterprisePension
+        case .medical: .employeeMedical
+        case .unemployment: .unemployment
+        case .workInjury: .workInjury
+        case .maternity: .maternity
+        }
+    }
+
+    static func status(_ status: KioskCore.Enrolment.Status) -> EnrolmentStatus {
+        switch status {
+        case .active: .contributing
+        case .suspended: .suspended
+        case .terminated: .terminated
+        }
+    }
+}

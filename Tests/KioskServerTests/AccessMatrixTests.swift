@@ -1,0 +1,197 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import KioskServer
+import Synchronization
+import Testing
+
+/// Every route of the route table against every kind of caller: a new route without a rule here
+/// fails the test, so no endpoint is added without deciding who may call it.
+@Suite("Roles and jurisdiction over every endpoint")
+struct AccessMatrixTests {
+    /// Who calls.
+    enum Caller: String, CaseIterable, Hashable, Sendable {
+        case resident, clerkHere, clerkElsewhere, supervisor, technician, auditor, noToken, expiredToken
+    }
+
+    /// Who may call a route (everyone else must be refused with 401 or 403), and how to call it.
+    struct Rule: Sendable {
+        var allowed: Set<Caller>
+        /// The URI, from the fixtures.
+        var uri: @Sendable (Fixtures) -> String
+        var body: (@Sendable (Fixtures) -> String)?
+        /// Server-sent events never end: checked by rule only, not called.
+        var stream = false
+    }
+
+    /// Records the calls need, made before the matrix runs.
+    struct Fixtures: Sendable {
+        var here: String
+        var application: String
+        /// Cards of `here`, one per route that changes a card, so that no route's call disturbs another's.
+        var cards: [String: String]
+        var printKey: String
+        var counter = Counter()
+
+        final class Counter: Sendable {
+            private let value = Mutex(0)
+            func next() -> Int {
+                value.withLock {
+                    $0 += 1
+                    return $0
+                }
+            }
+        }
+        var unique: String { "k\(counter.next())" }
+    }
+
+    static let everyone = Set(Caller.allCases)
+    static let signedIn: Set<Caller> = [.resident, .clerkHere, .clerkElsewhere, .supervisor, .technician, .auditor]
+    static let deskHere: Set<Caller> = [.clerkHere, .supervisor]
+
+    static let rules: [String: Rule] = [
+        "GET /api/health": Rule(allowed: everyone, uri: { _ in "/api/health" }),
+        "GET /api/session": Rule(allowed: everyone, uri: { _ in "/api/session" }),
+        "POST /api/session/pin": Rule(
+            allowed: everyone, uri: { _ in "/api/session/pin" }, body: { _ in #"{"pin":"123456"}"# }),
+        "DELETE /api/session": Rule(allowed: everyone, uri: { _ in "/api/session" }),
+        "GET /api/events": Rule(allowed: everyone, uri: { _ in "/api/events" }, stream: true),
+        "GET /api/jobs": Rule(allowed: everyone, uri: { _ in "/api/jobs" }),
+        "GET /api/me": Rule(allowed: [.resident], uri: { _ in "/api/me" }),
+        "GET /api/me/contributions": Rule(allowed: [.resident], uri: { _ in "/api/me/contributions" }),
+        "GET /api/me/pension-payments": Rule(allowed: [.resident], uri: { _ in "/api/me/pension-payments" }),
+        "POST /api/me/applications": Rule(
+            allowed: [.resident], uri: { _ in "/api/me/applications" },
+            body: { _ in #"{"kind":"training-sign-up"}"# }),
+        "POST /api/me/pin": Rule(
+            allowed: [.resident], uri: { _ in "/api/me/pin" }, body: { _ in #"{"old":"x","new":"y"}"# }),
+        "POST /api/me/loss-report": Rule(allowed: [.resident], uri: { _ in "/api/me/loss-report" }),
+        "POST /api/me/print": Rule(
+            allowed: [.resident], uri: { _ in "/api/me/print" },
+            body: { #"{"key":"\#($0.unique)","document":"proof-of-insurance"}"# }),
+        "POST /api/staff/login": Rule(
+            allowed: everyone, uri: { _ in "/api/staff/login" }, body: { _ in #"{"id":"nobody","password":"x"}"# }),
+        "POST /api/staff/logout": Rule(allowed: everyone, uri: { _ in "/api/staff/logout" }),
+        "GET /api/people/{idNumber}": Rule(allowed: deskHere, uri: { "/api/people/\($0.here)" }),
+        "GET /api/people/{idNumber}/contributions": Rule(
+            allowed: deskHere, uri: { "/api/people/\($0.here)/contributions" }),
+        "POST /api/applications": Rule(
+            allowed: deskHere, uri: { _ in "/api/applications" },
+            body: { #"{"kind":"training-sign-up","idNumber":"\#($0.here)"}"# }),
+        // Each clerk lists their own jurisdiction's applications.
+        "GET /api/applications": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/applications" }),
+        "POST /api/applications/{id}/status": Rule(
+            allowed: [.supervisor], uri: { "/api/applications/\($0.application)/status" },
+            body: { _ in #"{"status":"approved"}"# }),
+        "POST /api/cards": Rule(
+            allowed: deskHere, uri: { _ in "/api/cards" },
+            body: { #"{"cardNumber":"N\#($0.unique)","idNumber":"\#($0.here)"}"# }),
+        "GET /api/cards/{cardNumber}": Rule(allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)" }),
+        "POST /api/cards/{cardNumber}/status": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["status"]!)/status" },
+            body: { _ in #"{"status":"issued"}"# }),
+        "POST /api/cards/{cardNumber}/personalise": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["personalise"]!)/personalise" },
+            body: { _ in #"{"pin":"123456","ethnicity":"01"}"# }),
+        "POST /api/cards/{cardNumber}/replacement": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["replace"]!)/replacement" },
+            body: { #"{"newCardNumber":"R\#($0.unique)"}"# }),
+        "POST /api/print": Rule(
+            allowed: deskHere, uri: { _ in "/api/print" },
+            body: { #"{"key":"\#($0.unique)","document":"application-receipt","applicationId":"\#($0.application)"}"# }),
+        // A resident may ask, but sees only their own jobs (this one is a clerk's: 404).
+        "GET /api/print/{key}": Rule(
+            allowed: [.resident, .clerkHere, .clerkElsewhere, .supervisor, .technician],
+            uri: { "/api/print/\($0.printKey)" }),
+        "GET /api/statistics": Rule(allowed: [.supervisor, .technician, .auditor], uri: { _ in "/api/statistics" }),
+        "GET /api/ledger/verify": Rule(allowed: [.supervisor, .auditor], uri: { _ in "/api/ledger/verify" }),
+        "GET /api/ledger": Rule(allowed: [.supervisor, .auditor], uri: { _ in "/api/ledger?from=1&limit=50" }),
+        "GET /api/review": Rule(allowed: [.supervisor], uri: { _ in "/api/review" }),
+        "POST /api/review": Rule(
+            allowed: [.supervisor], uri: { _ in "/api/review" }, body: { _ in #"{"day":"2026-11-23"}"# }),
+    ]
+
+    /// Routes whose call ends the caller's session: run last.
+    static let endsSessions: Set<String> = ["DELETE /api/session", "POST /api/staff/logout"]
+    static let refusals: Set<String> = ["not-signed-in", "forbidden", "outside-jurisdiction"]
+
+    @Test("every route has a rule; each caller is allowed or refused (401/403 with a clear body) as the rule says")
+    func matrix() async throws {
+        let terminal = try TestTerminal.make()
+        try await terminal.seed()
+        try await terminal.terminal.application(watchCards: false).test(.router) { client in
+            let api = StaffAPITests.Client(client: client)
+            var tokens: [Caller: String] = [:]
+            tokens[.expiredToken] = try await api.login("clerk2")
+            terminal.clock.advance(by: 31 * 60)
+            tokens[.clerkHere] = try await api.login("clerk1")
+            tokens[.clerkElsewhere] = try await api.login("clerk-elsewhere")
+            tokens[.supervisor] = try await api.login("supervisor1")
+            tokens[.technician] = try await api.login("technician1")
+            tokens[.auditor] = try await api.login("auditor1")
+            try await terminal.insertResidentCard()
+            let session = try await api.call(.post, "/api/session/pin", json: #"{"pin":"123456"}"#)
+            tokens[.resident] = try #require(session.body["token"] as? String, "\(session.text)")
+
+            let fixtures = try await Self.fixtures(api, terminal, clerk: tokens[.clerkHere]!)
+            let routes = terminal.terminal.routes.map { "\($0.method) \($0.path)" }
+            let unruled = routes.filter { Self.rules[$0] == nil }
+            #expect(unruled.isEmpty, "routes with no access rule: \(unruled)")
+            #expect(Set(Self.rules.keys).subtracting(routes).isEmpty, "rules for no route")
+
+            let personal = [terminal.here, terminal.elsewhere, terminal.resident].flatMap { [$0.name, $0.idNumber] }
+            let ordered = routes.filter { !Self.endsSessions.contains($0) } + routes.filter(Self.endsSessions.contains)
+            for route in ordered {
+                guard let rule = Self.rules[route], !rule.stream else { continue }
+                let method = HTTPRequest.Method(rawValue: String(route.prefix { $0 != " " }))!
+                for caller in Caller.allCases {
+                    let response = try await api.call(
+                        method, rule.uri(fixtures), token: tokens[caller], json: rule.body?(fixtures))
+                    let code = response.body["code"] as? String
+                    if rule.allowed.contains(caller) {
+                        #expect(
+                            !(Self.refusals.contains(code ?? "")),
+                            "\(caller) should be allowed \(route): \(response.text)")
+                        #expect(response.status < 500, "\(caller) \(route): \(response.text)")
+                    } else {
+                        let expected = caller == .noToken || caller == .expiredToken ? 401 : 403
+                        #expect(response.status == expected, "\(caller) should be refused \(route): \(response.text)")
+                        #expect(Self.refusals.contains(code ?? ""), "\(caller) \(route): \(response.text)")
+                        #expect((response.body["messageChinese"] as? String)?.isEmpty == false)
+                        #expect((response.body["message"] as? String)?.isEmpty == false)
+                    }
+                    if caller == .technician {
+                        let leaked = personal.filter { response.text.contains($0) }
+                        #expect(leaked.isEmpty, "the technician read personal data from \(route): \(response.text)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// An application and cards of `here`, and a print job of the clerk's.
+    static func fixtures(_ api: StaffAPITests.Client, _ terminal: TestTerminal, clerk: String) async throws
+        -> Fixtures
+    {
+        let here = terminal.here.idNumber
+        let application = try await api.call(
+            .post, "/api/applications", token: clerk, json: #"{"kind":"employment-registration","idNumber":"\#(here)"}"#
+        )
+        var cards: [String: String] = [:]
+        for use in ["read", "status", "personalise", "replace"] {
+            let number = "CARD-\(use)"
+            let made = try await api.call(
+                .post, "/api/cards", token: clerk, json: #"{"cardNumber":"\#(number)","idNumber":"\#(here)"}"#)
+            #expect(made.status == 201, "\(made.text)")
+            cards[use] = number
+        }
+        let id = try #require(application.body["id"] as? String, "\(application.text)")
+        let job = try await api.call(
+            .post, "/api/print", token: clerk,
+            json: #"{"key":"fixture-job","document":"application-receipt","applicationId":"\#(id)"}"#)
+        #expect(job.status == 201, "\(job.text)")
+        return Fixtures(here: here, application: id, cards: cards, printKey: "fixture-job")
+    }
+}

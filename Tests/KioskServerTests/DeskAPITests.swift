@@ -1,0 +1,143 @@
+import CardSimulator
+import CardTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import SocialSecurityCard
+import Testing
+
+@testable import KioskServer
+
+@Suite("Desk: a card from intake to activation, a card pulled while written, replacement, ledger and day review")
+struct DeskAPITests {
+    func withDesk(_ body: @escaping @Sendable (StaffAPITests.Client, TestTerminal) async throws -> Void) async throws {
+        let terminal = try TestTerminal.make()
+        try await terminal.seed()
+        try await terminal.terminal.application(watchCards: false).test(.router) { client in
+            try await body(StaffAPITests.Client(client: client), terminal)
+        }
+    }
+
+    /// A valid card number (check digit and all) for a new card.
+    static let cardNumber = try! CardFixtures.person(seed: 21).identity.cardNumber.value
+
+    /// Intake by a clerk, production approved by a supervisor: the card waits to be written.
+    func approvedCard(_ api: StaffAPITests.Client, _ terminal: TestTerminal) async throws -> (String, String) {
+        let clerk = try await api.login("clerk1")
+        let supervisor = try await api.login("supervisor1")
+        let intake = try await api.call(
+            .post, "/api/cards", token: clerk,
+            json: #"{"cardNumber":"\#(Self.cardNumber)","idNumber":"\#(terminal.here.idNumber)"}"#)
+        #expect(intake.status == 201, "\(intake.text)")
+        let approved = try await api.call(
+            .post, "/api/cards/\(Self.cardNumber)/status", token: supervisor, json: #"{"status":"in-production"}"#)
+        #expect(approved.status == 200, "\(approved.text)")
+        return (clerk, supervisor)
+    }
+
+    @Test("intake, approval, personalisation with progress, card face, issue, activation: each step records who")
+    func cardJourney() async throws {
+        try await withDesk { api, terminal in
+            let (clerk, _) = try await approvedCard(api, terminal)
+            terminal.deskSlot.insert(try CardFixtures.image(seed: 21, blank: true))
+            let events = await terminal.terminal.api.events.subscribe()
+            let written = try await api.call(
+                .post, "/api/cards/\(Self.cardNumber)/personalise", token: clerk,
+                json: #"{"pin":"654321","ethnicity":"01"}"#)
+            #expect(written.status == 200, "\(written.text)")
+            #expect(written.body["status"] as? String == "ready-at-desk")
+            #expect((written.body["cardIdentifier"] as? String)?.isEmpty == false)
+            var progress: [ServerEvent] = []
+            for await event in events where event.type == "personalise-progress" {
+                progress.append(event)
+                if event.done == event.total { break }
+            }
+            #expect(progress.count > 3)
+            #expect(progress.map { $0.done ?? -1 } == progress.map { $0.done ?? -1 }.sorted())
+
+            // The chip now holds the person, read back with the keys.
+            let channel = try terminal.deskSlot.open(TestTerminal.deskReader).channel
+            let session = try await SocialSecurityCardSession.open(channel)
+            let identity = try await session.readIdentity()
+            let holder = try await session.readCardholder(of: identity, keys: CardFixtures.keys)
+            #expect(holder.socialSecurityNumber.unmaskedValue == terminal.here.idNumber)
+            #expect(identity.cardNumber.value == Self.cardNumber)
+
+            let face = try await api.call(
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"face-1","document":"card-face","cardNumber":"\#(Self.cardNumber)"}"#)
+            #expect(face.status == 201, "\(face.text)")
+            #expect(terminal.printer.submissions.last?.target == .queue("rig-card"))
+            #expect(terminal.printer.submissions.last?.options.media == "custom_cr80_85.6x53.98mm")
+            for status in ["issued", "active"] {
+                let moved = try await api.call(
+                    .post, "/api/cards/\(Self.cardNumber)/status", token: clerk, json: #"{"status":"\#(status)"}"#)
+                #expect(moved.status == 200, "\(moved.text)")
+            }
+            let card = try #require(try await terminal.store.cardRecord(Self.cardNumber))
+            #expect(card.status == .active)
+            #expect(card.actor(of: .applied) == "clerk1")
+            #expect(card.actor(of: .inProduction) == "supervisor1")
+            #expect(card.actor(of: .readyAtDesk) == "clerk1")
+            #expect(card.actor(of: .issued) == "clerk1")
+            let ledger = try await terminal.store.ledger(from: 1, limit: 200)
+            #expect(ledger.contains { $0.action == "card.personalise" && $0.actor == "clerk1" })
+            #expect(ledger.contains { $0.action == "document.print" && $0.detail.contains("card-face") })
+        }
+    }
+
+    @Test("a card pulled while written: a clear error, the record unchanged; put back, the job carries on")
+    func pulledMidway() async throws {
+        try await withDesk { api, terminal in
+            let (clerk, _) = try await approvedCard(api, terminal)
+            terminal.deskSlot.insert(
+                try CardFixtures.image(seed: 21, blank: true), faults: FaultPlan(removeBeforeAPDU: 12))
+            let pulled = try await api.call(
+                .post, "/api/cards/\(Self.cardNumber)/personalise", token: clerk,
+                json: #"{"pin":"654321","ethnicity":"01"}"#)
+            #expect(pulled.status == 409, "\(pulled.text)")
+            #expect(pulled.body["code"] as? String == "personalisation-interrupted")
+            let unchanged = try #require(try await terminal.store.cardRecord(Self.cardNumber))
+            #expect(unchanged.status == .inProduction)
+            #expect(unchanged.cardIdentifier == nil)
+            terminal.deskSlot.reinsert()
+            let resumed = try await api.call(
+                .post, "/api/cards/\(Self.cardNumber)/personalise", token: clerk,
+                json: #"{"pin":"654321","ethnicity":"01"}"#)
+            #expect(resumed.status == 200, "\(resumed.text)")
+            #expect(resumed.body["status"] as? String == "ready-at-desk")
+        }
+    }
+
+    @Test("a lost card is replaced by a new one in one step; the ledger lists it masked; a supervisor reviews the day")
+    func replacementLedgerReview() async throws {
+        try await withDesk { api, terminal in
+            let (clerk, supervisor) = try await approvedCard(api, terminal)
+            for status in ["ready-at-desk", "issued", "lost"] {
+                _ = try await api.call(
+                    .post, "/api/cards/\(Self.cardNumber)/status", token: supervisor, json: #"{"status":"\#(status)"}"#)
+            }
+            let replacement = try await api.call(
+                .post, "/api/cards/\(Self.cardNumber)/replacement", token: clerk, json: #"{"newCardNumber":"NEW-1"}"#)
+            #expect(replacement.status == 201, "\(replacement.text)")
+            #expect(replacement.body["status"] as? String == "applied")
+            #expect(try await terminal.store.cardRecord(Self.cardNumber)?.status == .replaced)
+
+            let auditor = try await api.login("auditor1")
+            let ledger = try await api.call(.get, "/api/ledger?from=1&limit=500", token: auditor)
+            #expect(ledger.status == 200)
+            #expect(ledger.text.contains("4301**********1238"))
+            #expect(!ledger.text.contains(terminal.here.idNumber) && !ledger.text.contains(terminal.here.name))
+
+            let review = try await api.call(.get, "/api/review", token: supervisor)
+            #expect(review.status == 200, "\(review.text)")
+            #expect(review.body["ledgerIntact"] as? Bool == true)
+            #expect(try await api.call(.get, "/api/review", token: clerk).status == 403)
+            let signed = try await api.call(.post, "/api/review", token: supervisor, json: #"{"day":"2026-11-23"}"#)
+            #expect(signed.status == 204)
+            let entries = try await terminal.store.ledger(from: 1, limit: 500)
+            #expect(entries.contains { $0.action == "day.review" && $0.actor == "supervisor1" })
+        }
+    }
+}

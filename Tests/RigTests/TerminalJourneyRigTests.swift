@@ -1,0 +1,167 @@
+import CardSimulator
+import Foundation
+import Printing
+import Testing
+
+extension RigTests {
+    /// The terminal service as a resident and a desk use it: the real `sskiosk serve` over HTTP,
+    /// pcscd with the simulated card in slot 0 and the PSAM in slot 1, cupsd and the rig's printers.
+    /// Each test puts its own copy of a card image in slot 0 (PIN tries and writes stay in the
+    /// copy) and leaves the rig's own resident card there afterwards.
+    @Suite struct TerminalJourney {
+        static let pin = "123456"
+
+        /// The name the printer files a job of the demo terminal under: the terminal id and the
+        /// request's key, lower-cased (ippeveprinter lower-cases job names in its spool).
+        static func spoolKey(_ key: String) throws -> IdempotencyKey {
+            try IdempotencyKey("T-DEMO-\(key)".lowercased())
+        }
+
+        /// A card image of the rig's synthetic person `seed` (blank: factory data only), in a temporary file.
+        static func image(seed: Int, blank: Bool = false) throws -> String {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString).json")
+            let keys = URL(fileURLWithPath: Rig.script).deletingLastPathComponent().appendingPathComponent(
+                "test-keys.json")
+            let result = try Subprocess.run(
+                [Rig.sskiosk, "sim", "image", "--seed", String(seed), "--keys", keys.path, "--output", path.path]
+                    + (blank ? ["--blank"] : []))
+            guard result.status == 0 else { throw RigFailure(description: "sim image: \(result.standardError)") }
+            return path.path
+        }
+
+        /// Runs `body` with the service up, slot 0 empty and the PSAM in slot 1; afterwards the
+        /// service is stopped and the rig's own cards are back in both slots.
+        func withServer(_ body: (TerminalServerProcess) async throws -> Void) async throws {
+            guard Rig.isUp(), await Rig.printersAreUp() else { return }
+            try Rig.run("card", "remove", "0")
+            try Rig.run("card", "insert", "psam", "1")
+            let server = try await TerminalServerProcess(port: 18_000 + Int.random(in: 0..<1000))
+            defer {
+                server.stop()
+                _ = try? Rig.run("card", "insert", "ss-card", "0")
+            }
+            try await body(server)
+        }
+
+        @Test(
+            "card in, PIN, contributions, an employment registration, its receipt printed, card out: the session is gone"
+        )
+        func residentJourney() async throws {
+            try await withServer { server in
+                let events = try server.openEvents()
+                try Rig.run("card", "insert", "ss-card", "0", try Self.image(seed: 1))
+                try await server.waitForEvent("pin-required", containing: Rig.reader0, in: events)
+
+                let session = try server.call("POST", "/api/session/pin", json: #"{"pin":"\#(Self.pin)"}"#)
+                #expect(session.status == 201, "\(session.text)")
+                let token = try #require(session.json["token"] as? String)
+                let name = try #require(session.json["name"] as? String)
+                try await server.waitForEvent("session-started", in: events)
+                let me = try server.call("GET", "/api/me", token: token)
+                #expect(me.status == 200)
+                let idNumber = try #require((me.json["person"] as? [String: Any])?["idNumber"] as? String)
+
+                let contributions = try server.call("GET", "/api/me/contributions?insurance=pension", token: token)
+                #expect(contributions.status == 200)
+                #expect(contributions.text.contains("2024-01"))
+
+                let applied = try server.call(
+                    "POST", "/api/me/applications", token: token, json: #"{"kind":"employment-registration"}"#)
+                #expect(applied.status == 201, "\(applied.text)")
+                let id = try #require(applied.json["id"] as? String)
+
+                let key = "rig-receipt-\(UUID().uuidString.prefix(8).lowercased())"
+                let print = try server.call(
+                    "POST", "/api/me/print", token: token,
+                    json: #"{"key":"\#(key)","document":"application-receipt","applicationId":"\#(id)"}"#)
+                #expect(print.status == 201, "\(print.text)")
+                #expect(try await server.waitForPrint(key, token: token) == "completed")
+                try await server.waitForEvent("print-job", containing: #""state":"completed""#, in: events)
+                let files = Rig.a4.spooled(try Self.spoolKey(key))
+                try #require(files.count == 1, "spooled: \(files)")
+                let text = try Subprocess.run(["/usr/bin/pdftotext", files[0].path, "-"]).standardOutput
+                #expect(text.contains(id))
+                #expect(text.contains("就业登记"))
+
+                try Rig.run("card", "remove", "0")
+                try await server.waitForEvent("session-ended", in: events)
+                try await server.waitForEvent("card-removed", in: events)
+                let after = try server.call("GET", "/api/me", token: token)
+                #expect(after.status == 401)
+                #expect(after.json["code"] as? String == "not-signed-in")
+                let status = try server.call("GET", "/api/session")
+                #expect(status.json["state"] as? String == "idle")
+                for secret in [name, idNumber] { #expect(!status.text.contains(secret)) }
+                let stream = try String(contentsOf: events, encoding: .utf8)
+                for secret in [name, idNumber] { #expect(!stream.contains(secret)) }
+            }
+        }
+
+        @Test("a wrong PIN says how many tries are left; a blocked PIN is refused and sends the resident to the desk")
+        func wrongAndBlockedPIN() async throws {
+            try await withServer { server in
+                let events = try server.openEvents()
+                try Rig.run("card", "insert", "ss-card", "0", try Self.image(seed: 1))
+                try await server.waitForEvent("pin-required", in: events)
+                let before = try #require(try server.call("GET", "/api/session").json["triesLeft"] as? Int)
+                let wrong = try server.call("POST", "/api/session/pin", json: #"{"pin":"000000"}"#)
+                #expect(wrong.status == 401)
+                #expect(wrong.json["code"] as? String == "wrong-pin")
+                #expect((wrong.json["messageChinese"] as? String)?.contains("\(before - 1)次") == true)
+                #expect(try server.call("GET", "/api/session").json["triesLeft"] as? Int == before - 1)
+                var last = wrong
+                for _ in 1..<before { last = try server.call("POST", "/api/session/pin", json: #"{"pin":"000000"}"#) }
+                #expect(last.status == 423)
+                #expect(last.json["code"] as? String == "pin-blocked")
+                #expect((last.json["messageChinese"] as? String)?.contains("柜台") == true)
+                let right = try server.call("POST", "/api/session/pin", json: #"{"pin":"\#(Self.pin)"}"#)
+                #expect(right.status != 201)
+                #expect(try server.call("GET", "/api/session").json["state"] as? String == "pin-blocked")
+                try await server.waitForEvent("pin-blocked", in: events)
+            }
+        }
+
+        @Test("desk: intake, a supervisor's approval, a blank card personalised, its face printed, issued, activated")
+        func deskJourney() async throws {
+            try await withServer { server in
+                let events = try server.openEvents()
+                let clerk = try server.login("clerk1")
+                let supervisor = try server.login("supervisor1")
+                let holder = try SyntheticCard(seed: 1).cardholder.socialSecurityNumber.unmaskedValue
+                let cardNumber = try SyntheticCard(seed: 42).identity.cardNumber.value
+                let intake = try server.call(
+                    "POST", "/api/cards", token: clerk,
+                    json: #"{"cardNumber":"\#(cardNumber)","idNumber":"\#(holder)"}"#)
+                #expect(intake.status == 201, "\(intake.text)")
+                let approved = try server.call(
+                    "POST", "/api/cards/\(cardNumber)/status", token: supervisor, json: #"{"status":"in-production"}"#)
+                #expect(approved.status == 200, "\(approved.text)")
+
+                try Rig.run("card", "insert", "ss-card", "0", try Self.image(seed: 42, blank: true))
+                let written = try server.call(
+                    "POST", "/api/cards/\(cardNumber)/personalise", token: clerk,
+                    json: #"{"pin":"\#(Self.pin)","ethnicity":"01"}"#)
+                #expect(written.status == 200, "\(written.text)")
+                #expect(written.json["status"] as? String == "ready-at-desk")
+                try await server.waitForEvent("personalise-progress", in: events)
+
+                let key = "rig-face-\(UUID().uuidString.prefix(8).lowercased())"
+                let face = try server.call(
+                    "POST", "/api/print", token: clerk,
+                    json: #"{"key":"\#(key)","document":"card-face","cardNumber":"\#(cardNumber)"}"#)
+                #expect(face.status == 201, "\(face.text)")
+                #expect(try await server.waitForPrint(key, token: clerk) == "completed")
+                #expect(Rig.card.spooled(try Self.spoolKey(key)).count == 1)
+
+                for status in ["issued", "active"] {
+                    let moved = try server.call(
+                        "POST", "/api/cards/\(cardNumber)/status", token: clerk, json: #"{"status":"\#(status)"}"#)
+                    #expect(moved.status == 200, "\(moved.text)")
+                }
+                let card = try server.call("GET", "/api/cards/\(cardNumber)", token: supervisor)
+                let steps = try #require(card.json["steps"] as? [[String: Any]])
+                #expect(steps.map { $0["by"] as? String } == ["clerk1", "supervisor1", "clerk1", "clerk1", "clerk1"])
+            }
+        }
+    }
+}
