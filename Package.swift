@@ -72,6 +72,7 @@ let package = Package(
             name: "KioskServer",
             dependencies: [
                 "KioskCore",
+                "Diagnostics",
                 "SocialSecurityCard",
                 "SmartCard",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Hummingbird
 import KioskCore
@@ -7,6 +8,9 @@ import Logging
 /// session and its event stream. `application()` returns the Hummingbird application without
 /// running it, so tests drive it through HummingbirdTesting.
 public struct KioskTerminal: Sendable {
+    /// This build's version, reported by `/api/health` and `sskiosk --version`.
+    public static let version = "0.1.0"
+
     public let configuration: KioskServerConfiguration
     let api: KioskAPI<BasicRequestContext>
     let controller: KioskSessionController
@@ -17,7 +21,8 @@ public struct KioskTerminal: Sendable {
         store: any KioskStore,
         cards: ResidentCardReader,
         logger: Logger = Logger(label: "sskiosk.server"),
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init,
+        diagnostics: (@Sendable () async -> DiagnosticsReport)? = nil
     ) {
         let events = EventHub()
         let controller = KioskSessionController(
@@ -32,7 +37,7 @@ public struct KioskTerminal: Sendable {
         self.logger = logger
         api = KioskAPI(
             services: KioskServices(store: store, now: now), staff: StaffSessions(store: store), kiosk: controller,
-            events: events, now: now)
+            events: events, now: now, startedAt: now(), diagnostics: diagnostics)
     }
 
     /// The routes, as registered: for the OpenAPI check.
