@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardSimulator
+import Diagnostics
 import Foundation
 import KioskCore
 import KioskServer
@@ -44,12 +45,17 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteKioskStore(path: database)
         if demo, try await store.terminal() == nil { try await DemoData.load(into: store, logger: logger) }
         let context = try PCSCContext()
+        // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, cache and address.
+        let diagnostics = try DiagOptions.parse([
+            "--reader", residentReader, "--database", database, "--service", "http://\(host):\(port)",
+        ])
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout),
             store: store,
             cards: .pcsc(context, keys: try await keyOptions.provider(context)),
-            logger: logger
+            logger: logger,
+            diagnostics: { await diagnostics.report() }
         )
         logger.info("terminal service listening", metadata: ["address": "http://\(host):\(port)"])
         try await terminal.application().runService()

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import KioskCore
 import KioskServer
@@ -15,7 +16,10 @@ struct TestTerminal: Sendable {
 
     static let password = "right password"
 
-    static func make() throws -> TestTerminal {
+    /// `diagnostics` gets the store's file, for checks of the cache the terminal really uses.
+    static func make(
+        diagnostics: (@Sendable (_ databasePath: String) async -> DiagnosticsReport)? = nil
+    ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
         let store = try SQLiteKioskStore(path: path)
         let here = Person(
@@ -24,10 +28,13 @@ struct TestTerminal: Sendable {
         let elsewhere = Person(
             idNumber: "11010519491231002X", name: "李四", sex: .female,
             birthDate: try CardDate(year: 1949, month: 12, day: 31), regionCode: "110105001001")
+        var terminalDiagnostics: (@Sendable () async -> DiagnosticsReport)?
+        if let diagnostics { terminalDiagnostics = { await diagnostics(path) } }
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(port: 0),
             store: store,
-            cards: ResidentCardReader(keys: nil) { _ in throw KioskError.notSignedIn }
+            cards: ResidentCardReader(keys: nil) { _ in throw KioskError.notSignedIn },
+            diagnostics: terminalDiagnostics
         )
         return TestTerminal(terminal: terminal, store: store, here: here, elsewhere: elsewhere)
     }
