@@ -1,3 +1,4 @@
+import Logging
 import Printing
 
 /// The checks of the printing path: cupsd, each queue with the printer behind it, whether this user
@@ -9,12 +10,13 @@ public struct PrinterDiagnostics: Sendable {
     public var testPageQueue: String?
     /// How long the test page may take to print before it counts as held.
     public var testPageTimeout: Duration
-    /// The service used throughout; `CUPSPrintService` with a short timeout by default.
+    /// The service used throughout; by default with a short timeout, logging only errors (a
+    /// report on stdout is the output).
     public var service: CUPSPrintService
 
     public init(
         queues: [String], testPageQueue: String? = nil, testPageTimeout: Duration = .seconds(3),
-        service: CUPSPrintService = CUPSPrintService(timeout: .seconds(2))
+        service: CUPSPrintService = Self.defaultService
     ) {
         self.queues = queues
         self.testPageQueue = testPageQueue
@@ -25,10 +27,16 @@ public struct PrinterDiagnostics: Sendable {
     /// The configured queues, or every queue cupsd lists now (none when it does not answer: the
     /// cupsd check then says why).
     public static func resolvingQueues(
-        _ configured: [String]?, service: CUPSPrintService = CUPSPrintService(timeout: .seconds(2))
+        _ configured: [String]?, service: CUPSPrintService = defaultService
     ) async -> [String] {
         if let configured { return configured }
         return (try? await service.queues().map(\.name)) ?? []
+    }
+
+    public static var defaultService: CUPSPrintService {
+        var logger = Logger(label: "sskiosk.diagnostics.printing")
+        logger.logLevel = .error
+        return CUPSPrintService(logger: logger, timeout: .seconds(2))
     }
 
     public var checks: [any Check] {

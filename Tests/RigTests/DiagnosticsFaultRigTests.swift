@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import GRDB
 import KioskServer
 import Printing
 import Testing
@@ -17,7 +18,7 @@ extension RigTests {
         @Test func healthyPrintersPassWithStateSuppliesAndJobs() async throws {
             guard await Rig.printersAreUp() else { return }
             let run = try Diag.run(Self.printers)
-            #expect(run.status == 0, "\(run.output)")
+            #expect(run.status == 0, "\(run.output)\(run.errors)")
             let report = try run.report()
             #expect(report.checks.map(\.name) == ["cupsd", "printer:rig-a4", "printer:rig-card", "print-access"])
             let a4 = try #require(report["printer:rig-a4"])
@@ -31,7 +32,7 @@ extension RigTests {
             guard await Rig.printersAreUp() else { return }
             try await Rig.withFault("media-empty", on: Rig.a4) {
                 let run = try Diag.run(Self.printers)
-                #expect(run.status == 2, "\(run.output)")
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
                 let a4 = try #require(report["printer:rig-a4"])
                 #expect(a4.status == .fail)
@@ -57,7 +58,7 @@ extension RigTests {
                     return status?.reasons.contains { $0.keyword == "media-jam" } == true
                 }
                 let run = try Diag.run(Self.printers)
-                #expect(run.status == 2, "\(run.output)")
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let a4 = try #require(try run.report()["printer:rig-a4"])
                 #expect(a4.result.cause.hasPrefix("rig-a4: media jam"), "\(a4.result.cause)")
                 #expect(a4.result.cause.contains("paper (or a card) jammed"))
@@ -72,7 +73,7 @@ extension RigTests {
             guard await Rig.printersAreUp() else { return }
             try await Rig.withFault("offline", on: Rig.a4) {
                 let run = try Diag.run(Self.printers)
-                #expect(run.status == 2, "\(run.output)")
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let a4 = try #require(try run.report()["printer:rig-a4"])
                 #expect(a4.result.cause.contains("the printer at \(Rig.a4.uri) does not answer"), "\(a4.result.cause)")
                 #expect(a4.result.fix?.hasPrefix("Switch the printer on") == true)
@@ -89,7 +90,7 @@ extension RigTests {
             #expect(try Subprocess.run(["/usr/sbin/cupsdisable", Rig.a4.queue]).status == 0)
             #expect(try Subprocess.run(["/usr/sbin/cupsreject", Rig.card.queue]).status == 0)
             let run = try Diag.run(Self.printers)
-            #expect(run.status == 2, "\(run.output)")
+            #expect(run.status == 2, "\(run.output)\(run.errors)")
             let report = try run.report()
             let a4 = try #require(report["printer:rig-a4"])
             #expect(a4.result.cause.hasPrefix("rig-a4: paused"), "\(a4.result.cause)")
@@ -106,7 +107,7 @@ extension RigTests {
             try Rig.run("kill", "cupsd")
             defer { _ = try? Rig.run("up", "printers") }
             let run = try Diag.run(Self.printers)
-            #expect(run.status == 2, "\(run.output)")
+            #expect(run.status == 2, "\(run.output)\(run.errors)")
             let report = try run.report()
             let cupsd = try #require(report["cupsd"])
             #expect(cupsd.result.cause == "cupsd is not running or does not answer")
@@ -119,7 +120,7 @@ extension RigTests {
         @Test func aTestPageIsPrintedAndFollowedToTheEnd() async throws {
             guard await Rig.printersAreUp() else { return }
             let run = try Diag.run(["--skip", "readers", "--skip", "service", "--queue", "rig-a4", "--test-page"])
-            #expect(run.status == 0, "\(run.output)")
+            #expect(run.status == 0, "\(run.output)\(run.errors)")
             let page = try #require(try run.report()["test-page"])
             #expect(page.result.cause.contains("printed in"), "\(page.result.cause)")
             guard case .integer(let id) = page.result.details["job"] else {
@@ -143,7 +144,7 @@ extension RigTests {
                             "rig-card",
                         ]
                             + service.arguments + centre.arguments)
-                    #expect(run.status == 0, "\(run.output)")
+                    #expect(run.status == 0, "\(run.output)\(run.errors)")
                     let report = try run.report()
                     for check in report.checks {
                         #expect(check.status == .pass, "\(check.name): \(check.result.cause)")
@@ -163,11 +164,15 @@ extension RigTests {
             try await TerminalService.with { service in
                 let copy = service.database + ".damaged"
                 defer { unlink(copy) }
+                // The live cache's pages are in its WAL until a checkpoint: move them into the file first.
+                try DatabaseQueue(path: service.database).writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
                 try FileManager.default.copyItem(atPath: service.database, toPath: copy)
                 try CorruptCopy.overwrite(copy, fromPage: 2)
                 let run = try Diag.run(
                     ["--skip", "readers", "--skip", "printers", "--service", service.url, "--database", copy])
-                #expect(run.status == 2, "\(run.output)")
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
                 #expect(report["terminal-service"]?.status == .pass)
                 let cache = try #require(report["cache"])
@@ -184,7 +189,7 @@ extension RigTests {
                 let run = try Diag.run(
                     ["--skip", "readers", "--skip", "printers", "--centre", "https://127.0.0.1:\(port)"]
                         + service.arguments)
-                #expect(run.status == 2, "\(run.output)")
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
                 let centre = try #require(report["centre"])
                 #expect(centre.result.cause.contains("cannot be reached: connection refused"), "\(centre.result.cause)")
@@ -202,7 +207,7 @@ extension RigTests {
                 try await TestCentre.with(dateOffset: offset) { centre in
                     let run = try Diag.run(
                         ["--skip", "readers", "--skip", "printers"] + service.arguments + centre.arguments)
-                    #expect(run.status == exit, "\(run.output)")
+                    #expect(run.status == exit, "\(run.output)\(run.errors)")
                     let report = try run.report()
                     let clock = try #require(report["clock"])
                     #expect(clock.status == status)
@@ -225,7 +230,7 @@ extension RigTests {
             try await TestCentre.with(dateOffset: 0) { centre in
                 let run = try Diag.run(
                     ["--skip", "readers", "--skip", "printers", "--centre", centre.url, "--centre-ca", other.caFile])
-                #expect(run.status == 2, "\(run.output)")
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let certificate = try #require(try run.report()["centre-certificate"])
                 #expect(certificate.status == .fail)
                 #expect(certificate.result.cause.contains("does not chain to the CA in \(other.caFile)"))
@@ -237,7 +242,7 @@ extension RigTests {
             guard Rig.isUp() else { return }
             let port = try FreePort.find()
             let run = try Diag.run(["--skip", "readers", "--skip", "printers", "--service", "http://127.0.0.1:\(port)"])
-            #expect(run.status == 2, "\(run.output)")
+            #expect(run.status == 2, "\(run.output)\(run.errors)")
             let service = try #require(try run.report()["terminal-service"])
             #expect(service.result.cause.hasPrefix("the terminal service does not answer"), "\(service.result.cause)")
             #expect(service.result.fix?.hasPrefix("Start the terminal service") == true)
@@ -249,7 +254,10 @@ extension RigTests {
 enum Diag {
     struct Run {
         var status: Int32
+        /// The JSON report.
         var output: String
+        /// Anything else the run said.
+        var errors: String
 
         func report() throws -> DiagnosticsReport {
             try JSONDecoder().decode(DiagnosticsReport.self, from: Data(output.utf8))
@@ -258,6 +266,6 @@ enum Diag {
 
     static func run(_ arguments: [String]) throws -> Run {
         let result = try Subprocess.run([Rig.sskiosk, "diag", "--json"] + arguments)
-        return Run(status: result.status, output: result.standardOutput + result.standardError)
+        return Run(status: result.status, output: result.standardOutput, errors: result.standardError)
     }
 }

@@ -14,7 +14,9 @@ extension Redactor {
                 (try? queue.read { db in
                     var names: [String] = []
                     for table in ["person", "staff"] {
-                        if try db.tableExists(table) { names += try String.fetchAll(db, sql: "SELECT name FROM \(table)") }
+                        if try db.tableExists(table) {
+                            names += try String.fetchAll(db, sql: "SELECT name FROM \(table)")
+                        }
                     }
                     return names
                 }) ?? []

@@ -1,9 +1,9 @@
 import Foundation
 import Printing
 
-/// May this user submit print jobs? Asks cupsd to validate a job on each queue (IPP Validate-Job):
-/// cupsd applies its access policy and the queue's accepting state as for a real job, and nothing
-/// prints.
+/// May this user submit print jobs? Each queue must be accepting jobs (cupsd's Validate-Job does
+/// not look at that), and cupsd must validate a job from this user on it (IPP Validate-Job: its
+/// access policy applies as for a real job, and nothing prints).
 struct PrintPermissionCheck: Check {
     let name = "print-access"
     let category = CheckCategory.permissions
@@ -18,8 +18,16 @@ struct PrintPermissionCheck: Check {
         }
         var outcomes: [String: DetailValue] = [:]
         var refusals: [(queue: String, error: PrintingError)] = []
+        let accepting: [String: Bool]
+        do {
+            accepting = Dictionary(
+                try await service.queues().map { ($0.name, $0.status.isAcceptingJobs) }, uniquingKeysWith: { $1 })
+        } catch {
+            return .fail("cupsd did not list its queues: \(error.message)", fix: CUPSDaemonCheck.restart)
+        }
         for queue in queues {
-            do {
+            do throws(PrintingError) {
+                if accepting[queue] == false { throw .notAcceptingJobs }
                 try await service.validateJob(on: .queue(queue))
                 outcomes[queue] = "accepted"
             } catch {

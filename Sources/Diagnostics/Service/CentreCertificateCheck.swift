@@ -16,7 +16,7 @@ struct CentreCertificateCheck: Check {
     static let renewalWarningDays = 30
 
     func run() async -> CheckResult {
-        guard let address = CentreAddress(url) else { return CentreAddress.malformed(url) }
+        guard let address = ServerAddress(url) else { return ServerAddress.malformed(url) }
         guard address.isTLS else {
             return .warn(
                 "the centre is addressed over plain http: nothing proves it is the centre, and the link is not encrypted",
@@ -66,7 +66,8 @@ struct CentreCertificateCheck: Check {
             }
             return .fail(
                 "the centre's certificate does not chain to \(trust): \(NetworkFailure.describe(failure))",
-                fix: "Install the CA certificate the centre's operator issued and give it with --centre-ca; if it is already there, the link may be intercepted",
+                fix:
+                    "Install the CA certificate the centre's operator issued and give it with --centre-ca; if it is already there, the link may be intercepted",
                 details: details)
         }
         if daysLeft < Self.renewalWarningDays {

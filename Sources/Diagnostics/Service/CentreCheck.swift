@@ -6,7 +6,7 @@ struct CentreCheck: Check {
     let category = CheckCategory.service
 
     func run() async -> CheckResult {
-        guard let address = CentreAddress(url) else { return CentreAddress.malformed(url) }
+        guard let address = ServerAddress(url) else { return ServerAddress.malformed(url) }
         let outcome = await TLSProbe(address: address, verify: false).run()
         let details: [String: DetailValue] = [
             "url": "\(url)", "milliseconds": .number(outcome.milliseconds), "connected": .bool(outcome.connected),

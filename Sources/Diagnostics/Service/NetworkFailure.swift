@@ -29,7 +29,11 @@ enum NetworkFailure {
             }
         }
         if let error = error as? NIOSSLError, case .handshakeFailed(let reason) = error {
-            return "the TLS handshake failed (\(reason))"
+            // BoringSSL's words are `...:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED at FILE:LINE`: keep the reason.
+            let text = "\(reason)"
+            guard let start = text.range(of: "OPENSSL_internal:")?.upperBound else { return "the TLS handshake failed" }
+            let code = text[start...].prefix { $0 != " " && $0 != "]" }
+            return "the TLS handshake failed (\(code.lowercased().replacingOccurrences(of: "_", with: " ")))"
         }
         return "\(error)"
     }

@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// Runs on NIO's event loops, not the cooperative pool; nothing here blocks.
 struct TLSProbe: Sendable {
-    var address: CentreAddress
+    var address: ServerAddress
     /// A PEM file of the CA the centre's chain must end in; `nil`: the system's roots.
     var caFile: String?
     /// Whether to verify the centre's chain and name; without, the handshake takes any certificate.

@@ -20,6 +20,15 @@ struct TerminalServiceCheck: Check {
     func run() async -> CheckResult {
         let url = baseURL.hasSuffix("/") ? baseURL + "api/health" : baseURL + "/api/health"
         var details: [String: DetailValue] = ["url": "\(url)"]
+        // A refused connection at once, rather than after the HTTP client's retries until its deadline.
+        if let address = ServerAddress(baseURL) {
+            let probe = await TLSProbe(address: address, verify: false).run()
+            if !probe.connected {
+                return .fail(
+                    "the terminal service does not answer at \(url): \(probe.failure.map(NetworkFailure.describe) ?? "no answer")",
+                    fix: Self.start, details: details)
+            }
+        }
         let response: HTTPClientResponse
         let body: ByteBuffer
         do {
@@ -31,7 +40,8 @@ struct TerminalServiceCheck: Check {
                 details: details)
         }
         details["httpStatus"] = .integer(Int(response.status.code))
-        guard response.status == .ok, let health = try? JSONDecoder().decode(Health.self, from: Data(body.readableBytesView))
+        guard response.status == .ok,
+            let health = try? JSONDecoder().decode(Health.self, from: Data(body.readableBytesView))
         else {
             return .fail(
                 "the terminal service at \(url) answered \(response.status.code) without its health report",

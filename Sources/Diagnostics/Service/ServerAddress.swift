@@ -1,7 +1,8 @@
 import Foundation
 
-/// The centre's URL taken apart: scheme, host and port for a connection of our own.
-struct CentreAddress: Sendable, CustomStringConvertible {
+/// An http(s) URL taken apart (the centre's, the terminal service's): scheme, host and port for a
+/// connection of our own.
+struct ServerAddress: Sendable, CustomStringConvertible {
     var url: String
     var host: String
     var port: Int
