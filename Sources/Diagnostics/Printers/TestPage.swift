@@ -21,7 +21,7 @@ enum TestPage {
         }
         let xref = pdf.utf8.count
         pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { pdf += String(format: "%010d 00000 n \n", offset) }
+        for offset in offsets { pdf += String(format: "%010ld 00000 n \n", offset) }
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Array(pdf.utf8)
     }
