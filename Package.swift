@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -72,6 +74,7 @@ let package = Package(
             name: "KioskServer",
             dependencies: [
                 "KioskCore",
+                "Diagnostics",
                 "SocialSecurityCard",
                 "SmartCard",
                 "Printing",
@@ -94,7 +97,22 @@ let package = Package(
             ]
         ),
         // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
-        .target(name: "Diagnostics", dependencies: ["SmartCard", "SocialSecurityCard", "CardCrypto"]),
+        .target(
+            name: "Diagnostics",
+            dependencies: [
+                "SmartCard",
+                "SocialSecurityCard",
+                "CardCrypto",
+                "Printing",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Virtual cards behind vpcd's reader slots.
         .target(
             name: "CardSimulator",
@@ -180,7 +198,7 @@ let package = Package(
             name: "KioskServerTests",
             dependencies: [
                 "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
-                "CardTestSupport", "Printing", "Documents",
+                "CardTestSupport", "Printing", "Documents", "Diagnostics",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -189,7 +207,7 @@ let package = Package(
             name: "RigTests",
             dependencies: [
                 "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
-                "Diagnostics",
+                "Diagnostics", "KioskServer", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
@@ -203,7 +221,10 @@ let package = Package(
             name: "DocumentsTests",
             dependencies: ["Documents", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "SmartCard"]),
+        .testTarget(
+            name: "DiagnosticsTests",
+            dependencies: ["Diagnostics", "SmartCard", "KioskStore", "KioskCore", "SocialSecurityCard"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,4 +24,8 @@ public struct CheckCategory: RawRepresentable, Hashable, Sendable, Codable, Cust
     public static let readers = Self(rawValue: "readers")
     /// Whether this user and the service's group may use the devices.
     public static let permissions = Self(rawValue: "permissions")
+    /// cupsd, its queues, the printers behind them.
+    public static let printers = Self(rawValue: "printers")
+    /// The terminal service, its local cache, and the link to the centre.
+    public static let service = Self(rawValue: "service")
 }

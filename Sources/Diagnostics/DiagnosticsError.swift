@@ -3,6 +3,7 @@ public struct DiagnosticsError: Error, Hashable, Sendable, CustomStringConvertib
     private enum Code: Hashable, Sendable {
         case catalogueUnreadable
         case catalogueNotFound
+        case bundleNotWritten
     }
 
     private let code: Code
@@ -26,4 +27,11 @@ public struct DiagnosticsError: Error, Hashable, Sendable, CustomStringConvertib
         .catalogueNotFound,
         "The device catalogue (hardware/catalogue.json) was not found. Give its path with --catalogue FILE or SSKIOSK_CATALOGUE."
     )
+
+    public static func bundleNotWritten(_ path: String) -> Self {
+        Self(
+            .bundleNotWritten,
+            "The support bundle \(path) could not be written (tar failed). Check the disk space and the directory's permissions."
+        )
+    }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Hummingbird
 import KioskCore
@@ -15,10 +16,15 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     let desk: DeskCardWriter
     let configuration: KioskServerConfiguration
     let now: @Sendable () -> Date
+    /// When the service started, for the uptime in `/api/health`.
+    let startedAt: Date
+    /// Runs the terminal's diagnostics for a technician; `nil`: the endpoint answers 404.
+    let diagnostics: (@Sendable () async -> DiagnosticsReport)?
 
     var routes: [APIRoute<Context>] {
         [
-            APIRoute(.get, "/api/health") { _, _ in try JSONBody.response(["status": "ok"]) },
+            APIRoute(.get, "/api/health", health),
+            APIRoute(.get, "/api/diagnostics", runDiagnostics),
             // The kiosk's session
             APIRoute(.get, "/api/session") { _, _ in try JSONBody.response(await kiosk.status()) },
             APIRoute(.post, "/api/session/pin", submitPIN),
@@ -45,6 +51,25 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
         ] + printRoutes + deskRoutes
+    }
+
+    // MARK: The service itself
+
+    struct Health: Encodable {
+        var status = "ok"
+        var version = KioskTerminal.version
+        var uptimeSeconds: Double
+    }
+
+    private func health(_ request: Request, _ context: Context) async throws -> Response {
+        try JSONBody.response(Health(uptimeSeconds: max(0, now().timeIntervalSince(startedAt))))
+    }
+
+    /// The technician's diagnostics report; it holds no personal data by construction.
+    private func runDiagnostics(_ request: Request, _ context: Context) async throws -> Response {
+        try AccessPolicy.authorize(try await principal(request), .runDiagnostics)
+        guard let diagnostics else { throw KioskError.notFound("diagnostics", chinese: "诊断功能") }
+        return try JSONBody.response(await diagnostics())
     }
 
     // MARK: Who is asking

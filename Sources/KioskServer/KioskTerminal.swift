@@ -1,3 +1,4 @@
+import Diagnostics
 import Documents
 import Foundation
 import Hummingbird
@@ -9,6 +10,9 @@ import Printing
 /// session, the desk's card writer, the printers and the event stream. `application()` returns the Hummingbird application without
 /// running it, so tests drive it through HummingbirdTesting.
 public struct KioskTerminal: Sendable {
+    /// This build's version, reported by `/api/health` and `sskiosk --version`.
+    public static let version = "0.1.0"
+
     public let configuration: KioskServerConfiguration
     let api: KioskAPI<BasicRequestContext>
     let controller: KioskSessionController
@@ -22,7 +26,8 @@ public struct KioskTerminal: Sendable {
         printService: any PrintService,
         documentSigner: any PayloadSigner,
         logger: Logger = Logger(label: "sskiosk.server"),
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init,
+        diagnostics: (@Sendable () async -> DiagnosticsReport)? = nil
     ) {
         let events = EventHub()
         let controller = KioskSessionController(
@@ -40,7 +45,7 @@ public struct KioskTerminal: Sendable {
             events: events,
             printing: PrintDesk(service: printService, events: events, logger: logger),
             documents: TerminalDocuments(store: store, renderer: DocumentRenderer(signer: documentSigner)),
-            desk: desk, configuration: configuration, now: now)
+            desk: desk, configuration: configuration, now: now, startedAt: now(), diagnostics: diagnostics)
     }
 
     /// The routes, as registered: for the OpenAPI check.

@@ -113,6 +113,15 @@ final class CUPSDestination {
             .max { $0.id < $1.id }
     }
 
+    /// Asks whether this user may submit a job here (IPP Validate-Job): cupsd applies its policy
+    /// and the queue's accepting state as for a real job, and nothing prints.
+    func validateJob() throws(PrintingError) {
+        let request = IPPRequest(IPP_OP_VALIDATE_JOB, printerURI: printerURI)
+        guard request.send(over: http, resource: resource, returning: IPP_TAG_OPERATION) != nil else {
+            throw CUPSStatus.lastError(for: target)
+        }
+    }
+
     func cancel(_ id: Int32) throws(PrintingError) {
         guard CUPSStatus.succeeded(cupsCancelDestJob(http, dest, id)) else {
             throw CUPSStatus.lastError(for: target, jobID: id)

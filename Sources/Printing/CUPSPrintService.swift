@@ -67,6 +67,12 @@ public struct CUPSPrintService: PrintService {
         }
     }
 
+    /// Throws unless a job from this user would be accepted now (cupsd's policy, the queue
+    /// accepting jobs); prints nothing. For diagnostics.
+    public func validateJob(on target: PrintTarget) async throws(PrintingError) {
+        try await withDestination(target) { destination throws(PrintingError) in try destination.validateJob() }
+    }
+
     public func job(_ id: Int32, on target: PrintTarget) async throws(PrintingError) -> PrintJob {
         try await withDestination(target) { destination throws(PrintingError) in try destination.job(id) }
     }

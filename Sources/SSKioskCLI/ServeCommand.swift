@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardSimulator
 @preconcurrency import Crypto
+import Diagnostics
 import Documents
 import Foundation
 import KioskCore
@@ -75,6 +76,11 @@ struct ServeCommand: AsyncParsableCommand {
             signingKey = Curve25519.Signing.PrivateKey()
             logger.warning("no --document-key: documents are signed with a key made for this run only")
         }
+        // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, cache and address.
+        let diagnostics = try DiagOptions.parse([
+            "--reader", residentReader, "--database", database, "--service", "http://\(host):\(port)",
+            "--queue", documentQueue, "--queue", cardQueue,
+        ])
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout,
@@ -84,7 +90,8 @@ struct ServeCommand: AsyncParsableCommand {
             desk: .pcsc(context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal))),
             printService: CUPSPrintService(logger: logger),
             documentSigner: Ed25519Signer(keyID: "terminal", privateKey: signingKey),
-            logger: logger
+            logger: logger,
+            diagnostics: { await diagnostics.report() }
         )
         logger.info("terminal service listening", metadata: ["address": "http://\(host):\(port)"])
         try await terminal.application(watchCards: !noResidentReader).runService()

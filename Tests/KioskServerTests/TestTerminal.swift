@@ -1,5 +1,6 @@
 import CardTestSupport
 import Crypto
+import Diagnostics
 import Documents
 import Foundation
 import KioskCore
@@ -38,7 +39,10 @@ struct TestTerminal: Sendable {
         func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
     }
 
-    static func make() throws -> TestTerminal {
+    /// `diagnostics` gets the store's file, for checks of the cache the terminal really uses.
+    static func make(
+        diagnostics: (@Sendable (_ databasePath: String) async -> DiagnosticsReport)? = nil
+    ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
         let store = try SQLiteKioskStore(path: path)
         let here = KioskCore.Person(
@@ -53,6 +57,8 @@ struct TestTerminal: Sendable {
             birthDate: holder.birthDate, regionCode: "430102001002")
         let (kioskSlot, deskSlot, printer, clock) = (CardSlot(), CardSlot(), ScriptedPrinter(), Clock())
         let journal = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID())")
+        var terminalDiagnostics: (@Sendable () async -> DiagnosticsReport)?
+        if let diagnostics { terminalDiagnostics = { await diagnostics(path) } }
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(port: 0, residentReader: kioskReader, deskReader: deskReader),
             store: store,
@@ -62,7 +68,8 @@ struct TestTerminal: Sendable {
             },
             printService: printer,
             documentSigner: Ed25519Signer(keyID: "test", privateKey: Curve25519.Signing.PrivateKey()),
-            now: { clock.now() }
+            now: { clock.now() },
+            diagnostics: terminalDiagnostics
         )
         return TestTerminal(
             terminal: terminal, store: store, path: path, here: here, elsewhere: elsewhere, resident: resident,

@@ -201,9 +201,12 @@ private enum Diagnose {
         }
     }
 
-    /// `sskiosk diag` with the rig's card reader and PSAM reader named, as a desk is configured.
+    /// `sskiosk diag` of the card path only, with the rig's card reader and PSAM reader named, as a
+    /// desk is configured (printers and the service: DiagnosticsFaultRigTests).
     static func run(_ extra: [String] = [], json: Bool = true) throws -> Run {
-        var arguments = ["diag", "--reader", Rig.reader0, "--psam-reader", Rig.reader1] + extra
+        var arguments =
+            ["diag", "--reader", Rig.reader0, "--psam-reader", Rig.reader1, "--skip", "printers", "--skip", "service"]
+            + extra
         if json { arguments.append("--json") }
         let result = try Subprocess.run([Rig.sskiosk] + arguments)
         return Run(status: result.status, output: result.standardOutput + result.standardError)

@@ -1,0 +1,72 @@
+import Diagnostics
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import KioskServer
+import KioskStore
+import Testing
+
+@Suite("Technician API: health with version and uptime, diagnostics for technicians only")
+struct DiagnosticsAPITests {
+    /// The terminal's diagnostics over its own cache (the real check of the real store file).
+    func withAPI(
+        _ body: @escaping @Sendable (StaffAPITests.Client, TestTerminal) async throws -> Void
+    ) async throws {
+        let terminal = try TestTerminal.make { path in
+            let checks = ServiceDiagnostics(serviceURL: nil, database: path, migrations: SQLiteKioskStore.migrations)
+                .checks
+            return await DiagnosticsRunner(checks: checks).run()
+        }
+        try await terminal.seed()
+        try await terminal.terminal.application(watchCards: false).test(.router) { client in
+            try await body(StaffAPITests.Client(client: client), terminal)
+        }
+    }
+
+    @Test("health says ok, this build's version and how long the service has run")
+    func health() async throws {
+        try await withAPI { api, _ in
+            let health = try await api.call(.get, "/api/health")
+            #expect(health.status == 200)
+            #expect(health.body["status"] as? String == "ok")
+            #expect(health.body["version"] as? String == KioskTerminal.version)
+            let uptime = try #require(health.body["uptimeSeconds"] as? Double)
+            #expect(uptime >= 0 && uptime < 60)
+        }
+    }
+
+    @Test("a technician gets the report of the terminal's cache, with no name or ID number in it")
+    func technicianReadsTheReport() async throws {
+        try await withAPI { api, terminal in
+            let technician = try await api.login("technician1")
+            let response = try await api.call(.get, "/api/diagnostics", token: technician)
+            #expect(response.status == 200, "\(response.text)")
+            let report = try JSONDecoder().decode(DiagnosticsReport.self, from: Data(response.text.utf8))
+            let cache = try #require(report["cache"])
+            #expect(cache.category == .service)
+            #expect(cache.result.details["schema"] == .string(SQLiteKioskStore.migrations.last!))
+            #expect(cache.result.details["outboxPending"] == .integer(0))
+            #expect(cache.result.cause.contains("intact"))
+            for person in [terminal.here, terminal.elsewhere] {
+                #expect(!response.text.contains(person.idNumber))
+                #expect(!response.text.contains(person.name))
+            }
+        }
+    }
+
+    @Test(
+        "everyone else is refused: no token, clerks, supervisors, auditors",
+        arguments: ["clerk1", "supervisor1", "auditor1"])
+    func othersAreRefused(_ id: String) async throws {
+        try await withAPI { api, _ in
+            let anonymous = try await api.call(.get, "/api/diagnostics")
+            #expect(anonymous.status == 401)
+            let token = try await api.login(id)
+            let refused = try await api.call(.get, "/api/diagnostics", token: token)
+            #expect(refused.status == 403, "\(id): \(refused.text)")
+            #expect(refused.body["code"] as? String == "forbidden")
+            #expect(refused.body["checks"] == nil)
+        }
+    }
+}
