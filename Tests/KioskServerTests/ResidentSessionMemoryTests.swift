@@ -15,7 +15,6 @@ import Testing
 /// simulated in process behind the same reader API the kiosk uses.
 @Suite("Resident sessions leave nothing of the person behind")
 struct ResidentSessionMemoryTests {
-    static let reader = "Virtual PCD 00 00"
 
     /// Every string reachable from `root` through stored properties, enum payloads and
     /// collections, each object once.
@@ -67,7 +66,7 @@ struct ResidentSessionMemoryTests {
         try await fixture.terminal.application(watchCards: false).test(.router) { client in
             let api = StaffAPITests.Client(client: client)
             for round in 0..<30 {
-                if round == 0 { await controller.handle(.cardInserted(reader: Self.reader, atr: [])) }
+                if round == 0 { await controller.handle(.cardInserted(reader: TestTerminal.kioskReader, atr: [])) }
                 let started = try await api.call(.post, "/api/session/pin", json: #"{"pin":"\#(CardFixtures.pin)"}"#)
                 #expect(started.status == 201, "round \(round): \(started.text)")
                 let token = try #require(started.body["token"] as? String)
@@ -79,7 +78,7 @@ struct ResidentSessionMemoryTests {
 
                 switch round % 3 {
                 case 0: #expect(try await api.call(.delete, "/api/session", token: token).status == 204)
-                case 1: await controller.handle(.cardRemoved(reader: Self.reader))
+                case 1: await controller.handle(.cardRemoved(reader: TestTerminal.kioskReader))
                 default: await controller.tick(at: Date().addingTimeInterval(3_600))
                 }
                 #expect(try await api.call(.get, "/api/me", token: token).status == 401, "round \(round)")
@@ -87,7 +86,7 @@ struct ResidentSessionMemoryTests {
                 #expect(!status.text.contains(idNumber) && !status.text.contains(card.cardholder.name))
                 #expect(!holdsPerson(), "round \(round): the person is still reachable after the session ended")
                 // The card back in for the next round (after exit and timeout it never left).
-                if round % 3 == 1 { await controller.handle(.cardInserted(reader: Self.reader, atr: [])) }
+                if round % 3 == 1 { await controller.handle(.cardInserted(reader: TestTerminal.kioskReader, atr: [])) }
             }
         }
     }
