@@ -7,7 +7,7 @@ extension RigTests {
     /// The terminal service as a resident and a desk use it: the real `sskiosk serve` over HTTP,
     /// pcscd with the simulated card in slot 0 and the PSAM in slot 1, cupsd and the rig's printers.
     /// Each test puts its own copy of a card image in slot 0 (PIN tries and writes stay in the
-    /// copy) and leaves the rig's own resident card there afterwards.
+    /// copy) and leaves both slots empty afterwards, as the other rig tests expect them.
     @Suite struct TerminalJourney {
         static let pin = "123456"
 
@@ -30,7 +30,7 @@ extension RigTests {
         }
 
         /// Runs `body` with the service up, slot 0 empty and the PSAM in slot 1; afterwards the
-        /// service is stopped and the rig's own cards are back in both slots.
+        /// service is stopped and both slots are empty again.
         func withServer(_ body: (TerminalServerProcess) async throws -> Void) async throws {
             guard Rig.isUp(), await Rig.printersAreUp() else { return }
             try Rig.run("card", "remove", "0")
@@ -38,7 +38,7 @@ extension RigTests {
             let server = try await TerminalServerProcess(port: 18_000 + Int.random(in: 0..<1000))
             defer {
                 server.stop()
-                _ = try? Rig.run("card", "insert", "ss-card", "0")
+                _ = try? Rig.restoreReaders()
             }
             try await body(server)
         }
