@@ -89,28 +89,7 @@ extension Rig {
 /// cross-reference table at the byte offsets a reader checks.
 enum TestPDF {
     static func make(width: Double, height: Double, text: String) -> [UInt8] {
-        let content = "BT /F1 10 Tf 12 12 Td (\(text)) Tj ET"
-        let objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
-        ]
-        var pdf = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(pdf.utf8.count)
-            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let xref = pdf.utf8.count
-        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets {
-            let digits = String(offset)
-            pdf += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
-        }
-        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Array(pdf.utf8)
+        OnePagePDF.make(width: width, height: height, content: "BT /F1 10 Tf 12 12 Td (\(text)) Tj ET")
     }
 
     static func document(for printer: Rig.Printer, text: String) throws -> PrintDocument {
