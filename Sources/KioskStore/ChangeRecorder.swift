@@ -39,13 +39,13 @@ struct ChangeRecorder {
 
     /// Queues `command` for the centre under a key of terminal id, sequence and time: unique across
     /// terminals and the same on every retry.
-    func enqueue(_ command: OutboxCommand, payload: some Encodable, baseVersion: Int?, priority: Int) throws {
+    func enqueue(_ command: SyncCommandKind, payload: some Encodable, baseVersion: Int?, priority: Int) throws {
         let sequence = try next("outbox")
         try OutboxRow(
             sequence: sequence,
             idempotencyKey: "\(terminal.terminalID)-\(sequence)-\(now.milliseconds)",
             command: command.rawValue,
-            payload: try StoreJSON.encoder().encode(payload),
+            payload: try SyncJSON.encoder().encode(payload),
             baseVersion: baseVersion,
             priority: priority,
             status: .pending,

@@ -24,9 +24,9 @@ extension SQLiteKioskStore {
             try ApplicationRow(application, version: 1, closedAt: nil).insert(db)
             try recorder.enqueue(
                 .applicationSubmit, payload: application, baseVersion: nil,
-                priority: OutboxCommand.priority(for: draft.kind))
+                priority: SyncCommandKind.priority(for: draft.kind))
             try recorder.log(
-                OutboxCommand.applicationSubmit.rawValue, subject: .application(id: application.id), by: principal,
+                SyncCommandKind.applicationSubmit.rawValue, subject: .application(id: application.id), by: principal,
                 detail: "kind=\(draft.kind.rawValue) status=\(application.status.rawValue)")
             return application
         }
@@ -48,9 +48,9 @@ extension SQLiteKioskStore {
             try recorder.enqueue(
                 .applicationMove,
                 payload: ApplicationMovePayload(id: id, status: status, by: principal.actorID, at: recorder.now),
-                baseVersion: row.version, priority: OutboxCommand.priority(for: application.kind))
+                baseVersion: row.version, priority: SyncCommandKind.priority(for: application.kind))
             try recorder.log(
-                OutboxCommand.applicationMove.rawValue, subject: .application(id: id), by: principal,
+                SyncCommandKind.applicationMove.rawValue, subject: .application(id: id), by: principal,
                 detail: "from=\(row.status.rawValue) to=\(status.rawValue)")
             return application
         }

@@ -14,9 +14,9 @@ extension SQLiteKioskStore {
                 cardNumber: cardNumber, idNumber: idNumber, requestedBy: principal.actorID, at: recorder.now)
             try CardRow(card, regionCode: try recorder.region(of: idNumber)).insert(db)
             try recorder.enqueue(
-                .cardRequest, payload: card, baseVersion: nil, priority: OutboxCommand.normalPriority)
+                .cardRequest, payload: card, baseVersion: nil, priority: SyncCommandKind.normalPriority)
             try recorder.log(
-                OutboxCommand.cardRequest.rawValue, subject: .card(number: cardNumber), by: principal,
+                SyncCommandKind.cardRequest.rawValue, subject: .card(number: cardNumber), by: principal,
                 detail: "holder=\(Person.maskedNumber(idNumber))")
             return card
         }
@@ -58,9 +58,9 @@ extension SQLiteKioskStore {
                 cardNumber: newCardNumber, idNumber: old.idNumber, requestedBy: principal.actorID, at: recorder.now)
             try CardRow(card, regionCode: try recorder.region(of: old.idNumber)).insert(db)
             try recorder.enqueue(
-                .cardRequest, payload: card, baseVersion: nil, priority: OutboxCommand.normalPriority)
+                .cardRequest, payload: card, baseVersion: nil, priority: SyncCommandKind.normalPriority)
             try recorder.log(
-                OutboxCommand.cardRequest.rawValue, subject: .card(number: newCardNumber), by: principal,
+                SyncCommandKind.cardRequest.rawValue, subject: .card(number: newCardNumber), by: principal,
                 detail: "replaces=\(cardNumber)")
             return card
         }
@@ -83,9 +83,9 @@ extension SQLiteKioskStore {
         try recorder.enqueue(
             .cardMove,
             payload: CardMovePayload(cardNumber: cardNumber, status: status, by: principal.actorID, at: recorder.now),
-            baseVersion: row.version, priority: OutboxCommand.priority(forCardMoveTo: status))
+            baseVersion: row.version, priority: SyncCommandKind.priority(forCardMoveTo: status))
         try recorder.log(
-            OutboxCommand.cardMove.rawValue, subject: .card(number: cardNumber), by: principal,
+            SyncCommandKind.cardMove.rawValue, subject: .card(number: cardNumber), by: principal,
             detail: "from=\(row.status.rawValue) to=\(status.rawValue)")
         return card
     }

@@ -62,7 +62,7 @@ extension SQLiteKioskStore {
             try upsert(page.jobPostings, db, JobPostingRow.upsert, JobPostingRow.upsertArguments)
             if !page.cardRecords.isEmpty {
                 let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
-                let encoder = StoreJSON.encoder()
+                let encoder = SyncJSON.encoder()
                 try upsert(page.cardRecords, db, CardRow.upsert) { card in
                     try CardRow.upsertArguments(card, fallbackRegion: fallbackRegion, encoder: encoder)
                 }

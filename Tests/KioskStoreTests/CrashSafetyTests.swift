@@ -81,7 +81,7 @@ struct CrashSafetyTests {
     /// exactly the entries of the writes it went through; the ledger verifies.
     func check(_ fixture: StoreFixture, submitted: Set<String>, approved: Set<String>, round: Int) async throws {
         let store = try SQLiteKioskStore(path: fixture.path)
-        let decoder = StoreJSON.decoder()
+        let decoder = SyncJSON.decoder()
         let state = try fixture.rawRead { db in
             let applications = try ApplicationRow.fetchAll(db)
             var commands: [String: [String]] = [:]

@@ -26,7 +26,7 @@ struct WriteTests {
             #expect(entry.command == "application.submit")
             #expect(entry.idempotencyKey == "T-0001-1-\(F.monday.milliseconds)")
             #expect(entry.baseVersion == nil)
-            #expect(try StoreJSON.decoder().decode(Application.self, from: entry.payload) == application)
+            #expect(try SyncJSON.decoder().decode(Application.self, from: entry.payload) == application)
 
             let line = try #require(try await fixture.store.ledger(from: 1, limit: 10).first)
             #expect(line.actor == "clerk-1")
@@ -54,7 +54,7 @@ struct WriteTests {
 
             let moves = try await fixture.store.pendingOutbox(limit: 10).filter { $0.command == "application.move" }
             #expect(moves.map(\.baseVersion) == [1, 2])
-            let payload = try StoreJSON.decoder().decode(ApplicationMovePayload.self, from: moves[0].payload)
+            let payload = try SyncJSON.decoder().decode(ApplicationMovePayload.self, from: moves[0].payload)
             #expect(payload.status == .approved)
             #expect(payload.by == "supervisor-1")
             let details = try await fixture.store.ledger(from: 2, limit: 10).map(\.detail)

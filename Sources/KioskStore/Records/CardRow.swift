@@ -39,8 +39,8 @@ struct CardRow: Codable, FetchableRecord, PersistableRecord {
             cardNumber: cardNumber, idNumber: idNumber, status: status, cardIdentifier: cardIdentifier, steps: steps)
     }
 
-    static func databaseJSONEncoder(for column: String) -> JSONEncoder { StoreJSON.encoder() }
-    static func databaseJSONDecoder(for column: String) -> JSONDecoder { StoreJSON.decoder() }
+    static func databaseJSONEncoder(for column: String) -> JSONEncoder { SyncJSON.encoder() }
+    static func databaseJSONDecoder(for column: String) -> JSONDecoder { SyncJSON.decoder() }
 
     /// Inserts a card from the centre, kept in its holder's region (or `fallbackRegion` when the
     /// holder is not cached), or updates it unless the local card has more steps.

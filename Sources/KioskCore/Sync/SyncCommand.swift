@@ -1,0 +1,77 @@
+import Foundation
+
+/// An outbox entry as it travels to the centre: what to apply, and the key that makes it apply once.
+public struct SyncCommand: Codable, Hashable, Sendable {
+    /// terminal id + outbox sequence + time: the centre applies each key exactly once.
+    public var idempotencyKey: String
+    public var kind: SyncCommandKind
+    /// The command's JSON as the outbox stored it (``SyncJSON``); base64 in the request body.
+    public var payload: Data
+    /// The version of the record the command was built on, for update conflicts.
+    public var baseVersion: Int?
+    public var createdAt: Date
+
+    public init(idempotencyKey: String, kind: SyncCommandKind, payload: Data, baseVersion: Int?, createdAt: Date) {
+        self.idempotencyKey = idempotencyKey
+        self.kind = kind
+        self.payload = payload
+        self.baseVersion = baseVersion
+        self.createdAt = createdAt
+    }
+}
+
+/// The body of `POST /sync/v1/commands`: commands in the order the terminal's outbox drains them.
+public struct SyncPushRequest: Codable, Hashable, Sendable {
+    public var commands: [SyncCommand]
+
+    public init(commands: [SyncCommand]) { self.commands = commands }
+}
+
+/// What became of one command at the centre.
+public struct SyncCommandResult: Codable, Hashable, Sendable {
+    public enum Outcome: String, Codable, Hashable, Sendable {
+        /// Applied now, in the same transaction as the record of its key.
+        case applied
+        /// Its key was applied before: nothing done again. Acknowledged like `applied`.
+        case duplicate
+        /// Against a written rule (outside the terminal's jurisdiction, a stale base version, a card
+        /// already lost, a second application for the same person and service): a person must look.
+        case refused
+    }
+
+    public var idempotencyKey: String
+    public var outcome: Outcome
+    /// Why it was refused, in words a supervisor can act on; no personal data.
+    public var reason: String?
+    /// The record's version at the centre after the command.
+    public var version: Int?
+
+    public init(idempotencyKey: String, outcome: Outcome, reason: String? = nil, version: Int? = nil) {
+        self.idempotencyKey = idempotencyKey
+        self.outcome = outcome
+        self.reason = reason
+        self.version = version
+    }
+
+    /// The terminal deletes an entry from its outbox only when this is true.
+    public var isAcknowledged: Bool { outcome != .refused }
+}
+
+/// The answer to `POST /sync/v1/commands`: one result per command, in the request's order.
+public struct SyncPushResponse: Codable, Hashable, Sendable {
+    public var results: [SyncCommandResult]
+
+    public init(results: [SyncCommandResult]) { self.results = results }
+}
+
+/// The answer to `GET /sync/v1/changes`: one page of reference data after the caller's cursor.
+public struct SyncChanges: Codable, Hashable, Sendable {
+    public var page: ReferenceDataPage
+    /// More pages wait after `page.cursor`: the terminal asks again at once rather than on its timer.
+    public var hasMore: Bool
+
+    public init(page: ReferenceDataPage, hasMore: Bool) {
+        self.page = page
+        self.hasMore = hasMore
+    }
+}

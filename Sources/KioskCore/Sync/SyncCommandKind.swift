@@ -1,0 +1,26 @@
+/// The business commands a terminal sends the centre, named as the outbox and the ledger name them.
+/// Names carry no personal data; payloads may (they go only to the centre).
+public enum SyncCommandKind: String, Codable, Hashable, Sendable {
+    /// Payload: the ``Application`` as submitted. First writer wins by application id.
+    case applicationSubmit = "application.submit"
+    /// Payload: ``ApplicationMovePayload``, checked against the entry's base version.
+    case applicationMove = "application.move"
+    /// Payload: the ``CardRecord`` as requested.
+    case cardRequest = "card.request"
+    /// Payload: ``CardMovePayload``. A move to `lost` always wins.
+    case cardMove = "card.move"
+
+    /// Ordinary commands drain in the order they were made.
+    public static let normalPriority = 0
+    /// A loss report goes before anything else: until the centre has it, a lost card still works
+    /// elsewhere.
+    public static let lossReportPriority = 10
+
+    public static func priority(for kind: ApplicationKind) -> Int {
+        kind == .lossReport ? lossReportPriority : normalPriority
+    }
+
+    public static func priority(forCardMoveTo status: CardStatus) -> Int {
+        status == .lost ? lossReportPriority : normalPriority
+    }
+}
