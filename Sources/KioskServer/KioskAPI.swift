@@ -313,10 +313,16 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return try JSONBody.response(try await services.statistics(day: date, for: principal))
     }
 
+    struct LedgerCheck: Encodable {
+        var intact: Bool
+        /// What was found, entries named by number only.
+        var finding: String
+    }
+
     private func verifyLedger(_ request: Request, _ context: Context) async throws -> Response {
         let finding = try await services.verifyLedger(for: try await principal(request))
         let intact = if case .intact = finding { true } else { false }
-        return try JSONBody.response(["intact": intact ? "true" : "false", "finding": finding.description])
+        return try JSONBody.response(LedgerCheck(intact: intact, finding: finding.description))
     }
 
     static func noonInChina(_ date: CardDate) -> Date? {

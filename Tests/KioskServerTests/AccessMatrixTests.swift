@@ -118,7 +118,9 @@ struct AccessMatrixTests {
     static let endsSessions: Set<String> = ["DELETE /api/session", "POST /api/staff/logout"]
     static let refusals: Set<String> = ["not-signed-in", "forbidden", "outside-jurisdiction"]
 
-    @Test("every route has a rule; each caller is allowed or refused (401/403 with a clear body) as the rule says")
+    @Test(
+        "every route has a rule; each caller is allowed or refused (401/403 with a clear body) as the rule says; every answer matches openapi.yaml"
+    )
     func matrix() async throws {
         let terminal = try TestTerminal.make()
         try await terminal.seed()
@@ -143,6 +145,7 @@ struct AccessMatrixTests {
             #expect(Set(Self.rules.keys).subtracting(routes).isEmpty, "rules for no route")
 
             let personal = [terminal.here, terminal.elsewhere, terminal.resident].flatMap { [$0.name, $0.idNumber] }
+            var answers: [OpenAPIContract.Answer] = []
             let ordered = routes.filter { !Self.endsSessions.contains($0) } + routes.filter(Self.endsSessions.contains)
             for route in ordered {
                 guard let rule = Self.rules[route], !rule.stream else { continue }
@@ -151,6 +154,10 @@ struct AccessMatrixTests {
                     let response = try await api.call(
                         method, rule.uri(fixtures), token: tokens[caller], json: rule.body?(fixtures))
                     let code = response.body["code"] as? String
+                    answers.append(
+                        OpenAPIContract.Answer(
+                            method: "\(method)", path: String(route.drop { $0 != " " }.dropFirst()),
+                            status: response.status, body: response.text))
                     if rule.allowed.contains(caller) {
                         #expect(
                             !(Self.refusals.contains(code ?? "")),
@@ -168,6 +175,12 @@ struct AccessMatrixTests {
                         #expect(leaked.isEmpty, "the technician read personal data from \(route): \(response.text)")
                     }
                 }
+            }
+            if OpenAPIContract.python != nil || SchemathesisTests.required {
+                let violations = try OpenAPIContract.violations(answers)
+                #expect(violations.isEmpty, "answers outside openapi.yaml:\n\(violations.joined(separator: "\n"))")
+            } else {
+                print("⚠️ SKIPPED: the answers were not checked against openapi.yaml (no schemathesis virtualenv)")
             }
         }
     }

@@ -119,7 +119,7 @@ struct StaffAPITests {
             #expect(badPhone.body["code"] as? String == "invalid-phone")
             let auditor = try await api.login("auditor1")
             let verify = try await api.call(.get, "/api/ledger/verify", token: auditor)
-            #expect(verify.body["intact"] as? String == "true")
+            #expect(verify.body["intact"] as? Bool == true)
         }
     }
 
