@@ -9,14 +9,18 @@ public struct ReaderDiagnostics: Sendable {
     public var roundTrips: Int
     /// The group the terminal service runs in.
     public var serviceGroup: String
+    /// A resident's session holds the card: it is left alone (no card or latency check).
+    public var cardInUse: Bool
 
     public init(
-        cardReader: String? = nil, psamReader: String? = nil, roundTrips: Int = 20, serviceGroup: String = "sskiosk"
+        cardReader: String? = nil, psamReader: String? = nil, roundTrips: Int = 20, serviceGroup: String = "sskiosk",
+        cardInUse: Bool = false
     ) {
         self.cardReader = cardReader
         self.psamReader = psamReader
         self.roundTrips = roundTrips
         self.serviceGroup = serviceGroup
+        self.cardInUse = cardInUse
     }
 
     public var checks: [any Check] {
@@ -24,12 +28,12 @@ public struct ReaderDiagnostics: Sendable {
         var expected: [(role: String, reader: String)] = []
         if let cardReader { expected.append(("card reader", cardReader)) }
         if let psamReader { expected.append(("PSAM reader", psamReader)) }
-        var checks: [any Check] = [
-            PCSCDaemonCheck(),
-            ReadersCheck(expected: expected),
-            CardCheck(choice: choice),
-            RoundTripCheck(choice: choice, exchanges: roundTrips),
-        ]
+        var checks: [any Check] = [PCSCDaemonCheck(), ReadersCheck(expected: expected)]
+        if cardInUse {
+            checks.append(CardInUseCheck(reader: cardReader))
+        } else {
+            checks += [CardCheck(choice: choice), RoundTripCheck(choice: choice, exchanges: roundTrips)]
+        }
         if let psamReader { checks.append(PSAMCheck(reader: psamReader)) }
         checks.append(ReaderAccessCheck(serviceGroup: serviceGroup))
         return checks

@@ -18,8 +18,9 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     let now: @Sendable () -> Date
     /// When the service started, for the uptime in `/api/health`.
     let startedAt: Date
-    /// Runs the terminal's diagnostics for a technician; `nil`: the endpoint answers 404.
-    let diagnostics: (@Sendable () async -> DiagnosticsReport)?
+    /// Runs the terminal's diagnostics for a technician, told whether a resident's session holds
+    /// the card; `nil`: the endpoint answers 404.
+    let diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)?
 
     var routes: [APIRoute<Context>] {
         [
@@ -69,7 +70,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     private func runDiagnostics(_ request: Request, _ context: Context) async throws -> Response {
         try AccessPolicy.authorize(try await principal(request), .runDiagnostics)
         guard let diagnostics else { throw KioskError.notFound("diagnostics", chinese: "诊断功能") }
-        return try JSONBody.response(await diagnostics())
+        return try JSONBody.response(await diagnostics(await kiosk.holdsCard))
     }
 
     // MARK: Who is asking

@@ -30,6 +30,12 @@ actor KioskSessionController {
         var triesLeft: Int?
     }
 
+    /// A card is in the kiosk's reader and belongs to a session, open or waiting for its PIN:
+    /// nothing else may talk to it.
+    var holdsCard: Bool {
+        if case .idle = session.state { false } else { true }
+    }
+
     func status() -> Status {
         switch session.state {
         case .idle: Status(state: "idle", reader: reader)

@@ -27,7 +27,7 @@ public struct KioskTerminal: Sendable {
         documentSigner: any PayloadSigner,
         logger: Logger = Logger(label: "sskiosk.server"),
         now: @escaping @Sendable () -> Date = Date.init,
-        diagnostics: (@Sendable () async -> DiagnosticsReport)? = nil
+        diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)? = nil
     ) {
         let events = EventHub()
         let controller = KioskSessionController(

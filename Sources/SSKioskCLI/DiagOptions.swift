@@ -51,11 +51,15 @@ struct DiagOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
     }
 
-    /// Runs the checks chosen and returns the report.
-    func report() async -> DiagnosticsReport {
+    /// Runs the checks chosen and returns the report; with `cardInUse` (a resident's session in
+    /// the terminal service) the card itself is left alone.
+    func report(cardInUse: Bool = false) async -> DiagnosticsReport {
         var checks: [any Check] = []
         if !skip.contains(.readers) {
-            checks += ReaderDiagnostics(cardReader: reader, psamReader: psamReader, roundTrips: roundTrips).checks
+            checks +=
+                ReaderDiagnostics(
+                    cardReader: reader, psamReader: psamReader, roundTrips: roundTrips, cardInUse: cardInUse
+                ).checks
             checks += PermissionDiagnostics(catalogue: catalogueLocation()).checks
         }
         if !skip.contains(.printers) {

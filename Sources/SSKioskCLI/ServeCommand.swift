@@ -91,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
             printService: CUPSPrintService(logger: logger),
             documentSigner: Ed25519Signer(keyID: "terminal", privateKey: signingKey),
             logger: logger,
-            diagnostics: { await diagnostics.report() }
+            diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) }
         )
         logger.info("terminal service listening", metadata: ["address": "http://\(host):\(port)"])
         try await terminal.application(watchCards: !noResidentReader).runService()

@@ -13,9 +13,11 @@ struct DiagnosticsAPITests {
     func withAPI(
         _ body: @escaping @Sendable (StaffAPITests.Client, TestTerminal) async throws -> Void
     ) async throws {
-        let terminal = try TestTerminal.make { path in
-            let checks = ServiceDiagnostics(serviceURL: nil, database: path, migrations: SQLiteKioskStore.migrations)
+        let terminal = try TestTerminal.make { path, cardInUse in
+            var checks = ServiceDiagnostics(serviceURL: nil, database: path, migrations: SQLiteKioskStore.migrations)
                 .checks
+            // The card checks themselves need pcscd (rig tests); here, only whether they would touch the card.
+            if cardInUse { checks += ReaderDiagnostics(cardInUse: true).checks.filter { $0.name == "card" } }
             return await DiagnosticsRunner(checks: checks).run()
         }
         try await terminal.seed()
@@ -52,6 +54,25 @@ struct DiagnosticsAPITests {
                 #expect(!response.text.contains(person.idNumber))
                 #expect(!response.text.contains(person.name))
             }
+        }
+    }
+
+    @Test("while a resident's session holds the card, diagnostics leave the card alone and the session goes on")
+    func cardInUseIsLeftAlone() async throws {
+        try await withAPI { api, terminal in
+            let technician = try await api.login("technician1")
+            let idle = try await api.call(.get, "/api/diagnostics", token: technician)
+            #expect(try JSONDecoder().decode(DiagnosticsReport.self, from: Data(idle.text.utf8))["card"] == nil)
+
+            try await terminal.insertResidentCard()
+            let session = try await api.call(.post, "/api/session/pin", json: #"{"pin":"123456"}"#)
+            let resident = try #require(session.body["token"] as? String, "\(session.text)")
+            let during = try await api.call(.get, "/api/diagnostics", token: technician)
+            let report = try JSONDecoder().decode(DiagnosticsReport.self, from: Data(during.text.utf8))
+            let card = try #require(report["card"], "\(during.text)")
+            #expect(card.status == .pass && card.result.details["inUse"] == .bool(true))
+            #expect(report["round-trip"] == nil)
+            #expect(try await api.call(.get, "/api/me", token: resident).status == 200)
         }
     }
 

@@ -39,9 +39,10 @@ struct TestTerminal: Sendable {
         func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
     }
 
-    /// `diagnostics` gets the store's file, for checks of the cache the terminal really uses.
+    /// `diagnostics` gets the store's file, for checks of the cache the terminal really uses, and
+    /// whether a resident's session holds the card.
     static func make(
-        diagnostics: (@Sendable (_ databasePath: String) async -> DiagnosticsReport)? = nil
+        diagnostics: (@Sendable (_ databasePath: String, _ cardInUse: Bool) async -> DiagnosticsReport)? = nil
     ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
         let store = try SQLiteKioskStore(path: path)
@@ -57,8 +58,8 @@ struct TestTerminal: Sendable {
             birthDate: holder.birthDate, regionCode: "430102001002")
         let (kioskSlot, deskSlot, printer, clock) = (CardSlot(), CardSlot(), ScriptedPrinter(), Clock())
         let journal = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID())")
-        var terminalDiagnostics: (@Sendable () async -> DiagnosticsReport)?
-        if let diagnostics { terminalDiagnostics = { await diagnostics(path) } }
+        var terminalDiagnostics: (@Sendable (Bool) async -> DiagnosticsReport)?
+        if let diagnostics { terminalDiagnostics = { await diagnostics(path, $0) } }
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(port: 0, residentReader: kioskReader, deskReader: deskReader),
             store: store,
