@@ -35,6 +35,23 @@ public struct DeskCardWriter: Sendable {
         var ethnicity: String
         var issued: CardDate
         var yearsValid: Int
+
+        /// The card's data items. The birthplace is the address code that opens the ID number
+        /// (where the person was first registered), not where they live now; the card expires on
+        /// the issue day `yearsValid` years on (29 February on the 28th in a common year); the card
+        /// type is 1, the ordinary resident card.
+        func record() throws -> PersonalisationRecord {
+            let region = String(person.regionCode.prefix(6))
+            let expiryYear = issued.year + yearsValid
+            let expiry =
+                try (try? CardDate(year: expiryYear, month: issued.month, day: issued.day))
+                ?? CardDate(year: expiryYear, month: issued.month, day: issued.day - 1)
+            return PersonalisationRecord(
+                socialSecurityNumber: person.idNumber, name: person.name, sex: person.sex.rawValue,
+                ethnicity: ethnicity, birthplace: String(person.idNumber.prefix(6)),
+                birthDate: person.birthDate.description, cardType: "1", initialisingBody: region + "000000",
+                cardNumber: cardNumber, issueDate: issued.description, expiryDate: expiry.description)
+        }
     }
 
     /// Writes `job` onto the card in `reader` with `pin` as its first PIN; returns the chip's
@@ -46,14 +63,8 @@ public struct DeskCardWriter: Sendable {
         let (channel, close) = try await open(reader)
         defer { close() }
         let session = try await SocialSecurityCardSession.open(channel)
-        let region = String(job.person.regionCode.prefix(6))
-        let record = PersonalisationRecord(
-            socialSecurityNumber: job.person.idNumber, name: job.person.name, sex: job.person.sex.rawValue,
-            ethnicity: job.ethnicity, birthplace: region, birthDate: job.person.birthDate.description, cardType: "1",
-            initialisingBody: region + "000000", cardNumber: job.cardNumber, issueDate: job.issued.description,
-            expiryDate: try CardDate(year: job.issued.year + job.yearsValid, month: job.issued.month, day: 1)
-                .description)
-        let (identity, cardholder) = try record.validated(for: try await session.readFactoryData(), today: job.issued)
+        let (identity, cardholder) = try job.record().validated(
+            for: try await session.readFactoryData(), today: job.issued)
         let report = try await Personaliser(keys: keys, journal: journal).personalise(
             session, identity: identity, cardholder: cardholder, pin: pin, progress: progress)
         return report.card.bytes.compactHexString

@@ -87,6 +87,25 @@ struct DeskAPITests {
         }
     }
 
+    @Test(
+        "the card's items: birthplace from the ID number, expiry on the issue day years on, 29 February kept in range")
+    func personalisationRecord() throws {
+        let movedAway = KioskCore.Person(
+            idNumber: "11010519491231002X", name: "李四", sex: .female,
+            birthDate: try CardDate(year: 1949, month: 12, day: 31), regionCode: "430102001001")
+        let leapDay = DeskCardWriter.Job(
+            person: movedAway, cardNumber: "A12345678", ethnicity: "01",
+            issued: try CardDate(year: 2024, month: 2, day: 29), yearsValid: 10)
+        let record = try leapDay.record()
+        #expect(record.birthplace == "110105")
+        #expect(record.initialisingBody == "430102000000")
+        #expect(record.issueDate == "2024-02-29")
+        #expect(record.expiryDate == "2034-02-28")
+        var ordinary = leapDay
+        ordinary.issued = try CardDate(year: 2026, month: 11, day: 23)
+        #expect(try ordinary.record().expiryDate == "2036-11-23")
+    }
+
     @Test("a card pulled while written: a clear error, the record unchanged; put back, the job carries on")
     func pulledMidway() async throws {
         try await withDesk { api, terminal in
