@@ -178,6 +178,11 @@ let package = Package(
             ],
             path: "Benchmarks/CardRead/Swift"
         ),
+        .executableTarget(
+            name: "DocumentRenderBenchmark",
+            dependencies: ["Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/DocumentRender/Swift"
+        ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(

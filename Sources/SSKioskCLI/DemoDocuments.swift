@@ -75,20 +75,8 @@ struct DemoDocuments {
 
     func contributionStatement(months: Int) -> ContributionStatement {
         let first = month(max(0, 360 - months))
-        var records: [ContributionRecord] = []
-        var current = first
-        for index in 0..<months {
-            let base = Money(yuan: 4_500 + Int64(index / 12) * 180)
-            for (insurance, employerPercent, personalPermille) in [
-                (InsuranceType.enterprisePension, 16, 80), (.employeeMedical, 8, 20), (.unemployment, 7, 3),
-            ] {
-                records.append(
-                    ContributionRecord(
-                        month: current, insurance: insurance, base: base,
-                        employerPart: Money(fen: base.fen * Int64(employerPercent) / 100),
-                        personalPart: Money(fen: base.fen * Int64(personalPermille) / 1_000)))
-            }
-            current = current.next
+        let records = ContributionRecord.synthetic(from: first, months: months) {
+            Money(yuan: 4_500 + Int64($0 / 12) * 180)
         }
         let last = months > 0 ? records[records.count - 1].month : first
         return ContributionStatement(

@@ -186,20 +186,8 @@ enum RigDocuments {
 
     /// `months` of pension, medical and unemployment contributions from January 2015.
     static func statement(months: Int) -> ContributionStatement {
-        var records: [ContributionRecord] = []
-        var current = month(2015, 1)
-        for index in 0..<months {
-            let base = Money(fen: 520_000 + Int64(index % 23) * 1_511)
-            for (insurance, employerPercent, personalPermille) in [
-                (InsuranceType.enterprisePension, 16, 80), (.employeeMedical, 8, 20), (.unemployment, 7, 3),
-            ] {
-                records.append(
-                    ContributionRecord(
-                        month: current, insurance: insurance, base: base,
-                        employerPart: Money(fen: base.fen * Int64(employerPercent) / 100),
-                        personalPart: Money(fen: base.fen * Int64(personalPermille) / 1_000)))
-            }
-            current = current.next
+        let records = ContributionRecord.synthetic(from: month(2015, 1), months: months) {
+            Money(fen: 520_000 + Int64($0 % 23) * 1_511)
         }
         return ContributionStatement(
             person: person, period: month(2015, 1)...records[records.count - 1].month, records: records,
