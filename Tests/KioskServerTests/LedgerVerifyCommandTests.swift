@@ -2,26 +2,6 @@ import Foundation
 import KioskCore
 import Testing
 
-/// `sskiosk ledger verify` run as a process: its exit status and what it printed.
-struct LedgerVerifyRun {
-    let status: Int32
-    let output: String
-
-    init(database: String) throws {
-        let process = Process()
-        process.executableURL = ServiceProcess.executable("sskiosk")
-        process.arguments = ["ledger", "verify", "--database", database]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        output = String(decoding: data, as: UTF8.self)
-    }
-}
-
 @Suite("sskiosk ledger verify")
 struct LedgerVerifyCommandTests {
     /// A ledger with staff reads and writes of a person, so a full ID number could leak into output.
@@ -41,7 +21,7 @@ struct LedgerVerifyCommandTests {
     @Test("an intact ledger passes with exit status 0 and no full ID number in the output")
     func intact() async throws {
         let fixture = try await Self.ledgerWithEntries()
-        let run = try LedgerVerifyRun(database: fixture.path)
+        let run = try CommandRun.ledgerVerify(database: fixture.path)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.hasPrefix("ledger intact: 4 entries"), "\(run.output)")
         #expect(!run.output.contains(fixture.here.idNumber))
@@ -55,13 +35,13 @@ struct LedgerVerifyCommandTests {
         try sqlite(
             fixture.path,
             "DROP TRIGGER ledgerNoUpdate; UPDATE ledger SET detail = 'kind=training-sign-up' WHERE sequence = 2;")
-        let altered = try LedgerVerifyRun(database: fixture.path)
+        let altered = try CommandRun.ledgerVerify(database: fixture.path)
         #expect(altered.status != 0)
         #expect(altered.output.contains("entry 2 was altered"), "\(altered.output)")
 
         let other = try await Self.ledgerWithEntries()
         try sqlite(other.path, "DROP TRIGGER ledgerNoDelete; DELETE FROM ledger WHERE sequence = 4;")
-        let truncated = try LedgerVerifyRun(database: other.path)
+        let truncated = try CommandRun.ledgerVerify(database: other.path)
         #expect(truncated.status != 0)
         #expect(truncated.output.contains("missing after entry 3"), "\(truncated.output)")
         #expect(!truncated.output.contains(other.here.idNumber))
@@ -70,7 +50,7 @@ struct LedgerVerifyCommandTests {
     @Test("a database that does not exist is an error, not an empty intact ledger")
     func missingDatabase() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID()).sqlite").path
-        let run = try LedgerVerifyRun(database: path)
+        let run = try CommandRun.ledgerVerify(database: path)
         #expect(run.status != 0)
         #expect(!run.output.contains("intact"))
         #expect(!FileManager.default.fileExists(atPath: path))

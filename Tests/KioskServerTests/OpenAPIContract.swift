@@ -24,17 +24,9 @@ struct OpenAPIContract {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID()).json")
         try JSONEncoder().encode(answers).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", validator, SchemathesisTests.document.path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "the validator failed: \(output)")
-        return output.split(separator: "\n").map(String.init)
+        let run = try CommandRun(python, ["-c", validator, SchemathesisTests.document.path, file.path])
+        #expect(run.status == 0, "the validator failed: \(run.output)")
+        return run.output.split(separator: "\n").map(String.init)
     }
 
     /// Prints one line per violation. Each schema is checked with the document's components beside

@@ -33,9 +33,7 @@ struct SchemathesisTests {
         let clerk = try await APIClient(port: service.port).login("clerk1", password: "demo-password")
         let report = URL(fileURLWithPath: database + ".schemathesis")
 
-        let process = Process()
-        process.executableURL = schemathesis
-        process.arguments = [
+        let arguments = [
             "run", Self.document.path, "--url", "http://127.0.0.1:\(service.port)",
             "--header", "Authorization: Bearer \(clerk.token!)",
             "--checks",
@@ -48,14 +46,8 @@ struct SchemathesisTests {
         ]
         // Its example database and caches go beside the report, not into the working tree.
         try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)
-        process.currentDirectoryURL = report
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "schemathesis found problems:\n\(output.suffix(20_000))")
+        let run = try CommandRun(schemathesis, arguments, in: report)
+        #expect(run.status == 0, "schemathesis found problems:\n\(run.output.suffix(20_000))")
         #expect(service.process.isRunning, "the service died under schemathesis: \(service.logText.suffix(4_000))")
     }
 }
