@@ -111,11 +111,9 @@ class KioskTests(KioskCase):
         check_screen(self, driver, "09-printing")
         wait(lambda: "打印完成" in text_of(driver, "#print-message"), timeout=90, what="the receipt to print")
         check_screen(self, driver, "10-printed")
-        key = driver.execute_script(
-            "return performance.getEntriesByType('resource').map(e => e.name)"
-            ".filter(n => n.includes('/api/print/')).pop()").rsplit("/", 1)[-1]
+        key = driver.find_element(By.ID, "screen-printing").get_attribute("data-job")
         files = spooled("a4", key)
-        self.assertEqual(len(files), 1, f"job {key} in the A4 printer's spool")
+        self.assertEqual(len(files), 1, f"the receipt {key} printed once, in the A4 printer's spool")
         receipt = subprocess.run(["pdftotext", str(files[0]), "-"], capture_output=True, text=True).stdout
         self.assertIn(application, receipt)
         self.assertIn("就业登记", receipt)

@@ -39,6 +39,7 @@
     digits = [];
     oldPIN = newPIN = null;
     printKey = null;
+    delete $("screen-printing").dataset.job;
     clearInterval(printPoll);
     for (const id of ["result-title", "result-body", "result-actions", "print-title", "print-message",
       "pin-error", "message-text"]) $(id).replaceChildren();
@@ -276,6 +277,8 @@
 
   async function startPrint(document, extra = {}) {
     printKey = randomKey("kiosk-");
+    // The job's key (no personal data) for whoever follows it: a technician, the browser tests.
+    $("screen-printing").dataset.job = printKey;
     clearInterval(printPoll);
     $("print-title").textContent = t(document);
     $("print-message").textContent = t("printQueued");
