@@ -51,10 +51,10 @@ class DeskTests(unittest.TestCase):
         field.clear()
         field.send_keys(number)
         click(driver, '#card-form button[type="submit"]')
-        wait(lambda: driver.find_element(By.ID, "card-status").text, what=f"card {number}")
+        wait(lambda: self.card_status(), what=f"card {number}")
 
     def card_status(self):
-        return self.driver.find_element(By.ID, "card-status").get_attribute("data-status")
+        return self.driver.execute_script("return document.getElementById('card-status')?.dataset.status")
 
     def test_sign_in_lockout_and_sign_out(self):
         driver = self.driver
@@ -138,9 +138,9 @@ class DeskTests(unittest.TestCase):
         rig("card", "remove", "0")
         wait(lambda: driver.find_elements(By.ID, "personalise-error"), timeout=60, what="the interruption")
         self.assertIn("写卡中断", text_of(driver, "#personalise-error"))
+        screenshot(driver, "35-desk-interrupted")
         self.open_card(card_number)
         self.assertEqual(self.card_status(), "in-production", "the record is unchanged")
-        screenshot(driver, "35-desk-interrupted")
         rig("card", "insert", "ss-card", "0", blank)
         driver.find_element(By.ID, "personalise-pin").send_keys("123456")
         click(driver, '#personalise-form button[type="submit"]')

@@ -167,6 +167,7 @@
   async function openCard(number) {
     selectTab("card");
     $("card-message").replaceChildren();
+    $("card-details").replaceChildren();
     const reply = await call("GET", `/api/cards/${encodeURIComponent(number)}`);
     if (reply.status !== 200) {
       $("card-actions").hidden = true;
