@@ -74,7 +74,8 @@ public struct KioskPages: Sendable {
         guard let speech else { throw HTTPError(.notFound) }
         let language = request.uri.queryParameters.get("lang").flatMap { PageLanguage(rawValue: String($0)) }
         guard let text = strings.text(key, in: language ?? .chinese) else { throw HTTPError(.notFound) }
-        return Self.response(try await speech.wav(speaking: text, language: language ?? .chinese), contentType: "audio/wav")
+        return Self.response(
+            try await speech.wav(speaking: text, language: language ?? .chinese), contentType: "audio/wav")
     }
 
     private static func response(_ bytes: [UInt8], contentType: String) -> Response {

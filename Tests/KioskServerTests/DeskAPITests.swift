@@ -44,7 +44,9 @@ struct DeskAPITests {
             #expect(queue.status == 200)
             #expect(queue.text.contains(Self.cardNumber))
             #expect(try await api.call(.get, "/api/cards", token: clerk).text.contains(Self.cardNumber))
-            #expect(!(try await api.call(.get, "/api/cards?status=ready-at-desk", token: clerk).text.contains(Self.cardNumber)))
+            #expect(
+                !(try await api.call(.get, "/api/cards?status=ready-at-desk", token: clerk).text.contains(
+                    Self.cardNumber)))
             let elsewhere = try await api.login("clerk-elsewhere")
             #expect(!(try await api.call(.get, "/api/cards", token: elsewhere).text.contains(Self.cardNumber)))
             let unknown = try await api.call(.get, "/api/cards?status=misplaced", token: clerk)

@@ -24,7 +24,9 @@ struct KioskPagesTests {
             [String: [String: String]].self, from: Data(contentsOf: resources.appendingPathComponent("strings.json")))
     }
 
-    @Test("each page is whole HTML in Chinese, marked no-store, with both languages' strings for the switch", arguments: ["/kiosk", "/desk"])
+    @Test(
+        "each page is whole HTML in Chinese, marked no-store, with both languages' strings for the switch",
+        arguments: ["/kiosk", "/desk"])
     func pages(path: String) async throws {
         try await withPages { client in
             let response = try await client.execute(uri: path, method: .get)
@@ -94,9 +96,10 @@ struct KioskPagesTests {
         #expect(Set(chinese.keys) == Set(english.keys))
         #expect(chinese.values.allSatisfy { !$0.isEmpty } && english.values.allSatisfy { !$0.isEmpty })
         var used = Set<String>()
-        for file in ["templates/kiosk.mustache", "templates/desk.mustache", "templates/toolbar.mustache",
-            "static/kiosk.js", "static/desk.js"]
-        {
+        for file in [
+            "templates/kiosk.mustache", "templates/desk.mustache", "templates/toolbar.mustache",
+            "static/kiosk.js", "static/desk.js",
+        ] {
             let text = try String(contentsOf: Self.resources.appendingPathComponent(file), encoding: .utf8)
             for pattern in [#"data-t="([A-Za-z-]+)""#, #"\bt\("([A-Za-z-]+)""#, #"\{\{t\.([A-Za-z-]+)\}\}"#] {
                 let regex = try Regex(pattern)

@@ -184,6 +184,8 @@
   for (const button of document.querySelectorAll("[data-card]")) {
     button.addEventListener("click", async () => {
       if (!card) return notice("card-message", t("noCardSelected"), false);
+      // A loss report and a cancellation cannot be undone at the desk: asked once more.
+      if (["lost", "cancelled"].includes(button.dataset.card) && !confirm(`${button.textContent} ${card.cardNumber}?`)) return;
       const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/status`, { status: button.dataset.card });
       if (reply.status !== 200) return notice("card-message", errorText(reply.json), false);
       showCard(reply.json);
