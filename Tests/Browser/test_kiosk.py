@@ -203,6 +203,50 @@ class KioskTests(KioskCase):
         self.assertIn("柜台", text_of(driver, "#screen-blocked"))
         check_screen(self, driver, "13-pin-blocked")
 
+    def test_printer_fault_in_plain_words(self):
+        """Paper out: the page says so in plain words while the job waits, and prints once it is loaded."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        rig("printer", "fault", "a4", "media-empty")
+        try:
+            click(driver, '[data-action="print"]')
+            click(driver, '[data-document="proof-of-insurance"]')
+            wait_screen(driver, "screen-printing")
+            wait(lambda: "error" in driver.find_element(By.ID, "print-message").get_attribute("class"), timeout=60,
+                 what="the printer's fault on the page")
+            said = text_of(driver, "#print-message")
+            self.assertRegex(said, "[\u4e00-\u9fff]", "said in Chinese")
+            self.assertNotRegex(said, "media-empty|IPP|cups|[0-9]{3}", "in plain words, with no codes")
+            check_screen(self, driver, "18-printer-fault")
+        finally:
+            rig("printer", "fault", "a4", "none")
+        wait(lambda: "打印完成" in text_of(driver, "#print-message"), timeout=120, what="the job to finish")
+
+    def test_pin_change_and_loss_report(self):
+        """The PIN changed on the card through the pad (twice the new one), then the card reported lost."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        click(driver, '[data-action="pin"]')
+        wait_screen(driver, "screen-pin")
+        self.assertEqual(text_of(driver, "#pin-title"), "请输入原密码")
+        enter_pin(driver, PIN)
+        wait(lambda: text_of(driver, "#pin-title") == "请输入新密码（6位数字）", what="the new PIN's step")
+        enter_pin(driver, "246810")
+        wait(lambda: text_of(driver, "#pin-title") == "请再次输入新密码", what="the confirmation step")
+        enter_pin(driver, "246810")
+        wait(lambda: "密码已修改" in text_of(driver, "#result-body"), what="the PIN changed")
+        click(driver, "#screen-result .back")
+        click(driver, '[data-action="loss"]')
+        check_screen(self, driver, "19-loss-confirm")
+        click(driver, "#loss-confirm")
+        wait(lambda: "已挂失" in text_of(driver, "#result-body"), what="the loss report")
+        click(driver, '#screen-result [data-action="finish"]')
+        wait_screen(driver, "screen-take")
+        rig("card", "remove", "0")
+        wait_screen(driver, "screen-attract")
+
     def test_display_options(self):
         """English, high contrast and spoken prompts, each from a button on every screen."""
         driver = self.driver
