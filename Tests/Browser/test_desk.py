@@ -75,6 +75,44 @@ class DeskTests(unittest.TestCase):
         status, _ = self.terminal.post("/api/applications", {"kind": "training-sign-up"})
         self.assertEqual(status, 401)
 
+    def test_loss_replacement_and_cancellation(self):
+        """The resident's active card reported lost (asked twice), replaced by a new one, which a supervisor cancels."""
+        driver = self.driver
+        _, lost = card_data(1, self.directory)
+        _, successor = card_data(43, self.directory)
+        self.sign_in("clerk1")
+        self.signed_in()
+        self.open_card(lost)
+        self.assertEqual(self.card_status(), "active")
+        click(driver, '[data-card="lost"]')
+        driver.switch_to.alert.dismiss()
+        time.sleep(0.5)
+        self.assertEqual(self.card_status(), "active", "nothing happens when the clerk says no")
+        click(driver, '[data-card="lost"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: self.card_status() == "lost", what="the loss report")
+        driver.find_element(By.ID, "replace-number").send_keys(successor)
+        click(driver, '#replace-form button[type="submit"]')
+        wait(lambda: driver.execute_script("return document.querySelector('#card-details dd')?.textContent") == successor,
+             what="the new card")
+        self.assertEqual(self.card_status(), "applied")
+        screenshot(driver, "39-desk-replaced")
+        # Cancelling is a supervisor's: the clerk is told so, and the card stays as it was.
+        click(driver, '[data-card="cancelled"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: "error" in driver.execute_script(
+            "return document.querySelector('#card-message p')?.className || ''"), what="the refusal")
+        self.assertEqual(self.card_status(), "applied")
+        self.sign_out()
+        self.sign_in("supervisor1")
+        self.signed_in()
+        self.open_card(successor)
+        click(driver, '[data-card="cancelled"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: self.card_status() == "cancelled", what="the cancellation")
+        self.open_card(lost)
+        self.assertEqual(self.card_status(), "replaced")
+
     def test_clerk_journey_from_intake_to_an_active_card(self):
         driver = self.driver
         holder, _ = card_data(1, self.directory)
