@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -84,6 +85,16 @@ let package = Package(
             ],
             exclude: ["openapi.yaml"]
         ),
+        // The kiosk's and the desk's pages: Mustache templates, vanilla JavaScript and CSS, spoken prompts.
+        // Knows nothing of the API's types: the pages talk to it over HTTP like any client.
+        .target(
+            name: "KioskWeb",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
         .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
@@ -140,6 +151,7 @@ let package = Package(
                 "KioskCore",
                 "KioskStore",
                 "KioskServer",
+                "KioskWeb",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -214,6 +226,10 @@ let package = Package(
                 "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
                 "Diagnostics", "KioskServer", .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "KioskWebTests",
+            dependencies: ["KioskWeb", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "KioskStoreTests",

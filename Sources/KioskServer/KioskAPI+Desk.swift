@@ -8,13 +8,67 @@ import SocialSecurityCard
 extension KioskAPI {
     var deskRoutes: [APIRoute<Context>] {
         [
+            APIRoute(.get, "/api/cards", cardQueue),
             APIRoute(.get, "/api/cards/{cardNumber}", card),
             APIRoute(.post, "/api/cards/{cardNumber}/personalise", personalise),
             APIRoute(.post, "/api/cards/{cardNumber}/replacement", replaceCard),
             APIRoute(.get, "/api/ledger", ledger),
             APIRoute(.get, "/api/review", dayReview),
             APIRoute(.post, "/api/review", signOffDay),
+            APIRoute(.post, "/api/validate", validate),
         ]
+    }
+
+    /// The jurisdiction's cards in one status (`?status=in-production`, the default): the issuance queue.
+    private func cardQueue(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let text = request.uri.queryParameters.get("status").map { String($0) } ?? CardStatus.inProduction.rawValue
+        guard let status = CardStatus(rawValue: text) else {
+            throw KioskError.invalid("status", chinese: "卡片状态有误。", english: "Unknown card status.")
+        }
+        return try JSONBody.response(try await services.cards(in: status, for: principal))
+    }
+
+    struct ValidationRequest: Decodable {
+        var field: String
+        var value: String
+    }
+
+    struct ValidationResult: Encodable {
+        var field: String
+        var valid: Bool
+        var messageChinese: String?
+        var message: String?
+    }
+
+    /// The form fields a page may check as they are typed, by the rules the service applies
+    /// when the form is sent.
+    static var validators: [String: @Sendable (String) throws -> Void] {
+        [
+            "id-number": { _ = try InputValidation.idNumber($0, today: CardDate.today()) },
+            "name": { _ = try InputValidation.name($0) },
+            "phone": { _ = try InputValidation.phone($0) },
+            "region-code": { _ = try InputValidation.regionCode($0) },
+            "date": { _ = try InputValidation.date($0) },
+        ]
+    }
+
+    /// One field checked, so a desk page can say what is wrong while the clerk types. The answer
+    /// is the service's own message; it says nothing of any person.
+    private func validate(_ request: Request, _ context: Context) async throws -> Response {
+        let body = try await JSONBody.decode(ValidationRequest.self, from: request)
+        guard let check = Self.validators[body.field] else {
+            throw KioskError.invalid(
+                "field", chinese: "无法检查该项。", english: "Unknown field: id-number, name, phone, region-code or date.")
+        }
+        do {
+            try check(body.value)
+            return try JSONBody.response(ValidationResult(field: body.field, valid: true))
+        } catch let error as KioskError {
+            return try JSONBody.response(
+                ValidationResult(
+                    field: body.field, valid: false, messageChinese: error.messageChinese, message: error.message))
+        }
     }
 
     private func card(_ request: Request, _ context: Context) async throws -> Response {

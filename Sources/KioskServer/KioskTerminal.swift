@@ -61,10 +61,15 @@ public struct KioskTerminal: Sendable {
     }
 
     /// The application with the reader monitor beside it; `watchCards` false leaves the card
-    /// side out (API tests with no rig).
-    public func application(watchCards: Bool = true) -> some ApplicationProtocol {
-        Application(
-            router: router(),
+    /// side out (API tests with no rig). `addRoutes` mounts more on the same port beside the API
+    /// (the pages), which the service otherwise knows nothing of.
+    public func application(
+        watchCards: Bool = true, addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = router()
+        addRoutes(router)
+        return Application(
+            router: router,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "sskiosk"),
             services: watchCards ? [CardEventService(controller: controller, logger: logger)] : [],

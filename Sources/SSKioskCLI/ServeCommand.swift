@@ -7,6 +7,7 @@ import Foundation
 import KioskCore
 import KioskServer
 import KioskStore
+import KioskWeb
 import Logging
 import Printing
 import SmartCard
@@ -51,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Ed25519 signing key file for documents' QR codes (64 hex digits); without it, a new key per run.")
     var documentKey: String?
 
+    @Flag(help: "Offer no spoken prompts on the kiosk page (no espeak-ng on this terminal).")
+    var noSpeech = false
+
     @OptionGroup var keyOptions: KeyOptions
 
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
@@ -93,7 +97,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger,
             diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) }
         )
-        logger.info("terminal service listening", metadata: ["address": "http://\(host):\(port)"])
-        try await terminal.application(watchCards: !noResidentReader).runService()
+        let pages = try KioskPages(speech: noSpeech ? nil : EspeakSpeech())
+        logger.info(
+            "terminal service listening",
+            metadata: ["address": "http://\(host):\(port)", "kiosk": "/kiosk", "desk": "/desk"])
+        try await terminal.application(watchCards: !noResidentReader, addRoutes: pages.addRoutes).runService()
     }
 }

@@ -89,6 +89,11 @@ struct AccessMatrixTests {
         "POST /api/cards": Rule(
             allowed: deskHere, uri: { _ in "/api/cards" },
             body: { #"{"cardNumber":"N\#($0.unique)","idNumber":"\#($0.here)"}"# }),
+        // Each clerk's queue is their own jurisdiction's.
+        "GET /api/cards": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/cards?status=in-production" }),
+        "POST /api/validate": Rule(
+            allowed: everyone, uri: { _ in "/api/validate" }, body: { _ in #"{"field":"phone","value":"123"}"# }),
         "GET /api/cards/{cardNumber}": Rule(allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)" }),
         "POST /api/cards/{cardNumber}/status": Rule(
             allowed: deskHere, uri: { "/api/cards/\($0.cards["status"]!)/status" },

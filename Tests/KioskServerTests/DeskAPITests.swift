@@ -36,6 +36,49 @@ struct DeskAPITests {
         return (clerk, supervisor)
     }
 
+    @Test("the issuance queue holds the jurisdiction's cards in the status asked, and no other's")
+    func issuanceQueue() async throws {
+        try await withDesk { api, terminal in
+            let (clerk, _) = try await approvedCard(api, terminal)
+            let queue = try await api.call(.get, "/api/cards?status=in-production", token: clerk)
+            #expect(queue.status == 200)
+            #expect(queue.text.contains(Self.cardNumber))
+            #expect(try await api.call(.get, "/api/cards", token: clerk).text.contains(Self.cardNumber))
+            #expect(
+                !(try await api.call(.get, "/api/cards?status=ready-at-desk", token: clerk).text.contains(
+                    Self.cardNumber)))
+            let elsewhere = try await api.login("clerk-elsewhere")
+            #expect(!(try await api.call(.get, "/api/cards", token: elsewhere).text.contains(Self.cardNumber)))
+            let unknown = try await api.call(.get, "/api/cards?status=misplaced", token: clerk)
+            #expect(unknown.status == 422)
+        }
+    }
+
+    @Test("a field is checked as typed with the words the service refuses a form with")
+    func validationAsTyped() async throws {
+        try await withDesk { api, terminal in
+            let here = terminal.here.idNumber
+            let wrongCheck = String(here.dropLast()) + (here.last == "1" ? "2" : "1")
+            let cases: [(field: String, value: String, valid: Bool)] = [
+                ("id-number", here, true), ("id-number", wrongCheck, false), ("phone", "13800138000", true),
+                ("phone", "123", false), ("name", "张三", true), ("name", "", false), ("region-code", "430102", true),
+                ("region-code", "990102", false), ("date", "2024-02-29", true), ("date", "2023-02-29", false),
+            ]
+            for (field, value, valid) in cases {
+                let reply = try await api.call(
+                    .post, "/api/validate", json: #"{"field":"\#(field)","value":"\#(value)"}"#)
+                #expect(reply.status == 200)
+                #expect(reply.body["valid"] as? Bool == valid, "\(field) \(value): \(reply.text)")
+                #expect((reply.body["messageChinese"] as? String != nil) == !valid)
+            }
+            let phone = try await api.call(.post, "/api/validate", json: #"{"field":"phone","value":"123"}"#)
+            #expect(phone.body["messageChinese"] as? String == "电话号码有误：请填写11位手机号，或带区号的固定电话。")
+            #expect(!phone.text.contains(here))
+            let unknown = try await api.call(.post, "/api/validate", json: #"{"field":"password","value":"x"}"#)
+            #expect(unknown.status == 422)
+        }
+    }
+
     @Test("intake, approval, personalisation with progress, card face, issue, activation: each step records who")
     func cardJourney() async throws {
         try await withDesk { api, terminal in

@@ -126,6 +126,14 @@ public struct KioskServices: Sendable {
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
     }
 
+    /// The cards of the staff member's jurisdiction in `status`: the desk's issuance queue.
+    public func cards(in status: CardStatus, for principal: Principal) async throws -> [CardRecord] {
+        guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal) else {
+            throw KioskError.forbidden("list-cards")
+        }
+        return try await store.cardRecords(in: status, region: member.jurisdiction.regionPrefix)
+    }
+
     /// A card with the steps of its life (who did each, when).
     public func card(_ cardNumber: String, for principal: Principal) async throws -> CardRecord {
         let card = try await requireCard(cardNumber)

@@ -1,0 +1,37 @@
+/// An error of the pages' side of the service: a missing resource, a template that does not
+/// parse, a prompt espeak-ng could not speak. The message says what to do about it.
+public struct KioskWebError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Code: Hashable, Sendable {
+        case missingResources
+        case badTemplate
+        case speechFailed
+    }
+
+    private let code: Code
+    /// What went wrong and what to do about it, for a technician.
+    public let message: String
+
+    private init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    static func missingResources(_ what: String) -> Self {
+        Self(.missingResources, "The pages' resource \(what) is missing from the build: reinstall sskiosk.")
+    }
+
+    static func badTemplate(_ name: String, _ reason: String) -> Self {
+        Self(.badTemplate, "The page template \(name) does not parse (\(reason)): reinstall sskiosk.")
+    }
+
+    static func speechFailed(_ reason: String) -> Self {
+        Self(
+            .speechFailed,
+            "espeak-ng could not speak the prompt (\(reason)): install espeak-ng (apt-get install espeak-ng).")
+    }
+}

@@ -1,0 +1,129 @@
+// What both pages share: the strings in two languages, the display options, calls to the API.
+// Nothing here keeps anything in storage: no cookies, no localStorage, no history entries.
+"use strict";
+
+const Pages = (() => {
+  const tables = JSON.parse(document.getElementById("strings").textContent);
+  let language = "zh";
+  let speechOn = false;
+  let voice = null;
+
+  function t(key, n) {
+    let text = tables[language][key] ?? tables.zh[key] ?? key;
+    if (n !== undefined) text = text.replace("{n}", String(n));
+    return text;
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+    for (const element of document.querySelectorAll("[data-t]")) element.textContent = t(element.dataset.t);
+    const toggle = document.getElementById("toggle-language");
+    if (toggle) toggle.lang = language === "zh" ? "en" : "zh-CN";
+    document.dispatchEvent(new CustomEvent("languagechange"));
+  }
+
+  function setLanguage(next) {
+    language = next;
+    applyLanguage();
+  }
+
+  function setContrast(on) {
+    document.body.classList.toggle("contrast", on);
+    const toggle = document.getElementById("toggle-contrast");
+    if (toggle) toggle.setAttribute("aria-pressed", String(on));
+  }
+
+  function setSpeech(on) {
+    speechOn = on;
+    const toggle = document.getElementById("toggle-speech");
+    if (toggle) toggle.setAttribute("aria-pressed", String(on));
+    if (!on && voice) voice.pause();
+  }
+
+  /// Speaks one of the page's own strings (never a person's data) through the terminal service.
+  function say(key) {
+    if (!speechOn || !key) return;
+    if (voice) voice.pause();
+    voice = new Audio(`/kiosk/speech/${encodeURIComponent(key)}?lang=${language}`);
+    voice.play().catch(() => {});
+  }
+
+  /// Back to Chinese, normal contrast and no speech: the next person starts from the defaults.
+  function resetOptions() {
+    setLanguage("zh");
+    setContrast(false);
+    setSpeech(false);
+  }
+
+  function wireToolbar() {
+    document.getElementById("toggle-language")?.addEventListener("click", () =>
+      setLanguage(language === "zh" ? "en" : "zh"));
+    document.getElementById("toggle-contrast")?.addEventListener("click", () =>
+      setContrast(!document.body.classList.contains("contrast")));
+    document.getElementById("toggle-speech")?.addEventListener("click", () => {
+      setSpeech(!speechOn);
+      document.dispatchEvent(new CustomEvent("speechchange"));
+    });
+  }
+
+  /// An element with attributes and children; strings become text nodes, never HTML.
+  function el(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === "onclick") element.addEventListener("click", value);
+      else if (value !== undefined && value !== null && value !== false) element.setAttribute(name, value);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+  }
+
+  function table(headers, rows) {
+    if (rows.length === 0) return el("p", { class: "big" }, t("noRecords"));
+    return el("table", {},
+      el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, t(h))))),
+      el("tbody", {}, rows.map((row) => el("tr", {}, row.map((cell) => el("td", {}, cell))))));
+  }
+
+  /// One call to the API. The answer is {status, json}; a network failure is status 0 with a message.
+  async function api(method, path, { token, body } = {}) {
+    const headers = {};
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    try {
+      const response = await fetch(path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        cache: "no-store", credentials: "omit",
+      });
+      const text = await response.text();
+      let json = {};
+      try { json = text ? JSON.parse(text) : {}; } catch { json = {}; }
+      return { status: response.status, json };
+    } catch {
+      return { status: 0, json: { messageChinese: tables.zh.networkError, message: tables.en.networkError } };
+    }
+  }
+
+  /// An API error's words in the page's language.
+  function errorText(json) {
+    const text = language === "zh" ? json.messageChinese : json.message;
+    return text || t("errorGeneric");
+  }
+
+  function yuan(fen) { return (Number(fen) / 100).toFixed(2); }
+
+  /// A made-up key for one print, so a retried request never prints twice.
+  function randomKey(prefix) {
+    const bytes = crypto.getRandomValues(new Uint8Array(8));
+    return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  wireToolbar();
+  return {
+    t, el, table, api, errorText, yuan, randomKey, say, resetOptions, applyLanguage,
+    get language() { return language; },
+    get speechOn() { return speechOn; },
+  };
+})();

@@ -1,0 +1,301 @@
+// The clerk's desk: sign-in, intake with each field checked as it is typed, the issuance queue,
+// a card's life (personalise with progress, print its face, issue, activate, loss, replacement,
+// cancellation) and the day's figures and ledger. The staff token lives in this closure only.
+"use strict";
+
+(() => {
+  const { t, el, table, api, errorText, randomKey } = Pages;
+  const $ = (id) => document.getElementById(id);
+  const kinds = ["resident-pension-enrolment", "employment-registration", "unemployment-registration",
+    "flexible-employment-registration", "employment-difficulty", "training-sign-up", "retiree-qualification-check",
+    "card-application", "card-replacement", "loss-report", "loss-report-lifting"];
+
+  let token = null;
+  let role = null;
+  let card = null;
+  let personalising = false;
+
+  function masked(idNumber) { return idNumber.slice(0, 4) + "*".repeat(Math.max(0, idNumber.length - 8)) + idNumber.slice(-4); }
+
+  function notice(target, text, ok = true) {
+    $(target).replaceChildren(el("p", { class: ok ? "notice" : "error" }, text));
+  }
+
+  /// A call as the signed-in clerk; a lapsed sign-in goes back to the sign-in form.
+  async function call(method, path, body) {
+    const reply = await api(method, path, { token, body });
+    if (reply.status === 401 && token) signOut(false);
+    return reply;
+  }
+
+  // MARK: Sign-in
+
+  function showScreen(id) {
+    for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== id;
+  }
+
+  $("login-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await api("POST", "/api/staff/login", { body: { id: $("login-id").value, password: $("login-password").value } });
+    $("login-password").value = "";
+    if (reply.status !== 200) return ($("login-error").textContent = errorText(reply.json));
+    token = reply.json.token;
+    role = reply.json.role;
+    $("login-error").textContent = "";
+    $("staff-name").textContent = reply.json.name;
+    $("staff-role").textContent = t(`role-${role}`);
+    showScreen("screen-desk");
+    selectTab("intake");
+  });
+
+  /// Forgets the token and everything shown; `tell` says so on the sign-in form.
+  async function signOut(tell = true) {
+    const held = token;
+    token = role = card = null;
+    if (held) await api("POST", "/api/staff/logout", { token: held });
+    for (const id of ["intake-result", "request-result", "queue-production", "queue-ready", "card-details",
+      "card-message", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
+      "staff-name", "staff-role"]) $(id).replaceChildren();
+    for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
+    $("card-actions").hidden = true;
+    $("login-error").textContent = tell ? t("signedOut") : "";
+    showScreen("screen-login");
+  }
+  $("logout").addEventListener("click", () => signOut());
+
+  // MARK: Tabs
+
+  function selectTab(name) {
+    for (const tab of document.querySelectorAll('[role="tab"]')) {
+      const selected = tab.id === `tab-${name}`;
+      tab.setAttribute("aria-selected", String(selected));
+      $(tab.getAttribute("aria-controls")).hidden = !selected;
+    }
+    if (name === "queue") loadQueue();
+    if (name === "day") loadDay();
+  }
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    tab.addEventListener("click", () => selectTab(tab.id.slice(4)));
+  }
+
+  // MARK: Intake, each field checked as it is typed
+
+  function fillKinds() {
+    const chosen = $("intake-kind").value;
+    $("intake-kind").replaceChildren(...kinds.map((kind) => el("option", { value: kind }, t(kind))));
+    if (chosen) $("intake-kind").value = chosen;
+  }
+
+  const timers = new Map();
+  /// Asks the service about the field a moment after typing stops; returns whether it is valid.
+  async function check(input) {
+    const message = $(input.getAttribute("aria-describedby"));
+    if (!input.value) {
+      input.removeAttribute("aria-invalid");
+      message.textContent = "";
+      return true;
+    }
+    const reply = await api("POST", "/api/validate", { body: { field: input.dataset.validate, value: input.value } });
+    const valid = reply.status === 200 && reply.json.valid;
+    input.setAttribute("aria-invalid", String(!valid));
+    message.textContent = valid ? "" : errorText(reply.json);
+    return valid;
+  }
+  for (const input of document.querySelectorAll("[data-validate]")) {
+    input.addEventListener("input", () => {
+      clearTimeout(timers.get(input));
+      timers.set(input, setTimeout(() => check(input), 250));
+    });
+  }
+
+  $("intake-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const valid = [await check($("intake-id")), await check($("intake-phone"))].every(Boolean);
+    if (!valid || !$("intake-id").value) return $("intake-id").focus();
+    const details = $("intake-phone").value ? { phone: $("intake-phone").value } : {};
+    const reply = await call("POST", "/api/applications",
+      { kind: $("intake-kind").value, idNumber: $("intake-id").value, details });
+    if (reply.status !== 201) return notice("intake-result", errorText(reply.json), false);
+    const application = reply.json;
+    $("intake-result").replaceChildren(
+      el("p", { class: "notice" }, `${t("applicationTaken")}: `, el("span", { id: "intake-application" }, application.id)),
+      el("button", { type: "button", onclick: () => deskPrint({ document: "application-receipt", applicationId: application.id }, "intake-result") },
+        t("printReceipt")));
+  });
+
+  $("request-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!(await check($("request-id")))) return $("request-id").focus();
+    const reply = await call("POST", "/api/cards", { cardNumber: $("request-card").value.trim(), idNumber: $("request-id").value });
+    if (reply.status !== 201) return notice("request-result", errorText(reply.json), false);
+    notice("request-result", `${t("cardRequested")}: ${reply.json.cardNumber}`);
+  });
+
+  // MARK: The issuance queue
+
+  async function loadQueue() {
+    for (const [status, target] of [["in-production", "queue-production"], ["ready-at-desk", "queue-ready"]]) {
+      const reply = await call("GET", `/api/cards?status=${status}`);
+      if (reply.status !== 200) {
+        notice(target, errorText(reply.json), false);
+        continue;
+      }
+      $(target).replaceChildren(table(["cardNumber", "idNumber", "status", "select"], reply.json.map((c) => [
+        c.cardNumber, masked(c.idNumber), t(`card-${c.status}`),
+        el("button", { type: "button", "data-select": c.cardNumber, onclick: () => openCard(c.cardNumber) }, t("select")),
+      ])));
+    }
+  }
+  $("queue-refresh").addEventListener("click", loadQueue);
+
+  // MARK: One card's life
+
+  function showCard(record) {
+    card = record;
+    $("card-number").value = record.cardNumber;
+    $("card-details").replaceChildren(
+      el("dl", { class: "person" },
+        el("dt", {}, t("cardNumber")), el("dd", {}, record.cardNumber),
+        el("dt", {}, t("idNumber")), el("dd", {}, masked(record.idNumber)),
+        el("dt", {}, t("status")), el("dd", { id: "card-status", "data-status": record.status }, t(`card-${record.status}`))),
+      el("h3", {}, t("steps")),
+      table(["status", "by", "at"], record.steps.map((s) =>
+        [t(`card-${s.status}`), s.by, new Date(s.at).toLocaleString("zh-CN")])));
+    $("card-actions").hidden = false;
+  }
+
+  async function openCard(number) {
+    selectTab("card");
+    $("card-message").replaceChildren();
+    $("card-details").replaceChildren();
+    const reply = await call("GET", `/api/cards/${encodeURIComponent(number)}`);
+    if (reply.status !== 200) {
+      $("card-actions").hidden = true;
+      $("card-details").replaceChildren();
+      return notice("card-message", errorText(reply.json), false);
+    }
+    showCard(reply.json);
+  }
+  $("card-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    openCard($("card-number").value.trim());
+  });
+
+  for (const button of document.querySelectorAll("[data-card]")) {
+    button.addEventListener("click", async () => {
+      if (!card) return notice("card-message", t("noCardSelected"), false);
+      // A loss report and a cancellation cannot be undone at the desk: asked once more.
+      if (["lost", "cancelled"].includes(button.dataset.card) && !confirm(`${button.textContent} ${card.cardNumber}?`)) return;
+      const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/status`, { status: button.dataset.card });
+      if (reply.status !== 200) return notice("card-message", errorText(reply.json), false);
+      showCard(reply.json);
+      notice("card-message", `${t("done")}: ${t(`card-${reply.json.status}`)}`);
+    });
+  }
+
+  $("personalise-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!card || personalising) return;
+    personalising = true;
+    $("personalise-bar").style.width = "0";
+    $("personalise-bar").className = "";
+    $("personalise-status").textContent = t("personaliseProgress");
+    const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/personalise`,
+      { pin: $("personalise-pin").value, ethnicity: $("personalise-ethnicity").value });
+    personalising = false;
+    $("personalise-pin").value = "";
+    if (reply.status === 200) {
+      $("personalise-bar").style.width = "100%";
+      $("personalise-status").textContent = `${t("done")}: ${t(`card-${reply.json.status}`)}`;
+      return showCard(reply.json);
+    }
+    $("personalise-bar").className = "fault";
+    $("personalise-status").replaceChildren(el("span", { class: "error", id: "personalise-error" },
+      reply.json.code === "personalisation-interrupted" ? `${t("cardPulled")}: ${errorText(reply.json)}` : errorText(reply.json)));
+  });
+
+  $("print-face").addEventListener("click", () => {
+    if (!card) return notice("card-message", t("noCardSelected"), false);
+    deskPrint({ document: "card-face", cardNumber: card.cardNumber }, "face-status");
+  });
+
+  $("replace-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!card) return notice("card-message", t("noCardSelected"), false);
+    const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/replacement`,
+      { newCardNumber: $("replace-number").value.trim() });
+    if (reply.status !== 201) return notice("card-message", errorText(reply.json), false);
+    showCard(reply.json);
+    notice("card-message", `${t("done")}: ${t("replace")}`);
+  });
+
+  // MARK: Printing at the desk
+
+  /// Sends a print and follows the job until it has finished, saying each state in `target`.
+  async function deskPrint(request, target) {
+    const key = randomKey("desk-");
+    const reply = await call("POST", "/api/print", { key, ...request });
+    const status = () => $(target).querySelector(".print-status") ?? $(target).appendChild(el("p", { class: "print-status", role: "status" }));
+    if (reply.status !== 201 && reply.status !== 200) {
+      status().className = "print-status error";
+      return (status().textContent = errorText(reply.json));
+    }
+    let job = reply.json;
+    for (;;) {
+      status().className = job.state === "waiting" || job.state === "failed" ? "print-status error" : "print-status notice";
+      status().dataset.state = job.state;
+      status().textContent = errorText(job);
+      if (job.state === "completed" || job.state === "failed" || !token) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const next = await call("GET", `/api/print/${key}`);
+      if (next.status === 200) job = next.json;
+    }
+  }
+
+  // MARK: The day
+
+  async function loadDay() {
+    const statistics = await call("GET", "/api/statistics");
+    if (statistics.status === 200) {
+      const s = statistics.json;
+      $("day-statistics").replaceChildren(
+        el("div", { class: "figures" },
+          el("div", {}, t("sameDayRate"), el("strong", { id: "same-day-rate" },
+            s.sameDayCompletionRate === undefined || s.sameDayCompletionRate === null ? "—" : `${Math.round(s.sameDayCompletionRate * 100)}%`)),
+          el("div", {}, t("overdue"), el("strong", {}, s.overdue)),
+          el("div", {}, t("completed"), el("strong", {}, s.completed))),
+        el("h3", {}, t("perService")),
+        table(["applicationKind", "submit"], Object.entries(s.submittedPerKind).map(([kind, count]) => [t(kind), count])));
+    } else {
+      notice("day-statistics", errorText(statistics.json), false);
+    }
+    const ledger = await call("GET", "/api/ledger?from=1&limit=1000");
+    if (ledger.status === 200) {
+      $("day-ledger").replaceChildren(table(["at", "by", "status", "idNumber"], ledger.json.slice(-50).reverse().map((e) =>
+        [new Date(e.atMilliseconds).toLocaleString("zh-CN"), e.actor, e.action, e.subject])));
+    } else {
+      notice("day-ledger", errorText(ledger.json), false);
+    }
+  }
+  $("day-refresh").addEventListener("click", loadDay);
+  $("day-print").addEventListener("click", () => deskPrint({ document: "daily-ledger" }, "day-print-status"));
+
+  // MARK: Events: the card writer's progress
+
+  const stream = new EventSource("/api/events");
+  stream.onmessage = (message) => {
+    let event;
+    try { event = JSON.parse(message.data); } catch { return; }
+    if (event.type === "personalise-progress" && personalising && event.total) {
+      $("personalise-bar").style.width = `${Math.round((100 * event.done) / event.total)}%`;
+      $("personalise-status").textContent = `${t("personaliseProgress")} ${event.done}/${event.total}`;
+    }
+  };
+
+  document.addEventListener("languagechange", () => {
+    fillKinds();
+    if (role) $("staff-role").textContent = t(`role-${role}`);
+  });
+  window.addEventListener("pageshow", (event) => { if (event.persisted) location.reload(); });
+  fillKinds();
+})();

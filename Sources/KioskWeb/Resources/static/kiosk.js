@@ -1,0 +1,406 @@
+// The resident's kiosk: card in, PIN on a shuffled pad, a menu of large buttons, results, card
+// out. The session's token lives in this closure only; when the session ends every screen that
+// held the person is emptied, and a reload starts from nothing.
+"use strict";
+
+(() => {
+  const { t, el, table, api, errorText, yuan, randomKey, say } = Pages;
+  const $ = (id) => document.getElementById(id);
+  const PIN_LENGTH = 6;
+
+  let token = null;
+  let digits = [];
+  // What the PIN pad is for: "session" (open it), or the three steps of a PIN change.
+  let pinMode = "session";
+  let oldPIN = null;
+  let newPIN = null;
+  let printKey = null;
+  let printPoll = null;
+  let current = "screen-attract";
+  // The screen "back" returns to from a result.
+  let backTo = "screen-menu";
+
+  // MARK: Screens
+
+  function show(id) {
+    for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== id;
+    current = id;
+    say($(id).dataset.prompt);
+  }
+
+  function message(key) {
+    $("message-text").textContent = t(key);
+    show("screen-message");
+  }
+
+  /// Empties every place the person's data may have reached, and forgets the token.
+  function forgetPerson() {
+    token = null;
+    digits = [];
+    oldPIN = newPIN = null;
+    printKey = null;
+    delete $("screen-printing").dataset.job;
+    clearInterval(printPoll);
+    for (const id of ["result-title", "result-body", "result-actions", "print-title", "print-message",
+      "pin-error", "message-text"]) $(id).replaceChildren();
+    $("print-bar").style.width = "0";
+    $("idle").hidden = true;
+    drawDots();
+  }
+
+  function toAttract() {
+    forgetPerson();
+    Pages.resetOptions();
+    show("screen-attract");
+  }
+
+  // MARK: PIN pad
+
+  /// Ten digits in a new random order each time the pad is shown (a Fisher-Yates shuffle).
+  function shufflePad() {
+    const order = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const random = crypto.getRandomValues(new Uint32Array(order.length));
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = random[i] % (i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    $("pin-pad").replaceChildren(...order.map((digit) =>
+      el("button", { type: "button", class: "digit", "data-digit": digit, onclick: () => press(digit) }, digit)));
+  }
+
+  function drawDots() {
+    const dots = $("pin-dots");
+    dots.replaceChildren(
+      ...Array.from({ length: PIN_LENGTH }, (_, i) =>
+        el("span", { class: i < digits.length ? "dot filled" : "dot", "aria-hidden": "true" }, i < digits.length ? "●" : "")),
+      el("span", { class: "visually-hidden" }, `${t("pinEntered")} ${digits.length}/${PIN_LENGTH}`));
+  }
+
+  function press(digit) {
+    if (digits.length < PIN_LENGTH) digits.push(digit);
+    drawDots();
+    if (digits.length === PIN_LENGTH) $("pin-ok").focus();
+  }
+
+  function showPad(titleKey, errorText = "") {
+    digits = [];
+    $("pin-title").dataset.t = titleKey;
+    $("pin-title").textContent = t(titleKey);
+    $("screen-pin").dataset.prompt = titleKey;
+    $("pin-error").textContent = errorText;
+    $("pin-cancel").hidden = pinMode === "session";
+    shufflePad();
+    drawDots();
+    show("screen-pin");
+  }
+
+  /// The pad for the session's PIN; after a wrong PIN it says how many tries are left.
+  function startPIN(triesLeft, wrong = false) {
+    pinMode = "session";
+    showPad("enterPIN", wrong && triesLeft !== undefined ? t("triesLeft", triesLeft) : "");
+  }
+
+  async function submitPad() {
+    if (digits.length !== PIN_LENGTH) return;
+    const pin = digits.join("");
+    digits = [];
+    drawDots();
+    if (pinMode === "session") return openSession(pin);
+    if (pinMode === "change-old") {
+      oldPIN = pin;
+      pinMode = "change-new";
+      return showPad("pinNew");
+    }
+    if (pinMode === "change-new") {
+      newPIN = pin;
+      pinMode = "change-again";
+      return showPad("pinAgain");
+    }
+    if (pin !== newPIN) {
+      pinMode = "change-old";
+      oldPIN = newPIN = null;
+      return showPad("pinOld", t("pinMismatch"));
+    }
+    const reply = await api("POST", "/api/me/pin", { token, body: { old: oldPIN, new: newPIN } });
+    oldPIN = newPIN = null;
+    pinMode = "session";
+    if (reply.status === 204) return result("menuPIN", [el("p", { class: "big" }, t("pinChanged"))]);
+    result("menuPIN", [el("p", { class: "big error", role: "alert" }, errorText(reply.json))]);
+  }
+
+  async function openSession(pin) {
+    const reply = await api("POST", "/api/session/pin", { body: { pin } });
+    if (reply.status === 201) {
+      token = reply.json.token;
+      return show("screen-menu");
+    }
+    if (reply.json.code === "wrong-pin") {
+      const session = await api("GET", "/api/session");
+      return startPIN(session.json.triesLeft, true);
+    }
+    if (reply.json.code === "pin-blocked") return show("screen-blocked");
+    showPad("enterPIN", errorText(reply.json));
+  }
+
+  // MARK: Results
+
+  function result(titleKey, body, actions = [], back = "screen-menu") {
+    backTo = back;
+    $("result-title").dataset.t = titleKey;
+    $("result-title").textContent = t(titleKey);
+    $("result-body").replaceChildren(...body);
+    $("result-actions").replaceChildren(...actions);
+    show("screen-result");
+  }
+
+  function loading(titleKey) { result(titleKey, [el("p", { class: "big" }, t("loading"))]); }
+
+  /// A failed call: a session that has gone sends the page back to the start.
+  function failed(titleKey, reply) {
+    if (reply.status === 401) return endSession();
+    result(titleKey, [el("p", { class: "big error", role: "alert" }, errorText(reply.json))]);
+  }
+
+  function printButton(document) {
+    return el("button", { type: "button", class: "primary", "data-print": document, onclick: () => startPrint(document) },
+      `${t("menuPrint")}${Pages.language === "zh" ? "：" : ": "}${t(document)}`);
+  }
+
+  function masked(idNumber) { return idNumber.slice(0, 4) + "*".repeat(Math.max(0, idNumber.length - 8)) + idNumber.slice(-4); }
+
+  function asOf(date) {
+    return date ? el("p", { class: "as-of" }, `${t("asOf")}: ${new Date(date).toLocaleString(Pages.language === "zh" ? "zh-CN" : "en-GB")}`) : null;
+  }
+
+  const actions = {
+    async person() {
+      loading("menuPerson");
+      const reply = await api("GET", "/api/me", { token });
+      if (reply.status !== 200) return failed("menuPerson", reply);
+      const { person, enrolments, asOf: freshness } = reply.json;
+      result("menuPerson", [
+        el("dl", { class: "person" },
+          el("dt", {}, t("name")), el("dd", {}, person.name),
+          el("dt", {}, t("idNumber")), el("dd", {}, masked(person.idNumber))),
+        table(["insurance", "since", "status", "unit"],
+          enrolments.map((e) => [t(e.insurance), e.since, t(e.status), e.unit])),
+        asOf(freshness),
+      ], [printButton("proof-of-insurance")]);
+    },
+
+    async contributions() {
+      loading("menuContributions");
+      const reply = await api("GET", "/api/me/contributions", { token });
+      if (reply.status !== 200) return failed("menuContributions", reply);
+      result("menuContributions", [
+        table(["month", "insurance", "base", "personal", "employer", "paid"],
+          reply.json.map((c) =>
+            [c.month, t(c.insurance), yuan(c.baseFen), yuan(c.personalFen), yuan(c.employerFen), t(c.paid ? "yes" : "no")])),
+      ], [printButton("contribution-statement")]);
+    },
+
+    async payments() {
+      loading("menuPayments");
+      const reply = await api("GET", "/api/me/pension-payments", { token });
+      if (reply.status !== 200) return failed("menuPayments", reply);
+      result("menuPayments", [
+        table(["month", "amount", "account"], reply.json.map((p) => [p.month, yuan(p.amountFen), p.accountMasked])),
+      ]);
+    },
+
+    apply() {
+      const kinds = ["employment-registration", "unemployment-registration", "training-sign-up",
+        "retiree-qualification-check"];
+      result("applyTitle", [el("div", { class: "menu" },
+        kinds.map((kind) => el("button", { type: "button", "data-kind": kind, onclick: () => apply(kind) }, t(kind))))]);
+    },
+
+    print() {
+      result("printTitle", [el("div", { class: "menu" },
+        ["proof-of-insurance", "contribution-statement"].map((document) =>
+          el("button", { type: "button", "data-document": document, onclick: () => startPrint(document) }, t(document))))]);
+    },
+
+    pin() {
+      pinMode = "change-old";
+      showPad("pinOld");
+    },
+
+    loss() {
+      result("lossTitle", [el("p", { class: "big" }, t("lossConfirm"))], [
+        el("button", { type: "button", class: "danger", id: "loss-confirm", onclick: reportLoss }, t("lossConfirmButton")),
+      ]);
+    },
+
+    async finish() {
+      const held = token;
+      forgetPerson();
+      if (held) await api("DELETE", "/api/session", { token: held });
+      const session = await api("GET", "/api/session");
+      if (session.json.state === "idle") toAttract();
+      else show("screen-take");
+    },
+  };
+
+  async function apply(kind) {
+    loading("menuApply");
+    const reply = await api("POST", "/api/me/applications", { token, body: { kind } });
+    if (reply.status !== 201) return failed("menuApply", reply);
+    const application = reply.json;
+    result("applied", [
+      el("p", { class: "big" }, t(kind)),
+      el("dl", { class: "person" },
+        el("dt", {}, t("applicationNumber")), el("dd", { id: "application-id" }, application.id),
+        el("dt", {}, t("deadline")), el("dd", {}, application.deadline.slice(0, 10))),
+    ], [el("button", { type: "button", class: "primary",
+      onclick: () => startPrint("application-receipt", { applicationId: application.id }) }, t("printReceipt"))]);
+  }
+
+  async function reportLoss() {
+    loading("lossTitle");
+    const reply = await api("POST", "/api/me/loss-report", { token });
+    if (reply.status !== 200) return failed("lossTitle", reply);
+    result("lossTitle", [el("p", { class: "big" }, t("lossDone"))]);
+  }
+
+  // MARK: Printing
+
+  const progress = { queued: "25%", printing: "60%", waiting: "60%", completed: "100%", failed: "100%" };
+
+  function showJob(job) {
+    $("print-message").textContent = Pages.language === "zh" ? job.messageChinese : job.message;
+    $("print-message").className = job.state === "waiting" || job.state === "failed" ? "big error" : "big";
+    $("print-bar").style.width = progress[job.state] ?? "10%";
+    $("print-bar").className = job.state === "waiting" || job.state === "failed" ? "fault" : "";
+    if (job.state === "completed" || job.state === "failed") clearInterval(printPoll);
+  }
+
+  async function startPrint(document, extra = {}) {
+    printKey = randomKey("kiosk-");
+    // The job's key (no personal data) for whoever follows it: a technician, the browser tests.
+    $("screen-printing").dataset.job = printKey;
+    clearInterval(printPoll);
+    $("print-title").textContent = t(document);
+    $("print-message").textContent = t("printQueued");
+    $("print-message").className = "big";
+    $("print-bar").style.width = "10%";
+    show("screen-printing");
+    const reply = await api("POST", "/api/me/print", { token, body: { key: printKey, document, ...extra } });
+    if (reply.status !== 201 && reply.status !== 200) {
+      if (reply.status === 401) return endSession();
+      $("print-message").textContent = errorText(reply.json);
+      $("print-message").className = "big error";
+      return;
+    }
+    showJob(reply.json);
+    const key = printKey;
+    // The event stream says when the job moves; polling too keeps the page right if an event is missed.
+    printPoll = setInterval(async () => {
+      if (!token || key !== printKey) return clearInterval(printPoll);
+      const status = await api("GET", `/api/print/${key}`, { token });
+      if (status.status === 200 && key === printKey) showJob(status.json);
+    }, 2000);
+  }
+
+  // MARK: The session's end
+
+  function endSession() {
+    forgetPerson();
+    api("GET", "/api/session").then((session) => {
+      if (token) return;
+      if (session.json.state === "idle") toAttract();
+      else show("screen-take");
+    });
+  }
+
+  // MARK: Events from the card reader and the service
+
+  function onEvent(event) {
+    switch (event.type) {
+      case "pin-required":
+        if (!token && ["screen-attract", "screen-message"].includes(current)) startPIN(event.triesLeft);
+        break;
+      case "pin-blocked":
+        if (!token) show("screen-blocked");
+        break;
+      case "card-unreadable":
+        message("cardUnreadable");
+        break;
+      case "card-removed":
+        toAttract();
+        break;
+      case "session-ended":
+        if (token) endSession();
+        break;
+      case "idle-warning":
+        if (!token) break;
+        $("idle-seconds").textContent = String(event.secondsLeft);
+        $("idle-text").textContent = t("idleWarning", event.secondsLeft);
+        if ($("idle").hidden) {
+          $("idle").hidden = false;
+          $("idle-continue").focus();
+          say("idleTitle");
+        }
+        break;
+      case "print-job":
+        if (event.job === printKey && event.state) showJob(event);
+        break;
+      case "reader-service-lost":
+        forgetPerson();
+        message("readerLost");
+        break;
+      case "reader-service-restored":
+        sync();
+        break;
+    }
+  }
+
+  /// Puts the page where the service's session is; a page loaded mid-session has no token and
+  /// shows nothing of the person.
+  async function sync() {
+    const session = await api("GET", "/api/session");
+    if (token) return;
+    switch (session.json.state) {
+      case "pin-required": return session.json.triesLeft === undefined ? show("screen-take") : startPIN(session.json.triesLeft);
+      case "pin-blocked": return show("screen-blocked");
+      case "active": return show("screen-take");
+      default: return toAttract();
+    }
+  }
+
+  function connect() {
+    const stream = new EventSource("/api/events");
+    stream.onmessage = (message) => {
+      try { onEvent(JSON.parse(message.data)); } catch { /* a malformed event changes nothing */ }
+    };
+    stream.onopen = () => sync();
+  }
+
+  // MARK: Wiring
+
+  $("pin-delete").addEventListener("click", () => { digits.pop(); drawDots(); });
+  $("pin-clear").addEventListener("click", () => { digits = []; drawDots(); });
+  $("pin-ok").addEventListener("click", submitPad);
+  $("pin-cancel").addEventListener("click", () => { pinMode = "session"; oldPIN = newPIN = null; show("screen-menu"); });
+  for (const button of document.querySelectorAll("[data-action]")) {
+    button.addEventListener("click", () => actions[button.dataset.action]());
+  }
+  for (const button of document.querySelectorAll(".back")) button.addEventListener("click", () => {
+    clearInterval(printPoll);
+    show(backTo);
+  });
+  $("idle-continue").addEventListener("click", async () => {
+    $("idle").hidden = true;
+    // Any call with the token counts as activity for the service's idle clock; the answer is dropped.
+    const reply = await api("GET", "/api/me", { token });
+    if (reply.status === 401) endSession();
+  });
+  document.addEventListener("languagechange", () => { if (current === "screen-pin") drawDots(); });
+  document.addEventListener("speechchange", () => say($(current).dataset.prompt));
+  // A page brought back from the back-forward cache is reloaded: it starts from nothing.
+  window.addEventListener("pageshow", (event) => { if (event.persisted) location.reload(); });
+  window.addEventListener("pagehide", forgetPerson);
+
+  drawDots();
+  connect();
+})();

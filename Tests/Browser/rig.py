@@ -1,0 +1,135 @@
+"""The rig and the terminal service as the browser tests use them: the real `sskiosk serve` on a
+port of its own with demo data, and simulated cards put in and pulled out through the rig script."""
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RIG = ROOT / "hardware" / "rig" / "rig"
+KEYS = ROOT / "hardware" / "rig" / "test-keys.json"
+SSKIOSK = Path(os.environ.get("SSKIOSK_BIN", ROOT / ".build" / "debug" / "sskiosk"))
+SPOOL = Path(os.environ.get("SSKIOSK_RIG_SPOOL", "/var/lib/sskiosk-rig/spool"))
+READER0 = "Virtual PCD 00 00"
+READER1 = "Virtual PCD 00 01"
+PIN = "123456"
+
+
+def rig(*arguments):
+    """Runs the rig script; a failure fails the test with the script's words."""
+    result = subprocess.run(["/bin/bash", str(RIG), *arguments], capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise AssertionError(f"rig {' '.join(arguments)} failed: {result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def rig_is_up():
+    """Both virtual readers listed by pcscd, and the A4 printer's queue known to cupsd."""
+    readers = subprocess.run([str(SSKIOSK), "readers"], capture_output=True, text=True).stdout
+    queues = subprocess.run(["lpstat", "-p", "rig-a4"], capture_output=True, text=True)
+    return READER0 in readers and READER1 in readers and queues.returncode == 0
+
+
+def card_image(seed, directory, blank=False):
+    """A fresh card image of the rig's synthetic person `seed`: PIN tries spent stay in this copy."""
+    path = Path(directory) / f"card-{seed}-{random.randrange(1 << 30)}.json"
+    subprocess.run(
+        [str(SSKIOSK), "sim", "image", "--seed", str(seed), "--keys", str(KEYS), "--output", str(path)]
+        + (["--blank"] if blank else []),
+        check=True, capture_output=True)
+    return str(path)
+
+
+def card_data(seed, directory):
+    """(ID number, card number) of the rig's synthetic person `seed`, read from a personalised image
+    (items 08 and 07 of the card's files, ASCII)."""
+    image = json.loads(Path(card_image(seed, directory)).read_text())
+    items = {}
+    for records in image["files"].values():
+        for record in records.get("records", {}).get("_0", []):
+            data = bytes.fromhex(record)
+            items[data[0]] = data[2:2 + data[1]]
+    return items[0x08].decode("ascii"), items[0x07].decode("ascii")
+
+
+class Terminal:
+    """`sskiosk serve` with demo data in a directory of its own; stopped by `stop()`."""
+
+    def __init__(self, idle_timeout=120):
+        self.directory = tempfile.mkdtemp(prefix="browser-terminal-")
+        self.port = 19000 + random.randrange(900)
+        self.log = open(Path(self.directory) / "server.log", "wb")
+        self.process = subprocess.Popen(
+            [str(SSKIOSK), "serve", "--demo", "--database", f"{self.directory}/terminal.sqlite",
+             "--port", str(self.port), "--psam-reader", READER1, "--resident-reader", READER0,
+             "--desk-reader", READER0, "--journal", f"{self.directory}/journal",
+             "--idle-timeout", str(idle_timeout)],
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if self.get("/api/health")[0] == 200:
+                    return
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.stop()
+        raise AssertionError(f"the terminal service did not answer; see {self.directory}/server.log")
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def get(self, path, token=None):
+        """(status, headers, body) of a GET."""
+        request = urllib.request.Request(self.url + path)
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    def post(self, path, body, token=None):
+        request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST")
+        request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read() or b"{}")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+    def login(self, staff_id):
+        status, body = self.post("/api/staff/login", {"id": staff_id, "password": "demo-password"})
+        assert status == 200, body
+        return body["token"]
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def spooled(printer, key):
+    """Files the rig's printer kept for the demo terminal's job `key` (names are lower-cased)."""
+    name = f"t-demo-{key}".lower()
+    folder = SPOOL / printer
+    return [path for path in folder.iterdir() if name in path.name] if folder.is_dir() else []

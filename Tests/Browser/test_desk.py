@@ -1,0 +1,217 @@
+"""The clerk's desk in chromium on the rig: sign-in and lockout, intake with validation as typed,
+the issuance queue, a blank card personalised in the desk reader (pulled midway and resumed), its
+face printed, issued and activated; the day's figures."""
+
+import tempfile
+import time
+import unittest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+import browser
+from browser import check_screen, click, screenshot, text_of, wait
+from rig import Terminal, card_data, card_image, rig, spooled
+
+
+class DeskTests(unittest.TestCase):
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="browser-desk-")
+        rig("card", "remove", "0")
+        rig("card", "insert", "psam", "1")
+        self.terminal = Terminal()
+        self.driver = browser.open_browser()
+        self.driver.get(self.terminal.url + "/desk")
+        wait(lambda: self.driver.find_element(By.ID, "login-id").is_displayed(), what="the sign-in form")
+
+    def tearDown(self):
+        self.driver.quit()
+        self.terminal.stop()
+        rig("card", "remove", "0")
+        rig("card", "remove", "1")
+
+    def sign_in(self, staff_id, password="demo-password"):
+        driver = self.driver
+        driver.find_element(By.ID, "login-id").clear()
+        driver.find_element(By.ID, "login-id").send_keys(staff_id)
+        driver.find_element(By.ID, "login-password").send_keys(password)
+        click(driver, '#login-form button[type="submit"]')
+
+    def signed_in(self):
+        wait(lambda: self.driver.find_element(By.ID, "screen-desk").is_displayed(), what="the desk after sign-in")
+
+    def sign_out(self):
+        click(self.driver, "#logout")
+        wait(lambda: self.driver.find_element(By.ID, "login-id").is_displayed(), what="the sign-in form")
+
+    def open_card(self, number):
+        driver = self.driver
+        click(driver, "#tab-card")
+        field = driver.find_element(By.ID, "card-number")
+        field.clear()
+        field.send_keys(number)
+        click(driver, '#card-form button[type="submit"]')
+        wait(lambda: self.card_status(), what=f"card {number}")
+
+    def card_status(self):
+        return self.driver.execute_script("return document.getElementById('card-status')?.dataset.status")
+
+    def test_sign_in_lockout_and_sign_out(self):
+        driver = self.driver
+        check_screen(self, driver, "30-desk-login")
+        self.sign_in("clerk2", "wrong")
+        wait(lambda: text_of(driver, "#login-error"), what="the refusal")
+        for _ in range(4):
+            self.sign_in("clerk2", "wrong")
+            time.sleep(0.3)
+        self.sign_in("clerk2")
+        wait(lambda: "锁定" in text_of(driver, "#login-error"), what="the lockout message")
+        check_screen(self, driver, "31-desk-locked")
+        self.sign_in("clerk1")
+        self.signed_in()
+        self.assertEqual(text_of(driver, "#staff-role"), "经办员")
+        self.sign_out()
+        self.assertEqual(driver.find_element(By.ID, "staff-name").text, "")
+        status, _ = self.terminal.post("/api/applications", {"kind": "training-sign-up"})
+        self.assertEqual(status, 401)
+
+    def test_loss_replacement_and_cancellation(self):
+        """The resident's active card reported lost (asked twice), replaced by a new one, which a supervisor cancels."""
+        driver = self.driver
+        _, lost = card_data(1, self.directory)
+        _, successor = card_data(43, self.directory)
+        self.sign_in("clerk1")
+        self.signed_in()
+        self.open_card(lost)
+        self.assertEqual(self.card_status(), "active")
+        click(driver, '[data-card="lost"]')
+        driver.switch_to.alert.dismiss()
+        time.sleep(0.5)
+        self.assertEqual(self.card_status(), "active", "nothing happens when the clerk says no")
+        click(driver, '[data-card="lost"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: self.card_status() == "lost", what="the loss report")
+        driver.find_element(By.ID, "replace-number").send_keys(successor)
+        click(driver, '#replace-form button[type="submit"]')
+        wait(lambda: driver.execute_script("return document.querySelector('#card-details dd')?.textContent") == successor,
+             what="the new card")
+        self.assertEqual(self.card_status(), "applied")
+        screenshot(driver, "39-desk-replaced")
+        # Cancelling is a supervisor's: the clerk is told so, and the card stays as it was.
+        click(driver, '[data-card="cancelled"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: "error" in driver.execute_script(
+            "return document.querySelector('#card-message p')?.className || ''"), what="the refusal")
+        self.assertEqual(self.card_status(), "applied")
+        self.sign_out()
+        self.sign_in("supervisor1")
+        self.signed_in()
+        self.open_card(successor)
+        click(driver, '[data-card="cancelled"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: self.card_status() == "cancelled", what="the cancellation")
+        self.open_card(lost)
+        self.assertEqual(self.card_status(), "replaced")
+
+    def test_clerk_journey_from_intake_to_an_active_card(self):
+        driver = self.driver
+        holder, _ = card_data(1, self.directory)
+        _, card_number = card_data(42, self.directory)
+
+        self.sign_in("clerk1")
+        self.signed_in()
+        check_screen(self, driver, "32-desk-intake")
+        # Each field is checked as it is typed, with the service's own words.
+        Select(driver.find_element(By.ID, "intake-kind")).select_by_value("card-application")
+        id_field = driver.find_element(By.ID, "intake-id")
+        id_field.send_keys(holder[:-1] + ("1" if holder[-1] != "1" else "2"))
+        wait(lambda: "身份证号码有误" in text_of(driver, "#intake-id-message"), what="the ID number's message")
+        self.assertEqual(id_field.get_attribute("aria-invalid"), "true")
+        phone = driver.find_element(By.ID, "intake-phone")
+        phone.send_keys("12345")
+        wait(lambda: "电话号码有误" in text_of(driver, "#intake-phone-message"), what="the phone's message")
+        check_screen(self, driver, "33-desk-intake-invalid")
+        id_field.clear()
+        id_field.send_keys(holder)
+        phone.clear()
+        phone.send_keys("13800138000")
+        wait(lambda: id_field.get_attribute("aria-invalid") == "false" and text_of(driver, "#intake-id-message") == "",
+             what="the ID number accepted")
+        click(driver, '#intake-form button[type="submit"]')
+        application = wait(lambda: driver.find_element(By.ID, "intake-application").text, what="the application")
+        self.assertTrue(application)
+
+        driver.find_element(By.ID, "request-card").send_keys(card_number)
+        driver.find_element(By.ID, "request-id").send_keys(holder)
+        click(driver, '#request-form button[type="submit"]')
+        wait(lambda: card_number in text_of(driver, "#request-result"), what="the card request")
+
+        # A clerk may not approve production; a supervisor does.
+        self.open_card(card_number)
+        click(driver, '[data-card="in-production"]')
+        wait(lambda: text_of(driver, "#card-message"), what="the refusal")
+        self.assertEqual(self.card_status(), "applied")
+        self.sign_out()
+        self.sign_in("supervisor1")
+        self.signed_in()
+        self.open_card(card_number)
+        click(driver, '[data-card="in-production"]')
+        wait(lambda: self.card_status() == "in-production", what="production approved")
+        self.sign_out()
+
+        self.sign_in("clerk1")
+        self.signed_in()
+        click(driver, "#tab-queue")
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, f'[data-select="{card_number}"]'), what="the card in the queue")
+        check_screen(self, driver, "34-desk-queue")
+        click(driver, f'[data-select="{card_number}"]')
+        wait(lambda: self.card_status() == "in-production", what="the card opened from the queue")
+
+        # The blank card in the desk reader, pulled out while it is written, then put back.
+        blank = card_image(42, self.directory, blank=True)
+        rig("card", "insert", "ss-card", "0", blank)
+        driver.find_element(By.ID, "personalise-pin").send_keys("123456")
+        click(driver, '#personalise-form button[type="submit"]')
+        wait(lambda: "/" in text_of(driver, "#personalise-status"), timeout=30, what="the first progress step")
+        rig("card", "remove", "0")
+        wait(lambda: driver.find_elements(By.ID, "personalise-error"), timeout=60, what="the interruption")
+        self.assertIn("写卡中断", text_of(driver, "#personalise-error"))
+        screenshot(driver, "35-desk-interrupted")
+        self.open_card(card_number)
+        self.assertEqual(self.card_status(), "in-production", "the record is unchanged")
+        rig("card", "insert", "ss-card", "0", blank)
+        driver.find_element(By.ID, "personalise-pin").send_keys("123456")
+        click(driver, '#personalise-form button[type="submit"]')
+        wait(lambda: self.card_status() == "ready-at-desk", timeout=120, what="the card written")
+        check_screen(self, driver, "36-desk-personalised")
+
+        click(driver, "#print-face")
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, '#face-status [data-state="completed"]'), timeout=90,
+             what="the card face printed")
+        key = driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+            ".filter(n => n.includes('/api/print/desk-')).pop()").rsplit("/", 1)[-1]
+        self.assertEqual(len(spooled("card", key)), 1, f"card face {key} in the card printer's spool")
+
+        click(driver, '[data-card="issued"]')
+        wait(lambda: self.card_status() == "issued", what="the card issued")
+        click(driver, '[data-card="active"]')
+        wait(lambda: self.card_status() == "active", what="the card activated")
+        check_screen(self, driver, "37-desk-active")
+        steps = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#card-details tbody tr")]
+        self.assertEqual([s.split()[1] for s in steps],
+                         ["clerk1", "supervisor1", "clerk1", "clerk1", "clerk1"])
+
+        # The day's figures, as a supervisor sees them.
+        self.sign_out()
+        self.sign_in("supervisor1")
+        self.signed_in()
+        click(driver, "#tab-day")
+        wait(lambda: driver.find_elements(By.ID, "same-day-rate"), what="the day's figures")
+        self.assertIn("社会保障卡申领", text_of(driver, "#day-statistics"))
+        wait(lambda: "card" in text_of(driver, "#day-ledger"), what="the ledger")
+        check_screen(self, driver, "38-desk-day")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,302 @@
+"""The resident's kiosk in chromium on the rig: a simulated card in slot 0, the real service."""
+
+import subprocess
+import tempfile
+import time
+import unittest
+
+from selenium.webdriver.common.by import By
+
+import browser
+from browser import check_screen, click, page_text, screenshot, text_of, wait, wait_screen
+from rig import PIN, Terminal, card_image, rig, spooled
+
+
+def enter_pin(driver, pin):
+    for digit in pin:
+        driver.find_element(By.CSS_SELECTOR, f'#pin-pad [data-digit="{digit}"]').click()
+    click(driver, "#pin-ok")
+
+
+def pad_order(driver):
+    return [b.text for b in driver.find_elements(By.CSS_SELECTOR, "#pin-pad .digit")]
+
+
+class KioskCase(unittest.TestCase):
+    """Each test starts its own service, leaves both slots empty and the browser closed."""
+
+    idle_timeout = 120
+
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="browser-cards-")
+        rig("card", "remove", "0")
+        rig("card", "insert", "psam", "1")
+        self.terminal = Terminal(idle_timeout=self.idle_timeout)
+        self.driver = browser.open_browser()
+
+    def tearDown(self):
+        self.driver.quit()
+        self.terminal.stop()
+        rig("card", "remove", "0")
+        rig("card", "remove", "1")
+
+    def open_kiosk(self):
+        self.driver.get(self.terminal.url + "/kiosk")
+        wait_screen(self.driver, "screen-attract")
+
+    def insert(self, seed=1):
+        rig("card", "insert", "ss-card", "0", card_image(seed, self.directory))
+
+    def sign_in(self, seed=1):
+        self.insert(seed)
+        wait_screen(self.driver, "screen-pin")
+        enter_pin(self.driver, PIN)
+        wait_screen(self.driver, "screen-menu")
+
+    def wait_answer(self):
+        """Waits for a query's answer to replace the "looking it up" line."""
+        loading = self.driver.execute_script("return Pages.t('loading')")
+        wait(lambda: loading not in text_of(self.driver, "#result-body"), what="the query's answer")
+
+
+class KioskTests(KioskCase):
+    def test_resident_journey(self):
+        """Card in, shuffled PIN pad, each query, an application, its receipt printed, card out."""
+        driver = self.driver
+        self.open_kiosk()
+        check_screen(self, driver, "01-attract")
+        self.insert()
+        wait_screen(driver, "screen-pin")
+        first = pad_order(driver)
+        self.assertEqual(sorted(first), list("0123456789"))
+        for digit in PIN[:3]:
+            driver.find_element(By.CSS_SELECTOR, f'#pin-pad [data-digit="{digit}"]').click()
+        self.assertEqual(len(driver.find_elements(By.CSS_SELECTOR, "#pin-dots .dot.filled")), 3)
+        self.assertNotIn(PIN[:3], text_of(driver, "#pin-dots"), "the PIN is shown masked")
+        check_screen(self, driver, "02-pin")
+        click(driver, "#pin-clear")
+        enter_pin(driver, PIN)
+        wait_screen(driver, "screen-menu")
+        check_screen(self, driver, "03-menu")
+
+        click(driver, '[data-action="person"]')
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#result-body dl.person"), what="the person's overview")
+        name = driver.find_element(By.CSS_SELECTOR, "#result-body dl.person dd").text
+        masked_id = driver.find_elements(By.CSS_SELECTOR, "#result-body dl.person dd")[1].text
+        self.assertTrue(name)
+        self.assertIn("*", masked_id, "the ID number is masked on screen")
+        self.assertIn("养老保险", text_of(driver, "#result-body"))
+        check_screen(self, driver, "04-person")
+
+        click(driver, "#screen-result .back")
+        click(driver, '[data-action="contributions"]')
+        wait(lambda: "2024-01" in text_of(driver, "#result-body"), what="the contributions table")
+        check_screen(self, driver, "05-contributions")
+
+        click(driver, "#screen-result .back")
+        click(driver, '[data-action="payments"]')
+        self.wait_answer()
+        check_screen(self, driver, "06-payments")
+
+        click(driver, "#screen-result .back")
+        click(driver, '[data-action="apply"]')
+        wait_screen(driver, "screen-result")
+        check_screen(self, driver, "07-apply")
+        click(driver, '[data-kind="employment-registration"]')
+        application = wait(lambda: driver.find_element(By.ID, "application-id").text, what="the application's id")
+        check_screen(self, driver, "08-applied")
+
+        click(driver, "#result-actions button")
+        wait_screen(driver, "screen-printing")
+        check_screen(self, driver, "09-printing")
+        wait(lambda: "打印完成" in text_of(driver, "#print-message"), timeout=90, what="the receipt to print")
+        check_screen(self, driver, "10-printed")
+        key = driver.find_element(By.ID, "screen-printing").get_attribute("data-job")
+        files = spooled("a4", key)
+        self.assertEqual(len(files), 1, f"the receipt {key} printed once, in the A4 printer's spool")
+        receipt = subprocess.run(["pdftotext", str(files[0]), "-"], capture_output=True, text=True).stdout
+        self.assertIn(application, receipt)
+        self.assertIn("就业登记", receipt)
+
+        click(driver, '#screen-printing [data-action="finish"]')
+        wait_screen(driver, "screen-take")
+        check_screen(self, driver, "11-take-card")
+        self.assertNotIn(name, page_text(driver))
+        rig("card", "remove", "0")
+        wait_screen(driver, "screen-attract")
+        for secret in [name, masked_id, application]:
+            self.assertNotIn(secret, page_text(driver))
+
+    def test_privacy_after_the_session(self):
+        """Back, refresh and the next person's card show nothing of the person before."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        click(driver, '[data-action="person"]')
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#result-body dl.person"), what="the person's overview")
+        name = driver.find_element(By.CSS_SELECTOR, "#result-body dl.person dd").text
+        masked_id = driver.find_elements(By.CSS_SELECTOR, "#result-body dl.person dd")[1].text
+        secrets = [name, masked_id]
+        # No personal data in the address, the history or the browser's storage.
+        self.assertEqual(driver.current_url, self.terminal.url + "/kiosk")
+        self.assertEqual(driver.execute_script("return history.length"), 2)
+        self.assertEqual(driver.execute_script("return history.state"), None)
+        self.assertEqual(driver.execute_script("return localStorage.length + sessionStorage.length"), 0)
+        self.assertEqual(driver.execute_script("return document.cookie"), "")
+
+        rig("card", "remove", "0")
+        wait_screen(driver, "screen-attract")
+        for secret in secrets:
+            self.assertNotIn(secret, page_text(driver))
+        screenshot(driver, "20-after-removal")
+
+        driver.back()
+        time.sleep(1)
+        for secret in secrets:
+            self.assertNotIn(secret, page_text(driver), "after Back")
+        driver.forward()
+        wait(lambda: browser.visible_screen(driver) == "screen-attract", what="the attract screen after Forward")
+        for secret in secrets:
+            self.assertNotIn(secret, page_text(driver), "after Forward")
+        driver.refresh()
+        wait_screen(driver, "screen-attract")
+        for secret in secrets:
+            self.assertNotIn(secret, page_text(driver), "after a refresh")
+
+        # Every page and personal answer is marked not to be stored.
+        for path in ["/kiosk", "/static/kiosk.js", "/api/session"]:
+            status, headers, _ = self.terminal.get(path)
+            self.assertEqual(headers.get("Cache-Control"), "no-store", path)
+        status, headers, _ = self.terminal.get("/api/me")
+        self.assertEqual(status, 401)
+        self.assertEqual(headers.get("Cache-Control"), "no-store")
+
+        # A second person: a different card; nothing of the first shows on any screen.
+        self.insert(seed=2)
+        wait_screen(driver, "screen-pin")
+        enter_pin(driver, PIN)
+        wait_screen(driver, "screen-menu")
+        click(driver, '[data-action="person"]')
+        self.wait_answer()
+        screenshot(driver, "21-second-person")
+        for secret in secrets:
+            self.assertNotIn(secret, page_text(driver), "the second person's session")
+
+    def test_wrong_and_blocked_pin(self):
+        """A wrong PIN says how many tries are left; a blocked PIN sends the resident to the desk."""
+        driver = self.driver
+        self.open_kiosk()
+        self.insert()
+        wait_screen(driver, "screen-pin")
+        first = pad_order(driver)
+        enter_pin(driver, "000000")
+        wait(lambda: "还可以再试" in text_of(driver, "#pin-error"), what="the tries-left message")
+        tries = int("".join(c for c in text_of(driver, "#pin-error") if c.isdigit()))
+        self.assertGreater(tries, 0)
+        self.assertNotEqual(pad_order(driver), first, "the pad is shuffled again after a wrong PIN")
+        check_screen(self, driver, "12-wrong-pin")
+        for _ in range(tries):
+            enter_pin(driver, "000000")
+            time.sleep(0.5)
+        wait_screen(driver, "screen-blocked")
+        self.assertIn("柜台", text_of(driver, "#screen-blocked"))
+        check_screen(self, driver, "13-pin-blocked")
+
+    def test_printer_fault_in_plain_words(self):
+        """Paper out: the page says so in plain words while the job waits, and prints once it is loaded."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        rig("printer", "fault", "a4", "media-empty")
+        try:
+            click(driver, '[data-action="print"]')
+            click(driver, '[data-document="proof-of-insurance"]')
+            wait_screen(driver, "screen-printing")
+            wait(lambda: "error" in driver.find_element(By.ID, "print-message").get_attribute("class"), timeout=60,
+                 what="the printer's fault on the page")
+            said = text_of(driver, "#print-message")
+            self.assertRegex(said, "[\u4e00-\u9fff]", "said in Chinese")
+            self.assertNotRegex(said, "media-empty|IPP|cups|[0-9]{3}", "in plain words, with no codes")
+            check_screen(self, driver, "18-printer-fault")
+        finally:
+            rig("printer", "fault", "a4", "none")
+        wait(lambda: "打印完成" in text_of(driver, "#print-message"), timeout=120, what="the job to finish")
+
+    def test_pin_change_and_loss_report(self):
+        """The PIN changed on the card through the pad (twice the new one), then the card reported lost."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        click(driver, '[data-action="pin"]')
+        wait_screen(driver, "screen-pin")
+        self.assertEqual(text_of(driver, "#pin-title"), "请输入原密码")
+        enter_pin(driver, PIN)
+        wait(lambda: text_of(driver, "#pin-title") == "请输入新密码（6位数字）", what="the new PIN's step")
+        enter_pin(driver, "246810")
+        wait(lambda: text_of(driver, "#pin-title") == "请再次输入新密码", what="the confirmation step")
+        enter_pin(driver, "246810")
+        wait(lambda: "密码已修改" in text_of(driver, "#result-body"), what="the PIN changed")
+        click(driver, "#screen-result .back")
+        click(driver, '[data-action="loss"]')
+        check_screen(self, driver, "19-loss-confirm")
+        click(driver, "#loss-confirm")
+        wait(lambda: "已挂失" in text_of(driver, "#result-body"), what="the loss report")
+        click(driver, '#screen-result [data-action="finish"]')
+        wait_screen(driver, "screen-take")
+        rig("card", "remove", "0")
+        wait_screen(driver, "screen-attract")
+
+    def test_display_options(self):
+        """English, high contrast and spoken prompts, each from a button on every screen."""
+        driver = self.driver
+        self.open_kiosk()
+        click(driver, "#toggle-language")
+        self.assertIn("insert your social security card", text_of(driver, "#screen-attract"))
+        self.assertEqual(driver.execute_script("return document.documentElement.lang"), "en")
+        check_screen(self, driver, "14-attract-english")
+        click(driver, "#toggle-contrast")
+        check_screen(self, driver, "15-attract-contrast")
+        click(driver, "#toggle-speech")
+        audio = driver.execute_async_script("""
+            const done = arguments[0];
+            fetch('/kiosk/speech/insertCard?lang=zh').then(async r =>
+                done([r.status, r.headers.get('Content-Type'), new Uint8Array(await r.arrayBuffer()).length]));
+        """)
+        self.assertEqual(audio[0], 200)
+        self.assertEqual(audio[1], "audio/wav")
+        self.assertGreater(audio[2], 1000)
+        spoken = wait(lambda: driver.execute_script(
+            "return performance.getEntriesByType('resource').filter(e => e.name.includes('/kiosk/speech/')).length"),
+            what="the page to ask for a spoken prompt")
+        self.assertGreater(spoken, 0)
+
+
+class IdleTimeoutTests(KioskCase):
+    """A short idle timeout: the countdown shows, then the session ends by itself."""
+
+    idle_timeout = 16
+
+    def test_idle_timeout_with_countdown(self):
+        driver = self.driver
+        driver.get(self.terminal.url + "/kiosk")
+        wait_screen(driver, "screen-attract")
+        rig("card", "insert", "ss-card", "0", card_image(1, self.directory))
+        wait_screen(driver, "screen-pin")
+        enter_pin(driver, PIN)
+        wait_screen(driver, "screen-menu")
+        click(driver, '[data-action="contributions"]')
+        wait(lambda: "2024-01" in text_of(driver, "#result-body"), what="the contributions table")
+        wait(lambda: driver.find_element(By.ID, "idle").is_displayed(), timeout=20, what="the idle countdown")
+        first = int(text_of(driver, "#idle-seconds"))
+        check_screen(self, driver, "16-idle-countdown")
+        wait(lambda: int(text_of(driver, "#idle-seconds") or first) < first, timeout=5, what="the countdown to count")
+        wait(lambda: browser.visible_screen(driver) == "screen-take", timeout=20, what="the session to end")
+        self.assertEqual(driver.find_element(By.ID, "result-body").get_attribute("innerHTML"), "")
+        self.assertFalse(driver.find_element(By.ID, "idle").is_displayed())
+        check_screen(self, driver, "17-idle-ended")
+        rig("card", "remove", "0")
+        wait_screen(driver, "screen-attract")
+
+
+if __name__ == "__main__":
+    unittest.main()
