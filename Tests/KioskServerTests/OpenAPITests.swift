@@ -11,9 +11,14 @@ struct OpenAPITests {
             .deletingLastPathComponent()
             .appendingPathComponent("Sources/KioskServer/openapi.yaml")
         var pairs: Set<String> = []
+        var paths: Set<String> = []
         var path: String?
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
-            if line.hasPrefix("  /") { path = String(line.dropFirst(2).dropLast()) }
+            if line.hasPrefix("  /") {
+                path = String(line.dropFirst(2).dropLast())
+                // YAML keeps only the last of two equal keys: its operations would vanish for every reader but this one.
+                #expect(paths.insert(path!).inserted, "\(path!) is listed twice in openapi.yaml")
+            }
             let methods = ["get", "post", "put", "delete", "patch"]
             if let path, line.hasPrefix("    "), !line.hasPrefix("     "),
                 let method = methods.first(where: { line == "    \($0):" })

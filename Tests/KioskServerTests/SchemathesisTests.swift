@@ -39,8 +39,10 @@ struct SchemathesisTests {
             "--checks",
             "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
             // The event stream never ends, and signing out would take the token from the rest of the run.
+            // One worker: two threads building hypothesis strategies at once trip CPython 3.11's
+            // "AST constructor recursion depth mismatch" (a SystemError inside schemathesis, not a finding).
             "--exclude-path", "/api/events", "--exclude-path", "/api/staff/logout",
-            "--max-examples", "25", "--seed", "2026", "--workers", "2", "--request-timeout", "10",
+            "--max-examples", "25", "--seed", "2026", "--workers", "1", "--request-timeout", "10",
             "--phases", "examples,coverage,fuzzing", "--no-color",
             "--report", "junit", "--report-dir", report.path,
         ]
