@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -97,6 +98,22 @@ let package = Package(
         ),
         // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
         .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
+        .target(
+            name: "Central",
+            dependencies: [
+                "KioskCore",
+                "SocialSecurityCard",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
         .target(
             name: "Documents",
@@ -152,6 +169,7 @@ let package = Package(
                 "KioskStore",
                 "KioskServer",
                 "KioskWeb",
+                "Central",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -236,6 +254,16 @@ let package = Package(
             dependencies: [
                 "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "CentralTests",
+            dependencies: [
+                "Central", "KioskCore", "SocialSecurityCard",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(
