@@ -244,7 +244,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             to: query.get("to").flatMap { YearMonth(String($0)) },
             for: principal
         )
-        return try JSONBody.response(list)
+        return JSONBody.response(json: ContributionsJSON.encode(list))
     }
 
     private func submitApplication(_ request: Request, _ context: Context) async throws -> Response {
