@@ -87,6 +87,14 @@ public protocol KioskStore: Sendable {
     func addStaff(_ member: StaffMember, password: PasswordHash) async throws
     func staff(_ id: String) async throws -> (member: StaffMember, password: PasswordHash)?
 
+    // MARK: Print jobs
+
+    /// Keeps a print job's latest state under its key, so that it still answers after a restart.
+    func savePrintJob(_ job: PrintJobRecord) async throws
+    func printJob(_ key: String) async throws -> PrintJobRecord?
+    /// Forgets the finished jobs last changed before `cutoff`.
+    func forgetPrintJobs(finishedBefore cutoff: Date) async throws
+
     // MARK: Statistics
 
     func statistics(day: Date, region prefix: String) async throws -> DayStatistics
