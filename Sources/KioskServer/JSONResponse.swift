@@ -17,12 +17,16 @@ enum JSONBody {
     }()
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(json: ByteBuffer(data: try encoder.encode(value)), status: status)
+    }
+
+    /// A body already encoded as JSON, with the headers every JSON answer carries.
+    static func response(json: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         // Personal data must not linger in any cache once a session ends.
         headers[.cacheControl] = "no-store"
-        return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: json))
     }
 
     /// Decodes the request body, or answers 400 with what was wrong.

@@ -57,7 +57,7 @@ extension KioskAPI {
             guard member.role != .auditor else { throw KioskError.forbidden(Action.printDocument.rawValue) }
             anyone = true
         }
-        return try JSONBody.response(try await printing.status(of: key, owner: principal.ledgerName, anyone: anyone))
+        return try JSONBody.response(try await printing.status(of: key, owner: principal.ownerKey, anyone: anyone))
     }
 
     /// Checks who may print what, then hands the job to the print desk with the rendering to do
@@ -122,7 +122,7 @@ extension KioskAPI {
         let (status, created) = try await printing.submit(
             key: key, printerKey: printerKey, document: body.document,
             queue: body.document == .cardFace ? configuration.cardQueue : configuration.documentQueue,
-            owner: principal.ledgerName,
+            owner: principal.ownerKey,
             options: body.document == .cardFace ? TerminalDocuments.card : TerminalDocuments.a4, at: time,
             render: render)
         if created {

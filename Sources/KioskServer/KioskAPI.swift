@@ -119,10 +119,11 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return Response(status: .noContent)
     }
 
-    /// Server-sent events: one `data:` line of JSON per event, a comment every 15 s to keep
-    /// proxies and the browser from closing an idle stream.
+    /// Server-sent events: one `data:` line of JSON per event, and a comment line every
+    /// `eventKeepAlive` seconds to keep proxies and the browser from closing an idle stream.
     private func eventStream(_ request: Request, _ context: Context) async throws -> Response {
-        let stream = await events.subscribe()
+        let body = EventStreamBody(
+            events: await events.subscribe(), keepAlive: .seconds(configuration.eventKeepAlive))
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
@@ -132,13 +133,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
                 // A stream waits for the next event even after its client has gone: on shutdown
                 // every stream is ended, or the server would wait for them for ever.
                 try await withGracefulShutdownHandler {
-                    try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                    for await event in stream {
-                        let json = try JSONBody.encoder.encode(event)
-                        try await writer.write(
-                            ByteBuffer(string: "data: " + String(decoding: json, as: UTF8.self) + "\n\n"))
-                    }
-                    try await writer.finish(nil)
+                    try await body.write(to: &writer)
                 } onGracefulShutdown: {
                     Task { await events.finishAll() }
                 }
@@ -245,7 +240,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             to: query.get("to").flatMap { YearMonth(String($0)) },
             for: principal
         )
-        return try JSONBody.response(list)
+        return JSONBody.response(json: ContributionsJSON.encode(list))
     }
 
     private func submitApplication(_ request: Request, _ context: Context) async throws -> Response {

@@ -15,11 +15,14 @@ public struct KioskServerConfiguration: Sendable {
     public var documentQueue: String
     /// cupsd's queue for the card printer (card faces).
     public var cardQueue: String
+    /// Seconds between the comment lines that keep an idle event stream open through proxies
+    /// and browsers (many close a connection quiet for 30 to 60 s).
+    public var eventKeepAlive: TimeInterval
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, residentReader: String = "Virtual PCD 00 00",
         idleTimeout: TimeInterval = 120, deskReader: String = "Virtual PCD 00 00", documentQueue: String = "rig-a4",
-        cardQueue: String = "rig-card"
+        cardQueue: String = "rig-card", eventKeepAlive: TimeInterval = 15
     ) {
         self.host = host
         self.port = port
@@ -28,5 +31,6 @@ public struct KioskServerConfiguration: Sendable {
         self.deskReader = deskReader
         self.documentQueue = documentQueue
         self.cardQueue = cardQueue
+        self.eventKeepAlive = eventKeepAlive
     }
 }

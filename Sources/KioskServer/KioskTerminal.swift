@@ -43,7 +43,7 @@ public struct KioskTerminal: Sendable {
         api = KioskAPI(
             services: KioskServices(store: store, now: now), staff: StaffSessions(store: store), kiosk: controller,
             events: events,
-            printing: PrintDesk(service: printService, events: events, logger: logger),
+            printing: PrintDesk(service: printService, store: store, events: events, logger: logger),
             documents: TerminalDocuments(store: store, renderer: DocumentRenderer(signer: documentSigner)),
             desk: desk, configuration: configuration, now: now, startedAt: now(), diagnostics: diagnostics)
     }

@@ -62,26 +62,26 @@ extension SQLiteKioskStore {
 
     /// Newest first.
     public func applications(_ filter: ApplicationFilter) async throws -> [Application] {
-        try await pool.read { db in
-            var request = ApplicationRow.all()
-            if let idNumber = filter.idNumber { request = request.filter(ApplicationRow.Columns.idNumber == idNumber) }
-            if let statuses = filter.statuses {
-                request = request.filter(statuses.map(\.rawValue).contains(ApplicationRow.Columns.status))
-            }
-            if let prefix = filter.regionPrefix {
-                request = request.filter(RegionPrefix(prefix).contains(ApplicationRow.Columns.regionCode))
-            }
-            if let from = filter.submittedFrom {
-                request = request.filter(ApplicationRow.Columns.submittedAt >= from.milliseconds)
-            }
-            if let before = filter.submittedBefore {
-                request = request.filter(ApplicationRow.Columns.submittedAt < before.milliseconds)
-            }
-            return try request.order(ApplicationRow.Columns.submittedAt.desc, ApplicationRow.Columns.id.desc).limit(
-                filter.limit
-            )
-            .fetchAll(db).map(\.application)
+        try await pool.read { db in try Self.applications(filter, db) }
+    }
+
+    static func applications(_ filter: ApplicationFilter, _ db: Database) throws -> [Application] {
+        var request = ApplicationRow.all()
+        if let idNumber = filter.idNumber { request = request.filter(ApplicationRow.Columns.idNumber == idNumber) }
+        if let statuses = filter.statuses {
+            request = request.filter(statuses.map(\.rawValue).contains(ApplicationRow.Columns.status))
         }
+        if let prefix = filter.regionPrefix {
+            request = request.filter(RegionPrefix(prefix).contains(ApplicationRow.Columns.regionCode))
+        }
+        if let from = filter.submittedFrom {
+            request = request.filter(ApplicationRow.Columns.submittedAt >= from.milliseconds)
+        }
+        if let before = filter.submittedBefore {
+            request = request.filter(ApplicationRow.Columns.submittedAt < before.milliseconds)
+        }
+        return try request.order(ApplicationRow.Columns.submittedAt.desc, ApplicationRow.Columns.id.desc)
+            .limit(filter.limit).fetchAll(db).map(\.application)
     }
 
     static let openStatuses = ApplicationStatus.allCases.filter(\.isOpen).map(\.rawValue)

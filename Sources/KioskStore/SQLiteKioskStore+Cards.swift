@@ -95,10 +95,12 @@ extension SQLiteKioskStore {
     }
 
     public func cardRecords(of idNumber: String) async throws -> [CardRecord] {
-        try await pool.read { db in
-            try CardRow.filter(CardRow.Columns.idNumber == idNumber).order(CardRow.Columns.cardNumber).fetchAll(db)
-                .map(\.card)
-        }
+        try await pool.read { db in try Self.cardRecords(of: idNumber, db) }
+    }
+
+    static func cardRecords(of idNumber: String, _ db: Database) throws -> [CardRecord] {
+        try CardRow.filter(CardRow.Columns.idNumber == idNumber).order(CardRow.Columns.cardNumber).fetchAll(db)
+            .map(\.card)
     }
 
     public func cardRecords(in status: CardStatus, region prefix: String) async throws -> [CardRecord] {

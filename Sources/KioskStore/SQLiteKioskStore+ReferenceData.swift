@@ -7,25 +7,57 @@ extension SQLiteKioskStore {
         try await pool.read { db in try PersonRow.fetchOne(db, key: idNumber)?.person }
     }
 
-    public func enrolments(of idNumber: String) async throws -> [Enrolment] {
+    /// One read transaction for the whole overview: a consistent snapshot, and one trip to a
+    /// reader connection instead of five.
+    public func summary(of idNumber: String) async throws -> PersonSummary? {
         try await pool.read { db in
-            try EnrolmentRow.filter(EnrolmentRow.Columns.idNumber == idNumber)
-                .order(EnrolmentRow.Columns.insurance, EnrolmentRow.Columns.since)
-                .fetchAll(db).map(\.enrolment)
+            guard let person = try PersonRow.fetchOne(db, key: idNumber)?.person else { return nil }
+            return PersonSummary(
+                person: person,
+                enrolments: try Self.enrolments(of: idNumber, db),
+                cards: try Self.cardRecords(of: idNumber, db),
+                openApplications: try Self.applications(
+                    ApplicationFilter(idNumber: idNumber, statuses: Set(ApplicationStatus.allCases.filter(\.isOpen))),
+                    db),
+                asOf: try Self.cacheAsOf(db)
+            )
         }
+    }
+
+    public func enrolments(of idNumber: String) async throws -> [Enrolment] {
+        try await pool.read { db in try Self.enrolments(of: idNumber, db) }
+    }
+
+    static func enrolments(of idNumber: String, _ db: Database) throws -> [Enrolment] {
+        try EnrolmentRow.filter(EnrolmentRow.Columns.idNumber == idNumber)
+            .order(EnrolmentRow.Columns.insurance, EnrolmentRow.Columns.since)
+            .fetchAll(db).map(\.enrolment)
     }
 
     public func contributions(of idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?)
         async throws -> [Contribution]
     {
+        try await pool.read { db in try Self.contributions(of: idNumber, insurance: insurance, from: from, to: to, db) }
+    }
+
+    public func personWithContributions(
+        _ idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?
+    ) async throws -> (person: Person, contributions: [Contribution])? {
         try await pool.read { db in
-            var request = ContributionRow.filter(ContributionRow.Columns.idNumber == idNumber)
-            if let insurance { request = request.filter(ContributionRow.Columns.insurance == insurance.rawValue) }
-            if let from { request = request.filter(ContributionRow.Columns.month >= from.index) }
-            if let to { request = request.filter(ContributionRow.Columns.month <= to.index) }
-            return try request.order(ContributionRow.Columns.month.desc, ContributionRow.Columns.insurance)
-                .fetchAll(db).map(\.contribution)
+            guard let person = try PersonRow.fetchOne(db, key: idNumber)?.person else { return nil }
+            return (person, try Self.contributions(of: idNumber, insurance: insurance, from: from, to: to, db))
         }
+    }
+
+    static func contributions(
+        of idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?, _ db: Database
+    ) throws -> [Contribution] {
+        var request = ContributionRow.filter(ContributionRow.Columns.idNumber == idNumber)
+        if let insurance { request = request.filter(ContributionRow.Columns.insurance == insurance.rawValue) }
+        if let from { request = request.filter(ContributionRow.Columns.month >= from.index) }
+        if let to { request = request.filter(ContributionRow.Columns.month <= to.index) }
+        return try request.order(ContributionRow.Columns.month.desc, ContributionRow.Columns.insurance)
+            .fetchAll(db).map(\.contribution)
     }
 
     public func pensionPayments(of idNumber: String) async throws -> [PensionPayment] {
@@ -44,7 +76,11 @@ extension SQLiteKioskStore {
     }
 
     public func cacheAsOf() async throws -> Date? {
-        try await pool.read { db in try CacheStateRow.fetchOne(db).map { Date(milliseconds: $0.asOf) } }
+        try await pool.read { db in try Self.cacheAsOf(db) }
+    }
+
+    static func cacheAsOf(_ db: Database) throws -> Date? {
+        try CacheStateRow.fetchOne(db).map { Date(milliseconds: $0.asOf) }
     }
 
     public func referenceDataCursor() async throws -> String? {

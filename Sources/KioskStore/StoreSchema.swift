@@ -15,6 +15,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-reference-data", migrate: createReferenceData)
         migrator.registerMigration("v3-applications-and-cards", migrate: createApplicationsAndCards)
         migrator.registerMigration("v4-outbox-and-ledger", migrate: createOutboxAndLedger)
+        migrator.registerMigration("v5-print-jobs", migrate: createPrintJobs)
         return migrator
     }
 
@@ -185,5 +186,18 @@ enum StoreSchema {
             t.column("sequence", .integer).notNull()
             t.column("hash", .text).notNull()
         }
+    }
+
+    /// Print jobs, so that a job's state still answers after the service restarts: the API's
+    /// document of the job, whose it is, and when it last changed, for forgetting finished ones.
+    private static func createPrintJobs(_ db: Database) throws {
+        try db.create(table: "printJob", options: .strict) { t in
+            t.primaryKey("key", .text)
+            t.column("owner", .text).notNull()
+            t.column("status", .blob).notNull()
+            t.column("finished", .integer).notNull()
+            t.column("updatedAt", .integer).notNull()
+        }
+        try db.create(index: "printJobByAge", on: "printJob", columns: ["finished", "updatedAt"])
     }
 }

@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds of inactivity that end a resident's session.")
     var idleTimeout = 120.0
 
+    @Option(help: "Seconds between keep-alive comments on an idle event stream.")
+    var eventKeepAlive = 15.0
+
     @Option(help: "The reader of the desk, where blank cards are personalised.")
     var deskReader = "Virtual PCD 00 00"
 
@@ -59,6 +62,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
     var demo = false
+
+    func validate() throws {
+        guard eventKeepAlive > 0 else { throw ValidationError("--event-keep-alive must be more than 0 seconds.") }
+    }
 
     func run() async throws {
         var logger = Logger(label: "sskiosk.server")
@@ -88,7 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout,
-                deskReader: deskReader, documentQueue: documentQueue, cardQueue: cardQueue),
+                deskReader: deskReader, documentQueue: documentQueue, cardQueue: cardQueue,
+                eventKeepAlive: eventKeepAlive),
             store: store,
             cards: .pcsc(context, keys: keys),
             desk: .pcsc(context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal))),

@@ -9,6 +9,7 @@ import Testing
 struct MigrationTests {
     static let migrations = [
         "v1-terminal-and-staff", "v2-reference-data", "v3-applications-and-cards", "v4-outbox-and-ledger",
+        "v5-print-jobs",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")
@@ -27,7 +28,7 @@ struct MigrationTests {
             #expect(
                 tables.isSuperset(of: [
                     "terminal", "counter", "staff", "person", "enrolment", "contribution", "pensionPayment",
-                    "jobPosting", "cacheState", "application", "card", "outbox", "ledger", "ledgerHead",
+                    "jobPosting", "cacheState", "application", "card", "outbox", "ledger", "ledgerHead", "printJob",
                 ]))
         }
     }

@@ -56,6 +56,41 @@ struct ReferenceDataTests {
         }
     }
 
+    @Test("a summary and a person's contributions from one snapshot answer what the separate reads do")
+    func oneSnapshotReads() async throws {
+        try await F.with { fixture in
+            let store = fixture.store
+            for page in Self.township { try await store.applyReferenceData(page) }
+            let open = try await store.submit(
+                ApplicationDraft(
+                    kind: .unemploymentRegistration, idNumber: Self.township.first { _ in true }!.people[0].idNumber),
+                by: F.clerk, at: F.monday)
+            for person in Array(Self.township).flatMap(\.people) {
+                let summary = try #require(try await store.summary(of: person.idNumber))
+                #expect(summary.person == (try await store.person(person.idNumber)))
+                #expect(summary.enrolments == (try await store.enrolments(of: person.idNumber)))
+                #expect(summary.cards == (try await store.cardRecords(of: person.idNumber)))
+                let openApplications = try await store.applications(
+                    ApplicationFilter(idNumber: person.idNumber, statuses: [.submitted, .needsReview, .approved]))
+                #expect(summary.openApplications == openApplications)
+                #expect(summary.openApplications.contains(open) == (person.idNumber == open.idNumber))
+                #expect(summary.asOf == (try await store.cacheAsOf()))
+                let from = YearMonth(year: 2025, month: 2)!
+                let both = try #require(
+                    try await store.personWithContributions(person.idNumber, insurance: .pension, from: from, to: nil))
+                #expect(both.person == person)
+                #expect(
+                    both.contributions
+                        == (try await store.contributions(of: person.idNumber, insurance: .pension, from: from, to: nil))
+                )
+            }
+            #expect(try await store.summary(of: "430102199001011234") == nil)
+            #expect(
+                try await store.personWithContributions("430102199001011234", insurance: nil, from: nil, to: nil) == nil
+            )
+        }
+    }
+
     @Test("the same page applied twice leaves the same database")
     func idempotent() async throws {
         try await F.with { fixture in

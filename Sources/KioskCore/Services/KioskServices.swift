@@ -15,18 +15,14 @@ public struct KioskServices: Sendable {
     // MARK: Queries
 
     /// A person's overview. Staff reads of personal data go to the ledger.
+    ///
+    /// Read from one snapshot before the checks, so that a query costs one read transaction; nothing
+    /// leaves here unless the checks pass and the ledger entry is committed.
     public func summary(of idNumber: String, for principal: Principal) async throws -> PersonSummary {
-        let person = try await requirePerson(idNumber)
-        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: idNumber)
+        guard let summary = try await store.summary(of: idNumber) else { throw Self.personNotFound }
+        try AccessPolicy.authorize(principal, .readPerson, regionCode: summary.person.regionCode, idNumber: idNumber)
         try await logStaffRead(principal, idNumber, detail: "summary")
-        return PersonSummary(
-            person: person,
-            enrolments: try await store.enrolments(of: idNumber),
-            cards: try await store.cardRecords(of: idNumber),
-            openApplications: try await store.applications(
-                ApplicationFilter(idNumber: idNumber, statuses: [.submitted, .needsReview, .approved])),
-            asOf: try await store.cacheAsOf()
-        )
+        return summary
     }
 
     public func contributions(
@@ -36,10 +32,13 @@ public struct KioskServices: Sendable {
         to: YearMonth?,
         for principal: Principal
     ) async throws -> [Contribution] {
-        let person = try await requirePerson(idNumber)
+        guard
+            let (person, contributions) = try await store.personWithContributions(
+                idNumber, insurance: insurance, from: from, to: to)
+        else { throw Self.personNotFound }
         try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: idNumber)
         try await logStaffRead(principal, idNumber, detail: "contributions")
-        return try await store.contributions(of: idNumber, insurance: insurance, from: from, to: to)
+        return contributions
     }
 
     public func pensionPayments(of idNumber: String, for principal: Principal) async throws -> [PensionPayment] {
@@ -225,10 +224,12 @@ public struct KioskServices: Sendable {
     }
 
     private func requirePerson(_ idNumber: String) async throws -> Person {
-        guard let person = try await store.person(idNumber) else {
-            throw KioskError.notFound("person", chinese: "此人的参保信息（本机缓存中没有，请联系中心）")
-        }
+        guard let person = try await store.person(idNumber) else { throw Self.personNotFound }
         return person
+    }
+
+    private static var personNotFound: KioskError {
+        KioskError.notFound("person", chinese: "此人的参保信息（本机缓存中没有，请联系中心）")
     }
 
     private func logStaffRead(_ principal: Principal, _ idNumber: String, detail: String) async throws {

@@ -16,10 +16,17 @@ public protocol KioskStore: Sendable {
     // MARK: Reference data from the centre (the cache)
 
     func person(_ idNumber: String) async throws -> Person?
+    /// A person's overview (open applications only) read from one snapshot; nil if the cache does
+    /// not hold them.
+    func summary(of idNumber: String) async throws -> PersonSummary?
     func enrolments(of idNumber: String) async throws -> [Enrolment]
     /// Contributions of one person, newest month first, optionally for one insurance and a range.
     func contributions(of idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?) async throws
         -> [Contribution]
+    /// The person and their contributions (as ``contributions(of:insurance:from:to:)``) from one
+    /// snapshot; nil if the cache does not hold them.
+    func personWithContributions(_ idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?)
+        async throws -> (person: Person, contributions: [Contribution])?
     func pensionPayments(of idNumber: String) async throws -> [PensionPayment]
     func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
     /// When the cache last heard from the centre: each answer says "as of" this.
@@ -79,6 +86,14 @@ public protocol KioskStore: Sendable {
 
     func addStaff(_ member: StaffMember, password: PasswordHash) async throws
     func staff(_ id: String) async throws -> (member: StaffMember, password: PasswordHash)?
+
+    // MARK: Print jobs
+
+    /// Keeps a print job's latest state under its key, so that it still answers after a restart.
+    func savePrintJob(_ job: PrintJobRecord) async throws
+    func printJob(_ key: String) async throws -> PrintJobRecord?
+    /// Forgets the finished jobs last changed before `cutoff`.
+    func forgetPrintJobs(finishedBefore cutoff: Date) async throws
 
     // MARK: Statistics
 
