@@ -182,7 +182,7 @@ struct AccessMatrixTests {
                 }
             }
             if OpenAPIContract.python != nil || SchemathesisTests.required {
-                let violations = try OpenAPIContract.violations(answers)
+                let violations = try await OpenAPIContract.violations(answers)
                 #expect(violations.isEmpty, "answers outside openapi.yaml:\n\(violations.joined(separator: "\n"))")
             } else {
                 print("⚠️ SKIPPED: the answers were not checked against openapi.yaml (no schemathesis virtualenv)")

@@ -21,7 +21,7 @@ struct LedgerVerifyCommandTests {
     @Test("an intact ledger passes with exit status 0 and no full ID number in the output")
     func intact() async throws {
         let fixture = try await Self.ledgerWithEntries()
-        let run = try CommandRun.ledgerVerify(database: fixture.path)
+        let run = try await CommandRun.ledgerVerify(database: fixture.path)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.hasPrefix("ledger intact: 4 entries"), "\(run.output)")
         #expect(!run.output.contains(fixture.here.idNumber))
@@ -35,22 +35,22 @@ struct LedgerVerifyCommandTests {
         try sqlite(
             fixture.path,
             "DROP TRIGGER ledgerNoUpdate; UPDATE ledger SET detail = 'kind=training-sign-up' WHERE sequence = 2;")
-        let altered = try CommandRun.ledgerVerify(database: fixture.path)
+        let altered = try await CommandRun.ledgerVerify(database: fixture.path)
         #expect(altered.status != 0)
         #expect(altered.output.contains("entry 2 was altered"), "\(altered.output)")
 
         let other = try await Self.ledgerWithEntries()
         try sqlite(other.path, "DROP TRIGGER ledgerNoDelete; DELETE FROM ledger WHERE sequence = 4;")
-        let truncated = try CommandRun.ledgerVerify(database: other.path)
+        let truncated = try await CommandRun.ledgerVerify(database: other.path)
         #expect(truncated.status != 0)
         #expect(truncated.output.contains("missing after entry 3"), "\(truncated.output)")
         #expect(!truncated.output.contains(other.here.idNumber))
     }
 
     @Test("a database that does not exist is an error, not an empty intact ledger")
-    func missingDatabase() throws {
+    func missingDatabase() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID()).sqlite").path
-        let run = try CommandRun.ledgerVerify(database: path)
+        let run = try await CommandRun.ledgerVerify(database: path)
         #expect(run.status != 0)
         #expect(!run.output.contains("intact"))
         #expect(!FileManager.default.fileExists(atPath: path))

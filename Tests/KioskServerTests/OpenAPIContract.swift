@@ -19,12 +19,12 @@ struct OpenAPIContract {
     }
 
     /// Every answer that breaks the document, one line each; empty when all conform.
-    static func violations(_ answers: [Answer]) throws -> [String] {
+    static func violations(_ answers: [Answer]) async throws -> [String] {
         let python = try #require(python, "the schemathesis virtualenv is missing: run hardware/rig/install-deps")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID()).json")
         try JSONEncoder().encode(answers).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try CommandRun(python, ["-c", validator, SchemathesisTests.document.path, file.path])
+        let run = try await CommandRun.run(python, ["-c", validator, SchemathesisTests.document.path, file.path])
         #expect(run.status == 0, "the validator failed: \(run.output)")
         return run.output.split(separator: "\n").map(String.init)
     }

@@ -48,7 +48,7 @@ struct SchemathesisTests {
         ]
         // Its example database and caches go beside the report, not into the working tree.
         try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)
-        let run = try CommandRun(schemathesis, arguments, in: report)
+        let run = try await CommandRun.run(schemathesis, arguments, in: report)
         #expect(run.status == 0, "schemathesis found problems:\n\(run.output.suffix(20_000))")
         #expect(service.process.isRunning, "the service died under schemathesis: \(service.logText.suffix(4_000))")
     }

@@ -163,7 +163,7 @@ struct ServiceCrashSafetyTests {
         #expect(Set(outbox.keys).subtracting(records).isEmpty, "round \(round): outbox entries without a record")
         #expect(Set(ledger.keys).subtracting(records).isEmpty, "round \(round): ledger entries without a record")
 
-        let verify = try CommandRun.ledgerVerify(database: path)
+        let verify = try await CommandRun.ledgerVerify(database: path)
         #expect(verify.status == 0, "round \(round): ledger verify: \(verify.output)")
         #expect(verify.output.hasPrefix("ledger intact"), "round \(round): \(verify.output)")
     }
