@@ -15,6 +15,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-reference-data", migrate: createReferenceData)
         migrator.registerMigration("v3-applications-and-cards", migrate: createApplicationsAndCards)
         migrator.registerMigration("v4-outbox-and-ledger", migrate: createOutboxAndLedger)
+        migrator.registerMigration("v5-cache-loaded", migrate: addCacheLoaded)
         return migrator
     }
 
@@ -185,5 +186,10 @@ enum StoreSchema {
             t.column("sequence", .integer).notNull()
             t.column("hash", .text).notNull()
         }
+    }
+
+    /// A cache filled before this migration was loaded by then; a snapshot in progress clears it.
+    private static func addCacheLoaded(_ db: Database) throws {
+        try db.alter(table: "cacheState") { t in t.add(column: "loaded", .integer).notNull().defaults(to: 1) }
     }
 }

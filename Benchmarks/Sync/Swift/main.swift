@@ -1,0 +1,35 @@
+// Fills a terminal's outbox for Benchmarks/Sync/run's drain: one application per person of the
+// loaded cache, made through SQLiteKioskStore.submit as the desk makes them (domain row, outbox
+// entry and ledger entry in one transaction each), outside the timing.
+//
+//   SyncBenchmark queue DB COUNT     COUNT applications for the first COUNT people of the cache
+import Foundation
+import GRDB
+import KioskCore
+import KioskStore
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, arguments[1] == "queue", let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: SyncBenchmark queue DB COUNT\n".utf8))
+    exit(2)
+}
+let path = arguments[2]
+let people = try DatabaseQueue(path: path).read { db in
+    try String.fetchAll(db, sql: "SELECT idNumber FROM person ORDER BY idNumber LIMIT ?", arguments: [count])
+}
+guard people.count == count else {
+    FileHandle.standardError.write(Data("the cache holds \(people.count) people, fewer than \(count)\n".utf8))
+    exit(1)
+}
+let store = try SQLiteKioskStore(path: path)
+guard let terminal = try await store.terminal() else {
+    FileHandle.standardError.write(Data("the terminal at \(path) has no identity\n".utf8))
+    exit(1)
+}
+let clerk = Principal.staff(
+    StaffMember(id: "bench-clerk", name: "基准经办员", role: .clerk, jurisdiction: terminal.jurisdiction))
+let now = Date()
+for idNumber in people {
+    _ = try await store.submit(.init(kind: .trainingSignUp, idNumber: idNumber), by: clerk, at: now)
+}
+print("queued \(try await store.outboxSummary().pending)")
