@@ -29,6 +29,7 @@ run: rig-up
 # share the two cores with rig tests that wait for pcscd and cupsd.
 test: rig-up
 	$(SWIFT) build --build-tests
+	hardware/postgres/postgres-up
 	$(RIG) card remove 0
 	$(RIG) card remove 1
 	$(SWIFT) test --skip-build --skip RigTests

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -103,6 +104,22 @@ let package = Package(
         ),
         // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
         .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
+        .target(
+            name: "Central",
+            dependencies: [
+                "KioskCore",
+                "SocialSecurityCard",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
         .target(
             name: "Documents",
@@ -158,6 +175,7 @@ let package = Package(
                 "KioskStore",
                 "KioskServer",
                 "CentreClient",
+                "Central",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -240,6 +258,16 @@ let package = Package(
             dependencies: [
                 "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "CentralTests",
+            dependencies: [
+                "Central", "KioskCore", "SocialSecurityCard",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

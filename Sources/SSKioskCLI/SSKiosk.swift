@@ -21,6 +21,7 @@ struct SSKiosk: AsyncParsableCommand {
             DocumentCommand.self,
             LedgerCommand.self,
             TerminalSyncCommand.self,
+            CentreCommand.self,
         ]
     )
 }

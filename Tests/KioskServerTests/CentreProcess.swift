@@ -10,12 +10,10 @@ struct CentreProcess {
 
         var description: String { rawValue }
 
-        /// PostgreSQL's address for tests: `SSKIOSK_TEST_POSTGRES`, or the local server as root's
-        /// CI sets it up. Under CI=true a missing PostgreSQL fails the test; elsewhere it is skipped.
-        static var postgresURL: String {
-            ProcessInfo.processInfo.environment["SSKIOSK_TEST_POSTGRES"]
-                ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres"
-        }
+        /// The local server hardware/postgres/postgres-up starts, over its socket with peer
+        /// authentication. Under CI=true a missing PostgreSQL fails the test; elsewhere it is skipped.
+        static let socket = "/var/run/postgresql/.s.PGSQL.5432"
+        static let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
 
         static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
     }
@@ -23,7 +21,7 @@ struct CentreProcess {
     /// The test's files: CA, certificates and keys, tokens, databases, logs.
     let directory: URL
     let store: Store
-    /// The SQLite file, or the PostgreSQL database made for this test.
+    /// The SQLite file, or the name of the PostgreSQL database made for this test.
     let database: String
     let port: Int
     private(set) var process: Process?
@@ -36,13 +34,17 @@ struct CentreProcess {
     var storeArguments: [String] {
         switch store {
         case .sqlite: ["--database", database]
-        case .postgres: ["--postgres", database]
+        case .postgres: ["--postgres", "postgres://\(Store.user)@/\(database)"]
         }
     }
 
-    /// Makes the CA and certificates for `terminals`, a store with a generated township of
+    /// The county `centre generate` makes; its first township is `COUNTY101`.
+    static let county = "430121"
+    static let township = county + "101"
+
+    /// Makes the CA and certificates for `terminals`, a store with one generated township of
     /// `people`, and returns the centre, not yet started.
-    static func make(store: Store, terminals: [String], people: Int, region: String) throws -> CentreProcess {
+    static func make(store: Store, terminals: [String], people: Int) throws -> CentreProcess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try run(rigScript("centre-ca"), [directory.path] + terminals)
@@ -51,26 +53,25 @@ struct CentreProcess {
         case .sqlite:
             database = directory.appendingPathComponent("centre.sqlite").path
         case .postgres:
-            let name = "sskiosk_sync_\(UUID().uuidString.prefix(8).lowercased())"
-            try run("/usr/bin/psql", [Store.postgresURL, "-q", "-c", "CREATE DATABASE \(name)"])
-            var components = URLComponents(string: Store.postgresURL)!
-            components.path = "/" + name
-            database = components.string!
+            database = "sskiosk_sync_\(UUID().uuidString.prefix(8).lowercased())"
+            try run(
+                "/usr/bin/psql",
+                ["-d", "postgres", "-q", "-c", "CREATE DATABASE \(database) TEMPLATE template0 ENCODING 'UTF8'"])
         }
         let centre = CentreProcess(
             directory: directory, store: store, database: database, port: try ServiceProcess.freePort())
         try centre.sskiosk(
             ["centre", "generate"] + centre.storeArguments + [
-                "--region", region, "--people", String(people), "--months", "12",
+                "--county", county, "--people", String(people), "--months", "12",
             ])
         return centre
     }
 
-    /// Registers a terminal and writes its token to `TERMINAL.token`.
-    func register(_ terminal: String, jurisdiction: String) throws {
+    /// Registers a terminal for the township and writes its token to `TERMINAL.token`.
+    func register(_ terminal: String) throws {
         let token = try sskiosk(
             ["centre", "register-terminal"] + storeArguments + [
-                "--id", terminal, "--jurisdiction", jurisdiction, "--name", terminal,
+                "--id", terminal, "--jurisdiction", Self.township, "--name", terminal,
             ]
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         try Data((token.split(separator: "\n").last.map(String.init) ?? token).utf8).write(
@@ -83,13 +84,10 @@ struct CentreProcess {
         return [
             "--centre", url, "--centre-ca", file("ca.pem"), "--centre-certificate", file("\(identity).pem"),
             "--centre-key", file("\(identity).key"), "--centre-token-file", file("\(terminal).token"),
-            "--terminal-id", terminal, "--jurisdiction", String(Self.jurisdiction(of: terminal)), "--demo-staff",
+            "--terminal-id", terminal, "--jurisdiction", Self.township, "--demo-staff",
             "--sync-interval", "0.2", "--pull-interval", "1", "--sync-backoff-limit", "2",
         ]
     }
-
-    /// Terminals in these tests all serve the test township.
-    static func jurisdiction(of terminal: String) -> String { "430102001" }
 
     /// Starts `centre serve` and returns once it accepts TCP connections.
     mutating func start() async throws {
@@ -101,7 +99,7 @@ struct CentreProcess {
         process.arguments =
             ["centre", "serve"] + storeArguments + [
                 "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
-                "--key", file("centre.key"), "--ca", file("ca.pem"),
+                "--key", file("centre.key"), "--client-ca", file("ca.pem"),
             ]
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
@@ -133,15 +131,16 @@ struct CentreProcess {
         let output =
             switch store {
             case .sqlite: try Self.run("/usr/bin/sqlite3", ["-batch", "-noheader", database, sql])
-            case .postgres: try Self.run("/usr/bin/psql", [database, "-At", "-c", sql])
+            case .postgres: try Self.run("/usr/bin/psql", ["-d", database, "-At", "-c", sql])
             }
         return output.split(separator: "\n").map(String.init)
     }
 
     /// Drops the test's PostgreSQL database and removes its files.
     func remove() {
-        if store == .postgres, let name = URLComponents(string: database)?.path.dropFirst() {
-            _ = try? Self.run("/usr/bin/psql", [Store.postgresURL, "-q", "-c", "DROP DATABASE IF EXISTS \(name)"])
+        if store == .postgres {
+            _ = try? Self.run(
+                "/usr/bin/psql", ["-d", "postgres", "-q", "-c", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)"])
         }
         try? FileManager.default.removeItem(at: directory)
     }
@@ -196,8 +195,6 @@ struct CentreProcess {
         }
     }
 
-    /// PostgreSQL answers at ``Store/postgresURL``.
-    static var postgresAvailable: Bool {
-        (try? run("/usr/bin/psql", [Store.postgresURL, "-At", "-c", "SELECT 1"])) != nil
-    }
+    /// PostgreSQL's socket is there.
+    static var postgresAvailable: Bool { FileManager.default.fileExists(atPath: Store.socket) }
 }

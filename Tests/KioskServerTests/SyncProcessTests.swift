@@ -7,7 +7,6 @@ import Testing
 /// against the centre's SQLite and PostgreSQL stores. No rig needed.
 @Suite("Sync between real terminal and centre processes", .serialized)
 struct SyncProcessTests {
-    static let township = "430102001"
     static let stores: [CentreProcess.Store] = CentreProcess.Store.allCases
 
     /// A centre with a generated township and registered terminals; removed when `body` ends.
@@ -15,12 +14,14 @@ struct SyncProcessTests {
         _ store: CentreProcess.Store, terminals: [String], _ body: (inout CentreProcess) async throws -> Void
     ) async throws {
         if store == .postgres, !CentreProcess.postgresAvailable {
-            #expect(!CentreProcess.Store.isCI, "PostgreSQL is not running at \(CentreProcess.Store.postgresURL)")
+            #expect(
+                !CentreProcess.Store.isCI,
+                "no PostgreSQL at \(CentreProcess.Store.socket): run hardware/postgres/postgres-up")
             return
         }
-        var centre = try CentreProcess.make(store: store, terminals: terminals, people: 60, region: township)
+        var centre = try CentreProcess.make(store: store, terminals: terminals, people: 60)
         defer { centre.remove() }
-        for terminal in terminals { try centre.register(terminal, jurisdiction: township) }
+        for terminal in terminals { try centre.register(terminal) }
         try await centre.start()
         defer { centre.stop() }
         try await body(&centre)

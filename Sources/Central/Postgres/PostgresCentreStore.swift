@@ -1,0 +1,349 @@
+import Foundation
+import KioskCore
+import Logging
+import PostgresNIO
+
+/// The centre on PostgreSQL, for a city or province: many terminals writing at once, read replicas
+/// and partitioning by region later (docs/SYNC.md's scale plan). Same schema, statements and rules
+/// as ``SQLiteCentreStore``; bulk loads go through COPY.
+public final class PostgresCentreStore: CentreStore {
+    let client: PostgresClient
+    let logger: Logger
+    let sql = CentreSQL(dialect: .postgres)
+
+    private init(configuration: PostgresClient.Configuration, logger: Logger) {
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Connects to the database at `url` (``PostgresURL``), brings its schema up to date, and runs
+    /// `body` with the store; the connections close when `body` returns.
+    public static func withStore<Result: Sendable>(
+        url: String, logger: Logger, _ body: @Sendable (PostgresCentreStore) async throws -> Result
+    ) async throws -> Result {
+        let store = PostgresCentreStore(configuration: try PostgresURL.configuration(url), logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.client.run() }
+            defer { group.cancelAll() }
+            try await store.migrate()
+            return try await body(store)
+        }
+    }
+
+    private func migrate() async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            // One migrator at a time, however many centres start together.
+            try await connection.query("SELECT pg_advisory_xact_lock(7012)", logger: logger).drain()
+            try await connection.query(PostgresQuery(unsafeSQL: CentreSchema.migrationTable), logger: logger).drain()
+            var applied: Set<String> = []
+            for try await name in try await connection.query("SELECT name FROM centreMigration", logger: logger)
+                .decode(String.self)
+            {
+                applied.insert(name)
+            }
+            guard applied.isSubset(of: CentreSchema.migrations.map(\.name)) else { throw CentreError.schemaTooNew }
+            for migration in CentreSchema.migrations where !applied.contains(migration.name) {
+                // The extended protocol takes one statement at a time.
+                for statement in migration.postgres.split(separator: ";")
+                where !statement.allSatisfy(\.isWhitespace) {
+                    try await connection.query(PostgresQuery(unsafeSQL: String(statement)), logger: logger).drain()
+                }
+                try await connection.query(
+                    "INSERT INTO centreMigration (name) VALUES (\(migration.name))", logger: logger
+                ).drain()
+            }
+        }
+    }
+
+    // MARK: Terminals and certificates
+
+    public func register(_ terminal: RegisteredTerminal) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            guard
+                try await self.fetch(
+                    CentreTables.terminal, self.sql.select(CentreTables.terminal, key: terminal.id), connection
+                )
+                .isEmpty
+            else { throw CentreError.terminalExists }
+            try await self.execute(try self.sql.insert(CentreTables.terminal, terminal), connection)
+        }
+    }
+
+    public func terminal(tokenHash: String) async throws -> RegisteredTerminal? {
+        try await client.withConnection { connection in
+            try await self.fetch(CentreTables.terminal, self.sql.terminal(tokenHash: tokenHash), connection).first
+        }
+    }
+
+    public func record(_ certificate: SignedCertificate) async throws {
+        try await client.withConnection { connection in
+            try await self.execute(try self.sql.insert(CentreTables.certificate, certificate), connection)
+        }
+    }
+
+    public func certificate(serial: String) async throws -> SignedCertificate? {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                CentreTables.certificate, self.sql.select(CentreTables.certificate, key: serial), connection
+            )
+            .first
+        }
+    }
+
+    public func checkHealth() async throws {
+        try await client.query(PostgresQuery(unsafeSQL: sql.currentSequence), logger: logger).drain()
+    }
+
+    // MARK: Commands
+
+    public func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
+        -> [SyncCommandResult]
+    {
+        var results: [SyncCommandResult] = []
+        for command in commands {
+            results.append(
+                try await client.withTransaction(logger: logger) { connection in
+                    try await self.apply(command, from: terminal, at: now, connection)
+                })
+        }
+        return results
+    }
+
+    /// One command and the record of its key, in the caller's transaction.
+    private func apply(
+        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ connection: PostgresConnection
+    ) async throws -> SyncCommandResult {
+        if let row = try await connection.query(
+            sql.appliedCommand(command.idempotencyKey).postgresQuery, logger: logger
+        )
+        .collect().first {
+            return try AppliedCommand(command.idempotencyKey, PostgresRowReader(row)).result
+        }
+        let decision: Result<CommandEffect, CommandRefusal>
+        if let decoded = CentreCommand(command) {
+            decision = CommandRules.decide(
+                decoded, baseVersion: command.baseVersion, facts: try await facts(for: decoded, connection),
+                terminal: terminal)
+        } else {
+            decision = .failure(.malformedPayload)
+        }
+        let result: SyncCommandResult
+        switch decision {
+        case .success(let effect):
+            let sequence = try await reserve(1, connection)
+            try await execute(try sql.write(effect, sequence: sequence), connection)
+            result = SyncCommandResult(
+                idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
+        case .failure(let refusal):
+            result = SyncCommandResult(
+                idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
+        }
+        try await execute(
+            sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds), connection)
+        return result
+    }
+
+    private func facts(for command: CentreCommand, _ connection: PostgresConnection) async throws -> CommandFacts {
+        var facts = CommandFacts()
+        if let id = command.applicationID {
+            facts.application = try await fetch(
+                CentreTables.application, sql.select(CentreTables.application, key: id), connection
+            ).first
+        }
+        if let query = command.openApplicationQuery {
+            let statement = sql.openApplication(idNumber: query.idNumber, kind: query.kind, excluding: query.excluding)
+            facts.openDuplicate = try await exists(statement, connection)
+        }
+        if let holder = command.holder {
+            for try await region in try await connection.query(sql.personRegion(holder).postgresQuery, logger: logger)
+                .decode(String.self)
+            {
+                facts.holderRegion = region
+            }
+        }
+        if let number = command.cardNumber {
+            facts.card = try await fetch(CentreTables.card, sql.select(CentreTables.card, key: number), connection)
+                .first
+        }
+        return facts
+    }
+
+    // MARK: Pulls
+
+    public func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws
+        -> SyncChanges
+    {
+        try await snapshotRead { connection in
+            var page = ChangePage()
+            page.add(
+                try await self.changed(CentreTables.person, after: cursor, in: jurisdiction, limit: limit, connection),
+                to: \.people)
+            page.add(
+                try await self.changed(
+                    CentreTables.enrolment, after: cursor, in: jurisdiction, limit: limit, connection),
+                to: \.enrolments)
+            page.add(
+                try await self.changed(
+                    CentreTables.contribution, after: cursor, in: jurisdiction, limit: limit, connection),
+                to: \.contributions)
+            page.add(
+                try await self.changed(
+                    CentreTables.pensionPayment, after: cursor, in: jurisdiction, limit: limit, connection),
+                to: \.pensionPayments)
+            page.add(
+                try await self.changed(
+                    CentreTables.jobPosting, after: cursor, in: jurisdiction, limit: limit, connection),
+                to: \.jobPostings)
+            page.add(
+                cards: try await self.changed(
+                    CentreTables.card, after: cursor, in: jurisdiction, limit: limit, connection))
+            return page.changes(after: cursor, limit: limit, at: now)
+        }
+    }
+
+    private func changed<Record>(
+        _ table: CentreTable<Record>, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int,
+        _ connection: PostgresConnection
+    ) async throws -> [(sequence: Int64, record: Record)] {
+        var rows: [(sequence: Int64, record: Record)] = []
+        for try await row in try await connection.query(
+            sql.changes(table, after: cursor, in: jurisdiction, limit: limit).postgresQuery, logger: logger)
+        {
+            let reader = PostgresRowReader(row)
+            rows.append((try reader.integer(table.columns.count), try table.read(reader)))
+        }
+        return rows
+    }
+
+    public func currentCursor() async throws -> SyncCursor {
+        let rows = try await client.query(PostgresQuery(unsafeSQL: sql.currentSequence), logger: logger).collect()
+        return SyncCursor(try rows.first.map { try PostgresRowReader($0).integer(0) } ?? 0)
+    }
+
+    public func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
+        -> ReferenceDataPage?
+    {
+        try await snapshotRead { connection in
+            let found = try await self.fetch(
+                CentreTables.person, self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), connection
+            )
+            var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
+            if person == nil {
+                page.jobPostings = try await self.fetch(
+                    CentreTables.jobPosting, self.sql.jobPostings(in: jurisdiction), connection)
+            } else if found.isEmpty {
+                return nil
+            }
+            guard !found.isEmpty else { return page }
+            let ids = found.map(\.idNumber)
+            page.enrolments = try await self.fetch(
+                CentreTables.enrolment, self.sql.rows(CentreTables.enrolment, of: ids), connection)
+            page.contributions = try await self.fetch(
+                CentreTables.contribution, self.sql.rows(CentreTables.contribution, of: ids), connection)
+            page.pensionPayments = try await self.fetch(
+                CentreTables.pensionPayment, self.sql.rows(CentreTables.pensionPayment, of: ids), connection)
+            page.cardRecords = try await self.fetch(
+                CentreTables.card, self.sql.rows(CentreTables.card, of: ids), connection
+            ).map(\.card)
+            return page
+        }
+    }
+
+    /// Reads in one snapshot of the database, as SQLite's readers do: rows committed while the
+    /// reads run are all seen or all not, so a page never skips a change number.
+    private func snapshotRead<Result>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in
+            try await connection.query("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                .drain()
+            do {
+                let result = try await body(connection)
+                try await connection.query("COMMIT", logger: logger).drain()
+                return result
+            } catch {
+                try await connection.query("ROLLBACK", logger: logger).drain()
+                throw error
+            }
+        }
+    }
+
+    // MARK: Bulk load
+
+    /// One transaction for the page; each table's rows through one COPY.
+    public func load(_ page: ReferenceDataPage) async throws {
+        let count =
+            page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
+            + page.jobPostings.count + page.cardRecords.count
+        guard count > 0 else { return }
+        try await client.withTransaction(logger: logger) { connection in
+            var sequence = try await self.reserve(count, connection) - Int64(count)
+            sequence = try await self.copy(CentreTables.person, page.people, from: sequence, connection)
+            sequence = try await self.copy(CentreTables.enrolment, page.enrolments, from: sequence, connection)
+            sequence = try await self.copy(CentreTables.contribution, page.contributions, from: sequence, connection)
+            sequence = try await self.copy(
+                CentreTables.pensionPayment, page.pensionPayments, from: sequence, connection)
+            sequence = try await self.copy(CentreTables.jobPosting, page.jobPostings, from: sequence, connection)
+            var regions = Dictionary(page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
+            for card in page.cardRecords where regions[card.idNumber] == nil {
+                for try await region in try await connection.query(
+                    self.sql.personRegion(card.idNumber).postgresQuery, logger: self.logger
+                ).decode(String.self) {
+                    regions[card.idNumber] = region
+                }
+            }
+            let cards = try page.cardRecords.map { card in
+                guard let region = regions[card.idNumber] else { throw CentreError.unknownHolder }
+                return StoredCard(card: card, regionCode: region)
+            }
+            _ = try await self.copy(CentreTables.card, cards, from: sequence, connection)
+        }
+    }
+
+    /// COPY in text format, about a megabyte per write; answers the last sequence number used.
+    private func copy<Record>(
+        _ table: CentreTable<Record>, _ records: [Record], from sequence: Int64, _ connection: PostgresConnection
+    ) async throws -> Int64 {
+        guard !records.isEmpty else { return sequence }
+        var sequence = sequence
+        // COPY quotes the names it is given, and PostgreSQL folded the unquoted names of the schema.
+        let columns = (table.columns + ["changeSequence"]).map { $0.lowercased() }
+        try await connection.copyFrom(table: table.name.lowercased(), columns: columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            for record in records {
+                sequence += 1
+                CopyText.appendRow(try table.values(record) + [.integer(sequence)], to: &buffer)
+                if buffer.readableBytes > 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+        return sequence
+    }
+
+    // MARK: Helpers
+
+    private func reserve(_ count: Int, _ connection: PostgresConnection) async throws -> Int64 {
+        let rows = try await connection.query(sql.reserveSequence(count).postgresQuery, logger: logger).collect()
+        guard let row = rows.first else { throw CentreError.internalError }
+        return try PostgresRowReader(row).integer(0)
+    }
+
+    private func execute(_ statement: CentreSQL.Statement, _ connection: PostgresConnection) async throws {
+        try await connection.query(statement.postgresQuery, logger: logger).drain()
+    }
+
+    private func exists(_ statement: CentreSQL.Statement, _ connection: PostgresConnection) async throws -> Bool {
+        try await !connection.query(statement.postgresQuery, logger: logger).collect().isEmpty
+    }
+
+    private func fetch<Record>(
+        _ table: CentreTable<Record>, _ statement: CentreSQL.Statement, _ connection: PostgresConnection
+    ) async throws -> [Record] {
+        var records: [Record] = []
+        for try await row in try await connection.query(statement.postgresQuery, logger: logger) {
+            records.append(try table.read(PostgresRowReader(row)))
+        }
+        return records
+    }
+}

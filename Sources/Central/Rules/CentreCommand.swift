@@ -1,0 +1,63 @@
+import KioskCore
+
+/// A ``SyncCommand`` with its payload decoded: what the terminal asks the centre to do.
+enum CentreCommand: Sendable {
+    case submitApplication(Application)
+    case moveApplication(ApplicationMovePayload)
+    case requestCard(CardRecord)
+    case moveCard(CardMovePayload)
+
+    /// Nil when the payload is not what the kind says: the command is refused, not retried.
+    init?(_ command: SyncCommand) {
+        let decoder = SyncJSON.decoder()
+        switch command.kind {
+        case .applicationSubmit:
+            guard let value = try? decoder.decode(Application.self, from: command.payload) else { return nil }
+            self = .submitApplication(value)
+        case .applicationMove:
+            guard let value = try? decoder.decode(ApplicationMovePayload.self, from: command.payload) else {
+                return nil
+            }
+            self = .moveApplication(value)
+        case .cardRequest:
+            guard let value = try? decoder.decode(CardRecord.self, from: command.payload) else { return nil }
+            self = .requestCard(value)
+        case .cardMove:
+            guard let value = try? decoder.decode(CardMovePayload.self, from: command.payload) else { return nil }
+            self = .moveCard(value)
+        }
+    }
+
+    /// The application the command is about, to look up.
+    var applicationID: String? {
+        switch self {
+        case .submitApplication(let application): application.id
+        case .moveApplication(let move): move.id
+        case .requestCard, .moveCard: nil
+        }
+    }
+
+    /// The person and service whose open applications a submission is checked against.
+    var openApplicationQuery: (idNumber: String, kind: ApplicationKind, excluding: String)? {
+        guard case .submitApplication(let application) = self else { return nil }
+        return (application.idNumber, application.kind, application.id)
+    }
+
+    /// The person whose region places a new record.
+    var holder: String? {
+        switch self {
+        case .submitApplication(let application): application.idNumber
+        case .requestCard(let card): card.idNumber
+        case .moveApplication, .moveCard: nil
+        }
+    }
+
+    /// The card the command is about, to look up.
+    var cardNumber: String? {
+        switch self {
+        case .requestCard(let card): card.cardNumber
+        case .moveCard(let move): move.cardNumber
+        case .submitApplication, .moveApplication: nil
+        }
+    }
+}

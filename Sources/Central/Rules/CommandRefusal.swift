@@ -1,0 +1,39 @@
+import KioskCore
+
+/// Why a command was refused, for the supervisor who settles it at the terminal: which rule, and
+/// nothing about the person (no names, no ID or card numbers).
+struct CommandRefusal: Error, Hashable, Sendable {
+    let code: String
+    let message: String
+
+    /// The text of ``SyncCommandResult/reason``: the rule's code first, for the terminal to branch on.
+    var reason: String { "\(code): \(message)" }
+
+    static let malformedPayload = Self(
+        code: "malformed-payload",
+        message:
+            "the payload does not decode as its command kind; the terminal's software may be newer than the centre's")
+    static let outsideJurisdiction = Self(
+        code: "outside-jurisdiction", message: "the record lies outside this terminal's jurisdiction")
+    static let applicationIDTaken = Self(
+        code: "application-id-taken",
+        message: "another command already created an application with this id (first writer wins)")
+    static let duplicateApplication = Self(
+        code: "duplicate-application",
+        message: "the person already has an open application for this service; a supervisor must settle which stands")
+    static let unknownApplication = Self(
+        code: "unknown-application", message: "the centre has no application with this id")
+    static let staleVersion = Self(
+        code: "stale-version",
+        message: "the record changed at the centre since the terminal's copy; pull and decide again")
+    static let cardNumberTaken = Self(
+        code: "card-number-taken", message: "the centre already has a card with this number")
+    static let unknownCard = Self(code: "unknown-card", message: "the centre has no card with this number")
+    static let cardLost = Self(
+        code: "card-lost",
+        message: "the centre has this card reported lost; a move that keeps it usable is refused (a loss report wins)")
+
+    /// A move the domain forbids (an illegal transition, the clerk who took it approving it): the
+    /// domain's own code and words, which name statuses and never people.
+    static func illegalMove(_ error: KioskError) -> Self { Self(code: error.code, message: error.message) }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import KioskCore
+import Logging
+import NIOCore
+
+/// The sync service of docs/SYNC.md over HTTPS with client certificates: commands up, changes and
+/// snapshots down, each for the terminal its bearer token names and inside its jurisdiction.
+public struct CentreServer: Sendable {
+    public static let version = "1"
+    /// At most this many commands per push (docs/SYNC.md).
+    public static let maximumCommands = 200
+    public static let defaultChangeLimit = 1000
+    public static let maximumChangeLimit = 5000
+
+    public let store: any CentreStore
+    public var host: String
+    public var port: Int
+    public var tls: CentreTLS
+    public var logger: Logger
+
+    public init(store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger) {
+        self.store = store
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.logger = logger
+    }
+
+    /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws
+        -> some ApplicationProtocol
+    {
+        Application(
+            router: router(),
+            server: try .tls(.http1(), tlsConfiguration: tls.configuration()),
+            configuration: .init(address: .hostname(host, port: port), serverName: "sskiosk-centre"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    func router() -> Router<CentreRequestContext> {
+        let router = Router(context: CentreRequestContext.self)
+        router.middlewares.add(CentreErrorMiddleware())
+        router.get("health") { _, _ in
+            try await store.checkHealth()
+            return try CentreJSON.response(["status": "ok", "version": Self.version])
+        }
+        let sync = router.group("sync/v1").add(middleware: TerminalAuthentication(store: store))
+        sync.post("commands") { request, context in try await push(request, context) }
+        sync.get("changes") { request, context in try await changes(request, context) }
+        sync.get("snapshot") { request, context in try await snapshot(request, context) }
+        return router
+    }
+
+    private func push(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
+        let terminal = try context.requireTerminal()
+        let body = try await CentreJSON.decode(SyncPushRequest.self, from: request, limit: 16 << 20)
+        guard body.commands.count <= Self.maximumCommands else {
+            throw CentreError.tooManyCommands(limit: Self.maximumCommands)
+        }
+        let results = try await store.apply(body.commands, from: terminal, at: Date())
+        return try CentreJSON.response(SyncPushResponse(results: results))
+    }
+
+    private func changes(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
+        let terminal = try context.requireTerminal()
+        let query = request.uri.queryParameters
+        guard let cursor = SyncCursor(query.get("after") ?? "") else { throw CentreError.malformedCursor }
+        let limit = min(Self.maximumChangeLimit, max(1, query.get("limit", as: Int.self) ?? Self.defaultChangeLimit))
+        let jurisdiction = try area(request, of: terminal)
+        return try CentreJSON.response(
+            try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date()))
+    }
+
+    /// NDJSON, one page per line, written as it is read: the link's pace holds back the reading.
+    private func snapshot(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
+        let terminal = try context.requireTerminal()
+        let jurisdiction = try area(request, of: terminal)
+        let store = store
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-ndjson"
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                let encoder = SyncJSON.encoder()
+                try await store.snapshot(of: jurisdiction, at: Date()) { page in
+                    var line = try encoder.encode(page)
+                    line.append(UInt8(ascii: "\n"))
+                    try await writer.write(ByteBuffer(data: line))
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    /// The terminal's jurisdiction, or the narrower `region` it asks for; 403 outside it.
+    private func area(_ request: Request, of terminal: RegisteredTerminal) throws -> Jurisdiction {
+        guard let region = request.uri.queryParameters.get("region") else { return terminal.jurisdiction }
+        guard let narrower = try? Jurisdiction(region), terminal.jurisdiction.contains(narrower.regionPrefix) else {
+            throw CentreError.outsideJurisdiction
+        }
+        return narrower
+    }
+}

@@ -1,0 +1,195 @@
+import KioskCore
+
+/// The statements both stores run, written once: the dialects differ here only in how a parameter
+/// is named (`?` or `$1`). Region prefixes are byte ranges (`>= prefix AND < prefix + U+FFFF`), which
+/// an index serves in both.
+struct CentreSQL: Sendable {
+    enum Dialect: Sendable {
+        case sqlite
+        case postgres
+    }
+
+    let dialect: Dialect
+
+    /// The statement text and its arguments.
+    struct Statement: Sendable {
+        var sql: String
+        var arguments: [SQLValue]
+    }
+
+    /// Parameter `index` (from 1).
+    func parameter(_ index: Int) -> String {
+        switch dialect {
+        case .sqlite: "?"
+        case .postgres: "$\(index)"
+        }
+    }
+
+    func parameters(_ range: ClosedRange<Int>) -> String { range.map(parameter).joined(separator: ", ") }
+
+    /// The bounds of a jurisdiction on a region-code column.
+    static func regionRange(_ jurisdiction: Jurisdiction) -> [SQLValue] {
+        [.text(jurisdiction.regionPrefix), .text(jurisdiction.regionPrefix + "\u{FFFF}")]
+    }
+
+    // MARK: Change sequence
+
+    /// Moves the counter on by `count` and answers the last number taken; the row lock this takes
+    /// is held to the end of the transaction, which orders the writers.
+    func reserveSequence(_ count: Int) -> Statement {
+        Statement(
+            sql: "UPDATE changeCounter SET value = value + \(parameter(1)) WHERE id = 1 RETURNING value",
+            arguments: [.integer(Int64(count))])
+    }
+
+    let currentSequence = "SELECT value FROM changeCounter WHERE id = 1"
+
+    // MARK: Rows
+
+    /// Inserts a row (with its change sequence when given).
+    func insert<Record>(_ table: CentreTable<Record>, _ record: Record, sequence: Int64? = nil) throws -> Statement {
+        var columns = table.columns
+        var values = try table.values(record)
+        if let sequence {
+            columns.append("changeSequence")
+            values.append(.integer(sequence))
+        }
+        return Statement(
+            sql:
+                "INSERT INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(parameters(1...values.count)))",
+            arguments: values)
+    }
+
+    /// Inserts a row or replaces every column of the one with the same key (the first column).
+    func upsert<Record>(_ table: CentreTable<Record>, _ record: Record, sequence: Int64) throws -> Statement {
+        var statement = try insert(table, record, sequence: sequence)
+        let assignments = (table.columns.dropFirst() + ["changeSequence"]).map { "\($0) = excluded.\($0)" }
+        statement.sql += " ON CONFLICT (\(table.columns[0])) DO UPDATE SET \(assignments.joined(separator: ", "))"
+        return statement
+    }
+
+    /// A row by the table's key (its first column).
+    func select<Record>(_ table: CentreTable<Record>, key: String) -> Statement {
+        Statement(
+            sql: "SELECT \(table.columnList()) FROM \(table.name) WHERE \(table.columns[0]) = \(parameter(1))",
+            arguments: [.text(key)])
+    }
+
+    // MARK: Commands
+
+    func appliedCommand(_ key: String) -> Statement {
+        Statement(
+            sql: "SELECT outcome, reason, version FROM appliedCommand WHERE idempotencyKey = \(parameter(1))",
+            arguments: [.text(key)])
+    }
+
+    func recordCommand(
+        _ command: SyncCommand, terminal: RegisteredTerminal, result: SyncCommandResult, at milliseconds: Int64
+    ) -> Statement {
+        Statement(
+            sql: """
+                INSERT INTO appliedCommand (idempotencyKey, terminalID, kind, outcome, reason, version, appliedAt)
+                VALUES (\(parameters(1...7)))
+                """,
+            arguments: [
+                .text(command.idempotencyKey), .text(terminal.id), .text(command.kind.rawValue),
+                .text(result.outcome.rawValue), SQLValue(result.reason), SQLValue(result.version),
+                .integer(milliseconds),
+            ])
+    }
+
+    func openApplication(idNumber: String, kind: ApplicationKind, excluding id: String) -> Statement {
+        let open = ApplicationStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return Statement(
+            sql: """
+                SELECT 1 FROM application WHERE idNumber = \(parameter(1)) AND kind = \(parameter(2))
+                AND id <> \(parameter(3)) AND status IN (\(open)) LIMIT 1
+                """,
+            arguments: [.text(idNumber), .text(kind.rawValue), .text(id)])
+    }
+
+    func personRegion(_ idNumber: String) -> Statement {
+        Statement(sql: "SELECT regionCode FROM person WHERE idNumber = \(parameter(1))", arguments: [.text(idNumber)])
+    }
+
+    /// The write an applied command makes, numbered `sequence`.
+    func write(_ effect: CommandEffect, sequence: Int64) throws -> Statement {
+        switch effect {
+        case .insertApplication(let application):
+            try insert(
+                CentreTables.application, StoredApplication(application: application, version: 1), sequence: sequence)
+        case .updateApplication(let application, let version):
+            try upsert(
+                CentreTables.application, StoredApplication(application: application, version: version),
+                sequence: sequence)
+        case .insertCard(let card, let region):
+            try insert(CentreTables.card, StoredCard(card: card, regionCode: region), sequence: sequence)
+        case .updateCard(let card, let region):
+            try upsert(CentreTables.card, StoredCard(card: card, regionCode: region), sequence: sequence)
+        }
+    }
+
+    // MARK: Pulls
+
+    /// Rows of `table` changed after `cursor` in the jurisdiction, oldest change first, with their
+    /// sequence number last. Tables without a region column are placed by their person's region.
+    func changes<Record>(
+        _ table: CentreTable<Record>, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int
+    )
+        -> Statement
+    {
+        let regional = table.columns.contains("regionCode")
+        let from =
+            regional
+            ? "\(table.name) t"
+            : "\(table.name) t JOIN person p ON p.idNumber = t.idNumber"
+        let region = regional ? "t.regionCode" : "p.regionCode"
+        return Statement(
+            sql: """
+                SELECT \(table.columnList(alias: "t")), t.changeSequence FROM \(from)
+                WHERE t.changeSequence > \(parameter(1)) AND \(region) >= \(parameter(2)) AND \(region) < \(parameter(3))
+                ORDER BY t.changeSequence LIMIT \(parameter(4))
+                """,
+            arguments: [.integer(cursor.sequence)] + Self.regionRange(jurisdiction) + [.integer(Int64(limit))])
+    }
+
+    /// The next people of a snapshot, in (region, ID number) order, after `person`.
+    func snapshotPeople(in jurisdiction: Jurisdiction, after person: Person?, limit: Int) -> Statement {
+        let table = CentreTables.person
+        var sql =
+            "SELECT \(table.columnList()) FROM person WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))"
+        var arguments = Self.regionRange(jurisdiction)
+        if let person {
+            sql += " AND (regionCode, idNumber) > (\(parameter(3)), \(parameter(4)))"
+            arguments += [.text(person.regionCode), .text(person.idNumber)]
+        }
+        sql += " ORDER BY regionCode, idNumber LIMIT \(parameter(arguments.count + 1))"
+        return Statement(sql: sql, arguments: arguments + [.integer(Int64(limit))])
+    }
+
+    /// Every row of `table` for these people.
+    func rows<Record>(_ table: CentreTable<Record>, of idNumbers: [String]) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(table.columnList()) FROM \(table.name)
+                WHERE idNumber IN (\(parameters(1...idNumbers.count)))
+                """,
+            arguments: idNumbers.map(SQLValue.text))
+    }
+
+    func jobPostings(in jurisdiction: Jurisdiction) -> Statement {
+        let table = CentreTables.jobPosting
+        return Statement(
+            sql: """
+                SELECT \(table.columnList()) FROM jobPosting WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                ORDER BY id
+                """,
+            arguments: Self.regionRange(jurisdiction))
+    }
+
+    func terminal(tokenHash: String) -> Statement {
+        Statement(
+            sql: "SELECT \(CentreTables.terminal.columnList()) FROM terminal WHERE tokenHash = \(parameter(1))",
+            arguments: [.text(tokenHash)])
+    }
+}

@@ -1,0 +1,157 @@
+/// The centre's tables as migrations applied in order, each written once per dialect side by side so
+/// that a change to one is seen next to the other (a test checks that both make the same tables,
+/// columns and keys). A migration, once shipped, never changes.
+///
+/// Every row the terminals pull carries `changeSequence`, the next number of `changeCounter` when
+/// it was written: the pull cursor. Writers take their numbers by updating the counter's one row,
+/// which serialises them, so numbers are committed in order and a cursor never skips a row that
+/// commits late. Region codes compare byte by byte (`COLLATE "C"` on PostgreSQL) so that a
+/// jurisdiction is a range an index can serve.
+///
+/// SQLite tables are STRICT; the big tables of small rows are WITHOUT ROWID (the key is the b-tree).
+public enum CentreSchema {
+    public struct Migration: Sendable {
+        public let name: String
+        public let sqlite: String
+        public let postgres: String
+    }
+
+    public static let migrations: [Migration] = [
+        Migration(
+            name: "v1-terminals-and-commands",
+            sqlite: """
+                CREATE TABLE terminal (
+                    id TEXT PRIMARY KEY NOT NULL, jurisdiction TEXT NOT NULL, name TEXT NOT NULL,
+                    tokenHash TEXT NOT NULL UNIQUE, registeredAt INTEGER NOT NULL) STRICT;
+                CREATE TABLE changeCounter (
+                    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1), value INTEGER NOT NULL) STRICT;
+                INSERT INTO changeCounter (id, value) VALUES (1, 0);
+                CREATE TABLE appliedCommand (
+                    idempotencyKey TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, kind TEXT NOT NULL,
+                    outcome TEXT NOT NULL, reason TEXT, version INTEGER, appliedAt INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+                """,
+            postgres: """
+                CREATE TABLE terminal (
+                    id TEXT PRIMARY KEY NOT NULL, jurisdiction TEXT COLLATE "C" NOT NULL, name TEXT NOT NULL,
+                    tokenHash TEXT NOT NULL UNIQUE, registeredAt BIGINT NOT NULL);
+                CREATE TABLE changeCounter (
+                    id BIGINT PRIMARY KEY NOT NULL CHECK (id = 1), value BIGINT NOT NULL);
+                INSERT INTO changeCounter (id, value) VALUES (1, 0);
+                CREATE TABLE appliedCommand (
+                    idempotencyKey TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, kind TEXT NOT NULL,
+                    outcome TEXT NOT NULL, reason TEXT, version BIGINT, appliedAt BIGINT NOT NULL);
+                """),
+        Migration(
+            name: "v2-reference-data",
+            sqlite: """
+                CREATE TABLE person (
+                    idNumber TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, sex TEXT NOT NULL, birthDate TEXT NOT NULL,
+                    regionCode TEXT NOT NULL, phone TEXT, version INTEGER NOT NULL,
+                    changeSequence INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+                CREATE INDEX personByRegion ON person (regionCode, idNumber);
+                CREATE INDEX personByChange ON person (changeSequence);
+                CREATE TABLE enrolment (
+                    idNumber TEXT NOT NULL, insurance TEXT NOT NULL, since INTEGER NOT NULL, until INTEGER,
+                    status TEXT NOT NULL, unit TEXT NOT NULL, changeSequence INTEGER NOT NULL,
+                    PRIMARY KEY (idNumber, insurance, since)) STRICT, WITHOUT ROWID;
+                CREATE INDEX enrolmentByChange ON enrolment (changeSequence);
+                CREATE TABLE contribution (
+                    idNumber TEXT NOT NULL, insurance TEXT NOT NULL, month INTEGER NOT NULL, baseFen INTEGER NOT NULL,
+                    personalFen INTEGER NOT NULL, employerFen INTEGER NOT NULL, paid INTEGER NOT NULL,
+                    changeSequence INTEGER NOT NULL,
+                    PRIMARY KEY (idNumber, insurance, month)) STRICT, WITHOUT ROWID;
+                CREATE INDEX contributionByChange ON contribution (changeSequence);
+                CREATE TABLE pensionPayment (
+                    idNumber TEXT NOT NULL, month INTEGER NOT NULL, amountFen INTEGER NOT NULL,
+                    accountMasked TEXT NOT NULL, changeSequence INTEGER NOT NULL,
+                    PRIMARY KEY (idNumber, month)) STRICT, WITHOUT ROWID;
+                CREATE INDEX pensionPaymentByChange ON pensionPayment (changeSequence);
+                CREATE TABLE jobPosting (
+                    id TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL, employer TEXT NOT NULL, regionCode TEXT NOT NULL,
+                    monthlyWageFromFen INTEGER NOT NULL, monthlyWageToFen INTEGER NOT NULL, postedOn TEXT NOT NULL,
+                    contact TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX jobPostingByChange ON jobPosting (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE person (
+                    idNumber TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, sex TEXT NOT NULL, birthDate TEXT NOT NULL,
+                    regionCode TEXT COLLATE "C" NOT NULL, phone TEXT, version BIGINT NOT NULL,
+                    changeSequence BIGINT NOT NULL);
+                CREATE INDEX personByRegion ON person (regionCode, idNumber);
+                CREATE INDEX personByChange ON person (changeSequence);
+                CREATE TABLE enrolment (
+                    idNumber TEXT NOT NULL, insurance TEXT NOT NULL, since BIGINT NOT NULL, until BIGINT,
+                    status TEXT NOT NULL, unit TEXT NOT NULL, changeSequence BIGINT NOT NULL,
+                    PRIMARY KEY (idNumber, insurance, since));
+                CREATE INDEX enrolmentByChange ON enrolment (changeSequence);
+                CREATE TABLE contribution (
+                    idNumber TEXT NOT NULL, insurance TEXT NOT NULL, month BIGINT NOT NULL, baseFen BIGINT NOT NULL,
+                    personalFen BIGINT NOT NULL, employerFen BIGINT NOT NULL, paid BIGINT NOT NULL,
+                    changeSequence BIGINT NOT NULL,
+                    PRIMARY KEY (idNumber, insurance, month));
+                CREATE INDEX contributionByChange ON contribution (changeSequence);
+                CREATE TABLE pensionPayment (
+                    idNumber TEXT NOT NULL, month BIGINT NOT NULL, amountFen BIGINT NOT NULL,
+                    accountMasked TEXT NOT NULL, changeSequence BIGINT NOT NULL,
+                    PRIMARY KEY (idNumber, month));
+                CREATE INDEX pensionPaymentByChange ON pensionPayment (changeSequence);
+                CREATE TABLE jobPosting (
+                    id TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL, employer TEXT NOT NULL,
+                    regionCode TEXT COLLATE "C" NOT NULL, monthlyWageFromFen BIGINT NOT NULL,
+                    monthlyWageToFen BIGINT NOT NULL, postedOn TEXT NOT NULL, contact TEXT NOT NULL,
+                    changeSequence BIGINT NOT NULL);
+                CREATE INDEX jobPostingByChange ON jobPosting (changeSequence);
+                """),
+        Migration(
+            name: "v3-applications-cards-batches",
+            sqlite: """
+                CREATE TABLE application (
+                    id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, idNumber TEXT NOT NULL, status TEXT NOT NULL,
+                    submittedBy TEXT NOT NULL, submittedAt INTEGER NOT NULL, deadline INTEGER NOT NULL,
+                    approvedBy TEXT, completedAt INTEGER, details TEXT NOT NULL, terminalID TEXT NOT NULL,
+                    regionCode TEXT NOT NULL, version INTEGER NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX applicationByPerson ON application (idNumber, kind);
+                CREATE TABLE cardBatch (
+                    id TEXT PRIMARY KEY NOT NULL, regionCode TEXT NOT NULL, status TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL, cardCount INTEGER NOT NULL) STRICT;
+                CREATE TABLE card (
+                    cardNumber TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, status TEXT NOT NULL,
+                    cardIdentifier TEXT, steps TEXT NOT NULL, regionCode TEXT NOT NULL, batchID TEXT,
+                    version INTEGER NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX cardByHolder ON card (idNumber);
+                CREATE INDEX cardByChange ON card (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE application (
+                    id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, idNumber TEXT NOT NULL, status TEXT NOT NULL,
+                    submittedBy TEXT NOT NULL, submittedAt BIGINT NOT NULL, deadline BIGINT NOT NULL,
+                    approvedBy TEXT, completedAt BIGINT, details TEXT NOT NULL, terminalID TEXT NOT NULL,
+                    regionCode TEXT COLLATE "C" NOT NULL, version BIGINT NOT NULL, changeSequence BIGINT NOT NULL);
+                CREATE INDEX applicationByPerson ON application (idNumber, kind);
+                CREATE TABLE cardBatch (
+                    id TEXT PRIMARY KEY NOT NULL, regionCode TEXT COLLATE "C" NOT NULL, status TEXT NOT NULL,
+                    createdAt BIGINT NOT NULL, cardCount BIGINT NOT NULL);
+                CREATE TABLE card (
+                    cardNumber TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, status TEXT NOT NULL,
+                    cardIdentifier TEXT, steps TEXT NOT NULL, regionCode TEXT COLLATE "C" NOT NULL, batchID TEXT,
+                    version BIGINT NOT NULL, changeSequence BIGINT NOT NULL);
+                CREATE INDEX cardByHolder ON card (idNumber);
+                CREATE INDEX cardByChange ON card (changeSequence);
+                """),
+        Migration(
+            name: "v4-signed-certificates",
+            sqlite: """
+                CREATE TABLE signedCertificate (
+                    serial TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, payloadHash TEXT NOT NULL,
+                    keyID TEXT NOT NULL, regionCode TEXT NOT NULL, signedAt INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE signedCertificate (
+                    serial TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, payloadHash TEXT NOT NULL,
+                    keyID TEXT NOT NULL, regionCode TEXT COLLATE "C" NOT NULL, signedAt BIGINT NOT NULL);
+                """),
+    ]
+
+    /// The table that records which migrations a database has had, the same in both dialects.
+    static let migrationTable = "CREATE TABLE IF NOT EXISTS centreMigration (name TEXT PRIMARY KEY NOT NULL)"
+}

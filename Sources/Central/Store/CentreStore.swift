@@ -1,0 +1,62 @@
+import Foundation
+import KioskCore
+
+/// The centre's records behind one seam: SQLite (embedded, the default) or PostgreSQL (a county or
+/// city with many terminals). Both keep the same schema (``CentreSchema``), judge commands by the
+/// same rules and answer alike; one test suite runs against both.
+public protocol CentreStore: Sendable {
+    /// Records a terminal; fails with ``CentreError/terminalExists`` for an id already taken.
+    func register(_ terminal: RegisteredTerminal) async throws
+    /// The terminal whose token has this SHA-256, or nil.
+    func terminal(tokenHash: String) async throws -> RegisteredTerminal?
+
+    /// Applies each command exactly once, in order, each with the record of its key in one
+    /// transaction: a key seen before answers ``SyncCommandResult/Outcome/duplicate`` (or its
+    /// refusal again) and changes nothing.
+    func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
+        -> [SyncCommandResult]
+
+    /// Up to `limit` rows changed after `cursor` in the jurisdiction, in change order.
+    func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws
+        -> SyncChanges
+    /// The cursor a snapshot taken now starts from: read before any of the snapshot's rows, so
+    /// that a change made while the snapshot streams comes again in the next pull (pages are upserts).
+    func currentCursor() async throws -> SyncCursor
+    /// Up to `people` people of the jurisdiction after `person` (by region, then ID number) with all
+    /// their records; the first page (`person` nil) carries the area's job postings too and is always
+    /// made, even for an empty area. Nil after the last person.
+    func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
+        -> ReferenceDataPage?
+
+    /// The bulk path for facts arriving from the centre's own systems (and the synthetic county):
+    /// all of a page in one transaction, every row with the next change sequence number. Rows must
+    /// be new: loading a person twice is an error, not an update.
+    func load(_ page: ReferenceDataPage) async throws
+
+    func record(_ certificate: SignedCertificate) async throws
+    /// The certificate a printed QR code's serial names, to check its payload hash against.
+    func certificate(serial: String) async throws -> SignedCertificate?
+
+    /// Throws when the database cannot answer (for `GET /health`).
+    func checkHealth() async throws
+}
+
+extension CentreStore {
+    /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with the
+    /// cursor read before the first one. `body` takes each page before the next is read, so a slow
+    /// link holds back the reading rather than filling memory.
+    public func snapshot(
+        of jurisdiction: Jurisdiction, peoplePerPage: Int = 500, at now: Date,
+        _ body: (ReferenceDataPage) async throws -> Void
+    ) async throws {
+        let cursor = try await currentCursor()
+        var last: Person?
+        while var page = try await snapshotPage(of: jurisdiction, after: last, people: peoplePerPage) {
+            page.cursor = cursor.description
+            page.asOf = now
+            last = page.people.last
+            try await body(page)
+            if page.people.count < peoplePerPage { break }
+        }
+    }
+}

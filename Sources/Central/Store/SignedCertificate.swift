@@ -1,0 +1,23 @@
+import Foundation
+
+/// A document the centre signed, kept so that the QR code printed on it can be checked at the centre:
+/// the serial the code carries and the SHA-256 of the signed payload. No personal data: the payload
+/// itself stays on paper.
+public struct SignedCertificate: Codable, Hashable, Sendable {
+    public var serial: String
+    public var kind: String
+    /// Lower-case hex SHA-256 of the signed payload.
+    public var payloadHash: String
+    public var keyID: String
+    public var regionCode: String
+    public var signedAt: Date
+
+    public init(serial: String, kind: String, payloadHash: String, keyID: String, regionCode: String, signedAt: Date) {
+        self.serial = serial
+        self.kind = kind
+        self.payloadHash = payloadHash
+        self.keyID = keyID
+        self.regionCode = regionCode
+        self.signedAt = signedAt.wholeMilliseconds
+    }
+}

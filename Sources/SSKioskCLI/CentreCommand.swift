@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The county or city centre: its sync service, its terminals and its (synthetic) records.
+struct CentreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "centre",
+        abstract: "Run the centre that terminals sync with, register terminals, generate a synthetic county.",
+        subcommands: [CentreServeCommand.self, CentreRegisterTerminalCommand.self, CentreGenerateCommand.self]
+    )
+}
