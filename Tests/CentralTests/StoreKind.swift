@@ -2,6 +2,7 @@ import Central
 import Foundation
 import Logging
 import PostgresNIO
+import Testing
 
 /// The stores every store test runs against. PostgreSQL is the local server that
 /// hardware/postgres/postgres-up starts; each test gets a database of its own and drops it after.

@@ -31,7 +31,7 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     private func migrate() async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await transaction { connection in
             // One migrator at a time, however many centres start together.
             try await connection.query("SELECT pg_advisory_xact_lock(7012)", logger: logger).drain()
             try await connection.query(PostgresQuery(unsafeSQL: CentreSchema.migrationTable), logger: logger).drain()
@@ -58,7 +58,7 @@ public final class PostgresCentreStore: CentreStore {
     // MARK: Terminals and certificates
 
     public func register(_ terminal: RegisteredTerminal) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await transaction { connection in
             guard
                 try await self.fetch(
                     CentreTables.terminal, self.sql.select(CentreTables.terminal, key: terminal.id), connection
@@ -102,7 +102,7 @@ public final class PostgresCentreStore: CentreStore {
         var results: [SyncCommandResult] = []
         for command in commands {
             results.append(
-                try await client.withTransaction(logger: logger) { connection in
+                try await transaction { connection in
                     try await self.apply(command, from: terminal, at: now, connection)
                 })
         }
@@ -274,7 +274,7 @@ public final class PostgresCentreStore: CentreStore {
             page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
             + page.jobPostings.count + page.cardRecords.count
         guard count > 0 else { return }
-        try await client.withTransaction(logger: logger) { connection in
+        try await transaction { connection in
             var sequence = try await self.reserve(count, connection) - Int64(count)
             sequence = try await self.copy(CentreTables.person, page.people, from: sequence, connection)
             sequence = try await self.copy(CentreTables.enrolment, page.enrolments, from: sequence, connection)
@@ -322,6 +322,19 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     // MARK: Helpers
+
+    /// `body` in a transaction, committed when it returns and rolled back when it throws; the
+    /// body's own error comes out as it was thrown (``CentreError/terminalExists``, say), not
+    /// wrapped in the driver's transaction error.
+    private func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws
+        -> Result
+    {
+        do {
+            return try await client.withTransaction(logger: logger) { try await body($0) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error
+        }
+    }
 
     private func reserve(_ count: Int, _ connection: PostgresConnection) async throws -> Int64 {
         let rows = try await connection.query(sql.reserveSequence(count).postgresQuery, logger: logger).collect()
