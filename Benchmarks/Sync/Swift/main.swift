@@ -2,15 +2,17 @@
 // loaded cache, made through SQLiteKioskStore.submit as the desk makes them (domain row, outbox
 // entry and ledger entry in one transaction each), outside the timing.
 //
-//   SyncBenchmark queue DB COUNT     COUNT applications for the first COUNT people of the cache
+//   SyncBenchmark queue DB COUNT JURISDICTION   COUNT applications for the first COUNT people of
+//                                               the cache, by a clerk of JURISDICTION (also the
+//                                               terminal's, if it has none yet)
 import Foundation
 import GRDB
 import KioskCore
 import KioskStore
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, arguments[1] == "queue", let count = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: SyncBenchmark queue DB COUNT\n".utf8))
+guard arguments.count == 5, arguments[1] == "queue", let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: SyncBenchmark queue DB COUNT JURISDICTION\n".utf8))
     exit(2)
 }
 let path = arguments[2]
@@ -22,12 +24,12 @@ guard people.count == count else {
     exit(1)
 }
 let store = try SQLiteKioskStore(path: path)
-guard let terminal = try await store.terminal() else {
-    FileHandle.standardError.write(Data("the terminal at \(path) has no identity\n".utf8))
-    exit(1)
+let jurisdiction = try Jurisdiction(arguments[4])
+if try await store.terminal() == nil {
+    try await store.setTerminal(TerminalIdentity(terminalID: "T-BENCH", jurisdiction: jurisdiction, name: "基准终端"))
 }
 let clerk = Principal.staff(
-    StaffMember(id: "bench-clerk", name: "基准经办员", role: .clerk, jurisdiction: terminal.jurisdiction))
+    StaffMember(id: "bench-clerk", name: "基准经办员", role: .clerk, jurisdiction: jurisdiction))
 let now = Date()
 for idNumber in people {
     _ = try await store.submit(.init(kind: .trainingSignUp, idNumber: idNumber), by: clerk, at: now)
