@@ -70,7 +70,24 @@ let package = Package(
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
         .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
-        .target(name: "KioskCore", dependencies: ["SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto"]),
+        .target(
+            name: "KioskCore",
+            dependencies: [
+                "SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
+        .target(
+            name: "CentreClient",
+            dependencies: [
+                "KioskCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The terminal service: HTTP API and event stream on localhost, staff and resident sessions.
         .target(
             name: "KioskServer",
@@ -169,6 +186,7 @@ let package = Package(
                 "KioskStore",
                 "KioskServer",
                 "KioskWeb",
+                "CentreClient",
                 "Central",
                 "SmartCard",
                 "SocialSecurityCard",
@@ -191,6 +209,11 @@ let package = Package(
             name: "TownshipLoadBenchmark",
             dependencies: ["KioskCore", "KioskStore"],
             path: "Benchmarks/TownshipLoad/Swift"
+        ),
+        .executableTarget(
+            name: "SyncBenchmark",
+            dependencies: ["KioskCore", "KioskStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/Sync/Swift"
         ),
         // The child the crash-safety test SIGKILLs: writes applications in a loop, printing each acknowledged id.
         .executableTarget(
@@ -228,6 +251,8 @@ let package = Package(
             dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
+        // The sync engine against an in-process centre, over a real store.
+        .testTarget(name: "SyncTests", dependencies: ["KioskCore", "KioskStore", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(
             name: "KioskServerTests",

@@ -21,11 +21,14 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     /// Runs the terminal's diagnostics for a technician, told whether a resident's session holds
     /// the card; `nil`: the endpoint answers 404.
     let diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)?
+    /// The sync sender's view of the link; `nil`: the terminal runs without a centre.
+    let sync: SyncMonitor?
 
     var routes: [APIRoute<Context>] {
         [
             APIRoute(.get, "/api/health", health),
             APIRoute(.get, "/api/diagnostics", runDiagnostics),
+            APIRoute(.get, "/api/sync", syncStatus),
             // The kiosk's session
             APIRoute(.get, "/api/session") { _, _ in try JSONBody.response(await kiosk.status()) },
             APIRoute(.post, "/api/session/pin", submitPIN),
@@ -71,6 +74,12 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         try AccessPolicy.authorize(try await principal(request), .runDiagnostics)
         guard let diagnostics else { throw KioskError.notFound("diagnostics", chinese: "诊断功能") }
         return try JSONBody.response(await diagnostics(await kiosk.holdsCard))
+    }
+
+    /// Writes not yet at the centre and the cache's age: counts and times only, for any staff.
+    private func syncStatus(_ request: Request, _ context: Context) async throws -> Response {
+        guard case .staff = try await principal(request) else { throw KioskError.forbidden("sync-status") }
+        return try JSONBody.response(try await SyncStatus.read(from: services.store, monitor: sync))
     }
 
     // MARK: Who is asking

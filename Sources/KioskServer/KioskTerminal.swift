@@ -5,6 +5,7 @@ import Hummingbird
 import KioskCore
 import Logging
 import Printing
+import ServiceLifecycle
 
 /// The terminal service assembled: the API over the store, the staff sessions, the kiosk's card
 /// session, the desk's card writer, the printers and the event stream. `application()` returns the Hummingbird application without
@@ -27,7 +28,8 @@ public struct KioskTerminal: Sendable {
         documentSigner: any PayloadSigner,
         logger: Logger = Logger(label: "sskiosk.server"),
         now: @escaping @Sendable () -> Date = Date.init,
-        diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)? = nil
+        diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)? = nil,
+        sync: SyncMonitor? = nil
     ) {
         let events = EventHub()
         let controller = KioskSessionController(
@@ -45,7 +47,8 @@ public struct KioskTerminal: Sendable {
             events: events,
             printing: PrintDesk(service: printService, store: store, events: events, logger: logger),
             documents: TerminalDocuments(store: store, renderer: DocumentRenderer(signer: documentSigner)),
-            desk: desk, configuration: configuration, now: now, startedAt: now(), diagnostics: diagnostics)
+            desk: desk, configuration: configuration, now: now, startedAt: now(), diagnostics: diagnostics,
+            sync: sync)
     }
 
     /// The routes, as registered: for the OpenAPI check.
@@ -60,11 +63,13 @@ public struct KioskTerminal: Sendable {
         return router
     }
 
-    /// The application with the reader monitor beside it; `watchCards` false leaves the card
-    /// side out (API tests with no rig). `addRoutes` mounts more on the same port beside the API
-    /// (the pages), which the service otherwise knows nothing of.
+    /// The application with the reader monitor and `background` services (the sync sender)
+    /// beside it; `watchCards` false leaves the card side out (API tests with no rig).
+    /// `addRoutes` mounts more on the same port beside the API (the pages), which the service
+    /// otherwise knows nothing of.
     public func application(
-        watchCards: Bool = true, addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
+        watchCards: Bool = true, background: [any Service] = [],
+        addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = router()
         addRoutes(router)
@@ -72,7 +77,7 @@ public struct KioskTerminal: Sendable {
             router: router,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "sskiosk"),
-            services: watchCards ? [CardEventService(controller: controller, logger: logger)] : [],
+            services: (watchCards ? [CardEventService(controller: controller, logger: logger)] : []) + background,
             logger: logger
         )
     }

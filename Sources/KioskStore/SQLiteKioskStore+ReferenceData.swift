@@ -84,12 +84,26 @@ extension SQLiteKioskStore {
     }
 
     public func referenceDataCursor() async throws -> String? {
-        try await pool.read { db in try CacheStateRow.fetchOne(db)?.cursor }
+        try await pool.read { db in try CacheStateRow.fetchOne(db).flatMap { $0.loaded ? $0.cursor : nil } }
+    }
+
+    public func applyReferenceData(_ page: ReferenceDataPage) async throws {
+        try await apply(page, loaded: true)
+    }
+
+    public func applySnapshotPage(_ page: ReferenceDataPage) async throws {
+        try await apply(page, loaded: false)
+    }
+
+    public func finishSnapshot(cursor: String, asOf: Date) async throws {
+        try await pool.write { db in
+            try CacheStateRow(cursor: cursor, asOf: asOf.milliseconds, loaded: true).save(db)
+        }
     }
 
     /// The bulk path: one transaction per page, one cached prepared statement per table, rows
     /// bound straight to it. Parents (people) go first so that foreign keys hold row by row.
-    public func applyReferenceData(_ page: ReferenceDataPage) async throws {
+    private func apply(_ page: ReferenceDataPage, loaded: Bool) async throws {
         try await pool.write { db in
             try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
             try upsert(page.enrolments, db, EnrolmentRow.upsert, EnrolmentRow.upsertArguments)
@@ -103,7 +117,7 @@ extension SQLiteKioskStore {
                     try CardRow.upsertArguments(card, fallbackRegion: fallbackRegion, encoder: encoder)
                 }
             }
-            try CacheStateRow(cursor: page.cursor, asOf: page.asOf.milliseconds).save(db)
+            try CacheStateRow(cursor: page.cursor, asOf: page.asOf.milliseconds, loaded: loaded).save(db)
         }
     }
 

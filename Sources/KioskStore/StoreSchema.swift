@@ -16,6 +16,7 @@ enum StoreSchema {
         migrator.registerMigration("v3-applications-and-cards", migrate: createApplicationsAndCards)
         migrator.registerMigration("v4-outbox-and-ledger", migrate: createOutboxAndLedger)
         migrator.registerMigration("v5-print-jobs", migrate: createPrintJobs)
+        migrator.registerMigration("v6-cache-loaded", migrate: addCacheLoaded)
         return migrator
     }
 
@@ -199,5 +200,10 @@ enum StoreSchema {
             t.column("updatedAt", .integer).notNull()
         }
         try db.create(index: "printJobByAge", on: "printJob", columns: ["finished", "updatedAt"])
+    }
+
+    /// A cache filled before this migration was loaded by then; a snapshot in progress clears it.
+    private static func addCacheLoaded(_ db: Database) throws {
+        try db.alter(table: "cacheState") { t in t.add(column: "loaded", .integer).notNull().defaults(to: 1) }
     }
 }

@@ -27,14 +27,19 @@ enum DemoData {
             try await store.applyReferenceData(page)
         }
         try await store.applyReferenceData(residentPage(resident, region: region.prefix(6) + "001001"))
-        for member in staff {
+        try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
+    }
+
+    /// One account per role for `jurisdiction`, those not there yet, with the demo password.
+    static func addStaff(into store: any KioskStore, jurisdiction: Jurisdiction, logger: Logger) async throws {
+        for member in staff where try await store.staff(member.id) == nil {
             try await store.addStaff(
                 StaffMember(id: member.id, name: member.name, role: member.role, jurisdiction: jurisdiction),
                 password: try PasswordHash(hashing: password)
             )
         }
         logger.info(
-            "demo data loaded",
+            "demo staff ready",
             metadata: [
                 "jurisdiction": "\(jurisdiction)", "staff": "\(staff.map(\.id).joined(separator: ","))",
                 "password": "\(password)",

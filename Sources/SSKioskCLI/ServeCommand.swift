@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardSimulator
+import CentreClient
 @preconcurrency import Crypto
 import Diagnostics
 import Documents
@@ -10,6 +11,7 @@ import KioskStore
 import KioskWeb
 import Logging
 import Printing
+import ServiceLifecycle
 import SmartCard
 import SocialSecurityCard
 
@@ -63,8 +65,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
     var demo = false
 
+    @OptionGroup var centreLink: CentreLinkOptions
+
+    @OptionGroup var syncSchedule: SyncScheduleOptions
+
+    @Option(help: "This terminal's id, set in a store that has none (a terminal installed for a centre).")
+    var terminalID: String?
+
+    @Option(help: "The region-code prefix this terminal serves, with --terminal-id.")
+    var jurisdiction: String?
+
+    @Flag(help: "Add the demo staff accounts (rig and tests only) for the terminal's jurisdiction if missing.")
+    var demoStaff = false
+
     func validate() throws {
         guard eventKeepAlive > 0 else { throw ValidationError("--event-keep-alive must be more than 0 seconds.") }
+        if (terminalID == nil) != (jurisdiction == nil) {
+            throw ValidationError("Give --terminal-id and --jurisdiction together.")
+        }
+        if demo && terminalID != nil { throw ValidationError("--demo makes its own terminal: drop --terminal-id.") }
     }
 
     func run() async throws {
@@ -76,6 +95,16 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let store = try SQLiteKioskStore(path: database)
         if demo, try await store.terminal() == nil { try await DemoData.load(into: store, logger: logger) }
+        if let terminalID, let jurisdiction, try await store.terminal() == nil {
+            try await store.setTerminal(
+                TerminalIdentity(terminalID: terminalID, jurisdiction: try Jurisdiction(jurisdiction), name: terminalID)
+            )
+        }
+        if demoStaff, let terminal = try await store.terminal() {
+            try await DemoData.addStaff(into: store, jurisdiction: terminal.jurisdiction, logger: logger)
+        }
+        let link = try centreLink.link()
+        let monitor = link.map { _ in SyncMonitor() }
         // Deferred: the service starts and serves staff while pcscd is down; the reader monitor
         // waits for the daemon by itself.
         let context = PCSCContext.deferred()
@@ -103,12 +132,27 @@ struct ServeCommand: AsyncParsableCommand {
             printService: CUPSPrintService(logger: logger),
             documentSigner: Ed25519Signer(keyID: "terminal", privateKey: signingKey),
             logger: logger,
-            diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) }
+            diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) },
+            sync: monitor
         )
         let pages = try KioskPages(speech: noSpeech ? nil : EspeakSpeech())
+        var background: [any Service] = []
+        if let link, let monitor {
+            let engine = SyncEngine(store: store, link: link)
+            background.append(
+                SyncService(
+                    runner: SyncRunner(
+                        engine: engine, monitor: monitor, drainInterval: syncSchedule.drainInterval,
+                        pullInterval: syncSchedule.pullEvery, backoff: syncSchedule.backoff,
+                        logger: Logger(label: "sskiosk.sync"))))
+            logger.info("syncing with the centre", metadata: ["centre": "\(centreLink.centre ?? "")"])
+        }
         logger.info(
             "terminal service listening",
             metadata: ["address": "http://\(host):\(port)", "kiosk": "/kiosk", "desk": "/desk"])
-        try await terminal.application(watchCards: !noResidentReader, addRoutes: pages.addRoutes).runService()
+        try await terminal.application(
+            watchCards: !noResidentReader, background: background, addRoutes: pages.addRoutes
+        ).runService()
+        try await link?.shutdown()
     }
 }

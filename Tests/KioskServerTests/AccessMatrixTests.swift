@@ -53,6 +53,8 @@ struct AccessMatrixTests {
     static let rules: [String: Rule] = [
         "GET /api/health": Rule(allowed: everyone, uri: { _ in "/api/health" }),
         "GET /api/diagnostics": Rule(allowed: [.technician], uri: { _ in "/api/diagnostics" }),
+        "GET /api/sync": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor, .technician, .auditor], uri: { _ in "/api/sync" }),
         "GET /api/session": Rule(allowed: everyone, uri: { _ in "/api/session" }),
         "POST /api/session/pin": Rule(
             allowed: everyone, uri: { _ in "/api/session/pin" }, body: { _ in #"{"pin":"123456"}"# }),

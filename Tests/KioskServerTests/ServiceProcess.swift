@@ -57,7 +57,7 @@ struct ServiceProcess {
     }
 
     /// A port nobody listens on now: bound to 0 and let go, so the kernel picked it.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()

@@ -9,7 +9,7 @@ import Testing
 struct MigrationTests {
     static let migrations = [
         "v1-terminal-and-staff", "v2-reference-data", "v3-applications-and-cards", "v4-outbox-and-ledger",
-        "v5-print-jobs",
+        "v5-print-jobs", "v6-cache-loaded",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

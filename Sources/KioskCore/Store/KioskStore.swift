@@ -31,11 +31,17 @@ public protocol KioskStore: Sendable {
     func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
     /// When the cache last heard from the centre: each answer says "as of" this.
     func cacheAsOf() async throws -> Date?
-    /// Where the next pull of reference data starts (nil before the first load), kept with the
-    /// data so that a puller restarted after a crash resumes exactly after the last applied page.
+    /// Where the next pull of reference data starts, kept with the data so that a puller restarted
+    /// after a crash resumes exactly after the last applied page. Nil until a first load finished:
+    /// a cache holding part of a snapshot is not loaded, and the next pull loads it again.
     func referenceDataCursor() async throws -> String?
-    /// Applies a page of reference data from the centre in one transaction and moves the cursor.
+    /// Applies a page of changes from the centre in one transaction and moves the cursor.
     func applyReferenceData(_ page: ReferenceDataPage) async throws
+    /// Applies a page of a first load in one transaction through the bulk path, leaving the
+    /// cache marked not loaded until ``finishSnapshot(cursor:asOf:)``.
+    func applySnapshotPage(_ page: ReferenceDataPage) async throws
+    /// Marks the cache loaded at the snapshot's cursor, once its stream ended cleanly.
+    func finishSnapshot(cursor: String, asOf: Date) async throws
 
     // MARK: Writes that matter (domain row + outbox + ledger, one transaction)
 
@@ -81,6 +87,8 @@ public protocol KioskStore: Sendable {
     func failed(_ key: String, refused: Bool, reason: String, at now: Date) async throws
     /// The commands the centre refused, oldest first, for a supervisor to look at.
     func outboxNeedingReview(limit: Int) async throws -> [OutboxEntry]
+    /// How many writes wait, since when, and how many wait for review.
+    func outboxSummary() async throws -> OutboxSummary
 
     // MARK: Staff
 

@@ -1,7 +1,8 @@
 import GRDB
 
-/// The single row of `cacheState`: where the next pull of reference data starts and the centre's
-/// time of the last page applied, written in that page's transaction.
+/// The single row of `cacheState`: where the next pull of reference data starts, the centre's
+/// time of the last page applied, and whether a first load finished, written in that page's
+/// transaction.
 struct CacheStateRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "cacheState"
 
@@ -9,4 +10,6 @@ struct CacheStateRow: Codable, FetchableRecord, PersistableRecord {
     var id = 1
     var cursor: String
     var asOf: Int64
+    /// False while a snapshot is being loaded: its cursor is not one to pull changes from yet.
+    var loaded: Bool
 }

@@ -24,6 +24,7 @@ struct OutboxRow: Codable, FetchableRecord, PersistableRecord {
         static let idempotencyKey = Column(CodingKeys.idempotencyKey)
         static let priority = Column(CodingKeys.priority)
         static let status = Column(CodingKeys.status)
+        static let createdAt = Column(CodingKeys.createdAt)
     }
 
     var entry: OutboxEntry {

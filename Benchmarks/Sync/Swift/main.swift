@@ -1,0 +1,37 @@
+// Fills a terminal's outbox for Benchmarks/Sync/run's drain: one application per person of the
+// loaded cache, made through SQLiteKioskStore.submit as the desk makes them (domain row, outbox
+// entry and ledger entry in one transaction each), outside the timing.
+//
+//   SyncBenchmark queue DB COUNT JURISDICTION   COUNT applications for the first COUNT people of
+//                                               the cache, by a clerk of JURISDICTION (also the
+//                                               terminal's, if it has none yet)
+import Foundation
+import GRDB
+import KioskCore
+import KioskStore
+
+let arguments = CommandLine.arguments
+guard arguments.count == 5, arguments[1] == "queue", let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: SyncBenchmark queue DB COUNT JURISDICTION\n".utf8))
+    exit(2)
+}
+let path = arguments[2]
+let people = try DatabaseQueue(path: path).read { db in
+    try String.fetchAll(db, sql: "SELECT idNumber FROM person ORDER BY idNumber LIMIT ?", arguments: [count])
+}
+guard people.count == count else {
+    FileHandle.standardError.write(Data("the cache holds \(people.count) people, fewer than \(count)\n".utf8))
+    exit(1)
+}
+let store = try SQLiteKioskStore(path: path)
+let jurisdiction = try Jurisdiction(arguments[4])
+if try await store.terminal() == nil {
+    try await store.setTerminal(TerminalIdentity(terminalID: "T-BENCH", jurisdiction: jurisdiction, name: "基准终端"))
+}
+let clerk = Principal.staff(
+    StaffMember(id: "bench-clerk", name: "基准经办员", role: .clerk, jurisdiction: jurisdiction))
+let now = Date()
+for idNumber in people {
+    _ = try await store.submit(.init(kind: .trainingSignUp, idNumber: idNumber), by: clerk, at: now)
+}
+print("queued \(try await store.outboxSummary().pending)")

@@ -1,0 +1,69 @@
+/// An error talking to the centre, said for a technician: what happened and what to check.
+/// Never holds the token.
+public struct CentreClientError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Code: Hashable, Sendable {
+        case unreadableFile
+        case emptyToken
+        case notHTTPS
+        case refused
+        case status
+        case malformedAnswer
+    }
+
+    private let code: Code
+    /// What went wrong and what to do about it.
+    public let message: String
+    /// The HTTP status the centre answered, when it answered.
+    public let httpStatus: Int?
+
+    private init(_ code: Code, _ message: String, httpStatus: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.httpStatus = httpStatus
+    }
+
+    public var description: String { message }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code && lhs.httpStatus == rhs.httpStatus }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(httpStatus)
+    }
+
+    static func unreadableFile(_ what: String, _ path: String, _ reason: String) -> Self {
+        Self(.unreadableFile, "Cannot read the \(what) at \(path) (\(reason)): check the path and its permissions.")
+    }
+
+    static func emptyToken(_ path: String) -> Self {
+        Self(
+            .emptyToken,
+            "The token file \(path) is empty: put the token `sskiosk centre register-terminal` printed in it.")
+    }
+
+    static func notHTTPS(_ url: String) -> Self {
+        Self(.notHTTPS, "The centre's address \(url) is not https://: the link to the centre must use TLS.")
+    }
+
+    /// 401/403: the centre does not know this terminal's token, or the request was outside its
+    /// jurisdiction.
+    static func refused(_ status: Int) -> Self {
+        Self(
+            .refused,
+            "The centre refused this terminal (HTTP \(status)): check its token file, or register it again at the centre.",
+            httpStatus: status)
+    }
+
+    static func status(_ status: Int, _ path: String) -> Self {
+        Self(
+            .status,
+            "The centre answered \(path) with HTTP \(status): it is tried again later; if it repeats, check the centre's log.",
+            httpStatus: status)
+    }
+
+    static func malformedAnswer(_ path: String, _ reason: String) -> Self {
+        Self(
+            .malformedAnswer,
+            "The centre's answer to \(path) could not be read (\(reason)): check that centre and terminal run matching versions."
+        )
+    }
+}

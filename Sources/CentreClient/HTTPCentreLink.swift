@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import Foundation
+import KioskCore
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOSSL
+
+/// The link to the centre over HTTPS with mutual TLS: the centre's certificate must chain to the
+/// centre CA (no system roots), this terminal shows its own certificate, and every request
+/// carries the terminal's bearer token. One `HTTPClient` keeps the connection alive between calls;
+/// ``shutdown()`` closes it.
+public final class HTTPCentreLink: CentreLink {
+    private let client: HTTPClient
+    private let base: String
+    private let authorization: String
+
+    /// Reads the CA, certificate, key and token files; throws if any is missing or unreadable.
+    public init(configuration: CentreClientConfiguration) throws {
+        let url = configuration.url.absoluteString
+        guard configuration.url.scheme == "https" else { throw CentreClientError.notHTTPS(url) }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv12
+        tls.certificateVerification = .fullVerification
+        tls.trustRoots = .certificates(try Self.load("centre CA", configuration.caFile, NIOSSLCertificate.fromPEMFile))
+        tls.certificateChain = try Self.load("terminal certificate", configuration.certificateFile) { path in
+            try NIOSSLCertificate.fromPEMFile(path).map { .certificate($0) }
+        }
+        tls.privateKey = .privateKey(
+            try Self.load("terminal key", configuration.keyFile) { try NIOSSLPrivateKey(file: $0, format: .pem) })
+        let token = try Self.load("token file", configuration.tokenFile) { path in
+            try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard !token.isEmpty else { throw CentreClientError.emptyToken(configuration.tokenFile) }
+        authorization = "Bearer " + token
+        base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        var client = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            timeout: .init(
+                connect: .seconds(configuration.connectTimeout.components.seconds),
+                read: .seconds(configuration.readTimeout.components.seconds)))
+        client.redirectConfiguration = .disallow
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: client)
+    }
+
+    /// Closes the connections; the link cannot be used afterwards.
+    public func shutdown() async throws { try await client.shutdown() }
+
+    public func push(_ request: SyncPushRequest) async throws -> SyncPushResponse {
+        let path = "/sync/v1/commands"
+        var http = makeRequest(path, method: .POST)
+        http.headers.add(name: "Content-Type", value: "application/json")
+        http.body = .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(request)))
+        return try await decode(SyncPushResponse.self, path, try await send(http, path, timeout: .seconds(120)))
+    }
+
+    public func changes(after cursor: String, limit: Int) async throws -> SyncChanges {
+        var query = URLComponents()
+        query.queryItems = [URLQueryItem(name: "after", value: cursor), URLQueryItem(name: "limit", value: "\(limit)")]
+        let path = "/sync/v1/changes"
+        let http = makeRequest(path + (query.percentEncodedQuery.map { "?" + $0 } ?? ""), method: .GET)
+        return try await decode(SyncChanges.self, path, try await send(http, path, timeout: .seconds(300)))
+    }
+
+    /// The stream may take minutes for a township; the read timeout catches a stalled centre.
+    public func snapshot() async throws -> NDJSONPages {
+        let path = "/sync/v1/snapshot"
+        let response = try await send(makeRequest(path, method: .GET), path, timeout: .hours(2))
+        return NDJSONPages(body: response.body, path: path)
+    }
+
+    private func makeRequest(_ pathAndQuery: String, method: HTTPMethod) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: base + pathAndQuery)
+        request.method = method
+        request.headers.add(name: "Authorization", value: authorization)
+        return request
+    }
+
+    private func send(_ request: HTTPClientRequest, _ path: String, timeout: TimeAmount) async throws
+        -> HTTPClientResponse
+    {
+        let response = try await client.execute(request, timeout: timeout)
+        switch response.status.code {
+        case 200..<300: return response
+        case 401, 403: throw CentreClientError.refused(Int(response.status.code))
+        default: throw CentreClientError.status(Int(response.status.code), path)
+        }
+    }
+
+    private func decode<Value: Decodable>(_ type: Value.Type, _ path: String, _ response: HTTPClientResponse)
+        async throws -> Value
+    {
+        let body = try await response.body.collect(upTo: 256 * 1024 * 1024)
+        do {
+            return try SyncJSON.decoder().decode(type, from: Data(buffer: body))
+        } catch {
+            throw CentreClientError.malformedAnswer(path, "\(error)")
+        }
+    }
+
+    private static func load<Value>(_ what: String, _ path: String, _ read: (String) throws -> Value) throws -> Value {
+        do {
+            return try read(path)
+        } catch {
+            throw CentreClientError.unreadableFile(what, path, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// The terminal's connection to its centre, as the sync logic sees it: the three calls of
+/// docs/SYNC.md and nothing of HTTP or TLS, so the drain and pull loops are tested against an
+/// in-process centre and run against the real one through `CentreClient`'s `HTTPCentreLink`.
+///
+/// A call throws when the centre could not be reached or answered with an error; the caller
+/// treats every throw as "try again later" and changes nothing it was not told to.
+public protocol CentreLink: Sendable {
+    /// The pages of a first load, decoded as they arrive. The sequence ends only when the centre
+    /// ended the stream cleanly; a cut link or a garbled line is thrown.
+    associatedtype Snapshot: AsyncSequence<ReferenceDataPage, any Error>
+
+    /// `POST /sync/v1/commands`: one result per command, in order.
+    func push(_ request: SyncPushRequest) async throws -> SyncPushResponse
+    /// `GET /sync/v1/changes`: the page after `cursor`.
+    func changes(after cursor: String, limit: Int) async throws -> SyncChanges
+    /// `GET /sync/v1/snapshot`: the whole jurisdiction, page by page.
+    func snapshot() async throws -> Snapshot
+}

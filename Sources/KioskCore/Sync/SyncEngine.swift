@@ -1,0 +1,136 @@
+import Foundation
+
+/// One pass of each direction of the sync, over the store and a link: no timers and no I/O of its
+/// own, so every rule of docs/SYNC.md is tested against an in-process centre. ``SyncRunner`` runs
+/// the passes on a timer with backoff.
+public struct SyncEngine<Link: CentreLink>: Sendable {
+    public let store: any KioskStore
+    public let link: Link
+    /// Commands per push (the centre takes at most 200).
+    public var batchSize: Int
+    /// Records asked for per page of changes.
+    public var changesLimit: Int
+    private let now: @Sendable () -> Date
+
+    public init(
+        store: any KioskStore, link: Link, batchSize: Int = 200, changesLimit: Int = 500,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.link = link
+        self.batchSize = batchSize
+        self.changesLimit = changesLimit
+        self.now = now
+    }
+
+    /// What one drain did.
+    public struct DrainReport: Hashable, Sendable {
+        /// Commands the centre acknowledged (applied now or before), deleted from the outbox.
+        public var acknowledged = 0
+        /// Commands it refused, now waiting for review.
+        public var refused = 0
+    }
+
+    /// Pushes the pending outbox, batch by batch in drain order, until it is empty.
+    ///
+    /// Deletes exactly the acknowledged keys and marks refused ones for review. On a transport
+    /// error or an answer that leaves commands out, the queue's head records the failed attempt
+    /// (its `attempts` and `lastAttemptAt` carry the backoff across a restart) and the error is
+    /// thrown; nothing else changes, and the same keys go again.
+    public func drain() async throws -> DrainReport {
+        var report = DrainReport()
+        while true {
+            let batch = try await store.pendingOutbox(limit: batchSize)
+            guard let head = batch.first else { return report }
+            var commands: [SyncCommand] = []
+            for entry in batch {
+                guard let kind = SyncCommandKind(rawValue: entry.command) else {
+                    let error = SyncError.unknownCommand(entry.command)
+                    try await store.failed(entry.idempotencyKey, refused: true, reason: error.message, at: now())
+                    report.refused += 1
+                    continue
+                }
+                commands.append(
+                    SyncCommand(
+                        idempotencyKey: entry.idempotencyKey, kind: kind, payload: entry.payload,
+                        baseVersion: entry.baseVersion, createdAt: entry.createdAt))
+            }
+            guard !commands.isEmpty else { continue }
+            let response: SyncPushResponse
+            do {
+                response = try await link.push(SyncPushRequest(commands: commands))
+            } catch {
+                try await store.failed(head.idempotencyKey, refused: false, reason: "\(error)", at: now())
+                throw error
+            }
+            let results = Dictionary(
+                response.results.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
+            let acknowledged = commands.compactMap { results[$0.idempotencyKey]?.isAcknowledged == true ? $0 : nil }
+            try await store.acknowledge(acknowledged.map(\.idempotencyKey))
+            report.acknowledged += acknowledged.count
+            for command in commands {
+                guard let result = results[command.idempotencyKey], !result.isAcknowledged else { continue }
+                let reason = result.reason ?? "refused by the centre"
+                try await store.failed(command.idempotencyKey, refused: true, reason: reason, at: now())
+                report.refused += 1
+            }
+            let unanswered = commands.filter { results[$0.idempotencyKey] == nil }
+            if let first = unanswered.first {
+                let error = SyncError.incompleteAnswer(missing: unanswered.count)
+                try await store.failed(first.idempotencyKey, refused: false, reason: error.message, at: now())
+                throw error
+            }
+        }
+    }
+
+    /// What one pull did.
+    public struct PullReport: Hashable, Sendable {
+        /// Pages applied, each in its own transaction.
+        public var pages = 0
+        /// Whether this pull was the first load (the snapshot) rather than changes.
+        public var firstLoad = false
+    }
+
+    /// Brings the cache up to date: the first load through the snapshot when the cache was never
+    /// loaded completely, then changes after the cursor, page after page while more wait.
+    public func pull() async throws -> PullReport {
+        var report = PullReport()
+        guard var cursor = try await store.referenceDataCursor() else {
+            report.pages = try await firstLoad()
+            report.firstLoad = true
+            return report
+        }
+        while true {
+            let changes = try await link.changes(after: cursor, limit: changesLimit)
+            try await store.applyReferenceData(changes.page)
+            report.pages += 1
+            cursor = changes.page.cursor
+            guard changes.hasMore else { return report }
+        }
+    }
+
+    /// The bulk path: pages applied as they arrive, the next decoded while the last is written,
+    /// and the cache marked loaded only once the stream ended cleanly. An interrupted load leaves
+    /// the cache unloaded, and the next pull starts the snapshot again (pages are upserts).
+    public func firstLoad() async throws -> Int {
+        var pages = 0
+        var last: ReferenceDataPage?
+        var writing: Task<Void, any Error>?
+        do {
+            for try await page in try await link.snapshot() {
+                try await writing?.value
+                writing = Task { [store] in try await store.applySnapshotPage(page) }
+                last = page
+                pages += 1
+            }
+            try await writing?.value
+        } catch {
+            // The page being written finishes or fails on its own; wait, so that no write outlives the pull.
+            _ = try? await writing?.value
+            throw error
+        }
+        guard let last else { throw SyncError.emptySnapshot }
+        try await store.finishSnapshot(cursor: last.cursor, asOf: last.asOf)
+        return pages
+    }
+}

@@ -1,0 +1,45 @@
+/// An error of the sync with the centre: what went wrong, and what a technician should do.
+///
+/// None is fatal to the terminal: it keeps serving from its cache and queueing writes, and the
+/// sender tries again after a backoff.
+public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Code: Hashable, Sendable {
+        case unknownCommand
+        case incompleteAnswer
+        case emptySnapshot
+    }
+
+    private let code: Code
+    /// What went wrong and what to do about it, for a technician; no personal data.
+    public let message: String
+
+    private init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// An outbox entry names a command this build does not know; it goes to review.
+    public static func unknownCommand(_ command: String) -> Self {
+        Self(
+            .unknownCommand,
+            "The outbox holds a command '\(command)' this version cannot send: a supervisor must review it.")
+    }
+
+    /// The centre answered a push without a result for every command: the rest go again later.
+    public static func incompleteAnswer(missing: Int) -> Self {
+        Self(
+            .incompleteAnswer,
+            "The centre answered \(missing) command(s) with no result; they stay queued and go again. "
+                + "If this repeats, check the centre's version.")
+    }
+
+    /// The centre's first load held no page at all, so there is no cursor to pull from.
+    public static let emptySnapshot = Self(
+        .emptySnapshot,
+        "The centre's first load was empty: check that this terminal's jurisdiction is right at the centre.")
+}

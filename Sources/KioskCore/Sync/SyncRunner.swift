@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+
+/// The terminal's one sender: the drain and the pull of ``SyncEngine`` each on its own timer,
+/// with backoff after failures, until cancelled. The drain goes every `drainInterval` while the
+/// link works (so a write made offline leaves without waiting for the next write), and after a
+/// failure waits out ``SyncBackoff``, resumed from the queue's head after a restart.
+public struct SyncRunner<Link: CentreLink>: Sendable {
+    public let engine: SyncEngine<Link>
+    public let monitor: SyncMonitor
+    public var drainInterval: Duration
+    public var pullInterval: Duration
+    public var backoff: SyncBackoff
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+    private let random: @Sendable () -> Double
+
+    public init(
+        engine: SyncEngine<Link>, monitor: SyncMonitor = SyncMonitor(), drainInterval: Duration = .seconds(1),
+        pullInterval: Duration = .seconds(30), backoff: SyncBackoff = SyncBackoff(),
+        logger: Logger = Logger(label: "sskiosk.sync"),
+        now: @escaping @Sendable () -> Date = Date.init,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        self.engine = engine
+        self.monitor = monitor
+        self.drainInterval = drainInterval
+        self.pullInterval = pullInterval
+        self.backoff = backoff
+        self.logger = logger
+        self.now = now
+        self.random = random
+    }
+
+    /// Runs both loops until the task is cancelled.
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await drainLoop() }
+            group.addTask { await pullLoop() }
+        }
+    }
+
+    private func drainLoop() async {
+        var failures = 0
+        var wait = Duration.zero
+        if let head = try? await engine.store.pendingOutbox(limit: 1).first {
+            failures = head.attempts
+            wait = backoff.resumeDelay(attempts: head.attempts, lastAttemptAt: head.lastAttemptAt, now: now())
+        }
+        while (try? await Task.sleep(for: wait)) != nil {
+            do {
+                let report = try await engine.drain()
+                if report.acknowledged + report.refused > 0 {
+                    logger.info(
+                        "outbox drained",
+                        metadata: ["acknowledged": "\(report.acknowledged)", "refused": "\(report.refused)"])
+                }
+                failures = 0
+                await monitor.pushed(at: now())
+                wait = drainInterval
+            } catch {
+                guard !Task.isCancelled else { return }
+                failures += 1
+                wait = backoff.delay(afterFailures: failures, fraction: random())
+                await monitor.pushFailed(error, failures: failures, next: now().addingTimeInterval(seconds(wait)))
+                logger.warning(
+                    "push to the centre failed", metadata: ["error": "\(error)", "retryIn": "\(wait)"])
+            }
+        }
+    }
+
+    private func pullLoop() async {
+        var failures = 0
+        var wait = Duration.zero
+        while (try? await Task.sleep(for: wait)) != nil {
+            do {
+                if try await engine.store.referenceDataCursor() == nil { await monitor.firstLoadStarted() }
+                let report = try await engine.pull()
+                if report.firstLoad { logger.info("first load finished", metadata: ["pages": "\(report.pages)"]) }
+                failures = 0
+                await monitor.pulled(at: now())
+                wait = pullInterval
+            } catch {
+                guard !Task.isCancelled else { return }
+                failures += 1
+                wait = backoff.delay(afterFailures: failures, fraction: random())
+                await monitor.pullFailed(error, failures: failures)
+                logger.warning(
+                    "pull from the centre failed", metadata: ["error": "\(error)", "retryIn": "\(wait)"])
+            }
+        }
+    }
+
+    private func seconds(_ duration: Duration) -> TimeInterval { SyncBackoff.seconds(duration) }
+}

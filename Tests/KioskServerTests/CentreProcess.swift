@@ -1,0 +1,200 @@
+import Foundation
+import Glibc
+
+/// A real `sskiosk centre serve` process over mutual TLS with the test CA of
+/// `hardware/rig/centre-ca`, on SQLite or PostgreSQL, for the sync process tests.
+struct CentreProcess {
+    /// Where the centre keeps its records in a test.
+    enum Store: String, CaseIterable, Sendable, CustomStringConvertible {
+        case sqlite, postgres
+
+        var description: String { rawValue }
+
+        /// The local server hardware/postgres/postgres-up starts, over its socket with peer
+        /// authentication. Under CI=true a missing PostgreSQL fails the test; elsewhere it is skipped.
+        static let socket = "/var/run/postgresql/.s.PGSQL.5432"
+        static let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
+
+        static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    }
+
+    /// The test's files: CA, certificates and keys, tokens, databases, logs.
+    let directory: URL
+    let store: Store
+    /// The SQLite file, or the name of the PostgreSQL database made for this test.
+    let database: String
+    let port: Int
+    private(set) var process: Process?
+
+    var url: String { "https://127.0.0.1:\(port)" }
+    var log: URL { directory.appendingPathComponent("centre.log") }
+    func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// The centre's store argument: a file, or a PostgreSQL URL.
+    var storeArguments: [String] {
+        switch store {
+        case .sqlite: ["--database", database]
+        case .postgres: ["--postgres", "postgres://\(Store.user)@/\(database)"]
+        }
+    }
+
+    /// The county `centre generate` makes; its first township is `COUNTY101`.
+    static let county = "430121"
+    static let township = county + "101"
+
+    /// Makes the CA and certificates for `terminals`, a store with one generated township of
+    /// `people`, and returns the centre, not yet started.
+    static func make(store: Store, terminals: [String], people: Int) throws -> CentreProcess {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try run(rigScript("centre-ca"), [directory.path] + terminals)
+        let database: String
+        switch store {
+        case .sqlite:
+            database = directory.appendingPathComponent("centre.sqlite").path
+        case .postgres:
+            database = "sskiosk_sync_\(UUID().uuidString.prefix(8).lowercased())"
+            try run(
+                "/usr/bin/psql",
+                ["-d", "postgres", "-q", "-c", "CREATE DATABASE \(database) TEMPLATE template0 ENCODING 'UTF8'"])
+        }
+        let centre = CentreProcess(
+            directory: directory, store: store, database: database, port: try ServiceProcess.freePort())
+        try centre.sskiosk(
+            ["centre", "generate"] + centre.storeArguments + [
+                "--county", county, "--people", String(people), "--months", "12",
+            ])
+        return centre
+    }
+
+    /// Registers a terminal for the township and writes its token to `TERMINAL.token`.
+    func register(_ terminal: String) throws {
+        let token = try sskiosk(
+            ["centre", "register-terminal"] + storeArguments + [
+                "--id", terminal, "--jurisdiction", Self.township, "--name", terminal,
+            ]
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Data((token.split(separator: "\n").last.map(String.init) ?? token).utf8).write(
+            to: URL(fileURLWithPath: file("\(terminal).token")))
+    }
+
+    /// The terminal options of `sskiosk serve` for this centre, with the terminal's own (or another) certificate.
+    func terminalArguments(_ terminal: String, certificate: String? = nil) -> [String] {
+        let identity = certificate ?? terminal
+        return [
+            "--centre", url, "--centre-ca", file("ca.pem"), "--centre-certificate", file("\(identity).pem"),
+            "--centre-key", file("\(identity).key"), "--centre-token-file", file("\(terminal).token"),
+            "--terminal-id", terminal, "--jurisdiction", Self.township, "--demo-staff",
+            "--sync-interval", "0.2", "--pull-interval", "1", "--sync-backoff-limit", "2",
+        ]
+    }
+
+    /// Starts `centre serve` and returns once it accepts TCP connections.
+    mutating func start() async throws {
+        if !FileManager.default.fileExists(atPath: log.path) {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        }
+        let process = Process()
+        process.executableURL = ServiceProcess.executable("sskiosk")
+        process.arguments =
+            ["centre", "serve"] + storeArguments + [
+                "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
+                "--key", file("centre.key"), "--client-ca", file("ca.pem"),
+            ]
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        self.process = process
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            guard process.isRunning else { throw Failure("centre serve exited at start: \(logText)") }
+            if Self.accepts(port: port) { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure("centre serve did not listen within 60 s: \(logText)")
+    }
+
+    /// SIGTERM and wait (a clean stop), or SIGKILL (a crash).
+    mutating func stop(kill: Bool = false) {
+        guard let process else { return }
+        Glibc.kill(process.processIdentifier, kill ? SIGKILL : SIGTERM)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Rows of a query on the centre's store, each row's columns joined by `|`.
+    func query(_ sql: String) throws -> [String] {
+        let output =
+            switch store {
+            case .sqlite: try Self.run("/usr/bin/sqlite3", ["-batch", "-noheader", database, sql])
+            case .postgres: try Self.run("/usr/bin/psql", ["-d", database, "-At", "-c", sql])
+            }
+        return output.split(separator: "\n").map(String.init)
+    }
+
+    /// Drops the test's PostgreSQL database and removes its files.
+    func remove() {
+        if store == .postgres {
+            _ = try? Self.run(
+                "/usr/bin/psql", ["-d", "postgres", "-q", "-c", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)"])
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    @discardableResult
+    func sskiosk(_ arguments: [String]) throws -> String {
+        try Self.run(ServiceProcess.executable("sskiosk").path, arguments)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let error = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(
+                "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
+                    + String(decoding: error, as: UTF8.self))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func rigScript(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("hardware/rig/\(name)").path
+    }
+
+    static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
+    /// PostgreSQL's socket is there.
+    static var postgresAvailable: Bool { FileManager.default.fileExists(atPath: Store.socket) }
+}

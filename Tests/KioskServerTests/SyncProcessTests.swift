@@ -1,0 +1,238 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The sync as a whole, between real processes: `sskiosk centre serve` over mutual TLS with a CA
+/// the test makes, and `sskiosk serve` terminals writing through their HTTP API. Each test runs
+/// against the centre's SQLite and PostgreSQL stores. No rig needed.
+@Suite("Sync between real terminal and centre processes", .serialized)
+struct SyncProcessTests {
+    static let stores: [CentreProcess.Store] = CentreProcess.Store.allCases
+
+    /// A centre with a generated township and registered terminals; removed when `body` ends.
+    static func withCentre(
+        _ store: CentreProcess.Store, terminals: [String], _ body: (inout CentreProcess) async throws -> Void
+    ) async throws {
+        if store == .postgres, !CentreProcess.postgresAvailable {
+            #expect(
+                !CentreProcess.Store.isCI,
+                "no PostgreSQL at \(CentreProcess.Store.socket): run hardware/postgres/postgres-up")
+            return
+        }
+        var centre = try CentreProcess.make(store: store, terminals: terminals, people: 60)
+        defer { centre.remove() }
+        for terminal in terminals { try centre.register(terminal) }
+        try await centre.start()
+        defer { centre.stop() }
+        try await body(&centre)
+    }
+
+    /// A terminal of `centre` on its own database in the centre's directory.
+    static func startTerminal(_ id: String, _ centre: CentreProcess, certificate: String? = nil) async throws
+        -> ServiceProcess
+    {
+        try await ServiceProcess.start(
+            database: centre.file("\(id).sqlite"), arguments: centre.terminalArguments(id, certificate: certificate))
+    }
+
+    static func clerk(_ terminal: ServiceProcess) async throws -> APIClient {
+        try await APIClient(port: terminal.port).login("clerk1", password: "demo-password")
+    }
+
+    /// GET /api/sync as a clerk.
+    static func status(_ clerk: APIClient) async throws -> [String: Any] {
+        let (code, data) = try await clerk.send("GET", "/api/sync")
+        guard code == 200, let body = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CentreProcess.Failure("GET /api/sync answered \(code)")
+        }
+        return body
+    }
+
+    static func pending(_ status: [String: Any]) -> Int {
+        (status["outbox"] as? [String: Any])?["pending"] as? Int ?? -1
+    }
+    static func needsReview(_ status: [String: Any]) -> Int {
+        (status["outbox"] as? [String: Any])?["needsReview"] as? Int ?? -1
+    }
+
+    /// Waits until `condition` holds on the terminal's sync status.
+    static func waitFor(
+        _ what: String, _ clerk: APIClient, seconds: Int = 60, _ condition: ([String: Any]) -> Bool
+    ) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        var last: [String: Any] = [:]
+        while ContinuousClock.now < deadline {
+            if let status = try? await status(clerk) {
+                last = status
+                if condition(status) { return status }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CentreProcess.Failure("waited \(seconds) s for \(what); last status: \(last)")
+    }
+
+    /// People of the township as the terminal's cache holds them after its first load.
+    static func people(_ centre: CentreProcess, id: String) throws -> [String] {
+        try CentreProcess.run(
+            "/usr/bin/sqlite3",
+            ["-batch", "-noheader", centre.file("\(id).sqlite"), "SELECT idNumber FROM person ORDER BY idNumber"]
+        ).split(separator: "\n").map(String.init)
+    }
+
+    /// Submits an application; returns its id when the terminal acknowledged it (2xx).
+    static func submit(_ clerk: APIClient, kind: String, idNumber: String) async -> String? {
+        guard
+            let (code, data) = try? await clerk.send(
+                "POST", "/api/applications", json: ["kind": kind, "idNumber": idNumber]),
+            code == 201, let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return body["id"] as? String
+    }
+
+    /// Application ids the centre holds from `terminal`, a repeated id as often as it appears.
+    static func centreApplications(_ centre: CentreProcess, terminal: String) throws -> [String] {
+        try centre.query("SELECT id FROM application WHERE terminalID = '\(terminal)' ORDER BY id")
+    }
+
+    static let kinds = ["training-sign-up", "employment-registration", "flexible-employment-registration"]
+
+    @Test("the link cut for a while: writes queue and show as pending, and all arrive exactly once", arguments: stores)
+    func linkCut(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            let terminal = try await Self.startTerminal("T-1", centre)
+            defer { terminal.kill() }
+            let clerk = try await Self.clerk(terminal)
+            _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            let people = try Self.people(centre, id: "T-1")
+            #expect(people.count == 60)
+
+            centre.stop()
+            var written: [String] = []
+            for (index, person) in people.prefix(30).enumerated() {
+                written.append(try #require(await Self.submit(clerk, kind: Self.kinds[index % 3], idNumber: person)))
+            }
+            let offline = try await Self.waitFor("a failed push", clerk) {
+                Self.pending($0) == 30 && (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 0
+            }
+            #expect((offline["outbox"] as? [String: Any])?["oldestPendingAt"] is String)
+            #expect(try Self.centreApplications(centre, terminal: "T-1").isEmpty)
+            try await Task.sleep(for: .seconds(3))
+
+            try await centre.start()
+            _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
+            #expect(try Self.centreApplications(centre, terminal: "T-1") == written.sorted())
+            let keys = try centre.query(
+                "SELECT count(*), count(DISTINCT idempotencyKey) FROM appliedCommand WHERE terminalID = 'T-1'")
+            #expect(keys == ["30|30"])
+        }
+    }
+
+    @Test("SIGKILL of either side at random moments: no acknowledged write lost, none applied twice", arguments: stores)
+    func killedAtRandom(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            var terminal = try await Self.startTerminal("T-1", centre)
+            defer { terminal.kill() }
+            var clerk = try await Self.clerk(terminal)
+            _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            let people = try Self.people(centre, id: "T-1")
+            var acknowledged: Set<String> = []
+            var next = 0
+            for round in 1...6 {
+                let until = ContinuousClock.now + .milliseconds(Int.random(in: 300...2_000))
+                while ContinuousClock.now < until {
+                    // Each person once per kind: a second open application would be refused, not lost.
+                    guard next < people.count * Self.kinds.count else { break }
+                    let person = people[next % people.count]
+                    let kind = Self.kinds[next / people.count]
+                    next += 1
+                    if let id = await Self.submit(clerk, kind: kind, idNumber: person) { acknowledged.insert(id) }
+                }
+                if round % 2 == 0 {
+                    terminal.kill()
+                    terminal = try await ServiceProcess.start(
+                        database: centre.file("T-1.sqlite"), arguments: centre.terminalArguments("T-1"))
+                    clerk = try await Self.clerk(terminal)
+                } else {
+                    centre.stop(kill: true)
+                    try await centre.start()
+                }
+            }
+            _ = try await Self.waitFor("the drain", clerk, seconds: 90) { Self.pending($0) == 0 }
+            let atCentre = try Self.centreApplications(centre, terminal: "T-1")
+            #expect(Set(atCentre).count == atCentre.count, "an application applied twice")
+            #expect(
+                acknowledged.subtracting(atCentre).isEmpty,
+                "acknowledged writes lost: \(acknowledged.subtracting(atCentre))")
+            let local = try CentreProcess.run(
+                "/usr/bin/sqlite3", ["-batch", "-noheader", centre.file("T-1.sqlite"), "SELECT id FROM application"]
+            ).split(separator: "\n").map(String.init)
+            #expect(Set(atCentre) == Set(local), "the centre holds what the terminal committed, no more, no less")
+            #expect(try centre.query("SELECT count(*) FROM appliedCommand WHERE outcome = 'refused'") == ["0"])
+        }
+    }
+
+    @Test(
+        "two terminals apply for the same person: the first writer wins, the other is refused for review",
+        arguments: stores)
+    func twoTerminals(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1", "T-2"]) { centre in
+            let first = try await Self.startTerminal("T-1", centre)
+            defer { first.kill() }
+            let second = try await Self.startTerminal("T-2", centre)
+            defer { second.kill() }
+            let clerk1 = try await Self.clerk(first)
+            let clerk2 = try await Self.clerk(second)
+            _ = try await Self.waitFor("T-1's first load", clerk1) { ($0["cacheLoaded"] as? Bool) == true }
+            _ = try await Self.waitFor("T-2's first load", clerk2) { ($0["cacheLoaded"] as? Bool) == true }
+            let person = try #require(try Self.people(centre, id: "T-1").first)
+
+            let winner = try #require(await Self.submit(clerk1, kind: "training-sign-up", idNumber: person))
+            _ = try await Self.waitFor("T-1's drain", clerk1) { Self.pending($0) == 0 }
+            let loser = try #require(await Self.submit(clerk2, kind: "training-sign-up", idNumber: person))
+            let status = try await Self.waitFor("T-2's refusal", clerk2) { Self.needsReview($0) == 1 }
+            #expect(Self.pending(status) == 0)
+            #expect(Self.needsReview(try await Self.status(clerk1)) == 0)
+            let held = try centre.query(
+                "SELECT id FROM application WHERE idNumber = '\(person)' AND kind = 'training-sign-up'")
+            #expect(held == [winner])
+            #expect(!held.contains(loser))
+            let review = try centre.sskiosk(["sync", "status", "--database", centre.file("T-2.sqlite")])
+            #expect(review.contains("refused, waiting for review: 1"))
+            #expect(review.contains("application.submit"))
+        }
+    }
+
+    @Test(
+        "a terminal with a certificate from another CA is refused; its writes wait for the right one", arguments: stores
+    )
+    func wrongCertificate(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            var terminal = try await Self.startTerminal("T-1", centre)
+            _ = try await Self.waitFor("the first load", try await Self.clerk(terminal)) {
+                ($0["cacheLoaded"] as? Bool) == true
+            }
+            terminal.kill()
+            let people = try Self.people(centre, id: "T-1")
+
+            terminal = try await Self.startTerminal("T-1", centre, certificate: "rogue")
+            var clerk = try await Self.clerk(terminal)
+            var written: [String] = []
+            for person in people.prefix(3) {
+                written.append(try #require(await Self.submit(clerk, kind: "training-sign-up", idNumber: person)))
+            }
+            let refused = try await Self.waitFor("refused pushes", clerk) {
+                (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 1
+            }
+            #expect(Self.pending(refused) == 3)
+            #expect(((refused["link"] as? [String: Any])?["lastError"] as? String)?.isEmpty == false)
+            #expect(try centre.query("SELECT count(*) FROM appliedCommand") == ["0"])
+            terminal.kill()
+
+            terminal = try await Self.startTerminal("T-1", centre)
+            defer { terminal.kill() }
+            clerk = try await Self.clerk(terminal)
+            _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
+            #expect(try Self.centreApplications(centre, terminal: "T-1") == written.sorted())
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import KioskCore
+import Synchronization
+
+/// An in-process centre behind the `CentreLink` seam: applies each key once as the real one
+/// does, refuses what a test tells it to, and can be cut off.
+final class FakeCentre: CentreLink, Sendable {
+    struct State {
+        /// Keys applied, in the order they arrived.
+        var applied: [String] = []
+        /// Every push, as the keys it carried.
+        var pushes: [[String]] = []
+        var refuse: Set<String> = []
+        /// Keys answered with no result at all.
+        var leaveOut: Set<String> = []
+        var down = false
+        var changes: [SyncChanges] = []
+        var askedAfter: [String] = []
+        var snapshotPages: [ReferenceDataPage] = []
+        /// The snapshot stream breaks after this many pages.
+        var snapshotBreaksAfter: Int?
+    }
+
+    struct LinkDown: Error {}
+
+    let state = Mutex(State())
+
+    func push(_ request: SyncPushRequest) async throws -> SyncPushResponse {
+        try state.withLock { state in
+            if state.down { throw LinkDown() }
+            state.pushes.append(request.commands.map(\.idempotencyKey))
+            var results: [SyncCommandResult] = []
+            for command in request.commands where !state.leaveOut.contains(command.idempotencyKey) {
+                let key = command.idempotencyKey
+                if state.refuse.contains(key) {
+                    results.append(SyncCommandResult(idempotencyKey: key, outcome: .refused, reason: "stale version"))
+                } else if state.applied.contains(key) {
+                    results.append(SyncCommandResult(idempotencyKey: key, outcome: .duplicate))
+                } else {
+                    state.applied.append(key)
+                    results.append(SyncCommandResult(idempotencyKey: key, outcome: .applied))
+                }
+            }
+            return SyncPushResponse(results: results)
+        }
+    }
+
+    func changes(after cursor: String, limit: Int) async throws -> SyncChanges {
+        try state.withLock { state in
+            if state.down { throw LinkDown() }
+            state.askedAfter.append(cursor)
+            return state.changes.isEmpty
+                ? SyncChanges(page: ReferenceDataPage(cursor: cursor, asOf: Date(milliseconds: 0)), hasMore: false)
+                : state.changes.removeFirst()
+        }
+    }
+
+    func snapshot() async throws -> AsyncThrowingStream<ReferenceDataPage, any Error> {
+        let (pages, breaksAfter, down) = state.withLock { ($0.snapshotPages, $0.snapshotBreaksAfter, $0.down) }
+        if down { throw LinkDown() }
+        return AsyncThrowingStream { continuation in
+            for (index, page) in pages.enumerated() {
+                if index == breaksAfter {
+                    continuation.finish(throwing: LinkDown())
+                    return
+                }
+                continuation.yield(page)
+            }
+            continuation.finish()
+        }
+    }
+}

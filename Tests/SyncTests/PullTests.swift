@@ -1,0 +1,78 @@
+import Foundation
+import KioskCore
+import SocialSecurityCard
+import Testing
+
+@Suite("Pulling reference data from the centre")
+struct PullTests {
+    typealias F = SyncFixture
+
+    static func township(people: Int) -> [ReferenceDataPage] {
+        Array(
+            SyntheticTownship(
+                seed: 5, regionCode: "430102001", people: people, months: 12, lastMonth: YearMonth("2026-10")!,
+                pageSize: 10))
+    }
+
+    @Test("a new terminal loads the snapshot, is loaded only at its clean end, then pulls changes after its cursor")
+    func firstLoadThenChanges() async throws {
+        try await F.with { fixture in
+            let pages = Self.township(people: 35)
+            fixture.centre.state.withLock { $0.snapshotPages = pages }
+            #expect(try await fixture.store.referenceDataCursor() == nil)
+            let first = try await fixture.engine.pull()
+            #expect(first.firstLoad && first.pages == 4)
+            #expect(try await fixture.store.referenceDataCursor() == pages.last!.cursor)
+            let last = try #require(pages.last?.people.last)
+            #expect(try await fixture.store.person(last.idNumber) == last)
+
+            var moved = last
+            moved.phone = "13800000000"
+            moved.version += 1
+            fixture.centre.state.withLock {
+                $0.changes = [
+                    SyncChanges(page: ReferenceDataPage(people: [moved], cursor: "c-1", asOf: F.monday), hasMore: true),
+                    SyncChanges(page: ReferenceDataPage(cursor: "c-2", asOf: F.monday), hasMore: false),
+                ]
+            }
+            let second = try await fixture.engine.pull()
+            #expect(!second.firstLoad && second.pages == 2)
+            #expect(fixture.centre.state.withLock { $0.askedAfter } == [pages.last!.cursor, "c-1"])
+            #expect(try await fixture.store.referenceDataCursor() == "c-2")
+            #expect(try await fixture.store.person(last.idNumber)?.phone == "13800000000")
+            #expect(try await fixture.store.cacheAsOf() == F.monday)
+        }
+    }
+
+    @Test("an interrupted first load keeps what arrived but is not loaded; the next pull loads it again")
+    func interruptedFirstLoad() async throws {
+        try await F.with { fixture in
+            let pages = Self.township(people: 35)
+            fixture.centre.state.withLock {
+                $0.snapshotPages = pages
+                $0.snapshotBreaksAfter = 2
+            }
+            await #expect(throws: FakeCentre.LinkDown.self) { try await fixture.engine.pull() }
+            #expect(try await fixture.store.referenceDataCursor() == nil)
+            #expect(try await fixture.store.person(pages[1].people[0].idNumber) != nil)
+            #expect(try await fixture.store.person(pages[2].people[0].idNumber) == nil)
+            let status = try await SyncStatus.read(from: fixture.store, monitor: nil)
+            #expect(!status.cacheLoaded)
+
+            fixture.centre.state.withLock { $0.snapshotBreaksAfter = nil }
+            let report = try await fixture.engine.pull()
+            #expect(report.firstLoad)
+            #expect(try await fixture.store.referenceDataCursor() == pages.last!.cursor)
+            #expect(try await fixture.store.person(pages[3].people[4].idNumber) != nil)
+        }
+    }
+
+    @Test("an empty snapshot is an error, not a loaded cache")
+    func emptySnapshot() async throws {
+        try await F.with { fixture in
+            await #expect(throws: SyncError.emptySnapshot) { try await fixture.engine.pull() }
+            let cursor = try await fixture.store.referenceDataCursor()
+            #expect(cursor == nil)
+        }
+    }
+}
