@@ -120,6 +120,7 @@ let package = Package(
             name: "Central",
             dependencies: [
                 "KioskCore",
+                "Documents",
                 "SocialSecurityCard",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -284,8 +285,9 @@ let package = Package(
         .testTarget(
             name: "CentralTests",
             dependencies: [
-                "Central", "KioskCore", "SocialSecurityCard",
+                "Central", "KioskCore", "SocialSecurityCard", "Documents",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -8,6 +8,7 @@ public struct CentreError: Error, Hashable, Sendable, CustomStringConvertible {
         case outsideJurisdiction = "outside-jurisdiction"
         case malformedCursor = "malformed-cursor"
         case malformedBody = "malformed-body"
+        case malformedCertificateCode = "malformed-certificate-code"
         case tooManyCommands = "too-many-commands"
         case terminalExists = "terminal-exists"
         case malformedDatabaseURL = "malformed-database-url"
@@ -60,7 +61,13 @@ public struct CentreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static let malformedBody = Self(
         .malformedBody, status: 400, chinese: "请求内容格式有误。",
-        english: "The request body is not the JSON this endpoint expects (a SyncPushRequest).")
+        english: "The request body is not the JSON this endpoint expects (docs/SYNC.md).")
+
+    public static let malformedCertificateCode = Self(
+        .malformedCertificateCode, status: 422, chinese: "二维码内容无法识别，不是本系统出具的凭证。",
+        english:
+            "The scanned text is not a certificate code of this system (SSK1: and a signed payload). Scan the code again."
+    )
 
     public static func tooManyCommands(limit: Int) -> Self {
         Self(

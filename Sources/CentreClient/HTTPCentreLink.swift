@@ -10,7 +10,7 @@ import NIOSSL
 /// centre CA (no system roots), this terminal shows its own certificate, and every request
 /// carries the terminal's bearer token. One `HTTPClient` keeps the connection alive between calls;
 /// ``shutdown()`` closes it.
-public final class HTTPCentreLink: CentreLink {
+public final class HTTPCentreLink: CentreLink, DocumentRegister {
     private let client: HTTPClient
     private let base: String
     private let authorization: String
@@ -60,6 +60,14 @@ public final class HTTPCentreLink: CentreLink {
         let path = "/sync/v1/changes"
         let http = makeRequest(path + (query.percentEncodedQuery.map { "?" + $0 } ?? ""), method: .GET)
         return try await decode(SyncChanges.self, path, try await send(http, path, timeout: .seconds(300)))
+    }
+
+    public func verify(qrText: String) async throws -> DocumentCheck {
+        let path = "/sync/v1/verify"
+        var http = makeRequest(path, method: .POST)
+        http.headers.add(name: "Content-Type", value: "application/json")
+        http.body = .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(DocumentCheckRequest(qr: qrText))))
+        return try await decode(DocumentCheck.self, path, try await send(http, path, timeout: .seconds(30)))
     }
 
     /// The stream may take minutes for a township; the read timeout catches a stalled centre.

@@ -18,19 +18,24 @@ public struct NDJSONPages: AsyncSequence, Sendable {
     public struct AsyncIterator: AsyncIteratorProtocol {
         var chunks: HTTPClientResponse.Body.AsyncIterator
         var buffer = ByteBuffer()
+        /// How many readable bytes are known to hold no newline: a page's line spans many chunks,
+        /// and each chunk is searched once, not the whole line again.
+        var searched = 0
         var ended = false
         let decoder = SyncJSON.decoder()
         let path: String
 
         public mutating func next() async throws -> ReferenceDataPage? {
             while true {
-                if let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
-                    let length = newline - buffer.readerIndex
-                    let line = buffer.readData(length: length)!
+                let unsearched = buffer.readableBytesView.dropFirst(searched)
+                if let newline = unsearched.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = buffer.readData(length: newline - buffer.readerIndex)!
                     buffer.moveReaderIndex(forwardBy: 1)
+                    searched = 0
                     if line.isEmpty { continue }
                     return try decode(line)
                 }
+                searched = buffer.readableBytes
                 if ended {
                     guard buffer.readableBytes > 0 else { return nil }
                     let line = buffer.readData(length: buffer.readableBytes)!

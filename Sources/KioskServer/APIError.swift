@@ -57,6 +57,27 @@ struct APIError: HTTPResponseError, Encodable {
         english: "This terminal has no card keys (PSAM) set up. Ask a technician to check the PSAM and its reader."
     )
 
+    static let noCentre = APIError(
+        status: .serviceUnavailable,
+        code: "no-centre",
+        chinese: "本终端未连接中心，无法核验凭证。",
+        english: "This terminal runs without a centre, so documents cannot be checked here. Check it at a desk that has one."
+    )
+
+    static let centreUnreachable = APIError(
+        status: .serviceUnavailable,
+        code: "centre-unreachable",
+        chinese: "暂时连不上中心，请稍后再核验。",
+        english: "The centre cannot be reached just now. Try the check again later."
+    )
+
+    static let notACertificateCode = APIError(
+        status: .unprocessableContent,
+        code: "not-a-certificate-code",
+        chinese: "二维码内容无法识别，不是本系统出具的凭证。",
+        english: "The scanned text is not a certificate code of this system. Scan the code again."
+    )
+
     static let cardNotPersonalised = APIError(
         status: .conflict,
         code: "card-not-personalised",

@@ -81,13 +81,13 @@ extension KioskAPI {
             try AccessPolicy.authorize(principal, .printDocument, regionCode: person.regionCode, idNumber: idNumber)
             subject = .person(idNumber: idNumber)
             if body.document == .proofOfInsurance {
-                render = { try await documents.proofOfInsurance(of: idNumber, serial: serial, at: time) }
+                render = { try await documents.proofOfInsurance(of: idNumber, serial: serial, by: principal, at: time) }
             } else {
                 let from = try body.from.map { try Self.month($0, "from") }
                 let to = try body.to.map { try Self.month($0, "to") }
                 render = {
                     try await documents.contributionStatement(
-                        of: idNumber, from: from, to: to, serial: serial, at: time)
+                        of: idNumber, from: from, to: to, serial: serial, by: principal, at: time)
                 }
             }
         case .applicationReceipt:
@@ -98,7 +98,7 @@ extension KioskAPI {
             try AccessPolicy.authorize(
                 principal, .printDocument, regionCode: application.regionCode, idNumber: application.idNumber)
             subject = .application(id: id)
-            render = { try await documents.applicationReceipt(application, serial: serial, at: time) }
+            render = { try await documents.applicationReceipt(application, serial: serial, by: principal, at: time) }
         case .cardFace:
             guard let cardNumber = body.cardNumber else { throw Self.missing("card-number", "卡号") }
             guard let card = try await services.store.cardRecord(cardNumber) else {
@@ -109,7 +109,7 @@ extension KioskAPI {
                 principal, .printCardFace, regionCode: person.regionCode, idNumber: card.idNumber)
             guard card.status == .readyAtDesk, card.cardIdentifier != nil else { throw APIError.cardNotPersonalised }
             subject = .card(number: cardNumber)
-            render = { try await documents.cardFace(card, at: time) }
+            render = { try await documents.cardFace(card, by: principal, at: time) }
         case .dailyLedger:
             try AccessPolicy.authorize(principal, .printDocument)
             guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal),
@@ -117,7 +117,7 @@ extension KioskAPI {
             else { throw KioskError.forbidden(Action.printDocument.rawValue) }
             let day = try body.day.map { try InputValidation.date($0) }.flatMap { Self.noonInChina($0) } ?? time
             subject = .terminal
-            render = { try await documents.dailyLedger(day: day, serial: serial, at: time) }
+            render = { try await documents.dailyLedger(day: day, serial: serial, by: principal, at: time) }
         }
         let (status, created) = try await printing.submit(
             key: key, printerKey: printerKey, document: body.document,

@@ -23,6 +23,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     let diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)?
     /// The sync sender's view of the link; `nil`: the terminal runs without a centre.
     let sync: SyncMonitor?
+    /// The centre's register of issued documents; `nil`: the terminal runs without a centre.
+    let certificates: (any DocumentRegister)?
 
     var routes: [APIRoute<Context>] {
         [
@@ -54,7 +56,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ] + printRoutes + deskRoutes
+        ] + printRoutes + deskRoutes + verificationRoutes
     }
 
     // MARK: The service itself

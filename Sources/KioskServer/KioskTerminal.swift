@@ -29,7 +29,8 @@ public struct KioskTerminal: Sendable {
         logger: Logger = Logger(label: "sskiosk.server"),
         now: @escaping @Sendable () -> Date = Date.init,
         diagnostics: (@Sendable (_ cardInUse: Bool) async -> DiagnosticsReport)? = nil,
-        sync: SyncMonitor? = nil
+        sync: SyncMonitor? = nil,
+        certificates: (any DocumentRegister)? = nil
     ) {
         let events = EventHub()
         let controller = KioskSessionController(
@@ -48,7 +49,7 @@ public struct KioskTerminal: Sendable {
             printing: PrintDesk(service: printService, store: store, events: events, logger: logger),
             documents: TerminalDocuments(store: store, renderer: DocumentRenderer(signer: documentSigner)),
             desk: desk, configuration: configuration, now: now, startedAt: now(), diagnostics: diagnostics,
-            sync: sync)
+            sync: sync, certificates: certificates)
     }
 
     /// The routes, as registered: for the OpenAPI check.

@@ -130,10 +130,12 @@ struct ServeCommand: AsyncParsableCommand {
             cards: .pcsc(context, keys: keys),
             desk: .pcsc(context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal))),
             printService: CUPSPrintService(logger: logger),
-            documentSigner: Ed25519Signer(keyID: "terminal", privateKey: signingKey),
+            // The key id names the terminal, so a register entry says whose key signed the document.
+            documentSigner: Ed25519Signer(keyID: try await store.terminal()?.terminalID ?? "terminal", privateKey: signingKey),
             logger: logger,
             diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) },
-            sync: monitor
+            sync: monitor,
+            certificates: link
         )
         let pages = try KioskPages(speech: noSpeech ? nil : EspeakSpeech())
         var background: [any Service] = []

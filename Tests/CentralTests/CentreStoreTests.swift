@@ -313,15 +313,30 @@ import Testing
     // MARK: Certificates
 
     @Test(arguments: StoreKind.testable)
-    func keepsSignedCertificatesForVerification(_ kind: StoreKind) async throws {
+    func registersCertificatesFirstWriterWinsBySerial(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
+            let (terminal, _) = try Fixtures.terminal()
             let certificate = SignedCertificate(
-                serial: "C-2026-000001", kind: "contribution-statement",
+                serial: "T-101-print-1", kind: "contribution-statement",
                 payloadHash: String(repeating: "ab", count: 32),
-                keyID: "centre-2026", regionCode: Fixtures.home, signedAt: Fixtures.now)
-            try await store.record(certificate)
-            #expect(try await store.certificate(serial: "C-2026-000001") == certificate)
-            #expect(try await store.certificate(serial: "C-2026-000002") == nil)
+                keyID: "T-101", regionCode: Fixtures.home, signedAt: Fixtures.now)
+            var second = certificate
+            second.payloadHash = String(repeating: "cd", count: 32)
+            var elsewhere = certificate
+            elsewhere.serial = "T-101-print-2"
+            elsewhere.regionCode = "430121103"
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(.certificateIssue, certificate, key: "k1"),
+                    try Fixtures.command(.certificateIssue, certificate, key: "k1"),
+                    try Fixtures.command(.certificateIssue, second, key: "k2"),
+                    try Fixtures.command(.certificateIssue, elsewhere, key: "k3"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .duplicate, .refused, .refused])
+            #expect(results[2].reason?.hasPrefix("certificate-serial-taken") == true)
+            #expect(results[3].reason?.hasPrefix("outside-jurisdiction") == true)
+            #expect(try await store.certificate(serial: "T-101-print-1") == certificate)
+            #expect(try await store.certificate(serial: "T-101-print-2") == nil)
             try await store.checkHealth()
         }
     }

@@ -114,6 +114,9 @@ struct AccessMatrixTests {
             allowed: [.resident, .clerkHere, .clerkElsewhere, .supervisor, .technician],
             uri: { "/api/print/\($0.printKey)" }),
         "GET /api/statistics": Rule(allowed: [.supervisor, .technician, .auditor], uri: { _ in "/api/statistics" }),
+        "POST /api/documents/verify": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor, .technician, .auditor],
+            uri: { _ in "/api/documents/verify" }, body: { _ in #"{"qr":"SSK1:not-a-code"}"# }),
         "GET /api/ledger/verify": Rule(allowed: [.supervisor, .auditor], uri: { _ in "/api/ledger/verify" }),
         "GET /api/ledger": Rule(allowed: [.supervisor, .auditor], uri: { _ in "/api/ledger?from=1&limit=50" }),
         "GET /api/review": Rule(allowed: [.supervisor], uri: { _ in "/api/review" }),

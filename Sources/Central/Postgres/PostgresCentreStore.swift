@@ -75,12 +75,6 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func record(_ certificate: SignedCertificate) async throws {
-        try await client.withConnection { connection in
-            try await self.execute(try self.sql.insert(CentreTables.certificate, certificate), connection)
-        }
-    }
-
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await client.withConnection { connection in
             try await self.fetch(
@@ -164,6 +158,11 @@ public final class PostgresCentreStore: CentreStore {
         if let number = command.cardNumber {
             facts.card = try await fetch(CentreTables.card, sql.select(CentreTables.card, key: number), connection)
                 .first
+        }
+        if let serial = command.certificateSerial {
+            facts.certificate = try await fetch(
+                CentreTables.certificate, sql.select(CentreTables.certificate, key: serial), connection
+            ).first
         }
         return facts
     }

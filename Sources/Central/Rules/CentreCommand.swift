@@ -6,6 +6,7 @@ enum CentreCommand: Sendable {
     case moveApplication(ApplicationMovePayload)
     case requestCard(CardRecord)
     case moveCard(CardMovePayload)
+    case issueCertificate(SignedCertificate)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -25,6 +26,9 @@ enum CentreCommand: Sendable {
         case .cardMove:
             guard let value = try? decoder.decode(CardMovePayload.self, from: command.payload) else { return nil }
             self = .moveCard(value)
+        case .certificateIssue:
+            guard let value = try? decoder.decode(SignedCertificate.self, from: command.payload) else { return nil }
+            self = .issueCertificate(value)
         }
     }
 
@@ -33,7 +37,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
-        case .requestCard, .moveCard: nil
+        case .requestCard, .moveCard, .issueCertificate: nil
         }
     }
 
@@ -48,7 +52,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.idNumber
         case .requestCard(let card): card.idNumber
-        case .moveApplication, .moveCard: nil
+        case .moveApplication, .moveCard, .issueCertificate: nil
         }
     }
 
@@ -57,7 +61,13 @@ enum CentreCommand: Sendable {
         switch self {
         case .requestCard(let card): card.cardNumber
         case .moveCard(let move): move.cardNumber
-        case .submitApplication, .moveApplication: nil
+        case .submitApplication, .moveApplication, .issueCertificate: nil
         }
+    }
+
+    /// The certificate serial the command registers, to look up.
+    var certificateSerial: String? {
+        guard case .issueCertificate(let certificate) = self else { return nil }
+        return certificate.serial
     }
 }

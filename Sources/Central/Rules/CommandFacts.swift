@@ -11,6 +11,8 @@ struct CommandFacts: Sendable {
     var holderRegion: String?
     /// The card the command names, as the centre has it.
     var card: StoredCard?
+    /// The register entry under the serial a certificate command names.
+    var certificate: SignedCertificate?
 }
 
 struct StoredApplication: Sendable {

@@ -29,6 +29,9 @@ struct CommandRefusal: Error, Hashable, Sendable {
     static let cardNumberTaken = Self(
         code: "card-number-taken", message: "the centre already has a card with this number")
     static let unknownCard = Self(code: "unknown-card", message: "the centre has no card with this number")
+    static let certificateSerialTaken = Self(
+        code: "certificate-serial-taken",
+        message: "the centre already registered a document under this serial (first writer wins)")
     static let cardLost = Self(
         code: "card-lost",
         message: "the centre has this card reported lost; a move that keeps it usable is refused (a loss report wins)")

@@ -59,6 +59,11 @@ enum CommandRules {
                 }
             }
             return .success(.updateCard(card, regionCode: current.regionCode))
+
+        case .issueCertificate(let certificate):
+            guard jurisdiction.contains(certificate.regionCode) else { return .failure(.outsideJurisdiction) }
+            guard facts.certificate == nil else { return .failure(.certificateSerialTaken) }
+            return .success(.insertCertificate(certificate))
         }
     }
 }

@@ -45,10 +45,6 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func record(_ certificate: SignedCertificate) async throws {
-        try await pool.write { db in try self.execute(try self.sql.insert(CentreTables.certificate, certificate), db) }
-    }
-
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
             try self.fetch(CentreTables.certificate, self.sql.select(CentreTables.certificate, key: serial), db).first
@@ -117,6 +113,10 @@ public final class SQLiteCentreStore: CentreStore {
         }
         if let number = command.cardNumber {
             facts.card = try fetch(CentreTables.card, sql.select(CentreTables.card, key: number), db).first
+        }
+        if let serial = command.certificateSerial {
+            facts.certificate = try fetch(CentreTables.certificate, sql.select(CentreTables.certificate, key: serial), db)
+                .first
         }
         return facts
     }

@@ -51,6 +51,10 @@ public struct CentreServer: Sendable {
         sync.post("commands") { request, context in try await push(request, context) }
         sync.get("changes") { request, context in try await changes(request, context) }
         sync.get("snapshot") { request, context in try await snapshot(request, context) }
+        sync.post("verify") { request, _ in
+            let body = try await CentreJSON.decode(DocumentCheckRequest.self, from: request, limit: 64 << 10)
+            return try CentreJSON.response(try await store.verify(qrText: body.qr))
+        }
         return router
     }
 

@@ -126,6 +126,9 @@ struct CentreSQL: Sendable {
             try insert(CentreTables.card, StoredCard(card: card, regionCode: region), sequence: sequence)
         case .updateCard(let card, let region):
             try upsert(CentreTables.card, StoredCard(card: card, regionCode: region), sequence: sequence)
+        case .insertCertificate(let certificate):
+            // The register is the centre's own: it goes down to no terminal, so it has no change number.
+            try insert(CentreTables.certificate, certificate)
         }
     }
 
@@ -167,12 +170,13 @@ struct CentreSQL: Sendable {
         return Statement(sql: sql, arguments: arguments + [.integer(Int64(limit))])
     }
 
-    /// Every row of `table` for these people.
+    /// Every row of `table` for these people, in key order: one person's months of one insurance
+    /// come together, as the runs of a page on the wire want them (PostgreSQL gives no order unasked).
     func rows<Record>(_ table: CentreTable<Record>, of idNumbers: [String]) -> Statement {
         Statement(
             sql: """
                 SELECT \(table.columnList()) FROM \(table.name)
-                WHERE idNumber IN (\(parameters(1...idNumbers.count)))
+                WHERE idNumber IN (\(parameters(1...idNumbers.count))) ORDER BY \(table.key.joined(separator: ", "))
                 """,
             arguments: idNumbers.map(SQLValue.text))
     }

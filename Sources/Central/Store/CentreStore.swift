@@ -33,8 +33,8 @@ public protocol CentreStore: Sendable {
     /// be new: loading a person twice is an error, not an update.
     func load(_ page: ReferenceDataPage) async throws
 
-    func record(_ certificate: SignedCertificate) async throws
-    /// The certificate a printed QR code's serial names, to check its payload hash against.
+    /// The register entry (from `certificate.issue`) a printed QR code's serial names, to check its
+    /// payload hash against.
     func certificate(serial: String) async throws -> SignedCertificate?
 
     /// Throws when the database cannot answer (for `GET /health`).

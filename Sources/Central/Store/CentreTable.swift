@@ -8,8 +8,22 @@ import SocialSecurityCard
 struct CentreTable<Record>: Sendable {
     let name: String
     let columns: [String]
+    /// The primary key's columns; the first column alone unless named.
+    let key: [String]
     let values: @Sendable (Record) throws -> [SQLValue]
     let read: @Sendable (any SQLRowReader) throws -> Record
+
+    init(
+        name: String, columns: [String], key: [String]? = nil,
+        values: @escaping @Sendable (Record) throws -> [SQLValue],
+        read: @escaping @Sendable (any SQLRowReader) throws -> Record
+    ) {
+        self.name = name
+        self.columns = columns
+        self.key = key ?? [columns[0]]
+        self.values = values
+        self.read = read
+    }
 
     /// `a, b, c` for a SELECT or INSERT list, each prefixed with `alias.` when given.
     func columnList(alias: String? = nil) -> String {
@@ -40,6 +54,7 @@ enum CentreTables {
 
     static let enrolment = CentreTable<Enrolment>(
         name: "enrolment", columns: ["idNumber", "insurance", "since", "until", "status", "unit"],
+        key: ["idNumber", "insurance", "since"],
         values: { enrolment in
             [
                 .text(enrolment.idNumber), .text(enrolment.insurance.rawValue), .integer(Int64(enrolment.since.index)),
@@ -62,6 +77,7 @@ enum CentreTables {
     static let contribution = CentreTable<Contribution>(
         name: "contribution",
         columns: ["idNumber", "insurance", "month", "baseFen", "personalFen", "employerFen", "paid"],
+        key: ["idNumber", "insurance", "month"],
         values: { contribution in
             [
                 .text(contribution.idNumber), .text(contribution.insurance.rawValue),
@@ -82,6 +98,7 @@ enum CentreTables {
 
     static let pensionPayment = CentreTable<PensionPayment>(
         name: "pensionPayment", columns: ["idNumber", "month", "amountFen", "accountMasked"],
+        key: ["idNumber", "month"],
         values: { payment in
             [
                 .text(payment.idNumber), .integer(Int64(payment.month.index)), .integer(payment.amountFen),

@@ -43,12 +43,7 @@ public struct DocumentVerifier: Sendable {
         guard key.isValidSignature(sealed.signature, for: sealed.message) else {
             throw DocumentError.signatureInvalid
         }
-        let payload: VerificationPayload
-        do {
-            payload = try JSONDecoder().decode(VerificationPayload.self, from: Data(sealed.message))
-        } catch {
-            throw DocumentError.malformedVerification("its signed contents are not a payload")
-        }
+        let payload = try sealed.payload()
         guard payload.version == VerificationPayload.currentVersion else {
             throw DocumentError.unsupportedVerificationVersion(payload.version)
         }

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// A signed payload as it travels: the QR text, and the short code printed beside it.
 ///
@@ -48,6 +49,21 @@ public struct SealedPayload: Hashable, Sendable {
 
     /// What the QR code holds.
     public var qrText: String { Self.prefix + Base45.encode(signature + message) }
+
+    /// The signed statement, decoded. Its signature is not checked here (see ``DocumentVerifier``).
+    public func payload() throws -> VerificationPayload {
+        do {
+            return try JSONDecoder().decode(VerificationPayload.self, from: Data(message))
+        } catch {
+            throw DocumentError.malformedVerification("its signed contents are not a payload")
+        }
+    }
+
+    /// Lower-case hex SHA-256 of the signed bytes: what the centre's register keeps of each document,
+    /// so that a scanned code matches its entry only when not one byte was changed.
+    public var messageDigest: String {
+        SHA256.hash(data: message).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// The short code printed beside the QR code.
     public var verificationCode: String {

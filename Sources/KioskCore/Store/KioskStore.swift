@@ -103,6 +103,10 @@ public protocol KioskStore: Sendable {
     /// Forgets the finished jobs last changed before `cutoff`.
     func forgetPrintJobs(finishedBefore cutoff: Date) async throws
 
+    /// Queues a signed document's register entry for the centre (`certificate.issue`), with its
+    /// ledger entry, so that its QR code can be checked at the centre once the entry has drained.
+    func register(_ certificate: SignedCertificate, by principal: Principal) async throws
+
     // MARK: Statistics
 
     func statistics(day: Date, region prefix: String) async throws -> DayStatistics

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A page of reference data from the centre: people and their records changed since a cursor.
-public struct ReferenceDataPage: Codable, Hashable, Sendable {
+public struct ReferenceDataPage: Hashable, Sendable {
     public var people: [Person]
     public var enrolments: [Enrolment]
     public var contributions: [Contribution]

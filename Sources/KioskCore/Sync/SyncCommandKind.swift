@@ -9,6 +9,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     case cardRequest = "card.request"
     /// Payload: ``CardMovePayload``. A move to `lost` always wins.
     case cardMove = "card.move"
+    /// Payload: the ``SignedCertificate`` of a document printed with a QR code. First writer wins
+    /// by serial.
+    case certificateIssue = "certificate.issue"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0

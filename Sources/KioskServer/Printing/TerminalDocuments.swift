@@ -13,7 +13,9 @@ struct TerminalDocuments: Sendable {
     static let a4 = PrintOptions(media: "iso_a4_210x297mm")
     static let card = PrintOptions(media: "custom_cr80_85.6x53.98mm")
 
-    func proofOfInsurance(of idNumber: String, serial: String, at now: Date) async throws -> PrintDocument {
+    func proofOfInsurance(of idNumber: String, serial: String, by principal: Principal, at now: Date) async throws
+        -> PrintDocument
+    {
         let person = try await requirePerson(idNumber)
         let contributions = try await store.contributions(of: idNumber, insurance: nil, from: nil, to: nil)
         let enrolments = try await store.enrolments(of: idNumber).map { enrolment in
@@ -24,13 +26,14 @@ struct TerminalDocuments: Sendable {
                 monthsPaid: Set(paid.map(\.month)).count, employer: enrolment.unit == "个人" ? nil : enrolment.unit)
         }
         let issuance = try await issuance(serial, at: now, validForDays: 90)
-        return try printable(
+        return try await printable(
             ProofOfInsurance(person: Self.person(person), enrolments: enrolments, issuance: issuance),
-            kind: .proofOfInsurance)
+            kind: .proofOfInsurance, by: principal)
     }
 
     func contributionStatement(
-        of idNumber: String, from: KioskCore.YearMonth?, to: KioskCore.YearMonth?, serial: String, at now: Date
+        of idNumber: String, from: KioskCore.YearMonth?, to: KioskCore.YearMonth?, serial: String,
+        by principal: Principal, at now: Date
     )
         async throws -> PrintDocument
     {
@@ -46,38 +49,40 @@ struct TerminalDocuments: Sendable {
                 base: Money(fen: contribution.baseFen), employerPart: Money(fen: contribution.employerFen),
                 personalPart: Money(fen: contribution.personalFen), status: contribution.paid ? .paid : .owed)
         }
-        return try printable(
+        return try await printable(
             ContributionStatement(
                 person: Self.person(person), period: Self.month(first)...Self.month(last), records: records,
                 issuance: try await issuance(serial, at: now)),
-            kind: .contributionStatement)
+            kind: .contributionStatement, by: principal)
     }
 
-    func applicationReceipt(_ application: Application, serial: String, at now: Date) async throws -> PrintDocument {
+    func applicationReceipt(_ application: Application, serial: String, by principal: Principal, at now: Date)
+        async throws -> PrintDocument
+    {
         let person = try await requirePerson(application.idNumber)
         let receivedBy = application.submittedBy.hasPrefix("card:") ? "自助终端" : application.submittedBy
-        return try printable(
+        return try await printable(
             ApplicationReceipt(
                 applicationNumber: application.id, service: application.kind.chineseName,
                 applicant: Self.person(person), receivedAt: application.submittedAt, materials: [],
                 promisedBy: application.kind.timeLimitDays > 0 ? CalendarDate(application.deadline) : nil,
                 collection: nil, receivedBy: receivedBy, contactPhone: application.details["phone"],
                 issuance: try await issuance(serial, at: now)),
-            kind: .applicationReceipt)
+            kind: .applicationReceipt, by: principal)
     }
 
-    func cardFace(_ card: CardRecord, at now: Date) async throws -> PrintDocument {
+    func cardFace(_ card: CardRecord, by principal: Principal, at now: Date) async throws -> PrintDocument {
         let person = try await requirePerson(card.idNumber)
         let terminal = try await requireTerminal()
-        return try printable(
+        return try await printable(
             CardFace(
                 name: person.name, socialSecurityNumber: person.idNumber, cardNumber: card.cardNumber,
                 issueDate: CalendarDate(now), region: terminal.name, photo: nil),
-            kind: .cardFace)
+            kind: .cardFace, by: principal)
     }
 
     /// The applications this terminal's region took on `day` (China's calendar day around `day`).
-    func dailyLedger(day: Date, serial: String, at now: Date) async throws -> PrintDocument {
+    func dailyLedger(day: Date, serial: String, by principal: Principal, at now: Date) async throws -> PrintDocument {
         let terminal = try await requireTerminal()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
@@ -100,17 +105,30 @@ struct TerminalDocuments: Sendable {
                     time: application.submittedAt, serialNumber: application.id, service: application.kind.chineseName,
                     applicant: Self.person(person), outcome: outcome, clerk: application.submittedBy))
         }
-        return try printable(
+        return try await printable(
             DailyLedger(
                 desk: terminal.name, date: CalendarDate(day), entries: entries,
                 issuance: try await issuance(serial, at: now)),
-            kind: .dailyLedger)
+            kind: .dailyLedger, by: principal)
     }
 
     // MARK: Mapping
 
-    private func printable(_ source: some DocumentSource, kind: PrintRequestKind) throws -> PrintDocument {
-        try PrintDocument(pdf: renderer.render(source).pdf, title: kind.title)
+    /// Renders `source`; a document with a QR code goes into the centre's register (through the
+    /// outbox) before it can reach paper, so that every printed code can be checked there.
+    private func printable(_ source: some DocumentSource, kind: PrintRequestKind, by principal: Principal)
+        async throws -> PrintDocument
+    {
+        let rendered = try renderer.render(source)
+        if let sealed = rendered.verification {
+            let payload = try sealed.payload()
+            try await store.register(
+                SignedCertificate(
+                    serial: payload.serialNumber, kind: payload.kind.rawValue, payloadHash: sealed.messageDigest,
+                    keyID: payload.keyID, regionCode: payload.office, signedAt: payload.issuedAt),
+                by: principal)
+        }
+        return try PrintDocument(pdf: rendered.pdf, title: kind.title)
     }
 
     private func issuance(_ serial: String, at now: Date, validForDays days: Int? = nil) async throws

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A document the centre signed, kept so that the QR code printed on it can be checked at the centre:
-/// the serial the code carries and the SHA-256 of the signed payload. No personal data: the payload
-/// itself stays on paper.
+/// A document a terminal signed, registered at the centre (the payload of `certificate.issue`) so
+/// that the QR code printed on it can be checked there: the serial the code carries and the SHA-256
+/// of the signed payload. No personal data: the payload itself stays on paper.
 public struct SignedCertificate: Codable, Hashable, Sendable {
     public var serial: String
     public var kind: String

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The centre's answer for a scanned QR code (`POST /sync/v1/verify`): whether its register holds
+/// the document exactly as scanned. It says nothing about the holder: the paper carries that.
+public struct DocumentCheck: Codable, Hashable, Sendable {
+    public enum Outcome: String, Codable, Hashable, Sendable {
+        /// The register holds this serial with this payload's hash: the document is as issued.
+        case registered
+        /// The register holds this serial with another hash: the code was altered or forged.
+        case altered
+        /// No document under this serial, or not yet: the terminal that printed it may still be
+        /// offline with the entry in its outbox.
+        case unregistered
+    }
+
+    public var outcome: Outcome
+    /// The serial the code names.
+    public var serial: String
+    /// The register's entry, when the outcome is `registered`.
+    public var certificate: SignedCertificate?
+
+    public init(outcome: Outcome, serial: String, certificate: SignedCertificate? = nil) {
+        self.outcome = outcome
+        self.serial = serial
+        self.certificate = certificate
+    }
+}
+
+/// The body of `POST /sync/v1/verify`.
+public struct DocumentCheckRequest: Codable, Hashable, Sendable {
+    /// The QR code's text as scanned (`SSK1:` …).
+    public var qr: String
+
+    public init(qr: String) { self.qr = qr }
+}
