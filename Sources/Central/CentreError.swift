@@ -14,6 +14,7 @@ public struct CentreError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformedDatabaseURL = "malformed-database-url"
         case schemaTooNew = "schema-too-new"
         case unknownHolder = "unknown-holder"
+        case unknownBatch = "unknown-batch"
         case internalError = "internal"
     }
 
@@ -62,6 +63,10 @@ public struct CentreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let malformedBody = Self(
         .malformedBody, status: 400, chinese: "请求内容格式有误。",
         english: "The request body is not the JSON this endpoint expects (docs/SYNC.md).")
+
+    public static let unknownBatch = Self(
+        .unknownBatch, status: 404, chinese: "没有这个制卡批次。",
+        english: "The centre has no production batch with this id. Check the id `centre batch start` printed.")
 
     public static let malformedCertificateCode = Self(
         .malformedCertificateCode, status: 422, chinese: "二维码内容无法识别，不是本系统出具的凭证。",

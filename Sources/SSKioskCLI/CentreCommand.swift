@@ -4,7 +4,10 @@ import ArgumentParser
 struct CentreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centre",
-        abstract: "Run the centre that terminals sync with, register terminals, generate a synthetic county.",
-        subcommands: [CentreServeCommand.self, CentreRegisterTerminalCommand.self, CentreGenerateCommand.self]
+        abstract: "Run the centre that terminals sync with, register terminals, make card batches, generate a county.",
+        subcommands: [
+            CentreServeCommand.self, CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
+            CentreBatchCommand.self,
+        ]
     )
 }

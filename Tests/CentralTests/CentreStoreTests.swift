@@ -356,3 +356,78 @@ extension ReferenceDataPage {
         cardRecords += page.cardRecords
     }
 }
+
+extension CentreStoreTests {
+    // MARK: Card production
+
+    @Test(arguments: StoreKind.testable)
+    func aBatchTakesTheAreasAppliedCardsAndDeliversThemReady(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, neighbour) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            let people = home.flatMap(\.people)
+            let cards = (0..<3).map { index in
+                CardRecord(
+                    cardNumber: Fixtures.newCardNumber(index), idNumber: people[index].idNumber, requestedBy: "clerk1",
+                    at: Fixtures.now)
+            }
+            let stranger = CardRecord(
+                cardNumber: Fixtures.newCardNumber(9), idNumber: try #require(neighbour.first?.people.first).idNumber,
+                requestedBy: "clerk2", at: Fixtures.now)
+            let requested = try await store.apply(
+                try cards.enumerated().map { try Fixtures.command(.cardRequest, $1, key: "r\($0)") }, from: terminal,
+                at: Fixtures.now)
+            #expect(requested.map(\.outcome) == [.applied, .applied, .applied])
+            _ = try await store.apply(
+                [try Fixtures.command(.cardRequest, stranger, key: "r9")], from: other, at: Fixtures.now)
+            let alreadyApplied = home.flatMap(\.cardRecords).filter { $0.status == .applied }.count
+            let before = try await store.currentCursor()
+
+            let later = Fixtures.now.addingTimeInterval(3600)
+            let batch = try #require(try await store.startBatch(in: try Jurisdiction(Fixtures.home), at: later))
+            #expect(batch.cardCount == cards.count + alreadyApplied)
+            #expect(batch.status == .inProduction)
+            #expect(try await store.startBatch(in: try Jurisdiction(Fixtures.home), at: later) == nil)
+
+            // Terminals learn it from the change feed.
+            func cardsHere(after cursor: SyncCursor) async throws -> [String: CardRecord] {
+                let changes = try await store.changes(
+                    after: cursor, in: try Jurisdiction(Fixtures.home), limit: 1000, at: later)
+                return Dictionary(changes.page.cardRecords.map { ($0.cardNumber, $0) }) { $1 }
+            }
+            let started = try await cardsHere(after: before)
+            #expect(started.count == batch.cardCount)
+            for card in cards {
+                #expect(started[card.cardNumber]?.status == .inProduction)
+                #expect(started[card.cardNumber]?.steps.last?.by == "centre:production")
+            }
+
+            // One card is reported lost while it is at the bureau: it stays lost.
+            let lost = try await store.apply(
+                [
+                    try Fixtures.command(
+                        .cardMove, CardMovePayload(cardNumber: cards[0].cardNumber, status: .lost, by: "c", at: later),
+                        key: "l0", base: 2)
+                ], from: terminal, at: later)
+            #expect(lost.map(\.outcome) == [.applied])
+            let afterLoss = try await store.currentCursor()
+            let delivered = try await store.deliverBatch(batch.id, at: later.addingTimeInterval(86_400))
+            #expect(delivered.status == .delivered)
+            let ready = try await cardsHere(after: afterLoss)
+            #expect(ready[cards[0].cardNumber] == nil)
+            #expect(ready[cards[1].cardNumber]?.status == .readyAtDesk)
+            #expect(ready[cards[2].cardNumber]?.status == .readyAtDesk)
+            #expect(ready.count == batch.cardCount - 1)
+
+            // The neighbouring township's card was not taken.
+            let there = try await store.changes(
+                after: .start, in: try Jurisdiction(Fixtures.neighbour), limit: 5000, at: later)
+            #expect(there.page.cardRecords.first { $0.cardNumber == stranger.cardNumber }?.status == .applied)
+
+            await #expect(throws: CentreError.unknownBatch) {
+                try await store.deliverBatch("B-none", at: later)
+            }
+        }
+    }
+}

@@ -202,6 +202,53 @@ struct SyncProcessTests {
         }
     }
 
+    /// The card's status as the terminal's cache holds it.
+    static func cardStatus(_ clerk: APIClient, _ cardNumber: String) async -> String? {
+        guard let (code, data) = try? await clerk.send("GET", "/api/cards/\(cardNumber)"), code == 200,
+            let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return body["status"] as? String
+    }
+
+    static func waitForCard(_ clerk: APIClient, _ cardNumber: String, _ status: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if await cardStatus(clerk, cardNumber) == status { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw CentreProcess.Failure("card \(cardNumber) never became \(status) at the terminal")
+    }
+
+    @Test(
+        "a card applied for at the desk goes to production at the centre and comes back ready at that desk",
+        arguments: stores)
+    func cardProduction(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            let terminal = try await Self.startTerminal("T-1", centre)
+            defer { terminal.kill() }
+            let clerk = try await Self.clerk(terminal)
+            _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            let person = try #require(try Self.people(centre, id: "T-1").first)
+            let (code, data) = try await clerk.send(
+                "POST", "/api/cards", json: ["cardNumber": "P12345678", "idNumber": person])
+            #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
+            _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
+
+            let batch = try centre.sskiosk(
+                ["centre", "batch", "start"] + centre.storeArguments + ["--region", CentreProcess.township]
+            ).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(batch.hasPrefix("B\(CentreProcess.township)-"))
+            try await Self.waitForCard(clerk, "P12345678", "in-production")
+            #expect(try centre.query("SELECT batchID FROM card WHERE cardNumber = 'P12345678'") == [batch])
+
+            _ = try centre.sskiosk(["centre", "batch", "deliver"] + centre.storeArguments + [batch])
+            try await Self.waitForCard(clerk, "P12345678", "ready-at-desk")
+            let (_, queue) = try await clerk.send("GET", "/api/cards?status=ready-at-desk")
+            #expect(String(decoding: queue, as: UTF8.self).contains("P12345678"))
+            #expect(try centre.query("SELECT status FROM cardBatch WHERE id = '\(batch)'") == ["delivered"])
+        }
+    }
+
     @Test(
         "a terminal with a certificate from another CA is refused; its writes wait for the right one", arguments: stores
     )

@@ -167,6 +167,41 @@ public final class PostgresCentreStore: CentreStore {
         return facts
     }
 
+    // MARK: Card production
+
+    public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
+        try await transaction { connection in
+            let applied = try await self.fetch(CentreTables.card, self.sql.appliedCards(in: area), connection)
+            guard let (batch, cards) = try CardProduction.start(applied, in: area, at: now) else { return nil }
+            try await self.write(cards, of: batch, starting: true, connection)
+            return batch
+        }
+    }
+
+    public func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch {
+        try await transaction { connection in
+            guard
+                var batch = try await self.fetch(
+                    CentreTables.cardBatch, self.sql.select(CentreTables.cardBatch, key: id), connection
+                ).first
+            else { throw CentreError.unknownBatch }
+            batch.status = .delivered
+            let cards = try CardProduction.deliver(
+                try await self.fetch(CentreTables.card, self.sql.cards(ofBatch: id), connection), at: now)
+            try await self.write(cards, of: batch, starting: false, connection)
+            return batch
+        }
+    }
+
+    private func write(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, _ connection: PostgresConnection)
+        async throws
+    {
+        let first = cards.isEmpty ? 0 : try await reserve(cards.count, connection) - Int64(cards.count) + 1
+        for statement in try sql.production(cards, of: batch, starting: starting, firstSequence: first) {
+            try await execute(statement, connection)
+        }
+    }
+
     // MARK: Pulls
 
     public func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws

@@ -121,6 +121,36 @@ public final class SQLiteCentreStore: CentreStore {
         return facts
     }
 
+    // MARK: Card production
+
+    public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
+        try await pool.write { db in
+            let applied = try self.fetch(CentreTables.card, self.sql.appliedCards(in: area), db)
+            guard let (batch, cards) = try CardProduction.start(applied, in: area, at: now) else { return nil }
+            try self.write(cards, of: batch, starting: true, db)
+            return batch
+        }
+    }
+
+    public func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch {
+        try await pool.write { db in
+            guard var batch = try self.fetch(CentreTables.cardBatch, self.sql.select(CentreTables.cardBatch, key: id), db)
+                .first
+            else { throw CentreError.unknownBatch }
+            batch.status = .delivered
+            let cards = try CardProduction.deliver(try self.fetch(CentreTables.card, self.sql.cards(ofBatch: id), db), at: now)
+            try self.write(cards, of: batch, starting: false, db)
+            return batch
+        }
+    }
+
+    private func write(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, _ db: Database) throws {
+        let first = cards.isEmpty ? 0 : try reserve(cards.count, db) - Int64(cards.count) + 1
+        for statement in try sql.production(cards, of: batch, starting: starting, firstSequence: first) {
+            try execute(statement, db)
+        }
+    }
+
     // MARK: Pulls
 
     public func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws

@@ -132,6 +132,49 @@ struct CentreSQL: Sendable {
         }
     }
 
+    // MARK: Card production
+
+    /// The cards of an area waiting for production, in card-number order.
+    func appliedCards(in area: Jurisdiction) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(CentreTables.card.columnList()) FROM card
+                WHERE status = \(parameter(1)) AND regionCode >= \(parameter(2)) AND regionCode < \(parameter(3))
+                ORDER BY cardNumber
+                """,
+            arguments: [.text(CardStatus.applied.rawValue)] + Self.regionRange(area))
+    }
+
+    func cards(ofBatch id: String) -> Statement {
+        Statement(
+            sql: "SELECT \(CentreTables.card.columnList()) FROM card WHERE batchID = \(parameter(1)) ORDER BY cardNumber",
+            arguments: [.text(id)])
+    }
+
+    /// The writes of a batch started or delivered: each moved card with the next change numbers
+    /// (from `firstSequence`) and, when starting, its batch; then the batch's own row.
+    func production(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, firstSequence: Int64) throws
+        -> [Statement]
+    {
+        var statements: [Statement] = []
+        for (offset, card) in cards.enumerated() {
+            statements.append(try upsert(CentreTables.card, card, sequence: firstSequence + Int64(offset)))
+            if starting {
+                statements.append(
+                    Statement(
+                        sql: "UPDATE card SET batchID = \(parameter(1)) WHERE cardNumber = \(parameter(2))",
+                        arguments: [.text(batch.id), .text(card.card.cardNumber)]))
+            }
+        }
+        statements.append(
+            starting
+                ? try insert(CentreTables.cardBatch, batch)
+                : Statement(
+                    sql: "UPDATE cardBatch SET status = \(parameter(1)) WHERE id = \(parameter(2))",
+                    arguments: [.text(batch.status.rawValue), .text(batch.id)]))
+        return statements
+    }
+
     // MARK: Pulls
 
     /// Rows of `table` changed after `cursor` in the jurisdiction, oldest change first, with their

@@ -33,6 +33,14 @@ public protocol CentreStore: Sendable {
     /// be new: loading a person twice is an error, not an update.
     func load(_ page: ReferenceDataPage) async throws
 
+    /// Sends every card applied for in `area` to production in one new batch (each card →
+    /// in production, with a change number, so terminals learn it on their next pull); nil when
+    /// no card waits.
+    func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch?
+    /// Records a batch back from the bureau: its cards still in production become ready at the
+    /// desk (a card reported lost meanwhile stays lost). Throws ``CentreError/unknownBatch``.
+    func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch
+
     /// The register entry (from `certificate.issue`) a printed QR code's serial names, to check its
     /// payload hash against.
     func certificate(serial: String) async throws -> SignedCertificate?

@@ -210,6 +210,23 @@ enum CentreTables {
                 registeredAt: Date(milliseconds: try row.integer(4)))
         })
 
+    static let cardBatch = CentreTable<CardBatch>(
+        name: "cardBatch", columns: ["id", "regionCode", "status", "createdAt", "cardCount"],
+        values: { batch in
+            [
+                .text(batch.id), .text(batch.regionCode), .text(batch.status.rawValue),
+                .integer(batch.createdAt.milliseconds), .integer(Int64(batch.cardCount)),
+            ]
+        },
+        read: { row in
+            guard let status = CardBatch.Status(rawValue: try row.text(2)) else {
+                throw CorruptRow(table: "cardBatch", column: "status")
+            }
+            return CardBatch(
+                id: try row.text(0), regionCode: try row.text(1), status: status,
+                createdAt: Date(milliseconds: try row.integer(3)), cardCount: Int(try row.integer(4)))
+        })
+
     static let certificate = CentreTable<SignedCertificate>(
         name: "signedCertificate", columns: ["serial", "kind", "payloadHash", "keyID", "regionCode", "signedAt"],
         values: { certificate in
