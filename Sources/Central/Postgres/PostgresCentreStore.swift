@@ -93,14 +93,11 @@ public final class PostgresCentreStore: CentreStore {
     public func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
     {
-        var results: [SyncCommandResult] = []
-        for command in commands {
-            results.append(
-                try await transaction { connection in
-                    try await self.apply(command, from: terminal, at: now, connection)
-                })
+        try await transaction { connection in
+            var results: [SyncCommandResult] = []
+            for command in commands { results.append(try await self.apply(command, from: terminal, at: now, connection)) }
+            return results
         }
-        return results
     }
 
     /// One command and the record of its key, in the caller's transaction.

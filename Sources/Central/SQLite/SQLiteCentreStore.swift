@@ -60,11 +60,7 @@ public final class SQLiteCentreStore: CentreStore {
     public func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
     {
-        var results: [SyncCommandResult] = []
-        for command in commands {
-            results.append(try await pool.write { db in try self.apply(command, from: terminal, at: now, db) })
-        }
-        return results
+        try await pool.write { db in try commands.map { try self.apply($0, from: terminal, at: now, db) } }
     }
 
     /// One command and the record of its key, in the caller's transaction.

@@ -10,9 +10,10 @@ public protocol CentreStore: Sendable {
     /// The terminal whose token has this SHA-256, or nil.
     func terminal(tokenHash: String) async throws -> RegisteredTerminal?
 
-    /// Applies each command exactly once, in order, each with the record of its key in one
-    /// transaction: a key seen before answers ``SyncCommandResult/Outcome/duplicate`` (or its
-    /// refusal again) and changes nothing.
+    /// Applies each command exactly once, in order, each with the record of its key: a key seen
+    /// before answers ``SyncCommandResult/Outcome/duplicate`` (or its refusal again) and changes
+    /// nothing. The whole push is one transaction (one commit to wait for, not one per command):
+    /// its results all stand or, on an error, none do and the terminal sends it again.
     func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
 
@@ -51,20 +52,28 @@ public protocol CentreStore: Sendable {
 
 extension CentreStore {
     /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with the
-    /// cursor read before the first one. `body` takes each page before the next is read, so a slow
-    /// link holds back the reading rather than filling memory.
+    /// cursor read before the first one. The next page is read while `body` sends the last, and no
+    /// further: a slow link holds back the reading rather than filling memory.
     public func snapshot(
         of jurisdiction: Jurisdiction, peoplePerPage: Int = 500, at now: Date,
         _ body: (ReferenceDataPage) async throws -> Void
     ) async throws {
         let cursor = try await currentCursor()
-        var last: Person?
-        while var page = try await snapshotPage(of: jurisdiction, after: last, people: peoplePerPage) {
+        var next = Task { try await snapshotPage(of: jurisdiction, after: nil, people: peoplePerPage) }
+        while var page = try await next.value {
             page.cursor = cursor.description
             page.asOf = now
-            last = page.people.last
-            try await body(page)
-            if page.people.count < peoplePerPage { break }
+            let more = page.people.count == peoplePerPage
+            if more, let last = page.people.last {
+                next = Task { try await snapshotPage(of: jurisdiction, after: last, people: peoplePerPage) }
+            }
+            do {
+                try await body(page)
+            } catch {
+                next.cancel()
+                throw error
+            }
+            if !more { break }
         }
     }
 }
