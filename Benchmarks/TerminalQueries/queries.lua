@@ -2,10 +2,18 @@
 -- township, with the clerk's bearer token.
 --
 -- Environment: TOKEN (the staff token), IDS (a file of ID numbers, one a line), QUERY (person:
--- GET /api/people/ID; contributions: GET /api/people/ID/contributions).
+-- GET /api/people/ID; contributions: GET /api/people/ID/contributions), PACE (milliseconds each
+-- connection waits between its requests; unset: back to back, the closed loop).
 -- Each thread walks the list from its own offset, so connections ask for different people.
 
 local threads = {}
+
+-- A wait drawn at random (mean PACE), so that 100 connections do not fire together each second
+-- and arrivals spread as independent desks' would.
+local pace = tonumber(os.getenv("PACE") or "")
+if pace then
+    function delay() return math.random(0, 2 * pace) end
+end
 
 function setup(thread)
     thread:set("offset", #threads * 7919)
@@ -13,6 +21,7 @@ function setup(thread)
 end
 
 function init(args)
+    math.randomseed(offset + 1)
     ids = {}
     for line in io.lines(os.getenv("IDS")) do
         ids[#ids + 1] = line

@@ -102,23 +102,31 @@ public final class PostgresCentreStore: CentreStore {
     public func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
     {
-        try await transaction { connection in
+        guard !commands.isEmpty else { return [] }
+        return try await transaction { connection in
+            var seen: [AppliedCommand] = []
+            for try await row in try await connection.query(
+                self.sql.appliedCommands(commands.map(\.idempotencyKey)).postgresQuery, logger: self.logger)
+            {
+                seen.append(try AppliedCommand(PostgresRowReader(row)))
+            }
+            var progress = PushProgress(
+                answered: seen, lastReserved: try await self.reserve(commands.count, connection),
+                commands: commands.count)
             var results: [SyncCommandResult] = []
-            for command in commands { results.append(try await self.apply(command, from: terminal, at: now, connection)) }
+            for command in commands {
+                results.append(try await self.apply(command, from: terminal, at: now, &progress, connection))
+            }
             return results
         }
     }
 
-    /// One command and the record of its key, in the caller's transaction.
+    /// One command and the record of its key, in the push's transaction.
     private func apply(
-        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ connection: PostgresConnection
+        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ progress: inout PushProgress,
+        _ connection: PostgresConnection
     ) async throws -> SyncCommandResult {
-        if let row = try await connection.query(
-            sql.appliedCommand(command.idempotencyKey).postgresQuery, logger: logger
-        )
-        .collect().first {
-            return try AppliedCommand(command.idempotencyKey, PostgresRowReader(row)).result
-        }
+        if let answer = progress.answered[command.idempotencyKey] { return answer }
         let decision: Result<CommandEffect, CommandRefusal>
         if let decoded = CentreCommand(command) {
             decision = CommandRules.decide(
@@ -130,8 +138,7 @@ public final class PostgresCentreStore: CentreStore {
         let result: SyncCommandResult
         switch decision {
         case .success(let effect):
-            let sequence = try await reserve(1, connection)
-            try await execute(try sql.write(effect, sequence: sequence), connection)
+            try await execute(try sql.write(effect, sequence: progress.takeSequence()), connection)
             result = SyncCommandResult(
                 idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
         case .failure(let refusal):
@@ -140,6 +147,7 @@ public final class PostgresCentreStore: CentreStore {
         }
         try await execute(
             sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds), connection)
+        progress.record(result)
         return result
     }
 

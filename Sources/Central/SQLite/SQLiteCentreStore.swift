@@ -60,17 +60,24 @@ public final class SQLiteCentreStore: CentreStore {
     public func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
     {
-        try await pool.write { db in try commands.map { try self.apply($0, from: terminal, at: now, db) } }
+        guard !commands.isEmpty else { return [] }
+        return try await pool.write { db in
+            let seen = self.sql.appliedCommands(commands.map(\.idempotencyKey))
+            var progress = PushProgress(
+                answered: try Row.fetchAll(db, sql: seen.sql, arguments: seen.grdbArguments).map {
+                    try AppliedCommand(GRDBRowReader(row: $0))
+                },
+                lastReserved: try self.reserve(commands.count, db), commands: commands.count)
+            return try commands.map { try self.apply($0, from: terminal, at: now, &progress, db) }
+        }
     }
 
-    /// One command and the record of its key, in the caller's transaction.
-    private func apply(_ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ db: Database) throws
-        -> SyncCommandResult
-    {
-        let seen = sql.appliedCommand(command.idempotencyKey)
-        if let row = try Row.fetchOne(db, sql: seen.sql, arguments: seen.grdbArguments) {
-            return try AppliedCommand(command.idempotencyKey, GRDBRowReader(row: row)).result
-        }
+    /// One command and the record of its key, in the push's transaction.
+    private func apply(
+        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ progress: inout PushProgress,
+        _ db: Database
+    ) throws -> SyncCommandResult {
+        if let answer = progress.answered[command.idempotencyKey] { return answer }
         let decision: Result<CommandEffect, CommandRefusal>
         if let decoded = CentreCommand(command) {
             decision = CommandRules.decide(
@@ -81,8 +88,7 @@ public final class SQLiteCentreStore: CentreStore {
         let result: SyncCommandResult
         switch decision {
         case .success(let effect):
-            let sequence = try reserve(1, db)
-            try execute(try sql.write(effect, sequence: sequence), db)
+            try execute(try sql.write(effect, sequence: progress.takeSequence()), db)
             result = SyncCommandResult(
                 idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
         case .failure(let refusal):
@@ -90,6 +96,7 @@ public final class SQLiteCentreStore: CentreStore {
                 idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
         }
         try execute(sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds), db)
+        progress.record(result)
         return result
     }
 

@@ -5,13 +5,21 @@ import KioskCore
 struct AppliedCommand {
     let result: SyncCommandResult
 
-    /// From the columns of ``CentreSQL/appliedCommand(_:)``: outcome, reason, version.
-    init(_ key: String, _ row: some SQLRowReader) throws {
-        guard let outcome = SyncCommandResult.Outcome(rawValue: try row.text(0)) else {
+    /// From the columns of ``CentreSQL/appliedCommands(_:)``: key, outcome, reason, version.
+    init(_ row: some SQLRowReader) throws {
+        guard let outcome = SyncCommandResult.Outcome(rawValue: try row.text(1)) else {
             throw CorruptRow(table: "appliedCommand", column: "outcome")
         }
-        result = SyncCommandResult(
-            idempotencyKey: key, outcome: outcome == .refused ? .refused : .duplicate, reason: try row.optionalText(1),
-            version: try row.optionalInteger(2).map(Int.init))
+        result = Self.again(
+            SyncCommandResult(
+                idempotencyKey: try row.text(0), outcome: outcome, reason: try row.optionalText(2),
+                version: try row.optionalInteger(3).map(Int.init)))
+    }
+
+    /// The answer to a key sent again after `first` was recorded for it.
+    static func again(_ first: SyncCommandResult) -> SyncCommandResult {
+        var again = first
+        if again.outcome != .refused { again.outcome = .duplicate }
+        return again
     }
 }

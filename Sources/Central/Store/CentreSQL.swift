@@ -77,10 +77,14 @@ struct CentreSQL: Sendable {
 
     // MARK: Commands
 
-    func appliedCommand(_ key: String) -> Statement {
+    /// The recorded answers of those of `keys` seen before.
+    func appliedCommands(_ keys: [String]) -> Statement {
         Statement(
-            sql: "SELECT outcome, reason, version FROM appliedCommand WHERE idempotencyKey = \(parameter(1))",
-            arguments: [.text(key)])
+            sql: """
+                SELECT idempotencyKey, outcome, reason, version FROM appliedCommand
+                WHERE idempotencyKey IN (\(parameters(1...keys.count)))
+                """,
+            arguments: keys.map(SQLValue.text))
     }
 
     func recordCommand(
