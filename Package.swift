@@ -259,7 +259,7 @@ let package = Package(
             name: "KioskServerTests",
             dependencies: [
                 "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
-                "CardTestSupport", "Printing", "Documents", "Diagnostics",
+                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Central",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

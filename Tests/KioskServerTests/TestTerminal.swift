@@ -42,7 +42,8 @@ struct TestTerminal: Sendable {
     /// `diagnostics` gets the store's file, for checks of the cache the terminal really uses, and
     /// whether a resident's session holds the card.
     static func make(
-        diagnostics: (@Sendable (_ databasePath: String, _ cardInUse: Bool) async -> DiagnosticsReport)? = nil
+        diagnostics: (@Sendable (_ databasePath: String, _ cardInUse: Bool) async -> DiagnosticsReport)? = nil,
+        certificates: (any DocumentRegister)? = nil
     ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
         let store = try SQLiteKioskStore(path: path)
@@ -70,7 +71,8 @@ struct TestTerminal: Sendable {
             printService: printer,
             documentSigner: Ed25519Signer(keyID: "test", privateKey: Curve25519.Signing.PrivateKey()),
             now: { clock.now() },
-            diagnostics: terminalDiagnostics
+            diagnostics: terminalDiagnostics,
+            certificates: certificates
         )
         return TestTerminal(
             terminal: terminal, store: store, path: path, here: here, elsewhere: elsewhere, resident: resident,

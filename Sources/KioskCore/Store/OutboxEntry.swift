@@ -12,7 +12,7 @@ public struct OutboxEntry: Codable, Hashable, Sendable {
     public var sequence: Int64
     /// terminal id + sequence + time: unique across terminals, stable across retries.
     public var idempotencyKey: String
-    /// "application.submit", "application.move", "card.request", "card.move".
+    /// The command kind (``SyncCommandKind``): "application.submit", "card.move", ….
     public var command: String
     /// The command's JSON.
     public var payload: Data
