@@ -131,7 +131,8 @@ struct ServeCommand: AsyncParsableCommand {
             desk: .pcsc(context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal))),
             printService: CUPSPrintService(logger: logger),
             // The key id names the terminal, so a register entry says whose key signed the document.
-            documentSigner: Ed25519Signer(keyID: try await store.terminal()?.terminalID ?? "terminal", privateKey: signingKey),
+            documentSigner: Ed25519Signer(
+                keyID: try await store.terminal()?.terminalID ?? "terminal", privateKey: signingKey),
             logger: logger,
             diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) },
             sync: monitor,

@@ -111,8 +111,7 @@ public final class PostgresCentreStore: CentreStore {
                 seen.append(try AppliedCommand(PostgresRowReader(row)))
             }
             var progress = PushProgress(
-                answered: seen, lastReserved: try await self.reserve(commands.count, connection),
-                commands: commands.count)
+                answered: seen, firstSequence: try await self.reserve(commands.count, connection))
             var results: [SyncCommandResult] = []
             for command in commands {
                 results.append(try await self.apply(command, from: terminal, at: now, &progress, connection))
@@ -210,7 +209,7 @@ public final class PostgresCentreStore: CentreStore {
     private func write(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, _ connection: PostgresConnection)
         async throws
     {
-        let first = cards.isEmpty ? 0 : try await reserve(cards.count, connection) - Int64(cards.count) + 1
+        let first = cards.isEmpty ? 0 : try await reserve(cards.count, connection)
         for statement in try sql.production(cards, of: batch, starting: starting, firstSequence: first) {
             try await execute(statement, connection)
         }
@@ -323,7 +322,7 @@ public final class PostgresCentreStore: CentreStore {
             + page.jobPostings.count + page.cardRecords.count
         guard count > 0 else { return }
         try await transaction { connection in
-            var sequence = try await self.reserve(count, connection) - Int64(count)
+            var sequence = try await self.reserve(count, connection) - 1
             sequence = try await self.copy(CentreTables.person, page.people, from: sequence, connection)
             sequence = try await self.copy(CentreTables.enrolment, page.enrolments, from: sequence, connection)
             sequence = try await self.copy(CentreTables.contribution, page.contributions, from: sequence, connection)
@@ -384,10 +383,11 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    /// Takes `count` change numbers; answers the first.
     private func reserve(_ count: Int, _ connection: PostgresConnection) async throws -> Int64 {
         let rows = try await connection.query(sql.reserveSequence(count).postgresQuery, logger: logger).collect()
         guard let row = rows.first else { throw CentreError.internalError }
-        return try PostgresRowReader(row).integer(0)
+        return try PostgresRowReader(row).integer(0) - Int64(count) + 1
     }
 
     private func execute(_ statement: CentreSQL.Statement, _ connection: PostgresConnection) async throws {

@@ -8,9 +8,11 @@ import KioskCore
 enum CardProduction {
     static let actor = "centre:production"
 
-    /// A new batch for `cards` (those the store found applied for in `area`); nil when none waits.
-    static func start(_ cards: [StoredCard], in area: Jurisdiction, at now: Date) throws -> (CardBatch, [StoredCard])? {
-        let waiting = cards.filter { $0.card.status == .applied }
+    /// A new batch for `waiting`, the cards the store found applied for in `area`
+    /// (``CentreSQL/appliedCards(in:)``); nil when none waits.
+    static func start(_ waiting: [StoredCard], in area: Jurisdiction, at now: Date) throws
+        -> (CardBatch, [StoredCard])?
+    {
         guard !waiting.isEmpty else { return nil }
         let batch = CardBatch(
             id: "B\(area.regionPrefix)-\(now.milliseconds)", regionCode: area.regionPrefix, status: .inProduction,

@@ -67,7 +67,7 @@ public final class SQLiteCentreStore: CentreStore {
                 answered: try Row.fetchAll(db, sql: seen.sql, arguments: seen.grdbArguments).map {
                     try AppliedCommand(GRDBRowReader(row: $0))
                 },
-                lastReserved: try self.reserve(commands.count, db), commands: commands.count)
+                firstSequence: try self.reserve(commands.count, db))
             return try commands.map { try self.apply($0, from: terminal, at: now, &progress, db) }
         }
     }
@@ -148,7 +148,7 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     private func write(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, _ db: Database) throws {
-        let first = cards.isEmpty ? 0 : try reserve(cards.count, db) - Int64(cards.count) + 1
+        let first = cards.isEmpty ? 0 : try reserve(cards.count, db)
         for statement in try sql.production(cards, of: batch, starting: starting, firstSequence: first) {
             try execute(statement, db)
         }
@@ -229,7 +229,7 @@ public final class SQLiteCentreStore: CentreStore {
                 page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
                 + page.jobPostings.count + page.cardRecords.count
             guard count > 0 else { return }
-            var sequence = try self.reserve(count, db) - Int64(count)
+            var sequence = try self.reserve(count, db) - 1
             func insert<Record>(_ table: CentreTable<Record>, _ records: [Record]) throws {
                 guard !records.isEmpty else { return }
                 let statement = try db.cachedStatement(
@@ -269,10 +269,10 @@ public final class SQLiteCentreStore: CentreStore {
         return region
     }
 
-    /// Takes `count` change numbers; answers the last.
+    /// Takes `count` change numbers; answers the first.
     private func reserve(_ count: Int, _ db: Database) throws -> Int64 {
         let statement = sql.reserveSequence(count)
-        return try Int64.fetchOne(db, sql: statement.sql, arguments: statement.grdbArguments)!
+        return try Int64.fetchOne(db, sql: statement.sql, arguments: statement.grdbArguments)! - Int64(count) + 1
     }
 
     private func execute(_ statement: CentreSQL.Statement, _ db: Database) throws {

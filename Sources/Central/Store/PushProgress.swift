@@ -8,11 +8,11 @@ struct PushProgress {
     var answered: [String: SyncCommandResult]
     private var nextSequence: Int64
 
-    /// `answered` from ``CentreSQL/appliedCommands(_:)``; `lastReserved` the last of as many numbers
-    /// as the push has commands.
-    init(answered: [AppliedCommand], lastReserved: Int64, commands: Int) {
+    /// `answered` from ``CentreSQL/appliedCommands(_:)``; `firstSequence` the first of as many
+    /// numbers as the push has commands.
+    init(answered: [AppliedCommand], firstSequence: Int64) {
         self.answered = Dictionary(answered.map { ($0.result.idempotencyKey, $0.result) }) { first, _ in first }
-        nextSequence = lastReserved - Int64(commands) + 1
+        nextSequence = firstSequence
     }
 
     mutating func takeSequence() -> Int64 {
