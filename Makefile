@@ -30,8 +30,7 @@ run: rig-up
 test: rig-up
 	$(SWIFT) build --build-tests
 	hardware/postgres/postgres-up
-	$(RIG) card remove 0
-	$(RIG) card remove 1
+	$(RIG) reset
 	$(SWIFT) test --skip-build --skip RigTests
 	$(SWIFT) test --skip-build --filter RigTests
 

@@ -56,6 +56,10 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
 
+        // The domain's shared words: insurance schemes with their national codes, months, sex, ethnicity,
+        // region codes, masked ID numbers. Depends on nothing; every layer above speaks it.
+        .target(name: "Vocabulary"),
+
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
             name: "SmartCard",
@@ -68,12 +72,12 @@ let package = Package(
         // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
         .target(name: "CardCrypto", dependencies: ["CCrypto"]),
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
-        .target(name: "SocialSecurityCard", dependencies: ["SmartCard", "CardCrypto"]),
+        .target(name: "SocialSecurityCard", dependencies: ["Vocabulary", "SmartCard", "CardCrypto"]),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
         .target(
             name: "KioskCore",
             dependencies: [
-                "SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto", .product(name: "Logging", package: "swift-log"),
+                "Vocabulary", "SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
@@ -92,6 +96,7 @@ let package = Package(
         .target(
             name: "KioskServer",
             dependencies: [
+                "Vocabulary",
                 "KioskCore",
                 "Diagnostics",
                 "SocialSecurityCard",
@@ -114,11 +119,12 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
-        .target(name: "KioskStore", dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "KioskStore", dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
         .target(
             name: "Central",
             dependencies: [
+                "Vocabulary",
                 "KioskCore",
                 "Documents",
                 "SocialSecurityCard",
@@ -136,6 +142,7 @@ let package = Package(
         .target(
             name: "Documents",
             dependencies: [
+                "Vocabulary",
                 "CCairo",
                 "CPango",
                 "CQRencode",
@@ -146,6 +153,7 @@ let package = Package(
         .target(
             name: "Diagnostics",
             dependencies: [
+                "Vocabulary",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -183,6 +191,7 @@ let package = Package(
         .executableTarget(
             name: "SSKioskCLI",
             dependencies: [
+                "Vocabulary",
                 "KioskCore",
                 "KioskStore",
                 "KioskServer",
@@ -208,7 +217,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TownshipLoadBenchmark",
-            dependencies: ["KioskCore", "KioskStore"],
+            dependencies: ["Vocabulary", "KioskCore", "KioskStore"],
             path: "Benchmarks/TownshipLoad/Swift"
         ),
         .executableTarget(
@@ -234,7 +243,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DocumentRenderBenchmark",
-            dependencies: ["Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Vocabulary", "Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
             path: "Benchmarks/DocumentRender/Swift"
         ),
 
@@ -249,16 +258,16 @@ let package = Package(
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(
             name: "SocialSecurityCardTests",
-            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
+            dependencies: ["Vocabulary", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
         ),
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "SocialSecurityCard"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["Vocabulary", "KioskCore", "SocialSecurityCard"]),
         // The sync engine against an in-process centre, over a real store.
-        .testTarget(name: "SyncTests", dependencies: ["KioskCore", "KioskStore", "SocialSecurityCard"]),
+        .testTarget(name: "SyncTests", dependencies: ["Vocabulary", "KioskCore", "KioskStore", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
+                "Vocabulary", "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
                 "CardTestSupport", "Printing", "Documents", "Diagnostics", "Central",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -267,7 +276,7 @@ let package = Package(
         .testTarget(
             name: "RigTests",
             dependencies: [
-                "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
+                "Vocabulary", "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
                 "Diagnostics", "KioskServer", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -278,14 +287,14 @@ let package = Package(
         .testTarget(
             name: "KioskStoreTests",
             dependencies: [
-                "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
+                "Vocabulary", "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "CentralTests",
             dependencies: [
-                "Central", "KioskCore", "SocialSecurityCard", "Documents",
+                "Vocabulary", "Central", "KioskCore", "SocialSecurityCard", "Documents",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -295,11 +304,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Vocabulary", "Documents", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "DiagnosticsTests",
-            dependencies: ["Diagnostics", "SmartCard", "KioskStore", "KioskCore", "SocialSecurityCard"]
+            dependencies: ["Vocabulary", "Diagnostics", "SmartCard", "KioskStore", "KioskCore", "SocialSecurityCard"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import KioskCore
 import SmartCard
 import SocialSecurityCard
+import Vocabulary
 
 /// The desk's card writer: a blank card in the desk reader written through the card issue's
 /// ``Personaliser`` with the terminal's keys (its PSAM). The journal makes a job interrupted by a
@@ -31,8 +32,8 @@ public struct DeskCardWriter: Sendable {
     struct Job: Sendable {
         var person: Person
         var cardNumber: String
-        /// GB 3304 nationality code, two digits, as the resident's papers show it.
-        var ethnicity: String
+        /// As the resident's papers show it.
+        var ethnicity: Ethnicity
         var issued: CardDate
         var yearsValid: Int
 
@@ -48,7 +49,7 @@ public struct DeskCardWriter: Sendable {
                 ?? CardDate(year: expiryYear, month: issued.month, day: issued.day - 1)
             return PersonalisationRecord(
                 socialSecurityNumber: person.idNumber, name: person.name, sex: person.sex.rawValue,
-                ethnicity: ethnicity, birthplace: String(person.idNumber.prefix(6)),
+                ethnicity: ethnicity.code, birthplace: String(person.idNumber.prefix(6)),
                 birthDate: person.birthDate.description, cardType: "1", initialisingBody: region + "000000",
                 cardNumber: cardNumber, issueDate: issued.description, expiryDate: expiry.description)
         }

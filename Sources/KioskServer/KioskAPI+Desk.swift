@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KioskCore
 import SocialSecurityCard
+import Vocabulary
 
 /// Desk operations beyond intake: a card's record, personalising it in the desk reader,
 /// replacement; the ledger for auditors and the supervisor's end-of-day review.
@@ -90,17 +91,16 @@ extension KioskAPI {
         let principal = try await principal(request)
         let cardNumber = try context.parameters.require("cardNumber")
         let body = try await JSONBody.decode(PersonaliseRequest.self, from: request)
-        guard body.ethnicity.count == 2, body.ethnicity.allSatisfy(\.isASCII), body.ethnicity.allSatisfy(\.isNumber)
-        else {
+        guard let ethnicity = Ethnicity(code: body.ethnicity) else {
             throw KioskError.invalid(
-                "ethnicity", chinese: "民族代码应为两位数字（GB 3304，如汉族为01）。",
-                english: "The ethnicity is the two-digit GB 3304 code (01 for Han).")
+                "ethnicity", chinese: "民族代码应为GB 3304所列的两位数字（如汉族为01）。",
+                english: "The ethnicity is a two-digit code GB 3304 lists (01 for Han).")
         }
         let pin = try PIN(digits: body.pin, length: 6)
         let (card, person) = try await services.cardToPersonalise(cardNumber, by: principal)
         let today = CardDate.today()
         let job = DeskCardWriter.Job(
-            person: person, cardNumber: card.cardNumber, ethnicity: body.ethnicity, issued: today, yearsValid: 10)
+            person: person, cardNumber: card.cardNumber, ethnicity: ethnicity, issued: today, yearsValid: 10)
         let (progress, continuation) = AsyncStream.makeStream(of: (Int, Int).self)
         let events = self.events
         let reader = configuration.deskReader

@@ -3,6 +3,7 @@ import Hummingbird
 import KioskCore
 import Printing
 import SocialSecurityCard
+import Vocabulary
 
 /// Print requests: a resident's own documents at the kiosk, the desk's receipts, card faces and
 /// ledgers. Each request carries a key the page made; the same key again returns the same job.

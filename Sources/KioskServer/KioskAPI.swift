@@ -4,6 +4,7 @@ import Hummingbird
 import KioskCore
 import ServiceLifecycle
 import SocialSecurityCard
+import Vocabulary
 
 /// The terminal's HTTP API: kiosk session, resident, staff and desk endpoints.
 struct KioskAPI<Context: RequestContext>: Sendable {

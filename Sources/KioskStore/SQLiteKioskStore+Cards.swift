@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import Vocabulary
 
 extension SQLiteKioskStore {
     /// Records a card request, kept in the holder's region.
@@ -17,7 +18,7 @@ extension SQLiteKioskStore {
                 .cardRequest, payload: card, baseVersion: nil, priority: SyncCommandKind.normalPriority)
             try recorder.log(
                 SyncCommandKind.cardRequest.rawValue, subject: .card(number: cardNumber), by: principal,
-                detail: "holder=\(Person.maskedNumber(idNumber))")
+                detail: "holder=\(MaskedIDNumber(idNumber))")
             return card
         }
     }

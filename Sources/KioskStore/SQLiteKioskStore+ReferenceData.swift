@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import Vocabulary
 
 extension SQLiteKioskStore {
     public func person(_ idNumber: String) async throws -> Person? {

@@ -1,4 +1,5 @@
 import GRDB
+import KioskCore
 
 /// The store's tables, as migrations applied in order. A migration, once shipped, never changes:
 /// a terminal in the field upgrades by running the ones it has not seen. So migrations name tables
@@ -17,6 +18,7 @@ enum StoreSchema {
         migrator.registerMigration("v4-outbox-and-ledger", migrate: createOutboxAndLedger)
         migrator.registerMigration("v5-print-jobs", migrate: createPrintJobs)
         migrator.registerMigration("v6-cache-loaded", migrate: addCacheLoaded)
+        migrator.registerMigration("v7-national-insurance-codes") { db in try db.execute(sql: InsuranceCodeMigration.sql) }
         return migrator
     }
 

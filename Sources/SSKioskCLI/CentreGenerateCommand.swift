@@ -3,6 +3,7 @@ import Central
 import Foundation
 import KioskCore
 import Logging
+import Vocabulary
 
 /// Fills the centre with a synthetic county: townships under a real county code, each a
 /// ``SyntheticTownship`` loaded page by page through the store's bulk path.

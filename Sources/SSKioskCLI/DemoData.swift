@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import Logging
 import SocialSecurityCard
+import Vocabulary
 
 /// Synthetic demo data for a fresh terminal on the rig: a small township, the rig's resident (the
 /// person on the simulated card in slot 0) with their records, and one account per staff role.
@@ -47,27 +48,29 @@ enum DemoData {
         )
     }
 
-    /// The rig resident's own records: enrolled in the five insurances since 2020, paying monthly.
+    /// The rig resident's own records: a villager in the residents' pension and medical schemes since
+    /// 2020, paying once a year in March (a 500-yuan pension grade with its 60-yuan subsidy, and the
+    /// year's medical premium), as most people a village kiosk serves.
     private static func residentPage(_ card: SyntheticCard, region: String) -> ReferenceDataPage {
         let id = card.cardholder.socialSecurityNumber.unmaskedValue
         let since = YearMonth("2020-01")!
         let person = Person(
             idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
             regionCode: region)
-        let enrolments = InsuranceType.allCases.map {
+        let enrolments = [InsuranceType.residentPension, .residentMedical].map {
             Enrolment(idNumber: id, insurance: $0, since: since, status: .active, unit: "个人")
         }
         var contributions: [Contribution] = []
-        for offset in 0..<82 {
-            let month = since.adding(months: offset)
+        for year in 2020...2026 {
+            let march = YearMonth(year: year, month: 3)!
             contributions.append(
                 Contribution(
-                    idNumber: id, insurance: .pension, month: month, baseFen: 450_000, personalFen: 36_000,
-                    employerFen: 72_000, paid: true))
+                    idNumber: id, insurance: .residentPension, month: march, baseFen: 0, personalFen: 50_000,
+                    employerFen: 6_000, paid: true))
             contributions.append(
                 Contribution(
-                    idNumber: id, insurance: .medical, month: month, baseFen: 450_000, personalFen: 9_000,
-                    employerFen: 36_000, paid: true))
+                    idNumber: id, insurance: .residentMedical, month: march, baseFen: 0,
+                    personalFen: Int64(280 + 20 * (year - 2020)) * 100, employerFen: 0, paid: true))
         }
         var record = CardRecord(
             cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre",

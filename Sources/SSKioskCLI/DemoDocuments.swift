@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import SocialSecurityCard
+import Vocabulary
 
 /// Synthetic documents for `document render --demo`: people from ``SyntheticIdentity`` (valid
 /// numbers, made-up names), records invented around them. Nobody real.
@@ -15,14 +16,14 @@ struct DemoDocuments {
         self.language = language
     }
 
-    private var person: Person {
-        let sex: Person.Sex =
+    private var person: DocumentHolder {
+        let sex: Sex =
             switch identity.sex {
             case .male: .male
             case .female: .female
             case .unstated: .unstated
             }
-        return Person(name: identity.name, socialSecurityNumber: identity.idNumber.unmaskedValue, sex: sex)
+        return DocumentHolder(name: identity.name, socialSecurityNumber: identity.idNumber.unmaskedValue, sex: sex)
     }
 
     private var office: Office {
@@ -57,16 +58,16 @@ struct DemoDocuments {
         return ProofOfInsurance(
             person: person,
             enrolments: [
-                Enrolment(
+                EnrolmentLine(
                     insurance: .enterprisePension, status: .contributing, since: month(240), paidUntil: last,
                     monthsPaid: 120, employer: employer),
-                Enrolment(
+                EnrolmentLine(
                     insurance: .employeeMedical, status: .contributing, since: month(240), paidUntil: last,
                     monthsPaid: 120, employer: employer),
-                Enrolment(
+                EnrolmentLine(
                     insurance: .unemployment, status: .contributing, since: month(252), paidUntil: last,
                     monthsPaid: 108, employer: employer),
-                Enrolment(
+                EnrolmentLine(
                     insurance: .workInjury, status: .contributing, since: month(252), paidUntil: last,
                     monthsPaid: 108, employer: employer),
             ],
@@ -120,14 +121,14 @@ struct DemoDocuments {
     func dailyLedger(entries: Int) -> DailyLedger {
         var generator = SyntheticIdentity.Generator(seed: 1_000, rareNames: false)
         let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记", "城乡居民养老保险参保登记"]
-        let outcomes: [LedgerEntry.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
+        let outcomes: [LedgerLine.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
         let start = issuedAt.addingTimeInterval(-Double(entries) * 600)
         let list = (0..<entries).map { index in
             let someone = generator.next()
-            return LedgerEntry(
+            return LedgerLine(
                 time: start.addingTimeInterval(Double(index) * 600), serialNumber: "DEMO-\(100_000 + index)",
                 service: services[index % services.count],
-                applicant: Person(name: someone.name, socialSecurityNumber: someone.idNumber.unmaskedValue),
+                applicant: DocumentHolder(name: someone.name, socialSecurityNumber: someone.idNumber.unmaskedValue),
                 outcome: outcomes[index % outcomes.count], clerk: "演示",
                 note: outcomes[index % outcomes.count] == .returned ? "材料不全，已告知补正" : "")
         }

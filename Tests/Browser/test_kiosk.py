@@ -90,7 +90,7 @@ class KioskTests(KioskCase):
 
         click(driver, "#screen-result .back")
         click(driver, '[data-action="contributions"]')
-        wait(lambda: "2024-01" in text_of(driver, "#result-body"), what="the contributions table")
+        wait(lambda: "2024-03" in text_of(driver, "#result-body"), what="the contributions table")
         check_screen(self, driver, "05-contributions")
 
         click(driver, "#screen-result .back")
@@ -285,7 +285,7 @@ class IdleTimeoutTests(KioskCase):
         enter_pin(driver, PIN)
         wait_screen(driver, "screen-menu")
         click(driver, '[data-action="contributions"]')
-        wait(lambda: "2024-01" in text_of(driver, "#result-body"), what="the contributions table")
+        wait(lambda: "2024-03" in text_of(driver, "#result-body"), what="the contributions table")
         wait(lambda: driver.find_element(By.ID, "idle").is_displayed(), timeout=20, what="the idle countdown")
         first = int(text_of(driver, "#idle-seconds"))
         check_screen(self, driver, "16-idle-countdown")

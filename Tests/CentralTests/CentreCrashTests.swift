@@ -2,6 +2,7 @@ import Central
 import Foundation
 import KioskCore
 import Testing
+import Vocabulary
 
 /// `sskiosk centre generate` SIGKILLed part-way through a township: the store holds whole pages
 /// and nothing of the page it was writing, and its change counter matches the rows it holds.

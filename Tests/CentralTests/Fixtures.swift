@@ -1,6 +1,7 @@
 import Central
 import Foundation
 import KioskCore
+import Vocabulary
 
 /// Synthetic data and commands for the centre's tests: two small townships of one county, and a
 /// terminal registered for the first.

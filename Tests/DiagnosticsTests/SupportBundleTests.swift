@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import SocialSecurityCard
 import Testing
+import Vocabulary
 
 @Suite("Support bundle: versions, configuration and logs, with personal data and secrets removed")
 struct SupportBundleTests {
@@ -76,7 +77,7 @@ struct SupportBundleTests {
         #expect(!text.isEmpty)
 
         let leftOver = validIDNumbers(in: text)
-        #expect(leftOver.isEmpty, "ID numbers left: \(leftOver.map { IDNumber.mask($0) })")
+        #expect(leftOver.isEmpty, "ID numbers left: \(leftOver.map { MaskedIDNumber($0).text })")
         for person in cache.people { #expect(!text.contains(person.name), "a name was left in the bundle") }
         for pin in pins { #expect(!text.contains(pin), "a PIN was left in the bundle") }
         for key in keys {
@@ -86,7 +87,7 @@ struct SupportBundleTests {
             #expect(!text.contains(secret), "\(secret) was left in the bundle")
         }
         // What support needs is still there: masked numbers, the harmless lines, the report and versions.
-        #expect(text.contains(IDNumber.mask(resident.idNumber)))
+        #expect(text.contains(MaskedIDNumber(resident.idNumber).text))
         #expect(text.contains("printer rig-a4 idle"))
         #expect(text.contains("centre = https://centre.example:8443"))
         #expect(text.contains("sskiosk: 0.1.0"))

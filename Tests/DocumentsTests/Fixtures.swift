@@ -1,6 +1,7 @@
 @preconcurrency import Crypto
 import Documents
 import Foundation
+import Vocabulary
 
 /// Synthetic people and documents: made-up names, ID numbers with a valid GB 11643 check character
 /// built from real county codes, nobody real.
@@ -21,22 +22,22 @@ enum Fixtures {
             validUntil: CalendarDate(year: 2025, month: 6, day: 14))
     }
 
-    static let person = Person(
+    static let person = DocumentHolder(
         name: "王建国", socialSecurityNumber: "430102198503071236", sex: .male, latinName: "Wang Jianguo")
 
     static func month(_ year: Int, _ month: Int) -> YearMonth { YearMonth(year: year, month: month)! }
 
     static let enrolments = [
-        Enrolment(
+        EnrolmentLine(
             insurance: .enterprisePension, status: .contributing, since: month(2008, 7), paidUntil: month(2025, 2),
             monthsPaid: 200, employer: "湖南星沙机械制造有限公司"),
-        Enrolment(
+        EnrolmentLine(
             insurance: .employeeMedical, status: .contributing, since: month(2008, 7), paidUntil: month(2025, 2),
             monthsPaid: 200, employer: "湖南星沙机械制造有限公司"),
-        Enrolment(
+        EnrolmentLine(
             insurance: .unemployment, status: .contributing, since: month(2010, 1), paidUntil: month(2025, 2),
             monthsPaid: 182, employer: "湖南星沙机械制造有限公司"),
-        Enrolment(
+        EnrolmentLine(
             insurance: .workInjury, status: .suspended, since: month(2010, 1), paidUntil: month(2019, 12),
             monthsPaid: 120, employer: nil),
     ]
@@ -82,7 +83,7 @@ extension Fixtures {
 
     static func registration(_ language: DocumentLanguage = .chinese) -> RegistrationCertificate {
         RegistrationCertificate(
-            person: Person(name: "李秀英", socialSecurityNumber: "430104199211230028", sex: .female),
+            person: DocumentHolder(name: "李秀英", socialSecurityNumber: "430104199211230028", sex: .female),
             registrationNumber: "4301040000123456", residence: "湖南省长沙市岳麓区望月湖街道", status: .unemployed,
             records: [
                 RegistrationRecord(
@@ -111,12 +112,12 @@ extension Fixtures {
     static func ledger(entries count: Int) -> DailyLedger {
         let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记", "城乡居民养老保险参保登记"]
         let names = ["王伟", "李娜", "张敏", "刘洋", "陈静", "杨帆", "黄丽", "赵强", "欧阳晓明", "司马子轩"]
-        let outcomes: [LedgerEntry.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
+        let outcomes: [LedgerLine.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
         let entries = (0..<count).map { index in
-            LedgerEntry(
+            LedgerLine(
                 time: issuedAt.addingTimeInterval(Double(index) * 420 - 7_200),
                 serialNumber: "T430102-01-" + String(100_200 + index), service: services[index % services.count],
-                applicant: Person(name: names[index % names.count], socialSecurityNumber: "430102198001010011"),
+                applicant: DocumentHolder(name: names[index % names.count], socialSecurityNumber: "430102198001010011"),
                 outcome: outcomes[index % outcomes.count], clerk: "张敏",
                 note: outcomes[index % outcomes.count] == .returned ? "缺户口簿复印件" : "")
         }

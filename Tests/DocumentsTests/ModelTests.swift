@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+import Vocabulary
 
 @Suite struct ModelTests {
     @Test func moneyFormatsYuanWithSeparatorsAndTwoDecimals() {
@@ -37,6 +38,6 @@ import Testing
 
     @Test func personNumberIsMaskedToFirstAndLastFour() {
         #expect(Fixtures.person.maskedNumber == "4301**********1236")
-        #expect(Person(name: "甲", socialSecurityNumber: "1234567").maskedNumber == "*******")
+        #expect(DocumentHolder(name: "甲", socialSecurityNumber: "1234567").maskedNumber == "*******")
     }
 }

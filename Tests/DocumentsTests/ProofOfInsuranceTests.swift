@@ -13,14 +13,14 @@ import Testing
             "参保状态", "参保缴费", "暂停缴费", "湖南星沙机械制造有限公司", "第1页/共1页",
             rendered.verification!.verificationCode,
         ])
-        for enrolment in proof.enrolments { pdf.expectText([enrolment.insurance.name(.chinese)]) }
+        for enrolment in proof.enrolments { pdf.expectText([enrolment.insurance.chineseName]) }
     }
 
     @Test func englishProofUsesEnglishLabelsAndTheLatinName() throws {
         let rendered = try Fixtures.renderer.render(Fixtures.proof(.english))
         let pdf = try CheckedPDF(rendered, name: "proof-of-insurance-en", width: Paper.a4Short, height: Paper.a4Long)
         pdf.expectText([
-            "Certificate of Social Insurance Enrolment", "Wang Jianguo (王建国)",
+            "Certificate of Social Insurance EnrolmentLine", "Wang Jianguo (王建国)",
             "Basic pension insurance for enterprise employees", "Contributing", "Suspended", "Jul 2008",
             "Furong District Human Resources and Social Security Bureau", "14 March 2025", "Page 1 of 1",
         ])

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import Testing
+import Vocabulary
 
 @Suite("A page on the wire: months in runs")
 struct ReferenceDataPageCodingTests {
@@ -38,9 +39,9 @@ struct ReferenceDataPageCodingTests {
         }
         let page = ReferenceDataPage(
             contributions: [
-                contribution("2024-01", .pension), contribution("2024-02", .pension, paid: false),
-                contribution("2024-04", .pension), contribution("2024-03", .pension),
-                contribution("2024-05", .medical), contribution("2023-12", .pension),
+                contribution("2024-01", .residentPension), contribution("2024-02", .residentPension, paid: false),
+                contribution("2024-04", .residentPension), contribution("2024-03", .residentPension),
+                contribution("2024-05", .residentMedical), contribution("2023-12", .residentPension),
             ],
             pensionPayments: [
                 PensionPayment(idNumber: id, month: YearMonth("2025-01")!, amountFen: 300_000, accountMasked: "6217****1"),
@@ -61,7 +62,7 @@ struct ReferenceDataPageCodingTests {
                 """
             return (try? SyncJSON.decoder().decode(ReferenceDataPage.self, from: Data(json.utf8))) != nil
         }
-        let id = #""idNumber":"430102199001011234","insurance":"pension""#
+        let id = #""idNumber":"430102199001011234","insurance":"170""#
         #expect(decode(#"[{\#(id),"first":24288,"months":[1,2,3,1]}]"#))
         #expect(!decode(#"[{\#(id),"first":24288,"months":[1,2,3]}]"#))
         #expect(!decode(#"[{\#(id),"first":-5,"months":[1,2,3,1]}]"#))

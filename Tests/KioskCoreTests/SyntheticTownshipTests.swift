@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import SocialSecurityCard
 import Testing
+import Vocabulary
 
 @Suite("Synthetic township")
 struct SyntheticTownshipTests {
@@ -71,7 +72,8 @@ struct SyntheticTownshipTests {
         let employees = contributions.filter { $0.baseFen > 0 && $0.employerFen > 0 }
         #expect(!employees.isEmpty)
         let rates: [InsuranceType: (Int64, Int64)] = [
-            .pension: (80, 160), .medical: (20, 80), .unemployment: (5, 5), .workInjury: (0, 4), .maternity: (0, 8),
+            .enterprisePension: (80, 160), .employeeMedical: (20, 80), .unemployment: (5, 5), .workInjury: (0, 4),
+            .maternity: (0, 8),
         ]
         for row in employees {
             let (personal, employer) = rates[row.insurance]!
@@ -80,11 +82,30 @@ struct SyntheticTownshipTests {
             // Bases start between 3,000 and 12,000 yuan and rise 5% a year at most ten times.
             #expect(row.baseFen >= 300_000 && row.baseFen <= 12_000 * 100 * 163 / 100)
         }
-        #expect(Set(employees.map(\.insurance)) == Set(InsuranceType.allCases))
+        #expect(Set(employees.map(\.insurance)) == [.enterprisePension, .employeeMedical, .unemployment, .workInjury, .maternity])
+        // Residents pay a yearly grade with no base, in the residents' schemes only.
+        let residents = contributions.filter { $0.baseFen == 0 }
+        #expect(Set(residents.map(\.insurance)) == [.residentPension, .residentMedical])
 
         // About two hundred contribution months a person over ten years: 50,000 people make some 10 million.
         let perPerson = Double(contributions.count) / 400
         #expect(perPerson > 120 && perPerson < 260, "\(perPerson) per person")
+    }
+
+    @Test("schemes in a rural township's shares: most people in the residents' pension and medical, a quarter as employees")
+    func schemeShares() {
+        let enrolments = Array(Self.township).flatMap(\.enrolments)
+        func people(in insurance: InsuranceType) -> Int {
+            Set(enrolments.filter { $0.insurance == insurance }.map(\.idNumber)).count
+        }
+        let residents = people(in: .residentPension)
+        let employees = people(in: .enterprisePension)
+        #expect(residents == people(in: .residentMedical))
+        #expect(residents > 400 / 2, "\(residents) of 400 in the residents' pension")
+        #expect((400 / 5...400 / 2).contains(employees), "\(employees) of 400 in the employees' pension")
+        #expect(people(in: .publicSectorPension) == 0)
+        let pensionHolders = Set(enrolments.filter { $0.insurance.branch == .pension }.map(\.idNumber))
+        #expect(residents + employees == pensionHolders.count, "nobody is in both pension schemes at once")
     }
 
     @Test("pension payments go to people of retirement age, monthly, within the history")

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import SocialSecurityCard
 import Testing
+import Vocabulary
 
 @Suite("Input validation and staff credentials")
 struct ValidationTests {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KioskCore
 import Testing
+import Vocabulary
 
 @testable import KioskServer
 

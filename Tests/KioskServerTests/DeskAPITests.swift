@@ -137,7 +137,7 @@ struct DeskAPITests {
             idNumber: "11010519491231002X", name: "李四", sex: .female,
             birthDate: try CardDate(year: 1949, month: 12, day: 31), regionCode: "430102001001")
         let leapDay = DeskCardWriter.Job(
-            person: movedAway, cardNumber: "A12345678", ethnicity: "01",
+            person: movedAway, cardNumber: "A12345678", ethnicity: .han,
             issued: try CardDate(year: 2024, month: 2, day: 29), yearsValid: 10)
         let record = try leapDay.record()
         #expect(record.birthplace == "110105")

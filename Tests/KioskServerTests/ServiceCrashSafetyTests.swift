@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskStore
 import Testing
+import Vocabulary
 
 /// The whole service, not just the store: a real `sskiosk serve` process takes a clerk's and a
 /// supervisor's writes over HTTP from several clients at once and is SIGKILLed at a random moment,

@@ -8,6 +8,7 @@ import KioskStore
 import SmartCard
 import SocialSecurityCard
 import Synchronization
+import Vocabulary
 
 @testable import KioskServer
 
@@ -89,13 +90,13 @@ struct TestTerminal: Sendable {
                 people: [here, elsewhere, resident],
                 enrolments: [here, resident].map {
                     KioskCore.Enrolment(
-                        idNumber: $0.idNumber, insurance: .pension, since: KioskCore.YearMonth("2020-01")!,
+                        idNumber: $0.idNumber, insurance: .residentPension, since: YearMonth("2020-01")!,
                         status: .active,
                         unit: "个人")
                 },
                 contributions: [here, resident].map {
                     Contribution(
-                        idNumber: $0.idNumber, insurance: .pension, month: KioskCore.YearMonth("2024-01")!,
+                        idNumber: $0.idNumber, insurance: .residentPension, month: YearMonth("2024-01")!,
                         baseFen: 400_000,
                         personalFen: 32_000, employerFen: 64_000, paid: true)
                 },

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KioskCore
 import Testing
+import Vocabulary
 
 @Suite("Bulk load of a township")
 struct BulkLoadTests {

@@ -71,7 +71,7 @@ struct MigrationTests {
                     .init(
                         contributions: [
                             .init(
-                                idNumber: StoreFixture.residents[0], insurance: .pension,
+                                idNumber: StoreFixture.residents[0], insurance: .enterprisePension,
                                 month: .init(year: 2026, month: 1)!, baseFen: 500_000, personalFen: 40_000,
                                 employerFen: 80_000, paid: true)
                         ], cursor: "c1", asOf: StoreFixture.monday))

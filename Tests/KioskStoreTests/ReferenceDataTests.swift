@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import Testing
+import Vocabulary
 
 @Suite("Reference data from the centre")
 struct ReferenceDataTests {
@@ -48,8 +49,8 @@ struct ReferenceDataTests {
             }!
             let from = YearMonth(year: 2025, month: 2)!
             let to = YearMonth(year: 2025, month: 11)!
-            let stored = try await fixture.store.contributions(of: busiest.key, insurance: .pension, from: from, to: to)
-            let expected = busiest.value.filter { $0.insurance == .pension && $0.month >= from && $0.month <= to }
+            let stored = try await fixture.store.contributions(of: busiest.key, insurance: .enterprisePension, from: from, to: to)
+            let expected = busiest.value.filter { $0.insurance == .enterprisePension && $0.month >= from && $0.month <= to }
                 .sorted { $0.month > $1.month }
             #expect(!expected.isEmpty)
             #expect(stored == expected)
@@ -77,11 +78,11 @@ struct ReferenceDataTests {
                 #expect(summary.asOf == (try await store.cacheAsOf()))
                 let from = YearMonth(year: 2025, month: 2)!
                 let both = try #require(
-                    try await store.personWithContributions(person.idNumber, insurance: .pension, from: from, to: nil))
+                    try await store.personWithContributions(person.idNumber, insurance: .enterprisePension, from: from, to: nil))
                 #expect(both.person == person)
                 #expect(
                     both.contributions
-                        == (try await store.contributions(of: person.idNumber, insurance: .pension, from: from, to: nil))
+                        == (try await store.contributions(of: person.idNumber, insurance: .enterprisePension, from: from, to: nil))
                 )
             }
             #expect(try await store.summary(of: "430102199001011234") == nil)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KioskCore
 import Testing
+import Vocabulary
 
 @testable import KioskStore
 
@@ -155,7 +156,7 @@ struct WriteTests {
                 .init(kind: .lossReport, idNumber: person), by: .resident(idNumber: person), at: F.monday)
             #expect(application.submittedBy == "card")
             let line = try #require(try await fixture.store.ledger(from: 1, limit: 1).first)
-            #expect(line.actor == "card:" + Person.maskedNumber(person))
+            #expect(line.actor == "card:\(MaskedIDNumber(person))")
         }
     }
 
@@ -176,7 +177,7 @@ struct WriteTests {
             }
             #expect(text.count == 9)
             #expect(!text.contains { $0.contains(person) })
-            #expect(text.contains { $0.contains(Person.maskedNumber(person)) })
+            #expect(text.contains { $0.contains(MaskedIDNumber(person).text) })
         }
     }
 
@@ -241,7 +242,7 @@ struct WriteTests {
                 at: F.monday)
             #expect(try fixture.counts() == ["application": 0, "card": 0, "outbox": 0, "ledger": 1])
             let line = try #require(try await fixture.store.ledger(from: 1, limit: 5).first)
-            #expect(line.subject == "person:" + Person.maskedNumber(person))
+            #expect(line.subject == "person:\(MaskedIDNumber(person))")
         }
     }
 

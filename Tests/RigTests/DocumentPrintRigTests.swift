@@ -3,6 +3,7 @@ import Documents
 import Foundation
 import Printing
 import Testing
+import Vocabulary
 
 extension RigTests {
     /// Every document the terminal renders, printed through cupsd onto the rig's printers and
@@ -158,7 +159,7 @@ enum RigDocuments {
     /// 2025-03-14 10:30 in China.
     static let issuedAt = Date(timeIntervalSince1970: 1_741_919_400)
     static let office = Office(code: "430102-01", name: "长沙市芙蓉区人力资源和社会保障局")
-    static let person = Person(name: "赵思远", socialSecurityNumber: "430102199004150014", sex: .male)
+    static let person = DocumentHolder(name: "赵思远", socialSecurityNumber: "430102199004150014", sex: .male)
     static let employer = "湖南星城精密机械有限公司"
 
     static func issuance(_ serial: Int) -> DocumentIssuance {
@@ -172,13 +173,13 @@ enum RigDocuments {
     static let proof = ProofOfInsurance(
         person: person,
         enrolments: [
-            Enrolment(
+            EnrolmentLine(
                 insurance: .enterprisePension, status: .contributing, since: month(2012, 3),
                 paidUntil: month(2025, 2), monthsPaid: 156, employer: employer),
-            Enrolment(
+            EnrolmentLine(
                 insurance: .employeeMedical, status: .contributing, since: month(2012, 3),
                 paidUntil: month(2025, 2), monthsPaid: 156, employer: employer),
-            Enrolment(
+            EnrolmentLine(
                 insurance: .unemployment, status: .suspended, since: month(2012, 3), paidUntil: month(2020, 6),
                 monthsPaid: 100, employer: nil),
         ],
@@ -195,7 +196,7 @@ enum RigDocuments {
     }
 
     static let registration = RegistrationCertificate(
-        person: Person(name: "孙若兰", socialSecurityNumber: "430104199306120024", sex: .female),
+        person: DocumentHolder(name: "孙若兰", socialSecurityNumber: "430104199306120024", sex: .female),
         registrationNumber: "4301040000765432", residence: "湖南省长沙市岳麓区观沙岭街道", status: .unemployed,
         records: [
             RegistrationRecord(
@@ -222,12 +223,12 @@ enum RigDocuments {
     static let ledger: DailyLedger = {
         let names = ["周晓燕", "吴志刚", "郑丽华", "欧阳明轩", "冯雨桐", "陈子墨"]
         let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记"]
-        let outcomes: [LedgerEntry.Outcome] = [.completed, .accepted, .completed, .returned]
+        let outcomes: [LedgerLine.Outcome] = [.completed, .accepted, .completed, .returned]
         let entries = (0..<24).map { index in
-            LedgerEntry(
+            LedgerLine(
                 time: issuedAt.addingTimeInterval(Double(index) * 600 - 7_200),
                 serialNumber: "RIG-430102-\(200 + index)", service: services[index % services.count],
-                applicant: Person(name: names[index % names.count], socialSecurityNumber: "430102198001010011"),
+                applicant: DocumentHolder(name: names[index % names.count], socialSecurityNumber: "430102198001010011"),
                 outcome: outcomes[index % outcomes.count], clerk: "刘敏",
                 note: outcomes[index % outcomes.count] == .returned ? "缺户口簿复印件" : "")
         }

@@ -61,9 +61,25 @@ extension RigTests {
                 #expect(me.status == 200)
                 let idNumber = try #require((me.json["person"] as? [String: Any])?["idNumber"] as? String)
 
-                let contributions = try server.call("GET", "/api/me/contributions?insurance=pension", token: token)
+                let contributions = try server.call("GET", "/api/me/contributions?insurance=170", token: token)
                 #expect(contributions.status == 200)
-                #expect(contributions.text.contains("2024-01"))
+                #expect(contributions.text.contains("2024-03"))
+                #expect(!contributions.text.contains(#""insurance":"390""#))
+
+                // A villager's proof of insurance names the residents' schemes, never the employees'.
+                let proofKey = "rig-proof-\(UUID().uuidString.prefix(8).lowercased())"
+                let proof = try server.call(
+                    "POST", "/api/me/print", token: token,
+                    json: #"{"key":"\#(proofKey)","document":"proof-of-insurance"}"#)
+                #expect(proof.status == 201, "\(proof.text)")
+                #expect(try await server.waitForPrint(proofKey, token: token) == "completed")
+                let proofFiles = Rig.a4.spooled(try Self.spoolKey(proofKey))
+                try #require(proofFiles.count == 1, "spooled: \(proofFiles)")
+                let proofText = try Subprocess.run(["/usr/bin/pdftotext", proofFiles[0].path, "-"]).standardOutput
+                #expect(proofText.contains("城乡居民基本养老保险"), "\(proofText)")
+                #expect(proofText.contains("城乡居民基本医疗保险"))
+                #expect(!proofText.contains("企业职工基本养老保险"))
+                #expect(!proofText.contains("职工基本医疗保险"))
 
                 let applied = try server.call(
                     "POST", "/api/me/applications", token: token, json: #"{"kind":"employment-registration"}"#)

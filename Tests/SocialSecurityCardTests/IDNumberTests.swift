@@ -1,5 +1,6 @@
 import SocialSecurityCard
 import Testing
+import Vocabulary
 
 @Suite struct IDNumberTests {
     private let today = try! CardDate(year: 2025, month: 6, day: 15)

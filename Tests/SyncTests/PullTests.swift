@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import SocialSecurityCard
 import Testing
+import Vocabulary
 
 @Suite("Pulling reference data from the centre")
 struct PullTests {

@@ -1,10 +1,11 @@
 import Documents
 import Foundation
+import Vocabulary
 
 /// The benchmark's synthetic documents: made-up people, nobody real.
 enum BenchmarkDocuments {
     static let issuedAt = Date(timeIntervalSince1970: 1_741_919_400)
-    static let person = Person(name: "赵思远", socialSecurityNumber: "430102199004150014", sex: .male)
+    static let person = DocumentHolder(name: "赵思远", socialSecurityNumber: "430102199004150014", sex: .male)
     static let employer = "湖南星城精密机械有限公司"
 
     static func issuance(_ serial: String) -> DocumentIssuance {
@@ -18,7 +19,7 @@ enum BenchmarkDocuments {
     static let proof = ProofOfInsurance(
         person: person,
         enrolments: [InsuranceType.enterprisePension, .employeeMedical, .unemployment, .workInjury].map {
-            Enrolment(
+            EnrolmentLine(
                 insurance: $0, status: .contributing, since: month(2012, 3), paidUntil: month(2025, 2),
                 monthsPaid: 156, employer: employer)
         },

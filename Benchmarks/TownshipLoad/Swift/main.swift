@@ -15,6 +15,7 @@
 import Foundation
 import KioskCore
 import KioskStore
+import Vocabulary
 
 func township(people: Int, months: Int, pageSize: Int) -> SyntheticTownship {
     SyntheticTownship(

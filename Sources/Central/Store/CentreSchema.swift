@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The centre's tables as migrations applied in order, each written once per dialect side by side so
 /// that a change to one is seen next to the other (a test checks that both make the same tables,
 /// columns and keys). A migration, once shipped, never changes.
@@ -150,6 +152,9 @@ public enum CentreSchema {
                     serial TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, payloadHash TEXT NOT NULL,
                     keyID TEXT NOT NULL, regionCode TEXT COLLATE "C" NOT NULL, signedAt BIGINT NOT NULL);
                 """),
+        Migration(
+            name: "v5-national-insurance-codes", sqlite: InsuranceCodeMigration.sql,
+            postgres: InsuranceCodeMigration.sql),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import SocialSecurityCard
+import Vocabulary
 
 /// How a record type maps to its table: the columns in order (without `changeSequence`, which the
 /// store adds), the values of a record, and a record read back from the same columns. One mapping

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A column value as both dialects store it: the centre's tables hold only text and integers
 /// (instants as milliseconds, months as ``YearMonth/index``, flags as 0 or 1, structures as JSON).
 enum SQLValue: Hashable, Sendable {

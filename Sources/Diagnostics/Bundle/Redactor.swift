@@ -1,5 +1,6 @@
 import Foundation
 import SocialSecurityCard
+import Vocabulary
 
 /// Takes personal data and secrets out of text before it leaves the terminal in a support bundle.
 ///
@@ -28,7 +29,7 @@ public struct Redactor: Sendable {
         text = Self.setting.stringByReplacingMatches(in: text, range: Self.whole(text), withTemplate: "$1[redacted]")
         for match in Self.idNumber.matches(in: text, range: Self.whole(text)).reversed() {
             let range = Range(match.range, in: text)!
-            text.replaceSubrange(range, with: IDNumber.mask(text[range]))
+            text.replaceSubrange(range, with: MaskedIDNumber(text[range]).text)
         }
         return Self.hex.stringByReplacingMatches(in: text, range: Self.whole(text), withTemplate: "[hex]")
     }

@@ -8,7 +8,7 @@ public struct ApplicationReceipt: DocumentSource {
     public var applicationNumber: String
     /// The service applied for, as the office names it (社会保障卡申领, 失业登记, ...).
     public var service: String
-    public var applicant: Person
+    public var applicant: DocumentHolder
     public var receivedAt: Date
     /// The papers the office received.
     public var materials: [String]
@@ -23,7 +23,7 @@ public struct ApplicationReceipt: DocumentSource {
     public var format: Format
 
     public init(
-        applicationNumber: String, service: String, applicant: Person, receivedAt: Date, materials: [String],
+        applicationNumber: String, service: String, applicant: DocumentHolder, receivedAt: Date, materials: [String],
         promisedBy: CalendarDate?, collection: String?, receivedBy: String, contactPhone: String?,
         issuance: DocumentIssuance, format: Format = .a4
     ) {

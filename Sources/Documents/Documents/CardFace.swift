@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The printed face of a social security card (ID-1, 85.60 x 53.98 mm): photo, name, social
 /// security number, card number and issue date, placed by the region's layout.
 ///

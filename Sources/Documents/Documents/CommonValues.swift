@@ -1,7 +1,7 @@
 /// The placeholder values every document shares, so that templates name a person and an issuance
 /// the same way: `person.name`, `person.number`, `issue.serial`, `office.name`, ...
 enum CommonValues {
-    static func person(_ person: Person, _ language: DocumentLanguage) -> [String: String] {
+    static func person(_ person: DocumentHolder, _ language: DocumentLanguage) -> [String: String] {
         [
             "person.name": person.displayName(language),
             "person.number": person.socialSecurityNumber,

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension ContributionRecord {
     /// A made-up contribution history for demos, tests and benchmarks: enterprise pension,
     /// employee medical and unemployment for each of `months` months from `first`, on the base

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One month's contribution to one scheme, as the centre records it; amounts in fen.
 public struct ContributionRecord: Hashable, Sendable {
     /// The month the contribution is for (费款所属期).

@@ -1,7 +1,9 @@
+import Vocabulary
+
 /// A contribution statement (缴费明细 / 个人权益记录): every month's contributions in a period,
 /// over as many pages as it takes, with totals.
 public struct ContributionStatement: DocumentSource {
-    public var person: Person
+    public var person: DocumentHolder
     /// The first and last month of the period asked for.
     public var period: ClosedRange<YearMonth>
     public var records: [ContributionRecord]
@@ -9,7 +11,7 @@ public struct ContributionStatement: DocumentSource {
     public var language: DocumentLanguage
 
     public init(
-        person: Person, period: ClosedRange<YearMonth>, records: [ContributionRecord], issuance: DocumentIssuance,
+        person: DocumentHolder, period: ClosedRange<YearMonth>, records: [ContributionRecord], issuance: DocumentIssuance,
         language: DocumentLanguage = .chinese
     ) {
         self.person = person

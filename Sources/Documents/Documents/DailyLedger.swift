@@ -5,10 +5,10 @@ public struct DailyLedger: DocumentSource {
     /// The desk or kiosk (窗口 / 终端编号).
     public var desk: String
     public var date: CalendarDate
-    public var entries: [LedgerEntry]
+    public var entries: [LedgerLine]
     public var issuance: DocumentIssuance
 
-    public init(desk: String, date: CalendarDate, entries: [LedgerEntry], issuance: DocumentIssuance) {
+    public init(desk: String, date: CalendarDate, entries: [LedgerLine], issuance: DocumentIssuance) {
         self.desk = desk
         self.date = date
         self.entries = entries
@@ -34,7 +34,7 @@ public struct DailyLedger: DocumentSource {
                 "note": .text(entry.note),
             ]
         }
-        let counts = LedgerEntry.Outcome.allCases.map { outcome in
+        let counts = LedgerLine.Outcome.allCases.map { outcome in
             "\(outcome.name) \(entries.filter { $0.outcome == outcome }.count) 笔"
         }
         var values = CommonValues.issuance(issuance, .chinese)

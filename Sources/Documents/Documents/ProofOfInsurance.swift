@@ -1,13 +1,13 @@
 /// A proof of insurance (参保证明): the person's enrolment in each scheme, for an employer, a
 /// school, a housing office or a visa application.
 public struct ProofOfInsurance: DocumentSource {
-    public var person: Person
-    public var enrolments: [Enrolment]
+    public var person: DocumentHolder
+    public var enrolments: [EnrolmentLine]
     public var issuance: DocumentIssuance
     public var language: DocumentLanguage
 
     public init(
-        person: Person, enrolments: [Enrolment], issuance: DocumentIssuance, language: DocumentLanguage = .chinese
+        person: DocumentHolder, enrolments: [EnrolmentLine], issuance: DocumentIssuance, language: DocumentLanguage = .chinese
     ) {
         self.person = person
         self.enrolments = enrolments

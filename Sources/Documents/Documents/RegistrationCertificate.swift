@@ -1,7 +1,7 @@
 /// An employment and unemployment registration certificate (就业失业登记证明): the person's
 /// registration number, where they stand now, and the registrations behind it.
 public struct RegistrationCertificate: DocumentSource {
-    public var person: Person
+    public var person: DocumentHolder
     /// The registration number (就业创业证号 / 登记证号).
     public var registrationNumber: String
     /// Where the person is registered (户籍或常住地).
@@ -12,7 +12,7 @@ public struct RegistrationCertificate: DocumentSource {
     public var language: DocumentLanguage
 
     public init(
-        person: Person, registrationNumber: String, residence: String, status: Status, records: [RegistrationRecord],
+        person: DocumentHolder, registrationNumber: String, residence: String, status: Status, records: [RegistrationRecord],
         issuance: DocumentIssuance, language: DocumentLanguage = .chinese
     ) {
         self.person = person

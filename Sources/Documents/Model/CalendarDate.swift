@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A day of the calendar (a birth date, an issue date, a registration date), not an instant.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable {

@@ -1,15 +1,17 @@
+import Vocabulary
+
 extension DocumentTemplate {
     /// 参保证明 / Certificate of social insurance enrolment, A4.
     public static func proofOfInsurance(_ language: DocumentLanguage) -> DocumentTemplate {
         let text = TemplateKit.localised(language)
         let kit = TemplateKit.self
         return DocumentTemplate(
-            title: text("社会保险参保证明 {issue.serial}", "Certificate of Social Insurance Enrolment {issue.serial}"),
+            title: text("社会保险参保证明 {issue.serial}", "Certificate of Social Insurance EnrolmentLine {issue.serial}"),
             language: language,
             page: .a4,
             body: [
                 kit.paragraph(
-                    text("社会保险参保证明", "Certificate of Social Insurance Enrolment"),
+                    text("社会保险参保证明", "Certificate of Social Insurance EnrolmentLine"),
                     kit.documentTitle(language), after: 2),
                 kit.paragraph(
                     text("证明编号：{issue.serial}", "No. {issue.serial}"), kit.small.with(alignment: .right), after: 4),

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension DocumentTemplate {
     /// 就业失业登记证明 / Certificate of employment and unemployment registration, A4.
     public static func registrationCertificate(_ language: DocumentLanguage) -> DocumentTemplate {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One month's contribution to one insurance (缴费明细). Money in fen.
 public struct Contribution: Codable, Hashable, Sendable {
     public var idNumber: String

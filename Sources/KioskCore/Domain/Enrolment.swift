@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A person's enrolment in one insurance for a period (参保).
 public struct Enrolment: Codable, Hashable, Sendable {
     public enum Status: String, Codable, Hashable, Sendable {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One month's pension paid to a retiree (养老金发放). Money in fen.
 public struct PensionPayment: Codable, Hashable, Sendable {
     public var idNumber: String

@@ -1,4 +1,5 @@
 import SocialSecurityCard
+import Vocabulary
 
 /// A resident as the centre knows them. The ID number is the key; its description is masked.
 public struct Person: Codable, Hashable, Sendable, CustomStringConvertible {
@@ -27,9 +28,8 @@ public struct Person: Codable, Hashable, Sendable, CustomStringConvertible {
         self.version = version
     }
 
-    public var maskedIDNumber: String { Self.maskedNumber(idNumber) }
+    /// The ID number as logs, errors and the ledger show it.
+    public var maskedIDNumber: MaskedIDNumber { MaskedIDNumber(idNumber) }
 
-    /// An ID number as logs, errors and the ledger show it.
-    public static func maskedNumber(_ idNumber: String) -> String { IDNumber.mask(idNumber) }
     public var description: String { "Person(\(maskedIDNumber))" }
 }

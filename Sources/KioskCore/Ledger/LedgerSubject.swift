@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What a ledger entry concerns. People are always written masked.
 public enum LedgerSubject: Hashable, Sendable {
     case person(idNumber: String)
@@ -8,7 +10,7 @@ public enum LedgerSubject: Hashable, Sendable {
 
     var ledgerText: String {
         switch self {
-        case .person(let idNumber): "person:" + Person.maskedNumber(idNumber)
+        case .person(let idNumber): "person:\(MaskedIDNumber(idNumber))"
         case .application(let id): "application:" + id
         case .card(let number): "card:" + number
         case .staff(let id): "staff:" + id

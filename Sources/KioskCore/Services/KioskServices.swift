@@ -1,5 +1,6 @@
 import Foundation
 import SocialSecurityCard
+import Vocabulary
 
 /// The terminal's services: each checks who may do it and where, validates what was typed, and
 /// goes to the store. No I/O of its own beyond the store protocol, so the rules are tested alone.

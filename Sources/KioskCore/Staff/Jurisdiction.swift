@@ -1,10 +1,12 @@
+import Vocabulary
+
 /// The area a staff member may act in: a GB/T 2260 region code prefix at any of the five levels
 /// ("43" a province, "4301" a city, "430102" a county, 9 digits a township, 12 a village).
 public struct Jurisdiction: Codable, Hashable, Sendable, CustomStringConvertible {
     public let regionPrefix: String
 
     public init(_ regionPrefix: String) throws(KioskError) {
-        guard [2, 4, 6, 9, 12].contains(regionPrefix.count), regionPrefix.allSatisfy(\.isASCIIDigit) else {
+        guard RegionCode(regionPrefix) != nil else {
             throw .invalid(
                 "jurisdiction",
                 chinese: "管辖区划代码应为2、4、6、9或12位数字。",

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Who is asking: a member of staff signed in, or a resident whose card and PIN opened a session.
 public enum Principal: Hashable, Sendable {
     case staff(StaffMember)
@@ -8,7 +10,7 @@ public enum Principal: Hashable, Sendable {
     public var ledgerName: String {
         switch self {
         case .staff(let member): member.id
-        case .resident(let idNumber): "card:" + Person.maskedNumber(idNumber)
+        case .resident(let idNumber): "card:\(MaskedIDNumber(idNumber))"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// What the terminal's services need from the local store. The SQLite implementation lives in
 /// the `KioskStore` module; the services see only this protocol.

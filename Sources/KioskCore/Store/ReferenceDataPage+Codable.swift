@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The page on the wire (docs/SYNC.md). Contributions and pension payments, nearly all of a
 /// township's rows, travel as runs of consecutive months: the ID number, insurance and month are

@@ -1,8 +1,9 @@
 import Foundation
 import SocialSecurityCard
+import Vocabulary
 
 /// A made-up township's reference data as the centre would send it for a first load: people with
-/// valid ID numbers living in its villages, their enrolments in the five insurances, monthly
+/// valid ID numbers living in its villages, their enrolments in the employees' or the residents' schemes, monthly
 /// contributions, pension payments for retirees, their cards, and some job postings.
 ///
 /// Deterministic from ``seed`` (the same pages on every machine and Swift version: all draws come
@@ -90,18 +91,20 @@ public struct SyntheticTownship: Sequence, Sendable {
             let born = YearMonth(year: identity.birthDate.year, month: identity.birthDate.month)!
             let retirement = born.adding(months: (identity.sex == .male ? 60 : 55) * 12)
             let working = born.adding(months: 18 * 12 + random.below(60))
+            // Shares of a rural township: about a quarter employed with a unit (the five employees'
+            // schemes), one in ten flexibly employed (employees' pension and medical, paid alone), the rest
+            // village residents in the residents' pension and medical schemes.
             switch random.below(100) {
-            case 0..<55:
+            case 0..<25:
                 let since = working.adding(months: random.below(60))
                 addInsured(
                     idNumber, since: since, retirement: retirement, unit: Self.units[random.below(Self.units.count)],
-                    insurances: InsuranceType.allCases, rates: Self.employeeRates, page: &page)
+                    rates: Self.employeeRates, page: &page)
                 addPension(idNumber, from: retirement, yuan: 2500 + random.below(3501), page: &page)
-            case 55..<70:
+            case 25..<35:
                 let since = working.adding(months: 12 + random.below(120))
                 addInsured(
-                    idNumber, since: since, retirement: retirement, unit: "个人", insurances: [.pension, .medical],
-                    rates: Self.flexibleRates, page: &page)
+                    idNumber, since: since, retirement: retirement, unit: "个人", rates: Self.flexibleRates, page: &page)
                 addPension(idNumber, from: retirement, yuan: 1800 + random.below(1701), page: &page)
             default:
                 addResident(idNumber, working: working, page: &page)
@@ -113,8 +116,8 @@ public struct SyntheticTownship: Sequence, Sendable {
         /// A job with its unit from `since` until it ends or the person retires: the enrolments, and a
         /// contribution for every month of the history covered.
         private mutating func addInsured(
-            _ idNumber: String, since: YearMonth, retirement: YearMonth, unit: String, insurances: [InsuranceType],
-            rates: [InsuranceType: (personal: Int64, employer: Int64)], page: inout ReferenceDataPage
+            _ idNumber: String, since: YearMonth, retirement: YearMonth, unit: String,
+            rates: [(insurance: InsuranceType, personal: Int64, employer: Int64)], page: inout ReferenceDataPage
         ) {
             guard since < township.lastMonth, since < retirement else { return }
             let lastCovered = Swift.min(township.lastMonth, retirement.adding(months: -1))
@@ -124,7 +127,7 @@ public struct SyntheticTownship: Sequence, Sendable {
             let ended = leaves || until < township.lastMonth
             // Some of those still insured have stopped paying for a few months (暂停缴费).
             let suspendedMonths = !ended && random.below(20) == 0 ? 1 + random.below(6) : 0
-            for insurance in insurances {
+            for (insurance, _, _) in rates {
                 page.enrolments.append(
                     Enrolment(
                         idNumber: idNumber, insurance: insurance, since: since, until: ended ? until : nil,
@@ -140,11 +143,10 @@ public struct SyntheticTownship: Sequence, Sendable {
                 // Bases are reset each July; they rise with average wages.
                 if month.month == 7, index != first.index { baseFen = baseFen * 105 / 100 }
                 let paid = month == township.lastMonth ? random.below(10) < 7 : random.below(200) != 0
-                for insurance in insurances {
-                    let rate = rates[insurance]!
+                for rate in rates {
                     page.contributions.append(
                         Contribution(
-                            idNumber: idNumber, insurance: insurance, month: month, baseFen: baseFen,
+                            idNumber: idNumber, insurance: rate.insurance, month: month, baseFen: baseFen,
                             personalFen: Self.share(of: baseFen, perMille: rate.personal),
                             employerFen: Self.share(of: baseFen, perMille: rate.employer), paid: paid))
                 }
@@ -156,7 +158,7 @@ public struct SyntheticTownship: Sequence, Sendable {
         private mutating func addResident(_ idNumber: String, working: YearMonth, page: inout ReferenceDataPage) {
             let since = working.adding(months: random.below(24))
             guard since <= township.lastMonth else { return }
-            for insurance in [InsuranceType.pension, .medical] {
+            for insurance in [InsuranceType.residentPension, .residentMedical] {
                 page.enrolments.append(
                     Enrolment(idNumber: idNumber, insurance: insurance, since: since, status: .active, unit: "个人"))
             }
@@ -169,13 +171,13 @@ public struct SyntheticTownship: Sequence, Sendable {
                 let pension = Self.residentPensionGrades[grade]
                 page.contributions.append(
                     Contribution(
-                        idNumber: idNumber, insurance: .pension, month: month, baseFen: 0,
+                        idNumber: idNumber, insurance: .residentPension, month: month, baseFen: 0,
                         personalFen: pension.personal * 100, employerFen: pension.subsidy * 100, paid: true))
                 // The resident medical premium has risen by about 20 yuan a year (180 yuan in 2015).
                 let medicalYuan = Int64(Swift.min(400, Swift.max(180, 180 + 20 * (month.year - 2015))))
                 page.contributions.append(
                     Contribution(
-                        idNumber: idNumber, insurance: .medical, month: month, baseFen: 0,
+                        idNumber: idNumber, insurance: .residentMedical, month: month, baseFen: 0,
                         personalFen: medicalYuan * 100, employerFen: 0, paid: true))
             }
         }
@@ -251,12 +253,13 @@ public struct SyntheticTownship: Sequence, Sendable {
 
         /// Per mille of the base: the person's 8% pension, 2% medical and 0.5% unemployment; the
         /// employer's 16%, 8%, 0.5%, 0.4% work injury and 0.8% maternity.
-        static let employeeRates: [InsuranceType: (personal: Int64, employer: Int64)] = [
-            .pension: (80, 160), .medical: (20, 80), .unemployment: (5, 5), .workInjury: (0, 4), .maternity: (0, 8),
+        static let employeeRates: [(insurance: InsuranceType, personal: Int64, employer: Int64)] = [
+            (.enterprisePension, 80, 160), (.employeeMedical, 20, 80), (.unemployment, 5, 5), (.workInjury, 0, 4),
+            (.maternity, 0, 8),
         ]
         /// Flexible employment: the person pays both shares of pension (20%) and medical (8%) alone.
-        static let flexibleRates: [InsuranceType: (personal: Int64, employer: Int64)] = [
-            .pension: (200, 0), .medical: (80, 0),
+        static let flexibleRates: [(insurance: InsuranceType, personal: Int64, employer: Int64)] = [
+            (.enterprisePension, 200, 0), (.employeeMedical, 80, 0),
         ]
         /// Yearly grades of the residents' pension in yuan, with the government's matching subsidy.
         static let residentPensionGrades: [(personal: Int64, subsidy: Int64)] = [

@@ -1,4 +1,5 @@
 import SocialSecurityCard
+import Vocabulary
 
 /// Checks what a resident or clerk types, with a message they can act on, in both languages.
 public enum InputValidation {
@@ -53,9 +54,7 @@ public enum InputValidation {
     /// A GB/T 2260 region code of 6, 9 or 12 digits whose province exists.
     public static func regionCode(_ text: String) throws(KioskError) -> String {
         let code = text.trimmingSpaces
-        guard [6, 9, 12].contains(code.count), code.allSatisfy(\.isASCIIDigit),
-            IDNumber.isProvince(String(code.prefix(2)))
-        else {
+        guard let region = RegionCode(code), region.level >= .county, IDNumber.isProvince(region.province) else {
             throw .invalid(
                 "region-code",
                 chinese: "行政区划代码有误：应为6、9或12位数字。",

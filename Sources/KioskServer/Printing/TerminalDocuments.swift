@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import Printing
 import SocialSecurityCard
+import Vocabulary
 
 /// The terminal's records as documents to print: the domain mapped into the `Documents` types,
 /// rendered and signed, sized for the queue they go to.
@@ -20,9 +21,9 @@ struct TerminalDocuments: Sendable {
         let contributions = try await store.contributions(of: idNumber, insurance: nil, from: nil, to: nil)
         let enrolments = try await store.enrolments(of: idNumber).map { enrolment in
             let paid = contributions.filter { $0.insurance == enrolment.insurance && $0.paid }
-            return Documents.Enrolment(
-                insurance: Self.insurance(enrolment.insurance), status: Self.status(enrolment.status),
-                since: Self.month(enrolment.since), paidUntil: paid.map(\.month).max().map(Self.month),
+            return EnrolmentLine(
+                insurance: enrolment.insurance, status: Self.status(enrolment.status),
+                since: enrolment.since, paidUntil: paid.map(\.month).max(),
                 monthsPaid: Set(paid.map(\.month)).count, employer: enrolment.unit == "个人" ? nil : enrolment.unit)
         }
         let issuance = try await issuance(serial, at: now, validForDays: 90)
@@ -32,7 +33,7 @@ struct TerminalDocuments: Sendable {
     }
 
     func contributionStatement(
-        of idNumber: String, from: KioskCore.YearMonth?, to: KioskCore.YearMonth?, serial: String,
+        of idNumber: String, from: YearMonth?, to: YearMonth?, serial: String,
         by principal: Principal, at now: Date
     )
         async throws -> PrintDocument
@@ -45,13 +46,13 @@ struct TerminalDocuments: Sendable {
         }
         let records = contributions.map { contribution in
             ContributionRecord(
-                month: Self.month(contribution.month), insurance: Self.insurance(contribution.insurance),
+                month: contribution.month, insurance: contribution.insurance,
                 base: Money(fen: contribution.baseFen), employerPart: Money(fen: contribution.employerFen),
                 personalPart: Money(fen: contribution.personalFen), status: contribution.paid ? .paid : .owed)
         }
         return try await printable(
             ContributionStatement(
-                person: Self.person(person), period: Self.month(first)...Self.month(last), records: records,
+                person: Self.person(person), period: first...last, records: records,
                 issuance: try await issuance(serial, at: now)),
             kind: .contributionStatement, by: principal)
     }
@@ -91,17 +92,17 @@ struct TerminalDocuments: Sendable {
             ApplicationFilter(
                 regionPrefix: terminal.jurisdiction.regionPrefix, submittedFrom: start,
                 submittedBefore: start.addingTimeInterval(86_400), limit: 10_000))
-        var entries: [Documents.LedgerEntry] = []
+        var entries: [LedgerLine] = []
         for application in applications {
             let person = try await requirePerson(application.idNumber)
-            let outcome: Documents.LedgerEntry.Outcome =
+            let outcome: LedgerLine.Outcome =
                 switch application.status {
                 case .completed: .completed
                 case .rejected, .withdrawn: .returned
                 case .submitted, .needsReview, .approved: .accepted
                 }
             entries.append(
-                Documents.LedgerEntry(
+                LedgerLine(
                     time: application.submittedAt, serialNumber: application.id, service: application.kind.chineseName,
                     applicant: Self.person(person), outcome: outcome, clerk: application.submittedBy))
         }
@@ -154,28 +155,8 @@ struct TerminalDocuments: Sendable {
         return terminal
     }
 
-    static func person(_ person: KioskCore.Person) -> Documents.Person {
-        let sex: Documents.Person.Sex =
-            switch person.sex {
-            case .male: .male
-            case .female: .female
-            case .unstated: .unstated
-            }
-        return Documents.Person(name: person.name, socialSecurityNumber: person.idNumber, sex: sex)
-    }
-
-    static func month(_ month: KioskCore.YearMonth) -> Documents.YearMonth {
-        Documents.YearMonth(year: month.year, month: month.month)!
-    }
-
-    static func insurance(_ insurance: KioskCore.InsuranceType) -> Documents.InsuranceType {
-        switch insurance {
-        case .pension: .enterprisePension
-        case .medical: .employeeMedical
-        case .unemployment: .unemployment
-        case .workInjury: .workInjury
-        case .maternity: .maternity
-        }
+    static func person(_ person: KioskCore.Person) -> DocumentHolder {
+        DocumentHolder(name: person.name, socialSecurityNumber: person.idNumber, sex: person.sex)
     }
 
     static func status(_ status: KioskCore.Enrolment.Status) -> EnrolmentStatus {

@@ -1,5 +1,6 @@
 import GRDB
 import KioskCore
+import Vocabulary
 
 /// A row of `contribution`, keyed (idNumber, insurance, month) with the month as ``YearMonth/index``:
 /// a person's history is one contiguous range of the table, newest month last.

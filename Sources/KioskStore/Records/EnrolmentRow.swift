@@ -1,5 +1,6 @@
 import GRDB
 import KioskCore
+import Vocabulary
 
 /// A row of `enrolment`: one insurance for one period; months are stored as ``YearMonth/index``.
 struct EnrolmentRow: Codable, FetchableRecord, TableRecord {

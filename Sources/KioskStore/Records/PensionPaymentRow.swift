@@ -1,5 +1,6 @@
 import GRDB
 import KioskCore
+import Vocabulary
 
 /// A row of `pensionPayment`, keyed (idNumber, month).
 struct PensionPaymentRow: Codable, FetchableRecord, TableRecord {

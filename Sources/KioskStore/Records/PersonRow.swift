@@ -1,6 +1,7 @@
 import GRDB
 import KioskCore
 import SocialSecurityCard
+import Vocabulary
 
 /// A row of `person`: a resident as the centre sent them.
 struct PersonRow: Codable, FetchableRecord, TableRecord {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A card job as a desk receives it (from the centre's production batch, or as JSON for
 /// `sskiosk card personalise`): the cardholder and the card's issue data. The card identifier
 /// and generation come from the blank card itself.

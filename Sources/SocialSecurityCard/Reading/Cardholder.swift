@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The cardholder basic data of EF06 (持卡人基本信息): personal data. Its description is masked;
 /// only screens for the cardholder and authorised staff show the fields.
 public struct Cardholder: Hashable, Sendable, CustomStringConvertible {

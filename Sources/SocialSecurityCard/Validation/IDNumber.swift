@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A citizen ID number (公民身份号码, GB 11643-1999), which is also the social security number of
 /// card item 08: region code (6 digits), birth date (8), sequence (3, odd for men, even for
 /// women), check character (ISO 7064 MOD 11-2).
@@ -78,14 +80,7 @@ public struct IDNumber: Hashable, Sendable {
     public var sex: Sex { sequence % 2 == 1 ? .male : .female }
 
     /// The first four and last four characters with ten asterisks between: `4301**********1234`.
-    public var masked: String { Self.mask(unmaskedValue) }
-
-    /// How any ID number-like text appears in logs, errors and the ledger: the first and last four
-    /// characters, the rest as `*`. Text of eight characters or fewer is masked whole.
-    public static func mask(_ text: some StringProtocol) -> String {
-        guard text.count > 8 else { return String(repeating: "*", count: text.count) }
-        return text.prefix(4) + String(repeating: "*", count: text.count - 8) + text.suffix(4)
-    }
+    public var masked: String { MaskedIDNumber(unmaskedValue).text }
 
     /// ISO 7064 MOD 11-2 over the first 17 digits, as an index into "10X98765432" (X is 10).
     static func checkValue(for body: some Collection<Int>) -> Int {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A made-up cardholder for tests and demo data: every number checks out, nobody real is named.
 ///
 /// ID numbers use real GB/T 2260 county codes and real dates with a correct check character,

@@ -1,5 +1,7 @@
+import Vocabulary
+
 /// A person's enrolment in one insurance scheme, as a proof of insurance lists it.
-public struct Enrolment: Hashable, Sendable {
+public struct EnrolmentLine: Hashable, Sendable {
     public var insurance: InsuranceType
     public var status: EnrolmentStatus
     /// The first month of enrolment.

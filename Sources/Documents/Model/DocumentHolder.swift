@@ -1,5 +1,7 @@
-/// The person a document is about, as the centre records them.
-public struct Person: Hashable, Sendable {
+import Vocabulary
+
+/// The person a document is about (holder, applicant), as the document prints them.
+public struct DocumentHolder: Hashable, Sendable {
     /// The name as registered, in Chinese characters (or the script of the record).
     public var name: String
     /// The social security number: the citizen ID number (GB 11643), printed in full only where the
@@ -17,34 +19,11 @@ public struct Person: Hashable, Sendable {
     }
 
     /// The number with all but the first four and last four characters starred: `4301**********1234`.
-    public var maskedNumber: String {
-        let characters = Array(socialSecurityNumber)
-        guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
-        return String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 8)
-            + String(characters.suffix(4))
-    }
+    public var maskedNumber: String { MaskedIDNumber(socialSecurityNumber).text }
 
     /// The name an English document prints: the Latin name with the registered name after it.
     func displayName(_ language: DocumentLanguage) -> String {
         guard language == .english, let latinName, !latinName.isEmpty else { return name }
         return "\(latinName) (\(name))"
-    }
-
-    /// Sex as GB/T 2261.1 codes it.
-    public enum Sex: String, Hashable, Sendable, Codable {
-        case male = "1"
-        case female = "2"
-        case unstated = "9"
-
-        func name(_ language: DocumentLanguage) -> String {
-            switch (self, language) {
-            case (.male, .chinese): "男"
-            case (.female, .chinese): "女"
-            case (.unstated, .chinese): "未说明"
-            case (.male, .english): "Male"
-            case (.female, .english): "Female"
-            case (.unstated, .english): "Not stated"
-            }
-        }
     }
 }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One business handled at a desk, as the day's ledger lists it.
-public struct LedgerEntry: Hashable, Sendable {
+public struct LedgerLine: Hashable, Sendable {
     public var time: Date
     /// The business number (业务流水号).
     public var serialNumber: String
     public var service: String
     /// The person served; the ledger prints the number masked.
-    public var applicant: Person
+    public var applicant: DocumentHolder
     public var outcome: Outcome
     public var clerk: String
     public var note: String
 
     public init(
-        time: Date, serialNumber: String, service: String, applicant: Person, outcome: Outcome, clerk: String,
+        time: Date, serialNumber: String, service: String, applicant: DocumentHolder, outcome: Outcome, clerk: String,
         note: String = ""
     ) {
         self.time = time
