@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KioskCore
 import Testing
+import Vocabulary
 
 @testable import KioskStore
 
@@ -9,7 +10,7 @@ import Testing
 struct MigrationTests {
     static let migrations = [
         "v1-terminal-and-staff", "v2-reference-data", "v3-applications-and-cards", "v4-outbox-and-ledger",
-        "v5-print-jobs", "v6-cache-loaded",
+        "v5-print-jobs", "v6-cache-loaded", "v7-national-insurance-codes",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")
@@ -79,5 +80,78 @@ struct MigrationTests {
             let cursor = try await fixture.store.referenceDataCursor()
             #expect(cursor == nil)
         }
+    }
+
+    @Test("a cache from before the national codes is carried across: residents' rows to 170/390, employees' to 110/310")
+    func insuranceNamesBecomeNationalCodes() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("migration-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let villager = "430121199001010011"
+        let employee = "430121198502020022"
+        let flexible = "430121198003030033"
+        let march = YearMonth(year: 2024, month: 3)!.index
+        let old = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v6-cache-loaded")
+        try await old.write { db in
+            for id in [villager, employee, flexible] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO person (idNumber, name, sex, birthDate, regionCode, version)
+                        VALUES (?, '测试', '1', '1990-01-01', '430121101001', 1)
+                        """, arguments: [id])
+            }
+            let enrolments: [(String, String, String)] = [
+                (villager, "pension", "个人"), (villager, "medical", "个人"),
+                (employee, "pension", "湘江机械制造有限公司"), (employee, "medical", "湘江机械制造有限公司"),
+                (employee, "unemployment", "湘江机械制造有限公司"), (employee, "work-injury", "湘江机械制造有限公司"),
+                (employee, "maternity", "湘江机械制造有限公司"), (flexible, "pension", "个人"), (flexible, "medical", "个人"),
+            ]
+            for (id, insurance, unit) in enrolments {
+                try db.execute(
+                    sql: "INSERT INTO enrolment (idNumber, insurance, since, status, unit) VALUES (?, ?, ?, 'active', ?)",
+                    arguments: [id, insurance, march - 24, unit])
+            }
+            // Residents pay a grade with no base; the employee and the flexibly employed pay on a base.
+            let contributions: [(String, String, Int)] = [
+                (villager, "pension", 0), (villager, "medical", 0), (employee, "pension", 500_000),
+                (employee, "medical", 500_000), (employee, "unemployment", 500_000), (flexible, "pension", 400_000),
+                (flexible, "medical", 400_000),
+            ]
+            for (id, insurance, base) in contributions {
+                try db.execute(
+                    sql: """
+                        INSERT INTO contribution (idNumber, insurance, month, baseFen, personalFen, employerFen, paid)
+                        VALUES (?, ?, ?, ?, 10000, 0, 1)
+                        """, arguments: [id, insurance, march, base])
+            }
+        }
+
+        try old.close()
+        let store = try SQLiteKioskStore(path: path)
+        func schemes(_ id: String) async throws -> (enrolled: Set<InsuranceType>, paid: Set<InsuranceType>) {
+            let enrolled = try await store.enrolments(of: id).map(\.insurance)
+            let paid = try await store.contributions(of: id, insurance: nil, from: nil, to: nil).map(\.insurance)
+            return (Set(enrolled), Set(paid))
+        }
+        let village = try await schemes(villager)
+        #expect(village.enrolled == [.residentPension, .residentMedical])
+        #expect(village.paid == [.residentPension, .residentMedical])
+        let employed = try await schemes(employee)
+        #expect(employed.enrolled == [.enterprisePension, .employeeMedical, .unemployment, .workInjury, .maternity])
+        #expect(employed.paid == [.enterprisePension, .employeeMedical, .unemployment])
+        let alone = try await schemes(flexible)
+        #expect(alone.enrolled == [.enterprisePension, .employeeMedical])
+        #expect(alone.paid == [.enterprisePension, .employeeMedical])
+        let leftOver = try await store.pool.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM enrolment WHERE insurance NOT GLOB '[0-9][0-9][0-9]')
+                         + (SELECT count(*) FROM contribution WHERE insurance NOT GLOB '[0-9][0-9][0-9]')
+                    """)
+        }
+        #expect(leftOver == 0)
     }
 }

@@ -8,7 +8,7 @@ import Vocabulary
 ///
 /// Deterministic from ``seed`` (the same pages on every machine and Swift version: all draws come
 /// from ``SplitMix64``), and a sequence of pages made one at a time: a township of 50,000 people
-/// has some 10 million contribution months, which never exist in memory together.
+/// has some 5 million contribution months, which never exist in memory together.
 public struct SyntheticTownship: Sequence, Sendable {
     public var seed: UInt64
     /// The township's 9-digit region code; people live in its villages (12 digits).
