@@ -59,31 +59,36 @@ let package = Package(
         // The domain's shared words: insurance schemes with their national codes, months, sex, ethnicity,
         // region codes, masked ID numbers. Depends on nothing; every layer above speaks it.
         .target(name: "Vocabulary"),
+        // The one shape of every module's error: a public code to match on, a message for a person.
+        .target(name: "CodedErrors"),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
             name: "SmartCard",
             dependencies: [
+                "CodedErrors",
                 "CPCSCLite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
-        .target(name: "CardCrypto", dependencies: ["CCrypto"]),
+        .target(name: "CardCrypto", dependencies: ["CodedErrors", "CCrypto"]),
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
-        .target(name: "SocialSecurityCard", dependencies: ["Vocabulary", "SmartCard", "CardCrypto"]),
+        .target(name: "SocialSecurityCard", dependencies: ["Vocabulary", "CodedErrors", "SmartCard", "CardCrypto"]),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
         .target(
             name: "KioskCore",
             dependencies: [
-                "Vocabulary", "SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto", .product(name: "Logging", package: "swift-log"),
+                "Vocabulary", "CodedErrors", "SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
         .target(
             name: "CentreClient",
             dependencies: [
+                "CodedErrors",
                 "KioskCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -113,18 +118,20 @@ let package = Package(
         .target(
             name: "KioskWeb",
             dependencies: [
+                "CodedErrors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
         ),
-        // The terminal's local store: the KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
-        .target(name: "KioskStore", dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The terminal's local store: KioskCore's KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
+        .target(name: "KioskSQLite", dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
         .target(
-            name: "Central",
+            name: "Centre",
             dependencies: [
                 "Vocabulary",
+                "CodedErrors",
                 "KioskCore",
                 "Documents",
                 "SocialSecurityCard",
@@ -143,6 +150,7 @@ let package = Package(
             name: "Documents",
             dependencies: [
                 "Vocabulary",
+                "CodedErrors",
                 "CCairo",
                 "CPango",
                 "CQRencode",
@@ -154,6 +162,7 @@ let package = Package(
             name: "Diagnostics",
             dependencies: [
                 "Vocabulary",
+                "CodedErrors",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -183,6 +192,7 @@ let package = Package(
         .target(
             name: "Printing",
             dependencies: [
+                "CodedErrors",
                 "CCups",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -193,11 +203,11 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "KioskCore",
-                "KioskStore",
+                "KioskSQLite",
                 "KioskServer",
                 "KioskWeb",
                 "CentreClient",
-                "Central",
+                "Centre",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -210,41 +220,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "APDURoundTripBenchmark",
-            dependencies: ["SmartCard"],
-            path: "Benchmarks/APDURoundTrip/Swift"
-        ),
-        .executableTarget(
-            name: "TownshipLoadBenchmark",
-            dependencies: ["Vocabulary", "KioskCore", "KioskStore"],
-            path: "Benchmarks/TownshipLoad/Swift"
-        ),
-        .executableTarget(
-            name: "SyncBenchmark",
-            dependencies: ["KioskCore", "KioskStore", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Benchmarks/Sync/Swift"
-        ),
         // The child the crash-safety test SIGKILLs: writes applications in a loop, printing each acknowledged id.
         .executableTarget(
-            name: "KioskStoreCrashWriter",
-            dependencies: ["KioskCore", "KioskStore"],
-            path: "Tests/KioskStoreCrashWriter"
-        ),
-        .executableTarget(
-            name: "CardReadBenchmark",
-            dependencies: [
-                "SmartCard",
-                "SocialSecurityCard",
-                "CardSimulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Benchmarks/CardRead/Swift"
-        ),
-        .executableTarget(
-            name: "DocumentRenderBenchmark",
-            dependencies: ["Vocabulary", "Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
-            path: "Benchmarks/DocumentRender/Swift"
+            name: "KioskSQLiteCrashWriter",
+            dependencies: ["KioskCore", "KioskSQLite"],
+            path: "Tests/KioskSQLiteCrashWriter"
         ),
 
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
@@ -262,13 +242,13 @@ let package = Package(
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["Vocabulary", "KioskCore", "SocialSecurityCard"]),
         // The sync engine against an in-process centre, over a real store.
-        .testTarget(name: "SyncTests", dependencies: ["Vocabulary", "KioskCore", "KioskStore", "SocialSecurityCard"]),
+        .testTarget(name: "SyncTests", dependencies: ["Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "Vocabulary", "KioskServer", "KioskCore", "KioskStore", "SocialSecurityCard", "SmartCard", "CardSimulator",
-                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Central",
+                "Vocabulary", "KioskServer", "KioskCore", "KioskSQLite", "SocialSecurityCard", "SmartCard", "CardSimulator",
+                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -285,16 +265,16 @@ let package = Package(
             dependencies: ["KioskWeb", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
-            name: "KioskStoreTests",
+            name: "KioskSQLiteTests",
             dependencies: [
-                "Vocabulary", "KioskStore", "KioskCore", "SocialSecurityCard", "KioskStoreCrashWriter",
+                "Vocabulary", "KioskSQLite", "KioskCore", "SocialSecurityCard", "KioskSQLiteCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
-            name: "CentralTests",
+            name: "CentreTests",
             dependencies: [
-                "Vocabulary", "Central", "KioskCore", "SocialSecurityCard", "Documents",
+                "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -308,8 +288,52 @@ let package = Package(
         ),
         .testTarget(
             name: "DiagnosticsTests",
-            dependencies: ["Vocabulary", "Diagnostics", "SmartCard", "KioskStore", "KioskCore", "SocialSecurityCard"]
+            dependencies: ["Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard"]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The benchmarks' executables (Benchmarks/*/Swift), in the graph only when SSKIOSK_BENCHMARKS is set, so that no
+// everyday build or test compiles them. Benchmarks/*/run set it and build in their own folder, .build-bench, so
+// that switching between the two graphs never makes .build start over. They depend on targets that are not
+// products, so they cannot live in a package of their own (as Hummingbird's benchmarks do).
+if Context.environment["SSKIOSK_BENCHMARKS"] != nil {
+    package.targets += [
+        // ECHO round trips through pcscd with the SmartCard API, blocking and async, against a C loop and pyscard.
+        .executableTarget(
+            name: "APDURoundTripBenchmark",
+            dependencies: ["SmartCard"],
+            path: "Benchmarks/APDURoundTrip/Swift"
+        ),
+        // A synthetic township's first load into the terminal's store, and the same rows as SQL for the sqlite3 floor.
+        .executableTarget(
+            name: "TownshipLoadBenchmark",
+            dependencies: ["Vocabulary", "KioskCore", "KioskSQLite"],
+            path: "Benchmarks/TownshipLoad/Swift"
+        ),
+        // Queues applications in a terminal's outbox as a desk makes them, for the sync benchmark's drain.
+        .executableTarget(
+            name: "SyncBenchmark",
+            dependencies: ["KioskCore", "KioskSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/Sync/Swift"
+        ),
+        // Card inserted to typed cardholder, and personalisation per card, through pcscd and in process.
+        .executableTarget(
+            name: "CardReadBenchmark",
+            dependencies: [
+                "SmartCard",
+                "SocialSecurityCard",
+                "CardSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/CardRead/Swift"
+        ),
+        // Render time of a certificate and a 10-page statement, the reportlab peer's data, submit-to-spool time.
+        .executableTarget(
+            name: "DocumentRenderBenchmark",
+            dependencies: ["Vocabulary", "Documents", "Printing", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/DocumentRender/Swift"
+        ),
+    ]
+}

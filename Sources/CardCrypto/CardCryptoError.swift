@@ -1,9 +1,10 @@
+import CodedErrors
+
 /// An error from the card's cryptography: what happened, and what to do about it.
 ///
-/// Modelled on swift-nio's error structs: a private code, a static member per case, a message for
-/// a technician. Messages name lengths and algorithms, never key bytes, PINs or decrypted data.
-public struct CardCryptoError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+/// A ``CodedError``: a static member per code, a message for a technician. Messages name lengths and algorithms, never key bytes, PINs or decrypted data.
+public struct CardCryptoError: CodedError {
+    public enum Code: Hashable, Sendable {
         case invalidKeyLength
         case invalidDataLength
         case invalidInputLength
@@ -18,7 +19,7 @@ public struct CardCryptoError: Error, Hashable, Sendable, CustomStringConvertibl
         case cipherFailure
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it.
     public let message: String
 
@@ -26,11 +27,6 @@ public struct CardCryptoError: Error, Hashable, Sendable, CustomStringConvertibl
         self.code = code
         self.message = message
     }
-
-    public var description: String { message }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     // MARK: Keys and inputs
 

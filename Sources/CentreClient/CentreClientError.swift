@@ -1,7 +1,9 @@
+import CodedErrors
+
 /// An error talking to the centre, said for a technician: what happened and what to check.
 /// Never holds the token.
-public struct CentreClientError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct CentreClientError: CodedError {
+    public enum Code: Hashable, Sendable {
         case unreadableFile
         case emptyToken
         case notHTTPS
@@ -10,7 +12,7 @@ public struct CentreClientError: Error, Hashable, Sendable, CustomStringConverti
         case malformedAnswer
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it.
     public let message: String
     /// The HTTP status the centre answered, when it answered.
@@ -21,8 +23,6 @@ public struct CentreClientError: Error, Hashable, Sendable, CustomStringConverti
         self.message = message
         self.httpStatus = httpStatus
     }
-
-    public var description: String { message }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code && lhs.httpStatus == rhs.httpStatus }
     public func hash(into hasher: inout Hasher) {

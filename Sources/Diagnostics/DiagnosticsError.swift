@@ -1,23 +1,20 @@
+import CodedErrors
+
 /// An error setting up diagnostics (not a finding of a check, which is a ``CheckResult``).
-public struct DiagnosticsError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct DiagnosticsError: CodedError {
+    public enum Code: Hashable, Sendable {
         case catalogueUnreadable
         case catalogueNotFound
         case bundleNotWritten
     }
 
-    private let code: Code
+    public let code: Code
     public let message: String
 
     private init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
-
-    public var description: String { message }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     public static func catalogueUnreadable(_ path: String, reason: String) -> Self {
         Self(.catalogueUnreadable, "The device catalogue \(path) is unusable: \(reason). Restore it from the release.")

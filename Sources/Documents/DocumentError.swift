@@ -1,10 +1,11 @@
+import CodedErrors
+
 /// An error from laying out, rendering or verifying a document: what happened, and what to do.
 ///
-/// Modelled on swift-nio's error structs: a private code, a static member or function per case,
-/// a message for the clerk or technician. Messages name template keys and characters, never a
+/// A ``CodedError``: a static member or function per code, a message for the clerk or technician. Messages name template keys and characters, never a
 /// person's full ID number or a key.
-public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct DocumentError: CodedError {
+    public enum Code: Hashable, Sendable {
         case missingValue
         case missingTable
         case malformedPlaceholder
@@ -28,7 +29,7 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
         case unsupportedVerificationVersion
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it, for a person.
     public let message: String
 
@@ -36,11 +37,6 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
         self.code = code
         self.message = message
     }
-
-    public var description: String { message }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     // MARK: Template and data
 

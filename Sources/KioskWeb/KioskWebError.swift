@@ -1,13 +1,15 @@
+import CodedErrors
+
 /// An error of the pages' side of the service: a missing resource, a template that does not
 /// parse, a prompt espeak-ng could not speak. The message says what to do about it.
-public struct KioskWebError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct KioskWebError: CodedError {
+    public enum Code: Hashable, Sendable {
         case missingResources
         case badTemplate
         case speechFailed
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it, for a technician.
     public let message: String
 
@@ -15,11 +17,6 @@ public struct KioskWebError: Error, Hashable, Sendable, CustomStringConvertible 
         self.code = code
         self.message = message
     }
-
-    public var description: String { message }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     static func missingResources(_ what: String) -> Self {
         Self(.missingResources, "The pages' resource \(what) is missing from the build: reinstall sskiosk.")

@@ -147,7 +147,9 @@ final class CUPSDestination {
             throw CUPSStatus.lastError(for: target)
         }
 
-        guard cupsStartDestDocument(http, dest, info, id, title, CUPS_FORMAT_PDF, 0, nil, 1) == HTTP_STATUS_CONTINUE,
+        guard
+            cupsStartDestDocument(http, dest, info, id, Self.documentName(title), CUPS_FORMAT_PDF, 0, nil, 1)
+                == HTTP_STATUS_CONTINUE,
             Self.write(pdf, over: http),
             CUPSStatus.succeeded(cupsFinishDestDocument(http, dest, info))
         else {
@@ -157,6 +159,16 @@ final class CUPSDestination {
             throw cause == .requestFailed ? PrintingError.transferFailed.carrying(detailsOf: cause) : cause
         }
         return id
+    }
+
+    /// The IPP document-name written for `title`: whitespace becomes `_`.
+    ///
+    /// cupsd 2.4.2-3+deb12u10 (Debian 12's security update of 2025) crashes with a segmentation
+    /// fault on a Send-Document whose document-name holds a space, taking every queue down with it;
+    /// seen on the rig with the test page "sskiosk test page". IPP allows the space, but a kiosk must
+    /// not depend on the cupsd it finds: the name is written without one.
+    static func documentName(_ title: String) -> String {
+        String(title.map { $0.isWhitespace ? "_" : $0 })
     }
 
     private static func write(_ bytes: [UInt8], over http: OpaquePointer) -> Bool {

@@ -1,12 +1,13 @@
+import CodedErrors
+
 /// An error from the printing layer: what happened, and what the clerk or technician should do.
 ///
-/// Modelled on swift-nio's error structs: a private code, a static member per case, a message
-/// written for a person. The IPP status libcups reported, when there is one, is kept in
+/// A ``CodedError``: a static member per code, a message written for a person. The IPP status libcups reported, when there is one, is kept in
 /// ``ippStatus`` (with libcups' own text in ``detail``) for diagnostics but never shown alone.
 /// Printer faults (out of paper, jammed, offline) are not errors: a job waits through them, and
 /// ``PrinterStatus`` describes them.
-public struct PrintingError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct PrintingError: CodedError {
+    public enum Code: Hashable, Sendable {
         case schedulerUnavailable
         case printerUnreachable
         case unknownQueue
@@ -25,7 +26,7 @@ public struct PrintingError: Error, Hashable, Sendable, CustomStringConvertible 
         case requestFailed
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it, for a person.
     public let message: String
     /// The IPP status code libcups reported, if any.
@@ -46,9 +47,6 @@ public struct PrintingError: Error, Hashable, Sendable, CustomStringConvertible 
         if let detail, !detail.isEmpty { text += " (\(detail))" }
         return text
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// The same error carrying libcups' status and words, for the technician's log.
     func reported(ippStatus: Int, detail: String?) -> Self {

@@ -1,10 +1,11 @@
+import CodedErrors
+
 /// An error from the PC/SC layer: what happened, and what the person in front of the terminal should do.
 ///
-/// Modelled on swift-nio's error structs: a private code, a static member per case, a message
-/// written for a clerk or technician. The raw PC/SC return value, when there is one, is kept in
+/// A ``CodedError``: a static member per code, a message written for a clerk or technician. The raw PC/SC return value, when there is one, is kept in
 /// ``pcscCode`` for diagnostics but never shown alone.
-public struct SmartCardError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct SmartCardError: CodedError {
+    public enum Code: Hashable, Sendable {
         case serviceNotRunning
         case serviceStopped
         case noReaders
@@ -37,7 +38,7 @@ public struct SmartCardError: Error, Hashable, Sendable, CustomStringConvertible
         case responseChainTooLong
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it, for a person.
     public let message: String
     /// The PC/SC return value this error was mapped from, if any.
@@ -53,9 +54,6 @@ public struct SmartCardError: Error, Hashable, Sendable, CustomStringConvertible
         guard let pcscCode else { return message }
         return "\(message) [PC/SC 0x\(String(UInt32(truncatingIfNeeded: pcscCode), radix: 16, uppercase: true))]"
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     // MARK: The daemon and its readers
 

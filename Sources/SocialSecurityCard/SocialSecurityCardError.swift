@@ -1,11 +1,12 @@
+import CodedErrors
 import SmartCard
 
 /// An error of the social security card application: what happened and what to do.
 ///
 /// Messages are for the clerk or the resident at the terminal; they never carry a PIN, a key or
 /// a full ID number. Errors of the reader below are passed through as ``transport(_:)``.
-public struct SocialSecurityCardError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct SocialSecurityCardError: CodedError {
+    public enum Code: Hashable, Sendable {
         case notSocialSecurityCard
         case unsupportedGeneration
         case unsupportedAlgorithm
@@ -33,7 +34,7 @@ public struct SocialSecurityCardError: Error, Hashable, Sendable, CustomStringCo
         case transport
     }
 
-    private let code: Code
+    public let code: Code
     public let message: String
     /// Tries left on a wrong PIN.
     public let triesLeft: Int?
@@ -60,9 +61,6 @@ public struct SocialSecurityCardError: Error, Hashable, Sendable, CustomStringCo
         guard let statusWord else { return message }
         return "\(message) [SW \(statusWord)]"
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     // MARK: Which card
 

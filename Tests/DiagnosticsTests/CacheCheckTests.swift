@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import KioskStore
+import KioskSQLite
 import Testing
 
 @Suite("The cache check: integrity, schema, outbox and last sync, read-only")

@@ -1,6 +1,6 @@
 import Foundation
 import KioskCore
-import KioskStore
+import KioskSQLite
 import SocialSecurityCard
 
 /// A real terminal cache (the store's own schema) in a temporary file, holding synthetic people.

@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KioskCore
 import KioskServer
-import KioskStore
+import KioskSQLite
 import Testing
 
 @Suite("Technician API: health with version and uptime, diagnostics for technicians only")

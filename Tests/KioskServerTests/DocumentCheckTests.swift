@@ -1,4 +1,4 @@
-import Central
+import Centre
 import Documents
 import Foundation
 import Hummingbird

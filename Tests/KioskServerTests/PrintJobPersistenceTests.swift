@@ -1,6 +1,6 @@
 import Foundation
 import KioskCore
-import KioskStore
+import KioskSQLite
 import Logging
 import Printing
 import Testing

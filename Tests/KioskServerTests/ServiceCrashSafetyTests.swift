@@ -1,6 +1,6 @@
 import Foundation
 import KioskCore
-import KioskStore
+import KioskSQLite
 import Testing
 import Vocabulary
 

@@ -4,7 +4,7 @@ import Diagnostics
 import Documents
 import Foundation
 import KioskCore
-import KioskStore
+import KioskSQLite
 import SmartCard
 import SocialSecurityCard
 import Synchronization

@@ -83,10 +83,7 @@ extension RigTests {
 
         @Test func aStoppedQueueAndOneRefusingJobsAreNamedWithTheirCommands() async throws {
             guard await Rig.printersAreUp() else { return }
-            defer {
-                _ = try? Subprocess.run(["/usr/sbin/cupsenable", Rig.a4.queue])
-                _ = try? Subprocess.run(["/usr/sbin/cupsaccept", Rig.card.queue])
-            }
+            try await Rig.restoring(.printers) {
             #expect(try Subprocess.run(["/usr/sbin/cupsdisable", Rig.a4.queue]).status == 0)
             #expect(try Subprocess.run(["/usr/sbin/cupsreject", Rig.card.queue]).status == 0)
             let run = try Diag.run(Self.printers)
@@ -100,20 +97,22 @@ extension RigTests {
             #expect(access.status == .fail)
             #expect(access.result.cause.contains("queue rig-card refuses new jobs"), "\(access.result.cause)")
             #expect(access.result.fix == "Accept jobs again: cupsaccept rig-card && cupsenable rig-card")
+            }
         }
 
         @Test func aStoppedCupsdIsNamedAndNoPrinterIsBlamed() async throws {
             guard await Rig.printersAreUp(), try Rig.run("status").contains("cupsd: up") else { return }
-            try Rig.run("kill", "cupsd")
-            defer { _ = try? Rig.run("up", "printers") }
-            let run = try Diag.run(Self.printers)
-            #expect(run.status == 2, "\(run.output)\(run.errors)")
-            let report = try run.report()
-            let cupsd = try #require(report["cupsd"])
-            #expect(cupsd.result.cause == "cupsd is not running or does not answer")
-            #expect(cupsd.result.fix?.contains("systemctl restart cups") == true)
-            for name in ["printer:rig-a4", "printer:rig-card", "print-access"] {
-                #expect(report[name]?.result.cause == "not checked, because cupsd failed", "\(name)")
+            try await Rig.restoring(.printers) {
+                try Rig.run("kill", "cupsd")
+                let run = try Diag.run(Self.printers)
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
+                let report = try run.report()
+                let cupsd = try #require(report["cupsd"])
+                #expect(cupsd.result.cause == "cupsd is not running or does not answer")
+                #expect(cupsd.result.fix?.contains("systemctl restart cups") == true)
+                for name in ["printer:rig-a4", "printer:rig-card", "print-access"] {
+                    #expect(report[name]?.result.cause == "not checked, because cupsd failed", "\(name)")
+                }
             }
         }
 

@@ -132,9 +132,8 @@ extension RigTests {
         /// socket is gone too, pcscd is plainly not running. Everything that needs it is not checked.
         @Test func aStoppedPcscdIsNamedWithItsFixAndNothingDownstreamIsBlamed() async throws {
             guard Rig.isUp(), try Diagnose.rigOwnsPcscd() else { return }
+            try await Rig.restoring(.readers) {
             try Rig.run("kill", "pcscd")
-            defer { _ = try? Rig.restoreReaders() }
-
             let stale = try Diagnose.run()
             #expect(stale.status == 2, "\(stale.output)")
             let report = try stale.report()
@@ -153,6 +152,7 @@ extension RigTests {
             let missing = try #require(try gone.report()["pcscd"])
             #expect(missing.result.cause == "pcscd is not running: its socket /run/pcscd/pcscd.comm does not exist")
             #expect(missing.result.fix?.contains("systemctl start pcscd") == true)
+            }
         }
 
         /// A frozen pcscd accepts connections and never answers: diag must still finish, on time,

@@ -81,11 +81,13 @@ extension RigTests {
             let context = try PCSCContext()
             #expect(try context.readers().contains(Rig.reader0))
 
-            try Rig.run("kill", "pcscd")
-            let lostAt = try await recorder.wait(for: "the service lost") { $0 == .serviceLost }
-            #expect(recorder.all[..<lostAt].contains(.readerAdded(Rig.reader0)))
-            #expect(recorder.all.contains(.readerRemoved(Rig.reader0)))
-            try Rig.restoreReaders()
+            let lostAt = try await Rig.restoring(.readers) {
+                try Rig.run("kill", "pcscd")
+                let lostAt = try await recorder.wait(for: "the service lost") { $0 == .serviceLost }
+                #expect(recorder.all[..<lostAt].contains(.readerAdded(Rig.reader0)))
+                #expect(recorder.all.contains(.readerRemoved(Rig.reader0)))
+                return lostAt
+            }
 
             let restoredAt = try await recorder.wait(
                 after: lostAt, for: "the service restored", timeout: .seconds(15)

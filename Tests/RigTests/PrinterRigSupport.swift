@@ -69,14 +69,14 @@ extension Rig {
     /// `body`; the fault is cleared afterwards, also when `body` throws.
     static func withFault<T>(_ fault: String, on printer: Printer, _ body: () async throws -> T) async throws -> T {
         try run("printer", "fault", printer.name, fault)
+        let result: Result<T, any Error>
         do {
-            let result = try await body()
-            try run("printer", "fault", printer.name, "none")
-            return result
+            result = .success(try await body())
         } catch {
-            _ = try? run("printer", "fault", printer.name, "none")
-            throw error
+            result = .failure(error)
         }
+        try run("printer", "fault", printer.name, "none")
+        return try result.get()
     }
 
     /// A key no earlier run has used: the spool and cupsd's history outlive test runs.

@@ -1,5 +1,6 @@
 import CardSimulator
 import Foundation
+import Printing
 import SmartCard
 import Synchronization
 import Testing
@@ -99,12 +100,52 @@ struct Subprocess {
 }
 
 extension Rig {
-    /// Brings pcscd back after a test stopped it, and leaves both slots empty as the rig tests
-    /// expect them: `rig up` also puts the rig's own cards in, and vpcd serves one card per slot.
-    static func restoreReaders() throws {
-        try run("up", "readers")
-        try run("card", "remove", "0")
-        try run("card", "remove", "1")
+    /// A part of the rig that a test may break on purpose.
+    enum Part: String {
+        case readers, printers
+    }
+
+    /// Runs `body`, which breaks `part` of the rig (kills pcscd or cupsd, say), then restores the
+    /// part and checks that it answers again, whether `body` succeeded or threw. A restore that fails
+    /// fails the test with what the rig said: a part left down would fail every later test instead.
+    static func restoring<T>(
+        _ part: Part, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
+    ) async throws -> T {
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body())
+        } catch {
+            result = .failure(error)
+        }
+        do {
+            try await restore(part)
+        } catch {
+            Issue.record(error, "the rig's \(part.rawValue) could not be restored", sourceLocation: sourceLocation)
+            throw error
+        }
+        return try result.get()
+    }
+
+    /// Brings `part` back and waits until it answers: the readers with both slots empty (`rig up`
+    /// also puts the rig's own cards in, and vpcd serves one card per slot), the printers with
+    /// cupsd taking jobs on every queue again.
+    static func restore(_ part: Part) async throws {
+        switch part {
+        case .readers:
+            try run("up", "readers")
+            try run("card", "remove", "0")
+            try run("card", "remove", "1")
+            guard isUp() else { throw RigFailure(description: "pcscd is back but does not list both readers") }
+        case .printers:
+            try run("up", "printers")
+            let service = CUPSPrintService(timeout: .seconds(5))
+            try await eventually(timeout: .seconds(20), "cupsd to take jobs on every rig queue again") {
+                guard let queues = try? await service.queues() else { return false }
+                return [a4, card, receipt].allSatisfy { printer in
+                    queues.contains { $0.name == printer.queue && $0.status.isAcceptingJobs }
+                }
+            }
+        }
     }
 }
 

@@ -33,14 +33,13 @@ extension RigTests {
         /// service is stopped and both slots are empty again.
         func withServer(_ body: (TerminalServerProcess) async throws -> Void) async throws {
             guard Rig.isUp(), await Rig.printersAreUp() else { return }
-            try Rig.run("card", "remove", "0")
-            try Rig.run("card", "insert", "psam", "1")
-            let server = try await TerminalServerProcess(port: 18_000 + Int.random(in: 0..<1000))
-            defer {
-                server.stop()
-                _ = try? Rig.restoreReaders()
+            try await Rig.restoring(.readers) {
+                try Rig.run("card", "remove", "0")
+                try Rig.run("card", "insert", "psam", "1")
+                let server = try await TerminalServerProcess(port: 18_000 + Int.random(in: 0..<1000))
+                defer { server.stop() }
+                try await body(server)
             }
-            try await body(server)
         }
 
         @Test(

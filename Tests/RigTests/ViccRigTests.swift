@@ -7,8 +7,8 @@ extension RigTests {
     @Suite struct Vicc {
         @Test func selectReadBinaryAndErrorAnswers() async throws {
             guard Rig.isUp() else { return }
+            try await Rig.restoring(.readers) {
             try Rig.run("card", "insert", "vicc", "0")
-            defer { _ = try? Rig.run("card", "remove", "0") }
             let context = try PCSCContext()
             var card: CardConnection?
             try await eventually(timeout: .seconds(20), "vicc to answer in slot 0") {
@@ -53,6 +53,7 @@ extension RigTests {
             let read = try await vicc.transmit(CommandAPDU(ins: 0xB0, p2: 0x04, expectedLength: 8))
             #expect(read.statusWord == .success)
             #expect(read.data == Array(content[4..<12]))
+            }
         }
     }
 }

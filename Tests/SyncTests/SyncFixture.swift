@@ -1,6 +1,6 @@
 import Foundation
 import KioskCore
-import KioskStore
+import KioskSQLite
 import SocialSecurityCard
 
 /// A terminal store in a temporary file with writes in its outbox, and a fake centre.

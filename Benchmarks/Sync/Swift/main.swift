@@ -8,7 +8,7 @@
 import Foundation
 import GRDB
 import KioskCore
-import KioskStore
+import KioskSQLite
 
 let arguments = CommandLine.arguments
 guard arguments.count == 5, arguments[1] == "queue", let count = Int(arguments[3]) else {

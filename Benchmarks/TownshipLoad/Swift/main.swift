@@ -14,7 +14,7 @@
 // them (people in the generator's order), so neither side gets the easier sorted inserts.
 import Foundation
 import KioskCore
-import KioskStore
+import KioskSQLite
 import Vocabulary
 
 func township(people: Int, months: Int, pageSize: Int) -> SyntheticTownship {

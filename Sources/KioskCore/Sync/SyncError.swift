@@ -1,15 +1,17 @@
+import CodedErrors
+
 /// An error of the sync with the centre: what went wrong, and what a technician should do.
 ///
 /// None is fatal to the terminal: it keeps serving from its cache and queueing writes, and the
 /// sender tries again after a backoff.
-public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct SyncError: CodedError {
+    public enum Code: Hashable, Sendable {
         case unknownCommand
         case incompleteAnswer
         case emptySnapshot
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it, for a technician; no personal data.
     public let message: String
 
@@ -17,11 +19,6 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
         self.message = message
     }
-
-    public var description: String { message }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// An outbox entry names a command this build does not know; it goes to review.
     public static func unknownCommand(_ command: String) -> Self {

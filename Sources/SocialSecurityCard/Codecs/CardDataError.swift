@@ -1,10 +1,12 @@
+import CodedErrors
+
 /// An error in the data of a social security card: a field that cannot be encoded, bytes from a card
 /// that make no sense, or a number a person typed that does not check out.
 ///
 /// Messages about numbers a resident types (ID number, card number) are written for the resident; the
 /// others for a clerk or technician. No message ever contains a full ID number.
-public struct CardDataError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
+public struct CardDataError: CodedError {
+    public enum Code: Hashable, Sendable {
         case bcdNotDigits
         case bcdTooLong
         case bcdInvalidNibble
@@ -36,7 +38,7 @@ public struct CardDataError: Error, Hashable, Sendable, CustomStringConvertible 
         case cardIdentifierMarker
     }
 
-    private let code: Code
+    public let code: Code
     /// What went wrong and what to do about it, for a person.
     public let message: String
 
@@ -44,11 +46,6 @@ public struct CardDataError: Error, Hashable, Sendable, CustomStringConvertible 
         self.code = code
         self.message = message
     }
-
-    public var description: String { message }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     // MARK: Numeric (cn) fields
 

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Centre
+import Foundation
+import Hummingbird
+import Logging
+
+/// The sync service terminals talk to, over HTTPS with client certificates.
+struct CentreServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the centre's sync service (HTTPS, terminals need a client certificate).")
+
+    @OptionGroup var store: CentreStoreOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "0.0.0.0"
+
+    @Option(help: "Port to listen on (0: any free port, printed when listening).")
+    var port = 8443
+
+    @Option(help: "The centre's certificate chain (PEM).")
+    var certificate: String
+
+    @Option(help: "The centre's private key (PEM).")
+    var key: String
+
+    @Option(help: "The CA that signs terminals' client certificates (PEM).")
+    var clientCA: String
+
+    func run() async throws {
+        let logger = {
+            var logger = Logger(label: "sskiosk.centre")
+            logger.logLevel = .info
+            return logger
+        }()
+        let tls = CentreTLS(certificateChain: certificate, privateKey: key, clientCA: clientCA)
+        let host = host, port = port
+        try await store.withStore(logger: logger) { store in
+            let server = CentreServer(store: store, host: host, port: port, tls: tls, logger: logger)
+            try await server.application { port in
+                // A line for scripts and process tests that start the centre on port 0, unbuffered.
+                FileHandle.standardOutput.write(Data("listening on \(port)\n".utf8))
+            }.runService()
+        }
+    }
+}

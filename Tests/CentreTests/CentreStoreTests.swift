@@ -1,0 +1,433 @@
+import Centre
+import Foundation
+import KioskCore
+import Testing
+
+/// One suite, both stores: every test runs against SQLite and PostgreSQL alike.
+@Suite struct CentreStoreTests {
+    // MARK: Terminals
+
+    @Test(arguments: StoreKind.testable)
+    func registersTerminalsByTokenHash(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (terminal, token) = try Fixtures.terminal()
+            try await store.register(terminal)
+            #expect(try await store.terminal(tokenHash: TerminalToken.hash(token)) == terminal)
+            #expect(try await store.terminal(tokenHash: TerminalToken.hash(token + "0")) == nil)
+            let (again, _) = try Fixtures.terminal()
+            await #expect(throws: CentreError.terminalExists) { try await store.register(again) }
+        }
+    }
+
+    // MARK: Commands
+
+    @Test(arguments: StoreKind.testable)
+    func appliesASubmissionOnceAndAnswersDuplicateAfter(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let person = home[0].people[0]
+            let submit = try Fixtures.command(
+                .applicationSubmit, Fixtures.application("T-101-1", for: person), key: "T-101-1-1")
+            let first = try await store.apply([submit], from: terminal, at: Fixtures.now)
+            #expect(first == [SyncCommandResult(idempotencyKey: "T-101-1-1", outcome: .applied, version: 1)])
+            let again = try await store.apply([submit, submit], from: terminal, at: Fixtures.now)
+            #expect(again.map(\.outcome) == [.duplicate, .duplicate])
+            #expect(again.map(\.version) == [1, 1])
+
+            // Applied once: a move built on version 1 is current, and takes it to 2.
+            let move = try Fixtures.command(
+                .applicationMove,
+                ApplicationMovePayload(id: "T-101-1", status: .approved, by: "super1", at: Fixtures.now),
+                key: "T-101-2-1", base: 1)
+            #expect(try await store.apply([move], from: terminal, at: Fixtures.now).first?.version == 2)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func firstWriterWinsByApplicationID(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let application = Fixtures.application("T-101-1", for: home[0].people[0])
+            let first = try Fixtures.command(.applicationSubmit, application, key: "k1")
+            var other = application
+            other.kind = .trainingSignUp
+            let second = try Fixtures.command(.applicationSubmit, other, key: "k2")
+            let results = try await store.apply([first, second], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .refused])
+            #expect(results[1].reason?.hasPrefix("application-id-taken") == true)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func refusesASecondOpenApplicationForTheSameService(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let person = home[0].people[1]
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(.applicationSubmit, Fixtures.application("T-101-1", for: person), key: "k1"),
+                    try Fixtures.command(.applicationSubmit, Fixtures.application("T-102-1", for: person), key: "k2"),
+                    try Fixtures.command(
+                        .applicationSubmit, Fixtures.application("T-102-2", for: person, kind: .trainingSignUp),
+                        key: "k3"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .refused, .applied])
+            #expect(results[1].reason?.hasPrefix("duplicate-application") == true)
+            #expect(results[1].reason?.contains(person.idNumber) == false)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func refusesAMoveOnAStaleVersionOrAnIllegalOne(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let submit = try Fixtures.command(
+                .applicationSubmit, Fixtures.application("T-101-1", for: home[0].people[0]), key: "k1")
+            func move(_ status: ApplicationStatus, by: String = "super1", key: String, base: Int?) throws -> SyncCommand
+            {
+                try Fixtures.command(
+                    .applicationMove, ApplicationMovePayload(id: "T-101-1", status: status, by: by, at: Fixtures.now),
+                    key: key, base: base)
+            }
+            let results = try await store.apply(
+                [
+                    submit,
+                    try move(.approved, key: "k2", base: 2),
+                    try move(.approved, key: "k3", base: nil),
+                    try move(.completed, key: "k4", base: 1),
+                    try move(.approved, by: "clerk1", key: "k5", base: 1),
+                    try move(.approved, key: "k6", base: 1),
+                    try move(.withdrawn, key: "k7", base: 1),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .refused, .refused, .refused, .refused, .applied, .refused])
+            #expect(results[1].reason?.hasPrefix("stale-version") == true)
+            #expect(results[3].reason?.hasPrefix("illegal-transition") == true)
+            #expect(results[4].reason?.hasPrefix("separation-of-duties") == true)
+            #expect(results[6].reason?.hasPrefix("stale-version") == true)
+            let unknown = try Fixtures.command(
+                .applicationMove, ApplicationMovePayload(id: "nope", status: .approved, by: "s", at: Fixtures.now),
+                key: "k8", base: 1)
+            #expect(
+                try await store.apply([unknown], from: terminal, at: Fixtures.now)[0].reason?.hasPrefix(
+                    "unknown-application") == true)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func aRefusedKeyIsRefusedAgainWithoutBeingJudgedAgain(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let person = home[0].people[0]
+            let second = try Fixtures.command(
+                .applicationSubmit, Fixtures.application("T-102-1", for: person), key: "k2")
+            let first = try Fixtures.command(
+                .applicationSubmit, Fixtures.application("T-101-1", for: person), key: "k1")
+            let withdraw = try Fixtures.command(
+                .applicationMove, ApplicationMovePayload(id: "T-101-1", status: .withdrawn, by: "c", at: Fixtures.now),
+                key: "k3", base: 1)
+            let results = try await store.apply([first, second, withdraw, second], from: terminal, at: Fixtures.now)
+            // Once the first is withdrawn the second would pass, but its key was judged already.
+            #expect(results.map(\.outcome) == [.applied, .refused, .applied, .refused])
+            #expect(results[3].reason == results[1].reason)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func aLossReportWinsAndALostCardStaysLost(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let person = home[0].people[0]
+            let number = Fixtures.newCardNumber(1)
+            func move(_ status: CardStatus, key: String, base: Int?) throws -> SyncCommand {
+                try Fixtures.command(
+                    .cardMove, CardMovePayload(cardNumber: number, status: status, by: "clerk1", at: Fixtures.now),
+                    key: key, base: base)
+            }
+            let card = CardRecord(
+                cardNumber: number, idNumber: person.idNumber, requestedBy: "clerk1", at: Fixtures.now)
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(.cardRequest, card, key: "k1"),
+                    // applied → lost has no edge in the lifecycle; a loss report wins anyway.
+                    try move(.lost, key: "k2", base: 1),
+                    // A terminal that had not seen the loss (base 1) may not make it usable.
+                    try move(.active, key: "k3", base: 1),
+                    // Lifting the loss on the centre's current copy (2 steps) stands.
+                    try move(.active, key: "k4", base: 2),
+                    try Fixtures.command(.cardRequest, card, key: "k5"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .applied, .refused, .applied, .refused])
+            #expect(results.map(\.version) == [1, 2, nil, 3, nil])
+            #expect(results[2].reason?.hasPrefix("card-lost") == true)
+            #expect(results[4].reason?.hasPrefix("card-number-taken") == true)
+
+            let pulled = try await store.changes(
+                after: .start, in: terminal.jurisdiction, limit: 100_000, at: Fixtures.now)
+            let stored = try #require(pulled.page.cardRecords.first { $0.cardNumber == number })
+            #expect(stored.status == .active)
+            #expect(stored.steps.map(\.status) == [.applied, .lost, .active])
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func refusesRecordsOutsideTheJurisdiction(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (_, neighbour) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let stranger = neighbour[0].people[0]
+            let strangersCard = neighbour[0].cardRecords[0]
+            var disguised = Fixtures.application("T-101-9", for: stranger)
+            // The terminal claims its own region; the centre knows where the person lives.
+            disguised.regionCode = Fixtures.home + "001"
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(.applicationSubmit, Fixtures.application("T-101-1", for: stranger), key: "k1"),
+                    try Fixtures.command(.applicationSubmit, disguised, key: "k2"),
+                    try Fixtures.command(
+                        .cardRequest,
+                        CardRecord(
+                            cardNumber: Fixtures.newCardNumber(2), idNumber: stranger.idNumber, requestedBy: "c",
+                            at: Fixtures.now), key: "k3"),
+                    try Fixtures.command(
+                        .cardMove,
+                        CardMovePayload(cardNumber: strangersCard.cardNumber, status: .lost, by: "c", at: Fixtures.now),
+                        key: "k4", base: strangersCard.steps.count),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.refused, .refused, .refused, .refused])
+            #expect(results.allSatisfy { $0.reason?.hasPrefix("outside-jurisdiction") == true })
+            #expect(results.allSatisfy { $0.reason?.contains(stranger.idNumber) == false })
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func refusesAPayloadThatDoesNotDecode(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (terminal, _) = try Fixtures.terminal()
+            let command = SyncCommand(
+                idempotencyKey: "k1", kind: .cardMove, payload: Data("{}".utf8), baseVersion: nil,
+                createdAt: Fixtures.now)
+            let result = try await store.apply([command], from: terminal, at: Fixtures.now)
+            #expect(result.map(\.outcome) == [.refused])
+            #expect(result[0].reason?.hasPrefix("malformed-payload") == true)
+        }
+    }
+
+    // MARK: Pulls
+
+    @Test(arguments: StoreKind.testable)
+    func pagesOfChangesCoverTheJurisdictionOnceInOrder(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, neighbour) = try await Fixtures.load(store)
+            let jurisdiction = try Jurisdiction(Fixtures.home)
+            var cursor = SyncCursor.start
+            var pulled = ReferenceDataPage(cursor: "", asOf: Fixtures.now)
+            var pages = 0
+            while true {
+                let changes = try await store.changes(after: cursor, in: jurisdiction, limit: 97, at: Fixtures.now)
+                let next = try #require(SyncCursor(changes.page.cursor))
+                #expect(next > cursor || !changes.hasMore)
+                cursor = next
+                pulled.append(changes.page)
+                pages += 1
+                if !changes.hasMore { break }
+            }
+            let expected = home.reduce(into: ReferenceDataPage(cursor: "", asOf: Fixtures.now)) { $0.append($1) }
+            #expect(pages > 2)
+            #expect(pulled.people.sorted(by: Fixtures.byID) == expected.people.sorted(by: Fixtures.byID))
+            #expect(Set(pulled.contributions) == Set(expected.contributions))
+            #expect(pulled.contributions.count == expected.contributions.count)
+            #expect(Set(pulled.enrolments) == Set(expected.enrolments))
+            #expect(Set(pulled.pensionPayments) == Set(expected.pensionPayments))
+            #expect(Set(pulled.cardRecords) == Set(expected.cardRecords))
+            #expect(Set(pulled.jobPostings) == Set(expected.jobPostings))
+            let strangers = Set(neighbour.flatMap(\.people).map(\.idNumber))
+            #expect(pulled.contributions.allSatisfy { !strangers.contains($0.idNumber) })
+
+            // Nothing new: the same cursor, nothing more. A new card: exactly that card.
+            let idle = try await store.changes(after: cursor, in: jurisdiction, limit: 97, at: Fixtures.now)
+            #expect(idle.page.cursor == cursor.description && !idle.hasMore && idle.page.cardRecords.isEmpty)
+            let (terminal, _) = try Fixtures.terminal()
+            let card = CardRecord(
+                cardNumber: Fixtures.newCardNumber(3), idNumber: home[0].people[0].idNumber, requestedBy: "c",
+                at: Fixtures.now)
+            _ = try await store.apply(
+                [try Fixtures.command(.cardRequest, card, key: "k1")], from: terminal, at: Fixtures.now)
+            let fresh = try await store.changes(after: cursor, in: jurisdiction, limit: 97, at: Fixtures.now)
+            #expect(fresh.page.cardRecords == [card])
+            #expect(fresh.page.people.isEmpty && fresh.page.contributions.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func aSnapshotHoldsTheWholeJurisdictionAndItsCursor(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let before = try await store.currentCursor()
+            var pages: [ReferenceDataPage] = []
+            try await store.snapshot(of: try Jurisdiction(Fixtures.home), peoplePerPage: 5, at: Fixtures.now) {
+                pages.append($0)
+            }
+            let expected = home.reduce(into: ReferenceDataPage(cursor: "", asOf: Fixtures.now)) { $0.append($1) }
+            let got = pages.reduce(into: ReferenceDataPage(cursor: "", asOf: Fixtures.now)) { $0.append($1) }
+            #expect(pages.count == 3)
+            #expect(pages.allSatisfy { $0.cursor == before.description && $0.asOf == Fixtures.now })
+            #expect(got.people.sorted(by: Fixtures.byID) == expected.people.sorted(by: Fixtures.byID))
+            #expect(Set(got.enrolments) == Set(expected.enrolments))
+            #expect(Set(got.contributions) == Set(expected.contributions))
+            #expect(got.contributions.count == expected.contributions.count)
+            #expect(Set(got.pensionPayments) == Set(expected.pensionPayments))
+            #expect(Set(got.cardRecords) == Set(expected.cardRecords))
+            #expect(Set(got.jobPostings) == Set(expected.jobPostings))
+        }
+    }
+
+    // MARK: Atomicity
+
+    @Test(arguments: StoreKind.testable)
+    func aLoadThatFailsHalfWayLeavesNothing(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let before = try await store.currentCursor()
+            var page = Fixtures.pages(Fixtures.township("430121103", seed: 9))[0]
+            // The people and most rows go in before the repeated contribution breaks the key.
+            page.contributions.append(page.contributions[0])
+            await #expect(throws: (any Error).self) { try await store.load(page) }
+            #expect(try await store.currentCursor() == before)
+            var seen = 0
+            try await store.snapshot(of: try Jurisdiction("430121103"), at: Fixtures.now) { seen += $0.people.count }
+            #expect(seen == 0)
+            // The home township is untouched, and a good page still loads.
+            page.contributions.removeLast()
+            try await store.load(page)
+            #expect(try await store.currentCursor() > before)
+            _ = home
+        }
+    }
+
+    // MARK: Certificates
+
+    @Test(arguments: StoreKind.testable)
+    func registersCertificatesFirstWriterWinsBySerial(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (terminal, _) = try Fixtures.terminal()
+            let certificate = SignedCertificate(
+                serial: "T-101-print-1", kind: "contribution-statement",
+                payloadHash: String(repeating: "ab", count: 32),
+                keyID: "T-101", regionCode: Fixtures.home, signedAt: Fixtures.now)
+            var second = certificate
+            second.payloadHash = String(repeating: "cd", count: 32)
+            var elsewhere = certificate
+            elsewhere.serial = "T-101-print-2"
+            elsewhere.regionCode = "430121103"
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(.certificateIssue, certificate, key: "k1"),
+                    try Fixtures.command(.certificateIssue, certificate, key: "k1"),
+                    try Fixtures.command(.certificateIssue, second, key: "k2"),
+                    try Fixtures.command(.certificateIssue, elsewhere, key: "k3"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .duplicate, .refused, .refused])
+            #expect(results[2].reason?.hasPrefix("certificate-serial-taken") == true)
+            #expect(results[3].reason?.hasPrefix("outside-jurisdiction") == true)
+            #expect(try await store.certificate(serial: "T-101-print-1") == certificate)
+            #expect(try await store.certificate(serial: "T-101-print-2") == nil)
+            try await store.checkHealth()
+        }
+    }
+}
+
+extension Fixtures {
+    static func byID(_ lhs: Person, _ rhs: Person) -> Bool { lhs.idNumber < rhs.idNumber }
+}
+
+extension ReferenceDataPage {
+    mutating func append(_ page: ReferenceDataPage) {
+        people += page.people
+        enrolments += page.enrolments
+        contributions += page.contributions
+        pensionPayments += page.pensionPayments
+        jobPostings += page.jobPostings
+        cardRecords += page.cardRecords
+    }
+}
+
+extension CentreStoreTests {
+    // MARK: Card production
+
+    @Test(arguments: StoreKind.testable)
+    func aBatchTakesTheAreasAppliedCardsAndDeliversThemReady(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, neighbour) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            let people = home.flatMap(\.people)
+            let cards = (0..<3).map { index in
+                CardRecord(
+                    cardNumber: Fixtures.newCardNumber(index), idNumber: people[index].idNumber, requestedBy: "clerk1",
+                    at: Fixtures.now)
+            }
+            let stranger = CardRecord(
+                cardNumber: Fixtures.newCardNumber(9), idNumber: try #require(neighbour.first?.people.first).idNumber,
+                requestedBy: "clerk2", at: Fixtures.now)
+            let requested = try await store.apply(
+                try cards.enumerated().map { try Fixtures.command(.cardRequest, $1, key: "r\($0)") }, from: terminal,
+                at: Fixtures.now)
+            #expect(requested.map(\.outcome) == [.applied, .applied, .applied])
+            _ = try await store.apply(
+                [try Fixtures.command(.cardRequest, stranger, key: "r9")], from: other, at: Fixtures.now)
+            let alreadyApplied = home.flatMap(\.cardRecords).filter { $0.status == .applied }.count
+            let before = try await store.currentCursor()
+
+            let later = Fixtures.now.addingTimeInterval(3600)
+            let batch = try #require(try await store.startBatch(in: try Jurisdiction(Fixtures.home), at: later))
+            #expect(batch.cardCount == cards.count + alreadyApplied)
+            #expect(batch.status == .inProduction)
+            #expect(try await store.startBatch(in: try Jurisdiction(Fixtures.home), at: later) == nil)
+
+            // Terminals learn it from the change feed.
+            func cardsHere(after cursor: SyncCursor) async throws -> [String: CardRecord] {
+                let changes = try await store.changes(
+                    after: cursor, in: try Jurisdiction(Fixtures.home), limit: 1000, at: later)
+                return Dictionary(changes.page.cardRecords.map { ($0.cardNumber, $0) }) { $1 }
+            }
+            let started = try await cardsHere(after: before)
+            #expect(started.count == batch.cardCount)
+            for card in cards {
+                #expect(started[card.cardNumber]?.status == .inProduction)
+                #expect(started[card.cardNumber]?.steps.last?.by == "centre:production")
+            }
+
+            // One card is reported lost while it is at the bureau: it stays lost.
+            let lost = try await store.apply(
+                [
+                    try Fixtures.command(
+                        .cardMove, CardMovePayload(cardNumber: cards[0].cardNumber, status: .lost, by: "c", at: later),
+                        key: "l0", base: 2)
+                ], from: terminal, at: later)
+            #expect(lost.map(\.outcome) == [.applied])
+            let afterLoss = try await store.currentCursor()
+            let delivered = try await store.deliverBatch(batch.id, at: later.addingTimeInterval(86_400))
+            #expect(delivered.status == .delivered)
+            let ready = try await cardsHere(after: afterLoss)
+            #expect(ready[cards[0].cardNumber] == nil)
+            #expect(ready[cards[1].cardNumber]?.status == .readyAtDesk)
+            #expect(ready[cards[2].cardNumber]?.status == .readyAtDesk)
+            #expect(ready.count == batch.cardCount - 1)
+
+            // The neighbouring township's card was not taken.
+            let there = try await store.changes(
+                after: .start, in: try Jurisdiction(Fixtures.neighbour), limit: 5000, at: later)
+            #expect(there.page.cardRecords.first { $0.cardNumber == stranger.cardNumber }?.status == .applied)
+
+            await #expect(throws: CentreError.unknownBatch) {
+                try await store.deliverBatch("B-none", at: later)
+            }
+        }
+    }
+}
