@@ -61,12 +61,15 @@ let package = Package(
         .target(name: "Vocabulary"),
         // The one shape of every module's error: a public code to match on, a message for a person.
         .target(name: "CodedErrors"),
+        // Bytes as hex and back: APDU traces, digests, file names, tokens.
+        .target(name: "HexCoding"),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
             name: "SmartCard",
             dependencies: [
                 "CodedErrors",
+                "HexCoding",
                 "CPCSCLite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -75,13 +78,19 @@ let package = Package(
         // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
         .target(name: "CardCrypto", dependencies: ["CodedErrors", "CCrypto"]),
         // The social security card: profile, codecs, reading, PIN, keys, secure messaging, personalisation.
-        .target(name: "SocialSecurityCard", dependencies: ["Vocabulary", "CodedErrors", "SmartCard", "CardCrypto"]),
+        .target(
+            name: "SocialSecurityCard",
+            dependencies: [
+                "Vocabulary", "CodedErrors", "HexCoding", "SmartCard", "CardCrypto",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
         .target(
             name: "KioskCore",
             dependencies: [
-                "Vocabulary", "CodedErrors", "SmartCard", "SocialSecurityCard", "CardCrypto", "CCrypto",
-                .product(name: "Logging", package: "swift-log"),
+                "Vocabulary", "CodedErrors", "HexCoding", "SocialSecurityCard", "CCrypto",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
@@ -102,6 +111,7 @@ let package = Package(
             name: "KioskServer",
             dependencies: [
                 "Vocabulary",
+                "HexCoding",
                 "KioskCore",
                 "Diagnostics",
                 "SocialSecurityCard",
@@ -125,7 +135,9 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // The terminal's local store: KioskCore's KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
-        .target(name: "KioskSQLite", dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "KioskSQLite",
+            dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
         .target(
             name: "Centre",
@@ -163,6 +175,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "CodedErrors",
+                "HexCoding",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -180,6 +193,7 @@ let package = Package(
         .target(
             name: "CardSimulator",
             dependencies: [
+                "HexCoding",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -202,6 +216,7 @@ let package = Package(
             name: "SSKioskCLI",
             dependencies: [
                 "Vocabulary",
+                "HexCoding",
                 "KioskCore",
                 "KioskSQLite",
                 "KioskServer",
@@ -230,15 +245,18 @@ let package = Package(
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
             name: "CardTestSupport",
-            dependencies: ["SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
+            dependencies: ["HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
             path: "Tests/CardTestSupport"
         ),
 
-        .testTarget(name: "SmartCardTests", dependencies: ["SmartCard", "CardSimulator"]),
+        .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
         .testTarget(
             name: "SocialSecurityCardTests",
-            dependencies: ["Vocabulary", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "CardTestSupport"]
+            dependencies: [
+                "Vocabulary", "HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard",
+                "CardTestSupport",
+            ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["Vocabulary", "KioskCore", "SocialSecurityCard"]),
         // The sync engine against an in-process centre, over a real store.
@@ -247,7 +265,8 @@ let package = Package(
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "Vocabulary", "KioskServer", "KioskCore", "KioskSQLite", "SocialSecurityCard", "SmartCard", "CardSimulator",
+                "Vocabulary", "KioskServer", "KioskCore", "KioskSQLite", "SocialSecurityCard", "SmartCard",
+                "CardSimulator",
                 "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -256,7 +275,8 @@ let package = Package(
         .testTarget(
             name: "RigTests",
             dependencies: [
-                "Vocabulary", "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport", "Printing",
+                "Vocabulary", "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport",
+                "Printing",
                 "Diagnostics", "KioskServer", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -303,7 +323,7 @@ if Context.environment["SSKIOSK_BENCHMARKS"] != nil {
         // ECHO round trips through pcscd with the SmartCard API, blocking and async, against a C loop and pyscard.
         .executableTarget(
             name: "APDURoundTripBenchmark",
-            dependencies: ["SmartCard"],
+            dependencies: ["HexCoding", "SmartCard"],
             path: "Benchmarks/APDURoundTrip/Swift"
         ),
         // A synthetic township's first load into the terminal's store, and the same rows as SQL for the sqlite3 floor.

@@ -2,7 +2,8 @@ import CodedErrors
 
 /// An error from the card's cryptography: what happened, and what to do about it.
 ///
-/// A ``CodedError``: a static member per code, a message for a technician. Messages name lengths and algorithms, never key bytes, PINs or decrypted data.
+/// A ``CodedError``: a static member per code, a message for a technician. Messages name lengths
+/// and algorithms, never key bytes, PINs or decrypted data.
 public struct CardCryptoError: CodedError {
     public enum Code: Hashable, Sendable {
         case invalidKeyLength

@@ -2,8 +2,8 @@ import CodedErrors
 
 /// An error from laying out, rendering or verifying a document: what happened, and what to do.
 ///
-/// A ``CodedError``: a static member or function per code, a message for the clerk or technician. Messages name template keys and characters, never a
-/// person's full ID number or a key.
+/// A ``CodedError``: a static member or function per code, a message for the clerk or technician.
+/// Messages name template keys and characters, never a person's full ID number or a key.
 public struct DocumentError: CodedError {
     public enum Code: Hashable, Sendable {
         case missingValue

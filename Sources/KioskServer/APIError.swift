@@ -61,7 +61,8 @@ struct APIError: HTTPResponseError, Encodable {
         status: .serviceUnavailable,
         code: "no-centre",
         chinese: "本终端未连接中心，无法核验凭证。",
-        english: "This terminal runs without a centre, so documents cannot be checked here. Check it at a desk that has one."
+        english:
+            "This terminal runs without a centre, so documents cannot be checked here. Check it at a desk that has one."
     )
 
     static let centreUnreachable = APIError(

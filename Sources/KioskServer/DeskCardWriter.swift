@@ -1,3 +1,4 @@
+import HexCoding
 import KioskCore
 import SmartCard
 import SocialSecurityCard

@@ -1,4 +1,5 @@
 import CCrypto
+import HexCoding
 import SmartCard
 
 /// Random bearer tokens: 32 bytes from OpenSSL's generator, in hex.

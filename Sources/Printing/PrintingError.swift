@@ -2,10 +2,10 @@ import CodedErrors
 
 /// An error from the printing layer: what happened, and what the clerk or technician should do.
 ///
-/// A ``CodedError``: a static member per code, a message written for a person. The IPP status libcups reported, when there is one, is kept in
-/// ``ippStatus`` (with libcups' own text in ``detail``) for diagnostics but never shown alone.
-/// Printer faults (out of paper, jammed, offline) are not errors: a job waits through them, and
-/// ``PrinterStatus`` describes them.
+/// A ``CodedError``: a static member per code, a message written for a person. The IPP status
+/// libcups reported, when there is one, is kept in ``ippStatus`` (with libcups' own text in
+/// ``detail``) for diagnostics but never shown alone. Printer faults (out of paper, jammed,
+/// offline) are not errors: a job waits through them, and ``PrinterStatus`` describes them.
 public struct PrintingError: CodedError {
     public enum Code: Hashable, Sendable {
         case schedulerUnavailable

@@ -1,3 +1,5 @@
+import HexCoding
+
 /// An answer to reset (ISO 7816-3 §8): what a card says about itself before the first command.
 ///
 /// Parsing is strict — every announced byte present, TCK right, nothing left over — because a
@@ -66,7 +68,8 @@ public struct ATR: Hashable, Sendable {
             var current = InterfaceBytes()
             for field in fields where indicator & field.bit != 0 {
                 guard position < b.count else {
-                    throw .malformedATR("it ends after \(b.count) bytes, but \(announcer) announces \(field.name)\(level)")
+                    throw .malformedATR(
+                        "it ends after \(b.count) bytes, but \(announcer) announces \(field.name)\(level)")
                 }
                 current[keyPath: field.keyPath] = b[position]
                 position += 1
@@ -80,7 +83,8 @@ public struct ATR: Hashable, Sendable {
 
         let k = Int(b[1] & 0x0F)
         guard b.count - position >= k else {
-            throw .malformedATR("T0 announces \(k) historical bytes, but only \(b.count - position) follow the interface bytes")
+            throw .malformedATR(
+                "T0 announces \(k) historical bytes, but only \(b.count - position) follow the interface bytes")
         }
         let historical = Array(b[position..<position + k])
         position += k
@@ -96,16 +100,19 @@ public struct ATR: Hashable, Sendable {
             position += 1
             let sum = b[1..<position].reduce(0, ^)
             guard sum == 0 else {
-                throw .malformedATR("TCK is \(Self.hex(tck)), but T0 to the last historical byte require \(Self.hex(tck ^ sum))")
+                throw .malformedATR(
+                    "TCK is \(Self.hex(tck)), but T0 to the last historical byte require \(Self.hex(tck ^ sum))")
             }
             checkByte = tck
         }
         guard position == b.count else {
             let extra = b.count - position
-            let after = checkByte == nil
+            let after =
+                checkByte == nil
                 ? "the historical bytes (no TCK is expected when only T=0 is indicated)"
                 : "TCK"
-            throw .malformedATR("\(extra) unexpected byte\(extra == 1 ? "" : "s") follow\(extra == 1 ? "s" : "") \(after)")
+            throw .malformedATR(
+                "\(extra) unexpected byte\(extra == 1 ? "" : "s") follow\(extra == 1 ? "s" : "") \(after)")
         }
 
         var offered: [Int] = []
@@ -251,6 +258,7 @@ extension ATR: CustomStringConvertible {
         let diText = di.map(String.init) ?? "RFU"
         let protocolsText = protocols.map { "T=\($0)" }.joined(separator: "/")
         let historicalText = historicalBytes.isEmpty ? "none" : historicalBytes.hexString
-        return "ATR \(bytes.hexString): \(convention) convention, \(protocolsText), Fi=\(fiText), Di=\(diText), historical bytes \(historicalText)"
+        return
+            "ATR \(bytes.hexString): \(convention) convention, \(protocolsText), Fi=\(fiText), Di=\(diText), historical bytes \(historicalText)"
     }
 }

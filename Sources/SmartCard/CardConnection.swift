@@ -49,10 +49,13 @@ public final class CardConnection: CardChannel {
         let (handle, proto) = try current()
         var received = [UInt8](repeating: 0, count: Self.receiveCapacity)
         var receivedLength = DWORD(Self.receiveCapacity)
-        let rv: LONG = withUnsafePointer(to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci) { pci in
+        let rv: LONG = withUnsafePointer(
+            to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci
+        ) { pci in
             command.withUnsafeBufferPointer { send in
                 received.withUnsafeMutableBufferPointer { recv in
-                    SCardTransmit(handle, pci, send.baseAddress, DWORD(send.count), nil, recv.baseAddress, &receivedLength)
+                    SCardTransmit(
+                        handle, pci, send.baseAddress, DWORD(send.count), nil, recv.baseAddress, &receivedLength)
                 }
             }
         }
@@ -81,7 +84,9 @@ public final class CardConnection: CardChannel {
             var proto: DWORD = 0
             var atrLength: DWORD = 0
             let status = Int(SCardStatus(handle, nil, &readerLength, &cardState, &proto, nil, &atrLength))
-            if status == PCSCStatus.removedCard || (status == PCSCStatus.success && cardState & DWORD(SCARD_PRESENT) == 0) {
+            if status == PCSCStatus.removedCard
+                || (status == PCSCStatus.success && cardState & DWORD(SCARD_PRESENT) == 0)
+            {
                 return .cardRemoved
             }
             guard status == PCSCStatus.success else { return SmartCardError(pcscCode: status) }
@@ -118,7 +123,8 @@ public final class CardConnection: CardChannel {
         let (handle, _) = try current()
         var active: DWORD = 0
         try pcscCall {
-            SCardReconnect(handle, DWORD(share.rawValue), DWORD(protocols.rawValue), DWORD(initialization.rawValue), &active)
+            SCardReconnect(
+                handle, DWORD(share.rawValue), DWORD(protocols.rawValue), DWORD(initialization.rawValue), &active)
         }
         state.withLock { $0.activeProtocol = CardProtocols(rawValue: UInt32(active)) }
     }
@@ -136,10 +142,12 @@ public final class CardConnection: CardChannel {
     /// Ends the connection. Later calls fail with ``SmartCardError/invalidHandle``.
     /// A card already removed is not an error here: the connection is gone either way.
     public func disconnect(_ disposition: CardDisposition = .leave) throws(SmartCardError) {
-        guard let handle = state.withLock({ s -> SCARDHANDLE? in
-            defer { s.handle = nil }
-            return s.handle
-        }) else { return }
+        guard
+            let handle = state.withLock({ s -> SCARDHANDLE? in
+                defer { s.handle = nil }
+                return s.handle
+            })
+        else { return }
         let rv = Int(SCardDisconnect(handle, DWORD(disposition.rawValue)))
         guard rv == PCSCStatus.success || rv == PCSCStatus.removedCard || rv == PCSCStatus.invalidHandle else {
             throw SmartCardError(pcscCode: rv)

@@ -18,7 +18,9 @@ public struct CommandAPDU: Hashable, Sendable {
     /// The largest Ne an extended APDU can ask for.
     public static let maximumExpectedLength = 65_536
 
-    public init(cla: UInt8 = 0x00, ins: UInt8, p1: UInt8 = 0, p2: UInt8 = 0, data: [UInt8] = [], expectedLength: Int? = nil) {
+    public init(
+        cla: UInt8 = 0x00, ins: UInt8, p1: UInt8 = 0, p2: UInt8 = 0, data: [UInt8] = [], expectedLength: Int? = nil
+    ) {
         self.cla = cla
         self.ins = ins
         self.p1 = p1

@@ -1,3 +1,5 @@
+import HexCoding
+
 /// A change seen by ``ReaderMonitor``.
 public enum ReaderEvent: Hashable, Sendable, CustomStringConvertible {
     case readerAdded(String)

@@ -75,7 +75,9 @@ private final class MonitorLoop: Sendable {
             guard rv == PCSCStatus.success else {
                 if !lost {
                     lost = true
-                    logger.warning("smart-card service unavailable; retrying", metadata: ["error": "\(SmartCardError(pcscCode: rv))"])
+                    logger.warning(
+                        "smart-card service unavailable; retrying",
+                        metadata: ["error": "\(SmartCardError(pcscCode: rv))"])
                     emit(tracker.serviceLost())
                 }
                 failures += 1
@@ -160,7 +162,8 @@ private final class MonitorLoop: Sendable {
                 if rv == PCSCStatus.cancelled || rv == PCSCStatus.timeout { continue }
                 if PCSCStatus.meansServiceLost(rv) { return .serviceLost }
                 guard rv == PCSCStatus.success else {
-                    logger.error("waiting for reader changes failed", metadata: ["error": "\(SmartCardError(pcscCode: rv))"])
+                    logger.error(
+                        "waiting for reader changes failed", metadata: ["error": "\(SmartCardError(pcscCode: rv))"])
                     break waiting
                 }
                 var readersChanged = false
@@ -178,12 +181,13 @@ private final class MonitorLoop: Sendable {
                     }
                     lastState[names[i]] = states[i].dwCurrentState
                     let atr = withUnsafeBytes(of: states[i].rgbAtr) { Array($0.prefix(Int(states[i].cbAtr))) }
-                    emit(tracker.observe(
-                        reader: names[i],
-                        present: eventState & DWORD(SCARD_STATE_PRESENT) != 0,
-                        atr: atr,
-                        eventCount: Int(eventState >> 16)
-                    ))
+                    emit(
+                        tracker.observe(
+                            reader: names[i],
+                            present: eventState & DWORD(SCARD_STATE_PRESENT) != 0,
+                            atr: atr,
+                            eventCount: Int(eventState >> 16)
+                        ))
                 }
                 if readersChanged { break waiting }
             }

@@ -1,4 +1,5 @@
 import CPCSCLite
+import HexCoding
 
 /// What pcscd knows about one reader at one moment, without connecting to its card.
 ///

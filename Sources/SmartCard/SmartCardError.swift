@@ -2,8 +2,9 @@ import CodedErrors
 
 /// An error from the PC/SC layer: what happened, and what the person in front of the terminal should do.
 ///
-/// A ``CodedError``: a static member per code, a message written for a clerk or technician. The raw PC/SC return value, when there is one, is kept in
-/// ``pcscCode`` for diagnostics but never shown alone.
+/// A ``CodedError``: a static member per code, a message written for a clerk or technician. The raw
+/// PC/SC return value, when there is one, is kept in ``pcscCode`` for diagnostics but never shown
+/// alone.
 public struct SmartCardError: CodedError {
     public enum Code: Hashable, Sendable {
         case serviceNotRunning
@@ -57,57 +58,81 @@ public struct SmartCardError: CodedError {
 
     // MARK: The daemon and its readers
 
-    public static let serviceNotRunning = Self(.serviceNotRunning,
+    public static let serviceNotRunning = Self(
+        .serviceNotRunning,
         "The smart-card service (pcscd) is not running. Start it (or restart the terminal) and try again.")
-    public static let serviceStopped = Self(.serviceStopped,
+    public static let serviceStopped = Self(
+        .serviceStopped,
         "The smart-card service (pcscd) stopped. The terminal reconnects by itself; if this persists, restart pcscd.")
-    public static let noReaders = Self(.noReaders,
+    public static let noReaders = Self(
+        .noReaders,
         "No card reader is connected. Check the reader's USB cable and that the reader is powered.")
-    public static let unknownReader = Self(.unknownReader,
+    public static let unknownReader = Self(
+        .unknownReader,
         "The card reader is not known to the smart-card service. It may have been unplugged; check the cable.")
-    public static let readerUnavailable = Self(.readerUnavailable,
-        "The card reader is not available. Unplug it and plug it in again; if it keeps happening, replace the cable or hub.")
-    public static let sharingViolation = Self(.sharingViolation,
+    public static let readerUnavailable = Self(
+        .readerUnavailable,
+        "The card reader is not available. Unplug it and plug it in again; if it keeps happening, replace the cable or hub."
+    )
+    public static let sharingViolation = Self(
+        .sharingViolation,
         "Another program is using the card reader. Close it, or wait for it to finish, and try again.")
-    public static let timeout = Self(.timeout,
+    public static let timeout = Self(
+        .timeout,
         "The card reader did not answer in time. Try again; if it keeps happening, reconnect the reader.")
     public static let cancelled = Self(.cancelled, "The card operation was cancelled.")
-    public static let invalidHandle = Self(.invalidHandle,
-        "The connection to the card is no longer valid (the smart-card service may have restarted). Reconnect and try again.")
+    public static let invalidHandle = Self(
+        .invalidHandle,
+        "The connection to the card is no longer valid (the smart-card service may have restarted). Reconnect and try again."
+    )
     public static let notReady = Self(.notReady, "The card reader is not ready. Wait a moment and try again.")
-    public static let notTransacted = Self(.notTransacted,
+    public static let notTransacted = Self(
+        .notTransacted,
         "The card transaction had already ended. Start the operation again.")
-    public static let serverBusy = Self(.serverBusy,
+    public static let serverBusy = Self(
+        .serverBusy,
         "The smart-card service is too busy. Wait a moment and try again.")
 
     // MARK: The card
 
     public static let noCard = Self(.noCard, "No card is in the reader. Insert the card, chip first, and try again.")
-    public static let cardRemoved = Self(.cardRemoved,
+    public static let cardRemoved = Self(
+        .cardRemoved,
         "The card was removed. Insert it again and repeat the operation; nothing was completed on the card.")
-    public static let cardReset = Self(.cardReset,
+    public static let cardReset = Self(
+        .cardReset,
         "The card was reset by another program. Repeat the operation.")
-    public static let cardUnpowered = Self(.cardUnpowered,
+    public static let cardUnpowered = Self(
+        .cardUnpowered,
         "The card has no power. Take it out, insert it again and repeat the operation.")
-    public static let cardUnresponsive = Self(.cardUnresponsive,
-        "The card does not respond. Check that it is inserted the right way round, chip first; clean the chip if it is dirty.")
-    public static let cardUnsupported = Self(.cardUnsupported,
+    public static let cardUnresponsive = Self(
+        .cardUnresponsive,
+        "The card does not respond. Check that it is inserted the right way round, chip first; clean the chip if it is dirty."
+    )
+    public static let cardUnsupported = Self(
+        .cardUnsupported,
         "This card cannot be used with this reader. Check that it is the right kind of card.")
-    public static let protocolMismatch = Self(.protocolMismatch,
+    public static let protocolMismatch = Self(
+        .protocolMismatch,
         "The card does not speak the requested protocol (T=0/T=1). Reconnect allowing either protocol.")
-    public static let securityViolation = Self(.securityViolation,
+    public static let securityViolation = Self(
+        .securityViolation,
         "The reader refused access to the card for security reasons.")
 
     // MARK: Faults of this machine
 
-    public static let insufficientBuffer = Self(.insufficientBuffer,
+    public static let insufficientBuffer = Self(
+        .insufficientBuffer,
         "The card's answer was larger than expected. Report this to a technician.")
-    public static let invalidParameter = Self(.invalidParameter,
+    public static let invalidParameter = Self(
+        .invalidParameter,
         "The card operation was called with invalid parameters. Report this to a technician.")
-    public static let communicationError = Self(.communicationError,
+    public static let communicationError = Self(
+        .communicationError,
         "Communication with the card reader failed. Reconnect the reader and try again.")
     public static let noMemory = Self(.noMemory, "The terminal ran out of memory. Restart the terminal service.")
-    public static let internalError = Self(.internalError,
+    public static let internalError = Self(
+        .internalError,
         "The smart-card service reported an internal error. Restart pcscd; if it persists, report it to a technician.")
 
     // MARK: Bytes that make no sense
@@ -124,10 +149,13 @@ public struct SmartCardError: CodedError {
 
     /// An answer-to-reset that does not follow ISO 7816-3; `reason` says where it breaks.
     public static func malformedATR(_ reason: String) -> Self {
-        Self(.malformedATR, "The card's answer to reset is not valid: \(reason). The card may be damaged or inserted wrongly.")
+        Self(
+            .malformedATR,
+            "The card's answer to reset is not valid: \(reason). The card may be damaged or inserted wrongly.")
     }
 
-    public static let responseChainTooLong = Self(.responseChainTooLong,
+    public static let responseChainTooLong = Self(
+        .responseChainTooLong,
         "The card kept announcing more response data without end. The card may be faulty.")
 
     /// Maps a PC/SC return value to the error a person can act on.
@@ -160,7 +188,8 @@ public struct SmartCardError: CodedError {
         case 0x8010_006A, 0x8010_006B, 0x8010_006C, 0x8010_006F, 0x8010_0027: base = .securityViolation
         case 0x8010_0001, 0x8010_0014, 0x8010_001F, 0x8010_0020, 0x8010_0021, 0x8010_002B: base = .internalError
         default:
-            base = Self(.unmappedPCSCCode,
+            base = Self(
+                .unmappedPCSCCode,
                 "The smart-card service returned an unexpected result. Report the code to a technician.")
         }
         self.init(base.code, base.message, pcscCode: pcscCode)

@@ -1,3 +1,4 @@
+import HexCoding
 import SocialSecurityCard
 
 /// A personalisation journal in memory, for tests that need no disk.

@@ -24,7 +24,9 @@ struct ReferenceDataPageCodingTests {
         #expect(page.contributions.count > 1000)
         #expect(try Self.roundTrip(page) == page)
         // In the centre's key order (person, insurance, month), as its snapshot sends them.
-        page.contributions.sort { ($0.idNumber, $0.insurance.rawValue, $0.month) < ($1.idNumber, $1.insurance.rawValue, $1.month) }
+        page.contributions.sort {
+            ($0.idNumber, $0.insurance.rawValue, $0.month) < ($1.idNumber, $1.insurance.rawValue, $1.month)
+        }
         #expect(try Self.roundTrip(page) == page)
         // Employees' monthly payments make long runs; a resident's yearly payment is a run of its own.
         #expect(try Self.runs(page).count * 5 < page.contributions.count)
@@ -45,9 +47,12 @@ struct ReferenceDataPageCodingTests {
                 contribution("2024-05", .residentMedical), contribution("2023-12", .residentPension),
             ],
             pensionPayments: [
-                PensionPayment(idNumber: id, month: YearMonth("2025-01")!, amountFen: 300_000, accountMasked: "6217****1"),
-                PensionPayment(idNumber: id, month: YearMonth("2025-02")!, amountFen: 300_000, accountMasked: "6217****2"),
-                PensionPayment(idNumber: id, month: YearMonth("2025-03")!, amountFen: 310_000, accountMasked: "6217****2"),
+                PensionPayment(
+                    idNumber: id, month: YearMonth("2025-01")!, amountFen: 300_000, accountMasked: "6217****1"),
+                PensionPayment(
+                    idNumber: id, month: YearMonth("2025-02")!, amountFen: 300_000, accountMasked: "6217****2"),
+                PensionPayment(
+                    idNumber: id, month: YearMonth("2025-03")!, amountFen: 310_000, accountMasked: "6217****2"),
             ],
             cursor: "7", asOf: Date(milliseconds: 1_790_000_000_000))
         #expect(try Self.roundTrip(page) == page)

@@ -82,7 +82,10 @@ struct SyntheticTownshipTests {
             // Bases start between 3,000 and 12,000 yuan and rise 5% a year at most ten times.
             #expect(row.baseFen >= 300_000 && row.baseFen <= 12_000 * 100 * 163 / 100)
         }
-        #expect(Set(employees.map(\.insurance)) == [.enterprisePension, .employeeMedical, .unemployment, .workInjury, .maternity])
+        #expect(
+            Set(employees.map(\.insurance)) == [
+                .enterprisePension, .employeeMedical, .unemployment, .workInjury, .maternity,
+            ])
         // Residents pay a yearly grade with no base, in the residents' schemes only.
         let residents = contributions.filter { $0.baseFen == 0 }
         #expect(Set(residents.map(\.insurance)) == [.residentPension, .residentMedical])
@@ -93,7 +96,9 @@ struct SyntheticTownshipTests {
         #expect(perPerson > 60 && perPerson < 160, "\(perPerson) per person")
     }
 
-    @Test("schemes in a rural township's shares: most people in the residents' pension and medical, a quarter as employees")
+    @Test(
+        "schemes in a rural township's shares: most people in the residents' pension and medical, a quarter as employees"
+    )
     func schemeShares() {
         let enrolments = Array(Self.township).flatMap(\.enrolments)
         func people(in insurance: InsuranceType) -> Int {

@@ -110,7 +110,8 @@ struct MigrationTests {
             ]
             for (id, insurance, unit) in enrolments {
                 try db.execute(
-                    sql: "INSERT INTO enrolment (idNumber, insurance, since, status, unit) VALUES (?, ?, ?, 'active', ?)",
+                    sql:
+                        "INSERT INTO enrolment (idNumber, insurance, since, status, unit) VALUES (?, ?, ?, 'active', ?)",
                     arguments: [id, insurance, march - 24, unit])
             }
             // Residents pay a grade with no base; the employee and the flexibly employed pay on a base.

@@ -49,9 +49,12 @@ struct ReferenceDataTests {
             }!
             let from = YearMonth(year: 2025, month: 2)!
             let to = YearMonth(year: 2025, month: 11)!
-            let stored = try await fixture.store.contributions(of: busiest.key, insurance: .enterprisePension, from: from, to: to)
-            let expected = busiest.value.filter { $0.insurance == .enterprisePension && $0.month >= from && $0.month <= to }
-                .sorted { $0.month > $1.month }
+            let stored = try await fixture.store.contributions(
+                of: busiest.key, insurance: .enterprisePension, from: from, to: to)
+            let expected = busiest.value.filter {
+                $0.insurance == .enterprisePension && $0.month >= from && $0.month <= to
+            }
+            .sorted { $0.month > $1.month }
             #expect(!expected.isEmpty)
             #expect(stored == expected)
         }
@@ -78,11 +81,13 @@ struct ReferenceDataTests {
                 #expect(summary.asOf == (try await store.cacheAsOf()))
                 let from = YearMonth(year: 2025, month: 2)!
                 let both = try #require(
-                    try await store.personWithContributions(person.idNumber, insurance: .enterprisePension, from: from, to: nil))
+                    try await store.personWithContributions(
+                        person.idNumber, insurance: .enterprisePension, from: from, to: nil))
                 #expect(both.person == person)
                 #expect(
                     both.contributions
-                        == (try await store.contributions(of: person.idNumber, insurance: .enterprisePension, from: from, to: nil))
+                        == (try await store.contributions(
+                            of: person.idNumber, insurance: .enterprisePension, from: from, to: nil))
                 )
             }
             #expect(try await store.summary(of: "430102199001011234") == nil)

@@ -37,7 +37,9 @@ struct DocumentCheckTests {
     @Test("a printed proof is registered through the outbox and its code checks out; an altered one does not")
     func printedProofChecksOut() async throws {
         let centrePath = FileManager.default.temporaryDirectory.appendingPathComponent("centre-\(UUID()).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: centrePath + suffix) } }
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: centrePath + suffix) }
+        }
         let centre = try SQLiteCentreStore(path: centrePath)
         let terminal = try TestTerminal.make(certificates: CentreRegister(centre: centre))
         try await terminal.seed()
@@ -87,7 +89,9 @@ struct DocumentCheckTests {
             let time = Array(#""t":"#.utf8)
             let position = try #require(message.indices.first { message[$0...].starts(with: time) }) + time.count + 3
             message[position] = message[position] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
-            #expect(try await check(SealedPayload(message: message, signature: sealed.signature).qrText) == (200, "altered"))
+            #expect(
+                try await check(SealedPayload(message: message, signature: sealed.signature).qrText) == (200, "altered")
+            )
             #expect(try await check("https://example.com/not-ours") == (422, "not-a-certificate-code"))
             let ledger = try await terminal.store.ledger(from: 1, limit: 100)
             #expect(ledger.filter { $0.action == SyncCommandKind.certificateIssue.rawValue }.count == 1)
@@ -101,8 +105,10 @@ struct DocumentCheckTests {
         try await terminal.terminal.application(watchCards: false).test(.router) { client in
             let api = StaffAPITests.Client(client: client)
             let clerk = try await api.login("clerk1")
-            let code = SealedPayload(message: Array(#"{"d":"x","k":"PI","kid":"t","o":"1","s":"S-1","t":1,"v":1}"#.utf8),
-                signature: [UInt8](repeating: 1, count: 64)).qrText
+            let code = SealedPayload(
+                message: Array(#"{"d":"x","k":"PI","kid":"t","o":"1","s":"S-1","t":1,"v":1}"#.utf8),
+                signature: [UInt8](repeating: 1, count: 64)
+            ).qrText
             let answer = try await api.call(.post, "/api/documents/verify", token: clerk, json: #"{"qr":"\#(code)"}"#)
             #expect(answer.status == 503)
             #expect(answer.body["code"] as? String == "no-centre")

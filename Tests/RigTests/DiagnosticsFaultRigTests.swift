@@ -84,19 +84,19 @@ extension RigTests {
         @Test func aStoppedQueueAndOneRefusingJobsAreNamedWithTheirCommands() async throws {
             guard await Rig.printersAreUp() else { return }
             try await Rig.restoring(.printers) {
-            #expect(try Subprocess.run(["/usr/sbin/cupsdisable", Rig.a4.queue]).status == 0)
-            #expect(try Subprocess.run(["/usr/sbin/cupsreject", Rig.card.queue]).status == 0)
-            let run = try Diag.run(Self.printers)
-            #expect(run.status == 2, "\(run.output)\(run.errors)")
-            let report = try run.report()
-            let a4 = try #require(report["printer:rig-a4"])
-            #expect(a4.result.cause.hasPrefix("rig-a4: paused"), "\(a4.result.cause)")
-            #expect(a4.result.cause.contains("stopped by staff"))
-            #expect(a4.result.fix == "Resume the queue: cupsenable rig-a4 && cupsaccept rig-a4")
-            let access = try #require(report["print-access"])
-            #expect(access.status == .fail)
-            #expect(access.result.cause.contains("queue rig-card refuses new jobs"), "\(access.result.cause)")
-            #expect(access.result.fix == "Accept jobs again: cupsaccept rig-card && cupsenable rig-card")
+                #expect(try Subprocess.run(["/usr/sbin/cupsdisable", Rig.a4.queue]).status == 0)
+                #expect(try Subprocess.run(["/usr/sbin/cupsreject", Rig.card.queue]).status == 0)
+                let run = try Diag.run(Self.printers)
+                #expect(run.status == 2, "\(run.output)\(run.errors)")
+                let report = try run.report()
+                let a4 = try #require(report["printer:rig-a4"])
+                #expect(a4.result.cause.hasPrefix("rig-a4: paused"), "\(a4.result.cause)")
+                #expect(a4.result.cause.contains("stopped by staff"))
+                #expect(a4.result.fix == "Resume the queue: cupsenable rig-a4 && cupsaccept rig-a4")
+                let access = try #require(report["print-access"])
+                #expect(access.status == .fail)
+                #expect(access.result.cause.contains("queue rig-card refuses new jobs"), "\(access.result.cause)")
+                #expect(access.result.fix == "Accept jobs again: cupsaccept rig-card && cupsenable rig-card")
             }
         }
 

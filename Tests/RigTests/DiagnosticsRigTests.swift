@@ -133,25 +133,25 @@ extension RigTests {
         @Test func aStoppedPcscdIsNamedWithItsFixAndNothingDownstreamIsBlamed() async throws {
             guard Rig.isUp(), try Diagnose.rigOwnsPcscd() else { return }
             try await Rig.restoring(.readers) {
-            try Rig.run("kill", "pcscd")
-            let stale = try Diagnose.run()
-            #expect(stale.status == 2, "\(stale.output)")
-            let report = try stale.report()
-            let pcscd = try #require(report["pcscd"])
-            #expect(pcscd.status == .fail)
-            #expect(pcscd.result.cause.contains("nothing answers on it"))
-            #expect(pcscd.result.fix?.contains("systemctl restart pcscd") == true)
-            for name in ["readers", "card", "round-trip", "psam", "reader-access"] {
-                #expect(report[name]?.result.cause == "not checked, because pcscd failed", "\(name)")
-            }
-            #expect(report["udev-rules"]?.status == .pass)
+                try Rig.run("kill", "pcscd")
+                let stale = try Diagnose.run()
+                #expect(stale.status == 2, "\(stale.output)")
+                let report = try stale.report()
+                let pcscd = try #require(report["pcscd"])
+                #expect(pcscd.status == .fail)
+                #expect(pcscd.result.cause.contains("nothing answers on it"))
+                #expect(pcscd.result.fix?.contains("systemctl restart pcscd") == true)
+                for name in ["readers", "card", "round-trip", "psam", "reader-access"] {
+                    #expect(report[name]?.result.cause == "not checked, because pcscd failed", "\(name)")
+                }
+                #expect(report["udev-rules"]?.status == .pass)
 
-            unlink("/run/pcscd/pcscd.comm")
-            let gone = try Diagnose.run()
-            #expect(gone.status == 2)
-            let missing = try #require(try gone.report()["pcscd"])
-            #expect(missing.result.cause == "pcscd is not running: its socket /run/pcscd/pcscd.comm does not exist")
-            #expect(missing.result.fix?.contains("systemctl start pcscd") == true)
+                unlink("/run/pcscd/pcscd.comm")
+                let gone = try Diagnose.run()
+                #expect(gone.status == 2)
+                let missing = try #require(try gone.report()["pcscd"])
+                #expect(missing.result.cause == "pcscd is not running: its socket /run/pcscd/pcscd.comm does not exist")
+                #expect(missing.result.fix?.contains("systemctl start pcscd") == true)
             }
         }
 

@@ -1,3 +1,4 @@
+import HexCoding
 import SmartCard
 import Testing
 
@@ -30,11 +31,12 @@ import Testing
 
         let atr = try ATR(bytes: raw)
         #expect(atr.convention == .direct)
-        #expect(atr.interfaceBytes == [
-            ATR.InterfaceBytes(ta: 0x13, tb: 0x00, tc: 0x00, td: 0x81),
-            ATR.InterfaceBytes(td: 0x31),
-            ATR.InterfaceBytes(ta: 0xFE, tb: 0x15),
-        ])
+        #expect(
+            atr.interfaceBytes == [
+                ATR.InterfaceBytes(ta: 0x13, tb: 0x00, tc: 0x00, td: 0x81),
+                ATR.InterfaceBytes(td: 0x31),
+                ATR.InterfaceBytes(ta: 0xFE, tb: 0x15),
+            ])
         #expect(atr.interfaceBytes.map(\.indicatedProtocol) == [1, 1, nil])
         #expect(atr.protocols == [1])
         #expect(String(decoding: atr.historicalBytes, as: UTF8.self) == "Yubikey4")
@@ -47,12 +49,13 @@ import Testing
 
     @Test func estonianIDOffersT0AndT1AndSkipsT15() throws {
         let atr = try parse("3B FE 94 00 FF 80 B1 FA 45 1F 03 45 73 74 45 49 44 20 76 65 72 20 31 2E 30 43")
-        #expect(atr.interfaceBytes == [
-            ATR.InterfaceBytes(ta: 0x94, tb: 0x00, tc: 0xFF, td: 0x80),
-            ATR.InterfaceBytes(td: 0xB1),
-            ATR.InterfaceBytes(ta: 0xFA, tb: 0x45, td: 0x1F), // TD2 = B1: TA3, TB3, TD3
-            ATR.InterfaceBytes(ta: 0x03),
-        ])
+        #expect(
+            atr.interfaceBytes == [
+                ATR.InterfaceBytes(ta: 0x94, tb: 0x00, tc: 0xFF, td: 0x80),
+                ATR.InterfaceBytes(td: 0xB1),
+                ATR.InterfaceBytes(ta: 0xFA, tb: 0x45, td: 0x1F),  // TD2 = B1: TA3, TB3, TD3
+                ATR.InterfaceBytes(ta: 0x03),
+            ])
         // TD3 says T=15 (global bytes follow); that is not a protocol a reader can pick.
         #expect(atr.interfaceBytes.map(\.indicatedProtocol) == [0, 1, 15, nil])
         #expect(atr.protocols == [0, 1])
@@ -88,9 +91,9 @@ import Testing
         (0xA8, 768, 12, 7.5),
         (0xD9, 2048, 20, 20),
         (0x67, 1860, 64, 20),
-        (0x70, nil, nil, nil), // Fi index 7 and Di index 0 are RFU
-        (0x1A, 372, nil, 5), // Di index A is RFU
-        (0xE1, nil, 1, nil), // Fi index E is RFU
+        (0x70, nil, nil, nil),  // Fi index 7 and Di index 0 are RFU
+        (0x1A, 372, nil, 5),  // Di index A is RFU
+        (0xE1, nil, 1, nil),  // Fi index E is RFU
     ])
     func ta1Table(ta1: UInt8, fi: Int?, di: Int?, fMax: Double?) throws {
         let atr = try ATR(bytes: [0x3B, 0x10, ta1])
@@ -102,19 +105,24 @@ import Testing
     @Test func specificModeFromTA2() throws {
         // TD1 = 11 announces TA2 for T=1; TA2 = 81: cannot change, Fi/Di from TA1, T=1. TCK = 80 ^ 11 ^ 81.
         let fixed = try parse("3B 80 11 81 10")
-        #expect(fixed.specificMode == ATR.SpecificMode(transmissionProtocol: 1, canChange: false, usesTA1Parameters: true))
+        #expect(
+            fixed.specificMode == ATR.SpecificMode(transmissionProtocol: 1, canChange: false, usesTA1Parameters: true))
         #expect(fixed.tck == 0x10)
 
         // TA2 = 10: can change, implicit parameters, T=0; only T=0 indicated, so no TCK.
         let changeable = try parse("3B 80 10 10")
-        #expect(changeable.specificMode == ATR.SpecificMode(transmissionProtocol: 0, canChange: true, usesTA1Parameters: false))
+        #expect(
+            changeable.specificMode
+                == ATR.SpecificMode(transmissionProtocol: 0, canChange: true, usesTA1Parameters: false))
         #expect(changeable.tck == nil)
         #expect(changeable.protocols == [0])
     }
 
     @Test func longestAllowedATRParses() throws {
         // Four levels of interface bytes (15), 15 historical bytes and TCK: 33 bytes.
-        var raw: [UInt8] = [0x3B, 0xFF, 0x11, 0x00, 0x00, 0xF1, 0x00, 0x00, 0x00, 0xF1, 0x00, 0x00, 0x00, 0x71, 0x00, 0x00, 0x00]
+        var raw: [UInt8] = [
+            0x3B, 0xFF, 0x11, 0x00, 0x00, 0xF1, 0x00, 0x00, 0x00, 0xF1, 0x00, 0x00, 0x00, 0x71, 0x00, 0x00, 0x00,
+        ]
         raw += Array("ABCDEFGHIJKLMNO".utf8)
         raw.append(raw.dropFirst().reduce(0, ^))
         #expect(raw.count == ATR.maximumLength)
@@ -187,7 +195,10 @@ import Testing
 
     @Test func descriptionSummarises() throws {
         let atr = try parse("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D4")
-        #expect(atr.description == "ATR 3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D4: direct convention, T=1, Fi=372, Di=4, historical bytes 59 75 62 69 6B 65 79 34")
+        #expect(
+            atr.description
+                == "ATR 3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D4: direct convention, T=1, Fi=372, Di=4, historical bytes 59 75 62 69 6B 65 79 34"
+        )
 
         let dual = try parse("3B FE 94 00 FF 80 B1 FA 45 1F 03 45 73 74 45 49 44 20 76 65 72 20 31 2E 30 43")
         #expect(dual.description.contains("T=0/T=1, Fi=512, Di=8"))
@@ -223,20 +234,24 @@ import Testing
     }
 
     @Test func missingTCKIsRejected() throws {
-        expectMalformed(try bytes("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34"), mentioning: "TCK is missing", "T=1")
+        expectMalformed(
+            try bytes("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34"), mentioning: "TCK is missing", "T=1")
         // T=15 alone, after T=0, still requires TCK.
         expectMalformed(try bytes("3B 80 0F"), mentioning: "TCK is missing", "T=15")
     }
 
     @Test func wrongTCKIsRejected() throws {
-        expectMalformed(try bytes("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D5"), mentioning: "TCK is D5", "require D4")
+        expectMalformed(
+            try bytes("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D5"), mentioning: "TCK is D5", "require D4")
     }
 
     @Test func trailingBytesAreRejected() throws {
-        expectMalformed(try bytes("3B 6D 00 00 00 81 4A 44 46 86 60 51 99 00 00 01 AC 00"),
-                        mentioning: "1 unexpected byte follows the historical bytes")
-        expectMalformed(try bytes("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D4 90 00"),
-                        mentioning: "2 unexpected bytes follow TCK")
+        expectMalformed(
+            try bytes("3B 6D 00 00 00 81 4A 44 46 86 60 51 99 00 00 01 AC 00"),
+            mentioning: "1 unexpected byte follows the historical bytes")
+        expectMalformed(
+            try bytes("3B F8 13 00 00 81 31 FE 15 59 75 62 69 6B 65 79 34 D4 90 00"),
+            mentioning: "2 unexpected bytes follow TCK")
     }
 
     @Test func longerThan33BytesIsRejected() {

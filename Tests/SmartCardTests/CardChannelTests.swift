@@ -1,4 +1,5 @@
 import CardSimulator
+import HexCoding
 import Testing
 
 @testable import SmartCard

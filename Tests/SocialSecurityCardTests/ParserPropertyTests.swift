@@ -1,6 +1,7 @@
 import CardCrypto
 import CardSimulator
 import CardTestSupport
+import HexCoding
 import SmartCard
 import SocialSecurityCard
 import Testing

@@ -90,7 +90,7 @@ enum Mode: String {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard (3...4).contains(arguments.count), let iterations = Int(arguments[1]), let warmup = Int(arguments[2]),
-      iterations >= 0, warmup >= 0, let mode = Mode(rawValue: arguments.count == 4 ? arguments[3] : "both")
+    iterations >= 0, warmup >= 0, let mode = Mode(rawValue: arguments.count == 4 ? arguments[3] : "both")
 else {
     exit(status: 2, "usage: APDURoundTripBenchmark READER ITERATIONS WARMUP [blocking|async|both]")
 }

@@ -1,3 +1,4 @@
+import HexCoding
 import SmartCard
 
 /// Bytes that read as hex in JSON, so an image file can be inspected and edited by hand.

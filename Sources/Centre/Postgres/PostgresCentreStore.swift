@@ -68,28 +68,22 @@ public final class PostgresCentreStore: CentreStore {
 
     public func register(_ terminal: RegisteredTerminal) async throws {
         try await transaction { connection in
-            guard
-                try await self.fetch(
-                    CentreTables.terminal, self.sql.select(CentreTables.terminal, key: terminal.id), connection
-                )
-                .isEmpty
-            else { throw CentreError.terminalExists }
-            try await self.execute(try self.sql.insert(CentreTables.terminal, terminal), connection)
+            let registered: [RegisteredTerminal] = try await self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: terminal.id), .records, connection)
+            guard registered.isEmpty else { throw CentreError.terminalExists }
+            try await self.execute(try self.sql.insert(terminal), connection)
         }
     }
 
     public func terminal(tokenHash: String) async throws -> RegisteredTerminal? {
         try await client.withConnection { connection in
-            try await self.fetch(CentreTables.terminal, self.sql.terminal(tokenHash: tokenHash), connection).first
+            try await self.fetch(self.sql.terminal(tokenHash: tokenHash), RowMapping<RegisteredTerminal>.records, connection).first
         }
     }
 
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await client.withConnection { connection in
-            try await self.fetch(
-                CentreTables.certificate, self.sql.select(CentreTables.certificate, key: serial), connection
-            )
-            .first
+            try await self.fetch(self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, connection).first
         }
     }
 
@@ -104,14 +98,10 @@ public final class PostgresCentreStore: CentreStore {
     {
         guard !commands.isEmpty else { return [] }
         return try await transaction { connection in
-            var seen: [AppliedCommand] = []
-            for try await row in try await connection.query(
-                self.sql.appliedCommands(commands.map(\.idempotencyKey)).postgresQuery, logger: self.logger)
-            {
-                seen.append(try AppliedCommand(PostgresRowReader(row)))
-            }
             var progress = PushProgress(
-                answered: seen, firstSequence: try await self.reserve(commands.count, connection))
+                answered: try await self.fetch(
+                    self.sql.appliedCommands(commands.map(\.idempotencyKey)), .records, connection),
+                firstSequence: try await self.reserve(commands.count, connection))
             var results: [SyncCommandResult] = []
             for command in commands {
                 results.append(try await self.apply(command, from: terminal, at: now, &progress, connection))
@@ -134,48 +124,16 @@ public final class PostgresCentreStore: CentreStore {
         } else {
             decision = .failure(.malformedPayload)
         }
-        let result: SyncCommandResult
-        switch decision {
-        case .success(let effect):
-            try await execute(try sql.write(effect, sequence: progress.takeSequence()), connection)
-            result = SyncCommandResult(
-                idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
-        case .failure(let refusal):
-            result = SyncCommandResult(
-                idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
-        }
-        try await execute(
-            sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds), connection)
-        progress.record(result)
+        let (statements, result) = try progress.carryOut(command, decision, from: terminal, at: now, sql)
+        for statement in statements { try await execute(statement, connection) }
         return result
     }
 
     private func facts(for command: CentreCommand, _ connection: PostgresConnection) async throws -> CommandFacts {
         var facts = CommandFacts()
-        if let id = command.applicationID {
-            facts.application = try await fetch(
-                CentreTables.application, sql.select(CentreTables.application, key: id), connection
-            ).first
-        }
-        if let query = command.openApplicationQuery {
-            let statement = sql.openApplication(idNumber: query.idNumber, kind: query.kind, excluding: query.excluding)
-            facts.openDuplicate = try await exists(statement, connection)
-        }
-        if let holder = command.holder {
-            for try await region in try await connection.query(sql.personRegion(holder).postgresQuery, logger: logger)
-                .decode(String.self)
-            {
-                facts.holderRegion = region
-            }
-        }
-        if let number = command.cardNumber {
-            facts.card = try await fetch(CentreTables.card, sql.select(CentreTables.card, key: number), connection)
-                .first
-        }
-        if let serial = command.certificateSerial {
-            facts.certificate = try await fetch(
-                CentreTables.certificate, sql.select(CentreTables.certificate, key: serial), connection
-            ).first
+        for lookup in CommandFacts.lookups(for: command, sql) {
+            let rows = try await connection.query(lookup.statement.postgresQuery, logger: logger).collect()
+            try lookup.keep(rows.first.map(PostgresRowReader.init), &facts)
         }
         return facts
     }
@@ -184,7 +142,7 @@ public final class PostgresCentreStore: CentreStore {
 
     public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
         try await transaction { connection in
-            let applied = try await self.fetch(CentreTables.card, self.sql.appliedCards(in: area), connection)
+            let applied: [StoredCard] = try await self.fetch(self.sql.appliedCards(in: area), .records, connection)
             guard let (batch, cards) = try CardProduction.start(applied, in: area, at: now) else { return nil }
             try await self.write(cards, of: batch, starting: true, connection)
             return batch
@@ -195,12 +153,12 @@ public final class PostgresCentreStore: CentreStore {
         try await transaction { connection in
             guard
                 var batch = try await self.fetch(
-                    CentreTables.cardBatch, self.sql.select(CentreTables.cardBatch, key: id), connection
+                    self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection
                 ).first
             else { throw CentreError.unknownBatch }
             batch.status = .delivered
             let cards = try CardProduction.deliver(
-                try await self.fetch(CentreTables.card, self.sql.cards(ofBatch: id), connection), at: now)
+                try await self.fetch(self.sql.cards(ofBatch: id), .records, connection), at: now)
             try await self.write(cards, of: batch, starting: false, connection)
             return batch
         }
@@ -222,76 +180,38 @@ public final class PostgresCentreStore: CentreStore {
     {
         try await snapshotRead { connection in
             var page = ChangePage()
-            page.add(
-                try await self.changed(CentreTables.person, after: cursor, in: jurisdiction, limit: limit, connection),
-                to: \.people)
-            page.add(
-                try await self.changed(
-                    CentreTables.enrolment, after: cursor, in: jurisdiction, limit: limit, connection),
-                to: \.enrolments)
-            page.add(
-                try await self.changed(
-                    CentreTables.contribution, after: cursor, in: jurisdiction, limit: limit, connection),
-                to: \.contributions)
-            page.add(
-                try await self.changed(
-                    CentreTables.pensionPayment, after: cursor, in: jurisdiction, limit: limit, connection),
-                to: \.pensionPayments)
-            page.add(
-                try await self.changed(
-                    CentreTables.jobPosting, after: cursor, in: jurisdiction, limit: limit, connection),
-                to: \.jobPostings)
-            page.add(
-                cards: try await self.changed(
-                    CentreTables.card, after: cursor, in: jurisdiction, limit: limit, connection))
+            for query in ChangePage.queries(after: cursor, in: jurisdiction, limit: limit, self.sql) {
+                page.add(try await self.fetch(query.statement, query.changes, connection))
+            }
             return page.changes(after: cursor, limit: limit, at: now)
         }
     }
 
-    private func changed<Record>(
-        _ table: CentreTable<Record>, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int,
-        _ connection: PostgresConnection
-    ) async throws -> [(sequence: Int64, record: Record)] {
-        var rows: [(sequence: Int64, record: Record)] = []
-        for try await row in try await connection.query(
-            sql.changes(table, after: cursor, in: jurisdiction, limit: limit).postgresQuery, logger: logger)
-        {
-            let reader = PostgresRowReader(row)
-            rows.append((try reader.integer(table.columns.count), try table.read(reader)))
-        }
-        return rows
-    }
-
     public func currentCursor() async throws -> SyncCursor {
         let rows = try await client.query(PostgresQuery(unsafeSQL: sql.currentSequence), logger: logger).collect()
-        return SyncCursor(try rows.first.map { try PostgresRowReader($0).integer(0) } ?? 0)
+        return SyncCursor(try rows.first?.decode(Int64.self) ?? 0)
     }
 
     public func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
         -> ReferenceDataPage?
     {
         try await snapshotRead { connection in
-            let found = try await self.fetch(
-                CentreTables.person, self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), connection
-            )
+            let found: [Person] = try await self.fetch(
+                self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), .records, connection)
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if person == nil {
-                page.jobPostings = try await self.fetch(
-                    CentreTables.jobPosting, self.sql.jobPostings(in: jurisdiction), connection)
+                page.jobPostings = try await self.fetch(self.sql.jobPostings(in: jurisdiction), .records, connection)
             } else if found.isEmpty {
                 return nil
             }
             guard !found.isEmpty else { return page }
             let ids = found.map(\.idNumber)
-            page.enrolments = try await self.fetch(
-                CentreTables.enrolment, self.sql.rows(CentreTables.enrolment, of: ids), connection)
-            page.contributions = try await self.fetch(
-                CentreTables.contribution, self.sql.rows(CentreTables.contribution, of: ids), connection)
+            page.enrolments = try await self.fetch(self.sql.rows(Enrolment.self, of: ids), .records, connection)
+            page.contributions = try await self.fetch(self.sql.rows(Contribution.self, of: ids), .records, connection)
             page.pensionPayments = try await self.fetch(
-                CentreTables.pensionPayment, self.sql.rows(CentreTables.pensionPayment, of: ids), connection)
-            page.cardRecords = try await self.fetch(
-                CentreTables.card, self.sql.rows(CentreTables.card, of: ids), connection
-            ).map(\.card)
+                self.sql.rows(PensionPayment.self, of: ids), .records, connection)
+            let cards: [StoredCard] = try await self.fetch(self.sql.rows(StoredCard.self, of: ids), .records, connection)
+            page.cardRecords = cards.map(\.card)
             return page
         }
     }
@@ -323,12 +243,11 @@ public final class PostgresCentreStore: CentreStore {
         guard count > 0 else { return }
         try await transaction { connection in
             var sequence = try await self.reserve(count, connection) - 1
-            sequence = try await self.copy(CentreTables.person, page.people, from: sequence, connection)
-            sequence = try await self.copy(CentreTables.enrolment, page.enrolments, from: sequence, connection)
-            sequence = try await self.copy(CentreTables.contribution, page.contributions, from: sequence, connection)
-            sequence = try await self.copy(
-                CentreTables.pensionPayment, page.pensionPayments, from: sequence, connection)
-            sequence = try await self.copy(CentreTables.jobPosting, page.jobPostings, from: sequence, connection)
+            sequence = try await self.copy(page.people, from: sequence, connection)
+            sequence = try await self.copy(page.enrolments, from: sequence, connection)
+            sequence = try await self.copy(page.contributions, from: sequence, connection)
+            sequence = try await self.copy(page.pensionPayments, from: sequence, connection)
+            sequence = try await self.copy(page.jobPostings, from: sequence, connection)
             var regions = Dictionary(page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
             for card in page.cardRecords where regions[card.idNumber] == nil {
                 for try await region in try await connection.query(
@@ -341,23 +260,24 @@ public final class PostgresCentreStore: CentreStore {
                 guard let region = regions[card.idNumber] else { throw CentreError.unknownHolder }
                 return StoredCard(card: card, regionCode: region)
             }
-            _ = try await self.copy(CentreTables.card, cards, from: sequence, connection)
+            _ = try await self.copy(cards, from: sequence, connection)
         }
     }
 
     /// COPY in text format, about a megabyte per write; answers the last sequence number used.
-    private func copy<Record>(
-        _ table: CentreTable<Record>, _ records: [Record], from sequence: Int64, _ connection: PostgresConnection
+    private func copy<Record: CentreRecord>(
+        _ records: [Record], from sequence: Int64, _ connection: PostgresConnection
     ) async throws -> Int64 {
         guard !records.isEmpty else { return sequence }
         var sequence = sequence
         // COPY quotes the names it is given, and PostgreSQL folded the unquoted names of the schema.
-        let columns = (table.columns + ["changeSequence"]).map { $0.lowercased() }
-        try await connection.copyFrom(table: table.name.lowercased(), columns: columns, logger: logger) { writer in
+        let columns = (Record.columnNames + ["changeSequence"]).map { $0.lowercased() }
+        try await connection.copyFrom(table: Record.tableName.lowercased(), columns: columns, logger: logger) {
+            writer in
             var buffer = ByteBuffer()
             for record in records {
                 sequence += 1
-                CopyText.appendRow(try table.values(record) + [.integer(sequence)], to: &buffer)
+                CopyText.appendRow(try record.values() + [.integer(sequence)], to: &buffer)
                 if buffer.readableBytes > 1 << 20 {
                     try await writer.write(buffer)
                     buffer.clear()
@@ -387,24 +307,22 @@ public final class PostgresCentreStore: CentreStore {
     private func reserve(_ count: Int, _ connection: PostgresConnection) async throws -> Int64 {
         let rows = try await connection.query(sql.reserveSequence(count).postgresQuery, logger: logger).collect()
         guard let row = rows.first else { throw CentreError.internalError }
-        return try PostgresRowReader(row).integer(0) - Int64(count) + 1
+        return try row.decode(Int64.self) - Int64(count) + 1
     }
 
     private func execute(_ statement: CentreSQL.Statement, _ connection: PostgresConnection) async throws {
         try await connection.query(statement.postgresQuery, logger: logger).drain()
     }
 
-    private func exists(_ statement: CentreSQL.Statement, _ connection: PostgresConnection) async throws -> Bool {
-        try await !connection.query(statement.postgresQuery, logger: logger).collect().isEmpty
-    }
-
-    private func fetch<Record>(
-        _ table: CentreTable<Record>, _ statement: CentreSQL.Statement, _ connection: PostgresConnection
-    ) async throws -> [Record] {
-        var records: [Record] = []
+    /// The values of the statement's rows, read as they arrive.
+    private func fetch<Value>(
+        _ statement: CentreSQL.Statement, _ mapping: RowMapping<Value>, _ connection: PostgresConnection
+    ) async throws -> [Value] {
+        var mapping = mapping
+        var values: [Value] = []
         for try await row in try await connection.query(statement.postgresQuery, logger: logger) {
-            records.append(try table.read(PostgresRowReader(row)))
+            values.append(try mapping.value(of: PostgresRowReader(row)))
         }
-        return records
+        return values
     }
 }

@@ -1,15 +1,20 @@
 import PostgresNIO
 
-/// A PostgreSQL row read by column position.
+/// A PostgreSQL row. PostgreSQL folds the unquoted names of the schema and of the statements to
+/// lower case, so `idNumber` comes back as `idnumber`: columns are found whatever their case.
 struct PostgresRowReader: SQLRowReader {
     let row: PostgresRandomAccessRow
 
     init(_ row: PostgresRow) { self.row = row.makeRandomAccess() }
 
-    func text(_ index: Int) throws -> String { try row[index].decode(String.self) }
-    func optionalText(_ index: Int) throws -> String? { try row[index].decode(String?.self) }
-    func integer(_ index: Int) throws -> Int64 { try row[index].decode(Int64.self) }
-    func optionalInteger(_ index: Int) throws -> Int64? { try row[index].decode(Int64?.self) }
+    func index(of name: String) -> Int? {
+        let name = name.lowercased()
+        return row.indices.first { row[$0].columnName.lowercased() == name }
+    }
+
+    func text(at index: Int) throws -> String? { try row[index].decode(String?.self) }
+
+    func integer(at index: Int) throws -> Int64? { try row[index].decode(Int64?.self) }
 }
 
 extension CentreSQL.Statement {

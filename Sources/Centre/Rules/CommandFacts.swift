@@ -1,7 +1,8 @@
 import KioskCore
 
 /// What the centre holds that one command is judged against, read in the command's transaction.
-/// A store fills in what the command names (``CentreCommand``) and nothing more.
+/// It holds what the command names (``CentreCommand``) and nothing more: ``lookups(for:_:)`` are the
+/// statements that gather it, written once, and a store only runs them.
 struct CommandFacts: Sendable {
     /// The application the command names, as the centre has it.
     var application: StoredApplication?
@@ -13,16 +14,4 @@ struct CommandFacts: Sendable {
     var card: StoredCard?
     /// The register entry under the serial a certificate command names.
     var certificate: SignedCertificate?
-}
-
-struct StoredApplication: Sendable {
-    var application: Application
-    var version: Int
-}
-
-struct StoredCard: Sendable {
-    var card: CardRecord
-    var regionCode: String
-    /// The number of its steps, as on the terminal.
-    var version: Int { card.steps.count }
 }

@@ -1,22 +1,15 @@
 import GRDB
 
-/// A GRDB row read by column position.
+/// A GRDB row. SQLite names a selected column as the schema spells it, whatever the statement's
+/// case, and the records spell their columns as the schema does.
 struct GRDBRowReader: SQLRowReader {
     let row: Row
 
-    func text(_ index: Int) throws -> String {
-        guard let value = try optionalText(index) else { throw CorruptRow(table: "?", column: "\(index)") }
-        return value
-    }
+    func index(of name: String) -> Int? { row.columnNames.enumerated().first { $0.element == name }?.offset }
 
-    func optionalText(_ index: Int) throws -> String? { try row.decode(String?.self, atIndex: index) }
+    func text(at index: Int) throws -> String? { try row.decode(String?.self, atIndex: index) }
 
-    func integer(_ index: Int) throws -> Int64 {
-        guard let value = try optionalInteger(index) else { throw CorruptRow(table: "?", column: "\(index)") }
-        return value
-    }
-
-    func optionalInteger(_ index: Int) throws -> Int64? { try row.decode(Int64?.self, atIndex: index) }
+    func integer(at index: Int) throws -> Int64? { try row.decode(Int64?.self, atIndex: index) }
 }
 
 extension SQLValue {

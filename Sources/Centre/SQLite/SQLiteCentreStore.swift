@@ -31,23 +31,22 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func register(_ terminal: RegisteredTerminal) async throws {
         try await pool.write { db in
-            guard
-                try self.fetch(CentreTables.terminal, self.sql.select(CentreTables.terminal, key: terminal.id), db)
-                    .isEmpty
-            else { throw CentreError.terminalExists }
-            try self.execute(try self.sql.insert(CentreTables.terminal, terminal), db)
+            let registered: [RegisteredTerminal] = try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: terminal.id), .records, db)
+            guard registered.isEmpty else { throw CentreError.terminalExists }
+            try self.execute(try self.sql.insert(terminal), db)
         }
     }
 
     public func terminal(tokenHash: String) async throws -> RegisteredTerminal? {
         try await pool.read { db in
-            try self.fetch(CentreTables.terminal, self.sql.terminal(tokenHash: tokenHash), db).first
+            try self.fetch(self.sql.terminal(tokenHash: tokenHash), RowMapping<RegisteredTerminal>.records, db).first
         }
     }
 
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
-            try self.fetch(CentreTables.certificate, self.sql.select(CentreTables.certificate, key: serial), db).first
+            try self.fetch(self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, db).first
         }
     }
 
@@ -62,11 +61,8 @@ public final class SQLiteCentreStore: CentreStore {
     {
         guard !commands.isEmpty else { return [] }
         return try await pool.write { db in
-            let seen = self.sql.appliedCommands(commands.map(\.idempotencyKey))
             var progress = PushProgress(
-                answered: try Row.fetchAll(db, sql: seen.sql, arguments: seen.grdbArguments).map {
-                    try AppliedCommand(GRDBRowReader(row: $0))
-                },
+                answered: try self.fetch(self.sql.appliedCommands(commands.map(\.idempotencyKey)), .records, db),
                 firstSequence: try self.reserve(commands.count, db))
             return try commands.map { try self.apply($0, from: terminal, at: now, &progress, db) }
         }
@@ -85,41 +81,16 @@ public final class SQLiteCentreStore: CentreStore {
         } else {
             decision = .failure(.malformedPayload)
         }
-        let result: SyncCommandResult
-        switch decision {
-        case .success(let effect):
-            try execute(try sql.write(effect, sequence: progress.takeSequence()), db)
-            result = SyncCommandResult(
-                idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
-        case .failure(let refusal):
-            result = SyncCommandResult(
-                idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
-        }
-        try execute(sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds), db)
-        progress.record(result)
+        let (statements, result) = try progress.carryOut(command, decision, from: terminal, at: now, sql)
+        for statement in statements { try execute(statement, db) }
         return result
     }
 
     private func facts(for command: CentreCommand, _ db: Database) throws -> CommandFacts {
         var facts = CommandFacts()
-        if let id = command.applicationID {
-            facts.application = try fetch(CentreTables.application, sql.select(CentreTables.application, key: id), db)
-                .first
-        }
-        if let query = command.openApplicationQuery {
-            let statement = sql.openApplication(idNumber: query.idNumber, kind: query.kind, excluding: query.excluding)
-            facts.openDuplicate = try Row.fetchOne(db, sql: statement.sql, arguments: statement.grdbArguments) != nil
-        }
-        if let holder = command.holder {
-            let statement = sql.personRegion(holder)
-            facts.holderRegion = try String.fetchOne(db, sql: statement.sql, arguments: statement.grdbArguments)
-        }
-        if let number = command.cardNumber {
-            facts.card = try fetch(CentreTables.card, sql.select(CentreTables.card, key: number), db).first
-        }
-        if let serial = command.certificateSerial {
-            facts.certificate = try fetch(CentreTables.certificate, sql.select(CentreTables.certificate, key: serial), db)
-                .first
+        for lookup in CommandFacts.lookups(for: command, sql) {
+            let row = try Row.fetchOne(db, sql: lookup.statement.sql, arguments: lookup.statement.grdbArguments)
+            try lookup.keep(row.map(GRDBRowReader.init), &facts)
         }
         return facts
     }
@@ -128,7 +99,7 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
         try await pool.write { db in
-            let applied = try self.fetch(CentreTables.card, self.sql.appliedCards(in: area), db)
+            let applied: [StoredCard] = try self.fetch(self.sql.appliedCards(in: area), .records, db)
             guard let (batch, cards) = try CardProduction.start(applied, in: area, at: now) else { return nil }
             try self.write(cards, of: batch, starting: true, db)
             return batch
@@ -137,11 +108,10 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch {
         try await pool.write { db in
-            guard var batch = try self.fetch(CentreTables.cardBatch, self.sql.select(CentreTables.cardBatch, key: id), db)
-                .first
+            guard var batch = try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first
             else { throw CentreError.unknownBatch }
             batch.status = .delivered
-            let cards = try CardProduction.deliver(try self.fetch(CentreTables.card, self.sql.cards(ofBatch: id), db), at: now)
+            let cards = try CardProduction.deliver(try self.fetch(self.sql.cards(ofBatch: id), .records, db), at: now)
             try self.write(cards, of: batch, starting: false, db)
             return batch
         }
@@ -161,33 +131,10 @@ public final class SQLiteCentreStore: CentreStore {
     {
         try await pool.read { db in
             var page = ChangePage()
-            page.add(
-                try self.changed(CentreTables.person, after: cursor, in: jurisdiction, limit: limit, db), to: \.people)
-            page.add(
-                try self.changed(CentreTables.enrolment, after: cursor, in: jurisdiction, limit: limit, db),
-                to: \.enrolments)
-            page.add(
-                try self.changed(CentreTables.contribution, after: cursor, in: jurisdiction, limit: limit, db),
-                to: \.contributions)
-            page.add(
-                try self.changed(CentreTables.pensionPayment, after: cursor, in: jurisdiction, limit: limit, db),
-                to: \.pensionPayments)
-            page.add(
-                try self.changed(CentreTables.jobPosting, after: cursor, in: jurisdiction, limit: limit, db),
-                to: \.jobPostings)
-            page.add(cards: try self.changed(CentreTables.card, after: cursor, in: jurisdiction, limit: limit, db))
+            for query in ChangePage.queries(after: cursor, in: jurisdiction, limit: limit, self.sql) {
+                page.add(try self.fetch(query.statement, query.changes, db))
+            }
             return page.changes(after: cursor, limit: limit, at: now)
-        }
-    }
-
-    private func changed<Record>(
-        _ table: CentreTable<Record>, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int,
-        _ db: Database
-    ) throws -> [(sequence: Int64, record: Record)] {
-        let statement = sql.changes(table, after: cursor, in: jurisdiction, limit: limit)
-        return try Row.fetchAll(db, sql: statement.sql, arguments: statement.grdbArguments).map { row in
-            let reader = GRDBRowReader(row: row)
-            return (try reader.integer(table.columns.count), try table.read(reader))
         }
     }
 
@@ -199,23 +146,21 @@ public final class SQLiteCentreStore: CentreStore {
         -> ReferenceDataPage?
     {
         try await pool.read { db in
-            let found = try self.fetch(
-                CentreTables.person, self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), db)
+            let found: [Person] = try self.fetch(
+                self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), .records, db)
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if person == nil {
-                page.jobPostings = try self.fetch(CentreTables.jobPosting, self.sql.jobPostings(in: jurisdiction), db)
+                page.jobPostings = try self.fetch(self.sql.jobPostings(in: jurisdiction), .records, db)
             } else if found.isEmpty {
                 return nil
             }
             guard !found.isEmpty else { return page }
             let ids = found.map(\.idNumber)
-            page.enrolments = try self.fetch(CentreTables.enrolment, self.sql.rows(CentreTables.enrolment, of: ids), db)
-            page.contributions = try self.fetch(
-                CentreTables.contribution, self.sql.rows(CentreTables.contribution, of: ids), db)
-            page.pensionPayments = try self.fetch(
-                CentreTables.pensionPayment, self.sql.rows(CentreTables.pensionPayment, of: ids), db)
-            page.cardRecords = try self.fetch(CentreTables.card, self.sql.rows(CentreTables.card, of: ids), db).map(
-                \.card)
+            page.enrolments = try self.fetch(self.sql.rows(Enrolment.self, of: ids), .records, db)
+            page.contributions = try self.fetch(self.sql.rows(Contribution.self, of: ids), .records, db)
+            page.pensionPayments = try self.fetch(self.sql.rows(PensionPayment.self, of: ids), .records, db)
+            let cards: [StoredCard] = try self.fetch(self.sql.rows(StoredCard.self, of: ids), .records, db)
+            page.cardRecords = cards.map(\.card)
             return page
         }
     }
@@ -230,28 +175,26 @@ public final class SQLiteCentreStore: CentreStore {
                 + page.jobPostings.count + page.cardRecords.count
             guard count > 0 else { return }
             var sequence = try self.reserve(count, db) - 1
-            func insert<Record>(_ table: CentreTable<Record>, _ records: [Record]) throws {
+            func insert<Record: CentreRecord>(_ records: [Record]) throws {
                 guard !records.isEmpty else { return }
                 let statement = try db.cachedStatement(
                     sql:
-                        "INSERT INTO \(table.name) (\(table.columnList()), changeSequence) VALUES (?\(String(repeating: ", ?", count: table.columns.count)))"
+                        "INSERT INTO \(Record.tableName) (\(Record.columnList()), changeSequence) VALUES (?\(String(repeating: ", ?", count: Record.columnNames.count)))"
                 )
                 for record in records {
                     sequence += 1
                     try statement.execute(
-                        arguments: StatementArguments(
-                            (try table.values(record) + [.integer(sequence)]).map(\.databaseValue)))
+                        arguments: StatementArguments((try record.values() + [.integer(sequence)]).map(\.databaseValue)))
                 }
             }
-            try insert(CentreTables.person, page.people)
-            try insert(CentreTables.enrolment, page.enrolments)
-            try insert(CentreTables.contribution, page.contributions)
-            try insert(CentreTables.pensionPayment, page.pensionPayments)
-            try insert(CentreTables.jobPosting, page.jobPostings)
+            try insert(page.people)
+            try insert(page.enrolments)
+            try insert(page.contributions)
+            try insert(page.pensionPayments)
+            try insert(page.jobPostings)
             let regions = Dictionary(
                 page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { first, _ in first })
             try insert(
-                CentreTables.card,
                 try page.cardRecords.map { card in
                     StoredCard(card: card, regionCode: try regions[card.idNumber] ?? self.region(of: card.idNumber, db))
                 })
@@ -279,11 +222,14 @@ public final class SQLiteCentreStore: CentreStore {
         try db.execute(sql: statement.sql, arguments: statement.grdbArguments)
     }
 
-    private func fetch<Record>(_ table: CentreTable<Record>, _ statement: CentreSQL.Statement, _ db: Database) throws
-        -> [Record]
+    /// The values of the statement's rows, read as they come (GRDB hands the cursor's one row each time).
+    private func fetch<Value>(_ statement: CentreSQL.Statement, _ mapping: RowMapping<Value>, _ db: Database) throws
+        -> [Value]
     {
-        try Row.fetchAll(db, sql: statement.sql, arguments: statement.grdbArguments).map {
-            try table.read(GRDBRowReader(row: $0))
-        }
+        var mapping = mapping
+        var values: [Value] = []
+        let rows = try Row.fetchCursor(db, sql: statement.sql, arguments: statement.grdbArguments)
+        while let row = try rows.next() { values.append(try mapping.value(of: GRDBRowReader(row: row))) }
+        return values
     }
 }

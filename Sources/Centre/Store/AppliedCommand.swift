@@ -5,21 +5,29 @@ import KioskCore
 struct AppliedCommand {
     let result: SyncCommandResult
 
-    /// From the columns of ``CentreSQL/appliedCommands(_:)``: key, outcome, reason, version.
-    init(_ row: some SQLRowReader) throws {
-        guard let outcome = SyncCommandResult.Outcome(rawValue: try row.text(1)) else {
-            throw CorruptRow(table: "appliedCommand", column: "outcome")
-        }
-        result = Self.again(
-            SyncCommandResult(
-                idempotencyKey: try row.text(0), outcome: outcome, reason: try row.optionalText(2),
-                version: try row.optionalInteger(3).map(Int.init)))
-    }
-
     /// The answer to a key sent again after `first` was recorded for it.
     static func again(_ first: SyncCommandResult) -> SyncCommandResult {
         var again = first
         if again.outcome != .refused { again.outcome = .duplicate }
         return again
+    }
+}
+
+extension AppliedCommand: FetchableCentreRecord {
+    static let tableName = "appliedCommand"
+
+    /// The columns of `appliedCommand` that ``CentreSQL/appliedCommands(_:)`` selects.
+    enum Columns: Int, TableColumns {
+        case idempotencyKey, outcome, reason, version
+    }
+
+    init(row: TableRow<AppliedCommand>) throws {
+        guard let outcome = SyncCommandResult.Outcome(rawValue: try row.text(.outcome)) else {
+            throw CorruptRow(Self.self, .outcome)
+        }
+        result = Self.again(
+            SyncCommandResult(
+                idempotencyKey: try row.text(.idempotencyKey), outcome: outcome, reason: try row.optionalText(.reason),
+                version: try row.optionalInteger(.version).map(Int.init)))
     }
 }

@@ -47,31 +47,35 @@ struct CentreSQL: Sendable {
     // MARK: Rows
 
     /// Inserts a row (with its change sequence when given).
-    func insert<Record>(_ table: CentreTable<Record>, _ record: Record, sequence: Int64? = nil) throws -> Statement {
-        var columns = table.columns
-        var values = try table.values(record)
+    func insert<Record: CentreRecord>(_ record: Record, sequence: Int64? = nil) throws -> Statement {
+        var columns = Record.columnNames
+        var values = try record.values()
         if let sequence {
             columns.append("changeSequence")
             values.append(.integer(sequence))
         }
         return Statement(
             sql:
-                "INSERT INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(parameters(1...values.count)))",
+                "INSERT INTO \(Record.tableName) (\(columns.joined(separator: ", "))) VALUES (\(parameters(1...values.count)))",
             arguments: values)
     }
 
-    /// Inserts a row or replaces every column of the one with the same key (the first column).
-    func upsert<Record>(_ table: CentreTable<Record>, _ record: Record, sequence: Int64) throws -> Statement {
-        var statement = try insert(table, record, sequence: sequence)
-        let assignments = (table.columns.dropFirst() + ["changeSequence"]).map { "\($0) = excluded.\($0)" }
-        statement.sql += " ON CONFLICT (\(table.columns[0])) DO UPDATE SET \(assignments.joined(separator: ", "))"
+    /// Inserts a row or replaces every other column of the one with the same key.
+    func upsert<Record: CentreRecord>(_ record: Record, sequence: Int64) throws -> Statement {
+        var statement = try insert(record, sequence: sequence)
+        let key = Record.primaryKey.map(\.stringValue)
+        let assignments = (Record.columnNames.filter { !key.contains($0) } + ["changeSequence"])
+            .map { "\($0) = excluded.\($0)" }
+        statement.sql +=
+            " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(assignments.joined(separator: ", "))"
         return statement
     }
 
-    /// A row by the table's key (its first column).
-    func select<Record>(_ table: CentreTable<Record>, key: String) -> Statement {
+    /// A row by the key of a table keyed by one column.
+    func select<Record: CentreRecord>(_: Record.Type, key: String) -> Statement {
         Statement(
-            sql: "SELECT \(table.columnList()) FROM \(table.name) WHERE \(table.columns[0]) = \(parameter(1))",
+            sql:
+                "SELECT \(Record.columnList()) FROM \(Record.tableName) WHERE \(Record.primaryKey[0].stringValue) = \(parameter(1))",
             arguments: [.text(key)])
     }
 
@@ -81,7 +85,7 @@ struct CentreSQL: Sendable {
     func appliedCommands(_ keys: [String]) -> Statement {
         Statement(
             sql: """
-                SELECT idempotencyKey, outcome, reason, version FROM appliedCommand
+                SELECT \(AppliedCommand.Columns.allCases.map(\.stringValue).joined(separator: ", ")) FROM appliedCommand
                 WHERE idempotencyKey IN (\(parameters(1...keys.count)))
                 """,
             arguments: keys.map(SQLValue.text))
@@ -120,19 +124,16 @@ struct CentreSQL: Sendable {
     func write(_ effect: CommandEffect, sequence: Int64) throws -> Statement {
         switch effect {
         case .insertApplication(let application):
-            try insert(
-                CentreTables.application, StoredApplication(application: application, version: 1), sequence: sequence)
+            try insert(StoredApplication(application: application, version: 1), sequence: sequence)
         case .updateApplication(let application, let version):
-            try upsert(
-                CentreTables.application, StoredApplication(application: application, version: version),
-                sequence: sequence)
+            try upsert(StoredApplication(application: application, version: version), sequence: sequence)
         case .insertCard(let card, let region):
-            try insert(CentreTables.card, StoredCard(card: card, regionCode: region), sequence: sequence)
+            try insert(StoredCard(card: card, regionCode: region), sequence: sequence)
         case .updateCard(let card, let region):
-            try upsert(CentreTables.card, StoredCard(card: card, regionCode: region), sequence: sequence)
+            try upsert(StoredCard(card: card, regionCode: region), sequence: sequence)
         case .insertCertificate(let certificate):
             // The register is the centre's own: it goes down to no terminal, so it has no change number.
-            try insert(CentreTables.certificate, certificate)
+            try insert(certificate)
         }
     }
 
@@ -142,7 +143,7 @@ struct CentreSQL: Sendable {
     func appliedCards(in area: Jurisdiction) -> Statement {
         Statement(
             sql: """
-                SELECT \(CentreTables.card.columnList()) FROM card
+                SELECT \(StoredCard.columnList()) FROM card
                 WHERE status = \(parameter(1)) AND regionCode >= \(parameter(2)) AND regionCode < \(parameter(3))
                 ORDER BY cardNumber
                 """,
@@ -151,7 +152,7 @@ struct CentreSQL: Sendable {
 
     func cards(ofBatch id: String) -> Statement {
         Statement(
-            sql: "SELECT \(CentreTables.card.columnList()) FROM card WHERE batchID = \(parameter(1)) ORDER BY cardNumber",
+            sql: "SELECT \(StoredCard.columnList()) FROM card WHERE batchID = \(parameter(1)) ORDER BY cardNumber",
             arguments: [.text(id)])
     }
 
@@ -162,7 +163,7 @@ struct CentreSQL: Sendable {
     {
         var statements: [Statement] = []
         for (offset, card) in cards.enumerated() {
-            statements.append(try upsert(CentreTables.card, card, sequence: firstSequence + Int64(offset)))
+            statements.append(try upsert(card, sequence: firstSequence + Int64(offset)))
             if starting {
                 statements.append(
                     Statement(
@@ -172,7 +173,7 @@ struct CentreSQL: Sendable {
         }
         statements.append(
             starting
-                ? try insert(CentreTables.cardBatch, batch)
+                ? try insert(batch)
                 : Statement(
                     sql: "UPDATE cardBatch SET status = \(parameter(1)) WHERE id = \(parameter(2))",
                     arguments: [.text(batch.status.rawValue), .text(batch.id)]))
@@ -181,22 +182,22 @@ struct CentreSQL: Sendable {
 
     // MARK: Pulls
 
-    /// Rows of `table` changed after `cursor` in the jurisdiction, oldest change first, with their
-    /// sequence number last. Tables without a region column are placed by their person's region.
-    func changes<Record>(
-        _ table: CentreTable<Record>, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int
+    /// Rows of a table changed after `cursor` in the jurisdiction, oldest change first, with their
+    /// `changeSequence`. Tables without a region column are placed by their person's region.
+    func changes<Record: CentreRecord>(
+        _: Record.Type, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int
     )
         -> Statement
     {
-        let regional = table.columns.contains("regionCode")
+        let regional = Record.columnNames.contains("regionCode")
         let from =
             regional
-            ? "\(table.name) t"
-            : "\(table.name) t JOIN person p ON p.idNumber = t.idNumber"
+            ? "\(Record.tableName) t"
+            : "\(Record.tableName) t JOIN person p ON p.idNumber = t.idNumber"
         let region = regional ? "t.regionCode" : "p.regionCode"
         return Statement(
             sql: """
-                SELECT \(table.columnList(alias: "t")), t.changeSequence FROM \(from)
+                SELECT \(Record.columnList(alias: "t")), t.changeSequence FROM \(from)
                 WHERE t.changeSequence > \(parameter(1)) AND \(region) >= \(parameter(2)) AND \(region) < \(parameter(3))
                 ORDER BY t.changeSequence LIMIT \(parameter(4))
                 """,
@@ -205,9 +206,8 @@ struct CentreSQL: Sendable {
 
     /// The next people of a snapshot, in (region, ID number) order, after `person`.
     func snapshotPeople(in jurisdiction: Jurisdiction, after person: Person?, limit: Int) -> Statement {
-        let table = CentreTables.person
         var sql =
-            "SELECT \(table.columnList()) FROM person WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))"
+            "SELECT \(Person.columnList()) FROM person WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))"
         var arguments = Self.regionRange(jurisdiction)
         if let person {
             sql += " AND (regionCode, idNumber) > (\(parameter(3)), \(parameter(4)))"
@@ -219,20 +219,20 @@ struct CentreSQL: Sendable {
 
     /// Every row of `table` for these people, in key order: one person's months of one insurance
     /// come together, as the runs of a page on the wire want them (PostgreSQL gives no order unasked).
-    func rows<Record>(_ table: CentreTable<Record>, of idNumbers: [String]) -> Statement {
+    func rows<Record: CentreRecord>(_: Record.Type, of idNumbers: [String]) -> Statement {
         Statement(
             sql: """
-                SELECT \(table.columnList()) FROM \(table.name)
-                WHERE idNumber IN (\(parameters(1...idNumbers.count))) ORDER BY \(table.key.joined(separator: ", "))
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
+                WHERE idNumber IN (\(parameters(1...idNumbers.count)))
+                ORDER BY \(Record.primaryKey.map(\.stringValue).joined(separator: ", "))
                 """,
             arguments: idNumbers.map(SQLValue.text))
     }
 
     func jobPostings(in jurisdiction: Jurisdiction) -> Statement {
-        let table = CentreTables.jobPosting
-        return Statement(
+        Statement(
             sql: """
-                SELECT \(table.columnList()) FROM jobPosting WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                SELECT \(JobPosting.columnList()) FROM jobPosting WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
                 ORDER BY id
                 """,
             arguments: Self.regionRange(jurisdiction))
@@ -240,7 +240,7 @@ struct CentreSQL: Sendable {
 
     func terminal(tokenHash: String) -> Statement {
         Statement(
-            sql: "SELECT \(CentreTables.terminal.columnList()) FROM terminal WHERE tokenHash = \(parameter(1))",
+            sql: "SELECT \(RegisteredTerminal.columnList()) FROM terminal WHERE tokenHash = \(parameter(1))",
             arguments: [.text(tokenHash)])
     }
 }

@@ -1,26 +1,54 @@
 import Foundation
 import KioskCore
 
-/// Builds one page of changes from each table's oldest changes after the cursor: every table was
-/// asked for `limit` rows, so the `limit` lowest sequence numbers among them are the next ones overall.
+/// Builds one page of changes from each table's oldest changes after the cursor: every table is
+/// asked for `limit` rows, so the `limit` lowest sequence numbers among them are the next ones
+/// overall. The statements and what their rows become are written here once; a store only runs them.
 struct ChangePage {
-    private var rows: [(sequence: Int64, apply: (inout ReferenceDataPage) -> Void)] = []
-
-    mutating func add<Record>(
-        _ changed: [(sequence: Int64, record: Record)], to keyPath: WritableKeyPath<ReferenceDataPage, [Record]>
-    ) {
-        rows += changed.map { row in (row.sequence, { page in page[keyPath: keyPath].append(row.record) }) }
+    /// A changed row: its change number, and how it joins the page.
+    struct Change {
+        let sequence: Int64
+        let apply: (inout ReferenceDataPage) -> Void
     }
 
-    /// Cards are stored with their region; the page carries the card alone.
-    mutating func add(cards changed: [(sequence: Int64, record: StoredCard)]) {
-        rows += changed.map { row in (row.sequence, { page in page.cardRecords.append(row.record.card) }) }
+    /// One table's part of the page: its statement, and the change each of its rows is.
+    struct Query {
+        let statement: CentreSQL.Statement
+        let changes: RowMapping<Change>
     }
+
+    private var rows: [Change] = []
+
+    /// The statements of a page, one for each table the terminals pull.
+    static func queries(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, _ sql: CentreSQL)
+        -> [Query]
+    {
+        func query<Record: CentreRecord>(
+            _: Record.Type, _ join: @escaping (inout ReferenceDataPage, Record) -> Void
+        ) -> Query {
+            Query(
+                statement: sql.changes(Record.self, after: cursor, in: jurisdiction, limit: limit),
+                changes: RowMapping<Record>.changes.map { row in
+                    Change(sequence: row.sequence) { page in join(&page, row.record) }
+                })
+        }
+        return [
+            query(Person.self) { $0.people.append($1) },
+            query(Enrolment.self) { $0.enrolments.append($1) },
+            query(Contribution.self) { $0.contributions.append($1) },
+            query(PensionPayment.self) { $0.pensionPayments.append($1) },
+            query(JobPosting.self) { $0.jobPostings.append($1) },
+            // Cards are stored with their region; the page carries the card alone.
+            query(StoredCard.self) { $0.cardRecords.append($1.card) },
+        ]
+    }
+
+    mutating func add(_ changed: [Change]) { rows += changed }
 
     func changes(after cursor: SyncCursor, limit: Int, at now: Date) -> SyncChanges {
         let taken = rows.sorted { $0.sequence < $1.sequence }.prefix(limit)
         var page = ReferenceDataPage(cursor: SyncCursor(taken.last?.sequence ?? cursor.sequence).description, asOf: now)
-        for row in taken { row.apply(&page) }
+        for change in taken { change.apply(&page) }
         return SyncChanges(page: page, hasMore: rows.count > limit)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// What one push's transaction knows as it goes: the answer for every key seen before (read for
@@ -15,10 +16,29 @@ struct PushProgress {
         nextSequence = firstSequence
     }
 
-    mutating func takeSequence() -> Int64 {
+    /// The statements that carry out `command` as the rules decided, with its answer: an applied
+    /// command's write, numbered with the push's next change number, then, either way, the record
+    /// of its key. The answer stands for the key from here on, in this push too.
+    mutating func carryOut(
+        _ command: SyncCommand, _ decision: Result<CommandEffect, CommandRefusal>, from terminal: RegisteredTerminal,
+        at now: Date, _ sql: CentreSQL
+    ) throws -> (statements: [CentreSQL.Statement], result: SyncCommandResult) {
+        var statements: [CentreSQL.Statement] = []
+        let result: SyncCommandResult
+        switch decision {
+        case .success(let effect):
+            statements.append(try sql.write(effect, sequence: takeSequence()))
+            result = SyncCommandResult(idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
+        case .failure(let refusal):
+            result = SyncCommandResult(idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
+        }
+        statements.append(sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds))
+        answered[command.idempotencyKey] = AppliedCommand.again(result)
+        return (statements, result)
+    }
+
+    private mutating func takeSequence() -> Int64 {
         defer { nextSequence += 1 }
         return nextSequence
     }
-
-    mutating func record(_ result: SyncCommandResult) { answered[result.idempotencyKey] = AppliedCommand.again(result) }
 }

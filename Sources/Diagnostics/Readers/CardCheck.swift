@@ -1,4 +1,5 @@
 import CardCrypto
+import HexCoding
 import SmartCard
 import SocialSecurityCard
 

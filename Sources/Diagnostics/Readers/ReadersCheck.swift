@@ -1,3 +1,4 @@
+import HexCoding
 import SmartCard
 
 /// Which readers pcscd sees, in what state, and whether the ones this terminal is configured

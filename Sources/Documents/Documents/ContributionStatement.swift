@@ -11,7 +11,8 @@ public struct ContributionStatement: DocumentSource {
     public var language: DocumentLanguage
 
     public init(
-        person: DocumentHolder, period: ClosedRange<YearMonth>, records: [ContributionRecord], issuance: DocumentIssuance,
+        person: DocumentHolder, period: ClosedRange<YearMonth>, records: [ContributionRecord],
+        issuance: DocumentIssuance,
         language: DocumentLanguage = .chinese
     ) {
         self.person = person

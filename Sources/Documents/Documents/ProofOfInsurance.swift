@@ -7,7 +7,8 @@ public struct ProofOfInsurance: DocumentSource {
     public var language: DocumentLanguage
 
     public init(
-        person: DocumentHolder, enrolments: [EnrolmentLine], issuance: DocumentIssuance, language: DocumentLanguage = .chinese
+        person: DocumentHolder, enrolments: [EnrolmentLine], issuance: DocumentIssuance,
+        language: DocumentLanguage = .chinese
     ) {
         self.person = person
         self.enrolments = enrolments

@@ -12,7 +12,8 @@ public struct RegistrationCertificate: DocumentSource {
     public var language: DocumentLanguage
 
     public init(
-        person: DocumentHolder, registrationNumber: String, residence: String, status: Status, records: [RegistrationRecord],
+        person: DocumentHolder, registrationNumber: String, residence: String, status: Status,
+        records: [RegistrationRecord],
         issuance: DocumentIssuance, language: DocumentLanguage = .chinese
     ) {
         self.person = person

@@ -1,6 +1,6 @@
-import CardCrypto
-import SmartCard
+import Crypto
 import Foundation
+import HexCoding
 
 /// One line of the ledger (台账): who did what, to whom, when and where, chained by hash to the
 /// line before so that an altered or missing line shows. Holds no full ID number: people appear
@@ -27,7 +27,7 @@ public struct LedgerEntry: Codable, Hashable, Sendable {
     public var expectedHash: String {
         let fields = [String(sequence), String(atMilliseconds), actor, action, subject, terminalID, regionCode, detail]
         let text = previousHash + "\u{1E}" + fields.joined(separator: "\u{1F}")
-        return Digest.sha256(Array(text.utf8)).compactHexString
+        return SHA256.hash(data: Array(text.utf8)).compactHexString
     }
 
     /// The hash before the first entry.

@@ -1,6 +1,5 @@
 import CCrypto
-import CardCrypto
-import SmartCard
+import HexCoding
 
 /// A staff password stored as a salted scrypt hash (OpenSSL's EVP_PBE_scrypt), in the text form
 /// `scrypt$N$r$p$salt$hash`. scrypt is slow and memory-hard on purpose: a stolen terminal

@@ -1,5 +1,5 @@
-import CardCrypto
-import SmartCard
+import Crypto
+import HexCoding
 
 extension Principal {
     /// Whose something kept for later is (a print job): a staff member by their id, a resident by
@@ -8,7 +8,7 @@ extension Principal {
     public var ownerKey: String {
         switch self {
         case .staff(let member): "staff:" + member.id
-        case .resident(let idNumber): "resident:" + Digest.sha256(Array(idNumber.utf8)).compactHexString
+        case .resident(let idNumber): "resident:" + SHA256.hash(data: Array(idNumber.utf8)).compactHexString
         }
     }
 }

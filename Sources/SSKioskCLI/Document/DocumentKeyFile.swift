@@ -1,6 +1,7 @@
 import ArgumentParser
 @preconcurrency import Crypto
 import Foundation
+import HexCoding
 import SmartCard
 
 /// Ed25519 keys on the command line and on disk: 32 bytes in hex (a development signing key file

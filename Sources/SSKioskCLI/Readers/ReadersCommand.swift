@@ -1,4 +1,5 @@
 import ArgumentParser
+import HexCoding
 import SmartCard
 
 /// Lists the readers pcscd knows, with the card in each.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HexCoding
 import SmartCard
 
 /// Sends APDUs given in hex to a card and prints each response with the meaning of its status word.

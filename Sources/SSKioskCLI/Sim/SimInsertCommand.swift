@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardSimulator
 import Foundation
+import HexCoding
 import Logging
 import SmartCard
 import SocialSecurityCard

@@ -1,4 +1,5 @@
 import Foundation
+import HexCoding
 import SmartCard
 
 /// A ``PersonalisationJournal`` in a directory, one small JSON file per card, each replaced

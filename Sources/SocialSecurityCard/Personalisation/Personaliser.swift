@@ -1,4 +1,6 @@
 import CardCrypto
+import Crypto
+import HexCoding
 import SmartCard
 
 /// Writes a cardholder onto a blank card at the issuance desk, safely against a card pulled at
@@ -105,7 +107,7 @@ public struct Personaliser: Sendable {
         let bytes = steps.flatMap {
             [$0.sfi, $0.record.tag, UInt8(truncatingIfNeeded: $0.record.value.count)] + $0.record.value
         }
-        return Digest.sha256(bytes).compactHexString
+        return SHA256.hash(data: bytes).compactHexString
     }
 
     /// Reads both files back and compares every written item.

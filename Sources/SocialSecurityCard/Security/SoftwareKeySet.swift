@@ -1,5 +1,6 @@
 import CardCrypto
 import Foundation
+import HexCoding
 
 /// Issuer master keys held in software, for development, tests and the virtual rig.
 ///

@@ -19,7 +19,7 @@ extension Array where Element == UInt8 {
     }
 }
 
-extension Collection where Element == UInt8 {
+extension Sequence where Element == UInt8 {
     /// Upper-case hex with a space between bytes, as APDU traces are usually written.
     public var hexString: String { hex(separator: " ") }
 
