@@ -170,17 +170,18 @@ let package = Package(
             ]
         ),
         // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
+        // Knows no store's tables: it judges the CacheHealth its caller's store reads.
         .target(
             name: "Diagnostics",
             dependencies: [
                 "Vocabulary",
                 "CodedErrors",
                 "HexCoding",
+                "KioskCore",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
                 "Printing",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -308,7 +309,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DiagnosticsTests",
-            dependencies: ["Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard"]
+            dependencies: [
+                "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// The checks of the service side: the terminal service, its local cache, and the link to the
 /// centre (reachable, its certificate, the clock against it).
@@ -7,20 +8,21 @@ public struct ServiceDiagnostics: Sendable {
     public var serviceURL: String?
     /// The terminal's SQLite file; `nil`: not checked.
     public var database: String?
-    /// The store's migrations, oldest first, as this build knows them (`SQLiteKioskStore.migrations`).
-    public var migrations: [String]
+    /// The store's reading of a cache file (`SQLiteKioskStore.health(ofCacheAt:)`), for the check to judge.
+    public var readCache: @Sendable (String) throws(CacheFileError) -> CacheHealth
     /// The centre's base URL; `nil`: not configured, the link is not checked.
     public var centre: String?
     /// A PEM file of the CA the centre's certificate must chain to; `nil`: the system's roots.
     public var centreCA: String?
 
     public init(
-        serviceURL: String? = "http://127.0.0.1:8080", database: String? = nil, migrations: [String] = [],
-        centre: String? = nil, centreCA: String? = nil
+        serviceURL: String? = "http://127.0.0.1:8080", database: String? = nil,
+        readCache: @escaping @Sendable (String) throws(CacheFileError) -> CacheHealth, centre: String? = nil,
+        centreCA: String? = nil
     ) {
         self.serviceURL = serviceURL
         self.database = database
-        self.migrations = migrations
+        self.readCache = readCache
         self.centre = centre
         self.centreCA = centreCA
     }
@@ -28,7 +30,7 @@ public struct ServiceDiagnostics: Sendable {
     public var checks: [any Check] {
         var checks: [any Check] = []
         if let serviceURL { checks.append(TerminalServiceCheck(baseURL: serviceURL)) }
-        if let database { checks.append(CacheCheck(path: database, migrations: migrations)) }
+        if let database { checks.append(CacheCheck(path: database, read: readCache)) }
         if let centre {
             checks.append(CentreCheck(url: centre))
             checks.append(CentreCertificateCheck(url: centre, caFile: centreCA))

@@ -40,13 +40,15 @@ extension SQLiteKioskStore {
     }
 
     public func outboxSummary() async throws -> OutboxSummary {
-        try await pool.read { db in
-            let pending = OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.pending.rawValue)
-            let review = OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.needsReview.rawValue)
-            let oldest = try Int64.fetchOne(db, pending.select(min(OutboxRow.Columns.createdAt)))
-            return OutboxSummary(
-                pending: try pending.fetchCount(db), oldestPendingAt: oldest.map(Date.init(milliseconds:)),
-                needsReview: try review.fetchCount(db))
-        }
+        try await pool.read { db in try Self.outboxSummary(db) }
+    }
+
+    static func outboxSummary(_ db: Database) throws -> OutboxSummary {
+        let pending = OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.pending.rawValue)
+        let review = OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.needsReview.rawValue)
+        let oldest = try Int64.fetchOne(db, pending.select(min(OutboxRow.Columns.createdAt)))
+        return OutboxSummary(
+            pending: try pending.fetchCount(db), oldestPendingAt: oldest.map(Date.init(milliseconds:)),
+            needsReview: try review.fetchCount(db))
     }
 }

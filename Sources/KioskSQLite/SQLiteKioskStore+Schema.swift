@@ -1,5 +1,5 @@
 extension SQLiteKioskStore {
-    /// The identifiers of the store's migrations, oldest first: the schema this build writes, for
-    /// diagnostics to compare a cache file against.
+    /// The identifiers of the store's migrations, oldest first: the schema this build writes, which
+    /// ``health(ofCacheAt:)`` compares a cache file against.
     public static var migrations: [String] { StoreSchema.migrator.migrations }
 }

@@ -1,9 +1,10 @@
-@testable import Centre
 import Foundation
 import GRDB
 import KioskCore
 import PostgresNIO
 import Testing
+
+@testable import Centre
 
 /// The records read their columns by name: rows selected with the columns in the reverse of the
 /// table's order (and the change number first) come back as the records the store wrote, through
@@ -58,7 +59,8 @@ import Testing
             let cards = try await kind.read(StoredCard.self, options)
             #expect(
                 Dictionary(uniqueKeysWithValues: cards.map { ($0.card.cardNumber, $0.card) })
-                    == Dictionary(uniqueKeysWithValues: (pages.flatMap(\.cardRecords) + [card]).map { ($0.cardNumber, $0) }))
+                    == Dictionary(
+                        uniqueKeysWithValues: (pages.flatMap(\.cardRecords) + [card]).map { ($0.cardNumber, $0) }))
             #expect(cards.allSatisfy { $0.regionCode == regions[$0.card.idNumber] })
 
             let answered = try await kind.read(AppliedCommand.self, options).map(\.result)
@@ -81,7 +83,7 @@ import Testing
 
     /// The record's columns, last to first.
     static func reversedColumns<Record: FetchableCentreRecord>(_: Record.Type) -> String {
-        Record.Columns.allCases.reversed().map(\.stringValue).joined(separator: ", ")
+        Record.columnNames.reversed().joined(separator: ", ")
     }
 }
 

@@ -24,7 +24,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         print(
             """
             ************************************************************************
-            CentralTests: no PostgreSQL at \(socket): the PostgreSQL store is NOT
+            CentreTests: no PostgreSQL at \(socket): the PostgreSQL store is NOT
             tested. Run hardware/postgres/postgres-up (CI=true makes this a failure).
             ************************************************************************
             """)

@@ -1,12 +1,19 @@
 import Diagnostics
 import Foundation
+import KioskCore
 import KioskSQLite
 import Testing
 
 @Suite("The cache check: integrity, schema, outbox and last sync, read-only")
 struct CacheCheckTests {
+    /// The check on the store's reading of `path`, as a build that knew `migrations` would judge it.
     static func check(_ path: String, migrations: [String] = SQLiteKioskStore.migrations) async -> CheckReport {
-        let checks = ServiceDiagnostics(serviceURL: nil, database: path, migrations: migrations).checks
+        let read: @Sendable (String) throws(CacheFileError) -> CacheHealth = { path throws(CacheFileError) in
+            var health = try SQLiteKioskStore.health(ofCacheAt: path)
+            health.knownMigrations = migrations
+            return health
+        }
+        let checks = ServiceDiagnostics(serviceURL: nil, database: path, readCache: read).checks
         return await DiagnosticsRunner(checks: checks).run().checks[0]
     }
 

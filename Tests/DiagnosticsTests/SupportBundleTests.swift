@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KioskSQLite
 import SocialSecurityCard
 import Testing
 import Vocabulary
@@ -59,7 +60,7 @@ struct SupportBundleTests {
         let bundle = SupportBundle(
             report: report, versions: ["sskiosk": "0.1.0", "kernel": "Linux test"], configuration: [config.path],
             logs: [log.path, directory.appendingPathComponent("absent.log").path],
-            redactor: await Redactor.removingNames(inCache: cache.path))
+            redactor: await Redactor.removingNames(inCache: cache.path, read: SQLiteKioskStore.names(inCacheAt:)))
         let output = directory.appendingPathComponent("bundle.tar.gz")
         let files = try await bundle.write(to: output)
         #expect(files.contains("diagnostics.json") && files.contains("versions.txt") && files.contains("missing.txt"))

@@ -14,7 +14,8 @@ struct DiagnosticsAPITests {
         _ body: @escaping @Sendable (StaffAPITests.Client, TestTerminal) async throws -> Void
     ) async throws {
         let terminal = try TestTerminal.make { path, cardInUse in
-            var checks = ServiceDiagnostics(serviceURL: nil, database: path, migrations: SQLiteKioskStore.migrations)
+            var checks = ServiceDiagnostics(
+                serviceURL: nil, database: path, readCache: SQLiteKioskStore.health(ofCacheAt:))
                 .checks
             // The card checks themselves need pcscd (rig tests); here, only whether they would touch the card.
             if cardInUse { checks += ReaderDiagnostics(cardInUse: true).checks.filter { $0.name == "card" } }

@@ -77,13 +77,17 @@ public final class PostgresCentreStore: CentreStore {
 
     public func terminal(tokenHash: String) async throws -> RegisteredTerminal? {
         try await client.withConnection { connection in
-            try await self.fetch(self.sql.terminal(tokenHash: tokenHash), RowMapping<RegisteredTerminal>.records, connection).first
+            try await self.fetch(
+                self.sql.terminal(tokenHash: tokenHash), RowMapping<RegisteredTerminal>.records, connection
+            ).first
         }
     }
 
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await client.withConnection { connection in
-            try await self.fetch(self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, connection).first
+            try await self.fetch(
+                self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, connection
+            ).first
         }
     }
 
@@ -210,7 +214,8 @@ public final class PostgresCentreStore: CentreStore {
             page.contributions = try await self.fetch(self.sql.rows(Contribution.self, of: ids), .records, connection)
             page.pensionPayments = try await self.fetch(
                 self.sql.rows(PensionPayment.self, of: ids), .records, connection)
-            let cards: [StoredCard] = try await self.fetch(self.sql.rows(StoredCard.self, of: ids), .records, connection)
+            let cards: [StoredCard] = try await self.fetch(
+                self.sql.rows(StoredCard.self, of: ids), .records, connection)
             page.cardRecords = cards.map(\.card)
             return page
         }

@@ -12,13 +12,6 @@ protocol CentreRecord: FetchableCentreRecord, Sendable {
 extension CentreRecord {
     static var primaryKey: [Columns] { Array(Columns.allCases.prefix(1)) }
 
-    static var columnNames: [String] { Columns.allCases.map(\.stringValue) }
-
-    /// `a, b, c` for a SELECT or INSERT list, each prefixed with `alias.` when given.
-    static func columnList(alias: String? = nil) -> String {
-        columnNames.map { column in alias.map { "\($0).\(column)" } ?? column }.joined(separator: ", ")
-    }
-
     /// The record's values in the order of its columns (``columnNames``).
     func values() throws -> [SQLValue] { try Columns.allCases.map(value(of:)) }
 }

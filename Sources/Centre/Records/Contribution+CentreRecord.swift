@@ -17,7 +17,8 @@ extension Contribution: CentreRecord {
             throw CorruptRow(Self.self, .insurance)
         }
         self.init(
-            idNumber: try row.text(.idNumber), insurance: insurance, month: YearMonth(index: Int(try row.integer(.month))),
+            idNumber: try row.text(.idNumber), insurance: insurance,
+            month: YearMonth(index: Int(try row.integer(.month))),
             baseFen: try row.integer(.baseFen), personalFen: try row.integer(.personalFen),
             employerFen: try row.integer(.employerFen), paid: try row.integer(.paid) != 0)
     }

@@ -17,7 +17,8 @@ extension Enrolment: CentreRecord {
         }
         guard let status = Status(rawValue: try row.text(.status)) else { throw CorruptRow(Self.self, .status) }
         self.init(
-            idNumber: try row.text(.idNumber), insurance: insurance, since: YearMonth(index: Int(try row.integer(.since))),
+            idNumber: try row.text(.idNumber), insurance: insurance,
+            since: YearMonth(index: Int(try row.integer(.since))),
             until: try row.optionalInteger(.until).map { YearMonth(index: Int($0)) }, status: status,
             unit: try row.text(.unit))
     }

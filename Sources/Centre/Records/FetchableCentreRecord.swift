@@ -8,3 +8,12 @@ protocol FetchableCentreRecord {
 
     init(row: TableRow<Self>) throws
 }
+
+extension FetchableCentreRecord {
+    static var columnNames: [String] { Columns.allCases.map(\.stringValue) }
+
+    /// `a, b, c` for a SELECT or INSERT list, each prefixed with `alias.` when given.
+    static func columnList(alias: String? = nil) -> String {
+        columnNames.map { column in alias.map { "\($0).\(column)" } ?? column }.joined(separator: ", ")
+    }
+}

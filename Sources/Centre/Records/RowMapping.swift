@@ -1,6 +1,6 @@
 /// How the rows of one statement's answer become values, read by column name: the names are looked
-/// up in the first row, once for the whole answer, and every row is read by position after that.
-/// A store makes one for each answer and hands it each row in turn.
+/// up in the first row, once for the whole answer (``ColumnPositions``). A store hands it each row
+/// of one answer in turn.
 struct RowMapping<Value> {
     /// Finds the columns in the answer's first row; answers how to read every row.
     private let prepare: (_ first: any SQLRowReader) -> (any SQLRowReader) throws -> Value
@@ -18,6 +18,7 @@ struct RowMapping<Value> {
         return try read(row)
     }
 
+    /// The same rows, each value transformed.
     func map<Mapped>(_ transform: @escaping (Value) -> Mapped) -> RowMapping<Mapped> {
         RowMapping<Mapped> { first in
             let read = prepare(first)

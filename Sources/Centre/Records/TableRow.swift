@@ -1,8 +1,8 @@
 /// A row read by a record's column names, whichever driver it came from and in whatever order the
 /// statement selects the columns.
 struct TableRow<Record: FetchableCentreRecord> {
-    let reader: any SQLRowReader
-    let positions: ColumnPositions<Record.Columns>
+    private let reader: any SQLRowReader
+    private let positions: ColumnPositions<Record.Columns>
 
     /// A row of an answer whose columns were found in its first row (``RowMapping``).
     init(_ reader: any SQLRowReader, positions: ColumnPositions<Record.Columns>) {

@@ -46,7 +46,9 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
-            try self.fetch(self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, db).first
+            try self.fetch(
+                self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, db
+            ).first
         }
     }
 
@@ -108,7 +110,9 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch {
         try await pool.write { db in
-            guard var batch = try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first
+            guard
+                var batch = try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db)
+                    .first
             else { throw CentreError.unknownBatch }
             batch.status = .delivered
             let cards = try CardProduction.deliver(try self.fetch(self.sql.cards(ofBatch: id), .records, db), at: now)
@@ -184,7 +188,8 @@ public final class SQLiteCentreStore: CentreStore {
                 for record in records {
                     sequence += 1
                     try statement.execute(
-                        arguments: StatementArguments((try record.values() + [.integer(sequence)]).map(\.databaseValue)))
+                        arguments: StatementArguments((try record.values() + [.integer(sequence)]).map(\.databaseValue))
+                    )
                 }
             }
             try insert(page.people)

@@ -85,7 +85,7 @@ struct CentreSQL: Sendable {
     func appliedCommands(_ keys: [String]) -> Statement {
         Statement(
             sql: """
-                SELECT \(AppliedCommand.Columns.allCases.map(\.stringValue).joined(separator: ", ")) FROM appliedCommand
+                SELECT \(AppliedCommand.columnList()) FROM appliedCommand
                 WHERE idempotencyKey IN (\(parameters(1...keys.count)))
                 """,
             arguments: keys.map(SQLValue.text))
@@ -217,7 +217,7 @@ struct CentreSQL: Sendable {
         return Statement(sql: sql, arguments: arguments + [.integer(Int64(limit))])
     }
 
-    /// Every row of `table` for these people, in key order: one person's months of one insurance
+    /// Every row of the record's table for these people, in key order: one person's months of one insurance
     /// come together, as the runs of a page on the wire want them (PostgreSQL gives no order unasked).
     func rows<Record: CentreRecord>(_: Record.Type, of idNumbers: [String]) -> Statement {
         Statement(

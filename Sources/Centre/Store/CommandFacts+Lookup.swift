@@ -13,10 +13,7 @@ extension CommandFacts {
     static func lookups(for command: CentreCommand, _ sql: CentreSQL) -> [Lookup] {
         var lookups: [Lookup] = []
         if let id = command.applicationID {
-            lookups.append(
-                Lookup(statement: sql.select(StoredApplication.self, key: id)) { row, facts in
-                    facts.application = try row.map { try StoredApplication(row: TableRow(reading: $0)) }
-                })
+            lookups.append(record(StoredApplication.self, key: id, sql, into: \.application))
         }
         if let query = command.openApplicationQuery {
             lookups.append(
@@ -32,17 +29,20 @@ extension CommandFacts {
                 })
         }
         if let number = command.cardNumber {
-            lookups.append(
-                Lookup(statement: sql.select(StoredCard.self, key: number)) { row, facts in
-                    facts.card = try row.map { try StoredCard(row: TableRow(reading: $0)) }
-                })
+            lookups.append(record(StoredCard.self, key: number, sql, into: \.card))
         }
         if let serial = command.certificateSerial {
-            lookups.append(
-                Lookup(statement: sql.select(SignedCertificate.self, key: serial)) { row, facts in
-                    facts.certificate = try row.map { try SignedCertificate(row: TableRow(reading: $0)) }
-                })
+            lookups.append(record(SignedCertificate.self, key: serial, sql, into: \.certificate))
         }
         return lookups
+    }
+
+    /// The record under `key`, kept in `field`.
+    private static func record<Record: CentreRecord>(
+        _: Record.Type, key: String, _ sql: CentreSQL, into field: WritableKeyPath<CommandFacts, Record?>
+    ) -> Lookup {
+        Lookup(statement: sql.select(Record.self, key: key)) { row, facts in
+            facts[keyPath: field] = try row.map { try Record(row: TableRow(reading: $0)) }
+        }
     }
 }

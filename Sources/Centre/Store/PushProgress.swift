@@ -28,9 +28,11 @@ struct PushProgress {
         switch decision {
         case .success(let effect):
             statements.append(try sql.write(effect, sequence: takeSequence()))
-            result = SyncCommandResult(idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
+            result = SyncCommandResult(
+                idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
         case .failure(let refusal):
-            result = SyncCommandResult(idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
+            result = SyncCommandResult(
+                idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
         }
         statements.append(sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds))
         answered[command.idempotencyKey] = AppliedCommand.again(result)

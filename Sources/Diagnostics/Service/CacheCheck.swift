@@ -1,13 +1,14 @@
 import Foundation
-import GRDB
+import KioskCore
 
-/// The terminal's local cache (its SQLite file), opened read-only: integrity (quick_check), the
-/// schema against this build's migrations, the outbox backlog and its oldest entry, and when
-/// reference data last came from the centre. Reads counts and times only, no personal data.
+/// The terminal's local cache (its SQLite file): integrity, the schema against this build's
+/// migrations, the outbox backlog and its oldest entry, and when reference data last came from
+/// the centre. The store reads the file (`read`, read-only: counts and times, no personal data);
+/// this check only judges what it answers, so it knows no table of the store's.
 struct CacheCheck: Check {
     var path: String
-    /// This build's migrations, oldest first.
-    var migrations: [String]
+    /// The store's reading of a cache file.
+    var read: @Sendable (String) throws(CacheFileError) -> CacheHealth
     var now: @Sendable () -> Date = Date.init
     let name = "cache"
     let category = CheckCategory.service
@@ -20,49 +21,47 @@ struct CacheCheck: Check {
     private static let restore =
         "Stop the terminal service, keep the damaged file for support (sskiosk diag bundle), and restore the cache from the centre (a new first load)"
 
-    struct Findings: Sendable {
-        var integrity: [String]
-        var applied: [String]
-        var pending: Int
-        var needsReview: Int
-        var oldestPending: Date?
-        var lastSync: Date?
-    }
-
     func run() async -> CheckResult {
-        var details: [String: DetailValue] = ["path": "\(path)"]
         guard FileManager.default.fileExists(atPath: path) else {
             return .fail(
                 "the cache \(path) does not exist",
                 fix: "Give the terminal's database with --database, or install the terminal",
-                details: details)
+                details: ["path": "\(path)"])
         }
-        let findings: Findings
-        do {
-            findings = try await BlockingWork.run { [path] in try Self.read(path) }
+        let health: CacheHealth
+        do throws(CacheFileError) {
+            health = try await BlockingWork.run { [path, read] () throws(CacheFileError) in try read(path) }
         } catch {
             return .fail(
-                "the cache \(path) cannot be read: \(Self.describe(error))", fix: Self.restore, details: details)
+                "the cache \(path) cannot be read: \(Self.describe(error))", fix: Self.restore,
+                details: ["path": "\(path)"])
         }
-        details["integrity"] = .list(findings.integrity.prefix(5).map { .string($0) })
-        guard findings.integrity == ["ok"] else {
+        return judge(health)
+    }
+
+    /// The verdict on what the store read.
+    func judge(_ health: CacheHealth) -> CheckResult {
+        var details: [String: DetailValue] = ["path": "\(path)"]
+        details["integrity"] = .list(health.integrity.prefix(5).map { .string($0) })
+        guard health.isIntact else {
             return .fail(
-                "the cache \(path) is damaged: \(findings.integrity.first ?? "quick_check gave no answer")",
+                "the cache \(path) is damaged: \(health.integrity.first ?? "quick_check gave no answer")",
                 fix: Self.restore, details: details)
         }
-        let schema = findings.applied.last ?? "none"
+        let migrations = health.knownMigrations
+        let schema = health.appliedMigrations.last ?? "none"
         details["schema"] = "\(schema)"
         details["schemaExpected"] = "\(migrations.last ?? "none")"
-        details["outboxPending"] = .integer(findings.pending)
-        details["outboxNeedsReview"] = .integer(findings.needsReview)
-        let unknown = findings.applied.filter { !migrations.contains($0) }
+        details["outboxPending"] = .integer(health.outbox.pending)
+        details["outboxNeedsReview"] = .integer(health.outbox.needsReview)
+        let unknown = health.appliedMigrations.filter { !migrations.contains($0) }
         if !unknown.isEmpty {
             return .fail(
                 "the cache's schema (\(schema)) is newer than this build knows: it was written by a later sskiosk",
                 fix: "Install the sskiosk version that wrote it (or newer); do not run an older one on it",
                 details: details)
         }
-        if findings.applied.count < migrations.count {
+        if health.appliedMigrations.count < migrations.count {
             return .warn(
                 "the cache's schema is at \(schema), this build's is \(migrations.last ?? "none")",
                 fix: "Restart the terminal service: it upgrades the cache when it opens it", details: details)
@@ -70,11 +69,11 @@ struct CacheCheck: Check {
         var parts = ["intact", "schema \(schema)"]
         let today = now()
         var warnings: [(cause: String, fix: String)] = []
-        if let oldest = findings.oldestPending {
+        if let oldest = health.outbox.oldestPendingAt {
             let age = today.timeIntervalSince(oldest)
             details["outboxOldestAgeSeconds"] = .number(age)
             parts.append(
-                "\(findings.pending) command(s) waiting for the centre, oldest \(TerminalServiceCheck.span(seconds: age)) old"
+                "\(health.outbox.pending) command(s) waiting for the centre, oldest \(TerminalServiceCheck.span(seconds: age)) old"
             )
             if age > Self.staleOutbox {
                 warnings.append(
@@ -86,15 +85,15 @@ struct CacheCheck: Check {
         } else {
             parts.append("outbox empty")
         }
-        if findings.needsReview > 0 {
-            parts.append("\(findings.needsReview) refused command(s) need review")
+        if health.outbox.needsReview > 0 {
+            parts.append("\(health.outbox.needsReview) refused command(s) need review")
             warnings.append(
                 (
-                    "\(findings.needsReview) command(s) the centre refused wait for a supervisor",
+                    "\(health.outbox.needsReview) command(s) the centre refused wait for a supervisor",
                     "A supervisor reviews them at the desk (outbox review)"
                 ))
         }
-        if let lastSync = findings.lastSync {
+        if let lastSync = health.lastSync {
             let age = today.timeIntervalSince(lastSync)
             details["lastSyncAgeSeconds"] = .number(age)
             parts.append("last sync \(TerminalServiceCheck.span(seconds: age)) ago")
@@ -121,50 +120,13 @@ struct CacheCheck: Check {
         return .pass(summary, details: details)
     }
 
-    /// Everything the check needs, in one read-only connection. `immutable` is not used: the
-    /// service may be writing while a technician looks.
-    private static func read(_ path: String) throws -> Findings {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(2)
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        return try queue.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA quick_check")
-            guard integrity == ["ok"] else {
-                return Findings(integrity: integrity, applied: [], pending: 0, needsReview: 0)
-            }
-            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-            let applied =
-                tables.contains("grdb_migrations")
-                ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") : []
-            var findings = Findings(integrity: integrity, applied: applied, pending: 0, needsReview: 0)
-            if tables.contains("outbox") {
-                findings.pending =
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE status = 'pending'") ?? 0
-                findings.needsReview =
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE status = 'needs-review'") ?? 0
-                findings.oldestPending = try Int64.fetchOne(
-                    db, sql: "SELECT min(createdAt) FROM outbox WHERE status = 'pending'"
-                ).map(Self.date(milliseconds:))
-            }
-            if tables.contains("cacheState") {
-                findings.lastSync = try Int64.fetchOne(db, sql: "SELECT asOf FROM cacheState").map(
-                    Self.date(milliseconds:))
-            }
-            return findings
-        }
-    }
-
-    private static func date(milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? DatabaseError else { return "\(error)" }
-        switch error.resultCode {
-        case .SQLITE_NOTADB: return "it is not an SQLite database (overwritten or damaged)"
-        case .SQLITE_CORRUPT: return "it is damaged (\(error.message ?? "corrupt"))"
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return "it cannot be opened by this user (permissions)"
-        case .SQLITE_BUSY: return "another process holds it locked"
-        default: return error.message ?? "\(error.resultCode)"
+    private static func describe(_ error: CacheFileError) -> String {
+        switch error.code {
+        case .notADatabase: "it is not an SQLite database (overwritten or damaged)"
+        case .damaged: "it is damaged (\(error.detail))"
+        case .noAccess: "it cannot be opened by this user (permissions)"
+        case .locked: "another process holds it locked"
+        case .unreadable: error.detail
         }
     }
 }

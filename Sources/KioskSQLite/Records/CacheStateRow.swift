@@ -12,4 +12,8 @@ struct CacheStateRow: Codable, FetchableRecord, PersistableRecord {
     var asOf: Int64
     /// False while a snapshot is being loaded: its cursor is not one to pull changes from yet.
     var loaded: Bool
+
+    enum Columns {
+        static let asOf = Column(CodingKeys.asOf)
+    }
 }

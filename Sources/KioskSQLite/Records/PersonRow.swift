@@ -16,6 +16,7 @@ struct PersonRow: Codable, FetchableRecord, TableRecord {
     var version: Int
 
     enum Columns {
+        static let name = Column(CodingKeys.name)
         static let regionCode = Column(CodingKeys.regionCode)
     }
 

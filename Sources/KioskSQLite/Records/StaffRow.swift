@@ -11,6 +11,10 @@ struct StaffRow: Codable, FetchableRecord, PersistableRecord {
     var jurisdiction: String
     var passwordHash: String
 
+    enum Columns {
+        static let name = Column(CodingKeys.name)
+    }
+
     init(_ member: StaffMember, password: PasswordHash) {
         id = member.id
         name = member.name

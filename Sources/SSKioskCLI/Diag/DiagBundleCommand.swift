@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import KioskSQLite
 import KioskServer
 
 /// A support bundle: the diagnostics report, versions, configuration and recent logs in one
@@ -24,7 +25,7 @@ struct DiagBundleCommand: AsyncParsableCommand {
     @OptionGroup var options: DiagOptions
 
     func run() async throws {
-        let report = await options.report()
+        let report = await options.plan.run()
         let bundle = SupportBundle(
             report: report.json(),
             versions: await SystemVersions.collect(sskiosk: KioskTerminal.version),
@@ -32,7 +33,8 @@ struct DiagBundleCommand: AsyncParsableCommand {
             logs: log.isEmpty
                 ? Self.files(in: "/var/log/sskiosk") + Self.files(in: "/run/sskiosk-rig", ending: ".log")
                     + ["/var/log/cups/error_log"] : log,
-            redactor: await Redactor.removingNames(inCache: options.database))
+            redactor: await Redactor.removingNames(
+                inCache: options.database, read: SQLiteKioskStore.names(inCacheAt:)))
         let files = try await bundle.write(to: URL(fileURLWithPath: output))
         print("wrote \(output): \(files.joined(separator: ", "))")
         print("diagnostics: \(report.status) (exit \(report.exitCode))")

@@ -23,7 +23,7 @@ struct DiagCommand: AsyncParsableCommand {
     @OptionGroup var options: DiagOptions
 
     func run() async throws {
-        let report = await options.report()
+        let report = await options.plan.run()
         print(json ? report.json() : report.text(colour: Self.colourWanted), terminator: "")
         throw ExitCode(report.exitCode)
     }

@@ -1,15 +1,10 @@
 import ArgumentParser
 import Diagnostics
-import Foundation
 import KioskSQLite
 
-/// What `sskiosk diag` checks and where, shared by the report and the support bundle.
+/// What `sskiosk diag` checks and where, shared by the report and the support bundle: the flags
+/// only, which say a ``DiagnosticsPlan``; the plan knows what they mean.
 struct DiagOptions: ParsableArguments {
-    /// The groups of checks a run can leave out.
-    enum Group: String, ExpressibleByArgument, CaseIterable {
-        case readers, printers, service
-    }
-
     @Option(help: "The reader residents insert their card into; default: the first reader holding a card.")
     var reader: String?
 
@@ -38,7 +33,7 @@ struct DiagOptions: ParsableArguments {
     var centreCA: String?
 
     @Option(help: "Leave a group of checks out (repeat for more): readers, printers, service.")
-    var skip: [Group] = []
+    var skip: [DiagnosticsPlan.Group] = []
 
     @Option(help: "Seconds any one check may take before it counts as hung.")
     var timeout = 4.0
@@ -51,46 +46,12 @@ struct DiagOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
     }
 
-    /// Runs the checks chosen and returns the report; with `cardInUse` (a resident's session in
-    /// the terminal service) the card itself is left alone.
-    func report(cardInUse: Bool = false) async -> DiagnosticsReport {
-        var checks: [any Check] = []
-        if !skip.contains(.readers) {
-            checks +=
-                ReaderDiagnostics(
-                    cardReader: reader, psamReader: psamReader, roundTrips: roundTrips, cardInUse: cardInUse
-                ).checks
-            checks += PermissionDiagnostics(catalogue: catalogueLocation()).checks
-        }
-        if !skip.contains(.printers) {
-            let queues = await PrinterDiagnostics.resolvingQueues(queue.isEmpty ? nil : queue)
-            // The test page must finish within the run's limit for one check.
-            let pageTime = Duration.milliseconds(Int(timeout * 1000)) - .milliseconds(500)
-            checks +=
-                PrinterDiagnostics(
-                    queues: queues, testPageQueue: testPage ? queues.first : nil, testPageTimeout: pageTime
-                ).checks
-        }
-        if !skip.contains(.service) {
-            checks +=
-                ServiceDiagnostics(
-                    serviceURL: service, database: database, migrations: SQLiteKioskStore.migrations, centre: centre,
-                    centreCA: centreCA
-                ).checks
-        }
-        return await DiagnosticsRunner(checks: checks, timeout: .milliseconds(Int(timeout * 1000))).run()
-    }
-
-    /// The catalogue: the option, the environment, or the source tree this binary was built in.
-    private func catalogueLocation() -> URL? {
-        if let catalogue { return URL(fileURLWithPath: catalogue) }
-        if let path = ProcessInfo.processInfo.environment["SSKIOSK_CATALOGUE"] { return URL(fileURLWithPath: path) }
-        var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("hardware/catalogue.json")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
+    /// The plan these options say, its cache read by the terminal's store.
+    var plan: DiagnosticsPlan {
+        DiagnosticsPlan(
+            skipping: Set(skip), cardReader: reader, psamReader: psamReader, roundTrips: roundTrips,
+            catalogue: catalogue, queues: queue.isEmpty ? nil : queue, testPage: testPage, serviceURL: service,
+            database: database, readCache: SQLiteKioskStore.health(ofCacheAt:), centre: centre, centreCA: centreCA,
+            timeout: .milliseconds(Int(timeout * 1000)))
     }
 }

@@ -116,11 +116,10 @@ struct ServeCommand: AsyncParsableCommand {
             signingKey = Curve25519.Signing.PrivateKey()
             logger.warning("no --document-key: documents are signed with a key made for this run only")
         }
-        // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, cache and address.
-        let diagnostics = try DiagOptions.parse([
-            "--reader", residentReader, "--database", database, "--service", "http://\(host):\(port)",
-            "--queue", documentQueue, "--queue", cardQueue,
-        ])
+        // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, queues, cache and address.
+        let diagnostics = DiagnosticsPlan(
+            cardReader: residentReader, queues: [documentQueue, cardQueue], serviceURL: "http://\(host):\(port)",
+            database: database, readCache: SQLiteKioskStore.health(ofCacheAt:))
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout,
@@ -134,7 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
             documentSigner: Ed25519Signer(
                 keyID: try await store.terminal()?.terminalID ?? "terminal", privateKey: signingKey),
             logger: logger,
-            diagnostics: { cardInUse in await diagnostics.report(cardInUse: cardInUse) },
+            diagnostics: { cardInUse in await diagnostics.run(cardInUse: cardInUse) },
             sync: monitor,
             certificates: link
         )

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Diagnostics
+
+/// `--skip readers`: the groups by their names.
+extension DiagnosticsPlan.Group: ExpressibleByArgument {}
