@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -249,9 +250,16 @@ let package = Package(
             dependencies: ["HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
             path: "Tests/CardTestSupport"
         ),
+        // The one way tests run a child process (to its end, or in the background until stopped), find a free port,
+        // locate the built executables and read PDFs with poppler, on swift-subprocess. Knows none of the modules.
+        .target(
+            name: "TestSupport",
+            dependencies: ["CodedErrors", .product(name: "Subprocess", package: "swift-subprocess")],
+            path: "Tests/TestSupport"
+        ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator"]),
-        .testTarget(name: "CardCryptoTests", dependencies: ["CardCrypto"]),
+        .testTarget(name: "CardCryptoTests", dependencies: ["HexCoding", "CardCrypto"]),
         .testTarget(
             name: "SocialSecurityCardTests",
             dependencies: [
@@ -268,7 +276,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary", "KioskServer", "KioskCore", "KioskSQLite", "SocialSecurityCard", "SmartCard",
                 "CardSimulator",
-                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre",
+                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -278,7 +286,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary", "SmartCard", "CardSimulator", "SocialSecurityCard", "CardCrypto", "CardTestSupport",
                 "Printing",
-                "Diagnostics", "KioskServer", .product(name: "GRDB", package: "GRDB.swift"),
+                "Diagnostics", "KioskServer", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
@@ -288,14 +296,14 @@ let package = Package(
         .testTarget(
             name: "KioskSQLiteTests",
             dependencies: [
-                "Vocabulary", "KioskSQLite", "KioskCore", "SocialSecurityCard", "KioskSQLiteCrashWriter",
+                "Vocabulary", "KioskSQLite", "KioskCore", "SocialSecurityCard", "KioskSQLiteCrashWriter", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "CentreTests",
             dependencies: [
-                "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents",
+                "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -305,12 +313,13 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Vocabulary", "Documents", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Vocabulary", "Documents", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "DiagnosticsTests",
             dependencies: [
                 "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

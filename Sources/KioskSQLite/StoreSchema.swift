@@ -18,7 +18,9 @@ enum StoreSchema {
         migrator.registerMigration("v4-outbox-and-ledger", migrate: createOutboxAndLedger)
         migrator.registerMigration("v5-print-jobs", migrate: createPrintJobs)
         migrator.registerMigration("v6-cache-loaded", migrate: addCacheLoaded)
-        migrator.registerMigration("v7-national-insurance-codes") { db in try db.execute(sql: InsuranceCodeMigration.sql) }
+        migrator.registerMigration("v7-national-insurance-codes") { db in
+            try db.execute(sql: InsuranceCodeMigration.sql)
+        }
         return migrator
     }
 

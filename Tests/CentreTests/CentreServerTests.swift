@@ -129,7 +129,7 @@ import Testing
 
     /// A centre on SQLite with two townships, its terminal registered, listening on a free port.
     private func withCentre(_ body: @Sendable (Centre) async throws -> Void) async throws {
-        let certificates = try TestCertificates()
+        let certificates = try await TestCertificates()
         defer { certificates.remove() }
         try await StoreKind.sqlite.withStore { store in
             let (home, _) = try await Fixtures.load(store)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A centre CA, the centre's certificate for 127.0.0.1, a terminal's client certificate, and a
 /// second CA with a client certificate of its own (a terminal nobody installed), made with the
@@ -6,47 +7,38 @@ import Foundation
 struct TestCertificates {
     let directory: URL
 
-    init() throws {
+    init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("centre-ca-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try makeCA("ca")
-        try makeCA("other-ca")
-        try issue(
+        try await makeCA("ca")
+        try await makeCA("other-ca")
+        try await issue(
             "centre", by: "ca", subject: "/CN=centre.test", extensions: "subjectAltName=IP:127.0.0.1,DNS:localhost")
-        try issue("terminal", by: "ca", subject: "/CN=T-101", extensions: "extendedKeyUsage=clientAuth")
-        try issue("stranger", by: "other-ca", subject: "/CN=T-999", extensions: "extendedKeyUsage=clientAuth")
+        try await issue("terminal", by: "ca", subject: "/CN=T-101", extensions: "extendedKeyUsage=clientAuth")
+        try await issue("stranger", by: "other-ca", subject: "/CN=T-999", extensions: "extendedKeyUsage=clientAuth")
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
-    private func makeCA(_ name: String) throws {
-        try openssl(
+    private func makeCA(_ name: String) async throws {
+        try await openssl(
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
             "-subj", "/CN=\(name) test", "-keyout", path("\(name).key"), "-out", path("\(name).pem"))
     }
 
-    private func issue(_ name: String, by ca: String, subject: String, extensions: String) throws {
-        try openssl(
+    private func issue(_ name: String, by ca: String, subject: String, extensions: String) async throws {
+        try await openssl(
             "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject,
             "-keyout", path("\(name).key"), "-out", path("\(name).csr"))
         try Data(extensions.utf8).write(to: directory.appendingPathComponent("\(name).ext"))
-        try openssl(
+        try await openssl(
             "x509", "-req", "-in", path("\(name).csr"), "-CA", path("\(ca).pem"), "-CAkey", path("\(ca).key"),
             "-CAcreateserial", "-days", "1", "-extfile", path("\(name).ext"), "-out", path("\(name).pem"))
     }
 
-    private func openssl(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments[0]) failed"])
-        }
+    private func openssl(_ arguments: String...) async throws {
+        _ = try await CommandRun.standardOutput(of: ["/usr/bin/openssl"] + arguments)
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 /// The catalogue, the udev rules and the README table say the same thing.
@@ -78,13 +79,13 @@ import Testing
         }
     }
 
-    @Test func theReadmeTableIsGeneratedFromTheCatalogue() throws {
-        let result = try runProcess(
-            "/usr/bin/python3", [Repository.url("hardware/generate-table").path, "--check"])
+    @Test func theReadmeTableIsGeneratedFromTheCatalogue() async throws {
+        let result = try await CommandRun.run(
+            ["/usr/bin/python3", Repository.url("hardware/generate-table").path, "--check"])
         #expect(result.status == 0, "\(result.output)")
     }
 
-    @Test func theTableCheckNoticesACatalogueChange() throws {
+    @Test func theTableCheckNoticesACatalogueChange() async throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let changed = try Repository.text("hardware/catalogue.json").replacingOccurrences(
@@ -93,18 +94,16 @@ import Testing
         try FileManager.default.copyItem(
             at: Repository.url("hardware/README.md"), to: directory.appendingPathComponent("README.md"))
         let script = Repository.url("hardware/generate-table").path
-        let stale = try runProcess(
-            "/usr/bin/python3",
+        let stale = try await CommandRun.run(
             [
-                script, "--check", directory.appendingPathComponent("catalogue.json").path,
+                "/usr/bin/python3", script, "--check", directory.appendingPathComponent("catalogue.json").path,
                 directory.appendingPathComponent("README.md").path,
             ])
         #expect(stale.status == 1)
         #expect(stale.output.contains("differ"))
-        let regenerate = try runProcess(
-            "/usr/bin/python3",
+        let regenerate = try await CommandRun.run(
             [
-                script, directory.appendingPathComponent("catalogue.json").path,
+                "/usr/bin/python3", script, directory.appendingPathComponent("catalogue.json").path,
                 directory.appendingPathComponent("README.md").path,
             ])
         #expect(regenerate.status == 0)

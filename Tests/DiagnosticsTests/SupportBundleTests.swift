@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import KioskSQLite
 import SocialSecurityCard
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -68,7 +69,7 @@ struct SupportBundleTests {
 
         let extracted = directory.appendingPathComponent("extracted")
         try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)
-        let untar = try runProcess("/usr/bin/tar", ["-xzf", output.path, "-C", extracted.path])
+        let untar = try await CommandRun.run(["/usr/bin/tar", "-xzf", output.path, "-C", extracted.path])
         #expect(untar.status == 0, "\(untar.output)")
         var text = ""
         let walker = FileManager.default.enumerator(at: extracted, includingPropertiesForKeys: nil)!

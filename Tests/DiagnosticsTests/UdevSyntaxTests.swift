@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The rules files parse: with `udevadm verify` where this udevadm has it, with udev's own rule
@@ -37,26 +38,27 @@ import Testing
         #expect(rules.first?.value("MODE", op: "=") == "0660")
     }
 
-    @Test func udevadmVerifyAcceptsOurRulesWhereItExists() throws {
-        guard let udevadm = Self.udevadm, try runProcess(udevadm, ["verify", "--help"]).status == 0 else {
+    @Test func udevadmVerifyAcceptsOurRulesWhereItExists() async throws {
+        guard let udevadm = Self.udevadm, try await CommandRun.run([udevadm, "verify", "--help"]).status == 0 else {
             print(
                 "udevadm verify is not available here (it came with systemd 253; Debian 12 has 252); the parser and udevadm test cover the rules"
             )
             return
         }
-        let result = try runProcess(udevadm, ["verify"] + Self.files.map { Repository.url($0).path })
+        let result = try await CommandRun.run([udevadm, "verify"] + Self.files.map { Repository.url($0).path })
         #expect(result.status == 0, "\(result.output)")
     }
 
     /// udev's own loader reads the rules and logs every line it rejects, naming file and line. Run
     /// in a private mount namespace, with our files in place of /etc/udev/rules.d and an /etc/group
     /// that has the service's group, it changes nothing on this machine.
-    @Test func udevsRuleLoaderAcceptsOurRulesAndRejectsABrokenOne() throws {
-        guard let complaints = try Self.loaderComplaints(files: Self.files.map { ($0, try Repository.text($0)) }) else {
+    @Test func udevsRuleLoaderAcceptsOurRulesAndRejectsABrokenOne() async throws {
+        guard let complaints = try await Self.loaderComplaints(files: Self.files.map { ($0, try Repository.text($0)) })
+        else {
             return
         }
         #expect(complaints.isEmpty, "\(complaints)")
-        let broken = try Self.loaderComplaints(files: [
+        let broken = try await Self.loaderComplaints(files: [
             ("udev/60-sskiosk.rules", "SUBSYSTEM=\"usb\", ATTR{idVendor}==\"257b\", GROUP=\"sskiosk\"\n")
         ])
         #expect(broken?.contains { $0.contains("60-sskiosk.rules:1") } == true, "\(broken ?? [])")
@@ -67,7 +69,7 @@ import Testing
     }
 
     /// The lines `udevadm test` logs about the given files, or nil (with a note) where it cannot run.
-    private static func loaderComplaints(files: [(name: String, text: String)]) throws -> [String]? {
+    private static func loaderComplaints(files: [(name: String, text: String)]) async throws -> [String]? {
         guard let udevadm, getuid() == 0, FileManager.default.fileExists(atPath: "/sys/class/net/lo"),
             FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")
         else {
@@ -90,8 +92,9 @@ import Testing
             mount --bind "$1" /etc/udev/rules.d && mount --bind "$2" /etc/group \
             && exec "$3" test --action=add /sys/class/net/lo
             """
-        let result = try runProcess(
-            "/usr/bin/unshare", ["-m", "/bin/sh", "-c", script, "sh", rules.path, group.path, udevadm])
+        let result = try await CommandRun.run([
+            "/usr/bin/unshare", "-m", "/bin/sh", "-c", script, "sh", rules.path, group.path, udevadm,
+        ])
         guard result.output.contains("Reading rules file: /etc/udev/rules.d/") else {
             print("udevadm test could not run in a private mount namespace here: \(result.output.prefix(300))")
             return nil

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CardFaceTests {
@@ -9,43 +10,45 @@ import Testing
         yMax: 30.9 * 72 / 25.4
     )
 
-    @Test func cardFaceHasTheExactID1SizeAndEveryField() throws {
-        let rendered = try Fixtures.renderer.render(Fixtures.cardFace(photo: try Fixtures.photo(jpeg: true)))
+    @Test func cardFaceHasTheExactID1SizeAndEveryField() async throws {
+        let rendered = try Fixtures.renderer.render(Fixtures.cardFace(photo: try await Fixtures.photo(jpeg: true)))
         #expect(rendered.verification == nil)
-        let pdf = try CheckedPDF(rendered, name: "card-face", width: Paper.cardWidth, height: Paper.cardHeight)
+        let pdf = try await CheckedPDF(rendered, name: "card-face", width: Paper.cardWidth, height: Paper.cardHeight)
         pdf.expectText([
             "中华人民共和国社会保障卡", "王建国", "430102198503071236", "A12345678", "2025年03月", "湖南省长沙市",
             "社会保障号码", "发卡日期",
         ])
         #expect(!pdf.text.contains("照片"))
-        #expect(try Poppler.images(of: pdf.path).map(\.encoding) == ["jpeg"], "the JPEG is embedded as it is")
+        #expect(try await Poppler.images(of: pdf.path).map(\.encoding) == ["jpeg"], "the JPEG is embedded as it is")
     }
 
-    @Test func pngPhotoIsEmbeddedAndAMissingPhotoLeavesAMarkedFrame() throws {
-        let withPNG = try CheckedPDF(
-            try Fixtures.renderer.render(Fixtures.cardFace(photo: try Fixtures.photo(jpeg: false))), name: "card-png",
+    @Test func pngPhotoIsEmbeddedAndAMissingPhotoLeavesAMarkedFrame() async throws {
+        let withPNG = try await CheckedPDF(
+            try Fixtures.renderer.render(Fixtures.cardFace(photo: try await Fixtures.photo(jpeg: false))),
+            name: "card-png",
             width: Paper.cardWidth, height: Paper.cardHeight)
-        #expect(try Poppler.images(of: withPNG.path).map(\.encoding) == ["image"])
+        #expect(try await Poppler.images(of: withPNG.path).map(\.encoding) == ["image"])
 
-        let without = try CheckedPDF(
+        let without = try await CheckedPDF(
             try Fixtures.renderer.render(Fixtures.cardFace(photo: nil)), name: "card-no-photo", width: Paper.cardWidth)
         without.expectText(["照片"])
-        #expect(try Poppler.images(of: without.path).isEmpty)
+        #expect(try await Poppler.images(of: without.path).isEmpty)
     }
 
-    @Test func onPreprintedStockOnlyTheDataIsPrinted() throws {
+    @Test func onPreprintedStockOnlyTheDataIsPrinted() async throws {
         let rendered = try Fixtures.renderer.render(Fixtures.cardFace(photo: nil), onPreprintedStock: true)
-        let pdf = try CheckedPDF(rendered, name: "card-on-stock", width: Paper.cardWidth, height: Paper.cardHeight)
+        let pdf = try await CheckedPDF(
+            rendered, name: "card-on-stock", width: Paper.cardWidth, height: Paper.cardHeight)
         pdf.expectText(["王建国", "430102198503071236", "A12345678", "2025年03月"])
         for preprinted in ["中华人民共和国社会保障卡", "社会保障号码", "湖南省长沙市", "照片"] {
             #expect(!pdf.text.contains(preprinted), "\(preprinted) is on the stock already")
         }
     }
 
-    @Test func aLongNameShrinksAndAVeryLongOneWrapsInsideItsBox() throws {
-        let short = try nameWords(for: "王建国")
-        let long = try nameWords(for: "阿卜杜热合曼·买买提依明·艾力")
-        let wrapped = try nameWords(for: "阿卜杜热合曼·买买提依明·艾力库尔班·吐尔逊托合提·阿不都")
+    @Test func aLongNameShrinksAndAVeryLongOneWrapsInsideItsBox() async throws {
+        let short = try await nameWords(for: "王建国")
+        let long = try await nameWords(for: "阿卜杜热合曼·买买提依明·艾力")
+        let wrapped = try await nameWords(for: "阿卜杜热合曼·买买提依明·艾力库尔班·吐尔逊托合提·阿不都")
         for words in [short, long, wrapped] {
             for word in words {
                 #expect(word.xMin >= Self.nameBox.xMin - 0.5 && word.xMax <= Self.nameBox.xMax + 0.5, "\(word)")
@@ -64,7 +67,7 @@ import Testing
         }
     }
 
-    @Test func aRegionsLayoutComesFromJSON() throws {
+    @Test func aRegionsLayoutComesFromJSON() async throws {
         let json = """
             {
               "title": "卡面 {card.cardNumber}",
@@ -86,17 +89,17 @@ import Testing
         let layout = try JSONDecoder().decode(DocumentTemplate.self, from: Data(json.utf8))
         var face = Fixtures.cardFace(photo: nil)
         face.layout = layout
-        let pdf = try CheckedPDF(
+        let pdf = try await CheckedPDF(
             try Fixtures.renderer.render(face), name: "card-region-layout", width: Paper.cardWidth,
             height: Paper.cardHeight)
         pdf.expectText(["王建国", "430102198503071236", "卡号A12345678", "相片"])
         #expect(!pdf.text.contains("中华人民共和国社会保障卡"))
     }
 
-    private func nameWords(for name: String) throws -> [Poppler.Word] {
+    private func nameWords(for name: String) async throws -> [Poppler.Word] {
         let rendered = try Fixtures.renderer.render(Fixtures.cardFace(name: name, photo: nil), onPreprintedStock: true)
-        let path = try Poppler.save(rendered.pdf, as: "card-name-\(name.count)")
-        let words = try Poppler.words(of: path).filter { word in name.contains(word.text) && !word.text.isEmpty }
+        let path = try TestOutput.save(rendered.pdf, as: "card-name-\(name.count)")
+        let words = try await Poppler.words(of: path).filter { word in name.contains(word.text) && !word.text.isEmpty }
         #expect(words.map(\.text).joined() == name, "the whole name is printed")
         return words
     }

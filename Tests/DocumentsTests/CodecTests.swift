@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Documents
@@ -34,11 +35,11 @@ import Testing
     }
 
     /// The size read from the frame header agrees with poppler's reading of the embedded JPEG.
-    @Test func jpegHeaderReadsTheFrameSize() throws {
-        let jpeg = try Fixtures.photo(jpeg: true)
+    @Test func jpegHeaderReadsTheFrameSize() async throws {
+        let jpeg = try await Fixtures.photo(jpeg: true)
         let header = try #require(JPEGHeader(jpeg))
         let rendered = try Fixtures.renderer.render(Fixtures.cardFace(photo: jpeg))
-        let images = try Poppler.images(of: Poppler.save(rendered.pdf, as: "card-jpeg-header"))
+        let images = try await Poppler.images(of: TestOutput.save(rendered.pdf, as: "card-jpeg-header"))
         #expect(images.map(\.encoding) == ["jpeg"])
         #expect(images.first?.width == header.width && images.first?.height == header.height)
         #expect(JPEGHeader(Array(jpeg.prefix(100))) == nil, "cut before the frame header")

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct EngineTests {
@@ -14,8 +15,8 @@ import Testing
     }
 
     /// 𠮷 (U+20BB7, Extension B, outside GBK) is in Noto Sans CJK and prints.
-    @Test func rareCharactersTheFontsHavePrint() throws {
-        let pdf = try CheckedPDF(
+    @Test func rareCharactersTheFontsHavePrint() async throws {
+        let pdf = try await CheckedPDF(
             try Fixtures.renderer.render(Fixtures.proof(name: "𠮷㛃䶮")), name: "proof-rare-name", width: Paper.a4Short)
         pdf.expectText(["𠮷㛃䶮"])
     }
@@ -50,10 +51,10 @@ import Testing
         }
     }
 
-    @Test func imageBytesThatAreNoPictureAreAnError() throws {
+    @Test func imageBytesThatAreNoPictureAreAnError() async throws {
         var face = Fixtures.cardFace(photo: [0xFF, 0xD8, 0xFF, 0x00])
         #expect(throws: DocumentError.invalidImage("")) { try Fixtures.renderer.render(face) }
-        face.photo = Array(try Fixtures.photo(jpeg: false).prefix(200))
+        face.photo = Array(try await Fixtures.photo(jpeg: false).prefix(200))
         #expect(throws: DocumentError.invalidImage("")) { try Fixtures.renderer.render(face) }
     }
 
@@ -93,12 +94,13 @@ import Testing
         }
     }
 
-    @Test func longCellTextWrapsAndTheRowGrows() throws {
+    @Test func longCellTextWrapsAndTheRowGrows() async throws {
         var proof = Fixtures.proof()
         let employer = "湖南省长沙市芙蓉区某某某某机械制造与进出口贸易集团有限责任公司第三分公司"
         proof.enrolments[0].employer = employer
-        let pdf = try CheckedPDF(try Fixtures.renderer.render(proof), name: "proof-long-employer", width: Paper.a4Short)
-        let words = try Poppler.words(of: pdf.path).filter { employer.contains($0.text) && $0.text.count > 1 }
+        let pdf = try await CheckedPDF(
+            try Fixtures.renderer.render(proof), name: "proof-long-employer", width: Paper.a4Short)
+        let words = try await Poppler.words(of: pdf.path).filter { employer.contains($0.text) && $0.text.count > 1 }
             .sorted { ($0.yMin, $0.xMin) < ($1.yMin, $1.xMin) }
         #expect(words.map(\.text).joined() == employer, "the whole name, in reading order")
         #expect(Set(words.map(\.yMin)).count >= 2, "on more than one line")
@@ -124,7 +126,7 @@ import Testing
         #expect(documents.count == 8)
         for (index, pdf) in documents.enumerated() {
             #expect(pdf.starts(with: Array("%PDF-".utf8)))
-            let text = try Poppler.text(of: Poppler.save(pdf, as: "parallel-\(index)"))
+            let text = try await Poppler.text(of: TestOutput.save(pdf, as: "parallel-\(index)"))
             #expect(text.contains("王建国") && text.contains("第1页"))
         }
     }

@@ -1,6 +1,7 @@
 @preconcurrency import Crypto
 import Documents
 import Foundation
+import TestSupport
 import Vocabulary
 
 /// Synthetic people and documents: made-up names, ID numbers with a valid GB 11643 check character
@@ -134,7 +135,7 @@ extension Fixtures {
 
     /// A synthetic portrait (a silhouette on blue), drawn with the engine and converted by pdftoppm,
     /// as JPEG or PNG bytes of about 350 x 430 pixels.
-    static func photo(jpeg: Bool) throws -> [UInt8] {
+    static func photo(jpeg: Bool) async throws -> [UInt8] {
         let template = DocumentTemplate(
             title: "photo", language: .chinese, page: PageSetup(width: 20, height: 24.6, margins: Insets(all: 0)),
             fixed: [
@@ -150,9 +151,9 @@ extension Fixtures {
             ])
         let pdf = try DocumentRenderer().render(template: template, content: DocumentContent()).pdf
         let name = jpeg ? "photo-jpeg" : "photo-png"
-        let path = try Poppler.save(pdf, as: name)
-        let output = Poppler.outputDirectory.appendingPathComponent(name)
-        _ = try Poppler.run("pdftoppm", [jpeg ? "-jpeg" : "-png", "-r", "450", "-singlefile", path, output.path])
+        let path = try TestOutput.save(pdf, as: name)
+        let output = TestOutput.directory.appendingPathComponent(name)
+        _ = try await Poppler.run("pdftoppm", [jpeg ? "-jpeg" : "-png", "-r", "450", "-singlefile", path, output.path])
         return Array(try Data(contentsOf: output.appendingPathExtension(jpeg ? "jpg" : "png")))
     }
 }

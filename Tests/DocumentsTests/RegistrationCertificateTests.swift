@@ -2,11 +2,11 @@ import Documents
 import Testing
 
 @Suite struct RegistrationCertificateTests {
-    @Test func listsTheStatusAndEveryRegistrationInDateOrder() throws {
+    @Test func listsTheStatusAndEveryRegistrationInDateOrder() async throws {
         var certificate = Fixtures.registration()
         certificate.records.reverse()
         let rendered = try Fixtures.renderer.render(certificate)
-        let pdf = try CheckedPDF(rendered, name: "registration", width: Paper.a4Short, height: Paper.a4Long)
+        let pdf = try await CheckedPDF(rendered, name: "registration", width: Paper.a4Short, height: Paper.a4Long)
         pdf.expectText([
             "就业失业登记证明", "李秀英", "430104199211230028", "4301040000123456", "湖南省长沙市岳麓区望月湖街道",
             "失业（已登记）", "就业登记", "失业登记", "长沙岳麓山文化传媒有限公司", "合同到期未续签，有就业意愿",
@@ -16,8 +16,8 @@ import Testing
         #expect(employment.lowerBound < unemployment.lowerBound)
     }
 
-    @Test func englishCertificate() throws {
-        let pdf = try CheckedPDF(
+    @Test func englishCertificate() async throws {
+        let pdf = try await CheckedPDF(
             try Fixtures.renderer.render(Fixtures.registration(.english)), name: "registration-en",
             width: Paper.a4Short, height: Paper.a4Long)
         pdf.expectText([

@@ -1,6 +1,7 @@
 @preconcurrency import Crypto
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct VerificationTests {
@@ -14,21 +15,17 @@ import Testing
         ("qr-receipt-roll", Fixtures.receipt(.roll80mm)),
         ("qr-ledger", Fixtures.ledger(entries: 5)),
     ])
-    func qrCodeScannedFromThePrintedPageVerifies(name: String, document: any DocumentSource) throws {
+    func qrCodeScannedFromThePrintedPageVerifies(name: String, document: any DocumentSource) async throws {
         let rendered = try Fixtures.renderer.render(document)
-        let path = try Poppler.save(rendered.pdf, as: name)
+        let path = try TestOutput.save(rendered.pdf, as: name)
         let sealed = try #require(rendered.verification)
         // The QR code ends the document: scan the last page, as a phone would, at 200 dpi.
-        _ = try Poppler.run(
-            "pdftoppm",
-            [
-                "-r", "200", "-png", "-singlefile", "-f", String(rendered.pageCount), "-l",
-                String(rendered.pageCount), path, Poppler.outputDirectory.appendingPathComponent(name).path,
-            ])
-        let codes = try Poppler.qrCodes(in: Poppler.outputDirectory.appendingPathComponent("\(name).png"))
+        let page = try await Poppler.rasterise(
+            path, resolution: 200, page: rendered.pageCount, into: TestOutput.directory, name: name)
+        let codes = try await Poppler.qrCodes(in: try #require(page.first))
         #expect(codes == [sealed.qrText])
         let printedCode = sealed.verificationCode
-        #expect(try Poppler.text(of: path).contains(printedCode))
+        #expect(try await Poppler.text(of: path).contains(printedCode))
         let payload = try Fixtures.verifier.verify(qrText: try #require(codes.first), printedCode: printedCode)
         #expect(payload.serialNumber == (try document.content()).verification?.issuance.serialNumber)
         #expect(payload.keyID == Fixtures.signer.keyID)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
-import Synchronization
+import TestSupport
 import Testing
 
 @testable import KioskSQLite
@@ -12,62 +12,31 @@ import Testing
 /// with the ids this test reads. The executable prints nothing but the acknowledged ids.
 @Suite("Crash safety")
 struct CrashSafetyTests {
-    /// Lines a child printed, collected by a thread of their own while the test decides when to kill.
-    final class Output: Sendable {
-        private let text = Mutex("")
-        private let finished = Mutex(false)
-
-        func read(from handle: FileHandle) {
-            Thread.detachNewThread {
-                while case let data = handle.availableData, !data.isEmpty {
-                    self.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
-                }
-                self.finished.withLock { $0 = true }
-            }
-        }
-
-        /// Complete lines only: a line cut by the kill was never acknowledged.
-        var lines: [Substring] {
-            text.withLock { text in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
-        }
-        var isFinished: Bool { finished.withLock { $0 } }
-    }
-
-    static var writer: URL {
-        Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("KioskSQLiteCrashWriter")
+    /// The complete lines of `text`: a line cut by the kill was never acknowledged.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     }
 
     @Test("SIGKILL in the middle of writes loses no acknowledged write and leaves no half-written application")
     func killedWhileWriting() async throws {
         try await StoreFixture.with(installed: false) { fixture in
-            #expect(FileManager.default.isExecutableFile(atPath: Self.writer.path), "build KioskSQLiteCrashWriter")
+            let writer = BuildFolder.executable("KioskSQLiteCrashWriter")
+            #expect(FileManager.default.isExecutableFile(atPath: writer), "build KioskSQLiteCrashWriter")
             var submitted: Set<String> = []
             var approved: Set<String> = []
             for round in 1...25 {
-                let child = Process()
-                child.executableURL = Self.writer
-                child.arguments = [fixture.path]
-                let pipe = Pipe()
-                child.standardOutput = pipe
-                let output = Output()
-                output.read(from: pipe.fileHandleForReading)
-                try child.run()
-                // Only the child writes: its end closing is what ends our reads.
-                try pipe.fileHandleForWriting.close()
+                let child = try await BackgroundProcess.start([writer, fixture.path])
                 // Kill after a random number of acknowledged writes, a random moment later.
                 let target = Int.random(in: 1...40)
                 let deadline = ContinuousClock.now + .seconds(60)
-                while output.lines.count < target, child.isRunning, ContinuousClock.now < deadline {
+                while Self.lines(child.standardOutput).count < target, child.isRunning, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(1))
                 }
                 try await Task.sleep(for: .microseconds(Int.random(in: 0...5000)))
-                #expect(child.isRunning, "round \(round): the writer stopped on its own")
-                kill(child.processIdentifier, SIGKILL)
-                child.waitUntilExit()
-                while !output.isFinished { try await Task.sleep(for: .milliseconds(1)) }
-                #expect(child.terminationReason == .uncaughtSignal)
+                #expect(child.isRunning, "round \(round): the writer stopped on its own: \(child.standardError)")
+                #expect(try await child.kill() == .signalled(SIGKILL))
 
-                for line in output.lines {
+                for line in Self.lines(child.standardOutput) {
                     let parts = line.split(separator: " ")
                     if parts[0] == "submitted" { submitted.insert(String(parts[1])) }
                     if parts[0] == "approved" { approved.insert(String(parts[1])) }

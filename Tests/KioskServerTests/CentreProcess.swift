@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import TestSupport
 
 /// A real `sskiosk centre serve` process over mutual TLS with the test CA of
 /// `hardware/rig/centre-ca`, on SQLite or PostgreSQL, for the sync process tests.
@@ -24,7 +24,7 @@ struct CentreProcess {
     /// The SQLite file, or the name of the PostgreSQL database made for this test.
     let database: String
     let port: Int
-    private(set) var process: Process?
+    private(set) var process: BackgroundProcess?
 
     var url: String { "https://127.0.0.1:\(port)" }
     var log: URL { directory.appendingPathComponent("centre.log") }
@@ -44,23 +44,24 @@ struct CentreProcess {
 
     /// Makes the CA and certificates for `terminals`, a store with one generated township of
     /// `people`, and returns the centre, not yet started.
-    static func make(store: Store, terminals: [String], people: Int) throws -> CentreProcess {
+    static func make(store: Store, terminals: [String], people: Int) async throws -> CentreProcess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try run(rigScript("centre-ca"), [directory.path] + terminals)
+        _ = try await CommandRun.standardOutput(of: [rigScript("centre-ca"), directory.path] + terminals)
         let database: String
         switch store {
         case .sqlite:
             database = directory.appendingPathComponent("centre.sqlite").path
         case .postgres:
             database = "sskiosk_sync_\(UUID().uuidString.prefix(8).lowercased())"
-            try run(
-                "/usr/bin/psql",
-                ["-d", "postgres", "-q", "-c", "CREATE DATABASE \(database) TEMPLATE template0 ENCODING 'UTF8'"])
+            _ = try await CommandRun.standardOutput(of: [
+                "/usr/bin/psql", "-d", "postgres", "-q", "-c",
+                "CREATE DATABASE \(database) TEMPLATE template0 ENCODING 'UTF8'",
+            ])
         }
         let centre = CentreProcess(
-            directory: directory, store: store, database: database, port: try ServiceProcess.freePort())
-        try centre.sskiosk(
+            directory: directory, store: store, database: database, port: try LocalPort.free())
+        try await centre.sskiosk(
             ["centre", "generate"] + centre.storeArguments + [
                 "--county", county, "--people", String(people), "--months", "12",
             ])
@@ -68,8 +69,8 @@ struct CentreProcess {
     }
 
     /// Registers a terminal for the township and writes its token to `TERMINAL.token`.
-    func register(_ terminal: String) throws {
-        let token = try sskiosk(
+    func register(_ terminal: String) async throws {
+        let token = try await sskiosk(
             ["centre", "register-terminal"] + storeArguments + [
                 "--id", terminal, "--jurisdiction", Self.township, "--name", terminal,
             ]
@@ -91,63 +92,53 @@ struct CentreProcess {
 
     /// Starts `centre serve` and returns once it accepts TCP connections.
     mutating func start() async throws {
-        if !FileManager.default.fileExists(atPath: log.path) {
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        }
-        let process = Process()
-        process.executableURL = ServiceProcess.executable("sskiosk")
-        process.arguments =
-            ["centre", "serve"] + storeArguments + [
+        let process = try await BackgroundProcess.start(
+            [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
                 "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
                 "--key", file("centre.key"), "--client-ca", file("ca.pem"),
-            ]
-        let handle = try FileHandle(forWritingTo: log)
-        handle.seekToEndOfFile()
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+            ], output: .file(log.path))
         self.process = process
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw Failure("centre serve exited at start: \(logText)") }
-            if Self.accepts(port: port) { return }
+            if LocalPort.accepts(port) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure("centre serve did not listen within 60 s: \(logText)")
     }
 
     /// SIGTERM and wait (a clean stop), or SIGKILL (a crash).
-    mutating func stop(kill: Bool = false) {
+    mutating func stop(kill: Bool = false) async throws {
         guard let process else { return }
-        Glibc.kill(process.processIdentifier, kill ? SIGKILL : SIGTERM)
-        process.waitUntilExit()
+        try await process.stop(kill ? SIGKILL : SIGTERM)
         self.process = nil
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
     /// Rows of a query on the centre's store, each row's columns joined by `|`.
-    func query(_ sql: String) throws -> [String] {
-        let output =
+    func query(_ sql: String) async throws -> [String] {
+        let argv =
             switch store {
-            case .sqlite: try Self.run("/usr/bin/sqlite3", ["-batch", "-noheader", database, sql])
-            case .postgres: try Self.run("/usr/bin/psql", ["-d", database, "-At", "-c", sql])
+            case .sqlite: ["/usr/bin/sqlite3", "-batch", "-noheader", database, sql]
+            case .postgres: ["/usr/bin/psql", "-d", database, "-At", "-c", sql]
             }
-        return output.split(separator: "\n").map(String.init)
+        return try await CommandRun.standardOutput(of: argv).split(separator: "\n").map(String.init)
     }
 
     /// Drops the test's PostgreSQL database and removes its files.
-    func remove() {
+    func remove() async {
         if store == .postgres {
-            _ = try? Self.run(
-                "/usr/bin/psql", ["-d", "postgres", "-q", "-c", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)"])
+            _ = try? await CommandRun.standardOutput(of: [
+                "/usr/bin/psql", "-d", "postgres", "-q", "-c", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)",
+            ])
         }
         try? FileManager.default.removeItem(at: directory)
     }
 
     @discardableResult
-    func sskiosk(_ arguments: [String]) throws -> String {
-        try Self.run(ServiceProcess.executable("sskiosk").path, arguments)
+    func sskiosk(_ arguments: [String]) async throws -> String {
+        try await CommandRun.standardOutput(of: [BuildFolder.executable("sskiosk")] + arguments)
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -155,44 +146,9 @@ struct CentreProcess {
         init(_ description: String) { self.description = description }
     }
 
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let error = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(
-                "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
-                    + String(decoding: error, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     static func rigScript(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("hardware/rig/\(name)").path
-    }
-
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
     }
 
     /// PostgreSQL's socket is there.

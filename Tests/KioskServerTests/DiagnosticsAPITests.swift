@@ -3,8 +3,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
-import KioskServer
 import KioskSQLite
+import KioskServer
 import Testing
 
 @Suite("Technician API: health with version and uptime, diagnostics for technicians only")
@@ -15,8 +15,9 @@ struct DiagnosticsAPITests {
     ) async throws {
         let terminal = try TestTerminal.make { path, cardInUse in
             var checks = ServiceDiagnostics(
-                serviceURL: nil, database: path, readCache: SQLiteKioskStore.health(ofCacheAt:))
-                .checks
+                serviceURL: nil, database: path, readCache: SQLiteKioskStore.health(ofCacheAt:)
+            )
+            .checks
             // The card checks themselves need pcscd (rig tests); here, only whether they would touch the card.
             if cardInUse { checks += ReaderDiagnostics(cardInUse: true).checks.filter { $0.name == "card" } }
             return await DiagnosticsRunner(checks: checks).run()

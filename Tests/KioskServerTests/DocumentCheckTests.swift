@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
+import TestSupport
 import Testing
 
 /// A printed document's QR code from paper to the centre's register and back to the desk: the
@@ -20,18 +21,13 @@ struct DocumentCheckTests {
 
     /// The QR codes on the first page of `pdf`, read as a scanner would.
     static func scan(_ pdf: [UInt8]) async throws -> [String] {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID())")
-        let file = base.appendingPathExtension("pdf")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("printed.pdf")
         try Data(pdf).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let raster = try await CommandRun.run(
-            URL(fileURLWithPath: "/usr/bin/pdftoppm"), ["-r", "300", "-png", "-singlefile", file.path, base.path])
-        #expect(raster.status == 0, "\(raster.output)")
-        let png = base.appendingPathExtension("png")
-        defer { try? FileManager.default.removeItem(at: png) }
-        let codes = try await CommandRun.run(
-            URL(fileURLWithPath: "/usr/bin/zbarimg"), ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png.path])
-        return codes.output.split(separator: "\n").map(String.init)
+        let page = try await Poppler.rasterise(file.path, resolution: 300, page: 1, into: directory, name: "page")
+        return try await Poppler.qrCodes(in: try #require(page.first))
     }
 
     @Test("a printed proof is registered through the outbox and its code checks out; an altered one does not")

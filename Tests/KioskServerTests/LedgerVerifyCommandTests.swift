@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import TestSupport
 import Testing
 
 @Suite("sskiosk ledger verify")
@@ -32,7 +33,7 @@ struct LedgerVerifyCommandTests {
     @Test("an altered or truncated ledger fails with a non-zero exit status, naming the entry")
     func broken() async throws {
         let fixture = try await Self.ledgerWithEntries()
-        try sqlite(
+        try await sqlite(
             fixture.path,
             "DROP TRIGGER ledgerNoUpdate; UPDATE ledger SET detail = 'kind=training-sign-up' WHERE sequence = 2;")
         let altered = try await CommandRun.ledgerVerify(database: fixture.path)
@@ -40,7 +41,7 @@ struct LedgerVerifyCommandTests {
         #expect(altered.output.contains("entry 2 was altered"), "\(altered.output)")
 
         let other = try await Self.ledgerWithEntries()
-        try sqlite(other.path, "DROP TRIGGER ledgerNoDelete; DELETE FROM ledger WHERE sequence = 4;")
+        try await sqlite(other.path, "DROP TRIGGER ledgerNoDelete; DELETE FROM ledger WHERE sequence = 4;")
         let truncated = try await CommandRun.ledgerVerify(database: other.path)
         #expect(truncated.status != 0)
         #expect(truncated.output.contains("missing after entry 3"), "\(truncated.output)")
@@ -57,12 +58,15 @@ struct LedgerVerifyCommandTests {
     }
 
     /// The sqlite3 shell (hardware/rig/install-deps) edits the file as an outsider would.
-    private func sqlite(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "sqlite3 \(sql)")
+    private func sqlite(_ path: String, _ sql: String) async throws {
+        let run = try await CommandRun.run(["/usr/bin/sqlite3", path, sql])
+        #expect(run.status == 0, "sqlite3 \(sql): \(run.standardError)")
+    }
+}
+
+extension CommandRun {
+    /// `sskiosk ledger verify` on `database`.
+    static func ledgerVerify(database: String) async throws -> CommandRun {
+        try await run([BuildFolder.executable("sskiosk"), "ledger", "verify", "--database", database])
     }
 }

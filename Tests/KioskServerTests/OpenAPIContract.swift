@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Checks answers the service really gave against `openapi.yaml`: the status must be listed for
@@ -24,7 +25,7 @@ struct OpenAPIContract {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID()).json")
         try JSONEncoder().encode(answers).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try await CommandRun.run(python, ["-c", validator, SchemathesisTests.document.path, file.path])
+        let run = try await CommandRun.run([python.path, "-c", validator, SchemathesisTests.document.path, file.path])
         #expect(run.status == 0, "the validator failed: \(run.output)")
         return run.output.split(separator: "\n").map(String.init)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskSQLite
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -50,7 +51,7 @@ struct ServiceCrashSafetyTests {
             let supervisor = try await APIClient(port: service.port).login(
                 "supervisor1", password: TestTerminal.password)
             let target = await acknowledged.count + Int.random(in: 10...60)
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            let termination = try await withThrowingTaskGroup(of: Void.self) { group in
                 for client in 0..<Self.clients {
                     group.addTask {
                         await Self.write(
@@ -64,10 +65,11 @@ struct ServiceCrashSafetyTests {
                 }
                 try await Task.sleep(for: .microseconds(Int.random(in: 0...20_000)))
                 #expect(service.process.isRunning, "round \(round): the service stopped on its own: \(service.logText)")
-                service.kill()
+                let termination = try await service.kill()
                 try await group.waitForAll()
+                return termination
             }
-            #expect(service.process.terminationReason == .uncaughtSignal)
+            #expect(termination == .signalled(SIGKILL))
             try await check(fixture.path, people: people, acknowledged: acknowledged, round: round)
         }
         #expect(await acknowledged.submitted.count >= Self.rounds * 5, "too few writes to show anything")

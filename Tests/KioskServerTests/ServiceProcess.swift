@@ -1,39 +1,32 @@
 import Foundation
-import Glibc
+import TestSupport
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
 /// A real `sskiosk serve` process on a free localhost port, for tests of the service as a whole
-/// (crash safety, schemathesis). Watches no card reader, so it needs no rig and no lock.
+/// (crash safety, schemathesis, sync). Watches no card reader, so it needs no rig and no lock.
 struct ServiceProcess {
-    let process: Process
+    let process: BackgroundProcess
     let port: Int
-    /// The service's log (standard error), kept for a failing test to show.
+    /// The service's log (standard output and error), kept for a failing test to show.
     let log: URL
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// The build folder's executables: the test bundle sits beside them.
-    static func executable(_ name: String) -> URL {
-        Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent(name)
-    }
-
     /// Starts the service on `database` and returns once it answers /api/health.
     static func start(database: String, arguments: [String] = []) async throws -> ServiceProcess {
-        let port = try freePort()
+        let port = try LocalPort.free()
         let log = URL(fileURLWithPath: database + ".serve-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable("sskiosk")
-        process.arguments =
-            ["serve", "--database", database, "--port", String(port), "--no-resident-reader"] + arguments
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        let process = try await BackgroundProcess.start(
+            [
+                BuildFolder.executable("sskiosk"), "serve", "--database", database, "--port", String(port),
+                "--no-resident-reader",
+            ] + arguments, output: .file(log.path))
         let service = ServiceProcess(process: process, port: port, log: log)
         let client = APIClient(port: port)
         let deadline = ContinuousClock.now + .seconds(120)
@@ -44,33 +37,16 @@ struct ServiceProcess {
             if let (status, _) = try? await client.send("GET", "/api/health"), status == 200 { return service }
             try await Task.sleep(for: .milliseconds(50))
         }
-        service.kill()
+        try await service.kill()
         throw Failure(description: "sskiosk serve did not answer within 120 s: \(service.logText)")
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    /// SIGKILL: no shutdown handler runs, as in a power cut or an OOM kill.
-    func kill() {
-        Glibc.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    /// A port nobody listens on now: bound to 0 and let go, so the kernel picked it.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw Failure(description: "no free port: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
+    /// SIGKILL: no shutdown handler runs, as in a power cut or an OOM kill. Returns once it has ended.
+    @discardableResult
+    func kill() async throws -> Termination {
+        try await process.kill()
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import TestSupport
 import Testing
 
 /// The sync as a whole, between real processes: `sskiosk centre serve` over mutual TLS with a CA
@@ -19,12 +19,18 @@ struct SyncProcessTests {
                 "no PostgreSQL at \(CentreProcess.Store.socket): run hardware/postgres/postgres-up")
             return
         }
-        var centre = try CentreProcess.make(store: store, terminals: terminals, people: 60)
-        defer { centre.remove() }
-        for terminal in terminals { try centre.register(terminal) }
-        try await centre.start()
-        defer { centre.stop() }
-        try await body(&centre)
+        var centre = try await CentreProcess.make(store: store, terminals: terminals, people: 60)
+        try await withCleanup {
+            for terminal in terminals { try await centre.register(terminal) }
+            try await centre.start()
+            try await withCleanup {
+                try await body(&centre)
+            } cleanup: {
+                try await centre.stop()
+            }
+        } cleanup: {
+            await centre.remove()
+        }
     }
 
     /// A terminal of `centre` on its own database in the centre's directory.
@@ -33,6 +39,19 @@ struct SyncProcessTests {
     {
         try await ServiceProcess.start(
             database: centre.file("\(id).sqlite"), arguments: centre.terminalArguments(id, certificate: certificate))
+    }
+
+    /// Runs `body` with a terminal of `centre` started as ``startTerminal(_:_:certificate:)`` starts
+    /// it, and SIGKILLs the terminal afterwards.
+    static func withTerminal(
+        _ id: String, _ centre: CentreProcess, certificate: String? = nil, _ body: (ServiceProcess) async throws -> Void
+    ) async throws {
+        let terminal = try await startTerminal(id, centre, certificate: certificate)
+        try await withCleanup {
+            try await body(terminal)
+        } cleanup: {
+            try await terminal.kill()
+        }
     }
 
     static func clerk(_ terminal: ServiceProcess) async throws -> APIClient {
@@ -72,11 +91,11 @@ struct SyncProcessTests {
     }
 
     /// People of the township as the terminal's cache holds them after its first load.
-    static func people(_ centre: CentreProcess, id: String) throws -> [String] {
-        try CentreProcess.run(
-            "/usr/bin/sqlite3",
-            ["-batch", "-noheader", centre.file("\(id).sqlite"), "SELECT idNumber FROM person ORDER BY idNumber"]
-        ).split(separator: "\n").map(String.init)
+    static func people(_ centre: CentreProcess, id: String) async throws -> [String] {
+        try await CommandRun.standardOutput(of: [
+            "/usr/bin/sqlite3", "-batch", "-noheader", centre.file("\(id).sqlite"),
+            "SELECT idNumber FROM person ORDER BY idNumber",
+        ]).split(separator: "\n").map(String.init)
     }
 
     /// Submits an application; returns its id when the terminal acknowledged it (2xx).
@@ -90,8 +109,8 @@ struct SyncProcessTests {
     }
 
     /// Application ids the centre holds from `terminal`, a repeated id as often as it appears.
-    static func centreApplications(_ centre: CentreProcess, terminal: String) throws -> [String] {
-        try centre.query("SELECT id FROM application WHERE terminalID = '\(terminal)' ORDER BY id")
+    static func centreApplications(_ centre: CentreProcess, terminal: String) async throws -> [String] {
+        try await centre.query("SELECT id FROM application WHERE terminalID = '\(terminal)' ORDER BY id")
     }
 
     static let kinds = ["training-sign-up", "employment-registration", "flexible-employment-registration"]
@@ -99,31 +118,32 @@ struct SyncProcessTests {
     @Test("the link cut for a while: writes queue and show as pending, and all arrive exactly once", arguments: stores)
     func linkCut(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
-            let terminal = try await Self.startTerminal("T-1", centre)
-            defer { terminal.kill() }
-            let clerk = try await Self.clerk(terminal)
-            _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
-            let people = try Self.people(centre, id: "T-1")
-            #expect(people.count == 60)
+            try await Self.withTerminal("T-1", centre) { terminal in
+                let clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+                let people = try await Self.people(centre, id: "T-1")
+                #expect(people.count == 60)
 
-            centre.stop()
-            var written: [String] = []
-            for (index, person) in people.prefix(30).enumerated() {
-                written.append(try #require(await Self.submit(clerk, kind: Self.kinds[index % 3], idNumber: person)))
-            }
-            let offline = try await Self.waitFor("a failed push", clerk) {
-                Self.pending($0) == 30 && (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 0
-            }
-            #expect((offline["outbox"] as? [String: Any])?["oldestPendingAt"] is String)
-            #expect(try Self.centreApplications(centre, terminal: "T-1").isEmpty)
-            try await Task.sleep(for: .seconds(3))
+                try await centre.stop()
+                var written: [String] = []
+                for (index, person) in people.prefix(30).enumerated() {
+                    written.append(
+                        try #require(await Self.submit(clerk, kind: Self.kinds[index % 3], idNumber: person)))
+                }
+                let offline = try await Self.waitFor("a failed push", clerk) {
+                    Self.pending($0) == 30 && (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 0
+                }
+                #expect((offline["outbox"] as? [String: Any])?["oldestPendingAt"] is String)
+                #expect(try await Self.centreApplications(centre, terminal: "T-1").isEmpty)
+                try await Task.sleep(for: .seconds(3))
 
-            try await centre.start()
-            _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
-            #expect(try Self.centreApplications(centre, terminal: "T-1") == written.sorted())
-            let keys = try centre.query(
-                "SELECT count(*), count(DISTINCT idempotencyKey) FROM appliedCommand WHERE terminalID = 'T-1'")
-            #expect(keys == ["30|30"])
+                try await centre.start()
+                _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
+                #expect(try await Self.centreApplications(centre, terminal: "T-1") == written.sorted())
+                let keys = try await centre.query(
+                    "SELECT count(*), count(DISTINCT idempotencyKey) FROM appliedCommand WHERE terminalID = 'T-1'")
+                #expect(keys == ["30|30"])
+            }
         }
     }
 
@@ -131,43 +151,47 @@ struct SyncProcessTests {
     func killedAtRandom(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
             var terminal = try await Self.startTerminal("T-1", centre)
-            defer { terminal.kill() }
-            var clerk = try await Self.clerk(terminal)
-            _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
-            let people = try Self.people(centre, id: "T-1")
-            var acknowledged: Set<String> = []
-            var next = 0
-            for round in 1...6 {
-                let until = ContinuousClock.now + .milliseconds(Int.random(in: 300...2_000))
-                while ContinuousClock.now < until {
-                    // Each person once per kind: a second open application would be refused, not lost.
-                    guard next < people.count * Self.kinds.count else { break }
-                    let person = people[next % people.count]
-                    let kind = Self.kinds[next / people.count]
-                    next += 1
-                    if let id = await Self.submit(clerk, kind: kind, idNumber: person) { acknowledged.insert(id) }
+            try await withCleanup {
+                var clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+                let people = try await Self.people(centre, id: "T-1")
+                var acknowledged: Set<String> = []
+                var next = 0
+                for round in 1...6 {
+                    let until = ContinuousClock.now + .milliseconds(Int.random(in: 300...2_000))
+                    while ContinuousClock.now < until {
+                        // Each person once per kind: a second open application would be refused, not lost.
+                        guard next < people.count * Self.kinds.count else { break }
+                        let person = people[next % people.count]
+                        let kind = Self.kinds[next / people.count]
+                        next += 1
+                        if let id = await Self.submit(clerk, kind: kind, idNumber: person) { acknowledged.insert(id) }
+                    }
+                    if round % 2 == 0 {
+                        try await terminal.kill()
+                        terminal = try await ServiceProcess.start(
+                            database: centre.file("T-1.sqlite"), arguments: centre.terminalArguments("T-1"))
+                        clerk = try await Self.clerk(terminal)
+                    } else {
+                        try await centre.stop(kill: true)
+                        try await centre.start()
+                    }
                 }
-                if round % 2 == 0 {
-                    terminal.kill()
-                    terminal = try await ServiceProcess.start(
-                        database: centre.file("T-1.sqlite"), arguments: centre.terminalArguments("T-1"))
-                    clerk = try await Self.clerk(terminal)
-                } else {
-                    centre.stop(kill: true)
-                    try await centre.start()
-                }
+                _ = try await Self.waitFor("the drain", clerk, seconds: 90) { Self.pending($0) == 0 }
+                let atCentre = try await Self.centreApplications(centre, terminal: "T-1")
+                #expect(Set(atCentre).count == atCentre.count, "an application applied twice")
+                #expect(
+                    acknowledged.subtracting(atCentre).isEmpty,
+                    "acknowledged writes lost: \(acknowledged.subtracting(atCentre))")
+                let local = try await CommandRun.standardOutput(of: [
+                    "/usr/bin/sqlite3", "-batch", "-noheader", centre.file("T-1.sqlite"), "SELECT id FROM application",
+                ]).split(separator: "\n").map(String.init)
+                #expect(Set(atCentre) == Set(local), "the centre holds what the terminal committed, no more, no less")
+                #expect(
+                    try await centre.query("SELECT count(*) FROM appliedCommand WHERE outcome = 'refused'") == ["0"])
+            } cleanup: {
+                try await terminal.kill()
             }
-            _ = try await Self.waitFor("the drain", clerk, seconds: 90) { Self.pending($0) == 0 }
-            let atCentre = try Self.centreApplications(centre, terminal: "T-1")
-            #expect(Set(atCentre).count == atCentre.count, "an application applied twice")
-            #expect(
-                acknowledged.subtracting(atCentre).isEmpty,
-                "acknowledged writes lost: \(acknowledged.subtracting(atCentre))")
-            let local = try CentreProcess.run(
-                "/usr/bin/sqlite3", ["-batch", "-noheader", centre.file("T-1.sqlite"), "SELECT id FROM application"]
-            ).split(separator: "\n").map(String.init)
-            #expect(Set(atCentre) == Set(local), "the centre holds what the terminal committed, no more, no less")
-            #expect(try centre.query("SELECT count(*) FROM appliedCommand WHERE outcome = 'refused'") == ["0"])
         }
     }
 
@@ -176,29 +200,29 @@ struct SyncProcessTests {
         arguments: stores)
     func twoTerminals(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1", "T-2"]) { centre in
-            let first = try await Self.startTerminal("T-1", centre)
-            defer { first.kill() }
-            let second = try await Self.startTerminal("T-2", centre)
-            defer { second.kill() }
-            let clerk1 = try await Self.clerk(first)
-            let clerk2 = try await Self.clerk(second)
-            _ = try await Self.waitFor("T-1's first load", clerk1) { ($0["cacheLoaded"] as? Bool) == true }
-            _ = try await Self.waitFor("T-2's first load", clerk2) { ($0["cacheLoaded"] as? Bool) == true }
-            let person = try #require(try Self.people(centre, id: "T-1").first)
+            try await Self.withTerminal("T-1", centre) { first in
+                try await Self.withTerminal("T-2", centre) { second in
+                    let clerk1 = try await Self.clerk(first)
+                    let clerk2 = try await Self.clerk(second)
+                    _ = try await Self.waitFor("T-1's first load", clerk1) { ($0["cacheLoaded"] as? Bool) == true }
+                    _ = try await Self.waitFor("T-2's first load", clerk2) { ($0["cacheLoaded"] as? Bool) == true }
+                    let person = try #require(try await Self.people(centre, id: "T-1").first)
 
-            let winner = try #require(await Self.submit(clerk1, kind: "training-sign-up", idNumber: person))
-            _ = try await Self.waitFor("T-1's drain", clerk1) { Self.pending($0) == 0 }
-            let loser = try #require(await Self.submit(clerk2, kind: "training-sign-up", idNumber: person))
-            let status = try await Self.waitFor("T-2's refusal", clerk2) { Self.needsReview($0) == 1 }
-            #expect(Self.pending(status) == 0)
-            #expect(Self.needsReview(try await Self.status(clerk1)) == 0)
-            let held = try centre.query(
-                "SELECT id FROM application WHERE idNumber = '\(person)' AND kind = 'training-sign-up'")
-            #expect(held == [winner])
-            #expect(!held.contains(loser))
-            let review = try centre.sskiosk(["sync", "status", "--database", centre.file("T-2.sqlite")])
-            #expect(review.contains("refused, waiting for review: 1"))
-            #expect(review.contains("application.submit"))
+                    let winner = try #require(await Self.submit(clerk1, kind: "training-sign-up", idNumber: person))
+                    _ = try await Self.waitFor("T-1's drain", clerk1) { Self.pending($0) == 0 }
+                    let loser = try #require(await Self.submit(clerk2, kind: "training-sign-up", idNumber: person))
+                    let status = try await Self.waitFor("T-2's refusal", clerk2) { Self.needsReview($0) == 1 }
+                    #expect(Self.pending(status) == 0)
+                    #expect(Self.needsReview(try await Self.status(clerk1)) == 0)
+                    let held = try await centre.query(
+                        "SELECT id FROM application WHERE idNumber = '\(person)' AND kind = 'training-sign-up'")
+                    #expect(held == [winner])
+                    #expect(!held.contains(loser))
+                    let review = try await centre.sskiosk(["sync", "status", "--database", centre.file("T-2.sqlite")])
+                    #expect(review.contains("refused, waiting for review: 1"))
+                    #expect(review.contains("application.submit"))
+                }
+            }
         }
     }
 
@@ -224,28 +248,28 @@ struct SyncProcessTests {
         arguments: stores)
     func cardProduction(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
-            let terminal = try await Self.startTerminal("T-1", centre)
-            defer { terminal.kill() }
-            let clerk = try await Self.clerk(terminal)
-            _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
-            let person = try #require(try Self.people(centre, id: "T-1").first)
-            let (code, data) = try await clerk.send(
-                "POST", "/api/cards", json: ["cardNumber": "P12345678", "idNumber": person])
-            #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
-            _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
+            try await Self.withTerminal("T-1", centre) { terminal in
+                let clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+                let person = try #require(try await Self.people(centre, id: "T-1").first)
+                let (code, data) = try await clerk.send(
+                    "POST", "/api/cards", json: ["cardNumber": "P12345678", "idNumber": person])
+                #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
+                _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
 
-            let batch = try centre.sskiosk(
-                ["centre", "batch", "start"] + centre.storeArguments + ["--region", CentreProcess.township]
-            ).trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(batch.hasPrefix("B\(CentreProcess.township)-"))
-            try await Self.waitForCard(clerk, "P12345678", "in-production")
-            #expect(try centre.query("SELECT batchID FROM card WHERE cardNumber = 'P12345678'") == [batch])
+                let batch = try await centre.sskiosk(
+                    ["centre", "batch", "start"] + centre.storeArguments + ["--region", CentreProcess.township]
+                ).trimmingCharacters(in: .whitespacesAndNewlines)
+                #expect(batch.hasPrefix("B\(CentreProcess.township)-"))
+                try await Self.waitForCard(clerk, "P12345678", "in-production")
+                #expect(try await centre.query("SELECT batchID FROM card WHERE cardNumber = 'P12345678'") == [batch])
 
-            _ = try centre.sskiosk(["centre", "batch", "deliver"] + centre.storeArguments + [batch])
-            try await Self.waitForCard(clerk, "P12345678", "ready-at-desk")
-            let (_, queue) = try await clerk.send("GET", "/api/cards?status=ready-at-desk")
-            #expect(String(decoding: queue, as: UTF8.self).contains("P12345678"))
-            #expect(try centre.query("SELECT status FROM cardBatch WHERE id = '\(batch)'") == ["delivered"])
+                _ = try await centre.sskiosk(["centre", "batch", "deliver"] + centre.storeArguments + [batch])
+                try await Self.waitForCard(clerk, "P12345678", "ready-at-desk")
+                let (_, queue) = try await clerk.send("GET", "/api/cards?status=ready-at-desk")
+                #expect(String(decoding: queue, as: UTF8.self).contains("P12345678"))
+                #expect(try await centre.query("SELECT status FROM cardBatch WHERE id = '\(batch)'") == ["delivered"])
+            }
         }
     }
 
@@ -255,31 +279,34 @@ struct SyncProcessTests {
     func wrongCertificate(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
             var terminal = try await Self.startTerminal("T-1", centre)
-            _ = try await Self.waitFor("the first load", try await Self.clerk(terminal)) {
-                ($0["cacheLoaded"] as? Bool) == true
-            }
-            terminal.kill()
-            let people = try Self.people(centre, id: "T-1")
+            try await withCleanup {
+                _ = try await Self.waitFor("the first load", try await Self.clerk(terminal)) {
+                    ($0["cacheLoaded"] as? Bool) == true
+                }
+                try await terminal.kill()
+                let people = try await Self.people(centre, id: "T-1")
 
-            terminal = try await Self.startTerminal("T-1", centre, certificate: "rogue")
-            var clerk = try await Self.clerk(terminal)
-            var written: [String] = []
-            for person in people.prefix(3) {
-                written.append(try #require(await Self.submit(clerk, kind: "training-sign-up", idNumber: person)))
-            }
-            let refused = try await Self.waitFor("refused pushes", clerk) {
-                (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 1
-            }
-            #expect(Self.pending(refused) == 3)
-            #expect(((refused["link"] as? [String: Any])?["lastError"] as? String)?.isEmpty == false)
-            #expect(try centre.query("SELECT count(*) FROM appliedCommand") == ["0"])
-            terminal.kill()
+                terminal = try await Self.startTerminal("T-1", centre, certificate: "rogue")
+                var clerk = try await Self.clerk(terminal)
+                var written: [String] = []
+                for person in people.prefix(3) {
+                    written.append(try #require(await Self.submit(clerk, kind: "training-sign-up", idNumber: person)))
+                }
+                let refused = try await Self.waitFor("refused pushes", clerk) {
+                    (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 1
+                }
+                #expect(Self.pending(refused) == 3)
+                #expect(((refused["link"] as? [String: Any])?["lastError"] as? String)?.isEmpty == false)
+                #expect(try await centre.query("SELECT count(*) FROM appliedCommand") == ["0"])
+                try await terminal.kill()
 
-            terminal = try await Self.startTerminal("T-1", centre)
-            defer { terminal.kill() }
-            clerk = try await Self.clerk(terminal)
-            _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
-            #expect(try Self.centreApplications(centre, terminal: "T-1") == written.sorted())
+                terminal = try await Self.startTerminal("T-1", centre)
+                clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the drain", clerk) { Self.pending($0) == 0 }
+                #expect(try await Self.centreApplications(centre, terminal: "T-1") == written.sorted())
+            } cleanup: {
+                try await terminal.kill()
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -7,11 +8,11 @@ extension RigTests {
     /// a missing browser means: a failure under CI=true, a loud skip elsewhere.
     @Suite struct BrowserPages {
         @Test("the kiosk and desk pages pass their browser tests on the rig")
-        func browserTests() throws {
+        func browserTests() async throws {
             let runner = URL(fileURLWithPath: Rig.script).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Tests/Browser/run")
-            setenv("SSKIOSK_BIN", Rig.sskiosk, 0)
-            let result = try Subprocess.run(["/bin/bash", runner.path])
+            let result = try await CommandRun.run(
+                ["/bin/bash", runner.path], environment: ["SSKIOSK_BIN": Rig.sskiosk])
             print(result.standardError)
             #expect(result.status == 0, "Tests/Browser/run failed:\n\(result.standardOutput)\(result.standardError)")
         }

@@ -1,47 +1,7 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
-
-/// A port nothing listens on now: bound to port 0, read back, released.
-enum FreePort {
-    static func find() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(fd, socketAddress, length) == 0 && getsockname(fd, socketAddress, &length) == 0
-            }
-        }
-        guard bound else { throw RigFailure(description: "no free port: \(String(cString: strerror(errno)))") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// A child that runs until it is killed: the terminal service or the test centre.
-final class BackgroundProcess: @unchecked Sendable {
-    private let process = Process()
-    let output: Pipe
-
-    init(_ argv: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-    }
-
-    /// SIGKILL: a test thread's blocked signals may be inherited, SIGTERM would wait.
-    func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-}
 
 /// `sskiosk serve --demo` on a free port over a fresh cache, for the length of a test.
 struct TerminalService {
@@ -62,16 +22,17 @@ struct TerminalService {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let port = try FreePort.find()
+        let port = try LocalPort.free()
         let service = TerminalService(
             url: "http://127.0.0.1:\(port)", database: directory.appendingPathComponent("terminal.sqlite").path)
-        let process = try BackgroundProcess(
-            [Rig.sskiosk, "serve", "--demo", "--database", service.database, "--port", "\(port)"])
-        defer { process.stop() }
-        try await eventually(timeout: .seconds(20), "the terminal service to answer on \(service.url)") {
-            (try? Subprocess.run(["/usr/bin/curl", "-fsS", "\(service.url)/api/health"]).status) == 0
+        try await BackgroundProcess.with(
+            [Rig.sskiosk, "serve", "--demo", "--database", service.database, "--port", "\(port)"]
+        ) { _ in
+            try await eventually(timeout: .seconds(20), "the terminal service to answer on \(service.url)") {
+                (try? await CommandRun.run(["/usr/bin/curl", "-fsS", "\(service.url)/api/health"]))?.status == 0
+            }
+            try await body(service)
         }
-        try await body(service)
     }
 }
 
@@ -82,7 +43,7 @@ struct TestCA {
     var certificate: String { directory.appendingPathComponent("server.pem").path }
     var key: String { directory.appendingPathComponent("server.key").path }
 
-    static func make() throws -> TestCA {
+    static func make() async throws -> TestCA {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("test-ca-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let ca = TestCA(directory: directory)
@@ -101,7 +62,7 @@ struct TestCA {
                 "-out", ca.certificate, "-days", "365", "-extfile", path("san.cnf"),
             ],
         ] {
-            let result = try Subprocess.run(["/usr/bin/openssl"] + argv)
+            let result = try await CommandRun.run(["/usr/bin/openssl"] + argv)
             guard result.status == 0 else {
                 throw RigFailure(description: "openssl \(argv[0]): \(result.standardError)")
             }
@@ -143,16 +104,20 @@ struct TestCentre {
         """
 
     static func with(dateOffset: Int, _ body: (TestCentre) async throws -> Void) async throws {
-        let ca = try TestCA.make()
+        let ca = try await TestCA.make()
         defer { try? FileManager.default.removeItem(at: ca.directory) }
-        let process = try BackgroundProcess(
-            ["/usr/bin/python3", "-c", script, ca.certificate, ca.key, "\(dateOffset)"])
-        defer { process.stop() }
-        let line = String(decoding: process.output.fileHandleForReading.availableData, as: UTF8.self)
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw RigFailure(description: "the test centre did not say its port: \(line)")
+        try await BackgroundProcess.with(
+            ["/usr/bin/python3", "-c", script, ca.certificate, ca.key, "\(dateOffset)"]
+        ) { process in
+            try await eventually(timeout: .seconds(30), "the test centre to say its port") {
+                process.standardOutput.contains("\n") || !process.isRunning
+            }
+            let line = process.standardOutput.split(separator: "\n").first.map(String.init) ?? ""
+            guard let port = Int(line.trimmingCharacters(in: .whitespaces)) else {
+                throw RigFailure(description: "the test centre did not say its port: \(line)\(process.standardError)")
+            }
+            try await body(TestCentre(url: "https://localhost:\(port)", ca: ca))
         }
-        try await body(TestCentre(url: "https://localhost:\(port)", ca: ca))
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import KioskServer
 import Printing
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -17,7 +18,7 @@ extension RigTests {
 
         @Test func healthyPrintersPassWithStateSuppliesAndJobs() async throws {
             guard await Rig.printersAreUp() else { return }
-            let run = try Diag.run(Self.printers)
+            let run = try await Diag.run(Self.printers)
             #expect(run.status == 0, "\(run.output)\(run.errors)")
             let report = try run.report()
             #expect(report.checks.map(\.name) == ["cupsd", "printer:rig-a4", "printer:rig-card", "print-access"])
@@ -31,7 +32,7 @@ extension RigTests {
         @Test func aPrinterOutOfPaperFailsWithLoadPaper() async throws {
             guard await Rig.printersAreUp() else { return }
             try await Rig.withFault("media-empty", on: Rig.a4) {
-                let run = try Diag.run(Self.printers)
+                let run = try await Diag.run(Self.printers)
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
                 let a4 = try #require(report["printer:rig-a4"])
@@ -57,7 +58,7 @@ extension RigTests {
                     let status = try? await service.status(of: .printer(uri: Rig.a4.uri))
                     return status?.reasons.contains { $0.keyword == "media-jam" } == true
                 }
-                let run = try Diag.run(Self.printers)
+                let run = try await Diag.run(Self.printers)
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let a4 = try #require(try run.report()["printer:rig-a4"])
                 #expect(a4.result.cause.hasPrefix("rig-a4: media jam"), "\(a4.result.cause)")
@@ -72,7 +73,7 @@ extension RigTests {
         @Test func aPrinterSwitchedOffFailsWithSwitchItOn() async throws {
             guard await Rig.printersAreUp() else { return }
             try await Rig.withFault("offline", on: Rig.a4) {
-                let run = try Diag.run(Self.printers)
+                let run = try await Diag.run(Self.printers)
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let a4 = try #require(try run.report()["printer:rig-a4"])
                 #expect(a4.result.cause.contains("the printer at \(Rig.a4.uri) does not answer"), "\(a4.result.cause)")
@@ -84,9 +85,9 @@ extension RigTests {
         @Test func aStoppedQueueAndOneRefusingJobsAreNamedWithTheirCommands() async throws {
             guard await Rig.printersAreUp() else { return }
             try await Rig.restoring(.printers) {
-                #expect(try Subprocess.run(["/usr/sbin/cupsdisable", Rig.a4.queue]).status == 0)
-                #expect(try Subprocess.run(["/usr/sbin/cupsreject", Rig.card.queue]).status == 0)
-                let run = try Diag.run(Self.printers)
+                #expect(try await CommandRun.run(["/usr/sbin/cupsdisable", Rig.a4.queue]).status == 0)
+                #expect(try await CommandRun.run(["/usr/sbin/cupsreject", Rig.card.queue]).status == 0)
+                let run = try await Diag.run(Self.printers)
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
                 let a4 = try #require(report["printer:rig-a4"])
@@ -101,10 +102,10 @@ extension RigTests {
         }
 
         @Test func aStoppedCupsdIsNamedAndNoPrinterIsBlamed() async throws {
-            guard await Rig.printersAreUp(), try Rig.run("status").contains("cupsd: up") else { return }
+            guard await Rig.printersAreUp(), try await Rig.run("status").contains("cupsd: up") else { return }
             try await Rig.restoring(.printers) {
-                try Rig.run("kill", "cupsd")
-                let run = try Diag.run(Self.printers)
+                try await Rig.run("kill", "cupsd")
+                let run = try await Diag.run(Self.printers)
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
                 let cupsd = try #require(report["cupsd"])
@@ -118,7 +119,7 @@ extension RigTests {
 
         @Test func aTestPageIsPrintedAndFollowedToTheEnd() async throws {
             guard await Rig.printersAreUp() else { return }
-            let run = try Diag.run(["--skip", "readers", "--skip", "service", "--queue", "rig-a4", "--test-page"])
+            let run = try await Diag.run(["--skip", "readers", "--skip", "service", "--queue", "rig-a4", "--test-page"])
             #expect(run.status == 0, "\(run.output)\(run.errors)")
             let page = try #require(try run.report()["test-page"])
             #expect(page.result.cause.contains("printed in"), "\(page.result.cause)")
@@ -134,10 +135,10 @@ extension RigTests {
 
         @Test func aHealthyWholeTerminalPassesEveryCheck() async throws {
             guard Rig.isUp(), await Rig.printersAreUp() else { return }
-            try Rig.run("up")
+            try await Rig.run("up")
             try await TerminalService.with { service in
                 try await TestCentre.with(dateOffset: 0) { centre in
-                    let run = try Diag.run(
+                    let run = try await Diag.run(
                         [
                             "--reader", Rig.reader0, "--psam-reader", Rig.reader1, "--queue", "rig-a4", "--queue",
                             "rig-card",
@@ -164,12 +165,12 @@ extension RigTests {
                 let copy = service.database + ".damaged"
                 defer { unlink(copy) }
                 // The live cache's pages are in its WAL until a checkpoint: move them into the file first.
-                try DatabaseQueue(path: service.database).writeWithoutTransaction { db in
+                try await DatabaseQueue(path: service.database).writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 }
                 try FileManager.default.copyItem(atPath: service.database, toPath: copy)
                 try CorruptCopy.overwrite(copy, fromPage: 2)
-                let run = try Diag.run(
+                let run = try await Diag.run(
                     ["--skip", "readers", "--skip", "printers", "--service", service.url, "--database", copy])
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let report = try run.report()
@@ -183,9 +184,9 @@ extension RigTests {
 
         @Test func anUnreachableCentreFailsAndNothingBehindItIsBlamed() async throws {
             guard Rig.isUp() else { return }
-            let port = try FreePort.find()
+            let port = try LocalPort.free()
             try await TerminalService.with { service in
-                let run = try Diag.run(
+                let run = try await Diag.run(
                     ["--skip", "readers", "--skip", "printers", "--centre", "https://127.0.0.1:\(port)"]
                         + service.arguments)
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
@@ -204,7 +205,7 @@ extension RigTests {
             guard Rig.isUp() else { return }
             try await TerminalService.with { service in
                 try await TestCentre.with(dateOffset: offset) { centre in
-                    let run = try Diag.run(
+                    let run = try await Diag.run(
                         ["--skip", "readers", "--skip", "printers"] + service.arguments + centre.arguments)
                     #expect(run.status == exit, "\(run.output)\(run.errors)")
                     let report = try run.report()
@@ -225,9 +226,9 @@ extension RigTests {
 
         @Test func aCentreCertificateFromAnotherCAFails() async throws {
             guard Rig.isUp() else { return }
-            let other = try TestCA.make()
+            let other = try await TestCA.make()
             try await TestCentre.with(dateOffset: 0) { centre in
-                let run = try Diag.run(
+                let run = try await Diag.run(
                     ["--skip", "readers", "--skip", "printers", "--centre", centre.url, "--centre-ca", other.caFile])
                 #expect(run.status == 2, "\(run.output)\(run.errors)")
                 let certificate = try #require(try run.report()["centre-certificate"])
@@ -239,8 +240,10 @@ extension RigTests {
 
         @Test func aStoppedTerminalServiceFailsWithStartIt() async throws {
             guard Rig.isUp() else { return }
-            let port = try FreePort.find()
-            let run = try Diag.run(["--skip", "readers", "--skip", "printers", "--service", "http://127.0.0.1:\(port)"])
+            let port = try LocalPort.free()
+            let run = try await Diag.run([
+                "--skip", "readers", "--skip", "printers", "--service", "http://127.0.0.1:\(port)",
+            ])
             #expect(run.status == 2, "\(run.output)\(run.errors)")
             let service = try #require(try run.report()["terminal-service"])
             #expect(service.result.cause.hasPrefix("the terminal service does not answer"), "\(service.result.cause)")
@@ -263,8 +266,8 @@ enum Diag {
         }
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
-        let result = try Subprocess.run([Rig.sskiosk, "diag", "--json"] + arguments)
+    static func run(_ arguments: [String]) async throws -> Run {
+        let result = try await CommandRun.run([Rig.sskiosk, "diag", "--json"] + arguments)
         return Run(status: result.status, output: result.standardOutput, errors: result.standardError)
     }
 }

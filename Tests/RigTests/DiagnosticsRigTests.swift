@@ -4,6 +4,7 @@ import Diagnostics
 import Foundation
 import SmartCard
 import SocialSecurityCard
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -16,7 +17,7 @@ extension RigTests {
         @Test func aHealthyRigPassesEveryCheckWithoutReadingPersonalData() async throws {
             guard Rig.isUp() else { return }
             try await Diagnose.withCards(resident: try Diagnose.residentCard(), psam: true) {
-                let run = try Diagnose.run()
+                let run = try await Diagnose.run()
                 #expect(run.status == 0, "\(run.output)")
                 let report = try run.report()
                 #expect(
@@ -45,7 +46,7 @@ extension RigTests {
 
                 // Nothing of the cardholder's: no name, ID number (whole or masked) or card number.
                 let person = try CardFixtures.person(seed: Self.seed)
-                let text = try Diagnose.run(json: false)
+                let text = try await Diagnose.run(json: false)
                 #expect(text.status == 0)
                 #expect(text.output.contains("PASS (exit 0): 7 checks"))
                 for output in [run.output, text.output] {
@@ -62,7 +63,7 @@ extension RigTests {
         @Test func noCardInTheReaderIsAWarningThatSaysToInsertOne() async throws {
             guard Rig.isUp() else { return }
             try await Diagnose.withCards(resident: nil, psam: true) {
-                let run = try Diagnose.run()
+                let run = try await Diagnose.run()
                 #expect(run.status == 1, "\(run.output)")
                 let report = try run.report()
                 let card = try #require(report["card"])
@@ -78,7 +79,7 @@ extension RigTests {
         @Test func aMissingPSAMFailsAndSaysWhereToInsertIt() async throws {
             guard Rig.isUp() else { return }
             try await Diagnose.withCards(resident: try Diagnose.residentCard(), psam: false) {
-                let run = try Diagnose.run()
+                let run = try await Diagnose.run()
                 #expect(run.status == 2, "\(run.output)")
                 let report = try run.report()
                 let psam = try #require(report["psam"])
@@ -94,7 +95,7 @@ extension RigTests {
         @Test func aCardThatIsNotASocialSecurityCardIsAWarning() async throws {
             guard Rig.isUp() else { return }
             try await Diagnose.withCards(resident: TestCard(), psam: true) {
-                let run = try Diagnose.run()
+                let run = try await Diagnose.run()
                 #expect(run.status == 1, "\(run.output)")
                 let report = try run.report()
                 let card = try #require(report["card"])
@@ -111,7 +112,7 @@ extension RigTests {
         @Test func aCardWithAMalformedATRFailsAndTheLatencyCheckIsNotRun() async throws {
             guard Rig.isUp() else { return }
             try await Diagnose.withCards(resident: MalformedATRCard(), psam: true) {
-                let run = try Diagnose.run()
+                let run = try await Diagnose.run()
                 #expect(run.status == 2, "\(run.output)")
                 let report = try run.report()
                 let card = try #require(report["card"])
@@ -131,10 +132,10 @@ extension RigTests {
         /// pcscd killed as a crash would: its socket stays behind with nothing answering; once the
         /// socket is gone too, pcscd is plainly not running. Everything that needs it is not checked.
         @Test func aStoppedPcscdIsNamedWithItsFixAndNothingDownstreamIsBlamed() async throws {
-            guard Rig.isUp(), try Diagnose.rigOwnsPcscd() else { return }
+            guard Rig.isUp(), try await Diagnose.rigOwnsPcscd() else { return }
             try await Rig.restoring(.readers) {
-                try Rig.run("kill", "pcscd")
-                let stale = try Diagnose.run()
+                try await Rig.run("kill", "pcscd")
+                let stale = try await Diagnose.run()
                 #expect(stale.status == 2, "\(stale.output)")
                 let report = try stale.report()
                 let pcscd = try #require(report["pcscd"])
@@ -147,7 +148,7 @@ extension RigTests {
                 #expect(report["udev-rules"]?.status == .pass)
 
                 unlink("/run/pcscd/pcscd.comm")
-                let gone = try Diagnose.run()
+                let gone = try await Diagnose.run()
                 #expect(gone.status == 2)
                 let missing = try #require(try gone.report()["pcscd"])
                 #expect(missing.result.cause == "pcscd is not running: its socket /run/pcscd/pcscd.comm does not exist")
@@ -164,7 +165,7 @@ extension RigTests {
             #expect(kill(pid, SIGSTOP) == 0)
             defer { kill(pid, SIGCONT) }
             let start = ContinuousClock.now
-            let run = try Diagnose.run(["--timeout", "1"])
+            let run = try await Diagnose.run(["--timeout", "1"])
             let elapsed = ContinuousClock.now - start
             kill(pid, SIGCONT)
             #expect(elapsed < .seconds(4), "diag took \(elapsed) with pcscd frozen")
@@ -203,12 +204,12 @@ private enum Diagnose {
 
     /// `sskiosk diag` of the card path only, with the rig's card reader and PSAM reader named, as a
     /// desk is configured (printers and the service: DiagnosticsFaultRigTests).
-    static func run(_ extra: [String] = [], json: Bool = true) throws -> Run {
+    static func run(_ extra: [String] = [], json: Bool = true) async throws -> Run {
         var arguments =
             ["diag", "--reader", Rig.reader0, "--psam-reader", Rig.reader1, "--skip", "printers", "--skip", "service"]
             + extra
         if json { arguments.append("--json") }
-        let result = try Subprocess.run([Rig.sskiosk] + arguments)
+        let result = try await CommandRun.run([Rig.sskiosk] + arguments)
         return Run(status: result.status, output: result.standardOutput + result.standardError)
     }
 
@@ -221,11 +222,10 @@ private enum Diagnose {
     /// empty again afterwards, also when `body` throws. Cards the rig itself put in (`rig up`) are
     /// taken out first: vpcd serves one card per slot.
     static func withCards(resident: (any VirtualCard)?, psam: Bool, _ body: () async throws -> Void) async throws {
-        try Rig.run("card", "remove", "0")
-        try Rig.run("card", "remove", "1")
+        try await Rig.run("card", "remove", "0")
+        try await Rig.run("card", "remove", "1")
         var inserted: [(InsertedCard, String)] = []
-        let result: Result<Void, any Error>
-        do {
+        try await withCleanup {
             if let resident {
                 inserted.append((try await InsertedCard.insert(resident, port: Rig.slot0Port), Rig.reader0))
             }
@@ -235,15 +235,13 @@ private enum Diagnose {
                 inserted.append((try await InsertedCard.insert(card, port: Rig.slot1Port), Rig.reader1))
             }
             for (_, reader) in inserted { try await waitFor(reader, present: true) }
-            result = .success(try await body())
-        } catch {
-            result = .failure(error)
+            try await body()
+        } cleanup: {
+            for (card, reader) in inserted {
+                await card.remove()
+                try await waitFor(reader, present: false)
+            }
         }
-        for (card, reader) in inserted {
-            await card.remove()
-            try await waitFor(reader, present: false)
-        }
-        try result.get()
     }
 
     private static func waitFor(_ reader: String, present: Bool) async throws {
@@ -254,8 +252,8 @@ private enum Diagnose {
     }
 
     /// Whether pcscd is the rig's own, which `rig kill` may stop; says so when it is not.
-    static func rigOwnsPcscd() throws -> Bool {
-        guard try Rig.run("status").contains("pcscd: up") else {
+    static func rigOwnsPcscd() async throws -> Bool {
+        guard try await Rig.run("status").contains("pcscd: up") else {
             print("\n*** SKIPPED: pcscd was not started by the rig, so the test will not kill it\n")
             return false
         }

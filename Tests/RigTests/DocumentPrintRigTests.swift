@@ -2,6 +2,7 @@
 import Documents
 import Foundation
 import Printing
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -18,16 +19,17 @@ extension RigTests {
             let rendered = try RigDocuments.renderer.render(document.source)
             let spooled = try await print(rendered, as: document)
 
-            let info = try PDFInfo(spooled)
+            let info = try await Poppler.info(of: spooled.path)
             #expect(info.pages == rendered.pageCount)
-            let text = try Tool.text(of: spooled)
+            let text = try await Poppler.text(of: spooled.path)
             for expected in document.expectedText {
                 #expect(text.contains(expected.filter { !$0.isWhitespace }), "the spooled PDF lacks «\(expected)»")
             }
             if let sealed = rendered.verification { #expect(text.contains(sealed.verificationCode)) }
-            let pages = try Tool.rasterise(spooled, resolution: 50, name: document.name)
+            let pages = try await Poppler.rasterise(
+                spooled.path, resolution: 50, into: Rig.pageImages, name: document.name)
             #expect(pages.count == rendered.pageCount, "pdftoppm drew \(pages.count) pages")
-            let fonts = try Tool.fonts(of: spooled)
+            let fonts = try await Poppler.fonts(of: spooled.path)
             #expect(!fonts.isEmpty && fonts.allSatisfy(\.embedded), "fonts: \(fonts)")
         }
 
@@ -38,13 +40,13 @@ extension RigTests {
             #expect(rendered.pageCount >= 3)
             let spooled = try await print(rendered, as: RigDocument(name: "statement-pages", statement, on: Rig.a4))
             for page in 1...rendered.pageCount {
-                let text = try Tool.text(of: spooled, page: page)
+                let text = try await Poppler.text(of: spooled.path, first: page, last: page)
                 for expected in ["社会保险个人缴费明细", "费款所属期", "单位缴纳", "第\(page)页/共\(rendered.pageCount)页"] {
                     #expect(text.contains(expected), "page \(page) lacks \(expected)")
                 }
             }
             let (employer, personal) = try statement.totals()
-            let totals = try Tool.line(containing: "合计", of: spooled, page: rendered.pageCount)
+            let totals = try await Poppler.words(of: spooled.path, page: rendered.pageCount).line(containing: "合计")
             #expect(totals == "合计（\(statement.records.count)条）\(employer.formatted)\(personal.formatted)")
         }
 
@@ -52,7 +54,7 @@ extension RigTests {
             guard await Rig.printersAreUp() else { return }
             let document = RigDocument.all.first { $0.printer.name == Rig.card.name }!
             let spooled = try await print(try RigDocuments.renderer.render(document.source), as: document)
-            let info = try PDFInfo(spooled)
+            let info = try await Poppler.info(of: spooled.path)
             let (width, height) = (85.60 * 72 / 25.4, 53.98 * 72 / 25.4)
             #expect(
                 abs(info.width - width) < 0.1 && abs(info.height - height) < 0.1, "\(info.width) x \(info.height) pt")
@@ -66,9 +68,10 @@ extension RigTests {
             let rendered = try RigDocuments.renderer.render(document.source)
             let sealed = try #require(rendered.verification)
             let spooled = try await print(rendered, as: document)
-            let page = try Tool.rasterise(
-                spooled, resolution: 200, name: "\(document.name)-qr", page: rendered.pageCount)
-            let codes = try Tool.qrCodes(in: try #require(page.first))
+            let page = try await Poppler.rasterise(
+                spooled.path, resolution: 200, page: rendered.pageCount, into: Rig.pageImages,
+                name: "\(document.name)-qr")
+            let codes = try await Poppler.qrCodes(in: try #require(page.first))
             #expect(codes == [sealed.qrText])
             let scanned = try #require(codes.first)
             let payload = try RigDocuments.verifier.verify(qrText: scanned, printedCode: sealed.verificationCode)
@@ -238,65 +241,11 @@ enum RigDocuments {
     }()
 }
 
-/// poppler-utils and zbar-tools on the spooled files (hardware/rig/install-deps installs both).
-enum Tool {
-    /// Page images and other output, kept after the run for a person to look at.
-    static let outputDirectory: URL = {
+extension Rig {
+    /// Page images of the spooled documents, kept after the run for a person to look at.
+    static let pageImages: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sskiosk-rig-documents")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let result = try Subprocess.run(["/usr/bin/\(tool)"] + arguments)
-        guard result.status == 0 else {
-            throw RigFailure(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(result.standardError)")
-        }
-        return result.standardOutput
-    }
-
-    /// The text of `page` (all pages when nil), whitespace removed: pdftotext spaces CJK text out
-    /// as it pleases.
-    static func text(of file: URL, page: Int? = nil) throws -> String {
-        let pages = page.map { ["-f", String($0), "-l", String($0)] } ?? []
-        return try run("pdftotext", ["-enc", "UTF-8"] + pages + [file.path, "-"]).filter { !$0.isWhitespace }
-    }
-
-    /// The words on the line of `page` where the first word containing `text` is, left to right,
-    /// joined: pdftotext's reading order of a table is not always the page's.
-    static func line(containing text: String, of file: URL, page: Int) throws -> String? {
-        let html = try run(
-            "pdftotext", ["-bbox", "-enc", "UTF-8", "-f", String(page), "-l", String(page), file.path, "-"])
-        let pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/
-        let words = html.matches(of: pattern).map { (x: Double($0.1)!, y: Double($0.2)!, text: String($0.3)) }
-        guard let anchor = words.first(where: { $0.text.contains(text) }) else { return nil }
-        return words.filter { abs($0.y - anchor.y) < 2 }.sorted { $0.x < $1.x }.map(\.text).joined()
-    }
-
-    /// Draws every page (or only `page`) as PNG; returns the images in page order.
-    static func rasterise(_ file: URL, resolution: Int, name: String, page: Int? = nil) throws -> [URL] {
-        let prefix = outputDirectory.appendingPathComponent("\(name)-r\(resolution)")
-        let old = try FileManager.default.contentsOfDirectory(at: outputDirectory, includingPropertiesForKeys: nil)
-        for file in old where file.lastPathComponent.hasPrefix(prefix.lastPathComponent + "-") {
-            try FileManager.default.removeItem(at: file)
-        }
-        let pages = page.map { ["-f", String($0), "-l", String($0)] } ?? []
-        _ = try run("pdftoppm", ["-r", String(resolution), "-png"] + pages + [file.path, prefix.path])
-        return try FileManager.default.contentsOfDirectory(at: outputDirectory, includingPropertiesForKeys: nil)
-            .filter { $0.lastPathComponent.hasPrefix(prefix.lastPathComponent + "-") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
-
-    /// Each font and whether it is embedded: pdffonts' "emb" is the fifth column from the end.
-    static func fonts(of file: URL) throws -> [(name: String, embedded: Bool)] {
-        try run("pdffonts", [file.path]).split(separator: "\n").dropFirst(2).map { line in
-            let columns = line.split(separator: " ")
-            return (String(columns[0]), columns[columns.count - 5] == "yes")
-        }
-    }
-
-    static func qrCodes(in png: URL) throws -> [String] {
-        try run("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png.path])
-            .split(separator: "\n").map(String.init)
-    }
 }

@@ -3,6 +3,7 @@ import CardSimulator
 import CardTestSupport
 import Foundation
 import SocialSecurityCard
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -51,12 +52,12 @@ extension RigTests {
             }
 
             try await Rig.withCard(SimulatedSocialSecurityCard(image: image)) { _, _ in
-                let swift = try Self.json(
+                let swift = try await Self.json(
                     [Rig.sskiosk, "card", "read", "--reader", Rig.reader0, "--json", "--show-id-number"])
-                let python = try Self.json([
+                let python = try await Self.json([
                     "/usr/bin/python3", Self.script, "--reader", Rig.reader0, "--show-id-number",
                 ])
-                let perTag = try Self.json(
+                let perTag = try await Self.json(
                     ["/usr/bin/python3", Self.script, "--reader", Rig.reader0, "--show-id-number", "--per-tag"])
 
                 #expect(Set(python.keys) == Set(swift.keys))
@@ -78,8 +79,8 @@ extension RigTests {
             guard Rig.isUp() else { return }
             let image = try CardFixtures.image(seed: 12, generation: .v2, algorithm: .sm4)
             try await Rig.withCard(SimulatedSocialSecurityCard(image: image)) { _, _ in
-                let swift = try Self.json([Rig.sskiosk, "card", "read", "--reader", Rig.reader0, "--json"])
-                let python = try Self.json(["/usr/bin/python3", Self.script, "--reader", Rig.reader0])
+                let swift = try await Self.json([Rig.sskiosk, "card", "read", "--reader", Rig.reader0, "--json"])
+                let python = try await Self.json(["/usr/bin/python3", Self.script, "--reader", Rig.reader0])
                 let number = try CardFixtures.person(seed: 12, generation: .v2).cardholder.socialSecurityNumber
                 #expect(python["socialSecurityNumber"] == number.masked)
                 #expect(swift["socialSecurityNumber"] == number.masked)
@@ -95,8 +96,8 @@ extension RigTests {
         }
 
         /// Runs `argv` and parses its standard output as a JSON object of strings.
-        static func json(_ argv: [String]) throws -> [String: String] {
-            let result = try Subprocess.run(argv)
+        static func json(_ argv: [String]) async throws -> [String: String] {
+            let result = try await CommandRun.run(argv)
             guard result.status == 0 else {
                 throw RigFailure(
                     description: "\(argv.joined(separator: " ")) exited \(result.status): \(result.standardError)")

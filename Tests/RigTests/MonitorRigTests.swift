@@ -82,7 +82,7 @@ extension RigTests {
             #expect(try context.readers().contains(Rig.reader0))
 
             let lostAt = try await Rig.restoring(.readers) {
-                try Rig.run("kill", "pcscd")
+                try await Rig.run("kill", "pcscd")
                 let lostAt = try await recorder.wait(for: "the service lost") { $0 == .serviceLost }
                 #expect(recorder.all[..<lostAt].contains(.readerAdded(Rig.reader0)))
                 #expect(recorder.all.contains(.readerRemoved(Rig.reader0)))

@@ -1,5 +1,6 @@
 import Foundation
 import Printing
+import TestSupport
 import Testing
 
 /// The rig's printers (hardware/rig/rig up printers): three ippeveprinters behind cupsd queues.
@@ -68,15 +69,10 @@ extension Rig {
     /// Makes `printer` report `fault` (media-empty, media-jam, offline, none) for the length of
     /// `body`; the fault is cleared afterwards, also when `body` throws.
     static func withFault<T>(_ fault: String, on printer: Printer, _ body: () async throws -> T) async throws -> T {
-        try run("printer", "fault", printer.name, fault)
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body())
-        } catch {
-            result = .failure(error)
+        try await run("printer", "fault", printer.name, fault)
+        return try await withCleanup(body) {
+            try await run("printer", "fault", printer.name, "none")
         }
-        try run("printer", "fault", printer.name, "none")
-        return try result.get()
     }
 
     /// A key no earlier run has used: the spool and cupsd's history outlive test runs.
@@ -95,38 +91,5 @@ enum TestPDF {
     static func document(for printer: Rig.Printer, text: String) throws -> PrintDocument {
         try PrintDocument(
             pdf: make(width: printer.pageSize.width, height: printer.pageSize.height, text: text), title: text)
-    }
-}
-
-/// What poppler's pdfinfo says of a PDF: its pages and the first page's size in points.
-struct PDFInfo {
-    let pages: Int
-    let width: Double
-    let height: Double
-
-    init(_ file: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
-        process.arguments = [file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RigFailure(description: "pdfinfo rejects \(file.path): \(output)")
-        }
-        func field(_ name: String) -> String? {
-            output.split(separator: "\n").first { $0.hasPrefix(name + ":") }
-                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
-        }
-        let size = field("Page size")?.split(separator: " ") ?? []
-        guard let pages = field("Pages").flatMap({ Int($0) }), size.count >= 3,
-            let width = Double(size[0]), let height = Double(size[2])
-        else { throw RigFailure(description: "pdfinfo's answer for \(file.path) is not as expected: \(output)") }
-        self.pages = pages
-        self.width = width
-        self.height = height
     }
 }

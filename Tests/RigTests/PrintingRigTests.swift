@@ -1,5 +1,6 @@
 import Foundation
 import Printing
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -72,7 +73,7 @@ extension RigTests {
             try #require(files.count == 1, "spooled: \(files)")
             let bytes = try Data(contentsOf: files[0])
             #expect(bytes.starts(with: Array("%PDF-".utf8)))
-            let info = try PDFInfo(files[0])
+            let info = try await Poppler.info(of: files[0].path)
             #expect(info.pages == 1)
             #expect(abs(info.width - printer.pageSize.width) < 1 && abs(info.height - printer.pageSize.height) < 1)
         }
@@ -116,7 +117,8 @@ extension RigTests {
             guard await Rig.printersAreUp() else { return }
             let key = try Rig.freshKey("half")
             let target = PrintTarget.queue(Rig.a4.queue)
-            let halfID = try Rig.createJobWithoutDocument(on: "ipp://localhost/printers/\(Rig.a4.queue)", named: key)
+            let halfID = try await Rig.createJobWithoutDocument(
+                on: "ipp://localhost/printers/\(Rig.a4.queue)", named: key)
             let half = try await service.job(halfID, on: target)
             #expect(half.isIncomplete)
 
@@ -182,7 +184,7 @@ extension RigTests {
             #expect(try await service.waitUntilFinished(job, timeout: .seconds(60)).state == .completed)
 
             try await Rig.restoring(.printers) {
-                try Rig.run("kill", "cupsd")
+                try await Rig.run("kill", "cupsd")
                 await #expect(throws: PrintingError.schedulerUnavailable) { _ = try await service.queues() }
                 await #expect(throws: PrintingError.schedulerUnavailable) { _ = try await service.status(of: target) }
                 let refused = await #expect(throws: PrintingError.schedulerUnavailable) {
@@ -202,7 +204,7 @@ extension RigTests {
 extension Rig {
     /// Creates a job named `key` with ipptool and sends no document, as a submitter that crashed
     /// half way would leave it; returns the job's id.
-    static func createJobWithoutDocument(on printerURI: String, named key: IdempotencyKey) throws -> Int32 {
+    static func createJobWithoutDocument(on printerURI: String, named key: IdempotencyKey) async throws -> Int32 {
         let test = FileManager.default.temporaryDirectory.appendingPathComponent("create-job-\(UUID().uuidString).test")
         defer { try? FileManager.default.removeItem(at: test) }
         try """
@@ -217,15 +219,9 @@ extension Rig {
             STATUS successful-ok
         }
         """.write(to: test, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ipptool")
-        process.arguments = ["-tv", printerURI, test.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
+        let run = try await CommandRun.run(["/usr/bin/ipptool", "-tv", printerURI, test.path])
+        let output = run.standardOutput
+        guard run.status == 0,
             let line = output.split(separator: "\n").first(where: { $0.contains("job-id (integer) = ") }),
             let id = Int32(line.split(separator: "=").last!.trimmingCharacters(in: .whitespaces))
         else { throw RigFailure(description: "ipptool Create-Job failed: \(output)") }

@@ -3,6 +3,7 @@ import Foundation
 import Printing
 import SmartCard
 import Synchronization
+import TestSupport
 import Testing
 
 /// Access to the virtual rig (hardware/rig/rig) for tests that go through the real pcscd.
@@ -33,69 +34,17 @@ enum Rig {
 
     /// Runs the rig script with `arguments`, failing the test if it fails; returns its output.
     @discardableResult
-    static func run(_ arguments: String...) throws -> String {
-        let result = try Subprocess.run(["/bin/bash", script] + arguments)
-        let text = result.standardOutput + result.standardError
+    static func run(_ arguments: String...) async throws -> String {
+        let result = try await CommandRun.run(["/bin/bash", script] + arguments)
         guard result.status == 0 else {
-            throw RigFailure(description: "rig \(arguments.joined(separator: " ")) failed: \(text)")
+            throw RigFailure(description: "rig \(arguments.joined(separator: " ")) failed: \(result.output)")
         }
-        return text
+        return result.output
     }
 
-    /// The `sskiosk` built with these tests (next to the test binary), or `SSKIOSK_BIN`.
+    /// The `sskiosk` built with these tests, or `SSKIOSK_BIN`.
     static var sskiosk: String {
-        if let path = ProcessInfo.processInfo.environment["SSKIOSK_BIN"] { return path }
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("sskiosk").path
-    }
-}
-
-/// A child process run to its end, its output kept apart.
-struct Subprocess {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-
-    /// Runs `argv` (an absolute path first) with no input and waits for it.
-    ///
-    /// posix_spawn and waitpid rather than Foundation's Process, whose waitUntilExit was seen
-    /// here to wait for ever once the rig script had left a daemon running in the background.
-    /// The child starts with no signal blocked and every signal's default action: a test thread
-    /// blocks nearly all signals, and daemons the rig script starts would inherit that (cupsd and
-    /// pcscd started from a test were seen with SIGTERM blocked, so cupsd could not stop a backend).
-    static func run(_ argv: [String]) throws -> Subprocess {
-        let directory = FileManager.default.temporaryDirectory.path
-        let outputs = ["out", "err"].map { "\(directory)/subprocess-\(UUID().uuidString).\($0)" }
-        defer { outputs.forEach { unlink($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        for (descriptor, path) in zip([Int32(1), 2], outputs) {
-            posix_spawn_file_actions_addopen(&actions, descriptor, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        }
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        var allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, environ) == 0 else {
-            throw RigFailure(description: "could not start \(argv[0])")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = outputs.map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
-        // WIFEXITED and WEXITSTATUS are macros Swift does not import.
-        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Subprocess(status: exitStatus, standardOutput: text[0], standardError: text[1])
+        ProcessInfo.processInfo.environment["SSKIOSK_BIN"] ?? BuildFolder.executable("sskiosk")
     }
 }
 
@@ -111,19 +60,14 @@ extension Rig {
     static func restoring<T>(
         _ part: Part, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
     ) async throws -> T {
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body())
-        } catch {
-            result = .failure(error)
+        try await withCleanup(body) {
+            do {
+                try await restore(part)
+            } catch {
+                Issue.record(error, "the rig's \(part.rawValue) could not be restored", sourceLocation: sourceLocation)
+                throw error
+            }
         }
-        do {
-            try await restore(part)
-        } catch {
-            Issue.record(error, "the rig's \(part.rawValue) could not be restored", sourceLocation: sourceLocation)
-            throw error
-        }
-        return try result.get()
     }
 
     /// Brings `part` back and waits until it answers: the readers with both slots empty (`rig up`
@@ -132,12 +76,12 @@ extension Rig {
     static func restore(_ part: Part) async throws {
         switch part {
         case .readers:
-            try run("up", "readers")
-            try run("card", "remove", "0")
-            try run("card", "remove", "1")
+            try await run("up", "readers")
+            try await run("card", "remove", "0")
+            try await run("card", "remove", "1")
             guard isUp() else { throw RigFailure(description: "pcscd is back but does not list both readers") }
         case .printers:
-            try run("up", "printers")
+            try await run("up", "printers")
             let service = CUPSPrintService(timeout: .seconds(5))
             try await eventually(timeout: .seconds(20), "cupsd to take jobs on every rig queue again") {
                 guard let queues = try? await service.queues() else { return false }
@@ -228,16 +172,12 @@ extension Rig {
     ) async throws -> T {
         let reader = slot == 0 ? reader0 : reader1
         let inserted = try await InsertedCard.insert(card, port: slot == 0 ? slot0Port : slot1Port, faults: faults)
-        let result: Result<T, any Error>
-        do {
-            let connection = try await connectWhenPresent(reader)
-            result = .success(try await body(inserted, connection))
-        } catch {
-            result = .failure(error)
+        return try await withCleanup {
+            try await body(inserted, try await connectWhenPresent(reader))
+        } cleanup: {
+            await inserted.remove()
+            try await waitUntilEmpty(reader)
         }
-        await inserted.remove()
-        try await waitUntilEmpty(reader)
-        return try result.get()
     }
 
     /// Waits until pcscd has noticed that `reader`'s card is gone (pulled by a test or a fault plan).

@@ -1,6 +1,7 @@
 import CardSimulator
 import Foundation
 import Printing
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -18,11 +19,11 @@ extension RigTests {
         }
 
         /// A card image of the rig's synthetic person `seed` (blank: factory data only), in a temporary file.
-        static func image(seed: Int, blank: Bool = false) throws -> String {
+        static func image(seed: Int, blank: Bool = false) async throws -> String {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString).json")
             let keys = URL(fileURLWithPath: Rig.script).deletingLastPathComponent().appendingPathComponent(
                 "test-keys.json")
-            let result = try Subprocess.run(
+            let result = try await CommandRun.run(
                 [Rig.sskiosk, "sim", "image", "--seed", String(seed), "--keys", keys.path, "--output", path.path]
                     + (blank ? ["--blank"] : []))
             guard result.status == 0 else { throw RigFailure(description: "sim image: \(result.standardError)") }
@@ -34,11 +35,14 @@ extension RigTests {
         func withServer(_ body: (TerminalServerProcess) async throws -> Void) async throws {
             guard Rig.isUp(), await Rig.printersAreUp() else { return }
             try await Rig.restoring(.readers) {
-                try Rig.run("card", "remove", "0")
-                try Rig.run("card", "insert", "psam", "1")
-                let server = try await TerminalServerProcess(port: 18_000 + Int.random(in: 0..<1000))
-                defer { server.stop() }
-                try await body(server)
+                try await Rig.run("card", "remove", "0")
+                try await Rig.run("card", "insert", "psam", "1")
+                let server = try await TerminalServerProcess(port: try LocalPort.free())
+                try await withCleanup {
+                    try await body(server)
+                } cleanup: {
+                    await server.stop()
+                }
             }
         }
 
@@ -47,46 +51,46 @@ extension RigTests {
         )
         func residentJourney() async throws {
             try await withServer { server in
-                let events = try server.openEvents()
-                try Rig.run("card", "insert", "ss-card", "0", try Self.image(seed: 1))
+                let events = try await server.openEvents()
+                try await Rig.run("card", "insert", "ss-card", "0", try await Self.image(seed: 1))
                 try await server.waitForEvent("pin-required", containing: Rig.reader0, in: events)
 
-                let session = try server.call("POST", "/api/session/pin", json: #"{"pin":"\#(Self.pin)"}"#)
+                let session = try await server.call("POST", "/api/session/pin", json: #"{"pin":"\#(Self.pin)"}"#)
                 #expect(session.status == 201, "\(session.text)")
                 let token = try #require(session.json["token"] as? String)
                 let name = try #require(session.json["name"] as? String)
                 try await server.waitForEvent("session-started", in: events)
-                let me = try server.call("GET", "/api/me", token: token)
+                let me = try await server.call("GET", "/api/me", token: token)
                 #expect(me.status == 200)
                 let idNumber = try #require((me.json["person"] as? [String: Any])?["idNumber"] as? String)
 
-                let contributions = try server.call("GET", "/api/me/contributions?insurance=170", token: token)
+                let contributions = try await server.call("GET", "/api/me/contributions?insurance=170", token: token)
                 #expect(contributions.status == 200)
                 #expect(contributions.text.contains("2024-03"))
                 #expect(!contributions.text.contains(#""insurance":"390""#))
 
                 // A villager's proof of insurance names the residents' schemes, never the employees'.
                 let proofKey = "rig-proof-\(UUID().uuidString.prefix(8).lowercased())"
-                let proof = try server.call(
+                let proof = try await server.call(
                     "POST", "/api/me/print", token: token,
                     json: #"{"key":"\#(proofKey)","document":"proof-of-insurance"}"#)
                 #expect(proof.status == 201, "\(proof.text)")
                 #expect(try await server.waitForPrint(proofKey, token: token) == "completed")
                 let proofFiles = Rig.a4.spooled(try Self.spoolKey(proofKey))
                 try #require(proofFiles.count == 1, "spooled: \(proofFiles)")
-                let proofText = try Subprocess.run(["/usr/bin/pdftotext", proofFiles[0].path, "-"]).standardOutput
+                let proofText = try await Poppler.text(of: proofFiles[0].path)
                 #expect(proofText.contains("城乡居民基本养老保险"), "\(proofText)")
                 #expect(proofText.contains("城乡居民基本医疗保险"))
                 #expect(!proofText.contains("企业职工基本养老保险"))
                 #expect(!proofText.contains("职工基本医疗保险"))
 
-                let applied = try server.call(
+                let applied = try await server.call(
                     "POST", "/api/me/applications", token: token, json: #"{"kind":"employment-registration"}"#)
                 #expect(applied.status == 201, "\(applied.text)")
                 let id = try #require(applied.json["id"] as? String)
 
                 let key = "rig-receipt-\(UUID().uuidString.prefix(8).lowercased())"
-                let print = try server.call(
+                let print = try await server.call(
                     "POST", "/api/me/print", token: token,
                     json: #"{"key":"\#(key)","document":"application-receipt","applicationId":"\#(id)"}"#)
                 #expect(print.status == 201, "\(print.text)")
@@ -94,17 +98,17 @@ extension RigTests {
                 try await server.waitForEvent("print-job", containing: #""state":"completed""#, in: events)
                 let files = Rig.a4.spooled(try Self.spoolKey(key))
                 try #require(files.count == 1, "spooled: \(files)")
-                let text = try Subprocess.run(["/usr/bin/pdftotext", files[0].path, "-"]).standardOutput
+                let text = try await Poppler.text(of: files[0].path)
                 #expect(text.contains(id))
                 #expect(text.contains("就业登记"))
 
-                try Rig.run("card", "remove", "0")
+                try await Rig.run("card", "remove", "0")
                 try await server.waitForEvent("session-ended", in: events)
                 try await server.waitForEvent("card-removed", in: events)
-                let after = try server.call("GET", "/api/me", token: token)
+                let after = try await server.call("GET", "/api/me", token: token)
                 #expect(after.status == 401)
                 #expect(after.json["code"] as? String == "not-signed-in")
-                let status = try server.call("GET", "/api/session")
+                let status = try await server.call("GET", "/api/session")
                 #expect(status.json["state"] as? String == "idle")
                 for secret in [name, idNumber] { #expect(!status.text.contains(secret)) }
                 let stream = try String(contentsOf: events, encoding: .utf8)
@@ -115,23 +119,25 @@ extension RigTests {
         @Test("a wrong PIN says how many tries are left; a blocked PIN is refused and sends the resident to the desk")
         func wrongAndBlockedPIN() async throws {
             try await withServer { server in
-                let events = try server.openEvents()
-                try Rig.run("card", "insert", "ss-card", "0", try Self.image(seed: 1))
+                let events = try await server.openEvents()
+                try await Rig.run("card", "insert", "ss-card", "0", try await Self.image(seed: 1))
                 try await server.waitForEvent("pin-required", in: events)
-                let before = try #require(try server.call("GET", "/api/session").json["triesLeft"] as? Int)
-                let wrong = try server.call("POST", "/api/session/pin", json: #"{"pin":"000000"}"#)
+                let before = try #require(try await server.call("GET", "/api/session").json["triesLeft"] as? Int)
+                let wrong = try await server.call("POST", "/api/session/pin", json: #"{"pin":"000000"}"#)
                 #expect(wrong.status == 401)
                 #expect(wrong.json["code"] as? String == "wrong-pin")
                 #expect((wrong.json["messageChinese"] as? String)?.contains("\(before - 1)次") == true)
-                #expect(try server.call("GET", "/api/session").json["triesLeft"] as? Int == before - 1)
+                #expect(try await server.call("GET", "/api/session").json["triesLeft"] as? Int == before - 1)
                 var last = wrong
-                for _ in 1..<before { last = try server.call("POST", "/api/session/pin", json: #"{"pin":"000000"}"#) }
+                for _ in 1..<before {
+                    last = try await server.call("POST", "/api/session/pin", json: #"{"pin":"000000"}"#)
+                }
                 #expect(last.status == 423)
                 #expect(last.json["code"] as? String == "pin-blocked")
                 #expect((last.json["messageChinese"] as? String)?.contains("柜台") == true)
-                let right = try server.call("POST", "/api/session/pin", json: #"{"pin":"\#(Self.pin)"}"#)
+                let right = try await server.call("POST", "/api/session/pin", json: #"{"pin":"\#(Self.pin)"}"#)
                 #expect(right.status != 201)
-                #expect(try server.call("GET", "/api/session").json["state"] as? String == "pin-blocked")
+                #expect(try await server.call("GET", "/api/session").json["state"] as? String == "pin-blocked")
                 try await server.waitForEvent("pin-blocked", in: events)
             }
         }
@@ -139,21 +145,21 @@ extension RigTests {
         @Test("desk: intake, a supervisor's approval, a blank card personalised, its face printed, issued, activated")
         func deskJourney() async throws {
             try await withServer { server in
-                let events = try server.openEvents()
-                let clerk = try server.login("clerk1")
-                let supervisor = try server.login("supervisor1")
+                let events = try await server.openEvents()
+                let clerk = try await server.login("clerk1")
+                let supervisor = try await server.login("supervisor1")
                 let holder = try SyntheticCard(seed: 1).cardholder.socialSecurityNumber.unmaskedValue
                 let cardNumber = try SyntheticCard(seed: 42).identity.cardNumber.value
-                let intake = try server.call(
+                let intake = try await server.call(
                     "POST", "/api/cards", token: clerk,
                     json: #"{"cardNumber":"\#(cardNumber)","idNumber":"\#(holder)"}"#)
                 #expect(intake.status == 201, "\(intake.text)")
-                let approved = try server.call(
+                let approved = try await server.call(
                     "POST", "/api/cards/\(cardNumber)/status", token: supervisor, json: #"{"status":"in-production"}"#)
                 #expect(approved.status == 200, "\(approved.text)")
 
-                try Rig.run("card", "insert", "ss-card", "0", try Self.image(seed: 42, blank: true))
-                let written = try server.call(
+                try await Rig.run("card", "insert", "ss-card", "0", try await Self.image(seed: 42, blank: true))
+                let written = try await server.call(
                     "POST", "/api/cards/\(cardNumber)/personalise", token: clerk,
                     json: #"{"pin":"\#(Self.pin)","ethnicity":"01"}"#)
                 #expect(written.status == 200, "\(written.text)")
@@ -161,7 +167,7 @@ extension RigTests {
                 try await server.waitForEvent("personalise-progress", in: events)
 
                 let key = "rig-face-\(UUID().uuidString.prefix(8).lowercased())"
-                let face = try server.call(
+                let face = try await server.call(
                     "POST", "/api/print", token: clerk,
                     json: #"{"key":"\#(key)","document":"card-face","cardNumber":"\#(cardNumber)"}"#)
                 #expect(face.status == 201, "\(face.text)")
@@ -169,11 +175,11 @@ extension RigTests {
                 #expect(Rig.card.spooled(try Self.spoolKey(key)).count == 1)
 
                 for status in ["issued", "active"] {
-                    let moved = try server.call(
+                    let moved = try await server.call(
                         "POST", "/api/cards/\(cardNumber)/status", token: clerk, json: #"{"status":"\#(status)"}"#)
                     #expect(moved.status == 200, "\(moved.text)")
                 }
-                let card = try server.call("GET", "/api/cards/\(cardNumber)", token: supervisor)
+                let card = try await server.call("GET", "/api/cards/\(cardNumber)", token: supervisor)
                 let steps = try #require(card.json["steps"] as? [[String: Any]])
                 #expect(steps.map { $0["by"] as? String } == ["clerk1", "supervisor1", "clerk1", "clerk1", "clerk1"])
             }

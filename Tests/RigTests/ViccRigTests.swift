@@ -8,7 +8,7 @@ extension RigTests {
         @Test func selectReadBinaryAndErrorAnswers() async throws {
             guard Rig.isUp() else { return }
             try await Rig.restoring(.readers) {
-                try Rig.run("card", "insert", "vicc", "0")
+                try await Rig.run("card", "insert", "vicc", "0")
                 let context = try PCSCContext()
                 var card: CardConnection?
                 try await eventually(timeout: .seconds(20), "vicc to answer in slot 0") {

@@ -6,8 +6,8 @@ import Diagnostics
 import Documents
 import Foundation
 import KioskCore
-import KioskServer
 import KioskSQLite
+import KioskServer
 import KioskWeb
 import Logging
 import Printing

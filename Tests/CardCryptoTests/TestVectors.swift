@@ -1,11 +1,8 @@
 import CardCrypto
+import HexCoding
 
 /// Bytes from hex such as `"01 23 45"`; spaces are ignored. Traps on bad input: test vectors only.
-func hex(_ text: String) -> [UInt8] {
-    let digits = Array(text.filter { !$0.isWhitespace })
-    precondition(digits.count.isMultiple(of: 2), "odd number of hex digits")
-    return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(digits[$0...$0 + 1]), radix: 16)! }
-}
+func hex(_ text: String) -> [UInt8] { [UInt8](hex: text)! }
 
 /// A key from hex test-vector text.
 func key(_ text: String) -> SecretKey {
