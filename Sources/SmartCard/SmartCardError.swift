@@ -36,6 +36,7 @@ public struct SmartCardError: CodedError {
         case malformedCommand
         case malformedResponse
         case malformedATR
+        case malformedBERTLV
         case responseChainTooLong
     }
 
@@ -152,6 +153,11 @@ public struct SmartCardError: CodedError {
         Self(
             .malformedATR,
             "The card's answer to reset is not valid: \(reason). The card may be damaged or inserted wrongly.")
+    }
+
+    /// Data that is not ISO 7816-4 BER-TLV (an FCI, a template); `reason` says where it breaks.
+    public static func malformedBERTLV(_ reason: String) -> Self {
+        Self(.malformedBERTLV, "The card sent data that is not valid BER-TLV: \(reason). The card may be damaged.")
     }
 
     public static let responseChainTooLong = Self(

@@ -31,4 +31,24 @@ import Testing
         let error = #expect(throws: CardDataError.cardNumberCharacter(position: 0)) { try CardNumber(number) }
         #expect(error?.message.contains("character \(position) ") == true)
     }
+
+    /// A real card's number that the unverified rule does not accept (it wants 1): read, flagged.
+    @Test(arguments: ["AI666666X", "A12345675", "M00000001"])
+    func readsANumberOutsideTheUnverifiedRule(number: String) throws {
+        let read = try CardNumber(reading: number)
+        #expect(read.value == number)
+        #expect(!read.followsCheckRule)
+        #expect(throws: CardDataError.cardNumberCheckCharacter) { try CardNumber(number) }
+    }
+
+    @Test(arguments: ["A12345674", "M0000006X"])
+    func aNumberThatFollowsTheRuleReadsWithoutAWarning(number: String) throws {
+        #expect(try CardNumber(reading: number).followsCheckRule)
+    }
+
+    @Test func readingStillRefusesWhatIsNotACardNumber() {
+        #expect(throws: CardDataError.cardNumberLength(0)) { try CardNumber(reading: "A1234567") }
+        #expect(throws: CardDataError.cardNumberCharacter(position: 0)) { try CardNumber(reading: "A1234567B") }
+        #expect(throws: CardDataError.cardNumberCharacter(position: 0)) { try CardNumber(reading: "张12345674") }
+    }
 }

@@ -554,11 +554,22 @@ import Testing
         #expect(problems.isEmpty, "\(problems.prefix(3))")
     }
 
-    /// Up to three items whose tags are none the FCI parser looks into (86, 6F, A5).
+    /// SELECT SSSE's answer from a real third-generation Sichuan card (gdgly/SI_3rdCard,
+    /// docs/加密机方式指令流.txt), which nests tag 86 in 9F0C inside A5: the session reads SM4.
+    @Test func sessionReadsTheCipherFromARealCardsFCI() async throws {
+        let fci = try #require([UInt8](hex: "6F1C 840F 7378312E73682EC9E7BBE1B1A3D5CF A509 88011E 9F0C03 860103"))
+        let session = try await SocialSecurityCardSession.open(InProcessCardChannel(card: FCICard(fci: fci)))
+        #expect(session.algorithm == .sm4)
+    }
+
+    /// Up to three primitive BER-TLV items with one-byte tags, none that the FCI parser looks for or
+    /// into (86, 53) and no padding byte (00, FF): an FCI is BER-TLV, its noise too.
     static func noise(_ generator: inout SeededGenerator) -> [TLV] {
         (0..<generator.int(0...3)).map { _ in
             var tag = UInt8.random(in: 0...255, using: &generator)
-            while [0x86, 0x6F, 0xA5].contains(tag) { tag = UInt8.random(in: 0...255, using: &generator) }
+            while [0x86, 0x53, 0x00, 0xFF].contains(tag) || tag & 0x1F == 0x1F || tag & 0x20 != 0 {
+                tag = UInt8.random(in: 0...255, using: &generator)
+            }
             return TLV(tag: tag, value: generator.bytes(generator.int(0...10)))
         }
     }

@@ -44,11 +44,13 @@ struct CardReadCommand: AsyncParsableCommand {
             ("expiryDate", "有效期", identity.expiryDate.description),
         ]
         if json {
-            let object = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.2) })
+            var object: [String: Any] = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.2) })
+            object["warnings"] = identity.warnings
             let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
             for (_, label, value) in fields { print("\(label): \(value)") }
+            for warning in identity.warnings { print("warning: \(warning)") }
         }
     }
 }

@@ -54,7 +54,20 @@ public struct CardIdentity: Hashable, Sendable {
         issueDate = try values.date(.issueDate)
         expiryDate = try values.date(.expiryDate)
         let number = try values.text(.cardNumber)
-        cardNumber = try ItemValues.decoding(.cardNumber) { () throws(CardDataError) in try CardNumber(number) }
+        cardNumber = try ItemValues.decoding(.cardNumber) { () throws(CardDataError) in
+            try CardNumber(reading: number)
+        }
+    }
+
+    /// What is odd about this card but does not stop it being read, in plain words for staff (never
+    /// shown to residents): real cards differ from the profile in ways a terminal must accept.
+    public var warnings: [String] {
+        cardNumber.followsCheckRule
+            ? []
+            : [
+                "the card number \(cardNumber.value) does not end in the check character this terminal computes "
+                    + "(an unverified rule); the card was read anyway"
+            ]
     }
 
     /// The records of EF05 holding this identity, as a personalisation writes them.

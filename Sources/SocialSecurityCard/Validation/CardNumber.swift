@@ -11,20 +11,32 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
     /// The nine characters, letters upper-case.
     public let value: String
 
-    /// Validates `text`: nine characters, letters (either case) and digits, the last one matching.
+    /// Validates `text` as the desk writes it: nine characters, letters (either case) and digits,
+    /// the last one matching the check rule.
     public init(_ text: String) throws(CardDataError) {
+        try self.init(reading: text)
+        guard followsCheckRule else { throw .cardNumberCheckCharacter }
+    }
+
+    /// Reads `text` as a card holds it: nine letters (either case) and digits, the last a digit or
+    /// X. The check character is not enforced, because its rule is unverified and real cards are
+    /// seen that do not follow it (`AI666666X` in gdgly/SI_3rdCard's docs/EgAPP-20180611.log, where
+    /// the rule wants 1): ``followsCheckRule`` says whether it does, for a warning.
+    public init(reading text: String) throws(CardDataError) {
         let characters = Array(text.uppercased())
         guard characters.count == 9 else { throw .cardNumberLength(characters.count) }
-        var values: [Int] = []
-        for (index, character) in characters.prefix(8).enumerated() {
-            guard let value = Self.value(of: character) else { throw .cardNumberCharacter(position: index + 1) }
-            values.append(value)
+        for (index, character) in characters.prefix(8).enumerated() where Self.value(of: character) == nil {
+            throw .cardNumberCharacter(position: index + 1)
         }
         guard let check = characters.last, check == "X" || Self.value(of: check).map({ $0 < 10 }) == true else {
             throw .cardNumberCharacter(position: 9)
         }
-        guard check == Self.checkCharacter(for: values) else { throw .cardNumberCheckCharacter }
         value = String(characters)
+    }
+
+    /// Whether the last character is the one the (unverified) MOD 11 rule computes.
+    public var followsCheckRule: Bool {
+        value.last == Self.checkCharacter(for: value.prefix(8).compactMap(Self.value(of:)))
     }
 
     /// A card number from eight characters already known to be letters A-Z or digits, with its

@@ -1,0 +1,35 @@
+import SocialSecurityCard
+import Testing
+
+@Suite("A real card that differs from the profile reads, with a warning for staff")
+struct CardIdentityWarningTests {
+    static func identity(cardNumber: String) throws -> CardIdentity {
+        CardIdentity(
+            cardIdentifier: try CardIdentifier(
+                regionCode: "510100", serial: [0x00, 0x00, 0x12, 0x34], authenticationCode: [0x01, 0x02, 0x03, 0x04]),
+            cardType: "1", generation: .v3, initialisingBody: "510100000000",
+            issueDate: try CardDate(year: 2019, month: 6, day: 11),
+            expiryDate: try CardDate(year: 2029, month: 6, day: 11),
+            cardNumber: try CardNumber(reading: cardNumber))
+    }
+
+    /// EF05 as the card holds it, read back the way a session decodes it.
+    static func readBack(_ identity: CardIdentity) throws -> CardIdentity {
+        let records = try identity.records(profile: .standard)
+        let items = Dictionary(uniqueKeysWithValues: records.map { ($0.record.tag, $0.record.value) })
+        return try CardIdentity(items: items, profile: .standard)
+    }
+
+    /// `AI666666X`: the number of the card read in gdgly/SI_3rdCard's docs/EgAPP-20180611.log.
+    @Test func aCardNumberOutsideTheUnverifiedRuleReadsWithAWarning() throws {
+        let read = try Self.readBack(try Self.identity(cardNumber: "AI666666X"))
+        #expect(read.cardNumber.value == "AI666666X")
+        #expect(read.warnings.count == 1)
+        #expect(read.warnings.first?.contains("AI666666X") == true)
+    }
+
+    @Test func aCardNumberThatFollowsTheRuleHasNoWarning() throws {
+        let read = try Self.readBack(try Self.identity(cardNumber: "A12345674"))
+        #expect(read.warnings.isEmpty)
+    }
+}
