@@ -95,14 +95,18 @@ extension RigTests {
             return Array(record.bytes.dropFirst(2))
         }
 
-        /// Runs `argv` and parses its standard output as a JSON object of strings.
+        /// Runs `argv` and parses its standard output as a JSON object of strings. sskiosk's list of
+        /// `warnings` is taken out first, and must be empty: the rig's cards follow the profile.
         static func json(_ argv: [String]) async throws -> [String: String] {
             let result = try await CommandRun.run(argv)
             guard result.status == 0 else {
                 throw RigFailure(
                     description: "\(argv.joined(separator: " ")) exited \(result.status): \(result.standardError)")
             }
-            let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+            var object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            if let warnings = object?.removeValue(forKey: "warnings"), (warnings as? [String])?.isEmpty != true {
+                throw RigFailure(description: "\(argv.joined(separator: " ")) warned: \(warnings)")
+            }
             guard let fields = object as? [String: String] else {
                 throw RigFailure(
                     description:
