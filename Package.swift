@@ -145,6 +145,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "CodedErrors",
+                "HexCoding",
                 "KioskCore",
                 "Documents",
                 "SocialSecurityCard",
@@ -164,6 +165,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "CodedErrors",
+                "HexCoding",
                 "CCairo",
                 "CPango",
                 "CQRencode",

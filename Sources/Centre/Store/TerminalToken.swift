@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HexCoding
 
 /// A terminal's bearer token: 32 random bytes as hex, shown once at registration. The centre keeps
 /// only its SHA-256, so a copy of the centre's database does not let anyone pose as a terminal.
@@ -11,7 +12,6 @@ public enum TerminalToken {
 
     public static func hash(_ token: String) -> String { hex(SHA256.hash(data: Data(token.utf8))) }
 
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    }
+    /// Lower-case, as the tokens handed out so far and the hashes kept of them are written.
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.compactHexString.lowercased() }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HexCoding
 
 /// A signed payload as it travels: the QR text, and the short code printed beside it.
 ///
@@ -62,7 +63,7 @@ public struct SealedPayload: Hashable, Sendable {
     /// Lower-case hex SHA-256 of the signed bytes: what the centre's register keeps of each document,
     /// so that a scanned code matches its entry only when not one byte was changed.
     public var messageDigest: String {
-        SHA256.hash(data: message).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: message).compactHexString.lowercased()
     }
 
     /// The short code printed beside the QR code.

@@ -17,13 +17,7 @@ struct DemoDocuments {
     }
 
     private var person: DocumentHolder {
-        let sex: Sex =
-            switch identity.sex {
-            case .male: .male
-            case .female: .female
-            case .unstated: .unstated
-            }
-        return DocumentHolder(name: identity.name, socialSecurityNumber: identity.idNumber.unmaskedValue, sex: sex)
+        DocumentHolder(name: identity.name, socialSecurityNumber: identity.idNumber.unmaskedValue, sex: identity.sex)
     }
 
     private var office: Office {
