@@ -197,6 +197,7 @@ let package = Package(
         .target(
             name: "CardSimulator",
             dependencies: [
+                "CodedErrors",
                 "HexCoding",
                 "SmartCard",
                 "SocialSecurityCard",

@@ -8,6 +8,7 @@ import SmartCard
 public struct SocialSecurityCardError: CodedError {
     public enum Code: Hashable, Sendable {
         case notSocialSecurityCard
+        case invalidProfile
         case unsupportedGeneration
         case unsupportedAlgorithm
         case fileNotFound
@@ -68,6 +69,14 @@ public struct SocialSecurityCardError: CodedError {
         .notSocialSecurityCard,
         "This card is not a social security card (it has no social security application). Insert the social security card."
     )
+
+    /// A card profile file that cannot be used; `problems` are in plain words, one per line.
+    public static func invalidProfile(_ file: String, problems: [String]) -> Self {
+        Self(
+            .invalidProfile,
+            "The card profile \(file) cannot be used:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
+        )
+    }
 
     public static func unsupportedGeneration(_ version: String) -> Self {
         Self(

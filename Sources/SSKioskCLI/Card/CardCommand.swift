@@ -5,6 +5,9 @@ struct CardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
         abstract: "Read and manage a social security card.",
-        subcommands: [CardReadCommand.self, CardPINCommand.self, CardPersonaliseCommand.self, CardBlockCommand.self]
+        subcommands: [
+            CardReadCommand.self, CardPINCommand.self, CardPersonaliseCommand.self, CardBlockCommand.self,
+            CardProfileCommand.self,
+        ]
     )
 }

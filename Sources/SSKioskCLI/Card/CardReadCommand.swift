@@ -11,6 +11,7 @@ struct CardReadCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var readerOptions: ReaderOptions
+    @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var keyOptions: KeyOptions
 
     @Flag(help: "Print JSON instead of text.")
@@ -20,15 +21,17 @@ struct CardReadCommand: AsyncParsableCommand {
     var showIDNumber = false
 
     func run() async throws {
+        let profile = try profileOptions.load()
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
         defer { try? connection.disconnect() }
-        let session = try await SocialSecurityCardSession.open(connection)
+        let session = try await SocialSecurityCardSession.open(connection, profile: profile)
         let identity = try await session.readIdentity()
         let cardholder = try await session.readCardholder(of: identity, keys: try await keyOptions.provider(context))
         let number =
             showIDNumber ? cardholder.socialSecurityNumber.unmaskedValue : cardholder.socialSecurityNumber.masked
-        let fields: [(String, String, String)] = [
+        // Items the region's profile does not read are left out.
+        let fields: [(String, String, String?)] = [
             ("name", "姓名", cardholder.name),
             ("socialSecurityNumber", "社会保障号码", number),
             ("sex", "性别", cardholder.sex.rawValue),
@@ -40,17 +43,19 @@ struct CardReadCommand: AsyncParsableCommand {
             ("cardType", "卡类别", identity.cardType),
             ("specVersion", "规范版本", identity.specVersion),
             ("algorithm", "算法", session.algorithm.description),
-            ("issueDate", "发卡日期", identity.issueDate.description),
-            ("expiryDate", "有效期", identity.expiryDate.description),
+            ("issueDate", "发卡日期", identity.issueDate?.description),
+            ("expiryDate", "有效期", identity.expiryDate?.description),
         ]
+        let present = fields.compactMap { key, label, value in value.map { (key, label, $0) } }
+        let warnings = identity.warnings + cardholder.warnings
         if json {
-            var object: [String: Any] = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.2) })
-            object["warnings"] = identity.warnings
+            var object: [String: Any] = Dictionary(uniqueKeysWithValues: present.map { ($0.0, $0.2) })
+            object["warnings"] = warnings
             let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            for (_, label, value) in fields { print("\(label): \(value)") }
-            for warning in identity.warnings { print("warning: \(warning)") }
+            for (_, label, value) in present { print("\(label): \(value)") }
+            for warning in warnings { print("warning: \(warning)") }
         }
     }
 }

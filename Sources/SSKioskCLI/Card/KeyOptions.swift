@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardSimulator
 import Foundation
 import SmartCard
 import SocialSecurityCard
@@ -11,8 +12,13 @@ struct KeyOptions: ParsableArguments {
     @Option(help: "A test key set file (development and the virtual rig only).")
     var keys: String?
 
+    @Option(help: "A recorded trace whose key holder's answers stand in for the keys (replayed cards on the rig only).")
+    var traceKeys: String?
+
     func validate() throws {
-        if psamReader != nil && keys != nil { throw ValidationError("Give either --psam-reader or --keys, not both.") }
+        if [psamReader, keys, traceKeys].compactMap({ $0 }).count > 1 {
+            throw ValidationError("Give one of --psam-reader, --keys and --trace-keys.")
+        }
     }
 
     /// The key provider, or nil when neither option was given.
@@ -22,13 +28,15 @@ struct KeyOptions: ParsableArguments {
             return try await PSAMKeyProvider(channel: connection)
         }
         if let keys { return try SoftwareKeySet(contentsOf: URL(fileURLWithPath: keys)) }
+        if let traceKeys { return ReplayKeyProvider(trace: try APDUTrace(contentsOf: URL(fileURLWithPath: traceKeys))) }
         return nil
     }
 
     /// The key provider a command cannot do without.
     func requiredProvider(_ context: PCSCContext) async throws -> any KeyProvider {
         guard let provider = try await provider(context) else {
-            throw ValidationError("This needs the card keys: give --psam-reader READER or --keys FILE.")
+            throw ValidationError(
+                "This needs the card keys: give --psam-reader READER, --keys FILE or --trace-keys TRACE.")
         }
         return provider
     }

@@ -29,6 +29,12 @@ extension CommandAPDU {
         CommandAPDU(ins: 0xB2, p1: tag, p2: sfi << 3, expectedLength: 256)
     }
 
+    /// READ RECORD of the item tagged `tag` in the selected file (P2 00), asking for exactly its
+    /// tag, length byte and `length` bytes of value, as regions that select files first send it.
+    public static func readRecord(tag: UInt8, length: Int) -> CommandAPDU {
+        CommandAPDU(ins: 0xB2, p1: tag, p2: 0x00, expectedLength: length + 2)
+    }
+
     /// READ BINARY of the selected transparent file.
     public static func readBinary(offset: Int, length: Int) -> CommandAPDU {
         CommandAPDU(ins: 0xB0, p1: UInt8(offset >> 8 & 0x7F), p2: UInt8(offset & 0xFF), expectedLength: length)

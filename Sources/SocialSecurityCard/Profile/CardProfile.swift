@@ -14,6 +14,10 @@ public struct CardProfile: Codable, Hashable, Sendable {
     public var pinLength: Int
     /// Tries before the PIN blocks.
     public var pinTries: Int
+    /// How record files are read: by SFI (national) or by selecting each file (some regions).
+    public var recordAccess: RecordAccess
+    /// How external (and, where it goes with it, internal) authentication is made.
+    public var authentication: AuthenticationScheme
 
     public init(
         ssse: DirectoryProfile,
@@ -21,7 +25,9 @@ public struct CardProfile: Codable, Hashable, Sendable {
         applications: [DirectoryProfile],
         keys: [KeyReference],
         pinLength: Int,
-        pinTries: Int
+        pinTries: Int,
+        recordAccess: RecordAccess = .shortFileIdentifier,
+        authentication: AuthenticationScheme = .challenge
     ) {
         self.ssse = ssse
         self.selectMasterFileFirst = selectMasterFileFirst
@@ -29,6 +35,8 @@ public struct CardProfile: Codable, Hashable, Sendable {
         self.keys = keys
         self.pinLength = pinLength
         self.pinTries = pinTries
+        self.recordAccess = recordAccess
+        self.authentication = authentication
     }
 
     public func key(_ name: KeyName) -> KeyReference? { keys.first { $0.name == name } }

@@ -28,3 +28,28 @@ public struct DataItem: Codable, Hashable, Sendable {
         case other
     }
 }
+
+extension DataItem {
+    private enum CodingKeys: String, CodingKey { case tag, field, name, format, length, since }
+
+    /// The tag is hex in a profile file; an item the terminal has no meaning for is `other`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tag = try HexField.decodeUInt8(.tag, in: container)
+        field = try container.decodeIfPresent(Field.self, forKey: .field) ?? .other
+        name = try container.decode(String.self, forKey: .name)
+        format = try container.decode(DataFormat.self, forKey: .format)
+        length = try container.decode(Int.self, forKey: .length)
+        since = try container.decodeIfPresent(CardGeneration.self, forKey: .since) ?? .v1
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(HexField.text(tag), forKey: .tag)
+        try container.encode(field, forKey: .field)
+        try container.encode(name, forKey: .name)
+        try container.encode(format, forKey: .format)
+        try container.encode(length, forKey: .length)
+        try container.encode(since, forKey: .since)
+    }
+}

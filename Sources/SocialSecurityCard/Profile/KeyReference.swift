@@ -13,3 +13,22 @@ public struct KeyReference: Codable, Hashable, Sendable {
         self.diversificationLevels = diversificationLevels
     }
 }
+
+extension KeyReference {
+    private enum CodingKeys: String, CodingKey { case name, keyID = "keyId", diversificationLevels }
+
+    /// The key number is hex in a profile file, as in the APDU that names it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(KeyName.self, forKey: .name)
+        keyID = try HexField.decodeUInt8(.keyID, in: container)
+        diversificationLevels = try container.decodeIfPresent(Int.self, forKey: .diversificationLevels) ?? 2
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(HexField.text(keyID), forKey: .keyID)
+        try container.encode(diversificationLevels, forKey: .diversificationLevels)
+    }
+}

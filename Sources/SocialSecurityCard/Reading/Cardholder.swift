@@ -7,14 +7,16 @@ public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
     /// Item 09 followed by item 4E.
     public var name: String
     public var sex: Sex
-    /// GB 3304 ethnicity code, two digits ("01" 汉族).
-    public var ethnicity: String
-    /// GB/T 2260 region code of the birthplace, six digits.
-    public var birthplace: String
+    /// GB 3304 ethnicity code, two digits ("01" 汉族); nil when the region's profile does not read it.
+    public var ethnicity: String?
+    /// GB/T 2260 region code of the birthplace, six digits; nil when the region's profile does not read it.
+    public var birthplace: String?
     public var birthDate: CardDate
+    /// What is odd about the record but does not stop it being read, for staff only.
+    public var warnings: [String] = []
 
     public init(
-        socialSecurityNumber: IDNumber, name: String, sex: Sex, ethnicity: String, birthplace: String,
+        socialSecurityNumber: IDNumber, name: String, sex: Sex, ethnicity: String?, birthplace: String?,
         birthDate: CardDate
     ) {
         self.socialSecurityNumber = socialSecurityNumber
@@ -42,14 +44,36 @@ public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
             nameExtension: generation >= .v2 ? try values.bytes(.nameExtension) : nil
         )
         name = try ItemValues.decoding(.name) { () throws(CardDataError) in try nameItems.fullName() }
-        let sexCode = try values.text(.sex)
-        guard let sex = Sex(rawValue: sexCode) else {
-            throw .cardData("The card's sex code \"\(sexCode)\" is not 1, 2 or 9.")
+        var warnings = values.spacePadded([.socialSecurityNumber, .sex])
+        // Sex and birth date are in the ID number too: cards (and profiles) that leave the items out
+        // still read, and a card whose items disagree with its number says so.
+        if let code = values.optional(.sex) {
+            let text = try ItemValues.text(.sex, code)
+            guard let sex = Sex(rawValue: text) else {
+                throw .cardData("The card's sex code \"\(text)\" is not 1, 2 or 9.")
+            }
+            self.sex = sex
+            if sex != .unstated && sex != socialSecurityNumber.sex {
+                warnings.append("the card's sex item differs from the one its social security number gives")
+            }
+        } else {
+            sex = socialSecurityNumber.sex
         }
-        self.sex = sex
-        ethnicity = try values.digits(.ethnicity)
-        birthplace = try values.digits(.birthplace)
-        birthDate = try values.date(.birthDate)
+        if let date = values.optional(.birthDate) {
+            birthDate = try ItemValues.date(.birthDate, date)
+            if birthDate != socialSecurityNumber.birthDate {
+                warnings.append("the card's birth date item differs from the one its social security number gives")
+            }
+        } else {
+            birthDate = socialSecurityNumber.birthDate
+        }
+        ethnicity = try values.optional(.ethnicity).map { bytes throws(SocialSecurityCardError) in
+            try ItemValues.digits(.ethnicity, bytes)
+        }
+        birthplace = try values.optional(.birthplace).map { bytes throws(SocialSecurityCardError) in
+            try ItemValues.digits(.birthplace, bytes)
+        }
+        self.warnings = warnings
     }
 
     /// The records of EF06 holding this cardholder on a card of `generation`.
@@ -64,12 +88,10 @@ public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
             (.name, .bytes(nameItems.name)),
         ]
         if let nameExtension = nameItems.nameExtension { values.append((.nameExtension, .bytes(nameExtension))) }
-        values += [
-            (.sex, .text(sex.rawValue)),
-            (.ethnicity, .digits(ethnicity)),
-            (.birthplace, .digits(birthplace)),
-            (.birthDate, .digits(birthDate.yyyymmdd)),
-        ]
+        values.append((.sex, .text(sex.rawValue)))
+        if let ethnicity { values.append((.ethnicity, .digits(ethnicity))) }
+        if let birthplace { values.append((.birthplace, .digits(birthplace))) }
+        values.append((.birthDate, .digits(birthDate.yyyymmdd)))
         var records: [FileRecord] = []
         for (field, value) in values {
             if let record = try ItemValues.record(field, value, profile: profile) { records.append(record) }

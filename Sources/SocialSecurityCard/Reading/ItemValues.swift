@@ -23,22 +23,48 @@ struct ItemValues {
         return value
     }
 
+    /// The value of `field`, or nil when the profile does not name it or the card does not hold it:
+    /// items a read can do without.
+    func optional(_ field: DataItem.Field) -> [UInt8]? {
+        profile.item(field).flatMap { items[$0.item.tag] }
+    }
+
     /// The digits of a `cn` item.
     func digits(_ field: DataItem.Field) throws(SocialSecurityCardError) -> String {
         let bytes = try required(field)
         return try Self.decoding(field) { () throws(CardDataError) in try BCD.decode(bytes) }
     }
 
-    /// The text of an ASCII `an` item.
+    /// The text of an ASCII `an` item, without the spaces some cards pad with before the 00s.
     func text(_ field: DataItem.Field) throws(SocialSecurityCardError) -> String {
-        let bytes = try required(field)
-        return try Self.decoding(field) { () throws(CardDataError) in try Alphanumeric.decodeASCII(bytes) }
+        try Self.text(field, try required(field))
+    }
+
+    static func text(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> String {
+        let text = try decoding(field) { () throws(CardDataError) in try Alphanumeric.decodeASCII(bytes) }
+        return String(text.reversed().drop { $0 == " " }.reversed())
+    }
+
+    /// Items of `fields` whose text ends in spaces before the 00 padding: read, but not as written.
+    func spacePadded(_ fields: [DataItem.Field]) -> [String] {
+        fields.compactMap { field in
+            guard let bytes = optional(field), Alphanumeric.decode(bytes).last == 0x20 else { return nil }
+            let name = profile.item(field)?.item.name ?? field.rawValue
+            return "the card's \(name) ends in spaces, which were ignored"
+        }
     }
 
     /// The date of a 4-byte `cn` item.
     func date(_ field: DataItem.Field) throws(SocialSecurityCardError) -> CardDate {
-        let bytes = try required(field)
-        return try Self.decoding(field) { () throws(CardDataError) in try CardDate(bcd: bytes) }
+        try Self.date(field, try required(field))
+    }
+
+    static func date(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> CardDate {
+        try decoding(field) { () throws(CardDataError) in try CardDate(bcd: bytes) }
+    }
+
+    static func digits(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> String {
+        try decoding(field) { () throws(CardDataError) in try BCD.decode(bytes) }
     }
 
     /// Runs a decoder, naming the item in a card data error.

@@ -46,7 +46,7 @@ public struct SocialSecurityCardSession: Sendable {
     /// items 01 and 03). One APDU.
     public func readFactoryData() async throws(SocialSecurityCardError) -> FactoryData {
         let values = ItemValues(
-            try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1), profile: profile)
+            try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1).values, profile: profile)
         let bytes = try values.required(.cardIdentifier)
         let identifier = try ItemValues.decoding(.cardIdentifier) { () throws(CardDataError) in
             try CardIdentifier(bytes: bytes)
@@ -56,11 +56,13 @@ public struct SocialSecurityCardSession: Sendable {
         return FactoryData(cardIdentifier: identifier, generation: generation)
     }
 
-    /// EF05, the card issuer data: one APDU.
+    /// EF05, the card issuer data: one APDU (one per item where the region reads item by item).
     public func readIdentity() async throws(SocialSecurityCardError) -> CardIdentity {
         let file = try file(CardProfile.cardIssuerFile)
-        let items = try await readItems(of: file, generation: .v1)
-        return try CardIdentity(items: items, profile: profile)
+        let items = try await readItems(of: file, generation: .v3)
+        var identity = try CardIdentity(items: items.values, profile: profile)
+        identity.warnings += items.warnings(file: file, generation: identity.generation)
+        return identity
     }
 
     /// EF06, the cardholder data: one APDU, or three on a 3.0 card, which first wants an external
@@ -75,7 +77,9 @@ public struct SocialSecurityCardSession: Sendable {
             try await authenticate(with: key, keys: keys, identity: identity)
         }
         let items = try await readItems(of: file, generation: identity.generation)
-        return try Cardholder(items: items, generation: identity.generation, profile: profile)
+        var cardholder = try Cardholder(items: items.values, generation: identity.generation, profile: profile)
+        cardholder.warnings += items.warnings(file: file, generation: identity.generation)
+        return cardholder
     }
 
     /// The photo (EF08), a JPEG of up to 4 KiB, trailing padding removed.
@@ -96,42 +100,45 @@ public struct SocialSecurityCardSession: Sendable {
         return photo
     }
 
-    /// The items of a record file: all records in one READ RECORD, or item by item on cards
-    /// that do not read from a record to the end.
-    func readItems(of file: FileProfile, generation: CardGeneration) async throws(SocialSecurityCardError) -> [UInt8:
-        [UInt8]]
+    /// The items of a record file, as the profile says the region reads them: all records in one
+    /// READ RECORD (item by item on cards that refuse that), or the file selected and read item by item.
+    func readItems(of file: FileProfile, generation: CardGeneration) async throws(SocialSecurityCardError)
+        -> RecordItems
     {
+        var items = RecordItems()
         let expected = file.items(for: generation)
-        let whole: [UInt8]
-        do {
-            whole = try await channel.exchange(.readRecords(sfi: file.sfi), during: "reading \(fileName(file))")
-        } catch  where error.statusWord.map(Self.refusesReadToEnd) ?? false {
-            var items: [UInt8: [UInt8]] = [:]
-            for item in expected {
-                let record = try await channel.exchange(.readRecord(sfi: file.sfi, tag: item.tag), during: item.name)
-                items.merge(try Self.parse(record)) { first, _ in first }
+        switch profile.recordAccess {
+        case .shortFileIdentifier:
+            do {
+                try items.add(
+                    records: try await channel.exchange(
+                        .readRecords(sfi: file.sfi), during: "reading \(fileName(file))"))
+            } catch  where error.statusWord.map(Self.refusesReadToEnd) ?? false {
+                for item in expected {
+                    try items.add(
+                        records: try await channel.exchange(
+                            .readRecord(sfi: file.sfi, tag: item.tag), during: item.name))
+                }
             }
-            return items
+        case .selectByFileIdentifier:
+            _ = try await channel.exchange(.select(elementaryFile: file.fid), during: "selecting \(fileName(file))")
+            for item in expected {
+                do {
+                    try items.add(
+                        records: try await channel.exchange(
+                            .readRecord(tag: item.tag, length: item.length), during: item.name))
+                } catch  where error.statusWord?.meaning == .recordNotFound {
+                    // An item the card lacks is missing below, where the read says whether it needs it.
+                }
+            }
         }
-        return try Self.parse(whole)
+        return items
     }
 
     private static func refusesReadToEnd(_ statusWord: StatusWord) -> Bool {
         switch statusWord.meaning {
         case .incorrectP1P2, .wrongParameters, .functionNotSupported, .commandIncompatibleWithFileStructure: true
         default: false
-        }
-    }
-
-    private static func parse(_ records: [UInt8]) throws(SocialSecurityCardError) -> [UInt8: [UInt8]] {
-        do {
-            var items: [UInt8: [UInt8]] = [:]
-            for item in try TLV.parse(record: records) where items[item.tag] == nil {
-                items[item.tag] = item.value
-            }
-            return items
-        } catch {
-            throw .malformedRecord(error.message)
         }
     }
 

@@ -2,8 +2,9 @@ import CardCrypto
 import SmartCard
 
 extension SocialSecurityCardSession {
-    /// EXTERNAL AUTHENTICATE with `key`: GET CHALLENGE, the session key E(K, challenge) from the key
-    /// provider, and E(Ks, challenge) back to the card. Opens what the key guards (EF06 on 3.0 cards).
+    /// EXTERNAL AUTHENTICATE with `key`, as the profile's ``AuthenticationScheme`` makes it: the
+    /// cryptogram comes from the key provider, so neither the key nor the session key leaves it.
+    /// Opens what the key guards (EF06 on 3.0 cards).
     public func authenticate(
         with key: KeyName,
         keys: any KeyProvider,
@@ -11,11 +12,22 @@ extension SocialSecurityCardSession {
     ) async throws(SocialSecurityCardError) {
         guard let reference = profile.key(key) else { throw .keyUnavailable(key) }
         let context = try identity.keyContext(algorithm: algorithm)
-        let challenge = try await channel.exchange(.getChallenge, during: "getting a challenge")
-        let answer = try await authenticationResponse(to: challenge, key: key, keys: keys, context: context)
+        let data: [UInt8]
+        switch profile.authentication {
+        case .challenge:
+            let challenge = try await channel.exchange(.getChallenge, during: "getting a challenge")
+            data = try await keys.authenticationData(
+                original: challenge, sessionFactor: challenge, with: key, for: context)
+        case .originalAndFactor:
+            try await authenticateCardWithItsChallenges(keys: keys, context: context)
+            let (original, factor) = try await challengePair()
+            data =
+                try await keys.authenticationData(original: original, sessionFactor: factor, with: key, for: context)
+                + original
+        }
         do {
             _ = try await channel.exchange(
-                .externalAuthenticate(keyID: reference.keyID, data: answer), during: "authentication")
+                .externalAuthenticate(keyID: reference.keyID, data: data), during: "authentication")
         } catch  where error.statusWord.map({ [0x6300, 0x6988].contains($0.value) }) ?? false {
             throw .authenticationFailed(key, statusWord: error.statusWord)
         }
@@ -34,30 +46,35 @@ extension SocialSecurityCardSession {
             .internalAuthenticate(keyID: reference.keyID, random: random),
             during: "the genuineness check"
         )
-        let expected = try await authenticationResponse(
-            to: random, key: .internalAuthentication, keys: keys, context: context)
+        let expected = try await keys.authenticationData(
+            original: random, sessionFactor: random, with: .internalAuthentication, for: context)
         guard answer == expected else { throw .cardNotGenuine }
     }
 
-    /// E(Ks, random) with Ks = E(K, random): the key provider makes the session key, so the card's
-    /// key itself stays in the PSAM.
-    private func authenticationResponse(
-        to random: [UInt8],
-        key: KeyName,
+    /// The internal authentication that goes before an external one in the original-and-factor
+    /// scheme, on a pair of the card's own challenges as that region's terminals send it.
+    private func authenticateCardWithItsChallenges(
         keys: any KeyProvider,
         context: CardKeyContext
-    ) async throws(SocialSecurityCardError) -> [UInt8] {
-        let cryptography = CardCryptography(algorithm: algorithm)
-        guard random.count <= algorithm.blockSize else {
-            throw .malformedRecord("the card's challenge is \(random.count) bytes")
+    ) async throws(SocialSecurityCardError) {
+        guard let reference = profile.key(.internalAuthentication) else {
+            throw .keyUnavailable(.internalAuthentication)
         }
-        let block = random + Array(repeating: 0, count: algorithm.blockSize - random.count)
-        var sessionKey = try await keys.encrypt(block, with: key, for: context)
-        do throws(CardCryptoError) {
-            return try cryptography.authenticationData(SecretKey(wiping: &sessionKey), original: random)
-        } catch {
-            throw .keyProviderFailed(error.message)
-        }
+        let (original, factor) = try await challengePair()
+        let answer = try await channel.exchange(
+            .internalAuthenticate(keyID: reference.keyID, random: factor + original),
+            during: "the card's authentication"
+        )
+        let expected = try await keys.authenticationData(
+            original: original, sessionFactor: factor, with: .internalAuthentication, for: context)
+        guard answer == expected else { throw .cardNotGenuine }
+    }
+
+    /// Two challenges: the original, then the session key's factor.
+    private func challengePair() async throws(SocialSecurityCardError) -> (original: [UInt8], factor: [UInt8]) {
+        let original = try await channel.exchange(.getChallenge, during: "getting a challenge")
+        let factor = try await channel.exchange(.getChallenge, during: "getting a challenge")
+        return (original, factor)
     }
 
     /// `command` with secure messaging: a fresh challenge as the initial vector, the MAC under

@@ -1,0 +1,37 @@
+/// The items of one record file as a card gave them: the first value of each tag, and the tags it
+/// gave more than once. Real cards carry items a profile does not name and records written twice;
+/// the read goes on and says so.
+struct RecordItems {
+    private(set) var values: [UInt8: [UInt8]] = [:]
+    private(set) var repeatedTags: Set<UInt8> = []
+
+    /// Adds the TLV records of one READ RECORD answer (one record, or several back to back).
+    mutating func add(records bytes: [UInt8]) throws(SocialSecurityCardError) {
+        let records: [TLV]
+        do {
+            records = try TLV.parse(record: bytes)
+        } catch {
+            throw .malformedRecord(error.message)
+        }
+        for record in records {
+            if values[record.tag] == nil {
+                values[record.tag] = record.value
+            } else {
+                repeatedTags.insert(record.tag)
+            }
+        }
+    }
+
+    /// The oddities of this file against what `file` says a card of `generation` holds, for staff.
+    func warnings(file: FileProfile, generation: CardGeneration) -> [String] {
+        let known = Set(file.items(for: .v3).map(\.tag))
+        let name = HexField.text(file.fid)
+        let unknown = values.keys.filter { !known.contains($0) }.sorted().map {
+            "\(name) holds an item with tag \(HexField.text($0)) that the card profile does not name; it was ignored"
+        }
+        let repeated = repeatedTags.sorted().map {
+            "\(name) holds item \(HexField.text($0)) more than once; the first was used"
+        }
+        return unknown + repeated
+    }
+}
