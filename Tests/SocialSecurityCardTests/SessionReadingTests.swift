@@ -9,6 +9,7 @@ import Testing
 struct SessionReadingTests {
     static let variants: [(CardGeneration, CardAlgorithm, CardImage.Transmission)] = [
         (.v1, .des, .t1), (.v2, .des, .t0), (.v2, .sm4, .t1), (.v3, .sm4, .t0), (.v3, .des, .t1),
+        (.v3, .sm4, .contactless),
     ]
 
     @Test("every generation, algorithm and transmission reads back the person written", arguments: variants)

@@ -81,19 +81,36 @@ def select_ssse(card):
 
 
 def find_tag(data, wanted):
-    """Tag `wanted` in BER-TLV `data`, looking into constructed tags (6F, A5)."""
+    """Tag `wanted` in BER-TLV `data` (ISO 7816-4: multi-byte tags, 00/FF padding), looking into
+    constructed tags (6F, A5) and into 9F0C, where real 3.0 cards put tag 86."""
     position = 0
-    while position + 2 <= len(data):
-        tag, (length, position) = data[position], read_length(data, position + 1)
+    while position < len(data):
+        if data[position] in (0x00, 0xFF):
+            position += 1
+            continue
+        tag, position = read_tag(data, position)
+        length, position = read_length(data, position)
         value = data[position:position + length]
         position += length
         if tag == wanted:
             return value
-        if tag & 0x20:
+        if tag == 0x9F0C or (tag >> 8 * ((tag.bit_length() - 1) // 8)) & 0x20:
             inner = find_tag(value, wanted)
             if inner is not None:
                 return inner
     return None
+
+
+def read_tag(data, position):
+    tag = data[position]
+    position += 1
+    if tag & 0x1F == 0x1F:
+        while True:
+            tag = tag << 8 | data[position]
+            position += 1
+            if not data[position - 1] & 0x80:
+                break
+    return tag, position
 
 
 def read_length(data, position):

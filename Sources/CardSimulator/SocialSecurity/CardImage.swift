@@ -30,6 +30,9 @@ public struct CardImage: Codable, Hashable, Sendable {
     public enum Transmission: String, Codable, Hashable, Sendable {
         case t0 = "T=0"
         case t1 = "T=1"
+        /// ISO 14443-4 in a dual-interface reader's field: APDUs as on T=1, and an ATR that PC/SC
+        /// synthesises from the ATS, which says nothing about social security.
+        case contactless
     }
 
     public enum FileContent: Codable, Hashable, Sendable {

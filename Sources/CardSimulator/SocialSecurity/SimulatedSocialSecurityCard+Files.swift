@@ -48,9 +48,12 @@ extension SimulatedSocialSecurityCard {
 
     private func fidBytes(_ fid: UInt16) -> [UInt8] { [UInt8(fid >> 8), UInt8(fid & 0xFF)] }
 
-    /// FCI: 6F { 84 AID, A5 { 86 algorithm } }.
+    /// FCI: 6F { 84 AID, A5 { 86 algorithm } } on 1.0 and 2.0 cards; 3.0 cards nest it as the real
+    /// Sichuan card of gdgly/SI_3rdCard's trace does: A5 { 88 1E, 9F0C { 86 algorithm } }.
     private func controlInformation(_ directory: DirectoryProfile) -> [UInt8] {
-        let proprietary: [UInt8] = [0x86, 0x01, image.algorithm]
+        let cipher: [UInt8] = [0x86, 0x01, image.algorithm]
+        let proprietary =
+            image.generation >= .v3 ? [0x88, 0x01, 0x1E, 0x9F, 0x0C, UInt8(cipher.count)] + cipher : cipher
         let body = [0x84, UInt8(directory.aid.count)] + directory.aid + [0xA5, UInt8(proprietary.count)] + proprietary
         return [0x6F, UInt8(body.count)] + body
     }

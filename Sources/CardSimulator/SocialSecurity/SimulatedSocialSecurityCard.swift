@@ -34,17 +34,24 @@ public struct SimulatedSocialSecurityCard: VirtualCard {
     }
 
     /// T=0 only (TD1 absent) or T=1 (TD2 announcing TA3 = IFSC 254 and TB3 = BWI 4, CWI 5), with
-    /// "SSC" and the generation as historical bytes.
+    /// "SSC" and the generation as historical bytes. Contactless, the ATR PC/SC part 3 synthesises
+    /// for an ISO 14443-4 card: `3B 8n 80 01`, the ATS's historical bytes (here the chip maker's
+    /// part of those of the card in gdgly/SI_3rdCard's EgAPP log), TCK; nothing in it says what card it is.
     public var atr: [UInt8] {
-        let historical = Array("SSC\(image.generation.rawValue)".utf8)
+        var bytes: [UInt8]
         switch image.transmission {
         case .t0:
+            let historical = Array("SSC\(image.generation.rawValue)".utf8)
             return [0x3B, 0x60 | UInt8(historical.count), 0x00, 0x00] + historical
         case .t1:
-            var bytes: [UInt8] = [0x3B, 0x80 | UInt8(historical.count), 0x81, 0x31, 0xFE, 0x45] + historical
-            bytes.append(bytes.dropFirst().reduce(0, ^))
-            return bytes
+            let historical = Array("SSC\(image.generation.rawValue)".utf8)
+            bytes = [0x3B, 0x80 | UInt8(historical.count), 0x81, 0x31, 0xFE, 0x45] + historical
+        case .contactless:
+            let historical: [UInt8] = [0x00, 0x81, 0x54, 0x4C, 0x96, 0x86, 0x84, 0x51, 0x01]
+            bytes = [0x3B, 0x80 | UInt8(historical.count), 0x80, 0x01] + historical
         }
+        bytes.append(bytes.dropFirst().reduce(0, ^))
+        return bytes
     }
 
     public mutating func reset() {

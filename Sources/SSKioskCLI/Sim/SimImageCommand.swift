@@ -31,6 +31,9 @@ struct SimImageCommand: AsyncParsableCommand {
     @Flag(help: "A T=0 card (answers 61xx) instead of T=1.")
     var t0 = false
 
+    @Flag(help: "A card in a dual-interface reader's contactless field (ATR synthesised by PC/SC).")
+    var contactless = false
+
     @Flag(help: "A blank card: only the factory data, for personalisation at a desk.")
     var blank = false
 
@@ -46,6 +49,10 @@ struct SimImageCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the image.")
     var output: String
 
+    func validate() throws {
+        if t0 && contactless { throw ValidationError("A contactless card speaks as T=1: give --t0 or --contactless.") }
+    }
+
     func run() async throws {
         guard let generation = CardGeneration(specVersion: generation) else {
             throw ValidationError("--generation must be 1.00, 2.00 or 3.00.")
@@ -53,7 +60,7 @@ struct SimImageCommand: AsyncParsableCommand {
         let card = try SyntheticCard(seed: seed, generation: generation, name: name)
         let image = try card.image(
             algorithm: algorithm.cardAlgorithm,
-            transmission: t0 ? .t0 : .t1,
+            transmission: contactless ? .contactless : t0 ? .t0 : .t1,
             blank: blank,
             keys: try SoftwareKeySet(contentsOf: URL(fileURLWithPath: keys)),
             pin: pin

@@ -18,6 +18,7 @@ struct SimInsertCommand: AsyncParsableCommand {
         case testCard = "test-card"
         case ssCard = "ss-card"
         case psam
+        case replay
     }
 
     @Argument(help: "The card to simulate: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -25,6 +26,9 @@ struct SimInsertCommand: AsyncParsableCommand {
 
     @Option(help: "ss-card: the card image (JSON); writes to the card are saved back to it.")
     var image: String?
+
+    @Option(help: "replay: a recorded trace of a real card (Tests/Traces), answered exactly as recorded.")
+    var trace: String?
 
     @Option(help: "psam: the test key set it holds.")
     var keys: String?
@@ -45,6 +49,7 @@ struct SimInsertCommand: AsyncParsableCommand {
             throw ValidationError("ss-card needs --image FILE (make one with: sskiosk sim image).")
         }
         if kind == .psam && keys == nil { throw ValidationError("psam needs --keys FILE.") }
+        if kind == .replay && trace == nil { throw ValidationError("replay needs --trace FILE.") }
         guard [UInt8](hex: terminal)?.count == 6 else { throw ValidationError("--terminal must be 6 bytes of hex.") }
     }
 
@@ -78,6 +83,9 @@ struct SimInsertCommand: AsyncParsableCommand {
         case .ssCard:
             let file = CardImageFile(url: URL(fileURLWithPath: image!))
             let card = SimulatedSocialSecurityCard(image: try file.load()) { try? file.save($0) }
+            return try await InsertedCard.insert(card, host: host, port: port, faults: plan, logger: logger)
+        case .replay:
+            let card = ReplayCard(trace: try APDUTrace(contentsOf: URL(fileURLWithPath: trace!)))
             return try await InsertedCard.insert(card, host: host, port: port, faults: plan, logger: logger)
         case .psam:
             let keySet = try SoftwareKeySet(contentsOf: URL(fileURLWithPath: keys!))
