@@ -107,6 +107,32 @@ extension RigTests {
             }
         }
 
+        /// A card that reads but differs from the profile (its number outside the unverified check, as a
+        /// real Chengdu card's is) warns the technician, and the report still carries no card number.
+        @Test func aCardThatReadsWithOdditiesIsAWarningForTheTechnician() async throws {
+            guard Rig.isUp() else { return }
+            var image = try CardFixtures.image(seed: RigTests.DiagnosticsOnTheRig.seed)
+            guard case .records(var records)? = image.files["SSSE/EF05"],
+                let index = records.firstIndex(where: { $0.bytes.first == 0x07 })
+            else {
+                Issue.record("the image has no card number")
+                return
+            }
+            records[index] = HexBytes([0x07, 0x09] + Array("AI666666X".utf8))
+            image.files["SSSE/EF05"] = .records(records)
+            try await Diagnose.withCards(resident: SimulatedSocialSecurityCard(image: image), psam: true) {
+                let run = try await Diagnose.run()
+                #expect(run.status == 1, "\(run.output)")
+                let report = try run.report()
+                let card = try #require(report["card"])
+                #expect(card.status == .warn)
+                #expect(card.result.cause.contains("differs from the card profile"))
+                #expect(card.result.details["cardWarnings"].map { "\($0)" }?.contains("check character") == true)
+                #expect(!run.output.contains("AI666666X"))
+                #expect(report.checks.filter { $0.status != .pass }.map(\.name) == ["card"])
+            }
+        }
+
         /// The simulator's own T=1 ATR once announced TA3 and TB3 without sending them; a card
         /// like that must fail with its ATR named, and nothing downstream be blamed.
         @Test func aCardWithAMalformedATRFailsAndTheLatencyCheckIsNotRun() async throws {

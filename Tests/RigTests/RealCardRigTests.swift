@@ -61,7 +61,7 @@ extension RigTests {
                 #expect(read["cardNumber"] as? String == "AI666666X")
                 let warnings = try #require(read["warnings"] as? [String])
                 #expect(warnings.count == 1)
-                #expect(warnings.first?.contains("AI666666X") == true)
+                #expect(warnings.first?.contains("check character") == true)
             }
         }
 

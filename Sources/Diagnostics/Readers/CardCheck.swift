@@ -5,7 +5,8 @@ import SocialSecurityCard
 
 /// The card in the card reader: its answer to reset, and what kind of card it is. For a social
 /// security card, the generation and algorithm, from the SSSE's FCI and the free-read EF05 only:
-/// never the cardholder file, so no personal data is read.
+/// never the cardholder file, so no personal data is read. What is odd about a card that still
+/// reads (``CardIdentity/warnings``) is shown here, to the technician, and never to the resident.
 struct CardCheck: Check {
     let name = "card"
     let category = CheckCategory.readers
@@ -59,20 +60,38 @@ struct CardCheck: Check {
         details["historicalBytes"] = "\(atr.historicalBytes.hexString)"
         let atrSummary = "ATR valid, \(atr.protocols.map { "T=\($0)" }.joined(separator: "/"))"
         do {
-            let (algorithm, factory) = try await connection.withTransaction { card in
+            let (algorithm, factory, warnings) = try await connection.withTransaction { card in
                 let session = try await SocialSecurityCardSession.open(card)
-                return (session.algorithm, try await session.readFactoryData())
+                let factory = try await session.readFactoryData()
+                return (session.algorithm, factory, try await Self.warnings(session))
             }
             details["kind"] = "social security card"
             details["generation"] = "\(factory.generation.rawValue)"
             details["algorithm"] = "\(algorithm)"
             details["issuingRegion"] = "\(factory.cardIdentifier.regionCode)"
-            return .pass(
-                "social security card in \(reader): spec \(factory.generation.rawValue), \(algorithm), \(atrSummary)",
-                details: details)
+            let summary = "social security card in \(reader): spec \(factory.generation.rawValue), \(algorithm), \(atrSummary)"
+            guard warnings.isEmpty else {
+                details["cardWarnings"] = .list(warnings.map(DetailValue.string))
+                return .warn(
+                    "\(summary); it reads, but differs from the card profile: \(warnings.joined(separator: "; "))",
+                    fix: "Nothing to do for the resident; if many cards show this, ask support to check the card profile",
+                    details: details)
+            }
+            return .pass(summary, details: details)
         } catch let error as SocialSecurityCardError {
             if let underlying = error.underlying { return underlying.diagnosis(reader: reader, details: details) }
             return diagnosis(of: error, reader: reader, atrSummary: atrSummary, details: details)
+        }
+    }
+
+    /// The card's oddities (EF05, free read); none for a blank card, which has no identity yet.
+    private static func warnings(_ session: SocialSecurityCardSession) async throws(SocialSecurityCardError)
+        -> [String]
+    {
+        do {
+            return try await session.readIdentity().warnings
+        } catch  where error == .personalisationIncomplete {
+            return []
         }
     }
 

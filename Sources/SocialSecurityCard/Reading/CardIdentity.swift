@@ -84,7 +84,7 @@ public struct CardIdentity: Hashable, Sendable {
         }
         if !cardNumber.followsCheckRule {
             warnings.append(
-                "the card number \(cardNumber.value) does not end in the check character this terminal computes "
+                "the card number does not end in the check character this terminal computes "
                     + "(an unverified rule); the card was read anyway")
         }
         if let expiryDate, expiryDate < today {
