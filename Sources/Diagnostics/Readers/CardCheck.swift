@@ -69,12 +69,14 @@ struct CardCheck: Check {
             details["generation"] = "\(factory.generation.rawValue)"
             details["algorithm"] = "\(algorithm)"
             details["issuingRegion"] = "\(factory.cardIdentifier.regionCode)"
-            let summary = "social security card in \(reader): spec \(factory.generation.rawValue), \(algorithm), \(atrSummary)"
+            let summary =
+                "social security card in \(reader): spec \(factory.generation.rawValue), \(algorithm), \(atrSummary)"
             guard warnings.isEmpty else {
                 details["cardWarnings"] = .list(warnings.map(DetailValue.string))
                 return .warn(
                     "\(summary); it reads, but differs from the card profile: \(warnings.joined(separator: "; "))",
-                    fix: "Nothing to do for the resident; if many cards show this, ask support to check the card profile",
+                    fix: "Nothing to do for the resident; if many cards show this, ask support to check the card "
+                        + "profile",
                     details: details)
             }
             return .pass(summary, details: details)
