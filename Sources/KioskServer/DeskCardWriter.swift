@@ -56,6 +56,21 @@ public struct DeskCardWriter: Sendable {
         }
     }
 
+    /// What the card in `reader` is: blank, or whose card number, with what oddities.
+    func inspect(reader: String) async throws -> DeskCardInspection {
+        let (channel, close) = try await open(reader)
+        defer { close() }
+        let session = try await SocialSecurityCardSession.open(channel)
+        let factory = try await session.readFactoryData()
+        let identity: CardIdentity?
+        do {
+            identity = try await session.readIdentity()
+        } catch where error == .personalisationIncomplete {
+            identity = nil
+        }
+        return DeskCardInspection(algorithm: session.algorithm.description, factory: factory, identity: identity)
+    }
+
     /// Writes `job` onto the card in `reader` with `pin` as its first PIN; returns the chip's
     /// card identifier (hex).
     func personalise(

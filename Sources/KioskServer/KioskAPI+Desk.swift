@@ -9,6 +9,7 @@ import Vocabulary
 extension KioskAPI {
     var deskRoutes: [APIRoute<Context>] {
         [
+            APIRoute(.get, "/api/desk/card", inspectDeskCard),
             APIRoute(.get, "/api/cards", cardQueue),
             APIRoute(.get, "/api/cards/{cardNumber}", card),
             APIRoute(.post, "/api/cards/{cardNumber}/personalise", personalise),
@@ -18,6 +19,12 @@ extension KioskAPI {
             APIRoute(.post, "/api/review", signOffDay),
             APIRoute(.post, "/api/validate", validate),
         ]
+    }
+
+    /// The card in the desk reader, for staff only: blank or whose, and what is odd about it.
+    private func inspectDeskCard(_ request: Request, _ context: Context) async throws -> Response {
+        guard case .staff = try await principal(request) else { throw KioskError.forbidden("staff-only") }
+        return try JSONBody.response(try await desk.inspect(reader: configuration.deskReader))
     }
 
     /// The jurisdiction's cards in one status (`?status=in-production`, the default): the issuance queue.

@@ -149,6 +149,37 @@ struct DeskAPITests {
         #expect(try ordinary.record().expiryDate == "2036-11-23")
     }
 
+    @Test("the card in the desk reader shows staff whether it is blank and what is odd about it")
+    func deskReaderCard() async throws {
+        try await withDesk { api, terminal in
+            let clerk = try await api.login("clerk1")
+            terminal.deskSlot.insert(try CardFixtures.image(seed: 21, blank: true))
+            let blank = try await api.call(.get, "/api/desk/card", token: clerk)
+            #expect(blank.status == 200, "\(blank.text)")
+            #expect(blank.body["blank"] as? Bool == true)
+            #expect(blank.body["warnings"] as? [String] == [])
+
+            var image = try CardFixtures.image(seed: 21)
+            guard case .records(var records)? = image.files["SSSE/EF05"],
+                let index = records.firstIndex(where: { $0.bytes.first == 0x07 })
+            else {
+                Issue.record("the image has no card number")
+                return
+            }
+            records[index] = HexBytes([0x07, 0x09] + Array("AI666666X".utf8))
+            image.files["SSSE/EF05"] = .records(records)
+            terminal.deskSlot.insert(image)
+            let odd = try await api.call(.get, "/api/desk/card", token: clerk)
+            #expect(odd.status == 200, "\(odd.text)")
+            #expect(odd.body["blank"] as? Bool == false)
+            #expect(odd.body["cardNumber"] as? String == "AI666666X")
+            let warnings = try #require(odd.body["warnings"] as? [String])
+            #expect(warnings.count == 1 && warnings[0].contains("check character"))
+
+            #expect(try await api.call(.get, "/api/desk/card").status == 401)
+        }
+    }
+
     @Test("a card pulled while written: a clear error, the record unchanged; put back, the job carries on")
     func pulledMidway() async throws {
         try await withDesk { api, terminal in

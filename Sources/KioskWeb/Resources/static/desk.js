@@ -54,7 +54,7 @@
     token = role = card = null;
     if (held) await api("POST", "/api/staff/logout", { token: held });
     for (const id of ["intake-result", "request-result", "queue-production", "queue-ready", "card-details",
-      "card-message", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
+      "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "staff-name", "staff-role"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
     $("card-actions").hidden = true;
@@ -147,6 +147,22 @@
     }
   }
   $("queue-refresh").addEventListener("click", loadQueue);
+
+  // The card in the desk reader, and what is odd about it: for the clerk, never on a resident's screen.
+  $("reader-card-check").addEventListener("click", async () => {
+    const reply = await call("GET", "/api/desk/card");
+    if (reply.status !== 200) return notice("reader-card", errorText(reply.json), false);
+    const card = reply.json;
+    $("reader-card").replaceChildren(
+      el("dl", { class: "person" },
+        el("dt", {}, t("cardNumber")), el("dd", { id: "reader-card-number" }, card.blank ? t("readerCardBlank") : card.cardNumber),
+        el("dt", {}, t("readerCardSpec")), el("dd", {}, `${card.specVersion} · ${card.algorithm}`),
+        el("dt", {}, t("readerCardExpiry")), el("dd", {}, card.expiryDate || "—")),
+      card.warnings.length
+        ? el("div", { class: "error", id: "reader-card-warnings" }, el("strong", {}, t("readerCardWarnings")),
+          el("ul", {}, ...card.warnings.map((w) => el("li", {}, w))))
+        : el("p", { id: "reader-card-warnings" }, t("readerCardNoWarnings")));
+  });
 
   // MARK: One card's life
 
