@@ -65,7 +65,7 @@ public struct DeskCardWriter: Sendable {
         let identity: CardIdentity?
         do {
             identity = try await session.readIdentity()
-        } catch where error == .personalisationIncomplete {
+        } catch  where error == .personalisationIncomplete {
             identity = nil
         }
         return DeskCardInspection(algorithm: session.algorithm.description, factory: factory, identity: identity)
