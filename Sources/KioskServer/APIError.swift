@@ -135,6 +135,9 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try APIError(error).response(from: request, context: context)
         } catch let error as SocialSecurityCardError {
             return try APIError(error).response(from: request, context: context)
+        } catch let error as SmartCardError {
+            // The reader's own errors, before any card session wrapped them: no card, reader gone.
+            return try APIError(SocialSecurityCardError.transport(error)).response(from: request, context: context)
         } catch let error as PrintingError {
             return try APIError.printerUnavailable(error).response(from: request, context: context)
         } catch let error as HTTPResponseError {

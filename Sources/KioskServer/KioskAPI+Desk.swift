@@ -21,9 +21,11 @@ extension KioskAPI {
         ]
     }
 
-    /// The card in the desk reader, for staff only: blank or whose, and what is odd about it.
+    /// The card in the desk reader, for the clerks and supervisors who handle cards (technicians see
+    /// the same oddities without the card number in diagnostics): blank or whose, and what is odd about it.
     private func inspectDeskCard(_ request: Request, _ context: Context) async throws -> Response {
-        guard case .staff = try await principal(request) else { throw KioskError.forbidden("staff-only") }
+        guard case .staff(let member) = try await principal(request), [.clerk, .supervisor].contains(member.role)
+        else { throw KioskError.forbidden("desk-card") }
         return try JSONBody.response(try await desk.inspect(reader: configuration.deskReader))
     }
 

@@ -92,6 +92,8 @@ struct AccessMatrixTests {
             allowed: deskHere, uri: { _ in "/api/cards" },
             body: { #"{"cardNumber":"N\#($0.unique)","idNumber":"\#($0.here)"}"# }),
         // Each clerk's queue is their own jurisdiction's.
+        "GET /api/desk/card": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/desk/card" }),
         "GET /api/cards": Rule(
             allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/cards?status=in-production" }),
         "POST /api/validate": Rule(
