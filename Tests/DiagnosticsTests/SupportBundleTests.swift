@@ -97,6 +97,79 @@ struct SupportBundleTests {
         #expect(text.contains("absent.log"))
     }
 
+    @Test("keys, tokens and key sets stay out of the bundle, and no PEM block, card number, phone or name survives")
+    func secretFilesAndPersonalDataStayOut() async throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func file(_ name: String, _ text: String) throws -> String {
+            let url = directory.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        // A real private key, made here, planted three ways: its own file, pasted into the
+        // configuration, and cut short at the end of a log's tail.
+        let keyFile = directory.appendingPathComponent("terminal.key").path
+        let made = try await CommandRun.run([
+            "/usr/bin/openssl", "genpkey", "-algorithm", "EC", "-pkeyopt",
+            "ec_paramgen_curve:P-256", "-out", keyFile,
+        ])
+        #expect(made.status == 0, "\(made.output)")
+        let pem = try String(contentsOfFile: keyFile, encoding: .utf8)
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }
+        #expect(!body.isEmpty)
+        let configuration = [
+            keyFile,
+            try file("centre.token", "c2VjcmV0LXRva2VuLWZvci10aGUtY2VudHJl\n"),
+            try file("test-keys.json", #"{"masters": {"UK-SSSE": "00112233445566778899AABBCCDDEEFF"}}"#),
+            try file("centre-client.pem", pem),
+            try file("notes.txt", "an unknown kind of file\n"),
+            try file("sskiosk.conf", "listen = 127.0.0.1:8080\ntls_key_inline = \"\"\"\n\(pem)\"\"\"\n"),
+        ]
+        let log = try file(
+            "service.log",
+            """
+            info desk card 卡号 AI666666X read; replacement HA1046924 queued
+            info resident called from 138 0013 8000, then +86 139-1234-5678, office 028-85501234
+            info old ID 430102850714123 and spaced 430102 19850714 123X and 4301 0219 8507 1412 3X
+            info walk-in name=欧阳娜娜 holder: "买买提·艾力" 姓名：李四
+            info printer rig-a4 idle
+            \(pem.prefix(pem.count / 2))
+            """)
+        let bundle = SupportBundle(
+            report: #"{"checks":[{"name":"card"}]}"#, versions: ["sskiosk": "0.1.0"],
+            configuration: configuration, logs: [log], redactor: Redactor(names: []))
+        let output = directory.appendingPathComponent("bundle.tar.gz")
+        let files = try await bundle.write(to: output)
+        #expect(files.contains("configuration\(directory.path)/sskiosk.conf"))
+        #expect(!files.contains { $0.hasSuffix(".key") || $0.hasSuffix(".token") || $0.hasSuffix("keys.json") })
+        #expect(!files.contains { $0.hasSuffix(".pem") || $0.hasSuffix("notes.txt") })
+        #expect(files.contains("left-out.txt"))
+
+        let extracted = directory.appendingPathComponent("extracted")
+        try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)
+        #expect(try await CommandRun.run(["/usr/bin/tar", "-xzf", output.path, "-C", extracted.path]).status == 0)
+        var text = ""
+        for case let url as URL in FileManager.default.enumerator(at: extracted, includingPropertiesForKeys: nil)!
+        where !url.hasDirectoryPath {
+            text += try String(contentsOf: url, encoding: .utf8)
+        }
+        for line in body { #expect(!text.contains(line), "a line of the private key was left") }
+        #expect(!text.contains("BEGIN PRIVATE KEY"))
+        for secret in [
+            "c2VjcmV0LXRva2VuLWZvci10aGUtY2VudHJl", "00112233445566778899AABBCCDDEEFF", "AI666666X", "HA1046924",
+            "138 0013 8000", "139-1234-5678", "85501234", "430102850714123", "19850714", "8507 1412", "欧阳娜娜",
+            "买买提", "李四",
+        ] {
+            #expect(!text.contains(secret), "\(secret) was left in the bundle")
+        }
+        #expect(text.contains("terminal.key (its name says it holds a secret"))
+        #expect(text.contains("notes.txt (not a configuration file"))
+        #expect(text.contains("printer rig-a4 idle"))
+        #expect(text.contains("listen = 127.0.0.1:8080"))
+        #expect(text.contains("4301**********123X"))
+        #expect(text.contains(#""name":"card""#))
+    }
+
     @Test("masking leaves no 18-character number behind, valid check character or not")
     func anyIDLikeRunIsMasked() {
         let redactor = Redactor(names: [])

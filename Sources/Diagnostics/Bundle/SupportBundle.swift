@@ -2,7 +2,8 @@ import Foundation
 
 /// A tar.gz a technician sends to support: the diagnostics report, versions, configuration and
 /// recent logs, every file passed through a ``Redactor`` first, so it holds no resident's ID
-/// number or name, no PIN and no key.
+/// number or name, no PIN and no key. Configuration files go in only as the
+/// ``ConfigurationAllowList`` admits them; what it leaves out is named in `left-out.txt`.
 public struct SupportBundle: Sendable {
     /// The diagnostics report, as `sskiosk diag --json` prints it.
     public var report: String
@@ -37,6 +38,7 @@ public struct SupportBundle: Sendable {
         defer { try? FileManager.default.removeItem(at: staging) }
         var written: [String] = []
         var missing: [String] = []
+        var leftOut: [String] = []
         func put(_ name: String, _ text: String) throws {
             let url = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(
@@ -53,6 +55,10 @@ public struct SupportBundle: Sendable {
         ]
         for (directory, paths, tail) in sources {
             for path in paths {
+                if directory == "configuration", let reason = ConfigurationAllowList.reasonToLeaveOut(path) {
+                    leftOut.append("\(path) (\(reason))")
+                    continue
+                }
                 guard let text = Self.read(path, tail: tail) else {
                     missing.append(path)
                     continue
@@ -61,6 +67,7 @@ public struct SupportBundle: Sendable {
             }
         }
         if !missing.isEmpty { try put("missing.txt", missing.joined(separator: "\n") + "\n") }
+        if !leftOut.isEmpty { try put("left-out.txt", leftOut.joined(separator: "\n") + "\n") }
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
         tar.arguments = ["-czf", output.path, "-C", staging.path, "sskiosk-support"]
