@@ -50,6 +50,27 @@ struct APIError: HTTPResponseError, Encodable {
         english: "Another person's print job holds this key. Start the print again (the page makes a new key)."
     )
 
+    static let foreignHost = APIError(
+        status: .forbidden,
+        code: "foreign-host",
+        chinese: "请求的主机名不属于本终端。",
+        english: "This request names a host that is not this terminal."
+    )
+
+    static let foreignOrigin = APIError(
+        status: .forbidden,
+        code: "foreign-origin",
+        chinese: "只有本终端自己的页面可以使用此接口。",
+        english: "Only this terminal's own pages may use its API."
+    )
+
+    static let jsonOnly = APIError(
+        status: .unsupportedMediaType,
+        code: "json-only",
+        chinese: "请求内容必须是JSON。",
+        english: "The request body must be sent as application/json."
+    )
+
     static let noCardKeys = APIError(
         status: .serviceUnavailable,
         code: "no-card-keys",

@@ -29,8 +29,11 @@ enum JSONBody {
         return Response(status: status, headers: headers, body: .init(byteBuffer: json))
     }
 
-    /// Decodes the request body, or answers 400 with what was wrong.
+    /// Decodes the request body, or answers 400 with what was wrong. The body must say it is JSON:
+    /// a page of another site can send `text/plain` without asking first, but not `application/json`.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+        guard mediaType?.lowercased() == "application/json" else { throw APIError.jsonOnly }
         let buffer = try await request.body.collect(upTo: 1 << 20)
         do {
             return try decoder.decode(type, from: Data(buffer: buffer))

@@ -18,6 +18,20 @@ public struct KioskServerConfiguration: Sendable {
     /// Seconds between the comment lines that keep an idle event stream open through proxies
     /// and browsers (many close a connection quiet for 30 to 60 s).
     public var eventKeepAlive: TimeInterval
+    /// Names the terminal answers to besides `host` and loopback's (a desk PC's own name, say); a
+    /// request naming anything else is refused, which defeats DNS rebinding.
+    public var extraHostNames: [String] = []
+
+    /// Every name a request's `Host` may carry.
+    public var hostNames: [String] { ["127.0.0.1", "localhost", "::1", host] + extraHostNames }
+
+    /// The origins of the terminal's own pages: the only ones allowed to call the API from a browser.
+    public var origins: [String] {
+        hostNames.map { name in
+            let host = name.contains(":") ? "[\(name)]" : name
+            return "http://\(host.lowercased()):\(port)"
+        }
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, residentReader: String = "Virtual PCD 00 00",

@@ -58,6 +58,7 @@ public struct KioskTerminal: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: LocalOriginMiddleware(configuration: configuration))
         for route in api.routes {
             router.on(RouterPath(stringLiteral: route.path), method: route.method, use: route.handler)
         }

@@ -63,7 +63,7 @@ struct TestTerminal: Sendable {
         var terminalDiagnostics: (@Sendable (Bool) async -> DiagnosticsReport)?
         if let diagnostics { terminalDiagnostics = { await diagnostics(path, $0) } }
         let terminal = KioskTerminal(
-            configuration: KioskServerConfiguration(port: 0, residentReader: kioskReader, deskReader: deskReader),
+            configuration: KioskServerConfiguration(port: 8080, residentReader: kioskReader, deskReader: deskReader),
             store: store,
             cards: ResidentCardReader(keys: CardFixtures.keys) { try kioskSlot.open($0) },
             desk: DeskCardWriter(keys: CardFixtures.keys, journal: try FileJournal(directory: journal)) {

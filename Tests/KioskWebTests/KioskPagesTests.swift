@@ -34,6 +34,7 @@ struct KioskPagesTests {
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")
             #expect(response.headers[.cacheControl] == "no-store")
             #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             let html = String(buffer: response.body)
             #expect(html.hasPrefix("<!DOCTYPE html>"))
             #expect(html.contains(#"<html lang="zh-CN">"#))
