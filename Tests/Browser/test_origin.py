@@ -2,15 +2,14 @@
 
 import http.server
 import json
-import tempfile
 import threading
 import time
 import unittest
 from pathlib import Path
 
-import browser
 from browser import wait
-from rig import Terminal, card_image, rig
+from rig import card_image, rig
+from test_kiosk import KioskCase
 
 ATTACK = """<!doctype html>
 <meta charset="utf-8">
@@ -41,20 +40,7 @@ ATTACK = """<!doctype html>
 """
 
 
-class OriginTests(unittest.TestCase):
-    def setUp(self):
-        self.directory = tempfile.mkdtemp(prefix="browser-origin-")
-        rig("card", "remove", "0")
-        rig("card", "insert", "psam", "1")
-        self.terminal = Terminal()
-        self.driver = browser.open_browser()
-
-    def tearDown(self):
-        self.driver.quit()
-        self.terminal.stop()
-        rig("card", "remove", "0")
-        rig("card", "remove", "1")
-
+class OriginTests(KioskCase):
     def serve_attack(self, api):
         """The attack page, from a second local origin (another port)."""
         page = ATTACK.format(api=api).encode()

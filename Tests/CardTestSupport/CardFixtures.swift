@@ -38,6 +38,18 @@ package enum CardFixtures {
             .image(algorithm: algorithm, transmission: transmission, blank: blank, keys: keys, pin: pin)
     }
 
+    /// The card of `seed` with `cardNumber` written over its own in EF05, unchecked: a real card's
+    /// number that the unverified check rule refuses (gdgly/SI_3rdCard's `AI666666X`), say.
+    package static func image(seed: UInt64 = 7, cardNumber: String) throws -> CardImage {
+        var image = try image(seed: seed)
+        guard case .records(var records)? = image.files["SSSE/EF05"],
+            let index = records.firstIndex(where: { $0.bytes.first == 0x07 })
+        else { throw CardFixtureError(description: "the synthetic card has no card number") }
+        records[index] = HexBytes([0x07, UInt8(cardNumber.utf8.count)] + Array(cardNumber.utf8))
+        image.files["SSSE/EF05"] = .records(records)
+        return image
+    }
+
     package static func channel(_ image: CardImage, faults: FaultPlan = .none) -> InProcessCardChannel<
         SimulatedSocialSecurityCard
     > {
@@ -54,4 +66,9 @@ package enum CardFixtures {
         defer { try? FileManager.default.removeItem(at: url) }
         return try SoftwareKeySet(contentsOf: url)
     }
+}
+
+/// A fixture that could not be made as asked.
+package struct CardFixtureError: Error, CustomStringConvertible {
+    package let description: String
 }

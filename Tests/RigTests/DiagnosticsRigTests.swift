@@ -111,15 +111,7 @@ extension RigTests {
         /// real Chengdu card's is) warns the technician, and the report still carries no card number.
         @Test func aCardThatReadsWithOdditiesIsAWarningForTheTechnician() async throws {
             guard Rig.isUp() else { return }
-            var image = try CardFixtures.image(seed: RigTests.DiagnosticsOnTheRig.seed)
-            guard case .records(var records)? = image.files["SSSE/EF05"],
-                let index = records.firstIndex(where: { $0.bytes.first == 0x07 })
-            else {
-                Issue.record("the image has no card number")
-                return
-            }
-            records[index] = HexBytes([0x07, 0x09] + Array("AI666666X".utf8))
-            image.files["SSSE/EF05"] = .records(records)
+            let image = try CardFixtures.image(seed: RigTests.DiagnosticsOnTheRig.seed, cardNumber: "AI666666X")
             try await Diagnose.withCards(resident: SimulatedSocialSecurityCard(image: image), psam: true) {
                 let run = try await Diagnose.run()
                 #expect(run.status == 1, "\(run.output)")
