@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KioskCore
 
@@ -16,5 +17,30 @@ extension SQLiteKioskStore {
             guard let row = try StaffRow.fetchOne(db, key: id) else { return nil }
             return (try row.member(), PasswordHash(encoded: row.passwordHash))
         }
+    }
+
+    public func signInFailures(_ id: String) async throws -> SignInFailures {
+        try await pool.read { db in try SignInFailureRow.fetchOne(db, key: id)?.failures ?? SignInFailures() }
+    }
+
+    public func recordSignInFailure(_ member: StaffMember, _ failures: SignInFailures, locked: Bool, at now: Date)
+        async throws
+    {
+        try await pool.write { db in
+            try SignInFailureRow(staffID: member.id, failures).save(db)
+            let recorder = try ChangeRecorder(db, at: now)
+            try recorder.log(
+                "staff.sign-in-failed", subject: .staff(id: member.id), by: .staff(member),
+                detail: "wrong password \(failures.count) in a row")
+            if locked, let until = failures.lockedUntil {
+                try recorder.log(
+                    "staff.locked", subject: .staff(id: member.id), by: .staff(member),
+                    detail: "locked until \(until.formatted(.iso8601))")
+            }
+        }
+    }
+
+    public func clearSignInFailures(_ id: String) async throws {
+        _ = try await pool.write { db in try SignInFailureRow.deleteOne(db, key: id) }
     }
 }

@@ -21,6 +21,7 @@ enum StoreSchema {
         migrator.registerMigration("v7-national-insurance-codes") { db in
             try db.execute(sql: InsuranceCodeMigration.sql)
         }
+        migrator.registerMigration("v8-sign-in-failures", migrate: createSignInFailures)
         return migrator
     }
 
@@ -42,6 +43,15 @@ enum StoreSchema {
             t.column("role", .text).notNull()
             t.column("jurisdiction", .text).notNull()
             t.column("passwordHash", .text).notNull()
+        }
+    }
+
+    /// Lockouts that survive a restart: one row per member of staff with failures in a row.
+    private static func createSignInFailures(_ db: Database) throws {
+        try db.create(table: "signInFailure", options: .strict) { t in
+            t.primaryKey("staffID", .text).references("staff", onDelete: .cascade)
+            t.column("count", .integer).notNull()
+            t.column("lockedUntil", .text)
         }
     }
 

@@ -1,40 +1,63 @@
 import Foundation
 import KioskCore
 
-/// Signed-in staff: login with lockout, bearer tokens that expire after inactivity, logout.
+/// Signed-in staff: sign-in with lockout, bearer tokens that end after inactivity and in any case
+/// after ``maximumLifetime``, sign-out.
+///
+/// A sign-in costs the same whether or not the id exists (an unknown id is checked against a decoy
+/// hash), and locks the same way (unknown ids in memory, bounded; members' failures in the store,
+/// so a restart lifts no lock, each failure and lock in the ledger): neither the time taken nor
+/// the answer tells which ids are staff.
 actor StaffSessions {
+    /// However active, a session ends after a working day.
+    static let maximumLifetime: TimeInterval = 12 * 60 * 60
+
     private let store: any KioskStore
     private let idleLimit: TimeInterval
-    private var throttle = LoginThrottle()
-    private var sessions: [String: (member: StaffMember, lastSeen: Date)] = [:]
+    private var unknownIDs = LoginThrottle()
+    private var sessions: [String: (member: StaffMember, started: Date, lastSeen: Date)] = [:]
+    /// A hash at the stored hashes' cost that no password matches, for ids that name no one:
+    /// checking against it costs the full scrypt.
+    private let decoy = PasswordHash(
+        encoded: "scrypt$\(1 << PasswordHash.defaultCost)$8$1$\(String(repeating: "0", count: 32))$"
+            + String(repeating: "0", count: 64))
 
     init(store: any KioskStore, idleLimit: TimeInterval = 30 * 60) {
         self.store = store
         self.idleLimit = idleLimit
     }
 
-    /// A token for `id` if the password matches; wrong passwords count towards the lockout, and
-    /// an unknown user is answered exactly like a wrong password.
+    /// A token for `id` if the password matches; an unknown user is answered exactly like a wrong password.
     func login(id: String, password: String, at now: Date) async throws -> (token: String, member: StaffMember) {
-        try throttle.check(id, at: now)
-        guard let (member, hash) = try await store.staff(id), hash.verify(password) else {
-            throttle.failed(id, at: now)
+        guard let (member, hash) = try await store.staff(id) else {
+            try unknownIDs.check(id, at: now)
+            _ = decoy.verify(password)
+            unknownIDs.failed(id, at: now)
             throw KioskError.wrongCredentials
         }
-        throttle.succeeded(id)
+        var failures = try await store.signInFailures(id)
+        try failures.check(at: now)
+        guard hash.verify(password) else {
+            let locked = failures.fail(at: now)
+            try await store.recordSignInFailure(member, failures, locked: locked, at: now)
+            throw KioskError.wrongCredentials
+        }
+        if failures.count > 0 { try await store.clearSignInFailures(id) }
         let token = Tokens.make()
-        sessions[token] = (member, now)
+        sessions[token] = (member, now, now)
         try await store.log("staff.login", subject: .staff(id: id), by: .staff(member), detail: "", at: now)
         return (token, member)
     }
 
     func member(for token: String, at now: Date) -> StaffMember? {
         guard let session = sessions[token] else { return nil }
-        guard now.timeIntervalSince(session.lastSeen) < idleLimit else {
+        guard now.timeIntervalSince(session.lastSeen) < idleLimit,
+            now.timeIntervalSince(session.started) < Self.maximumLifetime
+        else {
             sessions[token] = nil
             return nil
         }
-        sessions[token] = (session.member, now)
+        sessions[token]?.lastSeen = now
         return session.member
     }
 

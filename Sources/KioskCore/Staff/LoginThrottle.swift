@@ -1,28 +1,30 @@
 import Foundation
 
-/// Locks an account after repeated wrong passwords: five failures lock it for fifteen minutes.
-/// A pure state machine; the server keeps one and feeds it every attempt.
+/// Sign-in failures for ids that name no account, kept in memory only and at most ``capacity`` of
+/// them, oldest forgotten first: they lock like a real account's, so a lockout does not tell an
+/// attacker which ids exist, and a flood of made-up ids cannot grow the terminal's memory.
 public struct LoginThrottle: Sendable {
-    public static let maximumFailures = 5
-    public static let lockDuration: TimeInterval = 15 * 60
+    public static let capacity = 1024
 
-    private var failures: [String: (count: Int, lockedUntil: Date?)] = [:]
+    private var failures: [String: SignInFailures] = [:]
+    private var order: [String] = []
 
     public init() {}
 
     /// Throws ``KioskError/accountLocked`` while `user` is locked.
     public func check(_ user: String, at now: Date) throws(KioskError) {
-        if let until = failures[user]?.lockedUntil, now < until { throw .accountLocked }
+        try failures[user]?.check(at: now)
     }
 
-    /// Records a failed attempt; the fifth in a row locks the account.
+    /// Records a failed attempt; the fifth in a row locks the id.
     public mutating func failed(_ user: String, at now: Date) {
-        var entry = failures[user] ?? (0, nil)
-        if let until = entry.lockedUntil, now >= until { entry = (0, nil) }
-        entry.count += 1
-        if entry.count >= Self.maximumFailures { entry.lockedUntil = now.addingTimeInterval(Self.lockDuration) }
-        failures[user] = entry
+        if failures[user] == nil {
+            order.append(user)
+            if order.count > Self.capacity { failures[order.removeFirst()] = nil }
+        }
+        _ = failures[user, default: SignInFailures()].fail(at: now)
     }
 
-    public mutating func succeeded(_ user: String) { failures[user] = nil }
+    /// How many ids it holds.
+    public var count: Int { failures.count }
 }

@@ -95,6 +95,14 @@ public protocol KioskStore: Sendable {
 
     func addStaff(_ member: StaffMember, password: PasswordHash) async throws
     func staff(_ id: String) async throws -> (member: StaffMember, password: PasswordHash)?
+    /// The wrong passwords in a row for the member `id`, kept so that a restart lifts no lock.
+    func signInFailures(_ id: String) async throws -> SignInFailures
+    /// Keeps `failures` for `member` with a ledger entry for the failed sign-in, and one for the
+    /// lock when `locked`.
+    func recordSignInFailure(_ member: StaffMember, _ failures: SignInFailures, locked: Bool, at now: Date)
+        async throws
+    /// Forgets the member's failures after a good sign-in.
+    func clearSignInFailures(_ id: String) async throws
 
     // MARK: Print jobs
 

@@ -1,0 +1,81 @@
+import Foundation
+import KioskCore
+import KioskSQLite
+import Testing
+
+@testable import KioskServer
+
+@Suite("Staff sign-in: locks that survive a restart, ids that cannot be told apart, sessions that end")
+struct StaffSignInTests {
+    static let password = "right password"
+    static let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// A store with one clerk, at a path a second store (the restarted service) can open again.
+    static func store() async throws -> (SQLiteKioskStore, String, StaffMember) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(UUID()).sqlite").path
+        let store = try SQLiteKioskStore(path: path)
+        try await store.setTerminal(
+            TerminalIdentity(terminalID: "T1", jurisdiction: try Jurisdiction("430102001"), name: "测试"))
+        let clerk = StaffMember(id: "clerk1", name: "经办员", role: .clerk, jurisdiction: try Jurisdiction("430102001"))
+        try await store.addStaff(clerk, password: try PasswordHash(hashing: Self.password, cost: 10))
+        return (store, path, clerk)
+    }
+
+    @Test func aLockSurvivesARestartAndEachFailureIsOnTheLedger() async throws {
+        let (store, path, _) = try await Self.store()
+        let sessions = StaffSessions(store: store)
+        for _ in 0..<SignInFailures.maximumFailures {
+            await #expect(throws: KioskError.wrongCredentials) {
+                try await sessions.login(id: "clerk1", password: "wrong", at: Self.start)
+            }
+        }
+        let restarted = StaffSessions(store: try SQLiteKioskStore(path: path))
+        await #expect(throws: KioskError.accountLocked) {
+            try await restarted.login(id: "clerk1", password: Self.password, at: Self.start.addingTimeInterval(60))
+        }
+        let later = Self.start.addingTimeInterval(SignInFailures.lockDuration + 1)
+        _ = try await restarted.login(id: "clerk1", password: Self.password, at: later)
+        #expect(try await store.signInFailures("clerk1") == SignInFailures())
+
+        let actions = try await store.ledger(from: 1, limit: 100).map(\.action)
+        #expect(actions.filter { $0 == "staff.sign-in-failed" }.count == SignInFailures.maximumFailures)
+        #expect(actions.filter { $0 == "staff.locked" }.count == 1)
+        #expect(actions.last == "staff.login")
+    }
+
+    @Test func anIdThatNamesNoOneLocksAsAClerksWouldAndIsNeverStored() async throws {
+        let (store, _, _) = try await Self.store()
+        let sessions = StaffSessions(store: store)
+        for id in ["clerk1", "nobody"] {
+            for _ in 0..<SignInFailures.maximumFailures {
+                await #expect(throws: KioskError.wrongCredentials) {
+                    try await sessions.login(id: id, password: "wrong", at: Self.start)
+                }
+            }
+            await #expect(throws: KioskError.accountLocked) {
+                try await sessions.login(id: id, password: "wrong", at: Self.start)
+            }
+        }
+        #expect(try await store.ledger(from: 1, limit: 100).allSatisfy { !$0.subject.contains("nobody") })
+    }
+
+    @Test func madeUpIdsCannotGrowTheThrottleWithoutBound() {
+        var throttle = LoginThrottle()
+        for n in 0..<(LoginThrottle.capacity + 500) { throttle.failed("id-\(n)", at: Self.start) }
+        #expect(throttle.count == LoginThrottle.capacity)
+    }
+
+    @Test func aSessionEndsAfterItsLifetimeHoweverActive() async throws {
+        let (store, _, clerk) = try await Self.store()
+        let sessions = StaffSessions(store: store)
+        let (token, _) = try await sessions.login(id: "clerk1", password: Self.password, at: Self.start)
+        var now = Self.start
+        while now < Self.start.addingTimeInterval(StaffSessions.maximumLifetime - 20 * 60) {
+            now = now.addingTimeInterval(20 * 60)
+            #expect(await sessions.member(for: token, at: now) == clerk)
+        }
+        #expect(
+            await sessions.member(for: token, at: Self.start.addingTimeInterval(StaffSessions.maximumLifetime)) == nil)
+        #expect(await sessions.member(for: token, at: Self.start) == nil, "an ended session stays ended")
+    }
+}
