@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The terminal's SQLite database.")
     var database = "/var/lib/sskiosk/terminal.sqlite"
 
-    @Option(help: "Address to listen on (localhost: the terminal's own browser).")
+    @Option(help: "Address to listen on: loopback only (127.0.0.1, ::1), the terminal's own browser.")
     var host = "127.0.0.1"
 
     @Option(help: "Port to listen on.")
@@ -78,12 +78,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Add the demo staff accounts (rig and tests only) for the terminal's jurisdiction if missing.")
     var demoStaff = false
 
+    @Flag(help: "This terminal is a test rig: a software key set (--keys) may stand in for the PSAM.")
+    var testRig = false
+
     func validate() throws {
         guard eventKeepAlive > 0 else { throw ValidationError("--event-keep-alive must be more than 0 seconds.") }
         if (terminalID == nil) != (jurisdiction == nil) {
             throw ValidationError("Give --terminal-id and --jurisdiction together.")
         }
         if demo && terminalID != nil { throw ValidationError("--demo makes its own terminal: drop --terminal-id.") }
+        // The API speaks plain HTTP and trusts its caller's network position: loopback only.
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+            throw ValidationError(
+                "--host \(host) would put the API on the network over plain HTTP; it serves loopback only.")
+        }
+        if keyOptions.keys != nil && !testRig {
+            throw ValidationError(
+                "--keys is a software test key set: a terminal in service keeps its keys in a PSAM "
+                    + "(--psam-reader). Give --test-rig on a test rig.")
+        }
     }
 
     func run() async throws {
