@@ -64,6 +64,13 @@ struct APIError: HTTPResponseError, Encodable {
         english: "Only this terminal's own pages may use its API."
     )
 
+    static let tooManyStreams = APIError(
+        status: .serviceUnavailable,
+        code: "too-many-streams",
+        chinese: "事件连接过多，请关闭多余的页面后重试。",
+        english: "Too many event streams are open. Close other pages of this terminal and try again."
+    )
+
     static let jsonOnly = APIError(
         status: .unsupportedMediaType,
         code: "json-only",

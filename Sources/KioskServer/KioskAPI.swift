@@ -134,8 +134,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     /// Server-sent events: one `data:` line of JSON per event, and a comment line every
     /// `eventKeepAlive` seconds to keep proxies and the browser from closing an idle stream.
     private func eventStream(_ request: Request, _ context: Context) async throws -> Response {
-        let body = EventStreamBody(
-            events: await events.subscribe(), keepAlive: .seconds(configuration.eventKeepAlive))
+        guard let stream = await events.subscribe() else { throw APIError.tooManyStreams }
+        let body = EventStreamBody(events: stream, keepAlive: .seconds(configuration.eventKeepAlive))
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"

@@ -84,7 +84,7 @@ struct DeskAPITests {
         try await withDesk { api, terminal in
             let (clerk, _) = try await approvedCard(api, terminal)
             terminal.deskSlot.insert(try CardFixtures.image(seed: 21, blank: true))
-            let events = await terminal.terminal.api.events.subscribe()
+            let events = try #require(await terminal.terminal.api.events.subscribe())
             let written = try await api.call(
                 .post, "/api/cards/\(Self.cardNumber)/personalise", token: clerk,
                 json: #"{"pin":"654321","ethnicity":"01"}"#)

@@ -39,7 +39,7 @@ struct PrintAPITests {
     @Test("a resident's proof of insurance prints once however often the request is retried, and completes")
     func printsOnce() async throws {
         try await withResident { api, terminal, token in
-            let events = await terminal.terminal.api.events.subscribe()
+            let events = try #require(await terminal.terminal.api.events.subscribe())
             let request = #"{"key":"proof-1","document":"proof-of-insurance"}"#
             let first = try await api.call(.post, "/api/me/print", token: token, json: request)
             #expect(first.status == 201, "\(first.text)")
