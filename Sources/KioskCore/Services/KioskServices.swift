@@ -20,6 +20,7 @@ public struct KioskServices: Sendable {
     /// Read from one snapshot before the checks, so that a query costs one read transaction; nothing
     /// leaves here unless the checks pass and the ledger entry is committed.
     public func summary(of idNumber: String, for principal: Principal) async throws -> PersonSummary {
+        try AccessPolicy.authorize(principal, .readPerson, idNumber: idNumber)
         guard let summary = try await store.summary(of: idNumber) else { throw Self.personNotFound }
         try AccessPolicy.authorize(principal, .readPerson, regionCode: summary.person.regionCode, idNumber: idNumber)
         try await logStaffRead(principal, idNumber, detail: "summary")
@@ -33,6 +34,7 @@ public struct KioskServices: Sendable {
         to: YearMonth?,
         for principal: Principal
     ) async throws -> [Contribution] {
+        try AccessPolicy.authorize(principal, .readPerson, idNumber: idNumber)
         guard
             let (person, contributions) = try await store.personWithContributions(
                 idNumber, insurance: insurance, from: from, to: to)
@@ -43,8 +45,7 @@ public struct KioskServices: Sendable {
     }
 
     public func pensionPayments(of idNumber: String, for principal: Principal) async throws -> [PensionPayment] {
-        let person = try await requirePerson(idNumber)
-        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: idNumber)
+        _ = try await authorizedPerson(idNumber, for: principal, .readPerson)
         try await logStaffRead(principal, idNumber, detail: "pension-payments")
         return try await store.pensionPayments(of: idNumber)
     }
@@ -60,9 +61,7 @@ public struct KioskServices: Sendable {
     /// Takes an application after checking the form; a resident at a kiosk may file the
     /// self-service kinds only.
     public func submit(_ draft: ApplicationDraft, by principal: Principal) async throws -> Application {
-        let person = try await requirePerson(draft.idNumber)
-        try AccessPolicy.authorize(
-            principal, .submitApplication, regionCode: person.regionCode, idNumber: draft.idNumber)
+        _ = try await authorizedPerson(draft.idNumber, for: principal, .submitApplication)
         if case .resident = principal, !draft.kind.selfService {
             throw KioskError(
                 code: "needs-clerk",
@@ -101,8 +100,7 @@ public struct KioskServices: Sendable {
     public func requestCard(cardNumber: String, for idNumber: String, by principal: Principal) async throws
         -> CardRecord
     {
-        let person = try await requirePerson(idNumber)
-        try AccessPolicy.authorize(principal, .requestCard, regionCode: person.regionCode, idNumber: idNumber)
+        _ = try await authorizedPerson(idNumber, for: principal, .requestCard)
         return try await store.requestCard(cardNumber: cardNumber, for: idNumber, by: principal, at: now())
     }
 
@@ -111,7 +109,7 @@ public struct KioskServices: Sendable {
     public func moveCard(_ cardNumber: String, to status: CardStatus, by principal: Principal) async throws
         -> CardRecord
     {
-        let card = try await requireCard(cardNumber)
+        let card = try await authorizedCard(cardNumber, for: principal, status == .active ? .activateCard : nil)
         let action: Action =
             switch status {
             case .issued: .issueCard
@@ -121,8 +119,7 @@ public struct KioskServices: Sendable {
             case .cancelled: .cancelCard
             case .applied, .inProduction, .readyAtDesk: .approveApplication
             }
-        let person = try await requirePerson(card.idNumber)
-        try AccessPolicy.authorize(principal, action, regionCode: person.regionCode, idNumber: card.idNumber)
+        _ = try await authorizedPerson(card.idNumber, for: principal, action)
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
     }
 
@@ -136,9 +133,8 @@ public struct KioskServices: Sendable {
 
     /// A card with the steps of its life (who did each, when).
     public func card(_ cardNumber: String, for principal: Principal) async throws -> CardRecord {
-        let card = try await requireCard(cardNumber)
-        let person = try await requirePerson(card.idNumber)
-        try AccessPolicy.authorize(principal, .readPerson, regionCode: person.regionCode, idNumber: card.idNumber)
+        let card = try await authorizedCard(cardNumber, for: principal, .readPerson)
+        _ = try await authorizedPerson(card.idNumber, for: principal, .readPerson)
         try await logStaffRead(principal, card.idNumber, detail: "card")
         return card
     }
@@ -148,9 +144,8 @@ public struct KioskServices: Sendable {
     public func cardToPersonalise(_ cardNumber: String, by principal: Principal) async throws
         -> (card: CardRecord, person: Person)
     {
-        let card = try await requireCard(cardNumber)
-        let person = try await requirePerson(card.idNumber)
-        try AccessPolicy.authorize(principal, .personaliseCard, regionCode: person.regionCode, idNumber: card.idNumber)
+        let card = try await authorizedCard(cardNumber, for: principal, .personaliseCard)
+        let person = try await authorizedPerson(card.idNumber, for: principal, .personaliseCard)
         guard card.status == .inProduction else {
             throw KioskError.illegalTransition(
                 from: card.status.rawValue, to: CardStatus.readyAtDesk.rawValue,
@@ -161,9 +156,8 @@ public struct KioskServices: Sendable {
 
     /// Records the chip written for the card; it is then ready at the desk.
     public func personalised(_ cardNumber: String, chip: String, by principal: Principal) async throws -> CardRecord {
-        let card = try await requireCard(cardNumber)
-        let person = try await requirePerson(card.idNumber)
-        try AccessPolicy.authorize(principal, .personaliseCard, regionCode: person.regionCode, idNumber: card.idNumber)
+        let card = try await authorizedCard(cardNumber, for: principal, .personaliseCard)
+        _ = try await authorizedPerson(card.idNumber, for: principal, .personaliseCard)
         return try await store.personalised(card: cardNumber, chip: chip, by: principal, at: now())
     }
 
@@ -171,9 +165,8 @@ public struct KioskServices: Sendable {
     public func replaceCard(_ cardNumber: String, with newCardNumber: String, by principal: Principal) async throws
         -> CardRecord
     {
-        let card = try await requireCard(cardNumber)
-        let person = try await requirePerson(card.idNumber)
-        try AccessPolicy.authorize(principal, .replaceCard, regionCode: person.regionCode, idNumber: card.idNumber)
+        let card = try await authorizedCard(cardNumber, for: principal, .replaceCard)
+        _ = try await authorizedPerson(card.idNumber, for: principal, .replaceCard)
         return try await store.replace(card: cardNumber, with: newCardNumber, by: principal, at: now())
     }
 
@@ -217,16 +210,28 @@ public struct KioskServices: Sendable {
 
     // MARK: Helpers
 
-    private func requireCard(_ cardNumber: String) async throws -> CardRecord {
+    /// The person `idNumber`, once `principal` may take `action` on them. What can be decided
+    /// without the record (the role; a resident's own number) is decided first, so that a refusal
+    /// never tells whether a number is in the cache.
+    private func authorizedPerson(_ idNumber: String, for principal: Principal, _ action: Action) async throws
+        -> Person
+    {
+        try AccessPolicy.authorize(principal, action, idNumber: idNumber)
+        guard let person = try await store.person(idNumber) else { throw Self.personNotFound }
+        try AccessPolicy.authorize(principal, action, regionCode: person.regionCode, idNumber: idNumber)
+        return person
+    }
+
+    /// The card `cardNumber`, once the role may take `action` on cards (decided after the lookup
+    /// when nil). Residents reach cards only through their own session's card.
+    private func authorizedCard(_ cardNumber: String, for principal: Principal, _ action: Action?) async throws
+        -> CardRecord
+    {
+        if let action { try AccessPolicy.authorize(principal, action) }
         guard let card = try await store.cardRecord(cardNumber) else {
             throw KioskError.notFound("card", chinese: "该卡")
         }
         return card
-    }
-
-    private func requirePerson(_ idNumber: String) async throws -> Person {
-        guard let person = try await store.person(idNumber) else { throw Self.personNotFound }
-        return person
     }
 
     private static var personNotFound: KioskError {
