@@ -22,7 +22,7 @@ struct CardReadCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect() }
+        defer { try? connection.disconnect(.reset) }
         let session = try await SocialSecurityCardSession.open(connection)
         let identity = try await session.readIdentity()
         let cardholder = try await session.readCardholder(of: identity, keys: try await keyOptions.provider(context))
