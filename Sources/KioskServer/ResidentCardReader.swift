@@ -49,8 +49,21 @@ public struct ResidentCardReader: Sendable {
         let session = try await SocialSecurityCardSession.open(channel)
         guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
         try await session.verify(pin)
-        guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
+        guard try await Self.identityAfterVerify(session) == card else { throw SocialSecurityCardError.cardChanged }
         return (card, try await session.readCardholder(of: card, keys: keys))
+    }
+
+    /// EF05 read again after VERIFY. A card that no longer answers as the one just checked did
+    /// (another card, fresh from its reset, has no directory selected) is a changed card; only a
+    /// card gone from the reader stays the reader's error.
+    private static func identityAfterVerify(_ session: SocialSecurityCardSession)
+        async throws(SocialSecurityCardError) -> CardIdentity
+    {
+        do {
+            return try await session.readIdentity()
+        } catch {
+            throw error.underlying == nil ? .cardChanged : error
+        }
     }
 
     /// CHANGE PIN on `card`, the card of the open session; another card in the reader is refused
