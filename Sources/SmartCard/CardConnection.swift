@@ -23,11 +23,12 @@ public final class CardConnection: CardChannel {
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
     }
 
-    /// A connection dropped without ``disconnect(_:)`` resets the card: whatever it verified or
-    /// authenticated must not stay open for the next program that connects.
+    /// A connection dropped without ``disconnect(_:)`` leaves the card as it is. Code that verified
+    /// or authenticated disconnects with `.reset` itself; a reset here would also hit connections
+    /// dropped while their card is being pulled, and on the rig vpcd then missed the next card.
     deinit {
         state.withLock { s in
-            if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.reset.rawValue)) }
+            if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
         }
     }
 

@@ -106,40 +106,45 @@ extension RigTests {
         )
         func swapAroundVerify() async throws {
             guard Rig.isUp() else { return }
-            try await Rig.restoring(.readers) {
-                try await Rig.run("card", "remove", "0")
-                let cardA = try PersistedCard(try CardFixtures.image(seed: 31, generation: .v2))
-                let cardB = try PersistedCard(
-                    try CardFixtures.person(seed: 32, generation: .v2).image(
-                        algorithm: .sm4, transmission: .t1, blank: false, keys: CardFixtures.keys, pin: Self.pinB))
-                let reader = ResidentCardReader.pcsc(try PCSCContext(), keys: nil)
+            try await Rig.run("card", "remove", "0")
+            let cardA = try PersistedCard(try CardFixtures.image(seed: 31, generation: .v2))
+            let cardB = try PersistedCard(
+                try CardFixtures.person(seed: 32, generation: .v2).image(
+                    algorithm: .sm4, transmission: .t1, blank: false, keys: CardFixtures.keys, pin: Self.pinB))
+            let reader = ResidentCardReader.pcsc(try PCSCContext(), keys: nil)
 
-                // A is pulled when VERIFY arrives: SELECT 3F00, SELECT SSSE, READ EF05 and the VERIFY
-                // probe of `inspect` are APDUs 1-4; the check's SELECTs and READ EF05 are 5-7.
-                let insertedA = try await InsertedCard.insert(
-                    try cardA.simulated(), port: Rig.slot0Port, faults: FaultPlan(removeBeforeAPDU: 8))
-                _ = try await Rig.connectWhenPresent(Rig.reader0)
-                let (identityA, tries) = try await reader.inspect(reader: Rig.reader0)
+            // A is pulled when VERIFY arrives: SELECT 3F00, SELECT SSSE, READ EF05 and the VERIFY
+            // probe of `inspect` are APDUs 1-4; the check's SELECTs and READ EF05 are 5-7.
+            let identityA = try await Self.withCard(cardA, faults: FaultPlan(removeBeforeAPDU: 8)) {
+                let (identity, tries) = try await reader.inspect(reader: Rig.reader0)
                 #expect(tries == 3)
                 await #expect(throws: (any Error).self) {
+                    _ = try await reader.verify(try PIN(digits: Self.pinA), on: identity, reader: Rig.reader0)
+                }
+                return identity
+            }
+            #expect(try cardA.image().pinTriesLeft == 3)
+
+            // B in the reader: A's PIN is refused before any VERIFY reaches B.
+            try await Self.withCard(cardB) {
+                await #expect(throws: SocialSecurityCardError.cardChanged) {
                     _ = try await reader.verify(try PIN(digits: Self.pinA), on: identityA, reader: Rig.reader0)
                 }
-                await insertedA.remove()
-                try await Rig.waitUntilEmpty(Rig.reader0)
-                #expect(try cardA.image().pinTriesLeft == 3)
+            }
+            #expect(try cardB.image().pinTriesLeft == 3)
+        }
 
-                // B in the reader: A's PIN is refused before any VERIFY reaches B.
-                let insertedB = try await InsertedCard.insert(try cardB.simulated(), port: Rig.slot0Port)
-                try await withCleanup {
-                    _ = try await Rig.connectWhenPresent(Rig.reader0)
-                    await #expect(throws: SocialSecurityCardError.cardChanged) {
-                        _ = try await reader.verify(try PIN(digits: Self.pinA), on: identityA, reader: Rig.reader0)
-                    }
-                    #expect(try cardB.image().pinTriesLeft == 3)
-                } cleanup: {
-                    await insertedB.remove()
-                    try await Rig.waitUntilEmpty(Rig.reader0)
-                }
+        /// Runs `body` with `card` in slot 0, seen by pcscd; the card is out again afterwards.
+        static func withCard<T>(
+            _ card: PersistedCard, faults: FaultPlan = .none, _ body: () async throws -> T
+        ) async throws -> T {
+            let inserted = try await InsertedCard.insert(try card.simulated(), port: Rig.slot0Port, faults: faults)
+            return try await withCleanup {
+                try await Rig.connectWhenPresent(Rig.reader0).disconnect(.leave)
+                return try await body()
+            } cleanup: {
+                await inserted.remove()
+                try await Rig.waitUntilEmpty(Rig.reader0)
             }
         }
     }

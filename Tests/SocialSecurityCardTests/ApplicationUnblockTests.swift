@@ -12,9 +12,9 @@ import Testing
 struct ApplicationUnblockTests {
     @Test(
         "a blocked application answers 9303 until an unblock under its maintenance key lifts it",
-        arguments: [CardAlgorithm.des, .sm4])
-    func unblockLiftsTheBlock(algorithm: CardAlgorithm) async throws {
-        let channel = CardFixtures.channel(try CardFixtures.image(algorithm: algorithm))
+        arguments: [(CardAlgorithm.des, CardImage.Transmission.t0), (.sm4, .t1)])
+    func unblockLiftsTheBlock(algorithm: CardAlgorithm, transmission: CardImage.Transmission) async throws {
+        let channel = CardFixtures.channel(try CardFixtures.image(algorithm: algorithm, transmission: transmission))
         let session = try await SocialSecurityCardSession.open(channel)
         let identity = try await session.readIdentity()
         try await session.blockApplication(keys: CardFixtures.keys, identity: identity)

@@ -47,10 +47,10 @@ public struct SimulatedSocialSecurityCard: VirtualCard {
         }
     }
 
-    /// What a blocked application still answers *(unverified; as PBOC applications do)*: SELECT,
-    /// GET CHALLENGE and APPLICATION UNBLOCK, the way back. Everything else gets `9303`, the read of
-    /// EF05 included.
-    static let answeredWhileBlocked: Set<UInt8> = [0xA4, 0x84, 0x18]
+    /// What a blocked application still answers *(unverified; as PBOC applications do)*: SELECT
+    /// (with the GET RESPONSE that fetches its FCI on T=0), GET CHALLENGE and APPLICATION UNBLOCK,
+    /// the way back. Everything else gets `9303`, the read of EF05 included.
+    static let answeredWhileBlocked: Set<UInt8> = [0xA4, 0xC0, 0x84, 0x18]
 
     public mutating func reset() {
         session = Session()
