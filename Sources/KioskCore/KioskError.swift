@@ -93,6 +93,17 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         )
     }
 
+    /// A chip unblock asked for a card that is not in use, or that was never personalised here.
+    public static func cardNotUnblockable(status: CardStatus) -> Self {
+        Self(
+            code: "card-not-unblockable",
+            chinese: "卡片当前为“\(status.chineseName)”或未在本网点写卡，不能解锁卡片应用。挂失的卡须先解挂。",
+            english:
+                "Only a card in use (issued or active) that was personalised here can have its chip unblocked; this one is \(status.rawValue) or has no chip on record. Lift a loss report first.",
+            httpStatus: 409
+        )
+    }
+
     public static let duplicateApplication = Self(
         code: "duplicate-application",
         chinese: "此人已有同类申请在办理中，已转交主管核查。",

@@ -36,6 +36,7 @@ struct APIError: HTTPResponseError, Encodable {
                 case .pinBlocked: (.init(code: 423), "pin-blocked", "密码已锁定，请携带社保卡和身份证到柜台解锁。")
                 case .invalidPIN(length: 6): (.unprocessableContent, "invalid-pin", "请输入6位数字密码。")
                 case .applicationBlocked, .cardBlocked: (.forbidden, "card-blocked", "此卡已被锁定或注销，请到柜台办理。")
+                case .cardChanged: (.conflict, "card-changed", "读卡器中的卡已被更换，未做任何操作。请取出后重新插入社保卡。")
                 case _ where error.underlying != nil: (.conflict, "card-not-present", "未检测到社保卡，请重新插卡。")
                 default: (.badGateway, "card-failed", "读卡失败，请取出社保卡后重新插入；如仍不行，请联系工作人员。")
                 }
@@ -122,6 +123,16 @@ struct APIError: HTTPResponseError, Encodable {
         chinese: "写卡中断（卡片被取出或更换）。卡片记录未改变。请将同一张卡放回读卡器后重新写卡，将从中断处继续。",
         english:
             "Writing the card was interrupted (the card was pulled or swapped). The card record is unchanged. Put the same card back and personalise again: it carries on where it stopped."
+    )
+
+    /// The chip in the desk reader refused the unblock's MAC: it is another card than the one on
+    /// record (or the terminal's keys are not its issuer's). Nothing changed on the card.
+    static let unblockRefused = APIError(
+        status: .conflict,
+        code: "unblock-refused",
+        chinese: "读卡器中的卡拒绝解锁：它不是所选的这张卡，或本终端的密钥与该卡不符。卡片未改变。请核对读卡器中的卡。",
+        english:
+            "The card in the desk reader refused the unblock: it is not the card selected, or this terminal's keys are not its keys. Nothing changed on the card. Check the card in the reader."
     )
 
     static func printerUnavailable(_ error: PrintingError) -> APIError {

@@ -19,13 +19,15 @@ public struct DeskCardWriter: Sendable {
         self.open = open
     }
 
-    /// Cards in pcscd's readers.
+    /// Cards in pcscd's readers. Each operation ends with a reset of the card (SCARD_RESET_CARD):
+    /// a personalisation leaves its external authentications and the first PIN's state on the
+    /// chip, which must not stay open for the next program that connects.
     public static func pcsc(_ context: PCSCContext, keys: (any KeyProvider)?, journal: any PersonalisationJournal)
         -> Self
     {
         Self(keys: keys, journal: journal) { reader in
             let connection = try await context.connect(reader: reader)
-            return (connection, { try? connection.disconnect() })
+            return (connection, { try? connection.disconnect(.reset) })
         }
     }
 
@@ -85,5 +87,25 @@ public struct DeskCardWriter: Sendable {
         let report = try await Personaliser(keys: keys, journal: journal).personalise(
             session, identity: identity, cardholder: cardholder, pin: pin, progress: progress)
         return report.card.bytes.compactHexString
+    }
+
+    /// APPLICATION UNBLOCK *(unverified command)* of the card in `reader` under the terminal's
+    /// maintenance key, diversified with `cardIdentifier` (hex, from the desk's records: a blocked
+    /// application does not let its EF05 be read). Another card in the reader rejects the MAC.
+    func unblockApplication(cardIdentifier: String, reader: String) async throws {
+        guard let keys else { throw APIError.noCardKeys }
+        let identifier: CardIdentifier
+        do {
+            identifier = try CardIdentifier(bytes: [UInt8](hex: cardIdentifier) ?? [])
+        } catch {
+            throw SocialSecurityCardError.cardData("the card identifier on record is malformed: \(error.message)")
+        }
+        let (channel, close) = try await open(reader)
+        defer { close() }
+        do throws(SocialSecurityCardError) {
+            try await SocialSecurityCardSession.open(channel).unblockApplication(keys: keys, cardIdentifier: identifier)
+        } catch {
+            throw error.code == .macRejected ? APIError.unblockRefused : error
+        }
     }
 }

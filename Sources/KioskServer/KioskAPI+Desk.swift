@@ -14,6 +14,7 @@ extension KioskAPI {
             APIRoute(.get, "/api/cards/{cardNumber}", card),
             APIRoute(.post, "/api/cards/{cardNumber}/personalise", personalise),
             APIRoute(.post, "/api/cards/{cardNumber}/replacement", replaceCard),
+            APIRoute(.post, "/api/cards/{cardNumber}/unblock", unblockApplication),
             APIRoute(.get, "/api/ledger", ledger),
             APIRoute(.get, "/api/review", dayReview),
             APIRoute(.post, "/api/review", signOffDay),
@@ -129,6 +130,17 @@ extension KioskAPI {
         }
         await forwarding.value
         return try JSONBody.response(try await services.personalised(cardNumber, chip: chip, by: principal))
+    }
+
+    /// Unblocks the application of the card in the desk reader (blocked at the chip, as a loss or a
+    /// centre's order does), staff only, on the ledger. The chip is checked by the MAC: the card in
+    /// the reader must be the card on record.
+    private func unblockApplication(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await principal(request)
+        let cardNumber = try context.parameters.require("cardNumber")
+        let cardIdentifier = try await services.cardToUnblock(cardNumber, by: principal)
+        try await desk.unblockApplication(cardIdentifier: cardIdentifier, reader: configuration.deskReader)
+        return try JSONBody.response(try await services.applicationUnblocked(cardNumber, by: principal))
     }
 
     struct ReplacementRequest: Decodable { var newCardNumber: String }

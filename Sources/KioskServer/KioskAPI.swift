@@ -110,7 +110,12 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     // MARK: Kiosk session
 
-    struct PINRequest: Decodable { var pin: String }
+    struct PINRequest: Decodable {
+        var pin: String
+        /// The insertion the page asked the PIN for ("card" of "pin-required"); absent, the card in
+        /// the reader now.
+        var card: String?
+    }
     struct PINChangeRequest: Decodable {
         var old: String
         var new: String
@@ -122,7 +127,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     private func submitPIN(_ request: Request, _ context: Context) async throws -> Response {
         let body = try await JSONBody.decode(PINRequest.self, from: request)
-        let started = try await kiosk.submitPIN(try PIN(digits: body.pin, length: 6), at: now())
+        let started = try await kiosk.submitPIN(try PIN(digits: body.pin, length: 6), for: body.card, at: now())
         return try JSONBody.response(SessionStarted(token: started.token, name: started.name), status: .created)
     }
 

@@ -7,6 +7,11 @@ import SocialSecurityCard
 /// Drives the resident's session at this kiosk: reader events and PIN entry in, the session
 /// state machine in the middle, events out to the pages. When a session ends, the token and the
 /// cardholder it held are dropped at once.
+///
+/// A session is bound to the card read when it was inserted (its EF05 identity, no personal data),
+/// and the page's PIN to that insertion (an opaque id the page got with "pin-required"): the PIN is
+/// checked only on that card, so a card swapped in, before or after pcscd's event arrives, neither
+/// opens a session nor loses a try to a PIN typed for the card before it.
 actor KioskSessionController {
     private let reader: String
     private let cards: ResidentCardReader
@@ -14,6 +19,9 @@ actor KioskSessionController {
     private let logger: Logger
     private var session: ResidentSession
     private var resident: (token: String, identity: CardIdentity, cardholder: Cardholder)?
+    /// The card in the reader as read at its insertion, which the PIN is asked for, and the id of
+    /// that insertion that the pages send back with the PIN.
+    private var insertedCard: (identity: CardIdentity, insertion: String)?
 
     init(reader: String, cards: ResidentCardReader, events: EventHub, idleTimeout: TimeInterval, logger: Logger) {
         self.reader = reader
@@ -28,6 +36,8 @@ actor KioskSessionController {
         var state: String
         var reader: String
         var triesLeft: Int?
+        /// The insertion the PIN is asked for, to send back with it.
+        var card: String?
     }
 
     /// A card is in the kiosk's reader and belongs to a session, open or waiting for its PIN:
@@ -40,7 +50,9 @@ actor KioskSessionController {
         switch session.state {
         case .idle: Status(state: "idle", reader: reader)
         case .awaitingPIN(_, let tries):
-            Status(state: "pin-required", reader: reader, triesLeft: tries >= 0 ? tries : nil)
+            Status(
+                state: "pin-required", reader: reader, triesLeft: tries >= 0 ? tries : nil,
+                card: insertedCard?.insertion)
         case .active: Status(state: "active", reader: reader)
         case .blocked: Status(state: "pin-blocked", reader: reader, triesLeft: 0)
         }
@@ -51,21 +63,29 @@ actor KioskSessionController {
     func handle(_ event: ReaderEvent) async {
         switch event {
         case .cardInserted(let reader, _) where reader == self.reader:
+            insertedCard = nil
+            let card: CardIdentity
             let tries: Int
             do {
-                tries = try await cards.pinTriesLeft(reader: reader)
+                (card, tries) = try await cards.inspect(reader: reader)
             } catch {
                 logger.info("card inserted but not readable", metadata: ["error": "\(error)"])
                 await events.publish(ServerEvent(type: "card-unreadable", reader: reader))
                 return
             }
+            let insertion = Tokens.make()
+            insertedCard = (card, insertion)
             apply(session.handle(.cardInserted(reader: reader, triesLeft: tries)))
             await events.publish(
-                ServerEvent(type: tries == 0 ? "pin-blocked" : "pin-required", reader: reader, triesLeft: tries))
+                ServerEvent(
+                    type: tries == 0 ? "pin-blocked" : "pin-required", reader: reader, triesLeft: tries,
+                    card: insertion))
         case .cardRemoved(let reader) where reader == self.reader:
+            insertedCard = nil
             await end(session.handle(.cardRemoved(reader: reader)))
             await events.publish(ServerEvent(type: "card-removed", reader: reader))
         case .serviceLost:
+            insertedCard = nil
             await end(session.handle(.cardRemoved(reader: reader)))
             await events.publish(ServerEvent(type: "reader-service-lost"))
         case .serviceRestored:
@@ -87,15 +107,25 @@ actor KioskSessionController {
 
     // MARK: The resident
 
-    /// Checks the PIN on the card; on success opens the session and returns its token.
-    func submitPIN(_ pin: borrowing PIN, at now: Date) async throws -> (token: String, name: String) {
-        guard case .awaitingPIN(let reader, _) = session.state else {
+    /// Checks the PIN on the card it was asked for (`insertion`, when the page names it); on
+    /// success opens the session and returns its token. A card swapped in the meantime, before or
+    /// during the check, is refused with ``SocialSecurityCardError/cardChanged`` and opens nothing.
+    func submitPIN(_ pin: borrowing PIN, for insertion: String?, at now: Date) async throws
+        -> (token: String, name: String)
+    {
+        guard case .awaitingPIN(let reader, _) = session.state, let card = insertedCard else {
             throw KioskError(
                 code: "no-card", chinese: "请先插入社会保障卡。", english: "Insert the social security card first.",
                 httpStatus: 409)
         }
+        if let insertion, insertion != card.insertion { throw SocialSecurityCardError.cardChanged }
         do {
-            let (identity, cardholder) = try await cards.verify(pin, reader: reader)
+            let (identity, cardholder) = try await cards.verify(pin, on: card.identity, reader: reader)
+            // The reader's events may have come in while the card was busy: the session opens only
+            // if the card checked is still the one in the reader, waiting for its PIN.
+            guard case .awaitingPIN = session.state, insertedCard?.insertion == card.insertion else {
+                throw SocialSecurityCardError.cardChanged
+            }
             apply(session.handle(.pinVerified(idNumber: cardholder.socialSecurityNumber.unmaskedValue, at: now)))
             let token = Tokens.make()
             resident = (token, identity, cardholder)
@@ -105,7 +135,9 @@ actor KioskSessionController {
             let tries = error.triesLeft ?? 0
             apply(session.handle(.pinRejected(triesLeft: tries)))
             await events.publish(
-                ServerEvent(type: tries == 0 ? "pin-blocked" : "pin-required", reader: reader, triesLeft: tries))
+                ServerEvent(
+                    type: tries == 0 ? "pin-blocked" : "pin-required", reader: reader, triesLeft: tries,
+                    card: card.insertion))
             throw error
         }
     }
@@ -124,8 +156,8 @@ actor KioskSessionController {
     }
 
     func changePIN(token: String, from old: borrowing PIN, to new: borrowing PIN) async throws {
-        guard resident?.token == token else { throw KioskError.notSignedIn }
-        try await cards.changePIN(from: old, to: new, reader: reader)
+        guard let resident, resident.token == token else { throw KioskError.notSignedIn }
+        try await cards.changePIN(from: old, to: new, on: resident.identity, reader: reader)
     }
 
     func exit(token: String) async {

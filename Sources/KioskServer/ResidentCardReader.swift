@@ -2,9 +2,10 @@ import KioskCore
 import SmartCard
 import SocialSecurityCard
 
-/// The kiosk's way to the resident's card: the tries left, and the PIN checked on the card with
-/// the cardholder read back. A fresh channel per operation, so a card swapped between calls is
-/// never mistaken for the one before; the PIN goes straight into the command and nowhere else.
+/// The kiosk's way to the resident's card: which card is in and its tries left, and the PIN checked
+/// on that card with the cardholder read back. A fresh channel per operation, closed with a reset,
+/// so a card swapped between calls is never mistaken for the one before and no PIN stays verified
+/// on the card after the operation; the PIN goes straight into the command and nowhere else.
 public struct ResidentCardReader: Sendable {
     /// A channel to the card in a reader, and how to let it go.
     public typealias Open = @Sendable (String) async throws -> (channel: any CardChannel, close: @Sendable () -> Void)
@@ -18,32 +19,62 @@ public struct ResidentCardReader: Sendable {
         self.open = open
     }
 
-    /// Cards in pcscd's readers.
+    /// Cards in pcscd's readers. Each operation ends with a reset of the card (SCARD_RESET_CARD):
+    /// a card left as it was would stay PIN-verified for whoever connects next, until it is pulled.
     public static func pcsc(_ context: PCSCContext, keys: (any KeyProvider)?) -> Self {
         Self(keys: keys) { reader in
             let connection = try await context.connect(reader: reader)
-            return (connection, { try? connection.disconnect() })
+            return (connection, { try? connection.disconnect(.reset) })
         }
     }
 
-    func pinTriesLeft(reader: String) async throws -> Int {
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        return try await SocialSecurityCardSession.open(channel).pinTriesLeft()
-    }
-
-    func verify(_ pin: borrowing PIN, reader: String) async throws -> (identity: CardIdentity, cardholder: Cardholder) {
+    /// The card in `reader` (its free-read EF05) and its PIN tries left, asked without using one.
+    func inspect(reader: String) async throws -> (card: CardIdentity, triesLeft: Int) {
         let (channel, close) = try await open(reader)
         defer { close() }
         let session = try await SocialSecurityCardSession.open(channel)
-        try await session.verify(pin)
-        let identity = try await session.readIdentity()
-        return (identity, try await session.readCardholder(of: identity, keys: keys))
+        let card = try await session.readIdentity()
+        return (card, try await session.pinTriesLeft())
     }
 
-    func changePIN(from old: borrowing PIN, to new: borrowing PIN, reader: String) async throws {
+    /// Checks `pin` on `card`, the card the PIN was asked for. The card in the reader is read before
+    /// VERIFY, so a swapped-in card never gets (and never loses a try to) a PIN typed for another;
+    /// and again after it, so a swap during VERIFY never opens a session. Either throws
+    /// ``SocialSecurityCardError/cardChanged``.
+    func verify(_ pin: borrowing PIN, on card: CardIdentity, reader: String) async throws
+        -> (identity: CardIdentity, cardholder: Cardholder)
+    {
         let (channel, close) = try await open(reader)
         defer { close() }
-        try await SocialSecurityCardSession.open(channel).changePIN(from: old, to: new)
+        let session = try await SocialSecurityCardSession.open(channel)
+        guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
+        try await session.verify(pin)
+        guard try await Self.identityAfterVerify(session) == card else { throw SocialSecurityCardError.cardChanged }
+        return (card, try await session.readCardholder(of: card, keys: keys))
+    }
+
+    /// EF05 read again after VERIFY. A card that no longer answers as the one just checked did
+    /// (another card, fresh from its reset, has no directory selected) is a changed card; only a
+    /// card gone from the reader stays the reader's error.
+    private static func identityAfterVerify(_ session: SocialSecurityCardSession)
+        async throws(SocialSecurityCardError) -> CardIdentity
+    {
+        do {
+            return try await session.readIdentity()
+        } catch {
+            throw error.underlying == nil ? .cardChanged : error
+        }
+    }
+
+    /// CHANGE PIN on `card`, the card of the open session; another card in the reader is refused
+    /// with ``SocialSecurityCardError/cardChanged`` before it gets the old PIN.
+    func changePIN(from old: borrowing PIN, to new: borrowing PIN, on card: CardIdentity, reader: String)
+        async throws
+    {
+        let (channel, close) = try await open(reader)
+        defer { close() }
+        let session = try await SocialSecurityCardSession.open(channel)
+        guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
+        try await session.changePIN(from: old, to: new)
     }
 }

@@ -19,11 +19,14 @@ struct ServerEvent: Codable, Hashable, Sendable {
     /// Steps done and in all, for "personalise-progress".
     var done: Int?
     var total: Int?
+    /// The card insertion a "pin-required" asks the PIN for (an opaque id, no card data): the page
+    /// sends it back with the PIN, so a PIN typed for a card swapped out meanwhile is refused.
+    var card: String?
 
     init(
         type: String, reader: String? = nil, triesLeft: Int? = nil, secondsLeft: Int? = nil, reason: String? = nil,
         job: String? = nil, state: String? = nil, messageChinese: String? = nil, message: String? = nil,
-        done: Int? = nil, total: Int? = nil
+        done: Int? = nil, total: Int? = nil, card: String? = nil
     ) {
         self.type = type
         self.reader = reader
@@ -36,5 +39,6 @@ struct ServerEvent: Codable, Hashable, Sendable {
         self.message = message
         self.done = done
         self.total = total
+        self.card = card
     }
 }

@@ -23,6 +23,9 @@ public final class CardConnection: CardChannel {
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
     }
 
+    /// A connection dropped without ``disconnect(_:)`` leaves the card as it is. Code that verified
+    /// or authenticated disconnects with `.reset` itself; a reset here would also hit connections
+    /// dropped while their card is being pulled, and on the rig vpcd then missed the next card.
     deinit {
         state.withLock { s in
             if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
@@ -141,7 +144,11 @@ public final class CardConnection: CardChannel {
 
     /// Ends the connection. Later calls fail with ``SmartCardError/invalidHandle``.
     /// A card already removed is not an error here: the connection is gone either way.
-    public func disconnect(_ disposition: CardDisposition = .leave) throws(SmartCardError) {
+    ///
+    /// There is no default `disposition`: a caller that verified a PIN or authenticated must
+    /// `.reset` the card, or the next program to connect finds it still open; only a caller that
+    /// changed no security state on the card may `.leave` it (and so not disturb other connections).
+    public func disconnect(_ disposition: CardDisposition) throws(SmartCardError) {
         guard
             let handle = state.withLock({ s -> SCARDHANDLE? in
                 defer { s.handle = nil }

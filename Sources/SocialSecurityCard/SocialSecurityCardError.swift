@@ -201,7 +201,7 @@ public struct SocialSecurityCardError: CodedError {
 
     public static let cardChanged = Self(
         .cardChanged,
-        "Another card is in the reader than the one this job began with. Insert the original card."
+        "Another card is in the reader than the one this began with: the card was swapped, and nothing was done with the new one. Take it out and insert the original card."
     )
 
     public static func journalFailed(_ reason: String) -> Self {

@@ -14,7 +14,7 @@ struct AccessPolicyTests {
             case .clerk:
                 [
                     .readPerson, .submitApplication, .requestCard, .personaliseCard, .printCardFace, .issueCard,
-                    .activateCard, .reportLoss, .liftLoss, .replaceCard, .printDocument,
+                    .activateCard, .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
                 ]
             case .supervisor: Set(Action.allCases).subtracting([.runDiagnostics])
             case .technician: [.runDiagnostics, .readStatistics]

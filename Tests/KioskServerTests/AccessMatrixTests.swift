@@ -108,6 +108,8 @@ struct AccessMatrixTests {
         "POST /api/cards/{cardNumber}/replacement": Rule(
             allowed: deskHere, uri: { "/api/cards/\($0.cards["replace"]!)/replacement" },
             body: { #"{"newCardNumber":"R\#($0.unique)"}"# }),
+        "POST /api/cards/{cardNumber}/unblock": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["unblock"]!)/unblock" }),
         "POST /api/print": Rule(
             allowed: deskHere, uri: { _ in "/api/print" },
             body: { #"{"key":"\#($0.unique)","document":"application-receipt","applicationId":"\#($0.application)"}"# }),
@@ -206,7 +208,7 @@ struct AccessMatrixTests {
             .post, "/api/applications", token: clerk, json: #"{"kind":"employment-registration","idNumber":"\#(here)"}"#
         )
         var cards: [String: String] = [:]
-        for use in ["read", "status", "personalise", "replace"] {
+        for use in ["read", "status", "personalise", "replace", "unblock"] {
             let number = "CARD-\(use)"
             let made = try await api.call(
                 .post, "/api/cards", token: clerk, json: #"{"cardNumber":"\#(number)","idNumber":"\#(here)"}"#)

@@ -4,24 +4,66 @@ import SmartCard
 import Synchronization
 
 /// A reader slot for API tests: a simulated card in process, kept across the connections the
-/// service opens, that a test can pull (with a fault plan, part way through) and put back.
+/// service opens, that a test can pull (with a fault plan, part way through), put back, or swap for
+/// another between two commands.
 final class CardSlot: Sendable {
     typealias Channel = InProcessCardChannel<SimulatedSocialSecurityCard>
-    private let channel = Mutex<Channel?>(nil)
+
+    private struct State {
+        var channel: Channel?
+        /// A swap to come: the card that goes in once `after` more commands have been answered.
+        var swap: (after: Int, image: CardImage)?
+    }
+
+    private let state = Mutex(State())
 
     func insert(_ image: CardImage, faults: FaultPlan = .none) {
-        channel.withLock { $0 = CardFixtures.channel(image, faults: faults) }
+        state.withLock { $0.channel = CardFixtures.channel(image, faults: faults) }
     }
 
     /// Puts the card last in the slot back, in the state it was left in, without faults.
     func reinsert() {
-        channel.withLock { $0 = $0.map { Channel(card: $0.card) } }
+        state.withLock { $0.channel = $0.channel.map { Channel(card: $0.card) } }
     }
 
-    var card: SimulatedSocialSecurityCard? { channel.withLock { $0?.card } }
+    /// Swaps the card for `image` once `count` more commands have reached it: a card pulled and
+    /// another pushed in between two APDUs, faster than pcscd's poll of the reader would notice.
+    func swap(after count: Int, to image: CardImage) {
+        state.withLock { $0.swap = (count, image) }
+    }
+
+    var card: SimulatedSocialSecurityCard? { state.withLock { $0.channel?.card } }
+
+    /// The instruction bytes of the commands the card now in the slot has received.
+    var sentINS: [UInt8]? { state.withLock { $0.channel?.sent.map { $0[1] } } }
 
     func open(_ reader: String) throws -> (channel: any CardChannel, close: @Sendable () -> Void) {
-        guard let channel = channel.withLock({ $0 }) else { throw SmartCardError.noCard }
-        return (channel, {})
+        guard state.withLock({ $0.channel != nil }) else { throw SmartCardError.noCard }
+        return (SlotChannel(slot: self), {})
+    }
+
+    /// Sends `command` to the card in the slot now, then makes a swap that is due.
+    fileprivate func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8] {
+        guard let channel = state.withLock({ $0.channel }) else { throw .cardRemoved }
+        let answer = try await channel.transmitRaw(command)
+        state.withLock { state in
+            guard let swap = state.swap else { return }
+            if swap.after <= 1 {
+                state.channel = CardFixtures.channel(swap.image)
+                state.swap = nil
+            } else {
+                state.swap = (swap.after - 1, swap.image)
+            }
+        }
+        return answer
+    }
+}
+
+/// A connection to whatever card is in a ``CardSlot`` at each command, as a reader slot is.
+private struct SlotChannel: CardChannel {
+    let slot: CardSlot
+
+    func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8] {
+        try await slot.transmitRaw(command)
     }
 }

@@ -56,7 +56,7 @@ extension RigTests {
 
                 let unknown = try await card.transmit(CommandAPDU(ins: 0x42))
                 #expect(unknown.statusWord.meaning == .insNotSupported)
-                try card.disconnect()
+                try card.disconnect(.leave)
                 await #expect(throws: SmartCardError.invalidHandle) {
                     _ = try await card.transmitRaw([0x00, 0xEE, 0x00, 0x00])
                 }

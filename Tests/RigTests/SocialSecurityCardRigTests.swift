@@ -4,6 +4,7 @@ import CardTestSupport
 import Foundation
 import SmartCard
 import SocialSecurityCard
+import TestSupport
 import Testing
 
 extension RigTests {
@@ -173,6 +174,76 @@ extension RigTests {
                     _, connection in
                     _ = try await Self.personalise(connection, expected, keys: psam, journal: MemoryJournal())
                 }
+            }
+        }
+
+        // MARK: Blocking
+
+        @Test(
+            "an application block survives a pull; APPLICATION UNBLOCK (unverified) under the PSAM's key lifts it, other keys do not",
+            arguments: [CardAlgorithm.des, .sm4])
+        func applicationBlockAndUnblock(algorithm: CardAlgorithm) async throws {
+            guard Rig.isUp() else { return }
+            let card = try PersistedCard(try CardFixtures.image(seed: 27, algorithm: algorithm, transmission: .t0))
+            let identity = try await Self.withPSAM { psam in
+                try await Rig.withCard(card.simulated()) { _, connection in
+                    let session = try await SocialSecurityCardSession.open(connection)
+                    let identity = try await session.readIdentity()
+                    try await session.blockApplication(keys: psam, identity: identity)
+                    return identity
+                }
+            }
+            #expect(try card.image().applicationBlocked)
+
+            try await Self.withPSAM(keys: try CardFixtures.wrongKeys()) { psam in
+                try await Rig.withCard(card.simulated()) { _, connection in
+                    let session = try await SocialSecurityCardSession.open(connection)
+                    await #expect(throws: SocialSecurityCardError.applicationBlocked) {
+                        try await session.readIdentity()
+                    }
+                    await #expect(throws: SocialSecurityCardError.macRejected(statusWord: .success)) {
+                        try await session.unblockApplication(keys: psam, cardIdentifier: identity.cardIdentifier)
+                    }
+                }
+            }
+            #expect(try card.image().applicationBlocked)
+
+            try await Self.withPSAM { psam in
+                try await Rig.withCard(card.simulated()) { _, connection in
+                    let session = try await SocialSecurityCardSession.open(connection)
+                    try await session.unblockApplication(keys: psam, cardIdentifier: identity.cardIdentifier)
+                    #expect(try await session.readIdentity() == identity)
+                    try await session.verify(try PIN(digits: CardFixtures.pin))
+                }
+            }
+            #expect(try !card.image().applicationBlocked)
+        }
+
+        @Test("sskiosk card block, then sskiosk card unblock with the card identifier, both with the PSAM")
+        func blockAndUnblockCommands() async throws {
+            guard Rig.isUp() else { return }
+            let person = try CardFixtures.person(seed: 28)
+            let image = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString).json")
+            let file = CardImageFile(url: image)
+            try file.save(try CardFixtures.image(seed: 28))
+            let options = ["--reader", Rig.reader0, "--psam-reader", Rig.reader1]
+            try await withCleanup {
+                try await Rig.run("card", "insert", "psam", "1")
+                try await Rig.run("card", "insert", "ss-card", "0", image.path)
+                let blocked = try await CommandRun.run([Rig.sskiosk, "card", "block"] + options)
+                #expect(blocked.status == 0, "\(blocked.output)")
+                #expect(try file.load().applicationBlocked)
+                // As `sskiosk card read` shows it: a blocked application no longer lets EF05 be read.
+                let identifier = person.identity.cardIdentifier.description
+                let unblocked = try await CommandRun.run(
+                    [Rig.sskiosk, "card", "unblock", "--card-identifier", identifier] + options)
+                #expect(unblocked.status == 0, "\(unblocked.output)")
+                #expect(unblocked.output.contains("unblocked"))
+                #expect(try !file.load().applicationBlocked)
+            } cleanup: {
+                try await Rig.run("card", "remove", "0")
+                try await Rig.run("card", "remove", "1")
+                try? FileManager.default.removeItem(at: image)
             }
         }
 

@@ -165,6 +165,11 @@ extension RigTests {
                 #expect(written.status == 200, "\(written.text)")
                 #expect(written.json["status"] as? String == "ready-at-desk")
                 try await server.waitForEvent("personalise-progress", in: events)
+                // The desk reset the card it wrote: nothing it authenticated stays open on the chip.
+                let state = try await CardSessionsOnTheRig.securityState()
+                #expect(state.pin.sw1 == 0x63, "VERIFY with no data answered \(state.pin)")
+                #expect(
+                    !state.cardholder.isSuccess, "EF06 read without its key after personalising: \(state.cardholder)")
 
                 let key = "rig-face-\(UUID().uuidString.prefix(8).lowercased())"
                 let face = try await server.call(

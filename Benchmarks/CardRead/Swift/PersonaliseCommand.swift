@@ -71,7 +71,7 @@ struct PersonaliseCommand: AsyncParsableCommand {
                 try await SocialSecurityCardSession.open(channel), identity: person.identity,
                 cardholder: person.cardholder, pin: try PIN(digits: "246810"))
             let elapsed = nowNanoseconds() - start
-            try connection?.disconnect()
+            try connection?.disconnect(.reset)
             guard report.stepsDone == report.totalSteps else { throw BenchmarkFailure("a run resumed an old job") }
             try measurement.record(
                 elapsed, connect: connected - start, card: channel.take(), psam: psam?.take() ?? 0,

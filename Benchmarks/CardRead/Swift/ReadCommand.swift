@@ -73,7 +73,7 @@ struct ReadCommand: AsyncParsableCommand {
                 cardholder = try await PerTagReader(channel: channel).read().1
             }
             let elapsed = nowNanoseconds() - start
-            try connection?.disconnect()
+            try connection?.disconnect(.reset)
             guard cardholder == expected else { throw BenchmarkFailure("\(peer): not the cardholder of the image") }
             try measurement.record(
                 elapsed, connect: connected - start, card: channel.take(), timed: run >= options.warmup)

@@ -2,10 +2,14 @@ import SmartCard
 import SocialSecurityCard
 
 extension SimulatedSocialSecurityCard {
-    /// VERIFY: no data probes the tries left; a wrong PIN costs a try, the last one blocks.
+    /// VERIFY: a wrong PIN costs a try, the last one blocks. No data probes the PIN's state as ISO
+    /// 7816-4 says: `9000` while it is verified (until a reset or another directory), else the
+    /// tries left (`63Cx`). So a test sees whether a terminal left a card verified behind it.
     mutating func verify(_ command: CommandAPDU) -> [UInt8] {
         guard image.pinTriesLeft > 0 else { return Status.pinBlocked }
-        if command.data.isEmpty { return Status.wrongPIN(triesLeft: image.pinTriesLeft) }
+        if command.data.isEmpty {
+            return session.pinVerified ? Status.success : Status.wrongPIN(triesLeft: image.pinTriesLeft)
+        }
         guard let digits = Self.digits(ofBCD: command.data) else { return Status.incorrectData }
         return check(pin: digits)
     }

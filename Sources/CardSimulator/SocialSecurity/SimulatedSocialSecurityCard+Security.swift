@@ -49,6 +49,16 @@ extension SimulatedSocialSecurityCard {
         return Status.success
     }
 
+    /// APPLICATION UNBLOCK *(unverified: PBOC's `84 18 00 00`)*: lifts the application block under
+    /// the maintenance key's MAC; a bad MAC leaves the application blocked.
+    mutating func unblockApplication(_ command: CommandAPDU) -> [UInt8] {
+        let verdict = checkMAC(command, key: .maintenance)
+        guard verdict == Status.success else { return verdict }
+        image.applicationBlocked = false
+        persist(image)
+        return Status.success
+    }
+
     // MARK: Writing
 
     /// UPDATE RECORD of the record with tag P1 in file SFI (P2), under the file's write key.

@@ -54,6 +54,11 @@ public struct SimulatedSocialSecurityCard: VirtualCard {
         return bytes
     }
 
+    /// What a blocked application still answers *(unverified; as PBOC applications do)*: SELECT
+    /// (with the GET RESPONSE that fetches its FCI on T=0), GET CHALLENGE and APPLICATION UNBLOCK,
+    /// the way back. Everything else gets `9303`, the read of EF05 included.
+    static let answeredWhileBlocked: Set<UInt8> = [0xA4, 0xC0, 0x84, 0x18]
+
     public mutating func reset() {
         session = Session()
     }
@@ -62,7 +67,9 @@ public struct SimulatedSocialSecurityCard: VirtualCard {
         guard let command = try? CommandAPDU(bytes: bytes) else { return Status.wrongLength }
         if command.ins != 0xC0 { session.pendingResponse = [] }
         if image.cardBlocked { return Status.cardBlocked }
-        if image.applicationBlocked, session.directory?.name == profile.ssse.name, command.ins != 0xA4 {
+        if image.applicationBlocked, session.directory?.name == profile.ssse.name,
+            !Self.answeredWhileBlocked.contains(command.ins)
+        {
             return Status.applicationBlocked
         }
         switch (command.cla, command.ins) {
@@ -79,6 +86,7 @@ public struct SimulatedSocialSecurityCard: VirtualCard {
         case (0x00, 0x82): return externalAuthenticate(command)
         case (0x00, 0x88): return internalAuthenticate(command)
         case (0x84, 0x1E): return block(command, card: false)
+        case (0x84, 0x18): return unblockApplication(command)
         case (0x84, 0x16): return block(command, card: true)
         case (let cla, _) where cla & 0xF0 != 0x00 && cla & 0xF0 != 0x80: return Status.claNotSupported
         default: return Status.insNotSupported

@@ -22,7 +22,7 @@ struct ReaderAccessCheck: Check {
                 var outcomes: [(reader: String, error: SmartCardError?)] = []
                 for reader in try context.readers() {
                     do throws(SmartCardError) {
-                        try context.connectBlocking(reader: reader).disconnect()
+                        try context.connectBlocking(reader: reader).disconnect(.leave)
                         outcomes.append((reader, nil))
                     } catch {
                         outcomes.append((reader, error))

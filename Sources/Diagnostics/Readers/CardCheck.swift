@@ -32,7 +32,9 @@ struct CardCheck: Check {
             let connection = try await BlockingWork.run { () throws(SmartCardError) in
                 try context.connectBlocking(reader: reader)
             }
-            defer { try? connection.disconnect() }
+            // No PIN or key is used, so nothing is left open; a reset would break the terminal's own
+            // connections to this card (its PSAM session, say).
+            defer { try? connection.disconnect(.leave) }
             return try await examine(connection, reader: reader)
         } catch let error as SmartCardError {
             return error.diagnosis(reader: reader)

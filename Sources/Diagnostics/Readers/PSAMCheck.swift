@@ -16,7 +16,9 @@ struct PSAMCheck: Check {
             let connection = try await BlockingWork.run { () throws(SmartCardError) in
                 try PCSCContext().connectBlocking(reader: reader)
             }
-            defer { try? connection.disconnect() }
+            // No PIN or key is used, so nothing is left open; a reset would break the terminal's own
+            // connections to this card (its PSAM session, say).
+            defer { try? connection.disconnect(.leave) }
             let terminalNumber = try await connection.withTransaction { card in
                 try await PSAMKeyProvider(channel: card).terminalNumber
             }

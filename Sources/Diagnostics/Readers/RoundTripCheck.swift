@@ -43,7 +43,9 @@ struct RoundTripCheck: Check {
             let connection = try await BlockingWork.run { () throws(SmartCardError) in
                 try context.connectBlocking(reader: reader)
             }
-            defer { try? connection.disconnect() }
+            // No PIN or key is used, so nothing is left open; a reset would break the terminal's own
+            // connections to this card (its PSAM session, say).
+            defer { try? connection.disconnect(.leave) }
             let bytes = try Self.command.encoded()
             let preamble = try Self.preamble?.encoded()
             let (samples, words) = try await connection.withTransaction { card in

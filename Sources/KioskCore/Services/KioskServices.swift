@@ -161,6 +161,28 @@ public struct KioskServices: Sendable {
         return try await store.personalised(card: cardNumber, chip: chip, by: principal, at: now())
     }
 
+    /// Checks that `principal` may unblock this card's application on its chip now, before the desk
+    /// touches the chip: the card must be in use (issued or active; a loss report is lifted first,
+    /// and a replaced or cancelled card stays dead) and personalised here, since the chip's keys
+    /// are found from the card identifier on record. Returns that identifier (hex).
+    public func cardToUnblock(_ cardNumber: String, by principal: Principal) async throws -> String {
+        let card = try await authorizedCard(cardNumber, for: principal, .unblockCardApplication)
+        _ = try await authorizedPerson(card.idNumber, for: principal, .unblockCardApplication)
+        guard card.status.isUsable, let cardIdentifier = card.cardIdentifier else {
+            throw KioskError.cardNotUnblockable(status: card.status)
+        }
+        return cardIdentifier
+    }
+
+    /// Records, on the ledger, that the chip of `cardNumber` had its application unblocked.
+    public func applicationUnblocked(_ cardNumber: String, by principal: Principal) async throws -> CardRecord {
+        let card = try await authorizedCard(cardNumber, for: principal, .unblockCardApplication)
+        try await store.log(
+            "card.unblock-application", subject: .card(number: cardNumber), by: principal,
+            detail: "the chip's application unblocked", at: now())
+        return card
+    }
+
     /// A lost card replaced by a new one for the same holder.
     public func replaceCard(_ cardNumber: String, with newCardNumber: String, by principal: Principal) async throws
         -> CardRecord

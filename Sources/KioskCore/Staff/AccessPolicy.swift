@@ -7,7 +7,7 @@ public enum AccessPolicy {
             [
                 .readPerson, .submitApplication, .requestCard, .personaliseCard, .printCardFace, .issueCard,
                 .activateCard,
-                .reportLoss, .liftLoss, .replaceCard, .printDocument,
+                .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
             ]
             .contains(action)
         case .supervisor:

@@ -12,6 +12,8 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     case reportLoss = "report-loss"
     case liftLoss = "lift-loss"
     case replaceCard = "replace-card"
+    /// APPLICATION UNBLOCK of the chip in the desk reader (its application was blocked).
+    case unblockCardApplication = "unblock-card-application"
     case cancelCard = "cancel-card"
     case printDocument = "print-document"
     case readLedger = "read-ledger"

@@ -2,7 +2,7 @@ import ArgumentParser
 import SmartCard
 import SocialSecurityCard
 
-/// Blocks the card's social security application (reversible at the centre) or the whole card
+/// Blocks the card's social security application (reversible: `sskiosk card unblock`) or the whole card
 /// (permanent), as a loss report or a cancellation demands.
 struct CardBlockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +19,7 @@ struct CardBlockCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect() }
+        defer { try? connection.disconnect(.reset) }
         let session = try await SocialSecurityCardSession.open(connection)
         let identity = try await session.readIdentity()
         let keys = try await keyOptions.requiredProvider(context)

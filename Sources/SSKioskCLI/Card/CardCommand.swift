@@ -1,13 +1,13 @@
 import ArgumentParser
 
-/// The social security card: read it, its PIN, personalise and block it.
+/// The social security card: read it, its PIN, personalise, block and unblock it.
 struct CardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
         abstract: "Read and manage a social security card.",
         subcommands: [
             CardReadCommand.self, CardPINCommand.self, CardPersonaliseCommand.self, CardBlockCommand.self,
-            CardProfileCommand.self,
+            CardUnblockCommand.self, CardProfileCommand.self,
         ]
     )
 }

@@ -23,7 +23,7 @@ struct CardPINCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect() }
+        defer { try? connection.disconnect(.reset) }
         let session = try await SocialSecurityCardSession.open(connection)
         let length = session.profile.pinLength
         switch action {

@@ -25,7 +25,7 @@ struct CardPersonaliseCommand: AsyncParsableCommand {
             PersonalisationRecord.self, from: Data(contentsOf: URL(fileURLWithPath: record)))
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect() }
+        defer { try? connection.disconnect(.reset) }
         let session = try await SocialSecurityCardSession.open(connection)
         let (identity, cardholder) = try job.validated(for: try await session.readFactoryData(), today: .today())
         let personaliser = Personaliser(

@@ -24,7 +24,7 @@ struct CardReadCommand: AsyncParsableCommand {
         let profile = try profileOptions.load()
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect() }
+        defer { try? connection.disconnect(.reset) }
         let session = try await SocialSecurityCardSession.open(connection, profile: profile)
         let identity = try await session.readIdentity()
         let cardholder = try await session.readCardholder(of: identity, keys: try await keyOptions.provider(context))

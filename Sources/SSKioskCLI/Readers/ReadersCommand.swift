@@ -19,7 +19,8 @@ struct ReadersCommand: AsyncParsableCommand {
                 let card = try await context.connect(reader: reader)
                 let atr = try card.atrBlocking()
                 print("\(reader): card present, \(card.activeProtocol), ATR \(atr.hexString)")
-                try card.disconnect()
+                // Only the ATR was read: leaving the card does not disturb a session another program holds.
+                try card.disconnect(.leave)
             } catch  where error == .noCard {
                 print("\(reader): no card")
             } catch {

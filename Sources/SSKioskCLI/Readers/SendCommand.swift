@@ -33,7 +33,8 @@ struct SendCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try PCSCContext()
         let card = try await readerOptions.connect(context, share: exclusive ? .exclusive : .shared)
-        defer { try? card.disconnect() }
+        // The APDUs may have verified a PIN or authenticated: nothing stays open after the command.
+        defer { try? card.disconnect(.reset) }
         for text in apdus {
             let command = try CommandAPDU(bytes: [UInt8](hex: text)!)
             print("> \(try command.encoded().hexString)")

@@ -85,6 +85,11 @@ extension CommandAPDU {
     /// APPLICATION BLOCK (temporary, P2 = 01) under the maintenance key's MAC.
     public static let applicationBlock = CommandAPDU(cla: 0x84, ins: 0x1E, p1: 0x00, p2: 0x01)
 
+    /// APPLICATION UNBLOCK under the maintenance key's MAC: lifts an ``applicationBlock``.
+    /// *(unverified)*: taken from the PBOC family that the two block commands come from; the card
+    /// specification's public parts name only the blocks, so check it against a region's cards.
+    public static let applicationUnblock = CommandAPDU(cla: 0x84, ins: 0x18, p1: 0x00, p2: 0x00)
+
     /// CARD BLOCK: permanent. Under the maintenance key's MAC.
     public static let cardBlock = CommandAPDU(cla: 0x84, ins: 0x16, p1: 0x00, p2: 0x00)
 }

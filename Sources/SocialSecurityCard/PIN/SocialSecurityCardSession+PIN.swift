@@ -2,7 +2,8 @@ import CardCrypto
 import SmartCard
 
 extension SocialSecurityCardSession {
-    /// The PIN tries left, asked without using one (VERIFY with no data answers `63Cx`).
+    /// The PIN tries left, asked without using one (VERIFY with no data answers `63Cx`, or `9000`
+    /// while the PIN is verified, when every try is there).
     public func pinTriesLeft() async throws(SocialSecurityCardError) -> Int {
         do {
             _ = try await channel.exchange(.verify(), during: "asking for the PIN tries left")

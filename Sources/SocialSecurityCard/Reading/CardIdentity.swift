@@ -114,14 +114,6 @@ public struct CardIdentity: Hashable, Sendable {
 
     /// The diversification context of this card's keys.
     public func keyContext(algorithm: CardAlgorithm) throws(SocialSecurityCardError) -> CardKeyContext {
-        do {
-            return CardKeyContext(
-                algorithm: algorithm,
-                regionCode: cardIdentifier.regionCode,
-                cardFactor: try DiversificationFactor.cardIdentifier(cardIdentifier.bytes)
-            )
-        } catch {
-            throw .keyProviderFailed(error.message)
-        }
+        try CardKeyContext(algorithm: algorithm, cardIdentifier: cardIdentifier)
     }
 }

@@ -15,6 +15,21 @@ public struct CardKeyContext: Hashable, Sendable {
         self.cardFactor = cardFactor
     }
 
+    /// The context of the card with `cardIdentifier`: its region and its card factor both come
+    /// from the identifier, so a card whose EF05 cannot be read (a blocked application) still has
+    /// its keys found from the identifier in the desk's records.
+    public init(algorithm: CardAlgorithm, cardIdentifier: CardIdentifier) throws(SocialSecurityCardError) {
+        do {
+            self.init(
+                algorithm: algorithm,
+                regionCode: cardIdentifier.regionCode,
+                cardFactor: try DiversificationFactor.cardIdentifier(cardIdentifier.bytes)
+            )
+        } catch {
+            throw .keyProviderFailed(error.message)
+        }
+    }
+
     /// The factors that turn a master key into this card's key, outermost first: the region
     /// factor (region code + "sx") for two levels, then the card factor.
     public func factors(levels: Int) throws(SocialSecurityCardError) -> [DiversificationFactor] {

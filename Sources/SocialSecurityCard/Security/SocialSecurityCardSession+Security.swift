@@ -120,6 +120,20 @@ extension SocialSecurityCardSession {
             .applicationBlock, key: .maintenance, keys: keys, identity: identity, during: "blocking the application")
     }
 
+    /// APPLICATION UNBLOCK *(unverified: the PBOC family's `84 18 00 00`, see
+    /// ``CommandAPDU/applicationUnblock``)*: lifts ``blockApplication(keys:identity:)``. It takes the
+    /// card identifier, not the identity: a blocked application answers `9303` to the read of EF05,
+    /// so the identifier (which the maintenance key is diversified with) comes from the desk's
+    /// records. A MAC under another card's key is refused by the card (``SocialSecurityCardError/macRejected(statusWord:)``).
+    public func unblockApplication(keys: any KeyProvider, cardIdentifier: CardIdentifier)
+        async throws(SocialSecurityCardError)
+    {
+        let context = try CardKeyContext(algorithm: algorithm, cardIdentifier: cardIdentifier)
+        _ = try await channel.exchange(
+            try await secured(.applicationUnblock, key: .maintenance, keys: keys, context: context),
+            during: "unblocking the application")
+    }
+
     /// CARD BLOCK: permanent; nothing on the card works afterwards.
     public func blockCard(keys: any KeyProvider, identity: CardIdentity) async throws(SocialSecurityCardError) {
         _ = try await sendSecured(

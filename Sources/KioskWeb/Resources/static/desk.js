@@ -235,6 +235,16 @@
     deskPrint({ document: "card-face", cardNumber: card.cardNumber }, "face-status");
   });
 
+  // The chip of the card in the desk reader: its application unblocked (the card on record must be
+  // the one in the reader, or the chip refuses).
+  $("unblock-application").addEventListener("click", async () => {
+    if (!card) return notice("card-message", t("noCardSelected"), false);
+    const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/unblock`);
+    if (reply.status !== 200) return notice("card-message", errorText(reply.json), false);
+    showCard(reply.json);
+    notice("card-message", `${t("done")}: ${t("unblockApplication")}`);
+  });
+
   $("replace-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!card) return notice("card-message", t("noCardSelected"), false);

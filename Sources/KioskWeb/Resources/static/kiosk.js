@@ -12,6 +12,9 @@
   let digits = [];
   // What the PIN pad is for: "session" (open it), or the three steps of a PIN change.
   let pinMode = "session";
+  // The card insertion the PIN pad is for ("card" of pin-required): sent with the PIN, so a PIN
+  // typed for a card swapped out meanwhile never reaches the card swapped in.
+  let pinCard = null;
   let oldPIN = null;
   let newPIN = null;
   let printKey = null;
@@ -95,8 +98,9 @@
   }
 
   /// The pad for the session's PIN; after a wrong PIN it says how many tries are left.
-  function startPIN(triesLeft, wrong = false) {
+  function startPIN(triesLeft, card, wrong = false) {
     pinMode = "session";
+    pinCard = card ?? null;
     showPad("enterPIN", wrong && triesLeft !== undefined ? t("triesLeft", triesLeft) : "");
   }
 
@@ -129,14 +133,14 @@
   }
 
   async function openSession(pin) {
-    const reply = await api("POST", "/api/session/pin", { body: { pin } });
+    const reply = await api("POST", "/api/session/pin", { body: pinCard ? { pin, card: pinCard } : { pin } });
     if (reply.status === 201) {
       token = reply.json.token;
       return show("screen-menu");
     }
     if (reply.json.code === "wrong-pin") {
       const session = await api("GET", "/api/session");
-      return startPIN(session.json.triesLeft, true);
+      return startPIN(session.json.triesLeft, session.json.card, true);
     }
     if (reply.json.code === "pin-blocked") return show("screen-blocked");
     showPad("enterPIN", errorText(reply.json));
@@ -318,7 +322,7 @@
   function onEvent(event) {
     switch (event.type) {
       case "pin-required":
-        if (!token && ["screen-attract", "screen-message"].includes(current)) startPIN(event.triesLeft);
+        if (!token && ["screen-attract", "screen-message"].includes(current)) startPIN(event.triesLeft, event.card);
         break;
       case "pin-blocked":
         if (!token) show("screen-blocked");
@@ -361,7 +365,7 @@
     const session = await api("GET", "/api/session");
     if (token) return;
     switch (session.json.state) {
-      case "pin-required": return session.json.triesLeft === undefined ? show("screen-take") : startPIN(session.json.triesLeft);
+      case "pin-required": return session.json.triesLeft === undefined ? show("screen-take") : startPIN(session.json.triesLeft, session.json.card);
       case "pin-blocked": return show("screen-blocked");
       case "active": return show("screen-take");
       default: return toAttract();
