@@ -11,21 +11,27 @@ public struct DeskCardWriter: Sendable {
     private let open: ResidentCardReader.Open
     private let keys: (any KeyProvider)?
     private let journal: any PersonalisationJournal
+    /// The region's card layout, as the kiosk's reader has it.
+    private let profile: CardProfile
 
-    public init(keys: (any KeyProvider)?, journal: any PersonalisationJournal, open: @escaping ResidentCardReader.Open)
-    {
+    public init(
+        keys: (any KeyProvider)?, journal: any PersonalisationJournal, profile: CardProfile = .standard,
+        open: @escaping ResidentCardReader.Open
+    ) {
         self.keys = keys
         self.journal = journal
+        self.profile = profile
         self.open = open
     }
 
     /// Cards in pcscd's readers. Each operation ends with a reset of the card (SCARD_RESET_CARD):
     /// a personalisation leaves its external authentications and the first PIN's state on the
     /// chip, which must not stay open for the next program that connects.
-    public static func pcsc(_ context: PCSCContext, keys: (any KeyProvider)?, journal: any PersonalisationJournal)
-        -> Self
-    {
-        Self(keys: keys, journal: journal) { reader in
+    public static func pcsc(
+        _ context: PCSCContext, keys: (any KeyProvider)?, journal: any PersonalisationJournal,
+        profile: CardProfile = .standard
+    ) -> Self {
+        Self(keys: keys, journal: journal, profile: profile) { reader in
             let connection = try await context.connect(reader: reader)
             return (connection, { try? connection.disconnect(.reset) })
         }
@@ -62,7 +68,7 @@ public struct DeskCardWriter: Sendable {
     func inspect(reader: String) async throws -> DeskCardInspection {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel)
+        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
         let factory = try await session.readFactoryData()
         let identity: CardIdentity?
         do {
@@ -81,7 +87,7 @@ public struct DeskCardWriter: Sendable {
         guard let keys else { throw APIError.noCardKeys }
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel)
+        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
         let (identity, cardholder) = try job.record().validated(
             for: try await session.readFactoryData(), today: job.issued)
         let report = try await Personaliser(keys: keys, journal: journal).personalise(
@@ -103,7 +109,7 @@ public struct DeskCardWriter: Sendable {
         let (channel, close) = try await open(reader)
         defer { close() }
         do throws(SocialSecurityCardError) {
-            try await SocialSecurityCardSession.open(channel).unblockApplication(keys: keys, cardIdentifier: identifier)
+            try await SocialSecurityCardSession.open(channel, profile: profile).unblockApplication(keys: keys, cardIdentifier: identifier)
         } catch {
             throw error.code == .macRejected ? APIError.unblockRefused : error
         }

@@ -13,16 +13,21 @@ public struct ResidentCardReader: Sendable {
     private let open: Open
     /// Keys for 3.0 cards, whose cardholder file needs an external authentication.
     private let keys: (any KeyProvider)?
+    /// The region's card layout: the national profile, or one a technician loaded from a file.
+    private let profile: CardProfile
 
-    public init(keys: (any KeyProvider)?, open: @escaping Open) {
+    public init(keys: (any KeyProvider)?, profile: CardProfile = .standard, open: @escaping Open) {
         self.keys = keys
+        self.profile = profile
         self.open = open
     }
 
     /// Cards in pcscd's readers. Each operation ends with a reset of the card (SCARD_RESET_CARD):
     /// a card left as it was would stay PIN-verified for whoever connects next, until it is pulled.
-    public static func pcsc(_ context: PCSCContext, keys: (any KeyProvider)?) -> Self {
-        Self(keys: keys) { reader in
+    public static func pcsc(_ context: PCSCContext, keys: (any KeyProvider)?, profile: CardProfile = .standard)
+        -> Self
+    {
+        Self(keys: keys, profile: profile) { reader in
             let connection = try await context.connect(reader: reader)
             return (connection, { try? connection.disconnect(.reset) })
         }
@@ -32,7 +37,7 @@ public struct ResidentCardReader: Sendable {
     func inspect(reader: String) async throws -> (card: CardIdentity, triesLeft: Int) {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel)
+        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
         let card = try await session.readIdentity()
         return (card, try await session.pinTriesLeft())
     }
@@ -46,7 +51,7 @@ public struct ResidentCardReader: Sendable {
     {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel)
+        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
         guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
         try await session.verify(pin)
         guard try await Self.identityAfterVerify(session) == card else { throw SocialSecurityCardError.cardChanged }
@@ -73,7 +78,7 @@ public struct ResidentCardReader: Sendable {
     {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel)
+        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
         guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
         try await session.changePIN(from: old, to: new)
     }

@@ -20,4 +20,14 @@ struct ServeCommandGuardTests {
         #expect(run.status != 0)
         #expect(run.output.contains("--test-rig"), "\(run.output)")
     }
+
+    @Test func aCardProfileWithMistakesStopsTheServiceWithThemInPlainWords() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("profile-\(UUID()).json")
+        try #"{"ssse": {"name": "SSSE", "aid": "7378", "files": []}, "keys": []}"#.write(
+            to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try await Self.serve(["--profile", file.path, "--database", "/nonexistent/x.sqlite"])
+        #expect(run.status != 0)
+        #expect(run.output.contains("ssse.aid: \"7378\" is not 5 to 16 bytes of hex"), "\(run.output)")
+    }
 }

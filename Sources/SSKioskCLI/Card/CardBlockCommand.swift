@@ -14,13 +14,14 @@ struct CardBlockCommand: AsyncParsableCommand {
     var permanently = false
 
     @OptionGroup var readerOptions: ReaderOptions
+    @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var keyOptions: KeyOptions
 
     func run() async throws {
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
         defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection)
+        let session = try await SocialSecurityCardSession.open(connection, profile: try profileOptions.load())
         let identity = try await session.readIdentity()
         let keys = try await keyOptions.requiredProvider(context)
         if permanently {

@@ -18,13 +18,14 @@ struct CardPINCommand: AsyncParsableCommand {
     var action: Action
 
     @OptionGroup var readerOptions: ReaderOptions
+    @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var keyOptions: KeyOptions
 
     func run() async throws {
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
         defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection)
+        let session = try await SocialSecurityCardSession.open(connection, profile: try profileOptions.load())
         let length = session.profile.pinLength
         switch action {
         case .tries:

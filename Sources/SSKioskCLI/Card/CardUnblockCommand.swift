@@ -17,6 +17,7 @@ struct CardUnblockCommand: AsyncParsableCommand {
     var cardIdentifier: String
 
     @OptionGroup var readerOptions: ReaderOptions
+    @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var keyOptions: KeyOptions
 
     func validate() throws {
@@ -27,7 +28,7 @@ struct CardUnblockCommand: AsyncParsableCommand {
         let context = try PCSCContext()
         let connection = try await readerOptions.connect(context)
         defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection)
+        let session = try await SocialSecurityCardSession.open(connection, profile: try profileOptions.load())
         let keys = try await keyOptions.requiredProvider(context)
         try await session.unblockApplication(keys: keys, cardIdentifier: try identifier())
         print("The card's application is unblocked.")

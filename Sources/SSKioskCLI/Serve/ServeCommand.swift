@@ -62,6 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var keyOptions: KeyOptions
 
+    @OptionGroup var profileOptions: ProfileOptions
+
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
     var demo = false
 
@@ -92,6 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--host \(host) would put the API on the network over plain HTTP; it serves loopback only.")
         }
+        // A region's profile with mistakes stops the service before it touches its database.
+        _ = try profileOptions.load()
         if keyOptions.keys != nil && !testRig {
             throw ValidationError(
                 "--keys is a software test key set: a terminal in service keeps its keys in a PSAM "
@@ -122,6 +126,7 @@ struct ServeCommand: AsyncParsableCommand {
         // waits for the daemon by itself.
         let context = PCSCContext.deferred()
         let keys = try await keyOptions.provider(context)
+        let profile = try profileOptions.load()
         let signingKey: Curve25519.Signing.PrivateKey
         if let documentKey {
             signingKey = try DocumentKeyFile.read(documentKey)
@@ -139,8 +144,10 @@ struct ServeCommand: AsyncParsableCommand {
                 deskReader: deskReader, documentQueue: documentQueue, cardQueue: cardQueue,
                 eventKeepAlive: eventKeepAlive),
             store: store,
-            cards: .pcsc(context, keys: keys),
-            desk: .pcsc(context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal))),
+            cards: .pcsc(context, keys: keys, profile: profile),
+            desk: .pcsc(
+                context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal)),
+                profile: profile),
             printService: CUPSPrintService(logger: logger),
             // The key id names the terminal, so a register entry says whose key signed the document.
             documentSigner: Ed25519Signer(
