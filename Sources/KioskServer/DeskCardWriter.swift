@@ -109,7 +109,8 @@ public struct DeskCardWriter: Sendable {
         let (channel, close) = try await open(reader)
         defer { close() }
         do throws(SocialSecurityCardError) {
-            try await SocialSecurityCardSession.open(channel, profile: profile).unblockApplication(keys: keys, cardIdentifier: identifier)
+            try await SocialSecurityCardSession.open(channel, profile: profile).unblockApplication(
+                keys: keys, cardIdentifier: identifier)
         } catch {
             throw error.code == .macRejected ? APIError.unblockRefused : error
         }
