@@ -74,7 +74,6 @@ let package = Package(
                 "HexCoding",
                 "CPCSCLite",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
@@ -360,6 +359,7 @@ if Context.environment["SSKIOSK_BENCHMARKS"] != nil {
         .executableTarget(
             name: "CardReadBenchmark",
             dependencies: [
+                "HexCoding",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardSimulator",

@@ -6,6 +6,8 @@ import SocialSecurityCard
 /// on that card with the cardholder read back. A fresh channel per operation, closed with a reset,
 /// so a card swapped between calls is never mistaken for the one before and no PIN stays verified
 /// on the card after the operation; the PIN goes straight into the command and nowhere else.
+/// Each operation runs on its channel's own thread (``CardChannel/taskExecutor``), so its APDUs
+/// go out one after another without a switch of threads between them.
 public struct ResidentCardReader: Sendable {
     /// A channel to the card in a reader, and how to let it go.
     public typealias Open = @Sendable (String) async throws -> (channel: any CardChannel, close: @Sendable () -> Void)
@@ -37,9 +39,11 @@ public struct ResidentCardReader: Sendable {
     func inspect(reader: String) async throws -> (card: CardIdentity, triesLeft: Int) {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
-        let card = try await session.readIdentity()
-        return (card, try await session.pinTriesLeft())
+        return try await withTaskExecutorPreference(channel.taskExecutor) {
+            let session = try await SocialSecurityCardSession.open(channel, profile: profile)
+            let card = try await session.readIdentity()
+            return (card, try await session.pinTriesLeft())
+        }
     }
 
     /// Checks `pin` on `card`, the card the PIN was asked for. The card in the reader is read before
@@ -51,11 +55,15 @@ public struct ResidentCardReader: Sendable {
     {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
-        guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
-        try await session.verify(pin)
-        guard try await Self.identityAfterVerify(session) == card else { throw SocialSecurityCardError.cardChanged }
-        return (card, try await session.readCardholder(of: card, keys: keys))
+        return try await withTaskExecutorPreference(channel.taskExecutor) {
+            let session = try await SocialSecurityCardSession.open(channel, profile: profile)
+            guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
+            try await session.verify(pin)
+            guard try await Self.identityAfterVerify(session) == card else {
+                throw SocialSecurityCardError.cardChanged
+            }
+            return (card, try await session.readCardholder(of: card, keys: keys))
+        }
     }
 
     /// EF05 read again after VERIFY. A card that no longer answers as the one just checked did
@@ -78,8 +86,10 @@ public struct ResidentCardReader: Sendable {
     {
         let (channel, close) = try await open(reader)
         defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
-        guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
-        try await session.changePIN(from: old, to: new)
+        try await withTaskExecutorPreference(channel.taskExecutor) {
+            let session = try await SocialSecurityCardSession.open(channel, profile: profile)
+            guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
+            try await session.changePIN(from: old, to: new)
+        }
     }
 }

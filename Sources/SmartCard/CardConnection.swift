@@ -5,22 +5,28 @@ import Synchronization
 /// A connection to the card in one reader.
 ///
 /// Blocking PC/SC calls have `Blocking` in their name and are what a thread that owns the
-/// connection uses; the async versions run them on the blocking thread pool. APDU-level
-/// behaviour (GET RESPONSE, Le correction) comes from ``CardChannel``.
+/// connection uses; the async versions run them on the connection's own thread (``taskExecutor``),
+/// which ends when the connection does. APDU-level behaviour (GET RESPONSE, Le correction) comes
+/// from ``CardChannel``.
 public final class CardConnection: CardChannel {
     public let reader: String
     private let context: PCSCContext
     private let state: Mutex<State>
+    let thread: CardThread
 
     private struct State {
         var handle: SCARDHANDLE?
         var activeProtocol: CardProtocols
     }
 
-    init(context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols) {
+    /// `thread` becomes the connection's: it ends when the connection is disconnected or released.
+    init(
+        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, thread: CardThread
+    ) {
         self.context = context
         self.reader = reader
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
+        self.thread = thread
     }
 
     /// A connection dropped without ``disconnect(_:)`` leaves the card as it is. Code that verified
@@ -30,7 +36,13 @@ public final class CardConnection: CardChannel {
         state.withLock { s in
             if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
         }
+        thread.stop()
     }
+
+    /// The connection's own thread, as an executor: a card operation run under
+    /// `withTaskExecutorPreference(connection.taskExecutor)` sends all its APDUs from that thread
+    /// without switching threads for each, and keeps its blocking off the cooperative pool.
+    public var taskExecutor: (any TaskExecutor)? { thread }
 
     /// The protocol the reader negotiated with the card.
     public var activeProtocol: CardProtocols { state.withLock { $0.activeProtocol } }
@@ -99,7 +111,7 @@ public final class CardConnection: CardChannel {
     }
 
     public func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8] {
-        try await BlockingCall.run { () throws(SmartCardError) in try self.transmitRawBlocking(command) }
+        try await thread.run { () throws(SmartCardError) in try self.transmitRawBlocking(command) }
     }
 
     // MARK: Status, reconnect, disconnect
@@ -137,18 +149,20 @@ public final class CardConnection: CardChannel {
         protocols: CardProtocols = .any,
         initialization: CardDisposition = .leave
     ) async throws(SmartCardError) {
-        try await BlockingCall.run { () throws(SmartCardError) in
+        try await thread.run { () throws(SmartCardError) in
             try self.reconnectBlocking(share: share, protocols: protocols, initialization: initialization)
         }
     }
 
-    /// Ends the connection. Later calls fail with ``SmartCardError/invalidHandle``.
-    /// A card already removed is not an error here: the connection is gone either way.
+    /// Ends the connection and lets its thread end. Later calls fail with
+    /// ``SmartCardError/invalidHandle``. A card already removed is not an error here: the
+    /// connection is gone either way.
     ///
     /// There is no default `disposition`: a caller that verified a PIN or authenticated must
     /// `.reset` the card, or the next program to connect finds it still open; only a caller that
     /// changed no security state on the card may `.leave` it (and so not disturb other connections).
     public func disconnect(_ disposition: CardDisposition) throws(SmartCardError) {
+        defer { thread.stop() }
         guard
             let handle = state.withLock({ s -> SCARDHANDLE? in
                 defer { s.handle = nil }
@@ -169,20 +183,20 @@ public final class CardConnection: CardChannel {
         _ body: (CardConnection) async throws -> T
     ) async throws -> T {
         let (handle, _) = try current()
-        try await BlockingCall.run { () throws(SmartCardError) in try pcscCall { SCardBeginTransaction(handle) } }
+        try await thread.run { () throws(SmartCardError) in try pcscCall { SCardBeginTransaction(handle) } }
         let result: T
         do {
             result = try await body(self)
         } catch {
-            try? await Self.endTransaction(handle)
+            try? await endTransaction(handle)
             throw error
         }
-        try await Self.endTransaction(handle)
+        try await endTransaction(handle)
         return result
     }
 
-    private static func endTransaction(_ handle: SCARDHANDLE) async throws(SmartCardError) {
-        try await BlockingCall.run { () throws(SmartCardError) in
+    private func endTransaction(_ handle: SCARDHANDLE) async throws(SmartCardError) {
+        try await thread.run { () throws(SmartCardError) in
             try pcscCall { SCardEndTransaction(handle, DWORD(CardDisposition.leave.rawValue)) }
         }
     }

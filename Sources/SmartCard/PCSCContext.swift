@@ -124,6 +124,36 @@ public final class PCSCContext: Sendable {
         share: ShareMode = .shared,
         protocols: CardProtocols = .any
     ) throws(SmartCardError) -> CardConnection {
+        let thread = CardThread()
+        do {
+            return try connect(reader: reader, share: share, protocols: protocols, thread: thread)
+        } catch {
+            thread.stop()
+            throw error
+        }
+    }
+
+    /// Connects to the card in `reader` from the connection's own thread, which starts here and
+    /// ends with the connection: the wait stays off the cooperative thread pool.
+    public func connect(
+        reader: String,
+        share: ShareMode = .shared,
+        protocols: CardProtocols = .any
+    ) async throws(SmartCardError) -> CardConnection {
+        let thread = CardThread()
+        do {
+            return try await thread.run { () throws(SmartCardError) in
+                try self.connect(reader: reader, share: share, protocols: protocols, thread: thread)
+            }
+        } catch {
+            thread.stop()
+            throw error
+        }
+    }
+
+    private func connect(
+        reader: String, share: ShareMode, protocols: CardProtocols, thread: CardThread
+    ) throws(SmartCardError) -> CardConnection {
         let (card, active) = try withContext { context in
             var card: SCARDHANDLE = 0
             var active: DWORD = 0
@@ -132,17 +162,6 @@ public final class PCSCContext: Sendable {
         }
         return CardConnection(
             context: self, reader: reader, handle: card,
-            activeProtocol: CardProtocols(rawValue: UInt32(active)))
-    }
-
-    /// Connects to the card in `reader`, waiting off the cooperative thread pool.
-    public func connect(
-        reader: String,
-        share: ShareMode = .shared,
-        protocols: CardProtocols = .any
-    ) async throws(SmartCardError) -> CardConnection {
-        try await BlockingCall.run { () throws(SmartCardError) in
-            try self.connectBlocking(reader: reader, share: share, protocols: protocols)
-        }
+            activeProtocol: CardProtocols(rawValue: UInt32(active)), thread: thread)
     }
 }

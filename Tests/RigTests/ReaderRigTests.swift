@@ -1,4 +1,5 @@
 import CardSimulator
+import Glibc
 import SmartCard
 import Testing
 
@@ -85,6 +86,27 @@ extension RigTests {
                 try await card.reconnect(initialization: .reset)
                 // The reset forgot the selected file, as a real card's would.
                 #expect(try await card.transmit(read).statusWord.meaning == .noCurrentEF)
+            }
+        }
+
+        /// A card operation run on the connection's own thread keeps to it from APDU to APDU,
+        /// and that thread is not the caller's.
+        @Test func aCardOperationStaysOnTheConnectionsThread() async throws {
+            guard Rig.isUp() else { return }
+            try await Rig.withCard { _, card in
+                let caller = pthread_self()
+                let threads = try await withTaskExecutorPreference(card.taskExecutor) {
+                    var threads: Set<pthread_t> = [pthread_self()]
+                    for _ in 0..<5 {
+                        let echo = try await card.transmit(
+                            CommandAPDU(ins: 0xEE, data: [1, 2, 3], expectedLength: 256))
+                        #expect(echo.data == [1, 2, 3])
+                        threads.insert(pthread_self())
+                    }
+                    return threads
+                }
+                #expect(threads.count == 1)
+                #expect(threads.first != caller)
             }
         }
     }

@@ -4,7 +4,7 @@
 //   APDURoundTripBenchmark READER ITERATIONS WARMUP [blocking|async|both]
 //
 // Peers: swift-blocking calls transmitRawBlocking on this thread; swift-async calls
-// transmit(_:) from a task on the cooperative pool, which waits on NIO's blocking thread pool
+// transmit(_:) from a task on the cooperative pool, which waits on the connection's own thread
 // as service code does. Output, shared with the other peers: "sample PEER NS" per timed round
 // trip, then "loop PEER ITERATIONS ELAPSED_NS".
 import Glibc

@@ -4,6 +4,7 @@
 //
 //   CardReadBenchmark read --reader R --peer swift|swift-per-tag --seed S --generation G [--name N] ...
 //   CardReadBenchmark personalise --reader R (--keys FILE | --psam-reader R) --seed S --journal DIR ...
+//   CardReadBenchmark exchanges --image FILE    (one read's APDUs and answers, for the C peer)
 //
 // Output, shared with the pyscard peer: "sample PEER NS CONNECT_NS" per timed run (from SCardConnect
 // to the typed result, and the SCardConnect alone), then "apdus PEER CARD PSAM": the APDUs one run
@@ -17,7 +18,7 @@ import SocialSecurityCard
 struct CardReadBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time reading and personalising a simulated social security card through pcscd.",
-        subcommands: [ReadCommand.self, PersonaliseCommand.self]
+        subcommands: [ReadCommand.self, PersonaliseCommand.self, ExchangesCommand.self]
     )
 }
 

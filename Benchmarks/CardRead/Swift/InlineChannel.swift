@@ -1,9 +1,8 @@
 import SmartCard
 
-/// A connection whose APDUs go out on the calling thread, without the hop to NIO's blocking thread
-/// pool that ``CardConnection/transmitRaw(_:)`` makes for every APDU: the floor that hop is
-/// measured against. Not for service code, where it would block a cooperative thread for the
-/// whole exchange.
+/// A connection whose APDUs go out on the calling thread, a cooperative one, without ever switching
+/// to the connection's own thread: what the thread costs is measured against it. Not for service
+/// code, where it would block a cooperative thread for the whole exchange.
 struct InlineChannel: CardChannel {
     let connection: CardConnection
 

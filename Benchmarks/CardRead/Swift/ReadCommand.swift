@@ -64,13 +64,17 @@ struct ReadCommand: AsyncParsableCommand {
                 case .swiftInline: CountingChannel(InlineChannel(connection: connection!))
                 case .swiftInProcess: CountingChannel(InProcessCardChannel(card: card!))
                 }
-            let cardholder: Cardholder
-            switch peer {
-            case .swift, .swiftInline, .swiftInProcess:
-                let session = try await SocialSecurityCardSession.open(channel)
-                cardholder = try await session.readCardholder(of: try await session.readIdentity())
-            case .swiftPerTag:
-                cardholder = try await PerTagReader(channel: channel).read().1
+            // As the kiosk does (ResidentCardReader): the read on the connection's own thread;
+            // swift-inline stays on the cooperative pool.
+            let executor = peer == .swiftInline ? nil : connection?.taskExecutor
+            let cardholder = try await withTaskExecutorPreference(executor) {
+                switch peer {
+                case .swift, .swiftInline, .swiftInProcess:
+                    let session = try await SocialSecurityCardSession.open(channel)
+                    return try await session.readCardholder(of: try await session.readIdentity())
+                case .swiftPerTag:
+                    return try await PerTagReader(channel: channel).read().1
+                }
             }
             let elapsed = nowNanoseconds() - start
             try connection?.disconnect(.reset)
