@@ -69,13 +69,7 @@ public struct DeskCardWriter: Sendable {
         let (channel, close) = try await open(reader)
         defer { close() }
         let session = try await SocialSecurityCardSession.open(channel, profile: profile)
-        let factory = try await session.readFactoryData()
-        let identity: CardIdentity?
-        do {
-            identity = try await session.readIdentity()
-        } catch  where error == .personalisationIncomplete {
-            identity = nil
-        }
+        let (factory, identity) = try await session.readFactoryDataAndIdentity()
         return DeskCardInspection(algorithm: session.algorithm.description, factory: factory, identity: identity)
     }
 

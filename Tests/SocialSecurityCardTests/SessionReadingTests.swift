@@ -84,6 +84,19 @@ struct SessionReadingTests {
         #expect(factory.cardIdentifier == (try CardFixtures.person(seed: 7).identity.cardIdentifier))
     }
 
+    @Test("one READ RECORD of EF05 gives a blank card's factory data, or a personalised card's identity too")
+    func factoryDataAndIdentityInOneRead() async throws {
+        for blank in [true, false] {
+            let channel = CardFixtures.channel(try CardFixtures.image(blank: blank))
+            let session = try await SocialSecurityCardSession.open(channel)
+            let before = channel.sent.count
+            let (factory, identity) = try await session.readFactoryDataAndIdentity()
+            #expect(channel.sent.count == before + 1)
+            #expect(factory.cardIdentifier == (try CardFixtures.person(seed: 7).identity.cardIdentifier))
+            #expect(identity == (blank ? nil : try CardFixtures.person(seed: 7).identity))
+        }
+    }
+
     @Test("the photo file reads in pieces of 256 bytes")
     func photo() async throws {
         var image = try CardFixtures.image(generation: .v2)

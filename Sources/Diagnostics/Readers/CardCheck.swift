@@ -64,8 +64,9 @@ struct CardCheck: Check {
         do {
             let (algorithm, factory, warnings) = try await connection.withTransaction { card in
                 let session = try await SocialSecurityCardSession.open(card)
-                let factory = try await session.readFactoryData()
-                return (session.algorithm, factory, try await Self.warnings(session))
+                let (factory, identity) = try await session.readFactoryDataAndIdentity()
+                // A blank card has no identity yet, so nothing odd to say of it.
+                return (session.algorithm, factory, identity?.warnings ?? [])
             }
             details["kind"] = "social security card"
             details["generation"] = "\(factory.generation.rawValue)"
@@ -85,17 +86,6 @@ struct CardCheck: Check {
         } catch let error as SocialSecurityCardError {
             if let underlying = error.underlying { return underlying.diagnosis(reader: reader, details: details) }
             return diagnosis(of: error, reader: reader, atrSummary: atrSummary, details: details)
-        }
-    }
-
-    /// The card's oddities (EF05, free read); none for a blank card, which has no identity yet.
-    private static func warnings(_ session: SocialSecurityCardSession) async throws(SocialSecurityCardError)
-        -> [String]
-    {
-        do {
-            return try await session.readIdentity().warnings
-        } catch  where error == .personalisationIncomplete {
-            return []
         }
     }
 

@@ -45,8 +45,34 @@ public struct SocialSecurityCardSession: Sendable {
     /// What a card carries from the factory, blank or not: its identifier and generation (EF05
     /// items 01 and 03). One APDU.
     public func readFactoryData() async throws(SocialSecurityCardError) -> FactoryData {
-        let values = ItemValues(
-            try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1).values, profile: profile)
+        try factoryData(
+            ItemValues(
+                try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1).values, profile: profile)
+        )
+    }
+
+    /// EF05, the card issuer data: one APDU (one per item where the region reads item by item).
+    public func readIdentity() async throws(SocialSecurityCardError) -> CardIdentity {
+        let file = try file(CardProfile.cardIssuerFile)
+        return try identity(try await readItems(of: file, generation: .v3), file: file)
+    }
+
+    /// EF05 read once for a card that may be blank: its factory data, and its identity unless it was
+    /// never personalised (nil then). For checks that show either, without a second READ RECORD.
+    public func readFactoryDataAndIdentity() async throws(SocialSecurityCardError)
+        -> (factory: FactoryData, identity: CardIdentity?)
+    {
+        let file = try file(CardProfile.cardIssuerFile)
+        let items = try await readItems(of: file, generation: .v3)
+        do {
+            let identity = try identity(items, file: file)
+            return (FactoryData(cardIdentifier: identity.cardIdentifier, generation: identity.generation), identity)
+        } catch  where error == .personalisationIncomplete {
+            return (try factoryData(ItemValues(items.values, profile: profile)), nil)
+        }
+    }
+
+    private func factoryData(_ values: ItemValues) throws(SocialSecurityCardError) -> FactoryData {
         let bytes = try values.required(.cardIdentifier)
         let identifier = try ItemValues.decoding(.cardIdentifier) { () throws(CardDataError) in
             try CardIdentifier(bytes: bytes)
@@ -56,10 +82,7 @@ public struct SocialSecurityCardSession: Sendable {
         return FactoryData(cardIdentifier: identifier, generation: generation)
     }
 
-    /// EF05, the card issuer data: one APDU (one per item where the region reads item by item).
-    public func readIdentity() async throws(SocialSecurityCardError) -> CardIdentity {
-        let file = try file(CardProfile.cardIssuerFile)
-        let items = try await readItems(of: file, generation: .v3)
+    private func identity(_ items: RecordItems, file: FileProfile) throws(SocialSecurityCardError) -> CardIdentity {
         var identity = try CardIdentity(items: items.values, profile: profile)
         identity.warnings += items.warnings(file: file, generation: identity.generation)
         return identity
