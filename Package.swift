@@ -262,13 +262,13 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
-        .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator"]),
+        .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator", "TestSupport"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["HexCoding", "CardCrypto"]),
         .testTarget(
             name: "SocialSecurityCardTests",
             dependencies: [
                 "Vocabulary", "HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard",
-                "CardTestSupport",
+                "CardTestSupport", "TestSupport",
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["Vocabulary", "KioskCore", "SocialSecurityCard"]),

@@ -4,6 +4,7 @@ import CardTestSupport
 import HexCoding
 import SmartCard
 import SocialSecurityCard
+import TestSupport
 import Testing
 
 /// Properties of everything that parses bytes from the other side: TLV records and the FCI from a
