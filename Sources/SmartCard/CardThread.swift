@@ -71,14 +71,23 @@ final class CardThread: TaskExecutor {
     }
 
     private func work() {
-        // Named from inside: a name given to Foundation's Thread before it starts does not reach the
-        // kernel, and the thread would keep its creator's (a cooperative pool thread's).
-        Thread.current.name = "sskiosk.card"
+        Self.nameInKernel("sskiosk.card")
         owner.store(pthread_self(), ordering: .releasing)
         while let jobs = nextJobs() {
             for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
         }
         owner.store(0, ordering: .releasing)
+    }
+
+    /// Names the calling thread where `ps` and /proc show it. Foundation's `Thread.name` reaches the
+    /// kernel only when the `Thread` already holds its pthread handle, which races with `start()`:
+    /// when the race is lost the thread keeps its creator's name (a cooperative pool thread's). Glibc's
+    /// `pthread_setname_np` is not visible to Swift, so the name is written where it would write it.
+    private static func nameInKernel(_ name: String) {
+        let comm = open("/proc/thread-self/comm", O_WRONLY)
+        guard comm >= 0 else { return }
+        defer { close(comm) }
+        _ = name.utf8CString.withUnsafeBufferPointer { write(comm, $0.baseAddress, $0.count - 1) }
     }
 
     /// The jobs queued since the last call, after waiting for one; nil when the thread is to end.
