@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -258,7 +259,10 @@ let package = Package(
         // locate the built executables and read PDFs with poppler, on swift-subprocess. Knows none of the modules.
         .target(
             name: "TestSupport",
-            dependencies: ["CodedErrors", .product(name: "Subprocess", package: "swift-subprocess")],
+            dependencies: [
+                "CodedErrors", .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             path: "Tests/TestSupport"
         ),
 

@@ -118,6 +118,37 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 409
     )
 
+    public static let weakPassword = Self(
+        code: "weak-password",
+        chinese: "新密码至少 \(NewPassword.minimumLength) 位，不能是工号、旧密码或同一字符重复。",
+        english: "The new password needs at least \(NewPassword.minimumLength) characters and must not be "
+            + "the staff id, the old password or one character repeated.",
+        httpStatus: 422
+    )
+
+    /// Answered only to someone who gave the right password, so it tells a stranger nothing.
+    public static let passwordChangeRequired = Self(
+        code: "password-change-required",
+        chinese: "首次登录或密码被重置后，请先设置您自己的新密码。",
+        english: "Choose a new password of your own before signing in (first sign-in, or after a reset).",
+        httpStatus: 403
+    )
+
+    /// Answered only to someone who gave the right password, so it tells a stranger nothing.
+    public static let staffDisabled = Self(
+        code: "staff-disabled",
+        chinese: "该账号已停用。请联系管理员。",
+        english: "This account is disabled. Ask your administrator.",
+        httpStatus: 403
+    )
+
+    public static let unknownStaff = Self(
+        code: "unknown-staff",
+        chinese: "没有此工号的工作人员。",
+        english: "No member of staff has this id.",
+        httpStatus: 404
+    )
+
     public static let staffIDTaken = Self(
         code: "staff-id-taken",
         chinese: "该工号已被使用。请换一个工号。",

@@ -7,6 +7,7 @@ extension Principal {
         switch self {
         case .staff(let member): member.id
         case .resident: "card"
+        case .administrator(let account): "admin:" + account
         }
     }
 }

@@ -3,20 +3,52 @@ import GRDB
 import KioskCore
 
 extension SQLiteKioskStore {
-    /// Adds a member of staff; an id already in use is refused rather than overwritten, so adding
-    /// cannot quietly reset someone's password.
-    public func addStaff(_ member: StaffMember, password: PasswordHash) async throws {
+    public func addStaff(_ account: StaffAccount, by principal: Principal, at now: Date) async throws {
         try await pool.write { db in
-            guard try !StaffRow.exists(db, key: member.id) else { throw KioskError.staffIDTaken }
-            try StaffRow(member, password: password).insert(db)
+            guard try !StaffRow.exists(db, key: account.member.id) else { throw KioskError.staffIDTaken }
+            try StaffRow(account).insert(db)
+            try ChangeRecorder(db, at: now).log(
+                "staff.added", subject: .staff(id: account.member.id), by: principal,
+                detail: "role=\(account.member.role.rawValue) jurisdiction=\(account.member.jurisdiction.regionPrefix)")
         }
     }
 
-    public func staff(_ id: String) async throws -> (member: StaffMember, password: PasswordHash)? {
-        try await pool.read { db in
-            guard let row = try StaffRow.fetchOne(db, key: id) else { return nil }
-            return (try row.member(), PasswordHash(encoded: row.passwordHash))
+    public func staff(_ id: String) async throws -> StaffAccount? {
+        try await pool.read { db in try StaffRow.fetchOne(db, key: id)?.account() }
+    }
+
+    public func staffAccounts() async throws -> [StaffAccount] {
+        try await pool.read { db in try StaffRow.order(Column("id")).fetchAll(db).map { try $0.account() } }
+    }
+
+    public func setPassword(
+        of id: String, to password: PasswordHash, mustChangePassword: Bool, by principal: Principal, at now: Date
+    ) async throws {
+        try await pool.write { db in
+            try Self.updateStaff(
+                db, id,
+                [
+                    StaffRow.Columns.passwordHash.set(to: password.encoded),
+                    StaffRow.Columns.mustChangePassword.set(to: mustChangePassword),
+                ])
+            try SignInFailureRow.deleteOne(db, key: id)
+            try ChangeRecorder(db, at: now).log(
+                mustChangePassword ? "staff.password-reset" : "staff.password-changed", subject: .staff(id: id),
+                by: principal, detail: "")
         }
+    }
+
+    public func setStaffDisabled(_ id: String, _ disabled: Bool, by principal: Principal, at now: Date) async throws {
+        try await pool.write { db in
+            try Self.updateStaff(db, id, [StaffRow.Columns.disabled.set(to: disabled)])
+            if !disabled { try SignInFailureRow.deleteOne(db, key: id) }
+            try ChangeRecorder(db, at: now).log(
+                disabled ? "staff.disabled" : "staff.enabled", subject: .staff(id: id), by: principal, detail: "")
+        }
+    }
+
+    private static func updateStaff(_ db: Database, _ id: String, _ assignments: [ColumnAssignment]) throws {
+        guard try StaffRow.filter(key: id).updateAll(db, assignments) == 1 else { throw KioskError.unknownStaff }
     }
 
     public func signInFailures(_ id: String) async throws -> SignInFailures {

@@ -22,6 +22,7 @@ enum StoreSchema {
             try db.execute(sql: InsuranceCodeMigration.sql)
         }
         migrator.registerMigration("v8-sign-in-failures", migrate: createSignInFailures)
+        migrator.registerMigration("v9-staff-account-state", migrate: addStaffAccountState)
         return migrator
     }
 
@@ -214,6 +215,14 @@ enum StoreSchema {
             t.column("updatedAt", .integer).notNull()
         }
         try db.create(index: "printJobByAge", on: "printJob", columns: ["finished", "updatedAt"])
+    }
+
+    /// Accounts made before this migration keep working as they did: no forced change, enabled.
+    private static func addStaffAccountState(_ db: Database) throws {
+        try db.alter(table: "staff") { t in
+            t.add(column: "mustChangePassword", .integer).notNull().defaults(to: 0)
+            t.add(column: "disabled", .integer).notNull().defaults(to: 0)
+        }
     }
 
     /// A cache filled before this migration was loaded by then; a snapshot in progress clears it.

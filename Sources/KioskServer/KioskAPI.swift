@@ -47,6 +47,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/me/loss-report", reportMyLoss),
             // Staff
             APIRoute(.post, "/api/staff/login", login),
+            APIRoute(.post, "/api/staff/password", changePassword),
             APIRoute(.post, "/api/staff/logout", logout),
             APIRoute(.get, "/api/people/{idNumber}", person),
             APIRoute(.get, "/api/people/{idNumber}/contributions", contributions),
@@ -94,7 +95,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     func principal(_ request: Request) async throws -> Principal {
         guard let token = bearer(request) else { throw KioskError.notSignedIn }
-        if let member = await staff.member(for: token, at: now()) { return .staff(member) }
+        if let member = try await staff.member(for: token, at: now()) { return .staff(member) }
         if let resident = await kiosk.principal(for: token, at: now()) { return resident }
         throw KioskError.notSignedIn
     }
@@ -104,7 +105,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
         guard let token = bearer(request) else { throw KioskError.notSignedIn }
         if case .resident(let idNumber)? = await kiosk.principal(for: token, at: now()) { return (token, idNumber) }
-        if await staff.member(for: token, at: now()) != nil { throw KioskError.forbidden("resident-only") }
+        if try await staff.member(for: token, at: now()) != nil { throw KioskError.forbidden("resident-only") }
         throw KioskError.notSignedIn
     }
 
@@ -220,6 +221,21 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     private func login(_ request: Request, _ context: Context) async throws -> Response {
         let body = try await JSONBody.decode(LoginRequest.self, from: request)
         let (token, member) = try await staff.login(id: body.id, password: body.password, at: now())
+        return try JSONBody.response(
+            LoginResponse(
+                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))
+    }
+
+    struct PasswordChangeRequest: Decodable {
+        var id: String
+        var password: String
+        var newPassword: String
+    }
+
+    private func changePassword(_ request: Request, _ context: Context) async throws -> Response {
+        let body = try await JSONBody.decode(PasswordChangeRequest.self, from: request)
+        let (token, member) = try await staff.changePassword(
+            id: body.id, password: body.password, newPassword: body.newPassword, at: now())
         return try JSONBody.response(
             LoginResponse(
                 token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))

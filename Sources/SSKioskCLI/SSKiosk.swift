@@ -20,6 +20,7 @@ struct SSKiosk: AsyncParsableCommand {
             PrintCommand.self,
             DocumentCommand.self,
             LedgerCommand.self,
+            StaffCommand.self,
             TerminalSyncCommand.self,
             CentreCommand.self,
         ]

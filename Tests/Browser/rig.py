@@ -116,6 +116,13 @@ class Terminal:
         assert status == 200, body
         return body["token"]
 
+    def add_staff(self, staff_id, role, first_password):
+        """A new account through `sskiosk staff add`, its first password on standard input."""
+        subprocess.run(
+            [str(SSKIOSK), "staff", "add", staff_id, "--database", f"{self.directory}/terminal.sqlite",
+             "--name", "新同事", "--role", role],
+            input=first_password + "\n", text=True, check=True, capture_output=True)
+
     def stop(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)

@@ -75,6 +75,30 @@ class DeskTests(unittest.TestCase):
         status, _ = self.terminal.post("/api/applications", {"kind": "training-sign-up"})
         self.assertEqual(status, 401)
 
+    def test_a_new_account_chooses_its_own_password_at_first_sign_in(self):
+        driver = self.driver
+        self.terminal.add_staff("clerk9", "clerk", "given by admin")
+        self.sign_in("clerk9", "given by admin")
+        wait(lambda: driver.find_element(By.ID, "password-form").is_displayed(), what="the new password form")
+        self.assertFalse(driver.find_element(By.ID, "screen-desk").is_displayed())
+        check_screen(self, driver, "32-desk-choose-password")
+
+        def choose(new, again):
+            driver.find_element(By.ID, "password-new").send_keys(new)
+            driver.find_element(By.ID, "password-again").send_keys(again)
+            click(driver, '#password-form button[type="submit"]')
+
+        choose("clerk9's own", "clerk9's owm")
+        wait(lambda: "不一致" in text_of(driver, "#password-error"), what="the mismatch")
+        choose("given by admin", "given by admin")
+        wait(lambda: "至少" in text_of(driver, "#password-error"), what="the weak password refused")
+        choose("clerk9's own", "clerk9's own")
+        self.signed_in()
+        self.assertEqual(text_of(driver, "#staff-name"), "新同事")
+        self.sign_out()
+        self.sign_in("clerk9", "clerk9's own")
+        self.signed_in()
+
     def test_loss_replacement_and_cancellation(self):
         """The resident's active card reported lost (asked twice), replaced by a new one, which a supervisor cancels."""
         driver = self.driver

@@ -133,7 +133,13 @@ struct CacheHealthTests {
         try await Self.inDirectory { directory in
             let cache = try await SyntheticCache.make(in: directory)
             let member = StaffMember(id: "clerk-1", name: "经办人甲", role: .clerk, jurisdiction: Self.township)
-            try await SQLiteKioskStore(path: cache.path).addStaff(member, password: PasswordHash(encoded: "unused"))
+            let store = try SQLiteKioskStore(path: cache.path)
+            try await store.setTerminal(TerminalIdentity(terminalID: "T-1", jurisdiction: Self.township, name: "测试"))
+            try await store.addStaff(
+                StaffAccount(
+                    member: member, password: PasswordHash(encoded: "unused"), mustChangePassword: false,
+                    isDisabled: false),
+                by: .administrator(account: "test"), at: Date())
             let names = try SQLiteKioskStore.names(inCacheAt: cache.path)
             #expect(Set(names) == Set(cache.people.map(\.name) + [member.name]))
 

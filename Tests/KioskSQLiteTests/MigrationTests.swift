@@ -11,6 +11,7 @@ struct MigrationTests {
     static let migrations = [
         "v1-terminal-and-staff", "v2-reference-data", "v3-applications-and-cards", "v4-outbox-and-ledger",
         "v5-print-jobs", "v6-cache-loaded", "v7-national-insurance-codes", "v8-sign-in-failures",
+        "v9-staff-account-state",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")
@@ -80,6 +81,26 @@ struct MigrationTests {
             let cursor = try await fixture.store.referenceDataCursor()
             #expect(cursor == nil)
         }
+    }
+
+    /// An account from before v9 signs in as it did: enabled, with no forced change.
+    @Test func accountsMadeBeforeAccountStateKeepWorking() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let hash = try PasswordHash(hashing: "an old password", cost: 10)
+        let old = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v8-sign-in-failures")
+        try await old.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO staff (id, name, role, jurisdiction, passwordHash) VALUES ('clerk1', '经办员', 'clerk', '430102001', ?)",
+                arguments: [hash.encoded])
+        }
+        try old.close()
+        let account = try #require(try await SQLiteKioskStore(path: path).staff("clerk1"))
+        #expect(!account.isDisabled && !account.mustChangePassword)
+        #expect(account.password.verify("an old password"))
     }
 
     @Test("a cache from before the national codes is carried across: residents' rows to 170/390, employees' to 110/310")

@@ -246,20 +246,27 @@ struct WriteTests {
         }
     }
 
-    @Test("staff: added once with a password hash that verifies; the same id again is refused")
+    @Test("staff: added once with a password hash that verifies, on the ledger; the same id again is refused")
     func staff() async throws {
         try await F.with { fixture in
             let member = StaffMember(id: "clerk-9", name: "经办人丁", role: .clerk, jurisdiction: F.township)
-            let password = try PasswordHash(hashing: "correct horse", cost: 10)
-            try await fixture.store.addStaff(member, password: password)
+            let account = StaffAccount(
+                member: member, password: try PasswordHash(hashing: "correct horse", cost: 10),
+                mustChangePassword: true, isDisabled: false)
+            try await fixture.store.addStaff(account, by: .administrator(account: "root"), at: F.monday)
             let stored = try #require(try await fixture.store.staff("clerk-9"))
-            #expect(stored.member == member)
+            #expect(stored == account)
             #expect(stored.password.verify("correct horse"))
             #expect(!stored.password.verify("wrong"))
+            var again = account
+            again.password = try PasswordHash(hashing: "other", cost: 10)
             await #expect(throws: KioskError.staffIDTaken) {
-                try await fixture.store.addStaff(member, password: try PasswordHash(hashing: "other", cost: 10))
+                try await fixture.store.addStaff(again, by: .administrator(account: "root"), at: F.monday)
             }
             #expect(try await fixture.store.staff("nobody") == nil)
+            #expect(try await fixture.store.staffAccounts().map(\.member.id).contains("clerk-9"))
+            let entry = try #require(try await fixture.store.ledger(from: 1, limit: 1000).last)
+            #expect(entry.action == "staff.added" && entry.actor == "admin:root" && entry.subject == "staff:clerk-9")
         }
     }
 }

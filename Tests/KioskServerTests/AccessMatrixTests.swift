@@ -75,6 +75,9 @@ struct AccessMatrixTests {
             body: { #"{"key":"\#($0.unique)","document":"proof-of-insurance"}"# }),
         "POST /api/staff/login": Rule(
             allowed: everyone, uri: { _ in "/api/staff/login" }, body: { _ in #"{"id":"nobody","password":"x"}"# }),
+        "POST /api/staff/password": Rule(
+            allowed: everyone, uri: { _ in "/api/staff/password" },
+            body: { _ in #"{"id":"nobody","password":"x","newPassword":"a new password"}"# }),
         "POST /api/staff/logout": Rule(allowed: everyone, uri: { _ in "/api/staff/logout" }),
         "GET /api/people/{idNumber}": Rule(allowed: deskHere, uri: { "/api/people/\($0.here)" }),
         "GET /api/people/{idNumber}/contributions": Rule(

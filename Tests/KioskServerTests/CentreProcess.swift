@@ -85,7 +85,7 @@ struct CentreProcess {
         return [
             "--centre", url, "--centre-ca", file("ca.pem"), "--centre-certificate", file("\(identity).pem"),
             "--centre-key", file("\(identity).key"), "--centre-token-file", file("\(terminal).token"),
-            "--terminal-id", terminal, "--jurisdiction", Self.township, "--demo-staff",
+            "--terminal-id", terminal, "--jurisdiction", Self.township,
             "--sync-interval", "0.2", "--pull-interval", "1", "--sync-backoff-limit", "2",
         ]
     }
@@ -137,8 +137,8 @@ struct CentreProcess {
     }
 
     @discardableResult
-    func sskiosk(_ arguments: [String]) async throws -> String {
-        try await CommandRun.standardOutput(of: [BuildFolder.executable("sskiosk")] + arguments)
+    func sskiosk(_ arguments: [String], input: String? = nil) async throws -> String {
+        try await CommandRun.standardOutput(of: [BuildFolder.executable("sskiosk")] + arguments, input: input)
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("sskiosk ledger verify")
 struct LedgerVerifyCommandTests {
-    /// A ledger with staff reads and writes of a person, so a full ID number could leak into output.
+    /// A ledger with the seeded staff accounts' additions (10) and staff reads and writes of a
+    /// person (4), so a full ID number could leak into output.
     static func ledgerWithEntries() async throws -> TestTerminal {
         let fixture = try TestTerminal.make()
         try await fixture.seed()
@@ -24,7 +25,7 @@ struct LedgerVerifyCommandTests {
         let fixture = try await Self.ledgerWithEntries()
         let run = try await CommandRun.ledgerVerify(database: fixture.path)
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.hasPrefix("ledger intact: 4 entries"), "\(run.output)")
+        #expect(run.output.hasPrefix("ledger intact: 14 entries"), "\(run.output)")
         #expect(!run.output.contains(fixture.here.idNumber))
     }
 
@@ -41,10 +42,10 @@ struct LedgerVerifyCommandTests {
         #expect(altered.output.contains("entry 2 was altered"), "\(altered.output)")
 
         let other = try await Self.ledgerWithEntries()
-        try await sqlite(other.path, "DROP TRIGGER ledgerNoDelete; DELETE FROM ledger WHERE sequence = 4;")
+        try await sqlite(other.path, "DROP TRIGGER ledgerNoDelete; DELETE FROM ledger WHERE sequence = 14;")
         let truncated = try await CommandRun.ledgerVerify(database: other.path)
         #expect(truncated.status != 0)
-        #expect(truncated.output.contains("missing after entry 3"), "\(truncated.output)")
+        #expect(truncated.output.contains("missing after entry 13"), "\(truncated.output)")
         #expect(!truncated.output.contains(other.here.idNumber))
     }
 

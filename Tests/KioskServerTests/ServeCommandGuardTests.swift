@@ -30,4 +30,13 @@ struct ServeCommandGuardTests {
         #expect(run.status != 0)
         #expect(run.output.contains("ssse.aid: \"7378\" is not 5 to 16 bytes of hex"), "\(run.output)")
     }
+
+    @Test func demoStaffWithTheirPublicPasswordNeedTheDemo() async throws {
+        let run = try await Self.serve([
+            "--demo-staff", "--terminal-id", "T-1", "--jurisdiction", "430102001", "--database",
+            "/nonexistent/x.sqlite",
+        ])
+        #expect(run.status != 0)
+        #expect(run.output.contains("only with --demo"), "\(run.output)")
+    }
 }

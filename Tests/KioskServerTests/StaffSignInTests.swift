@@ -9,6 +9,7 @@ import Testing
 struct StaffSignInTests {
     static let password = "right password"
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
+    static let administrator = Principal.administrator(account: "root")
 
     /// A store with one clerk, at a path a second store (the restarted service) can open again.
     static func store() async throws -> (SQLiteKioskStore, String, StaffMember) {
@@ -17,7 +18,11 @@ struct StaffSignInTests {
         try await store.setTerminal(
             TerminalIdentity(terminalID: "T1", jurisdiction: try Jurisdiction("430102001"), name: "测试"))
         let clerk = StaffMember(id: "clerk1", name: "经办员", role: .clerk, jurisdiction: try Jurisdiction("430102001"))
-        try await store.addStaff(clerk, password: try PasswordHash(hashing: Self.password, cost: 10))
+        try await store.addStaff(
+            StaffAccount(
+                member: clerk, password: try PasswordHash(hashing: Self.password, cost: 10), mustChangePassword: false,
+                isDisabled: false),
+            by: Self.administrator, at: Self.start)
         return (store, path, clerk)
     }
 
@@ -72,10 +77,80 @@ struct StaffSignInTests {
         var now = Self.start
         while now < Self.start.addingTimeInterval(StaffSessions.maximumLifetime - 20 * 60) {
             now = now.addingTimeInterval(20 * 60)
-            #expect(await sessions.member(for: token, at: now) == clerk)
+            #expect(try await sessions.member(for: token, at: now) == clerk)
         }
         #expect(
-            await sessions.member(for: token, at: Self.start.addingTimeInterval(StaffSessions.maximumLifetime)) == nil)
-        #expect(await sessions.member(for: token, at: Self.start) == nil, "an ended session stays ended")
+            try await sessions.member(for: token, at: Self.start.addingTimeInterval(StaffSessions.maximumLifetime))
+                == nil)
+        #expect(try await sessions.member(for: token, at: Self.start) == nil, "an ended session stays ended")
+    }
+
+    @Test func aNewAccountSignsInOnlyAfterChoosingItsOwnPassword() async throws {
+        let (store, _, _) = try await Self.store()
+        let member = StaffMember(id: "clerk2", name: "新经办员", role: .clerk, jurisdiction: try Jurisdiction("430102001"))
+        try await store.addStaff(
+            StaffAccount(
+                member: member, password: try PasswordHash(hashing: "first password", cost: 10),
+                mustChangePassword: true, isDisabled: false),
+            by: Self.administrator, at: Self.start)
+        let sessions = StaffSessions(store: store)
+        // The right first password gets no session; a wrong one is only a wrong password.
+        await #expect(throws: KioskError.passwordChangeRequired) {
+            try await sessions.login(id: "clerk2", password: "first password", at: Self.start)
+        }
+        await #expect(throws: KioskError.wrongCredentials) {
+            try await sessions.changePassword(
+                id: "clerk2", password: "a guess", newPassword: "my own password", at: Self.start)
+        }
+        for weak in ["short", "first password", "clerk2", "aaaaaaaaaa"] {
+            await #expect(throws: KioskError.weakPassword) {
+                try await sessions.changePassword(
+                    id: "clerk2", password: "first password", newPassword: weak, at: Self.start)
+            }
+        }
+        let (token, signedIn) = try await sessions.changePassword(
+            id: "clerk2", password: "first password", newPassword: "my own password", at: Self.start)
+        #expect(signedIn == member)
+        #expect(try await sessions.member(for: token, at: Self.start) == member)
+        await #expect(throws: KioskError.wrongCredentials) {
+            try await sessions.login(id: "clerk2", password: "first password", at: Self.start)
+        }
+        _ = try await sessions.login(id: "clerk2", password: "my own password", at: Self.start)
+        let entries = try await store.ledger(from: 1, limit: 100).filter { $0.subject == "staff:clerk2" }
+        #expect(
+            entries.map(\.action) == [
+                "staff.added", "staff.sign-in-failed", "staff.password-changed", "staff.login", "staff.sign-in-failed",
+                "staff.login",
+            ])
+        #expect(entries.first?.actor == "admin:root")
+        #expect(entries[2].actor == "clerk2", "a member's own change is theirs")
+    }
+
+    @Test func disablingOrResettingEndsOpenSessionsAtTheirNextRequest() async throws {
+        let (store, _, clerk) = try await Self.store()
+        let sessions = StaffSessions(store: store)
+        let (first, _) = try await sessions.login(id: "clerk1", password: Self.password, at: Self.start)
+        try await store.setStaffDisabled("clerk1", true, by: Self.administrator, at: Self.start)
+        #expect(try await sessions.member(for: first, at: Self.start) == nil)
+        await #expect(throws: KioskError.staffDisabled) {
+            try await sessions.login(id: "clerk1", password: Self.password, at: Self.start)
+        }
+        await #expect(throws: KioskError.wrongCredentials, "a disabled account still hides behind a wrong password") {
+            try await sessions.login(id: "clerk1", password: "wrong", at: Self.start)
+        }
+        try await store.setStaffDisabled("clerk1", false, by: Self.administrator, at: Self.start)
+        #expect(try await store.signInFailures("clerk1") == SignInFailures(), "enabling lifts the failures")
+        let (second, _) = try await sessions.login(id: "clerk1", password: Self.password, at: Self.start)
+        #expect(try await sessions.member(for: second, at: Self.start) == clerk)
+        try await store.setPassword(
+            of: "clerk1", to: try PasswordHash(hashing: "reset by admin", cost: 10), mustChangePassword: true,
+            by: Self.administrator, at: Self.start)
+        #expect(try await sessions.member(for: second, at: Self.start) == nil)
+        await #expect(throws: KioskError.passwordChangeRequired) {
+            try await sessions.login(id: "clerk1", password: "reset by admin", at: Self.start)
+        }
+        await #expect(throws: KioskError.unknownStaff) {
+            try await store.setStaffDisabled("nobody", true, by: Self.administrator, at: Self.start)
+        }
     }
 }

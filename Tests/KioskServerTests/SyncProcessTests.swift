@@ -33,13 +33,29 @@ struct SyncProcessTests {
         }
     }
 
-    /// A terminal of `centre` on its own database in the centre's directory.
+    /// A terminal of `centre` on its own database in the centre's directory. On its first start its
+    /// administrator adds the clerk with `sskiosk staff add`, and the clerk's first sign-in sets
+    /// ``clerkPassword``, as on a terminal installed for real.
     static func startTerminal(_ id: String, _ centre: CentreProcess, certificate: String? = nil) async throws
         -> ServiceProcess
     {
-        try await ServiceProcess.start(
-            database: centre.file("\(id).sqlite"), arguments: centre.terminalArguments(id, certificate: certificate))
+        let database = centre.file("\(id).sqlite")
+        let installed = FileManager.default.fileExists(atPath: database)
+        let terminal = try await ServiceProcess.start(
+            database: database, arguments: centre.terminalArguments(id, certificate: certificate))
+        if !installed {
+            _ = try await centre.sskiosk(
+                ["staff", "add", "clerk1", "--database", database, "--name", "经办员甲", "--role", "clerk"],
+                input: "first password\n")
+            let (status, _) = try await APIClient(port: terminal.port).send(
+                "POST", "/api/staff/password",
+                json: ["id": "clerk1", "password": "first password", "newPassword": clerkPassword])
+            guard status == 200 else { throw CentreProcess.Failure("clerk1's first sign-in answered \(status)") }
+        }
+        return terminal
     }
+
+    static let clerkPassword = "clerk1's own password"
 
     /// Runs `body` with a terminal of `centre` started as ``startTerminal(_:_:certificate:)`` starts
     /// it, and SIGKILLs the terminal afterwards.
@@ -55,7 +71,7 @@ struct SyncProcessTests {
     }
 
     static func clerk(_ terminal: ServiceProcess) async throws -> APIClient {
-        try await APIClient(port: terminal.port).login("clerk1", password: "demo-password")
+        try await APIClient(port: terminal.port).login("clerk1", password: clerkPassword)
     }
 
     /// GET /api/sync as a clerk.

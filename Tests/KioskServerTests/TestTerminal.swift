@@ -113,8 +113,11 @@ struct TestTerminal: Sendable {
 
     private func addStaff(_ id: String, _ role: Role, _ region: String) async throws {
         try await store.addStaff(
-            StaffMember(id: id, name: role.rawValue, role: role, jurisdiction: try Jurisdiction(region)),
-            password: try PasswordHash(hashing: Self.password, cost: 10))
+            StaffAccount(
+                member: StaffMember(id: id, name: role.rawValue, role: role, jurisdiction: try Jurisdiction(region)),
+                password: try PasswordHash(hashing: Self.password, cost: 10), mustChangePassword: false,
+                isDisabled: false),
+            by: .administrator(account: "test"), at: Date())
     }
 
     /// Puts the resident's card in the kiosk's reader as pcscd would report it.

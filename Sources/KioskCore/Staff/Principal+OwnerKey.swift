@@ -9,6 +9,7 @@ extension Principal {
         switch self {
         case .staff(let member): "staff:" + member.id
         case .resident(let idNumber): "resident:" + SHA256.hash(data: Array(idNumber.utf8)).compactHexString
+        case .administrator(let account): "admin:" + account
         }
     }
 }

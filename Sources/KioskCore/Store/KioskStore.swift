@@ -93,8 +93,19 @@ public protocol KioskStore: Sendable {
 
     // MARK: Staff
 
-    func addStaff(_ member: StaffMember, password: PasswordHash) async throws
-    func staff(_ id: String) async throws -> (member: StaffMember, password: PasswordHash)?
+    /// Adds an account, with a ledger entry naming who added it; an id in use is refused
+    /// (``KioskError/staffIDTaken``), so adding never resets someone's password.
+    func addStaff(_ account: StaffAccount, by principal: Principal, at now: Date) async throws
+    func staff(_ id: String) async throws -> StaffAccount?
+    /// Every account, by id.
+    func staffAccounts() async throws -> [StaffAccount]
+    /// Replaces the password of `id`: by its holder (`mustChangePassword` false) or by an
+    /// administrator's reset (true). Lifts a lock, and leaves a ledger entry.
+    func setPassword(
+        of id: String, to password: PasswordHash, mustChangePassword: Bool, by principal: Principal, at now: Date)
+        async throws
+    /// Disables or enables `id`, with a ledger entry; enabling also lifts a lock.
+    func setStaffDisabled(_ id: String, _ disabled: Bool, by principal: Principal, at now: Date) async throws
     /// The wrong passwords in a row for the member `id`, kept so that a restart lifts no lock.
     func signInFailures(_ id: String) async throws -> SignInFailures
     /// Keeps `failures` for `member` with a ledger entry for the failed sign-in, and one for the

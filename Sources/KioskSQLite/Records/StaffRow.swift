@@ -1,7 +1,7 @@
 import GRDB
 import KioskCore
 
-/// A row of `staff`: a member of staff with their password hash.
+/// A row of `staff`: a member of staff with their password hash and the account's state (v9).
 struct StaffRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "staff"
 
@@ -10,20 +10,29 @@ struct StaffRow: Codable, FetchableRecord, PersistableRecord {
     var role: Role
     var jurisdiction: String
     var passwordHash: String
+    var mustChangePassword: Bool
+    var disabled: Bool
 
     enum Columns {
         static let name = Column(CodingKeys.name)
+        static let passwordHash = Column(CodingKeys.passwordHash)
+        static let mustChangePassword = Column(CodingKeys.mustChangePassword)
+        static let disabled = Column(CodingKeys.disabled)
     }
 
-    init(_ member: StaffMember, password: PasswordHash) {
-        id = member.id
-        name = member.name
-        role = member.role
-        jurisdiction = member.jurisdiction.regionPrefix
-        passwordHash = password.encoded
+    init(_ account: StaffAccount) {
+        id = account.member.id
+        name = account.member.name
+        role = account.member.role
+        jurisdiction = account.member.jurisdiction.regionPrefix
+        passwordHash = account.password.encoded
+        mustChangePassword = account.mustChangePassword
+        disabled = account.isDisabled
     }
 
-    func member() throws(KioskError) -> StaffMember {
-        StaffMember(id: id, name: name, role: role, jurisdiction: try Jurisdiction(jurisdiction))
+    func account() throws(KioskError) -> StaffAccount {
+        StaffAccount(
+            member: StaffMember(id: id, name: name, role: role, jurisdiction: try Jurisdiction(jurisdiction)),
+            password: PasswordHash(encoded: passwordHash), mustChangePassword: mustChangePassword, isDisabled: disabled)
     }
 }

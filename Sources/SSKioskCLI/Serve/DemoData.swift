@@ -31,13 +31,16 @@ enum DemoData {
         try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
     }
 
-    /// One account per role for `jurisdiction`, those not there yet, with the demo password.
+    /// One account per role for `jurisdiction`, those not there yet, with the demo password and no
+    /// forced change (the rig's tests and demonstrations sign in with it as it is).
     static func addStaff(into store: any KioskStore, jurisdiction: Jurisdiction, logger: Logger) async throws {
         for member in staff where try await store.staff(member.id) == nil {
             try await store.addStaff(
-                StaffMember(id: member.id, name: member.name, role: member.role, jurisdiction: jurisdiction),
-                password: try PasswordHash(hashing: password)
-            )
+                StaffAccount(
+                    member: StaffMember(
+                        id: member.id, name: member.name, role: member.role, jurisdiction: jurisdiction),
+                    password: try PasswordHash(hashing: password), mustChangePassword: false, isDisabled: false),
+                by: .administrator(account: "demo"), at: Date())
         }
         logger.info(
             "demo staff ready",

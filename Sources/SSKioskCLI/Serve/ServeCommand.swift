@@ -89,6 +89,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("Give --terminal-id and --jurisdiction together.")
         }
         if demo && terminalID != nil { throw ValidationError("--demo makes its own terminal: drop --terminal-id.") }
+        if demoStaff && !demo {
+            throw ValidationError(
+                "--demo-staff adds accounts whose password is public: only with --demo. "
+                    + "Add real staff with `sskiosk staff add`.")
+        }
         // The API speaks plain HTTP and trusts its caller's network position: loopback only.
         guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
             throw ValidationError(

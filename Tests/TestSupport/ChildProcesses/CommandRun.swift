@@ -1,4 +1,6 @@
+import Glibc
 import Subprocess
+import SystemPackage
 
 /// A child process run to its end, its output kept: how it ended, and what it wrote to standard
 /// output and to standard error, each whole.
@@ -19,31 +21,56 @@ package struct CommandRun: Sendable {
     /// Standard output, then standard error.
     package var output: String { standardOutput + standardError }
 
-    /// Runs `argv` (an absolute path first) with no input, `environment` set over the tests' own,
-    /// in `directory` (the tests' working directory when nil), and waits for it to end.
+    /// Runs `argv` (an absolute path first) with `input` on its standard input (none when nil),
+    /// `environment` set over the tests' own, in `directory` (the tests' working directory when
+    /// nil), and waits for it to end.
     package static func run(
-        _ argv: [String], environment: [String: String] = [:], in directory: String? = nil
+        _ argv: [String], input: String? = nil, environment: [String: String] = [:], in directory: String? = nil
     ) async throws -> CommandRun {
-        try await run(ChildCommand(argv: argv, environment: environment, directory: directory))
+        try await run(ChildCommand(argv: argv, environment: environment, directory: directory), input: input)
     }
 
     /// The standard output of `argv`, which must exit with status 0; when it does not, the error
     /// says what it wrote to standard error.
     package static func standardOutput(
-        of argv: [String], environment: [String: String] = [:], in directory: String? = nil
+        of argv: [String], input: String? = nil, environment: [String: String] = [:], in directory: String? = nil
     ) async throws -> String {
         let command = ChildCommand(argv: argv, environment: environment, directory: directory)
-        let run = try await run(command)
+        let run = try await run(command, input: input)
         guard run.status == 0 else { throw TestSupportError.failed(command, run) }
         return run.standardOutput
     }
 
-    private static func run(_ command: ChildCommand) async throws -> CommandRun {
+    private static func run(_ command: ChildCommand, input: String?) async throws -> CommandRun {
         // No limit: a limit makes swift-subprocess reserve that much memory up front.
-        let result = try await Subprocess.run(
-            command.configuration, output: .string(limit: .max), error: .string(limit: .max))
+        let result =
+            if let input {
+                try await Subprocess.run(
+                    command.configuration,
+                    input: .fileDescriptor(try inputFile(input), closeAfterSpawningProcess: true),
+                    output: .string(limit: .max), error: .string(limit: .max))
+            } else {
+                try await Subprocess.run(
+                    command.configuration, output: .string(limit: .max), error: .string(limit: .max))
+            }
         return CommandRun(
             termination: Termination(result.terminationStatus), standardOutput: result.standardOutput,
             standardError: result.standardError)
+    }
+
+    /// `input` in an unlinked file, open for reading from its start. A file rather than a pipe:
+    /// swift-subprocess 1.0.2 traps ("FileDescriptor … was not closed") when a child exits before
+    /// reading all of a piped input, as a command that refuses its arguments does.
+    private static func inputFile(_ input: String) throws -> FileDescriptor {
+        var template = Array("/tmp/sskiosk-input-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw Errno(rawValue: errno) }
+        unlink(template)
+        let bytes = Array(input.utf8)
+        guard write(fd, bytes, bytes.count) == bytes.count, lseek(fd, 0, SEEK_SET) == 0 else {
+            close(fd)
+            throw Errno(rawValue: errno)
+        }
+        return FileDescriptor(rawValue: fd)
     }
 }
