@@ -43,6 +43,7 @@ let package = Package(
         ),
         // libcups2-dev ships no .pc file (`cups-config --libs` says -lcups): the module map links it by name.
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
@@ -64,6 +65,8 @@ let package = Package(
         .target(name: "Vocabulary"),
         // The one shape of every module's error: a public code to match on, a message for a person.
         .target(name: "CodedErrors"),
+        // How a server tells systemd it is ready, alive and stopping (Type=notify, WatchdogSec=).
+        .target(name: "Supervision", dependencies: ["CSystemd", .product(name: "NIOCore", package: "swift-nio")]),
         // Bytes as hex and back: APDU traces, digests, file names, tokens.
         .target(name: "HexCoding"),
 
@@ -120,6 +123,7 @@ let package = Package(
                 "SmartCard",
                 "Printing",
                 "Documents",
+                "Supervision",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -151,6 +155,7 @@ let package = Package(
                 "KioskCore",
                 "Documents",
                 "SocialSecurityCard",
+                "Supervision",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

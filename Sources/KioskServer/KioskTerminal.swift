@@ -6,6 +6,7 @@ import KioskCore
 import Logging
 import Printing
 import ServiceLifecycle
+import Supervision
 
 /// The terminal service assembled: the API over the store, the staff sessions, the kiosk's card
 /// session, the desk's card writer, the printers and the event stream. `application()` returns the Hummingbird application without
@@ -80,6 +81,7 @@ public struct KioskTerminal: Sendable {
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "sskiosk"),
             services: (watchCards ? [CardEventService(controller: controller, logger: logger)] : []) + background,
+            onServerRunning: { SystemdSupervisor().serverRunning(on: $0) },
             logger: logger
         )
     }

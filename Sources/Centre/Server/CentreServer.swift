@@ -4,6 +4,7 @@ import HummingbirdTLS
 import KioskCore
 import Logging
 import NIOCore
+import Supervision
 
 /// The sync service of docs/SYNC.md over HTTPS with client certificates: commands up, changes and
 /// snapshots down, each for the terminal its bearer token names and inside its jurisdiction.
@@ -36,7 +37,10 @@ public struct CentreServer: Sendable {
             router: router(),
             server: try .tls(.http1(), tlsConfiguration: tls.configuration()),
             configuration: .init(address: .hostname(host, port: port), serverName: "sskiosk-centre"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                SystemdSupervisor().serverRunning(on: channel)
+                await onServerRunning(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
     }
 
