@@ -25,13 +25,14 @@ DEMO_DB ?= /var/lib/sskiosk/demo.sqlite
 run: rig-up
 	$(BIN)/sskiosk serve --database $(DEMO_DB) --demo --psam-reader "Virtual PCD 00 01"
 
-# Unit tests first, then the rig tests on their own: CPU-heavy property tests would otherwise
-# share the two cores with rig tests that wait for pcscd and cupsd.
+# Unit tests first, then the kiosk shell's and the rig tests on their own: CPU-heavy property tests
+# would otherwise share the two cores with Chromium and with rig tests that wait for pcscd and cupsd.
 test: rig-up
 	$(SWIFT) build --build-tests
 	hardware/postgres/postgres-up
 	$(RIG) reset
-	$(SWIFT) test --skip-build --skip RigTests
+	$(SWIFT) test --skip-build --skip RigTests --skip KioskShellTests
+	$(SWIFT) test --skip-build --filter KioskShellTests
 	$(SWIFT) test --skip-build --filter RigTests
 
 bench: rig-up

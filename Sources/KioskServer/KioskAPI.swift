@@ -26,6 +26,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     let sync: SyncMonitor?
     /// The centre's register of issued documents; `nil`: the terminal runs without a centre.
     let certificates: (any DocumentRegister)?
+    /// The kiosk page's last heartbeat, for the kiosk shell's watchdog.
+    let heartbeat = PageHeartbeat()
 
     var routes: [APIRoute<Context>] {
         [
@@ -58,7 +60,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ] + printRoutes + deskRoutes + verificationRoutes
+        ] + printRoutes + deskRoutes + verificationRoutes + heartbeatRoutes
     }
 
     // MARK: The service itself

@@ -61,6 +61,9 @@ struct AccessMatrixTests {
         "DELETE /api/session": Rule(allowed: everyone, uri: { _ in "/api/session" }),
         "GET /api/events": Rule(allowed: everyone, uri: { _ in "/api/events" }, stream: true),
         "GET /api/jobs": Rule(allowed: everyone, uri: { _ in "/api/jobs" }),
+        "POST /api/kiosk/heartbeat": Rule(
+            allowed: everyone, uri: { _ in "/api/kiosk/heartbeat" }, body: { _ in #"{"page":"matrix"}"# }),
+        "GET /api/kiosk/heartbeat": Rule(allowed: everyone, uri: { _ in "/api/kiosk/heartbeat" }),
         "GET /api/me": Rule(allowed: [.resident], uri: { _ in "/api/me" }),
         "GET /api/me/contributions": Rule(allowed: [.resident], uri: { _ in "/api/me/contributions" }),
         "GET /api/me/pension-payments": Rule(allowed: [.resident], uri: { _ in "/api/me/pension-payments" }),

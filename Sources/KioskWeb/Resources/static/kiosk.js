@@ -405,6 +405,16 @@
   window.addEventListener("pageshow", (event) => { if (event.persisted) location.reload(); });
   window.addEventListener("pagehide", forgetPerson);
 
+  // MARK: Heartbeat
+
+  // The page's sign of life for the kiosk shell's watchdog (packaging/kiosk): while this script
+  // runs, the service hears from it every few seconds. A crashed, hung or navigated-away page falls
+  // silent, and the launcher restarts Chromium. The id is new with each load of the page.
+  const pageID = randomKey("page-");
+  const heartbeat = () => api("POST", "/api/kiosk/heartbeat", { body: { page: pageID } });
+
   drawDots();
   connect();
+  heartbeat();
+  setInterval(heartbeat, 5000);
 })();
