@@ -21,6 +21,7 @@ public struct SQLiteKioskStore: KioskStore {
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
+        try Self.keepPrivate(path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another process (the `ledger verify` command, an installer) may hold the write lock briefly.
@@ -35,6 +36,18 @@ public struct SQLiteKioskStore: KioskStore {
         }
         try StoreSchema.migrator.migrate(pool)
         ledgerCommits = LedgerGroupCommit(pool: pool)
+    }
+
+    /// Makes the database file the owner's alone (0600) before SQLite opens it, whatever the
+    /// umask, and tightens one left readable by others: it holds the township's residents. SQLite
+    /// gives its -wal and -shm files the database file's mode.
+    private static func keepPrivate(_ path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & 0o077 != 0 else { return }
+        _ = fchmod(descriptor, status.st_mode & 0o700)
     }
 
     // MARK: The terminal
