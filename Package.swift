@@ -69,6 +69,9 @@ let package = Package(
         .target(name: "Supervision", dependencies: ["CSystemd", .product(name: "NIOCore", package: "swift-nio")]),
         // Bytes as hex and back: APDU traces, digests, file names, tokens.
         .target(name: "HexCoding"),
+        // Secrets at rest and in memory: key, token and password files read only when private to their owner,
+        // and the bytes of a PIN or a key zeroed where they lie once used.
+        .target(name: "Secrets", dependencies: ["CodedErrors"]),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -76,6 +79,7 @@ let package = Package(
             dependencies: [
                 "CodedErrors",
                 "HexCoding",
+                "Secrets",
                 "CPCSCLite",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,7 +90,7 @@ let package = Package(
         .target(
             name: "SocialSecurityCard",
             dependencies: [
-                "Vocabulary", "CodedErrors", "HexCoding", "SmartCard", "CardCrypto",
+                "Vocabulary", "CodedErrors", "HexCoding", "Secrets", "SmartCard", "CardCrypto",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -104,6 +108,7 @@ let package = Package(
             dependencies: [
                 "CodedErrors",
                 "KioskCore",
+                "Secrets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -117,6 +122,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "HexCoding",
+                "Secrets",
                 "KioskCore",
                 "Diagnostics",
                 "SocialSecurityCard",
@@ -152,6 +158,7 @@ let package = Package(
                 "Vocabulary",
                 "CodedErrors",
                 "HexCoding",
+                "Secrets",
                 "KioskCore",
                 "Documents",
                 "SocialSecurityCard",
@@ -229,6 +236,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "HexCoding",
+                "Secrets",
                 "KioskCore",
                 "KioskSQLite",
                 "KioskServer",
@@ -257,7 +265,9 @@ let package = Package(
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
             name: "CardTestSupport",
-            dependencies: ["HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
+            dependencies: [
+                "HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "TestSupport",
+            ],
             path: "Tests/CardTestSupport"
         ),
         // The one way tests run a child process (to its end, or in the background until stopped), find a free port,
@@ -273,6 +283,7 @@ let package = Package(
 
         .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator", "TestSupport"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["HexCoding", "CardCrypto"]),
+        .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),
         .testTarget(
             name: "SocialSecurityCardTests",
             dependencies: [
@@ -292,6 +303,8 @@ let package = Package(
                 "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -14,6 +14,8 @@ public struct CentreError: CodedError {
         case tooManyCommands = "too-many-commands"
         case terminalExists = "terminal-exists"
         case malformedDatabaseURL = "malformed-database-url"
+        case passwordInDatabaseURL = "password-in-database-url"
+        case databaseUnreachable = "database-unreachable"
         case schemaTooNew = "schema-too-new"
         case unknownHolder = "unknown-holder"
         case unknownBatch = "unknown-batch"
@@ -84,7 +86,30 @@ public struct CentreError: CodedError {
     public static let malformedDatabaseURL = Self(
         .malformedDatabaseURL, status: 500, chinese: "PostgreSQL 连接地址格式有误。",
         english:
-            "The PostgreSQL URL is not postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (no host: the local socket).")
+            "The PostgreSQL URL is not postgres://USER@HOST[:PORT]/DATABASE?sslmode=verify-full&sslrootcert=CA.pem"
+            + "&passfile=FILE (no host: the local socket).")
+
+    /// A PostgreSQL URL of the right shape whose parameters do not fit: `reason` says which and how.
+    public static func databaseURL(_ reason: String) -> Self {
+        Self(
+            .malformedDatabaseURL, status: 500, chinese: "PostgreSQL 连接地址的参数有误：\(reason)",
+            english: "The PostgreSQL URL cannot be used: \(reason).")
+    }
+
+    public static let passwordInDatabaseURL = Self(
+        .passwordInDatabaseURL, status: 500, chinese: "PostgreSQL 密码不可写在连接地址中，请放入权限为600的密码文件。",
+        english:
+            "The PostgreSQL URL holds a password, which anyone on this machine can read on the command line. Put it in "
+            + "a password file (hostname:port:database:username:password, chmod 600) and name it with passfile=FILE "
+            + "or PGPASSFILE.")
+
+    /// The centre could not open a connection to its PostgreSQL at `server`; `reason` says what the
+    /// server or the TLS handshake said, never the password.
+    public static func databaseUnreachable(_ server: String, reason: String) -> Self {
+        Self(
+            .databaseUnreachable, status: 503, chinese: "无法连接中心的 PostgreSQL 数据库（\(server)）：\(reason)",
+            english: "Cannot connect to the centre's PostgreSQL at \(server): \(reason).")
+    }
 
     public static let schemaTooNew = Self(
         .schemaTooNew, status: 500, chinese: "数据库由更新版本的中心程序创建。",

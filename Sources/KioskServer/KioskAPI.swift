@@ -111,24 +111,17 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     // MARK: Kiosk session
 
-    struct PINRequest: Decodable {
-        var pin: String
-        /// The insertion the page asked the PIN for ("card" of "pin-required"); absent, the card in
-        /// the reader now.
-        var card: String?
-    }
-    struct PINChangeRequest: Decodable {
-        var old: String
-        var new: String
-    }
     struct SessionStarted: Encodable {
         var token: String
         var name: String
     }
 
+    /// `{"pin": "123456", "card": "…"}`: `card` is the insertion the page asked the PIN for ("card"
+    /// of "pin-required"); absent, the card in the reader now. The PIN goes from the body's bytes to
+    /// the card (``PINBody``).
     private func submitPIN(_ request: Request, _ context: Context) async throws -> Response {
-        let body = try await JSONBody.decode(PINRequest.self, from: request)
-        let started = try await kiosk.submitPIN(try PIN(digits: body.pin, length: 6), for: body.card, at: now())
+        let body = try await PINBody(request)
+        let started = try await kiosk.submitPIN(try body.pin("pin", length: 6), for: try body.string("card"), at: now())
         return try JSONBody.response(SessionStarted(token: started.token, name: started.name), status: .created)
     }
 
@@ -192,9 +185,9 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     private func changeMyPIN(_ request: Request, _ context: Context) async throws -> Response {
         let (token, _) = try await resident(request)
-        let body = try await JSONBody.decode(PINChangeRequest.self, from: request)
+        let body = try await PINBody(request)
         try await kiosk.changePIN(
-            token: token, from: try PIN(digits: body.old, length: 6), to: try PIN(digits: body.new, length: 6))
+            token: token, from: try body.pin("old", length: 6), to: try body.pin("new", length: 6))
         return Response(status: .noContent)
     }
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RIG = ROOT / "hardware" / "rig" / "rig"
-KEYS = ROOT / "hardware" / "rig" / "test-keys.json"
+RIG_KEYS = ROOT / "hardware" / "rig" / "test-keys.json"
 SSKIOSK = Path(os.environ.get("SSKIOSK_BIN", ROOT / ".build" / "debug" / "sskiosk"))
 SPOOL = Path(os.environ.get("SSKIOSK_RIG_SPOOL", "/var/lib/sskiosk-rig/spool"))
 READER0 = "Virtual PCD 00 00"
@@ -37,11 +37,22 @@ def rig_is_up():
     return READER0 in readers and READER1 in readers and queues.returncode == 0
 
 
+def private_keys(directory):
+    """The rig's test keys in `directory`, private to their owner as sskiosk requires of a key set
+    (git checks the rig's copy out 0644)."""
+    path = Path(directory) / "test-keys.json"
+    if not path.exists():
+        shutil.copyfile(RIG_KEYS, path)
+        path.chmod(0o600)
+    return path
+
+
 def card_image(seed, directory, blank=False):
     """A fresh card image of the rig's synthetic person `seed`: PIN tries spent stay in this copy."""
     path = Path(directory) / f"card-{seed}-{random.randrange(1 << 30)}.json"
+    keys = private_keys(directory)
     subprocess.run(
-        [str(SSKIOSK), "sim", "image", "--seed", str(seed), "--keys", str(KEYS), "--output", str(path)]
+        [str(SSKIOSK), "sim", "image", "--seed", str(seed), "--keys", str(keys), "--output", str(path)]
         + (["--blank"] if blank else []),
         check=True, capture_output=True)
     return str(path)

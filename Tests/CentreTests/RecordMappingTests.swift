@@ -112,7 +112,7 @@ extension StoreKind {
                 }
             }
         case .postgres:
-            let client = PostgresClient(configuration: try PostgresURL.configuration(options[1]))
+            let client = PostgresClient(configuration: try PostgresURL(options[1]).clientConfiguration)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }

@@ -34,8 +34,11 @@ final class CardSlot: Sendable {
 
     var card: SimulatedSocialSecurityCard? { state.withLock { $0.channel?.card } }
 
+    /// The commands the card now in the slot has received, in the buffers they were sent in.
+    var sent: [[UInt8]]? { state.withLock { $0.channel?.sent } }
+
     /// The instruction bytes of the commands the card now in the slot has received.
-    var sentINS: [UInt8]? { state.withLock { $0.channel?.sent.map { $0[1] } } }
+    var sentINS: [UInt8]? { sent?.map { $0[1] } }
 
     func open(_ reader: String) throws -> (channel: any CardChannel, close: @Sendable () -> Void) {
         guard state.withLock({ $0.channel != nil }) else { throw SmartCardError.noCard }

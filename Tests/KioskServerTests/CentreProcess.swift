@@ -75,7 +75,8 @@ struct CentreProcess {
                 "--id", terminal, "--jurisdiction", Self.township, "--name", terminal,
             ]
         ).trimmingCharacters(in: .whitespacesAndNewlines)
-        try Data((token.split(separator: "\n").last.map(String.init) ?? token).utf8).write(
+        try PrivateFile.write(
+            Data((token.split(separator: "\n").last.map(String.init) ?? token).utf8),
             to: URL(fileURLWithPath: file("\(terminal).token")))
     }
 

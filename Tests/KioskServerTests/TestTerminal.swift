@@ -5,6 +5,7 @@ import Documents
 import Foundation
 import KioskCore
 import KioskSQLite
+import Logging
 import SmartCard
 import SocialSecurityCard
 import Synchronization
@@ -44,7 +45,8 @@ struct TestTerminal: Sendable {
     /// whether a resident's session holds the card.
     static func make(
         diagnostics: (@Sendable (_ databasePath: String, _ cardInUse: Bool) async -> DiagnosticsReport)? = nil,
-        certificates: (any DocumentRegister)? = nil
+        certificates: (any DocumentRegister)? = nil,
+        logger: Logger = Logger(label: "sskiosk.server")
     ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
         let store = try SQLiteKioskStore(path: path)
@@ -71,6 +73,7 @@ struct TestTerminal: Sendable {
             },
             printService: printer,
             documentSigner: Ed25519Signer(keyID: "test", privateKey: Curve25519.Signing.PrivateKey()),
+            logger: logger,
             now: { clock.now() },
             diagnostics: terminalDiagnostics,
             certificates: certificates

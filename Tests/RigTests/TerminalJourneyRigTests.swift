@@ -1,4 +1,5 @@
 import CardSimulator
+import CardTestSupport
 import Foundation
 import Printing
 import TestSupport
@@ -21,10 +22,12 @@ extension RigTests {
         /// A card image of the rig's synthetic person `seed` (blank: factory data only), in a temporary file.
         static func image(seed: Int, blank: Bool = false) async throws -> String {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString).json")
-            let keys = URL(fileURLWithPath: Rig.script).deletingLastPathComponent().appendingPathComponent(
-                "test-keys.json")
             let result = try await CommandRun.run(
-                [Rig.sskiosk, "sim", "image", "--seed", String(seed), "--keys", keys.path, "--output", path.path]
+                [
+                    Rig.sskiosk, "sim", "image", "--seed", String(seed), "--keys", CardFixtures.keysURL.path,
+                    "--output",
+                    path.path,
+                ]
                     + (blank ? ["--blank"] : []))
             guard result.status == 0 else { throw RigFailure(description: "sim image: \(result.standardError)") }
             return path.path

@@ -25,12 +25,15 @@ public final class PostgresCentreStore: CentreStore {
         self.logger = logger
     }
 
-    /// Connects to the database at `url` (``PostgresURL``), brings its schema up to date, and runs
-    /// `body` with the store; the connections close when `body` returns.
+    /// Connects to the database at `url` (``PostgresURL``: TLS by `sslmode`, the password from a
+    /// password file), brings its schema up to date, and runs `body` with the store; the connections
+    /// close when `body` returns. A server that cannot be reached as the URL says stops it at once.
     public static func withStore<Result: Sendable>(
         url: String, logger: Logger, _ body: @Sendable (PostgresCentreStore) async throws -> Result
     ) async throws -> Result {
-        let store = PostgresCentreStore(configuration: try PostgresURL.configuration(url), logger: logger)
+        let location = try PostgresURL(url)
+        try await location.checkConnection(logger: logger)
+        let store = PostgresCentreStore(configuration: location.clientConfiguration, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.client.run() }
             defer { group.cancelAll() }

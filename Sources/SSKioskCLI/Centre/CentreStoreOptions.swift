@@ -10,8 +10,13 @@ struct CentreStoreOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "PostgreSQL instead of SQLite: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.",
-            discussion: "Without a host (postgres://USER@/DATABASE) the local socket and peer authentication."))
+            "PostgreSQL instead of SQLite: postgres://USER@HOST[:PORT]/DATABASE?sslmode=verify-full&sslrootcert=CA.pem.",
+            discussion: """
+                Without a host (postgres://USER@/DATABASE) the local socket and peer authentication. sslmode is \
+                disable, prefer (the default), require, verify-ca or verify-full (with sslrootcert=FILE or system). \
+                The password comes from a password file in .pgpass format, mode 600: passfile=FILE, PGPASSFILE or \
+                ~/.pgpass; a password in the URL is refused.
+                """))
     var postgres: String?
 
     /// Opens the store, runs `body` with it, and closes it.
