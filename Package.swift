@@ -292,8 +292,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["Vocabulary", "KioskCore", "SocialSecurityCard"]),
-        // The sync engine against an in-process centre, over a real store.
-        .testTarget(name: "SyncTests", dependencies: ["Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard"]),
+        // The sync engine against an in-process centre, over a real store; the link's reading of a snapshot.
+        .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard", "CentreClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(
             name: "KioskServerTests",

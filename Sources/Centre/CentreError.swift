@@ -12,6 +12,8 @@ public struct CentreError: CodedError {
         case malformedBody = "malformed-body"
         case malformedCertificateCode = "malformed-certificate-code"
         case tooManyCommands = "too-many-commands"
+        case bodyTooLarge = "body-too-large"
+        case tooManySnapshots = "too-many-snapshots"
         case terminalExists = "terminal-exists"
         case malformedDatabaseURL = "malformed-database-url"
         case passwordInDatabaseURL = "password-in-database-url"
@@ -27,12 +29,15 @@ public struct CentreError: CodedError {
     /// What went wrong and what to do, in English.
     public let message: String
     public let httpStatus: Int
+    /// Seconds after which the same request may succeed (`Retry-After`), for a refusal that lifts by itself.
+    public let retryAfter: Int?
 
-    private init(_ code: Code, status: Int, chinese: String, english: String) {
+    private init(_ code: Code, status: Int, chinese: String, english: String, retryAfter: Int? = nil) {
         self.code = code
         self.httpStatus = status
         self.messageChinese = chinese
         self.message = english
+        self.retryAfter = retryAfter
     }
 
     /// The stable code clients branch on.
@@ -77,6 +82,24 @@ public struct CentreError: CodedError {
         Self(
             .tooManyCommands, status: 413, chinese: "一次提交的指令过多，每次最多\(limit)条。",
             english: "Too many commands in one request: send at most \(limit) at a time.")
+    }
+
+    /// A request body over `limit` bytes: refused before it is read, so nothing of it is applied.
+    public static func bodyTooLarge(limit: Int) -> Self {
+        Self(
+            .bodyTooLarge, status: 413, chinese: "请求内容过大，中心未处理，每次最多\(limit)字节。",
+            english:
+                "The request body is larger than \(limit) bytes: nothing of it was applied. Send fewer commands at a time."
+        )
+    }
+
+    /// The terminal started as many snapshots as ``SnapshotLimit`` allows in its window.
+    public static func tooManySnapshots(retryAfter seconds: Int) -> Self {
+        Self(
+            .tooManySnapshots, status: 429, chinese: "本终端全量下载过于频繁，请\(seconds)秒后再试。",
+            english:
+                "This terminal started too many snapshots lately: try again in \(seconds) s. If it keeps starting them, look at why its first loads break off.",
+            retryAfter: seconds)
     }
 
     public static let terminalExists = Self(

@@ -10,6 +10,8 @@ public struct CentreClientError: CodedError {
         case refused
         case status
         case malformedAnswer
+        case lineTooLong
+        case rateLimited
     }
 
     public let code: Code
@@ -58,6 +60,25 @@ public struct CentreClientError: CodedError {
             .status,
             "The centre answered \(path) with HTTP \(status): it is tried again later; if it repeats, check the centre's log.",
             httpStatus: status)
+    }
+
+    /// A line of the snapshot longer than any page may be: the load stops before decoding it.
+    static func lineTooLong(_ path: String, limit: Int) -> Self {
+        Self(
+            .lineTooLong,
+            "A line of the centre's answer to \(path) runs past \(limit) bytes, more than any page may be: it was not "
+                + "applied and the load starts again later; if it repeats, check that centre and terminal run matching versions."
+        )
+    }
+
+    /// 429: the centre limits how often this terminal may do this; the sender's backoff tries again.
+    static func rateLimited(_ path: String, retryAfter: Int?) -> Self {
+        Self(
+            .rateLimited,
+            "The centre asks this terminal to call \(path) less often"
+                + (retryAfter.map { " (again in \($0) s)" } ?? "")
+                + ": it is tried again later. If it repeats, look at why the terminal's first loads break off.",
+            httpStatus: 429)
     }
 
     static func malformedAnswer(_ path: String, _ reason: String) -> Self {

@@ -97,6 +97,9 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         switch response.status.code {
         case 200..<300: return response
         case 401, 403: throw CentreClientError.refused(Int(response.status.code))
+        case 429:
+            throw CentreClientError.rateLimited(
+                path, retryAfter: response.headers.first(name: "Retry-After").flatMap { Int($0) })
         default: throw CentreClientError.status(Int(response.status.code), path)
         }
     }

@@ -20,6 +20,14 @@ enum JSONBody {
         response(json: ByteBuffer(data: try encoder.encode(value)), status: status)
     }
 
+    /// A value that carries ID numbers goes out with them masked (``IDNumberMasking``): Swift picks
+    /// this overload for every such value, so no route can forget.
+    static func response(_ value: some Encodable & IDNumberMasking, status: HTTPResponse.Status = .ok) throws
+        -> Response
+    {
+        response(json: ByteBuffer(data: try encoder.encode(value.masked)), status: status)
+    }
+
     /// A body already encoded as JSON, with the headers every JSON answer carries.
     static func response(json: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()

@@ -12,6 +12,7 @@ extension KioskAPI {
             APIRoute(.get, "/api/desk/card", inspectDeskCard),
             APIRoute(.get, "/api/cards", cardQueue),
             APIRoute(.get, "/api/cards/{cardNumber}", card),
+            APIRoute(.post, "/api/cards/{cardNumber}/id-number", fullIDNumber),
             APIRoute(.post, "/api/cards/{cardNumber}/personalise", personalise),
             APIRoute(.post, "/api/cards/{cardNumber}/replacement", replaceCard),
             APIRoute(.post, "/api/cards/{cardNumber}/unblock", unblockApplication),
@@ -83,9 +84,31 @@ extension KioskAPI {
     }
 
     private func card(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await principal(request)
+        let principal = try await staffPrincipal(request)
         return try JSONBody.response(
             try await services.card(try context.parameters.require("cardNumber"), for: principal))
+    }
+
+    struct FullIDNumberRequest: Decodable {
+        /// One of ``IDNumberPurpose``.
+        var purpose: String?
+    }
+
+    struct FullIDNumber: Encodable {
+        var cardNumber: String
+        var idNumber: String
+        var purpose: IDNumberPurpose
+    }
+
+    /// The full ID number of a card's holder, which every other answer masks: for a stated purpose,
+    /// to the roles that may, each read on the ledger (the number masked there).
+    private func fullIDNumber(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let cardNumber = try context.parameters.require("cardNumber")
+        let body = try await JSONBody.decode(FullIDNumberRequest.self, from: request)
+        let (idNumber, purpose) = try await services.fullIDNumber(
+            ofCard: cardNumber, purpose: body.purpose, for: principal)
+        return try JSONBody.response(FullIDNumber(cardNumber: cardNumber, idNumber: idNumber, purpose: purpose))
     }
 
     /// Writes the card in the desk reader; progress goes to the event stream. A card pulled half

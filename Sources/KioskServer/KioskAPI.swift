@@ -49,6 +49,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/staff/login", login),
             APIRoute(.post, "/api/staff/password", changePassword),
             APIRoute(.post, "/api/staff/logout", logout),
+            APIRoute(.post, "/api/staff/activity", staffActivity),
             APIRoute(.get, "/api/people/{idNumber}", person),
             APIRoute(.get, "/api/people/{idNumber}/contributions", contributions),
             APIRoute(.post, "/api/applications", submitApplication),
@@ -98,6 +99,15 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         if let member = try await staff.member(for: token, at: now()) { return .staff(member) }
         if let resident = await kiosk.principal(for: token, at: now()) { return resident }
         throw KioskError.notSignedIn
+    }
+
+    /// The member of staff calling a desk route that names a record by its number or id: a
+    /// resident's token is refused before anything is looked up, so the answer never tells whether
+    /// the record is in the cache (residents reach their own records through `/api/me`).
+    func staffPrincipal(_ request: Request) async throws -> Principal {
+        let principal = try await principal(request)
+        guard case .staff = principal else { throw KioskError.forbidden("desk") }
+        return principal
     }
 
     /// The resident whose card session `request` carries; staff are refused (403), as these
@@ -209,14 +219,22 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         var name: String
         var role: Role
         var jurisdiction: String
+        /// The page locks after this long without input; the token ends after as long without a call.
+        var idleLockSeconds: Int
     }
 
     private func login(_ request: Request, _ context: Context) async throws -> Response {
         let body = try await JSONBody.decode(LoginRequest.self, from: request)
         let (token, member) = try await staff.login(id: body.id, password: body.password, at: now())
-        return try JSONBody.response(
+        return try await signedIn(token, member)
+    }
+
+    /// The answer to a sign-in, and to a password change, which signs in too.
+    private func signedIn(_ token: String, _ member: StaffMember) async throws -> Response {
+        try JSONBody.response(
             LoginResponse(
-                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))
+                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix,
+                idleLockSeconds: Int(await staff.idleLimit)))
     }
 
     struct PasswordChangeRequest: Decodable {
@@ -229,13 +247,18 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         let body = try await JSONBody.decode(PasswordChangeRequest.self, from: request)
         let (token, member) = try await staff.changePassword(
             id: body.id, password: body.password, newPassword: body.newPassword, at: now())
-        return try JSONBody.response(
-            LoginResponse(
-                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))
+        return try await signedIn(token, member)
     }
 
     private func logout(_ request: Request, _ context: Context) async throws -> Response {
         if let token = bearer(request) { await staff.logout(token) }
+        return Response(status: .noContent)
+    }
+
+    /// The clerk is at the desk (typing, pointing) though the page makes no call: the token's idle
+    /// time starts again, as the page's own idle lock does.
+    private func staffActivity(_ request: Request, _ context: Context) async throws -> Response {
+        guard case .staff = try await principal(request) else { throw KioskError.forbidden("staff-activity") }
         return Response(status: .noContent)
     }
 
@@ -300,7 +323,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     struct StatusRequest<Status: Decodable>: Decodable { var status: Status }
 
     private func moveApplication(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await principal(request)
+        let principal = try await staffPrincipal(request)
         let body = try await JSONBody.decode(StatusRequest<ApplicationStatus>.self, from: request)
         return try JSONBody.response(
             try await services.move(application: try context.parameters.require("id"), to: body.status, by: principal))
@@ -320,7 +343,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     }
 
     private func moveCard(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await principal(request)
+        let principal = try await staffPrincipal(request)
         let body = try await JSONBody.decode(StatusRequest<CardStatus>.self, from: request)
         let cardNumber = try context.parameters.require("cardNumber")
         return try JSONBody.response(try await services.moveCard(cardNumber, to: body.status, by: principal))

@@ -73,7 +73,7 @@ def card_data(seed, directory):
 class Terminal:
     """`sskiosk serve` with demo data in a directory of its own; stopped by `stop()`."""
 
-    def __init__(self, idle_timeout=120):
+    def __init__(self, idle_timeout=120, staff_idle_lock=300):
         self.directory = tempfile.mkdtemp(prefix="browser-terminal-")
         self.port = 19000 + random.randrange(900)
         self.log = open(Path(self.directory) / "server.log", "wb")
@@ -81,7 +81,7 @@ class Terminal:
             [str(SSKIOSK), "serve", "--demo", "--database", f"{self.directory}/terminal.sqlite",
              "--port", str(self.port), "--psam-reader", READER1, "--resident-reader", READER0,
              "--desk-reader", READER0, "--journal", f"{self.directory}/journal",
-             "--idle-timeout", str(idle_timeout)],
+             "--idle-timeout", str(idle_timeout), "--staff-idle-lock", str(staff_idle_lock)],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:

@@ -73,6 +73,79 @@ import Testing
         }
     }
 
+    /// A terminal that starts more snapshots than its limit gets 429 with the wait; each pull it
+    /// made is on the centre's record with the rows it sent.
+    @Test(arguments: StoreKind.testable)
+    func snapshotsBeyondTheLimitAreRefusedAndEachPullIsRecorded(_ kind: StoreKind) async throws {
+        try await withCentre(kind, snapshotLimit: SnapshotLimit(starts: 2, window: 3600)) { centre in
+            let client = centre.client(certificate: "terminal")
+            let started = Date()
+            var lines: [Int] = []
+            for _ in 0..<2 {
+                let snapshot = try await centre.get("sync/v1/snapshot", token: centre.token, client: client)
+                #expect(snapshot.status == 200)
+                lines.append(snapshot.body.split(separator: UInt8(ascii: "\n")).count)
+            }
+            let refused = try await centre.get("sync/v1/snapshot", token: centre.token, client: client)
+            #expect(refused.status == 429)
+            #expect(try centre.errorCode(refused) == "too-many-snapshots")
+            let wait = try #require(refused.retryAfter.flatMap { Int($0) })
+            #expect(wait > 3500 && wait <= 3600)
+            // Changes are not limited.
+            #expect(try await centre.get("sync/v1/changes?after=", token: centre.token, client: client).status == 200)
+
+            let pulls = try await centre.store.snapshotPulls(since: started.addingTimeInterval(-1))
+            let rows = centre.home.reduce(0) { $0 + $1.rowCount }
+            #expect(pulls.count == 2)
+            #expect(pulls.allSatisfy { $0.terminalID == "T-101" && $0.jurisdiction.regionPrefix == Fixtures.home })
+            #expect(pulls.allSatisfy { $0.rowCount == rows && $0.finishedAt != nil })
+            #expect(lines.allSatisfy { $0 > 0 })
+            try await client.shutdown()
+        }
+    }
+
+    /// A push over the size limit is refused whole before it is applied, whether its length is
+    /// announced or it comes in chunks; the same command small enough is then applied (not a duplicate).
+    @Test(arguments: StoreKind.testable)
+    func anOversizedBodyIsRefusedAndNothingOfItApplied(_ kind: StoreKind) async throws {
+        try await withCentre(kind) { centre in
+            let client = centre.client(certificate: "terminal")
+            var application = Fixtures.application("T-101-1", for: centre.home[0].people[0])
+            application.details = ["note": String(repeating: "x", count: SyncPushRequest.maximumBytes)]
+            let heavy = ByteBuffer(
+                data: try SyncJSON.encoder().encode(
+                    SyncPushRequest(commands: [try Fixtures.command(.applicationSubmit, application, key: "k1")])))
+            #expect(heavy.readableBytes > SyncPushRequest.maximumBytes)
+            let chunks = stride(from: 0, to: heavy.readableBytes, by: 64 << 10).map {
+                heavy.getSlice(at: $0, length: min(64 << 10, heavy.readableBytes - $0))!
+            }
+            let chunked = AsyncStream<ByteBuffer> { stream in
+                for chunk in chunks { stream.yield(chunk) }
+                stream.finish()
+            }
+            for body in [HTTPClientRequest.Body.bytes(heavy), .stream(chunked, length: .unknown)] {
+                let answer = try await centre.post("sync/v1/commands", body: body, client: client)
+                #expect(answer.status == 413)
+                #expect(try centre.errorCode(answer) == "body-too-large")
+            }
+            let tooLongACode = try await centre.post(
+                "sync/v1/verify",
+                body: .bytes(ByteBuffer(string: #"{"qr":""# + String(repeating: "A", count: 70_000) + #""}"#)),
+                client: client)
+            #expect(tooLongACode.status == 413)
+
+            application.details = [:]
+            let light = try await centre.post(
+                "sync/v1/commands",
+                SyncPushRequest(commands: [try Fixtures.command(.applicationSubmit, application, key: "k1")]),
+                client: client)
+            #expect(light.status == 200)
+            let results = try SyncJSON.decoder().decode(SyncPushResponse.self, from: light.body).results
+            #expect(results.map(\.outcome) == [.applied])
+            try await client.shutdown()
+        }
+    }
+
     // MARK: A running centre
 
     struct Centre: Sendable {
@@ -80,6 +153,7 @@ import Testing
         let certificates: TestCertificates
         let token: String
         let home: [ReferenceDataPage]
+        let store: any CentreStore
 
         func client(certificate: String?) -> HTTPClient {
             var tls = TLSConfiguration.makeClientConfiguration()
@@ -98,6 +172,8 @@ import Testing
 
         struct Answer {
             let status: UInt
+            /// The `Retry-After` header, when there is one.
+            let retryAfter: String?
             let body: Data
         }
 
@@ -108,18 +184,24 @@ import Testing
         }
 
         func post(_ path: String, _ body: some Encodable, client: HTTPClient) async throws -> Answer {
+            try await post(path, body: .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body))), client: client)
+        }
+
+        func post(_ path: String, body: HTTPClientRequest.Body, client: HTTPClient) async throws -> Answer {
             var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)/\(path)")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body)))
+            request.body = body
             return try await send(request, client)
         }
 
         private func send(_ request: HTTPClientRequest, _ client: HTTPClient) async throws -> Answer {
             let response = try await client.execute(request, timeout: .seconds(30))
             let body = try await response.body.collect(upTo: 64 << 20)
-            return Answer(status: response.status.code, body: Data(buffer: body))
+            return Answer(
+                status: response.status.code, retryAfter: response.headers.first(name: "Retry-After"),
+                body: Data(buffer: body))
         }
 
         func errorCode(_ answer: Answer) throws -> String {
@@ -127,11 +209,14 @@ import Testing
         }
     }
 
-    /// A centre on SQLite with two townships, its terminal registered, listening on a free port.
-    private func withCentre(_ body: @Sendable (Centre) async throws -> Void) async throws {
+    /// A centre on SQLite (or `kind`) with two townships, its terminal registered, listening on a free port.
+    private func withCentre(
+        _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard,
+        _ body: @Sendable (Centre) async throws -> Void
+    ) async throws {
         let certificates = try await TestCertificates()
         defer { certificates.remove() }
-        try await StoreKind.sqlite.withStore { store in
+        try await kind.withStore { store in
             let (home, _) = try await Fixtures.load(store)
             let (terminal, token) = try Fixtures.terminal()
             try await store.register(terminal)
@@ -146,7 +231,7 @@ import Testing
                     var logger = Logger(label: "centre-test")
                     logger.logLevel = .critical
                     return logger
-                }())
+                }(), snapshotLimit: snapshotLimit)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let application = try server.application { continuation.yield($0) }
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -154,7 +239,7 @@ import Testing
                 defer { group.cancelAll() }
                 var iterator = ports.makeAsyncIterator()
                 let port = try #require(await iterator.next())
-                try await body(Centre(port: port, certificates: certificates, token: token, home: home))
+                try await body(Centre(port: port, certificates: certificates, token: token, home: home, store: store))
             }
         }
     }

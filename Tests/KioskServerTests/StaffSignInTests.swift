@@ -72,7 +72,7 @@ struct StaffSignInTests {
 
     @Test func aSessionEndsAfterItsLifetimeHoweverActive() async throws {
         let (store, _, clerk) = try await Self.store()
-        let sessions = StaffSessions(store: store)
+        let sessions = StaffSessions(store: store, idleLimit: 30 * 60)
         let (token, _) = try await sessions.login(id: "clerk1", password: Self.password, at: Self.start)
         var now = Self.start
         while now < Self.start.addingTimeInterval(StaffSessions.maximumLifetime - 20 * 60) {

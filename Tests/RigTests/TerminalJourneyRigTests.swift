@@ -4,6 +4,7 @@ import Foundation
 import Printing
 import TestSupport
 import Testing
+import Vocabulary
 
 extension RigTests {
     /// The terminal service as a resident and a desk use it: the real `sskiosk serve` over HTTP,
@@ -65,7 +66,9 @@ extension RigTests {
                 try await server.waitForEvent("session-started", in: events)
                 let me = try await server.call("GET", "/api/me", token: token)
                 #expect(me.status == 200)
-                let idNumber = try #require((me.json["person"] as? [String: Any])?["idNumber"] as? String)
+                // The answer carries the number masked; the secret to look for is the full one on the card.
+                let idNumber = try SyntheticCard(seed: 1).cardholder.socialSecurityNumber.unmaskedValue
+                #expect((me.json["person"] as? [String: Any])?["idNumber"] as? String == MaskedIDNumber(idNumber).text)
 
                 let contributions = try await server.call("GET", "/api/me/contributions?insurance=170", token: token)
                 #expect(contributions.status == 200)

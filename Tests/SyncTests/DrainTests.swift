@@ -91,4 +91,31 @@ struct DrainTests {
             #expect(fixture.centre.state.withLock { $0.applied } == queued.map(\.idempotencyKey))
         }
     }
+
+    @Test(
+        "pushes stay under the centre's size limit: a heavy queue goes in several, and an entry no push can carry goes to review"
+    )
+    func pushesStayUnderTheSizeLimit() async throws {
+        try await F.with { fixture in
+            try await fixture.fill()
+            let limit = 2_000
+            // A form whose details alone outweigh any push.
+            _ = try await fixture.store.submit(
+                .init(
+                    kind: .trainingSignUp, idNumber: F.residents[6],
+                    details: ["note": String(repeating: "长", count: limit)]), by: F.clerk, at: F.monday)
+            let queued = try await fixture.store.pendingOutbox(limit: 100).map(\.idempotencyKey)
+            let engine = SyncEngine(
+                store: fixture.store, link: fixture.centre, batchSize: 200, pushBytes: limit, now: { F.monday })
+            let report = try await engine.drain()
+            #expect(report.acknowledged == 10 && report.refused == 1)
+            let (pushes, sizes, applied) = fixture.centre.state.withLock { ($0.pushes, $0.pushBytes, $0.applied) }
+            #expect(pushes.count > 1, "\(sizes)")
+            #expect(sizes.allSatisfy { $0 <= limit }, "\(sizes)")
+            #expect(applied == queued.filter { $0 != queued.last })
+            let review = try await fixture.store.outboxNeedingReview(limit: 10)
+            #expect(review.map(\.idempotencyKey) == [queued.last])
+            #expect(review.first?.lastError?.contains("larger than a push") == true)
+        }
+    }
 }

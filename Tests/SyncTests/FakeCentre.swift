@@ -10,6 +10,8 @@ final class FakeCentre: CentreLink, Sendable {
         var applied: [String] = []
         /// Every push, as the keys it carried.
         var pushes: [[String]] = []
+        /// Every push's body as the link would send it, in bytes.
+        var pushBytes: [Int] = []
         var refuse: Set<String> = []
         /// Keys answered with no result at all.
         var leaveOut: Set<String> = []
@@ -29,6 +31,7 @@ final class FakeCentre: CentreLink, Sendable {
         try state.withLock { state in
             if state.down { throw LinkDown() }
             state.pushes.append(request.commands.map(\.idempotencyKey))
+            state.pushBytes.append(try SyncJSON.encoder().encode(request).count)
             var results: [SyncCommandResult] = []
             for command in request.commands where !state.leaveOut.contains(command.idempotencyKey) {
                 let key = command.idempotencyKey

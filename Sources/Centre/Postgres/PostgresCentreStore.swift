@@ -241,13 +241,51 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    // MARK: Snapshot audit
+
+    public func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    ) async throws -> SnapshotPull {
+        try await transaction { connection in
+            // One start at a time per terminal: two at once must not both see room in the window.
+            try await connection.query(
+                "SELECT id FROM terminal WHERE id = \(terminal.id) FOR UPDATE", logger: self.logger
+            ).drain()
+            var earlier: [Date] = []
+            let starts = self.sql.snapshotStarts(of: terminal.id, since: now.addingTimeInterval(-limit.window))
+            for try await milliseconds in try await connection.query(starts.postgresQuery, logger: self.logger)
+                .decode(Int64.self)
+            {
+                earlier.append(Date(milliseconds: milliseconds))
+            }
+            let current = try await connection.query(
+                PostgresQuery(unsafeSQL: self.sql.currentSequence), logger: self.logger
+            ).collect()
+            let pull = try limit.start(
+                by: terminal, of: jurisdiction, cursor: SyncCursor(try current.first?.decode(Int64.self) ?? 0),
+                after: earlier, at: now)
+            try await self.execute(try self.sql.insert(pull), connection)
+            return pull
+        }
+    }
+
+    public func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) async throws {
+        try await transaction { connection in
+            try await self.execute(self.sql.endSnapshot(id, rowCount: rowCount, finishedAt: finishedAt), connection)
+        }
+    }
+
+    public func snapshotPulls(since: Date) async throws -> [SnapshotPull] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.snapshotPulls(since: since), .records, connection)
+        }
+    }
+
     // MARK: Bulk load
 
     /// One transaction for the page; each table's rows through one COPY.
     public func load(_ page: ReferenceDataPage) async throws {
-        let count =
-            page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
-            + page.jobPostings.count + page.cardRecords.count
+        let count = page.rowCount
         guard count > 0 else { return }
         try await transaction { connection in
             var sequence = try await self.reserve(count, connection) - 1

@@ -169,14 +169,41 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    // MARK: Snapshot audit
+
+    public func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    ) async throws -> SnapshotPull {
+        try await pool.write { db in
+            let starts = self.sql.snapshotStarts(of: terminal.id, since: now.addingTimeInterval(-limit.window))
+            let pull = try limit.start(
+                by: terminal, of: jurisdiction,
+                cursor: SyncCursor(try Int64.fetchOne(db, sql: self.sql.currentSequence) ?? 0),
+                after: try Int64.fetchAll(db, sql: starts.sql, arguments: starts.grdbArguments).map {
+                    Date(milliseconds: $0)
+                },
+                at: now)
+            try self.execute(try self.sql.insert(pull), db)
+            return pull
+        }
+    }
+
+    public func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) async throws {
+        try await pool.write { db in
+            try self.execute(self.sql.endSnapshot(id, rowCount: rowCount, finishedAt: finishedAt), db)
+        }
+    }
+
+    public func snapshotPulls(since: Date) async throws -> [SnapshotPull] {
+        try await pool.read { db in try self.fetch(self.sql.snapshotPulls(since: since), .records, db) }
+    }
+
     // MARK: Bulk load
 
     /// One transaction for the page; one prepared statement per table, rows bound straight to it.
     public func load(_ page: ReferenceDataPage) async throws {
         try await pool.write { db in
-            let count =
-                page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
-                + page.jobPostings.count + page.cardRecords.count
+            let count = page.rowCount
             guard count > 0 else { return }
             var sequence = try self.reserve(count, db) - 1
             func insert<Record: CentreRecord>(_ records: [Record]) throws {

@@ -14,19 +14,27 @@ public struct CentreServer: Sendable {
     public static let maximumCommands = 200
     public static let defaultChangeLimit = 1000
     public static let maximumChangeLimit = 5000
+    /// The body of a document check: one scanned code.
+    static let maximumVerifyBytes = 64 << 10
 
     public let store: any CentreStore
     public var host: String
     public var port: Int
     public var tls: CentreTLS
     public var logger: Logger
+    /// How often one terminal may start a snapshot.
+    public var snapshotLimit: SnapshotLimit
 
-    public init(store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger) {
+    public init(
+        store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
+        snapshotLimit: SnapshotLimit = .standard
+    ) {
         self.store = store
         self.host = host
         self.port = port
         self.tls = tls
         self.logger = logger
+        self.snapshotLimit = snapshotLimit
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -56,7 +64,8 @@ public struct CentreServer: Sendable {
         sync.get("changes") { request, context in try await changes(request, context) }
         sync.get("snapshot") { request, context in try await snapshot(request, context) }
         sync.post("verify") { request, _ in
-            let body = try await CentreJSON.decode(DocumentCheckRequest.self, from: request, limit: 64 << 10)
+            let body = try await CentreJSON.decode(
+                DocumentCheckRequest.self, from: request, limit: Self.maximumVerifyBytes)
             return try CentreJSON.response(try await store.verify(qrText: body.qr))
         }
         return router
@@ -64,7 +73,8 @@ public struct CentreServer: Sendable {
 
     private func push(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
         let terminal = try context.requireTerminal()
-        let body = try await CentreJSON.decode(SyncPushRequest.self, from: request, limit: 16 << 20)
+        let body = try await CentreJSON.decode(
+            SyncPushRequest.self, from: request, limit: SyncPushRequest.maximumBytes)
         guard body.commands.count <= Self.maximumCommands else {
             throw CentreError.tooManyCommands(limit: Self.maximumCommands)
         }
@@ -83,10 +93,20 @@ public struct CentreServer: Sendable {
     }
 
     /// NDJSON, one page per line, written as it is read: the link's pace holds back the reading.
+    /// Each start counts against ``snapshotLimit`` (429 with `Retry-After` beyond it) and goes on
+    /// the centre's record with the rows sent, however the stream ends.
     private func snapshot(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
         let terminal = try context.requireTerminal()
         let jurisdiction = try area(request, of: terminal)
         let store = store
+        let logger = context.logger
+        let pull: SnapshotPull
+        do {
+            pull = try await store.startSnapshot(by: terminal, of: jurisdiction, limit: snapshotLimit, at: Date())
+        } catch let error as CentreError where error.code == .tooManySnapshots {
+            logger.warning("snapshot refused: too many", metadata: ["jurisdiction": "\(jurisdiction)"])
+            throw error
+        }
         var headers = HTTPFields()
         headers[.contentType] = "application/x-ndjson"
         headers[.cacheControl] = "no-store"
@@ -94,11 +114,25 @@ public struct CentreServer: Sendable {
             status: .ok, headers: headers,
             body: ResponseBody { writer in
                 let encoder = SyncJSON.encoder()
-                try await store.snapshot(of: jurisdiction, at: Date()) { page in
-                    var line = try encoder.encode(page)
-                    line.append(UInt8(ascii: "\n"))
-                    try await writer.write(ByteBuffer(data: line))
+                var rows = 0
+                do {
+                    try await store.snapshot(of: jurisdiction, from: pull.cursor, at: Date()) { page in
+                        var line = try encoder.encode(page)
+                        line.append(UInt8(ascii: "\n"))
+                        try await writer.write(ByteBuffer(data: line))
+                        rows += page.rowCount
+                    }
+                } catch {
+                    try? await store.endSnapshot(pull.id, rowCount: rows, finishedAt: nil)
+                    logger.warning(
+                        "snapshot broke off",
+                        metadata: ["jurisdiction": "\(jurisdiction)", "cursor": "\(pull.cursor)", "rows": "\(rows)"])
+                    throw error
                 }
+                try await store.endSnapshot(pull.id, rowCount: rows, finishedAt: Date())
+                logger.info(
+                    "snapshot sent",
+                    metadata: ["jurisdiction": "\(jurisdiction)", "cursor": "\(pull.cursor)", "rows": "\(rows)"])
                 try await writer.finish(nil)
             })
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// The statements both stores run, written once: the dialects differ here only in how a parameter
@@ -236,6 +237,34 @@ struct CentreSQL: Sendable {
                 ORDER BY id
                 """,
             arguments: Self.regionRange(jurisdiction))
+    }
+
+    // MARK: Snapshot audit
+
+    /// When `terminalID` started its snapshots after `since`, oldest first, in milliseconds.
+    func snapshotStarts(of terminalID: String, since: Date) -> Statement {
+        Statement(
+            sql: """
+                SELECT startedAt FROM snapshotPull WHERE terminalID = \(parameter(1)) AND startedAt > \(parameter(2))
+                ORDER BY startedAt
+                """,
+            arguments: [.text(terminalID), .integer(since.milliseconds)])
+    }
+
+    func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) -> Statement {
+        Statement(
+            sql:
+                "UPDATE snapshotPull SET rowCount = \(parameter(1)), finishedAt = \(parameter(2)) WHERE id = \(parameter(3))",
+            arguments: [.integer(Int64(rowCount)), SQLValue(finishedAt?.milliseconds), .text(id)])
+    }
+
+    func snapshotPulls(since: Date) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(SnapshotPull.columnList()) FROM snapshotPull WHERE startedAt >= \(parameter(1))
+                ORDER BY startedAt, id
+                """,
+            arguments: [.integer(since.milliseconds)])
     }
 
     func terminal(tokenHash: String) -> Statement {

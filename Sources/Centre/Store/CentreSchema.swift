@@ -155,6 +155,24 @@ public enum CentreSchema {
         Migration(
             name: "v5-national-insurance-codes", sqlite: InsuranceCodeMigration.sql,
             postgres: InsuranceCodeMigration.sql),
+        // The audit of snapshots: who pulled which area, from which change number, how many rows.
+        // Its rows go to no terminal, so they carry no change number.
+        Migration(
+            name: "v6-snapshot-pulls",
+            sqlite: """
+                CREATE TABLE snapshotPull (
+                    id TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT NOT NULL,
+                    cursor INTEGER NOT NULL, startedAt INTEGER NOT NULL, rowCount INTEGER, finishedAt INTEGER) STRICT;
+                CREATE INDEX snapshotPullByTerminal ON snapshotPull (terminalID, startedAt);
+                CREATE INDEX snapshotPullByTime ON snapshotPull (startedAt);
+                """,
+            postgres: """
+                CREATE TABLE snapshotPull (
+                    id TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT COLLATE "C" NOT NULL,
+                    cursor BIGINT NOT NULL, startedAt BIGINT NOT NULL, rowCount BIGINT, finishedAt BIGINT);
+                CREATE INDEX snapshotPullByTerminal ON snapshotPull (terminalID, startedAt);
+                CREATE INDEX snapshotPullByTime ON snapshotPull (startedAt);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -29,6 +29,18 @@ public protocol CentreStore: Sendable {
     func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
         -> ReferenceDataPage?
 
+    /// Records that `terminal` starts a snapshot of `jurisdiction` (the audit of who pulled what),
+    /// with the cursor its pages will carry. Refuses with ``CentreError/tooManySnapshots(retryAfter:)``,
+    /// recording nothing, when the terminal started `limit.starts` already within `limit.window`.
+    func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    )
+        async throws -> SnapshotPull
+    /// Records how the pull `id` ended: the rows sent, and when it finished (nil: it broke off).
+    func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) async throws
+    /// The snapshots started at or after `since`, oldest first: which terminal took which area.
+    func snapshotPulls(since: Date) async throws -> [SnapshotPull]
+
     /// The bulk path for facts arriving from the centre's own systems (and the synthetic county):
     /// all of a page in one transaction, every row with the next change sequence number. Rows must
     /// be new: loading a person twice is an error, not an update.
@@ -51,14 +63,14 @@ public protocol CentreStore: Sendable {
 }
 
 extension CentreStore {
-    /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with the
-    /// cursor read before the first one. The next page is read while `body` sends the last, and no
-    /// further: a slow link holds back the reading rather than filling memory.
+    /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with
+    /// `cursor`, or the cursor read before the first one. The next page is read while `body` sends
+    /// the last, and no further: a slow link holds back the reading rather than filling memory.
     public func snapshot(
-        of jurisdiction: Jurisdiction, peoplePerPage: Int = 500, at now: Date,
+        of jurisdiction: Jurisdiction, from cursor: SyncCursor? = nil, peoplePerPage: Int = 500, at now: Date,
         _ body: (ReferenceDataPage) async throws -> Void
     ) async throws {
-        let cursor = try await currentCursor()
+        let cursor = if let cursor { cursor } else { try await currentCursor() }
         var next = Task { try await snapshotPage(of: jurisdiction, after: nil, people: peoplePerPage) }
         while var page = try await next.value {
             page.cursor = cursor.description

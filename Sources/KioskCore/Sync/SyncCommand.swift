@@ -25,6 +25,18 @@ public struct SyncPushRequest: Codable, Hashable, Sendable {
     public var commands: [SyncCommand]
 
     public init(commands: [SyncCommand]) { self.commands = commands }
+
+    /// The most a push's body may weigh, in bytes: the centre refuses a heavier one whole (413), and
+    /// the terminal's drain makes none. Some thousand times a usual push of 200.
+    public static let maximumBytes = 4 << 20
+
+    /// The body with no command in it: `{"commands":[]}`.
+    static let emptyWeight = 15
+
+    /// What `command` adds to the body as ``SyncJSON`` writes it, with the comma before it.
+    static func weight(of command: SyncCommand) throws -> Int {
+        try SyncJSON.encoder().encode(command).count + 1
+    }
 }
 
 /// What became of one command at the centre.

@@ -8,17 +8,20 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
     public let link: Link
     /// Commands per push (the centre takes at most 200).
     public var batchSize: Int
+    /// The most a push's body may weigh (the centre refuses a heavier one whole).
+    public var pushBytes: Int
     /// Records asked for per page of changes.
     public var changesLimit: Int
     private let now: @Sendable () -> Date
 
     public init(
-        store: any KioskStore, link: Link, batchSize: Int = 200, changesLimit: Int = 500,
-        now: @escaping @Sendable () -> Date = Date.init
+        store: any KioskStore, link: Link, batchSize: Int = 200, pushBytes: Int = SyncPushRequest.maximumBytes,
+        changesLimit: Int = 500, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.link = link
         self.batchSize = batchSize
+        self.pushBytes = pushBytes
         self.changesLimit = changesLimit
         self.now = now
     }
@@ -31,7 +34,9 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
         public var refused = 0
     }
 
-    /// Pushes the pending outbox, batch by batch in drain order, until it is empty.
+    /// Pushes the pending outbox, batch by batch in drain order, until it is empty. A batch stops
+    /// short of ``pushBytes``, and the rest goes in the next; an entry that could never fit in a
+    /// push goes to review, so that it does not block the queue.
     ///
     /// Deletes exactly the acknowledged keys and marks refused ones for review. On a transport
     /// error or an answer that leaves commands out, the queue's head records the failed attempt
@@ -43,6 +48,7 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
             let batch = try await store.pendingOutbox(limit: batchSize)
             guard let head = batch.first else { return report }
             var commands: [SyncCommand] = []
+            var weight = SyncPushRequest.emptyWeight
             for entry in batch {
                 guard let kind = SyncCommandKind(rawValue: entry.command) else {
                     let error = SyncError.unknownCommand(entry.command)
@@ -50,10 +56,19 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
                     report.refused += 1
                     continue
                 }
-                commands.append(
-                    SyncCommand(
-                        idempotencyKey: entry.idempotencyKey, kind: kind, payload: entry.payload,
-                        baseVersion: entry.baseVersion, createdAt: entry.createdAt))
+                let command = SyncCommand(
+                    idempotencyKey: entry.idempotencyKey, kind: kind, payload: entry.payload,
+                    baseVersion: entry.baseVersion, createdAt: entry.createdAt)
+                let size = try SyncPushRequest.weight(of: command)
+                guard SyncPushRequest.emptyWeight + size <= pushBytes else {
+                    let error = SyncError.commandTooLarge(bytes: size, limit: pushBytes)
+                    try await store.failed(entry.idempotencyKey, refused: true, reason: error.message, at: now())
+                    report.refused += 1
+                    continue
+                }
+                guard weight + size <= pushBytes else { break }
+                weight += size
+                commands.append(command)
             }
             guard !commands.isEmpty else { continue }
             let response: SyncPushResponse

@@ -9,6 +9,7 @@ public struct SyncError: CodedError {
         case unknownCommand
         case incompleteAnswer
         case emptySnapshot
+        case commandTooLarge
     }
 
     public let code: Code
@@ -33,6 +34,14 @@ public struct SyncError: CodedError {
             .incompleteAnswer,
             "The centre answered \(missing) command(s) with no result; they stay queued and go again. "
                 + "If this repeats, check the centre's version.")
+    }
+
+    /// An outbox entry larger than any push may be: it goes to review rather than block the queue.
+    public static func commandTooLarge(bytes: Int, limit: Int) -> Self {
+        Self(
+            .commandTooLarge,
+            "An outbox entry of \(bytes) bytes is larger than a push to the centre may be (\(limit) bytes): "
+                + "it cannot be sent; a supervisor must review it. The rest of the queue goes on.")
     }
 
     /// The centre's first load held no page at all, so there is no cursor to pull from.

@@ -4,10 +4,11 @@ import ArgumentParser
 struct CentreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centre",
-        abstract: "Run the centre that terminals sync with, register terminals, make card batches, generate a county.",
+        abstract:
+            "Run the centre that terminals sync with, register terminals, make card batches, generate a county, list snapshot pulls.",
         subcommands: [
             CentreServeCommand.self, CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
-            CentreBatchCommand.self,
+            CentreBatchCommand.self, CentreSnapshotsCommand.self,
         ]
     )
 }

@@ -26,6 +26,18 @@ struct CentreServeCommand: AsyncParsableCommand {
     @Option(help: "The CA that signs terminals' client certificates (PEM).")
     var clientCA: String
 
+    @Option(help: "Snapshots one terminal may start per window; more are refused (429) until the window moves on.")
+    var snapshotLimit = SnapshotLimit.standard.starts
+
+    @Option(help: "The window of --snapshot-limit, in seconds.")
+    var snapshotWindow = SnapshotLimit.standard.window
+
+    func validate() throws {
+        guard snapshotLimit >= 1, snapshotWindow > 0 else {
+            throw ValidationError("--snapshot-limit must be at least 1 and --snapshot-window more than 0.")
+        }
+    }
+
     func run() async throws {
         let logger = {
             var logger = Logger(label: "sskiosk.centre")
@@ -34,8 +46,10 @@ struct CentreServeCommand: AsyncParsableCommand {
         }()
         let tls = CentreTLS(certificateChain: certificate, privateKey: key, clientCA: clientCA)
         let host = host, port = port
+        let limit = SnapshotLimit(starts: snapshotLimit, window: snapshotWindow)
         try await store.withStore(logger: logger) { store in
-            let server = CentreServer(store: store, host: host, port: port, tls: tls, logger: logger)
+            let server = CentreServer(
+                store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit)
             try await server.application { port in
                 // A line for scripts and process tests that start the centre on port 0, unbuffered.
                 FileHandle.standardOutput.write(Data("listening on \(port)\n".utf8))

@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds of inactivity that end a resident's session.")
     var idleTimeout = 120.0
 
+    @Option(help: "Seconds without input after which the desk locks: its screen is emptied and the staff token ends.")
+    var staffIdleLock = KioskServerConfiguration.standardStaffIdleLock
+
     @Option(help: "Seconds between keep-alive comments on an idle event stream.")
     var eventKeepAlive = 15.0
 
@@ -85,6 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard eventKeepAlive > 0 else { throw ValidationError("--event-keep-alive must be more than 0 seconds.") }
+        guard staffIdleLock > 0 else { throw ValidationError("--staff-idle-lock must be more than 0 seconds.") }
         if (terminalID == nil) != (jurisdiction == nil) {
             throw ValidationError("Give --terminal-id and --jurisdiction together.")
         }
@@ -146,7 +150,8 @@ struct ServeCommand: AsyncParsableCommand {
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout,
-                deskReader: deskReader, documentQueue: documentQueue, cardQueue: cardQueue,
+                staffIdleLock: staffIdleLock, deskReader: deskReader, documentQueue: documentQueue,
+                cardQueue: cardQueue,
                 eventKeepAlive: eventKeepAlive),
             store: store,
             cards: .pcsc(context, keys: keys, profile: profile),
