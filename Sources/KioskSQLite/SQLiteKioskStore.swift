@@ -41,13 +41,18 @@ public struct SQLiteKioskStore: KioskStore {
     /// Makes the database file the owner's alone (0600) before SQLite opens it, whatever the
     /// umask, and tightens one left readable by others: it holds the township's residents. SQLite
     /// gives its -wal and -shm files the database file's mode.
+    ///
+    /// An existing file is changed by its path only, never opened: closing a descriptor of a
+    /// database drops every POSIX lock this process holds on it, including those of another store
+    /// open on the same file, and SQLite's locking would no longer protect it.
     private static func keepPrivate(_ path: String) throws {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & 0o077 != 0 else { return }
-        _ = fchmod(descriptor, status.st_mode & 0o700)
+        guard stat(path, &status) == 0 else {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { close(descriptor) }
+            return
+        }
+        if status.st_mode & 0o077 != 0 { _ = chmod(path, status.st_mode & 0o700) }
     }
 
     // MARK: The terminal
