@@ -28,7 +28,7 @@ extension SQLiteKioskStore {
     {
         try await pool.write { db in
             try SignInFailureRow(staffID: member.id, failures).save(db)
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             try recorder.log(
                 "staff.sign-in-failed", subject: .staff(id: member.id), by: .staff(member),
                 detail: "wrong password \(failures.count) in a row")

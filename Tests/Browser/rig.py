@@ -70,7 +70,7 @@ class Terminal:
             [str(SSKIOSK), "serve", "--demo", "--database", f"{self.directory}/terminal.sqlite",
              "--port", str(self.port), "--psam-reader", READER1, "--resident-reader", READER0,
              "--desk-reader", READER0, "--journal", f"{self.directory}/journal",
-             "--idle-timeout", str(idle_timeout)],
+             "--idle-timeout", str(idle_timeout), "--ledger-key", f"{self.directory}/ledger.key"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:

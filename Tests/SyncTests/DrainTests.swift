@@ -91,4 +91,45 @@ struct DrainTests {
             #expect(fixture.centre.state.withLock { $0.applied } == queued.map(\.idempotencyKey))
         }
     }
+
+    @Test("every push carries the ledger's head; with nothing pending a moved head goes alone, once")
+    func ledgerHeadGoesWithEveryPush() async throws {
+        try await F.with { fixture in
+            try await fixture.fill()
+            let head = try #require(try await fixture.store.ledgerHead())
+            #expect(head.sequence == 10)
+            let report = try await fixture.engine.drain()
+            #expect(report.anchored == head)
+            #expect(fixture.centre.state.withLock { $0.heads } == Array(repeating: head, count: 4))
+
+            // Nothing pending and the head where the centre has it: no request at all.
+            _ = try await fixture.engine.drain(anchored: report.anchored)
+            #expect(fixture.centre.state.withLock { $0.pushes.count } == 4)
+
+            // A staff read is a ledger entry with no command: its head goes alone, then rests.
+            try await fixture.store.log(
+                "person.read", subject: .person(idNumber: F.residents[0]), by: F.clerk, detail: "", at: F.monday)
+            let moved = try #require(try await fixture.store.ledgerHead())
+            let alone = try await fixture.engine.drain(anchored: report.anchored)
+            #expect(alone.anchored == moved && alone.acknowledged == 0)
+            _ = try await fixture.engine.drain(anchored: alone.anchored)
+            let pushes = fixture.centre.state.withLock { state in zip(state.pushes, state.heads).map { ($0.count, $1) } }
+            #expect(pushes.count == 5)
+            #expect(pushes.last?.0 == 0 && pushes.last?.1 == moved)
+        }
+    }
+
+    @Test("a refused head holds back no command: all are acknowledged, then the drain says the head was refused")
+    func refusedHead() async throws {
+        try await F.with { fixture in
+            try await fixture.fill()
+            fixture.centre.state.withLock { $0.refuseHeads = true }
+            await #expect(throws: SyncError.ledgerHeadRefused("")) { try await fixture.engine.drain() }
+            #expect(try await fixture.store.outboxSummary().pending == 0)
+            #expect(fixture.centre.state.withLock { $0.applied.count } == 10)
+            // The head goes again with the next drain, whatever the last one thought.
+            await #expect(throws: SyncError.ledgerHeadRefused("")) { try await fixture.engine.drain() }
+            #expect(fixture.centre.state.withLock { $0.pushes.last } == [])
+        }
+    }
 }

@@ -3,7 +3,8 @@ import KioskCore
 import Synchronization
 
 /// An in-process centre behind the `CentreLink` seam: applies each key once as the real one
-/// does, refuses what a test tells it to, and can be cut off.
+/// does, anchors the ledger heads pushes carry (every one, unless told to refuse them), refuses
+/// what a test tells it to, and can be cut off.
 final class FakeCentre: CentreLink, Sendable {
     struct State {
         /// Keys applied, in the order they arrived.
@@ -19,6 +20,10 @@ final class FakeCentre: CentreLink, Sendable {
         var snapshotPages: [ReferenceDataPage] = []
         /// The snapshot stream breaks after this many pages.
         var snapshotBreaksAfter: Int?
+        /// The ledger head each push carried, in order.
+        var heads: [LedgerHead?] = []
+        var anchored: LedgerHead?
+        var refuseHeads = false
     }
 
     struct LinkDown: Error {}
@@ -29,6 +34,7 @@ final class FakeCentre: CentreLink, Sendable {
         try state.withLock { state in
             if state.down { throw LinkDown() }
             state.pushes.append(request.commands.map(\.idempotencyKey))
+            state.heads.append(request.ledgerHead)
             var results: [SyncCommandResult] = []
             for command in request.commands where !state.leaveOut.contains(command.idempotencyKey) {
                 let key = command.idempotencyKey
@@ -41,7 +47,23 @@ final class FakeCentre: CentreLink, Sendable {
                     results.append(SyncCommandResult(idempotencyKey: key, outcome: .applied))
                 }
             }
-            return SyncPushResponse(results: results)
+            guard let head = request.ledgerHead else { return SyncPushResponse(results: results) }
+            let anchor: LedgerAnchorResult
+            if state.refuseHeads {
+                anchor = LedgerAnchorResult(
+                    outcome: .refused, anchored: state.anchored, reason: "ledger-head-behind: cut back")
+            } else {
+                state.anchored = head
+                anchor = LedgerAnchorResult(outcome: .anchored, anchored: head)
+            }
+            return SyncPushResponse(results: results, ledgerAnchor: anchor)
+        }
+    }
+
+    func ledgerAnchor() async throws -> LedgerAnchor {
+        try state.withLock { state in
+            if state.down { throw LinkDown() }
+            return LedgerAnchor(head: state.anchored, anchoredAt: nil)
         }
     }
 

@@ -20,11 +20,17 @@ public struct SyncCommand: Codable, Hashable, Sendable {
     }
 }
 
-/// The body of `POST /sync/v1/commands`: commands in the order the terminal's outbox drains them.
+/// The body of `POST /sync/v1/commands`: commands in the order the terminal's outbox drains them,
+/// and the head of the terminal's ledger, which the centre anchors.
 public struct SyncPushRequest: Codable, Hashable, Sendable {
     public var commands: [SyncCommand]
+    /// The ledger's head when the push was made; nil while the ledger is empty.
+    public var ledgerHead: LedgerHead?
 
-    public init(commands: [SyncCommand]) { self.commands = commands }
+    public init(commands: [SyncCommand], ledgerHead: LedgerHead? = nil) {
+        self.commands = commands
+        self.ledgerHead = ledgerHead
+    }
 }
 
 /// What became of one command at the centre.
@@ -57,11 +63,16 @@ public struct SyncCommandResult: Codable, Hashable, Sendable {
     public var isAcknowledged: Bool { outcome != .refused }
 }
 
-/// The answer to `POST /sync/v1/commands`: one result per command, in the request's order.
+/// The answer to `POST /sync/v1/commands`: one result per command, in the request's order, and
+/// what became of the ledger head (nil when the push carried none).
 public struct SyncPushResponse: Codable, Hashable, Sendable {
     public var results: [SyncCommandResult]
+    public var ledgerAnchor: LedgerAnchorResult?
 
-    public init(results: [SyncCommandResult]) { self.results = results }
+    public init(results: [SyncCommandResult], ledgerAnchor: LedgerAnchorResult? = nil) {
+        self.results = results
+        self.ledgerAnchor = ledgerAnchor
+    }
 }
 
 /// The answer to `GET /sync/v1/changes`: one page of reference data after the caller's cursor.

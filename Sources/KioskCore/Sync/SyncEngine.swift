@@ -29,19 +29,33 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
         public var acknowledged = 0
         /// Commands it refused, now waiting for review.
         public var refused = 0
+        /// The ledger head the centre holds for this terminal after the drain, as far as it said.
+        public var anchored: LedgerHead?
     }
 
-    /// Pushes the pending outbox, batch by batch in drain order, until it is empty.
+    /// Pushes the pending outbox, batch by batch in drain order, until it is empty; each push
+    /// carries the ledger's head for the centre to anchor. With nothing pending, a head that moved
+    /// since `anchored` (what the last drain left the centre holding) goes alone, so that ledger
+    /// entries with no command (staff reads) are anchored too, and an idle terminal sends nothing.
     ///
     /// Deletes exactly the acknowledged keys and marks refused ones for review. On a transport
     /// error or an answer that leaves commands out, the queue's head records the failed attempt
     /// (its `attempts` and `lastAttemptAt` carry the backoff across a restart) and the error is
-    /// thrown; nothing else changes, and the same keys go again.
-    public func drain() async throws -> DrainReport {
-        var report = DrainReport()
+    /// thrown; nothing else changes, and the same keys go again. A head the centre refuses does
+    /// not hold back the commands: they are answered as usual, and once the outbox is empty
+    /// ``SyncError/ledgerHeadRefused(_:)`` is thrown, so the sender backs off and says why.
+    public func drain(anchored: LedgerHead? = nil) async throws -> DrainReport {
+        var report = DrainReport(anchored: anchored)
+        var refusal: String?
         while true {
             let batch = try await store.pendingOutbox(limit: batchSize)
-            guard let head = batch.first else { return report }
+            let ledgerHead = try await store.ledgerHead()
+            guard let head = batch.first else {
+                guard let ledgerHead, ledgerHead != report.anchored, refusal == nil else { break }
+                let response = try await link.push(SyncPushRequest(commands: [], ledgerHead: ledgerHead))
+                Self.note(response.ledgerAnchor, sent: ledgerHead, &report, &refusal)
+                continue
+            }
             var commands: [SyncCommand] = []
             for entry in batch {
                 guard let kind = SyncCommandKind(rawValue: entry.command) else {
@@ -58,11 +72,12 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
             guard !commands.isEmpty else { continue }
             let response: SyncPushResponse
             do {
-                response = try await link.push(SyncPushRequest(commands: commands))
+                response = try await link.push(SyncPushRequest(commands: commands, ledgerHead: ledgerHead))
             } catch {
                 try await store.failed(head.idempotencyKey, refused: false, reason: "\(error)", at: now())
                 throw error
             }
+            Self.note(response.ledgerAnchor, sent: ledgerHead, &report, &refusal)
             let results = Dictionary(
                 response.results.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
             let acknowledged = commands.compactMap { results[$0.idempotencyKey]?.isAcknowledged == true ? $0 : nil }
@@ -81,6 +96,22 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
                 throw error
             }
         }
+        if let refusal { throw SyncError.ledgerHeadRefused(refusal) }
+        return report
+    }
+
+    /// Keeps what the centre said of the head a push carried. A centre that keeps no anchors
+    /// answers nothing: the head counts as sent, so it is not sent alone again.
+    private static func note(
+        _ answer: LedgerAnchorResult?, sent head: LedgerHead?, _ report: inout DrainReport, _ refusal: inout String?
+    ) {
+        guard let head else { return }
+        guard let answer else {
+            report.anchored = head
+            return
+        }
+        report.anchored = answer.anchored
+        if answer.outcome == .refused { refusal = answer.reason ?? "refused" }
     }
 
     /// What one pull did.

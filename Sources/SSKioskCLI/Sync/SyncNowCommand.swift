@@ -26,7 +26,7 @@ struct SyncNowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteKioskStore(path: database)
+        let store = try SQLiteKioskStore(path: database, ledgerKey: nil)
         guard let link = try centreLink.link() else { return }
         let engine = SyncEngine(store: store, link: link)
         do {
