@@ -101,6 +101,9 @@ struct DrainTests {
             let report = try await fixture.engine.drain()
             #expect(report.anchored == head)
             #expect(fixture.centre.state.withLock { $0.heads } == Array(repeating: head, count: 4))
+            // Asked once for the anchor (none yet); then each push holds the entry at the one it made.
+            #expect(fixture.centre.state.withLock { $0.anchorAsked } == 1)
+            #expect(fixture.centre.state.withLock { $0.atAnchors } == [nil, head, head, head])
 
             // Nothing pending and the head where the centre has it: no request at all.
             _ = try await fixture.engine.drain(anchored: report.anchored)
@@ -116,6 +119,25 @@ struct DrainTests {
             let pushes = fixture.centre.state.withLock { state in zip(state.pushes, state.heads).map { ($0.count, $1) } }
             #expect(pushes.count == 5)
             #expect(pushes.last?.0 == 0 && pushes.last?.1 == moved)
+            #expect(fixture.centre.state.withLock { $0.atAnchors.last } == head)
+            #expect(fixture.centre.state.withLock { $0.anchorAsked } == 1)
+        }
+    }
+
+    @Test("a sender just started learns the centre's anchor and sends its own entry there; an idle one, nothing")
+    func learnsTheAnchor() async throws {
+        try await F.with { fixture in
+            try await fixture.fill()
+            let anchored = try #require(try await fixture.store.ledger(from: 6, limit: 1).first).head
+            fixture.centre.state.withLock { $0.anchored = anchored }
+            _ = try await fixture.engine.drain()
+            #expect(fixture.centre.state.withLock { $0.atAnchors.first } == anchored)
+            let head = try #require(try await fixture.store.ledgerHead())
+            let pushes = fixture.centre.state.withLock { $0.pushes.count }
+            // Restarted with the outbox empty and the head anchored: one question, no push.
+            let idle = try await fixture.engine.drain()
+            #expect(idle.anchored == head)
+            #expect(fixture.centre.state.withLock { $0.pushes.count } == pushes)
         }
     }
 

@@ -20,8 +20,10 @@ final class FakeCentre: CentreLink, Sendable {
         var snapshotPages: [ReferenceDataPage] = []
         /// The snapshot stream breaks after this many pages.
         var snapshotBreaksAfter: Int?
-        /// The ledger head each push carried, in order.
+        /// The ledger head each push carried, in order, and the entry at the anchor beside it.
         var heads: [LedgerHead?] = []
+        var atAnchors: [LedgerHead?] = []
+        var anchorAsked = 0
         var anchored: LedgerHead?
         var refuseHeads = false
     }
@@ -35,6 +37,7 @@ final class FakeCentre: CentreLink, Sendable {
             if state.down { throw LinkDown() }
             state.pushes.append(request.commands.map(\.idempotencyKey))
             state.heads.append(request.ledgerHead)
+            state.atAnchors.append(request.ledgerAtAnchor)
             var results: [SyncCommandResult] = []
             for command in request.commands where !state.leaveOut.contains(command.idempotencyKey) {
                 let key = command.idempotencyKey
@@ -63,6 +66,7 @@ final class FakeCentre: CentreLink, Sendable {
     func ledgerAnchor() async throws -> LedgerAnchor {
         try state.withLock { state in
             if state.down { throw LinkDown() }
+            state.anchorAsked += 1
             return LedgerAnchor(head: state.anchored, anchoredAt: nil)
         }
     }

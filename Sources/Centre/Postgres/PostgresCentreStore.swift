@@ -144,15 +144,15 @@ public final class PostgresCentreStore: CentreStore {
 
     // MARK: Ledger anchors
 
-    public func anchorLedger(_ head: LedgerHead, of terminal: RegisteredTerminal, at now: Date) async throws
-        -> LedgerAnchorResult
-    {
+    public func anchorLedger(
+        _ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date
+    ) async throws -> LedgerAnchorResult {
         try await transaction { connection in
             try await self.execute(self.sql.lockTerminal(terminal.id), connection)
             let anchored: [StoredLedgerAnchor] = try await self.fetch(
                 self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, connection)
             let (statements, result) = try LedgerAnchoring.carryOut(
-                head, anchored: anchored.first, of: terminal, at: now, self.sql)
+                head, atAnchor: atAnchor, anchored: anchored.first, of: terminal, at: now, self.sql)
             for statement in statements { try await self.execute(statement, connection) }
             return result
         }

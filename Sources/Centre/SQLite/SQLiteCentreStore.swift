@@ -99,14 +99,14 @@ public final class SQLiteCentreStore: CentreStore {
 
     // MARK: Ledger anchors
 
-    public func anchorLedger(_ head: LedgerHead, of terminal: RegisteredTerminal, at now: Date) async throws
-        -> LedgerAnchorResult
-    {
+    public func anchorLedger(
+        _ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date
+    ) async throws -> LedgerAnchorResult {
         try await pool.write { db in
             let anchored: [StoredLedgerAnchor] = try self.fetch(
                 self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, db)
             let (statements, result) = try LedgerAnchoring.carryOut(
-                head, anchored: anchored.first, of: terminal, at: now, self.sql)
+                head, atAnchor: atAnchor, anchored: anchored.first, of: terminal, at: now, self.sql)
             for statement in statements { try self.execute(statement, db) }
             return result
         }

@@ -68,11 +68,13 @@ public struct CentreServer: Sendable {
         guard body.commands.count <= Self.maximumCommands else {
             throw CentreError.tooManyCommands(limit: Self.maximumCommands)
         }
-        if let head = body.ledgerHead, !head.isWellFormed { throw CentreError.malformedBody }
+        guard [body.ledgerHead, body.ledgerAtAnchor].allSatisfy({ $0?.isWellFormed ?? true }) else {
+            throw CentreError.malformedBody
+        }
         let now = Date()
         var response = SyncPushResponse(results: try await store.apply(body.commands, from: terminal, at: now))
         if let head = body.ledgerHead {
-            let anchor = try await store.anchorLedger(head, of: terminal, at: now)
+            let anchor = try await store.anchorLedger(head, atAnchor: body.ledgerAtAnchor, of: terminal, at: now)
             if anchor.outcome == .refused {
                 logger.warning(
                     "ledger head refused", metadata: ["terminal": "\(terminal.id)", "reason": "\(anchor.reason ?? "")"])

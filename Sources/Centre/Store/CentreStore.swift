@@ -17,12 +17,13 @@ public protocol CentreStore: Sendable {
     func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
 
-    /// Anchors the head of `terminal`'s ledger that a push carried: it becomes the anchor when it
-    /// extends the last one (a higher sequence; the same head again changes nothing), and is
-    /// refused and recorded when it goes back on it (a lower sequence, or the same sequence with
-    /// another value; ``LedgerAnchorRules``). One terminal's heads are judged one at a time.
-    func anchorLedger(_ head: LedgerHead, of terminal: RegisteredTerminal, at now: Date) async throws
-        -> LedgerAnchorResult
+    /// Anchors the head of `terminal`'s ledger that a push carried, with the terminal's entry at
+    /// the anchor's sequence beside it: it becomes the anchor when it extends the last one (a
+    /// higher sequence; the same head again changes nothing), and is refused and recorded when it
+    /// goes back on it (a lower sequence, or another value at the anchor's sequence;
+    /// ``LedgerAnchorRules``). One terminal's heads are judged one at a time.
+    func anchorLedger(_ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date)
+        async throws -> LedgerAnchorResult
     /// What the centre holds of `terminal`'s ledger: the last head anchored, and the refusals.
     func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor
 

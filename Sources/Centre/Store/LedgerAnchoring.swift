@@ -7,10 +7,10 @@ import KioskCore
 enum LedgerAnchoring {
     /// A refused head is recorded (once per head, with how often it came), and the anchor stays.
     static func carryOut(
-        _ offered: LedgerHead, anchored: StoredLedgerAnchor?, of terminal: RegisteredTerminal, at now: Date,
-        _ sql: CentreSQL
+        _ offered: LedgerHead, atAnchor: LedgerHead?, anchored: StoredLedgerAnchor?, of terminal: RegisteredTerminal,
+        at now: Date, _ sql: CentreSQL
     ) throws -> (statements: [CentreSQL.Statement], result: LedgerAnchorResult) {
-        switch LedgerAnchorRules.decide(offered, anchored: anchored?.head) {
+        switch LedgerAnchorRules.decide(offered, atAnchor: atAnchor, anchored: anchored?.head) {
         case .anchor:
             let anchor = StoredLedgerAnchor(terminalID: terminal.id, head: offered, anchoredAt: now)
             return ([try sql.upsert(anchor)], LedgerAnchorResult(outcome: .anchored, anchored: offered))

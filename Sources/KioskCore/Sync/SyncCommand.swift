@@ -26,10 +26,15 @@ public struct SyncPushRequest: Codable, Hashable, Sendable {
     public var commands: [SyncCommand]
     /// The ledger's head when the push was made; nil while the ledger is empty.
     public var ledgerHead: LedgerHead?
+    /// The terminal's own entry at the sequence of the centre's anchor (as the centre last told
+    /// it), so that the centre sees the head extends its anchor and not a ledger cut back and
+    /// grown past it again; nil when the terminal knows no anchor or holds no entry there.
+    public var ledgerAtAnchor: LedgerHead?
 
-    public init(commands: [SyncCommand], ledgerHead: LedgerHead? = nil) {
+    public init(commands: [SyncCommand], ledgerHead: LedgerHead? = nil, ledgerAtAnchor: LedgerHead? = nil) {
         self.commands = commands
         self.ledgerHead = ledgerHead
+        self.ledgerAtAnchor = ledgerAtAnchor
     }
 }
 

@@ -34,9 +34,12 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
     }
 
     /// Pushes the pending outbox, batch by batch in drain order, until it is empty; each push
-    /// carries the ledger's head for the centre to anchor. With nothing pending, a head that moved
-    /// since `anchored` (what the last drain left the centre holding) goes alone, so that ledger
-    /// entries with no command (staff reads) are anchored too, and an idle terminal sends nothing.
+    /// carries the ledger's head for the centre to anchor, with the terminal's entry at the
+    /// centre's anchor beside it (``SyncPushRequest/ledgerAtAnchor``). With nothing pending, a head
+    /// that moved since `anchored` (what the last drain left the centre holding) goes alone, so
+    /// that ledger entries with no command (staff reads) are anchored too, and an idle terminal
+    /// sends nothing. A sender that has not learnt the anchor yet (nil: just started) asks for it
+    /// first, once.
     ///
     /// Deletes exactly the acknowledged keys and marks refused ones for review. On a transport
     /// error or an answer that leaves commands out, the queue's head records the failed attempt
@@ -47,12 +50,23 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
     public func drain(anchored: LedgerHead? = nil) async throws -> DrainReport {
         var report = DrainReport(anchored: anchored)
         var refusal: String?
+        var asked = anchored != nil
+        /// The ledger's entry at the centre's anchor, asking the centre for it first if not known yet.
+        func entryAtAnchor(_ ledgerHead: LedgerHead?) async throws -> LedgerHead? {
+            if !asked, ledgerHead != nil {
+                report.anchored = try await link.ledgerAnchor().head
+                asked = true
+            }
+            return try await entry(at: report.anchored)
+        }
         while true {
             let batch = try await store.pendingOutbox(limit: batchSize)
             let ledgerHead = try await store.ledgerHead()
             guard let head = batch.first else {
+                let atAnchor = try await entryAtAnchor(ledgerHead)
                 guard let ledgerHead, ledgerHead != report.anchored, refusal == nil else { break }
-                let response = try await link.push(SyncPushRequest(commands: [], ledgerHead: ledgerHead))
+                let response = try await link.push(
+                    SyncPushRequest(commands: [], ledgerHead: ledgerHead, ledgerAtAnchor: atAnchor))
                 Self.note(response.ledgerAnchor, sent: ledgerHead, &report, &refusal)
                 continue
             }
@@ -72,7 +86,9 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
             guard !commands.isEmpty else { continue }
             let response: SyncPushResponse
             do {
-                response = try await link.push(SyncPushRequest(commands: commands, ledgerHead: ledgerHead))
+                let atAnchor = try await entryAtAnchor(ledgerHead)
+                response = try await link.push(
+                    SyncPushRequest(commands: commands, ledgerHead: ledgerHead, ledgerAtAnchor: atAnchor))
             } catch {
                 try await store.failed(head.idempotencyKey, refused: false, reason: "\(error)", at: now())
                 throw error
@@ -98,6 +114,14 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
         }
         if let refusal { throw SyncError.ledgerHeadRefused(refusal) }
         return report
+    }
+
+    /// The ledger's own entry at the anchor's sequence, as a head; nil when the ledger holds none there.
+    private func entry(at anchor: LedgerHead?) async throws -> LedgerHead? {
+        guard let anchor, let entry = try await store.ledger(from: anchor.sequence, limit: 1).first,
+            entry.sequence == anchor.sequence
+        else { return nil }
+        return entry.head
     }
 
     /// Keeps what the centre said of the head a push carried. A centre that keeps no anchors
