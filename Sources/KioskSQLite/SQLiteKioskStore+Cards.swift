@@ -27,7 +27,8 @@ extension SQLiteKioskStore {
         async throws -> CardRecord
     {
         try await pool.write { db in
-            try Self.move(card: cardNumber, to: status, by: principal, recorder: try ChangeRecorder(db, at: now, key: ledgerKey))
+            try Self.move(
+                card: cardNumber, to: status, by: principal, recorder: try ChangeRecorder(db, at: now, key: ledgerKey))
         }
     }
 

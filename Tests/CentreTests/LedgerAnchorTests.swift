@@ -44,8 +44,12 @@ import Testing
                 try await store.anchorLedger(Self.head(5), atAnchor: nil, of: terminal, at: now)
                     == LedgerAnchorResult(outcome: .anchored, anchored: Self.head(5)))
             let later = now.addingTimeInterval(60)
-            #expect(try await store.anchorLedger(Self.head(10), atAnchor: nil, of: terminal, at: later).outcome == .anchored)
-            #expect(try await store.anchorLedger(Self.head(10), atAnchor: nil, of: terminal, at: later).outcome == .anchored)
+            #expect(
+                try await store.anchorLedger(Self.head(10), atAnchor: nil, of: terminal, at: later).outcome == .anchored
+            )
+            #expect(
+                try await store.anchorLedger(Self.head(10), atAnchor: nil, of: terminal, at: later).outcome == .anchored
+            )
             #expect(
                 try await store.ledgerAnchor(of: terminal) == LedgerAnchor(head: Self.head(10), anchoredAt: later))
 
@@ -57,7 +61,8 @@ import Testing
             #expect(differs.outcome == .refused && differs.anchored == Self.head(10))
             #expect(differs.reason?.hasPrefix("ledger-head-differs: ") == true)
             let again = later.addingTimeInterval(60)
-            #expect(try await store.anchorLedger(Self.head(7), atAnchor: nil, of: terminal, at: again).outcome == .refused)
+            #expect(
+                try await store.anchorLedger(Self.head(7), atAnchor: nil, of: terminal, at: again).outcome == .refused)
             #expect(
                 try await store.ledgerAnchor(of: terminal)
                     == LedgerAnchor(head: Self.head(10), anchoredAt: later, refusals: 3, lastRefusedAt: again))
@@ -86,7 +91,9 @@ import Testing
             try await store.register(terminal)
             let results = try await withThrowingTaskGroup(of: LedgerAnchorResult.self) { group in
                 for sequence in Int64(1)...20 {
-                    group.addTask { try await store.anchorLedger(Self.head(sequence), atAnchor: nil, of: terminal, at: Fixtures.now) }
+                    group.addTask {
+                        try await store.anchorLedger(Self.head(sequence), atAnchor: nil, of: terminal, at: Fixtures.now)
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }

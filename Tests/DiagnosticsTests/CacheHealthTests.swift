@@ -133,7 +133,8 @@ struct CacheHealthTests {
         try await Self.inDirectory { directory in
             let cache = try await SyntheticCache.make(in: directory)
             let member = StaffMember(id: "clerk-1", name: "经办人甲", role: .clerk, jurisdiction: Self.township)
-            try await SQLiteKioskStore(path: cache.path, ledgerKey: nil).addStaff(member, password: PasswordHash(encoded: "unused"))
+            try await SQLiteKioskStore(path: cache.path, ledgerKey: nil).addStaff(
+                member, password: PasswordHash(encoded: "unused"))
             let names = try SQLiteKioskStore.names(inCacheAt: cache.path)
             #expect(Set(names) == Set(cache.people.map(\.name) + [member.name]))
 

@@ -26,7 +26,8 @@ struct LedgerKeyFileTests {
             #expect(try LedgerKeyFile.read(path).check == key.check)
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.count == 65 && text.hasSuffix("\n"))
-            let left = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("keys").path)
+            let left = try FileManager.default.contentsOfDirectory(
+                atPath: directory.appendingPathComponent("keys").path)
             #expect(left == ["ledger.key"])
         }
     }

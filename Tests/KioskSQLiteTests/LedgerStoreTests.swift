@@ -158,7 +158,8 @@ struct LedgerStoreTests {
         LedgerAnchor(head: try await fixture.store.ledgerHead(), anchoredAt: F.monday)
     }
 
-    func verify(_ fixture: StoreFixture, anchor: LedgerAnchor?, key: LedgerKey? = nil) throws -> LedgerVerifier.Finding {
+    func verify(_ fixture: StoreFixture, anchor: LedgerAnchor?, key: LedgerKey? = nil) throws -> LedgerVerifier.Finding
+    {
         try SQLiteKioskStore.verifyLedger(atPath: fixture.path, key: key ?? fixture.ledgerKey, anchor: anchor)
     }
 
@@ -203,7 +204,8 @@ struct LedgerStoreTests {
                 try await keyless.log("person.read", subject: .terminal, by: F.clerk, detail: "", at: F.monday)
             }
             await #expect(throws: LedgerKeyError.notGiven) {
-                _ = try await keyless.submit(.init(kind: .trainingSignUp, idNumber: F.residents[6]), by: F.clerk, at: F.monday)
+                _ = try await keyless.submit(
+                    .init(kind: .trainingSignUp, idNumber: F.residents[6]), by: F.clerk, at: F.monday)
             }
             #expect(try fixture.counts()["ledger"] == 10)
         }
@@ -220,7 +222,9 @@ struct LedgerStoreTests {
         try StoreSchema.migrator.migrate(old, upTo: "v8-sign-in-failures")
         try await old.write { db in
             try db.execute(
-                sql: "INSERT INTO terminal (id, terminalID, jurisdiction, name) VALUES (1, 'T-0001', '430102001', '旧终端')")
+                sql:
+                    "INSERT INTO terminal (id, terminalID, jurisdiction, name) VALUES (1, 'T-0001', '430102001', '旧终端')"
+            )
             var previous = LedgerEntry.genesisHash
             for sequence in Int64(1)...3 {
                 var entry = LedgerEntry(
@@ -234,7 +238,9 @@ struct LedgerStoreTests {
             try db.execute(sql: "INSERT INTO ledgerHead (id, sequence, hash) VALUES (1, 3, ?)", arguments: [previous])
         }
         try old.close()
-        let before = try await DatabaseQueue(path: path).read { db in try LedgerRow.order(LedgerRow.Columns.sequence).fetchAll(db) }
+        let before = try await DatabaseQueue(path: path).read { db in
+            try LedgerRow.order(LedgerRow.Columns.sequence).fetchAll(db)
+        }
         let key = LedgerKey.generate()
         #expect(
             try SQLiteKioskStore.verifyLedger(atPath: path, key: key, anchor: nil) == .unsealed(entries: 3))

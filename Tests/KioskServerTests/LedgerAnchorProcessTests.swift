@@ -83,14 +83,18 @@ struct LedgerAnchorProcessTests {
                 while try await centre.query(
                     "SELECT 1 FROM ledgerAnchorRefusal WHERE terminalID = 'T-1' AND code = 'ledger-head-differs'"
                 ).isEmpty {
-                    guard ContinuousClock.now < deadline else { throw CentreProcess.Failure("no head refused as differing") }
+                    guard ContinuousClock.now < deadline else {
+                        throw CentreProcess.Failure("no head refused as differing")
+                    }
                     try await Task.sleep(for: .milliseconds(100))
                 }
             }
             let codes = try await centre.query(
-                "SELECT DISTINCT code || '|' || anchoredSequence FROM ledgerAnchorRefusal WHERE terminalID = 'T-1' ORDER BY 1")
+                "SELECT DISTINCT code || '|' || anchoredSequence FROM ledgerAnchorRefusal WHERE terminalID = 'T-1' ORDER BY 1"
+            )
             #expect(codes == ["ledger-head-behind|\(anchored)", "ledger-head-differs|\(anchored)"])
-            #expect(try await centre.query("SELECT sequence FROM ledgerAnchor WHERE terminalID = 'T-1'") == ["\(anchored)"])
+            #expect(
+                try await centre.query("SELECT sequence FROM ledgerAnchor WHERE terminalID = 'T-1'") == ["\(anchored)"])
             #expect(try await centre.query("SELECT count(*) FROM application WHERE terminalID = 'T-1'") == ["10"])
             let regrown = try await verify(database)
             #expect(regrown.status != 0)
@@ -110,7 +114,8 @@ struct LedgerAnchorProcessTests {
             let emptied = try await verify(copies[2].1)
             #expect(emptied.status != 0)
             #expect(
-                emptied.output.hasPrefix("ledger emptied: it holds no entry, but the centre anchored it at entry \(anchored)"),
+                emptied.output.hasPrefix(
+                    "ledger emptied: it holds no entry, but the centre anchored it at entry \(anchored)"),
                 "\(emptied.output)")
 
             let otherKey = centre.file("other.key")

@@ -116,7 +116,8 @@ struct DrainTests {
             let alone = try await fixture.engine.drain(anchored: report.anchored)
             #expect(alone.anchored == moved && alone.acknowledged == 0)
             _ = try await fixture.engine.drain(anchored: alone.anchored)
-            let pushes = fixture.centre.state.withLock { state in zip(state.pushes, state.heads).map { ($0.count, $1) } }
+            let pushes = fixture.centre.state.withLock { state in zip(state.pushes, state.heads).map { ($0.count, $1) }
+            }
             #expect(pushes.count == 5)
             #expect(pushes.last?.0 == 0 && pushes.last?.1 == moved)
             #expect(fixture.centre.state.withLock { $0.atAnchors.last } == head)

@@ -65,7 +65,8 @@ struct CentreSQL: Sendable {
     func upsert<Record: CentreRecord>(_ record: Record, sequence: Int64? = nil) throws -> Statement {
         var statement = try insert(record, sequence: sequence)
         let key = Record.primaryKey.map(\.stringValue)
-        let assignments = (Record.columnNames.filter { !key.contains($0) } + (sequence == nil ? [] : ["changeSequence"]))
+        let assignments =
+            (Record.columnNames.filter { !key.contains($0) } + (sequence == nil ? [] : ["changeSequence"]))
             .map { "\($0) = excluded.\($0)" }
         statement.sql +=
             " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(assignments.joined(separator: ", "))"

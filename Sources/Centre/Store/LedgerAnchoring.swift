@@ -18,7 +18,10 @@ enum LedgerAnchoring {
             return ([], LedgerAnchorResult(outcome: .anchored, anchored: offered))
         case .refuse(let error):
             return (
-                [sql.recordAnchorRefusal(offered, of: terminal, code: error.codeName, anchored: anchored?.head, at: now)],
+                [
+                    sql.recordAnchorRefusal(
+                        offered, of: terminal, code: error.codeName, anchored: anchored?.head, at: now)
+                ],
                 LedgerAnchorResult(
                     outcome: .refused, anchored: anchored?.head, reason: "\(error.codeName): \(error.message)")
             )

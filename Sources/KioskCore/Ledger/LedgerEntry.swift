@@ -73,7 +73,8 @@ public struct LedgerEntry: Codable, Hashable, Sendable {
         following head: LedgerHead, at date: Date, terminalID: String, regionCode: String, key: LedgerKey
     ) -> LedgerEntry {
         LedgerEntry(
-            following: head, at: date, actor: "terminal", action: sealAction, subject: LedgerSubject.terminal.ledgerText,
+            following: head, at: date, actor: "terminal", action: sealAction,
+            subject: LedgerSubject.terminal.ledgerText,
             terminalID: terminalID, regionCode: regionCode, detail: "chain=hmac-sha256", key: key)
     }
 

@@ -16,7 +16,8 @@ public struct LedgerKey: Sendable, CustomStringConvertible {
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
         key = SymmetricKey(data: Array(bytes))
-        check = Array(HMAC<SHA256>.authenticationCode(for: Array("sskiosk ledger key check".utf8), using: key))
+        check =
+            Array(HMAC<SHA256>.authenticationCode(for: Array("sskiosk ledger key check".utf8), using: key))
             .prefix(8).compactHexString
     }
 

@@ -32,11 +32,15 @@ public struct LedgerKeyError: CodedError {
     }
 
     public static func unreadable(_ path: String, _ reason: String) -> Self {
-        Self(.unreadable, "The ledger key file \(path) cannot be read or made (\(reason)): check the path and its permissions.")
+        Self(
+            .unreadable,
+            "The ledger key file \(path) cannot be read or made (\(reason)): check the path and its permissions.")
     }
 
     public static func malformed(_ path: String) -> Self {
-        Self(.malformed, "The ledger key file \(path) does not hold a key (64 hex digits): give the terminal's own key file.")
+        Self(
+            .malformed,
+            "The ledger key file \(path) does not hold a key (64 hex digits): give the terminal's own key file.")
     }
 
     public static func exposed(_ path: String, mode: Int) -> Self {
@@ -48,8 +52,10 @@ public struct LedgerKeyError: CodedError {
 
     public static let mismatch = Self(
         .mismatch,
-        "The ledger key is not the one this terminal's ledger is sealed with: give the key file the terminal was installed with.")
+        "The ledger key is not the one this terminal's ledger is sealed with: give the key file the terminal was installed with."
+    )
 
     public static let notGiven = Self(
-        .notGiven, "This store was opened without the ledger key, so it writes no ledger entry: open it with --ledger-key.")
+        .notGiven,
+        "This store was opened without the ledger key, so it writes no ledger entry: open it with --ledger-key.")
 }
