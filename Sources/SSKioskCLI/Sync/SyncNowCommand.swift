@@ -26,6 +26,7 @@ struct SyncNowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // No ledger key: a pull and a drain write no ledger entry; the drain sends the head the service wrote.
         let store = try SQLiteKioskStore(path: database, ledgerKey: nil)
         guard let link = try centreLink.link() else { return }
         let engine = SyncEngine(store: store, link: link)

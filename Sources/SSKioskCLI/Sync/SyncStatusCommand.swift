@@ -17,6 +17,7 @@ struct SyncStatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        // Reads only: no ledger key.
         let store = try SQLiteKioskStore(path: database, ledgerKey: nil)
         let status = try await SyncStatus.read(from: store, monitor: nil)
         if json {
