@@ -57,9 +57,7 @@ struct LedgerTests {
             entries, head: head ?? entries.last?.head ?? .empty, key: key, keyCheck: keyCheck, anchor: anchor)
     }
 
-    static func anchor(_ entry: LedgerEntry, refusals: Int = 0) -> LedgerAnchor {
-        LedgerAnchor(head: entry.head, anchoredAt: nil, refusals: refusals)
-    }
+    static func anchor(_ entry: LedgerEntry) -> LedgerAnchor { LedgerAnchor(head: entry.head, anchoredAt: nil) }
 
     @Test("an intact ledger verifies; it holds no full ID number and no key")
     func intact() {
@@ -154,7 +152,6 @@ struct LedgerTests {
         let regrown = Array(entries.prefix(7)) + Self.ledger(5, after: entries[6].head)
         #expect(Self.verify(regrown) == .intact(entries: 12))
         #expect(Self.verify(regrown, anchor: Self.anchor(entries[9])) == .rewrittenAtAnchor(sequence: 10))
-        #expect(Self.verify(entries, anchor: Self.anchor(entries[9], refusals: 2)) == .refusedAtCentre(count: 2))
     }
 
     @Test("entries from before the key stay verifiable behind the seal; unsealed or changed, they fail")

@@ -146,13 +146,32 @@ struct DrainTests {
     func refusedHead() async throws {
         try await F.with { fixture in
             try await fixture.fill()
-            fixture.centre.state.withLock { $0.refuseHeads = true }
+            // The centre holds an anchor further on than this ledger has ever been.
+            let elsewhere = LedgerHead(sequence: 20, hash: String(repeating: "F", count: 64))
+            fixture.centre.state.withLock {
+                $0.refuseHeads = true
+                $0.anchored = elsewhere
+            }
             await #expect(throws: SyncError.ledgerHeadRefused("")) { try await fixture.engine.drain() }
             #expect(try await fixture.store.outboxSummary().pending == 0)
             #expect(fixture.centre.state.withLock { $0.applied.count } == 10)
             // The head goes again with the next drain, whatever the last one thought.
             await #expect(throws: SyncError.ledgerHeadRefused("")) { try await fixture.engine.drain() }
             #expect(fixture.centre.state.withLock { $0.pushes.last } == [])
+        }
+    }
+
+    @Test("a head refused only for arriving late, behind an anchor this ledger holds, is no alarm")
+    func lateHeadRefused() async throws {
+        try await F.with { fixture in
+            try await fixture.fill()
+            let head = try #require(try await fixture.store.ledgerHead())
+            fixture.centre.state.withLock {
+                $0.refuseHeads = true
+                $0.anchored = head
+            }
+            let report = try await fixture.engine.drain()
+            #expect(report.acknowledged == 10 && report.anchored == head)
         }
     }
 }

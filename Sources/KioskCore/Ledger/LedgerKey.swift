@@ -31,7 +31,7 @@ public struct LedgerKey: Sendable, CustomStringConvertible {
         try key.withUnsafeBytes(body)
     }
 
-    /// The HMAC-SHA256 of `text` under the key, in lower-case hex.
+    /// The HMAC-SHA256 of `text` under the key, in hex as the chain writes every hash.
     func seal(_ text: [UInt8]) -> String {
         Array(HMAC<SHA256>.authenticationCode(for: text, using: key)).compactHexString
     }

@@ -24,8 +24,6 @@ public enum LedgerVerifier {
         case truncatedBelowAnchor(last: Int64, anchor: Int64)
         /// The entry at the centre's anchor is not the one the centre was sent.
         case rewrittenAtAnchor(sequence: Int64)
-        /// The chain holds the anchor, but the centre refused heads that went back on it before.
-        case refusedAtCentre(count: Int)
 
         public var description: String {
             switch self {
@@ -47,9 +45,6 @@ public enum LedgerVerifier {
             case .rewrittenAtAnchor(let sequence):
                 "rewritten entry: entry \(sequence) is not the one the centre anchored; "
                     + "the ledger was rewritten up to there"
-            case .refusedAtCentre(let count):
-                "the centre refused \(count) ledger head(s) from this terminal that went back on its anchor: "
-                    + "the ledger was cut back, rewritten or replaced after the centre anchored it"
             }
         }
     }
@@ -101,7 +96,6 @@ public enum LedgerVerifier {
         if let head, last != head {
             return last.sequence < head.sequence ? .truncated(after: last.sequence) : .altered(sequence: last.sequence)
         }
-        if let anchor, anchor.refusals > 0 { return .refusedAtCentre(count: anchor.refusals) }
         return .intact(entries: count)
     }
 }

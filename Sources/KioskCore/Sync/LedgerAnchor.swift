@@ -7,7 +7,8 @@ public struct LedgerAnchor: Codable, Hashable, Sendable {
     /// The last head the terminal sent that extended the one before; nil before its first push.
     public var head: LedgerHead?
     public var anchoredAt: Date?
-    /// Heads refused: each one is a ledger cut back, rewritten or replaced after it was anchored.
+    /// Heads refused: a ledger cut back, rewritten or replaced after it was anchored, or a head
+    /// that arrived after a later one (a second sender's); `ledger verify` tells which by the anchor.
     public var refusals: Int
     public var lastRefusedAt: Date?
 

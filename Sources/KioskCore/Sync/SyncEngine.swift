@@ -46,7 +46,8 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
     /// (its `attempts` and `lastAttemptAt` carry the backoff across a restart) and the error is
     /// thrown; nothing else changes, and the same keys go again. A head the centre refuses does
     /// not hold back the commands: they are answered as usual, and once the outbox is empty
-    /// ``SyncError/ledgerHeadRefused(_:)`` is thrown, so the sender backs off and says why.
+    /// ``SyncError/ledgerHeadRefused(_:)`` is thrown when this ledger does not hold the centre's
+    /// anchor (it was cut back or rewritten), so the sender backs off and says why.
     public func drain(anchored: LedgerHead? = nil) async throws -> DrainReport {
         var report = DrainReport(anchored: anchored)
         var refusal: String?
@@ -112,7 +113,13 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
                 throw error
             }
         }
-        if let refusal { throw SyncError.ledgerHeadRefused(refusal) }
+        // A refused head is an alarm only if the centre's anchor is not in this ledger: a head that
+        // merely arrived late (a second sender's, `sync now`) goes back on an anchor the ledger holds.
+        if let refusal {
+            guard let anchored = report.anchored, try await entry(at: anchored) == anchored else {
+                throw SyncError.ledgerHeadRefused(refusal)
+            }
+        }
         return report
     }
 

@@ -45,6 +45,12 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
             print("not checked against the centre's anchor: the centre could not be asked (\(unreachable))")
             throw ExitCode.failure
         }
+        if let anchor, anchor.refusals > 0 {
+            // A head cut back shows above against the anchor; one that only arrived late (a second
+            // sender's, or a retried push) went back on it too. The centre's record tells them apart.
+            let last = anchor.lastRefusedAt.map { ", the last at \($0.formatted(Date.ISO8601FormatStyle()))" } ?? ""
+            print("note: the centre refused \(anchor.refusals) ledger head(s) from this terminal\(last)")
+        }
         guard case .intact = finding else { throw ExitCode.failure }
         if let head = anchor?.head { print("the centre's anchor, entry \(head.sequence), is in the chain") }
     }
