@@ -147,10 +147,11 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
-        // The terminal's local store: KioskCore's KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
+        // The terminal's local store: KioskCore's KioskStore protocol on SQLite (GRDB, Debian's libsqlite3),
+        // and the ledger key's file beside it.
         .target(
             name: "KioskSQLite",
-            dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Vocabulary", "HexCoding", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
         .target(
             name: "Centre",

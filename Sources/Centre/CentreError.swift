@@ -21,6 +21,8 @@ public struct CentreError: CodedError {
         case schemaTooNew = "schema-too-new"
         case unknownHolder = "unknown-holder"
         case unknownBatch = "unknown-batch"
+        case ledgerHeadBehind = "ledger-head-behind"
+        case ledgerHeadDiffers = "ledger-head-differs"
         case internalError = "internal"
     }
 
@@ -143,6 +145,28 @@ public struct CentreError: CodedError {
     public static let unknownHolder = Self(
         .unknownHolder, status: 422, chinese: "卡片持有人不在中心的人员记录中。",
         english: "A card in the data being loaded belongs to a person the centre does not have. Load the people first.")
+
+    /// A terminal's ledger head with a lower sequence than the one anchored: entries were cut off
+    /// its ledger, or the ledger was replaced, after the centre anchored it. Answered in the push's
+    /// `ledgerAnchor`, not as the request's status: the push's commands are applied as usual.
+    public static func ledgerHeadBehind(offered: Int64, anchored: Int64) -> Self {
+        Self(
+            .ledgerHeadBehind, status: 409,
+            chinese: "终端台账的最新条目（第\(offered)条）早于中心已锚定的第\(anchored)条：台账可能被截断或替换，请核查。",
+            english:
+                "The terminal's ledger ends at entry \(offered), before entry \(anchored) the centre anchored: "
+                + "its ledger was cut back or replaced. Check the terminal (`sskiosk ledger verify`).")
+    }
+
+    /// A terminal's ledger head with the anchored sequence but another chain value: the ledger was
+    /// rewritten up to there.
+    public static func ledgerHeadDiffers(sequence: Int64) -> Self {
+        Self(
+            .ledgerHeadDiffers, status: 409, chinese: "终端台账第\(sequence)条与中心锚定的不一致：台账可能被改写，请核查。",
+            english:
+                "The terminal's ledger entry \(sequence) is not the one the centre anchored: its ledger was rewritten. "
+                + "Check the terminal (`sskiosk ledger verify`).")
+    }
 
     public static let internalError = Self(
         .internalError, status: 500, chinese: "中心出现错误，请稍后重试。",

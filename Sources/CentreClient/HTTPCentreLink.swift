@@ -68,6 +68,12 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         return try await decode(SyncChanges.self, path, try await send(http, path, timeout: .seconds(300)))
     }
 
+    public func ledgerAnchor() async throws -> LedgerAnchor {
+        let path = "/sync/v1/ledger/anchor"
+        return try await decode(
+            LedgerAnchor.self, path, try await send(makeRequest(path, method: .GET), path, timeout: .seconds(30)))
+    }
+
     public func verify(qrText: String) async throws -> DocumentCheck {
         let path = "/sync/v1/verify"
         var http = makeRequest(path, method: .POST)

@@ -15,12 +15,19 @@ import KioskCore
 /// cut can lose the last commits, which would break the promise that an acknowledged write (a
 /// loss report a resident was told is recorded) survives. FULL syncs the WAL on each commit; at a
 /// desk's pace of writes, and once per page of a bulk load, that fsync costs nothing anyone sees.
+///
+/// The ledger's chain is sealed with a ``LedgerKey`` kept outside the database: the terminal
+/// service opens its store with the key; a tool that only reads or syncs (`sync status`, `sync now`)
+/// may open it without, and then any write that needs a ledger entry fails.
 public struct SQLiteKioskStore: KioskStore {
     let pool: DatabasePool
+    let ledgerKey: LedgerKey?
     let ledgerCommits: LedgerGroupCommit
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date. With a key,
+    /// a ledger from before the key is sealed under it now, and a key that is not the one the
+    /// ledger is sealed with is refused (``LedgerKeyError/mismatch``) before anything is written.
+    public init(path: String, ledgerKey: LedgerKey?) throws {
         try Self.keepPrivate(path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -35,7 +42,9 @@ public struct SQLiteKioskStore: KioskStore {
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         try StoreSchema.migrator.migrate(pool)
-        ledgerCommits = LedgerGroupCommit(pool: pool)
+        if let ledgerKey { try pool.write { db in try Self.seal(db, key: ledgerKey) } }
+        self.ledgerKey = ledgerKey
+        ledgerCommits = LedgerGroupCommit(pool: pool, key: ledgerKey)
     }
 
     /// Makes the database file the owner's alone (0600) before SQLite opens it, whatever the

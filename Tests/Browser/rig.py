@@ -81,7 +81,8 @@ class Terminal:
             [str(SSKIOSK), "serve", "--demo", "--database", f"{self.directory}/terminal.sqlite",
              "--port", str(self.port), "--psam-reader", READER1, "--resident-reader", READER0,
              "--desk-reader", READER0, "--journal", f"{self.directory}/journal",
-             "--idle-timeout", str(idle_timeout), "--staff-idle-lock", str(staff_idle_lock)],
+             "--idle-timeout", str(idle_timeout), "--staff-idle-lock", str(staff_idle_lock),
+             "--ledger-key", f"{self.directory}/ledger.key"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -131,7 +132,7 @@ class Terminal:
         """A new account through `sskiosk staff add`, its first password on standard input."""
         subprocess.run(
             [str(SSKIOSK), "staff", "add", staff_id, "--database", f"{self.directory}/terminal.sqlite",
-             "--name", "新同事", "--role", role],
+             "--ledger-key", f"{self.directory}/ledger.key", "--name", "新同事", "--role", role],
             input=first_password + "\n", text=True, check=True, capture_output=True)
 
     def stop(self):

@@ -146,6 +146,37 @@ import Testing
         }
     }
 
+    @Test func anchorsTheLedgerHeadAPushCarriesAndAnswersItBack() async throws {
+        try await withCentre { centre in
+            let client = centre.client(certificate: "terminal")
+            let head = LedgerHead(sequence: 4, hash: String(repeating: "C", count: 64))
+            let pushed = try await centre.post(
+                "sync/v1/commands", SyncPushRequest(commands: [], ledgerHead: head), client: client)
+            #expect(pushed.status == 200)
+            let answer = try SyncJSON.decoder().decode(SyncPushResponse.self, from: pushed.body)
+            #expect(answer.ledgerAnchor == LedgerAnchorResult(outcome: .anchored, anchored: head))
+
+            let behind = LedgerHead(sequence: 3, hash: String(repeating: "D", count: 64))
+            let refused = try await centre.post(
+                "sync/v1/commands", SyncPushRequest(commands: [], ledgerHead: behind), client: client)
+            #expect(refused.status == 200)
+            let refusal = try SyncJSON.decoder().decode(SyncPushResponse.self, from: refused.body).ledgerAnchor
+            #expect(refusal?.outcome == .refused && refusal?.anchored == head)
+
+            let anchor = try await centre.get("sync/v1/ledger/anchor", token: centre.token, client: client)
+            #expect(anchor.status == 200)
+            let held = try SyncJSON.decoder().decode(LedgerAnchor.self, from: anchor.body)
+            #expect(held.head == head && held.refusals == 1)
+
+            let malformed = try await centre.post(
+                "sync/v1/commands", SyncPushRequest(commands: [], ledgerHead: LedgerHead(sequence: 5, hash: "x")),
+                client: client)
+            #expect(malformed.status == 400)
+            #expect(try centre.errorCode(malformed) == "malformed-body")
+            try await client.shutdown()
+        }
+    }
+
     // MARK: A running centre
 
     struct Centre: Sendable {

@@ -13,7 +13,7 @@ struct StoreFileModeTests {
 
     @Test func aNewStoreAndItsLogAreMadeForTheOwnerAlone() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mode-\(UUID()).sqlite").path
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(path: path, ledgerKey: nil)
         _ = try await store.terminal()
         #expect(try Self.mode(path) == 0o600)
         #expect(try Self.mode(path + "-wal") == 0o600)
@@ -22,9 +22,9 @@ struct StoreFileModeTests {
 
     @Test func aStoreLeftReadableByOthersIsTightenedWhenOpened() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mode-\(UUID()).sqlite").path
-        _ = try SQLiteKioskStore(path: path)
+        _ = try SQLiteKioskStore(path: path, ledgerKey: nil)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-        _ = try SQLiteKioskStore(path: path)
+        _ = try SQLiteKioskStore(path: path, ledgerKey: nil)
         #expect(try Self.mode(path) == 0o600)
     }
 }

@@ -80,12 +80,19 @@ struct CentreProcess {
             to: URL(fileURLWithPath: file("\(terminal).token")))
     }
 
-    /// The terminal options of `sskiosk serve` for this centre, with the terminal's own (or another) certificate.
-    func terminalArguments(_ terminal: String, certificate: String? = nil) -> [String] {
+    /// The options that name this centre and the terminal's certificate (its own, or another),
+    /// key and token, as every terminal command that talks to the centre takes them.
+    func linkArguments(_ terminal: String, certificate: String? = nil) -> [String] {
         let identity = certificate ?? terminal
         return [
             "--centre", url, "--centre-ca", file("ca.pem"), "--centre-certificate", file("\(identity).pem"),
             "--centre-key", file("\(identity).key"), "--centre-token-file", file("\(terminal).token"),
+        ]
+    }
+
+    /// The terminal options of `sskiosk serve` for this centre, with the terminal's own (or another) certificate.
+    func terminalArguments(_ terminal: String, certificate: String? = nil) -> [String] {
+        linkArguments(terminal, certificate: certificate) + [
             "--terminal-id", terminal, "--jurisdiction", Self.township,
             "--sync-interval", "0.2", "--pull-interval", "1", "--sync-backoff-limit", "2",
         ]

@@ -5,7 +5,10 @@ import Testing
 @Suite("sskiosk serve refuses to run in ways that expose the API or the card keys")
 struct ServeCommandGuardTests {
     static func serve(_ arguments: [String]) async throws -> CommandRun {
-        try await CommandRun.run([BuildFolder.executable("sskiosk"), "serve"] + arguments)
+        // A ledger key of its own: the service's default is the installed terminal's, under /etc.
+        let key = FileManager.default.temporaryDirectory.appendingPathComponent("guard-\(UUID()).ledger.key").path
+        defer { try? FileManager.default.removeItem(atPath: key) }
+        return try await CommandRun.run([BuildFolder.executable("sskiosk"), "serve", "--ledger-key", key] + arguments)
     }
 
     @Test(arguments: ["0.0.0.0", "192.168.1.20", "::"])

@@ -17,7 +17,11 @@ struct ServiceProcess {
         var description: String
     }
 
-    /// Starts the service on `database` and returns once it answers /api/health.
+    /// The ledger key file of the service on `database`: beside it, made by the service's first start.
+    static func ledgerKeyPath(for database: String) -> String { database + ".ledger.key" }
+
+    /// Starts the service on `database` (its ledger key at ``ledgerKeyPath(for:)``) and returns
+    /// once it answers /api/health.
     static func start(database: String, arguments: [String] = []) async throws -> ServiceProcess {
         let port = try LocalPort.free()
         let log = URL(fileURLWithPath: database + ".serve-\(port).log")
@@ -25,7 +29,7 @@ struct ServiceProcess {
         let process = try await BackgroundProcess.start(
             [
                 BuildFolder.executable("sskiosk"), "serve", "--database", database, "--port", String(port),
-                "--no-resident-reader",
+                "--ledger-key", ledgerKeyPath(for: database), "--no-resident-reader",
             ] + arguments, output: .file(log.path))
         let service = ServiceProcess(process: process, port: port, log: log)
         let client = APIClient(port: port)

@@ -45,7 +45,10 @@ struct SyncProcessTests {
             database: database, arguments: centre.terminalArguments(id, certificate: certificate))
         if !installed {
             _ = try await centre.sskiosk(
-                ["staff", "add", "clerk1", "--database", database, "--name", "经办员甲", "--role", "clerk"],
+                [
+                    "staff", "add", "clerk1", "--database", database, "--ledger-key",
+                    ServiceProcess.ledgerKeyPath(for: database), "--name", "经办员甲", "--role", "clerk",
+                ],
                 input: "first password\n")
             let (status, _) = try await APIClient(port: terminal.port).send(
                 "POST", "/api/staff/password",

@@ -49,7 +49,8 @@ struct TestTerminal: Sendable {
         logger: Logger = Logger(label: "sskiosk.server")
     ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(
+            path: path, ledgerKey: try LedgerKeyFile.readOrCreate(ServiceProcess.ledgerKeyPath(for: path)))
         let here = KioskCore.Person(
             idNumber: "430102198507141238", name: "张三", sex: .male,
             birthDate: try CardDate(year: 1985, month: 7, day: 14), regionCode: "430102001001")

@@ -22,6 +22,7 @@ final class TerminalServerProcess {
                 Rig.sskiosk, "serve", "--database", directory.appendingPathComponent("terminal.sqlite").path,
                 "--demo", "--port", String(port), "--psam-reader", Rig.reader1, "--resident-reader", Rig.reader0,
                 "--desk-reader", Rig.reader0, "--journal", directory.appendingPathComponent("journal").path,
+                "--ledger-key", directory.appendingPathComponent("ledger.key").path,
             ], output: .file(directory.appendingPathComponent("server.log").path))
         try await eventually(timeout: .seconds(60), "the terminal service to answer") {
             (try? await self.call("GET", "/api/health"))?.status == 200

@@ -145,6 +145,32 @@ public final class PostgresCentreStore: CentreStore {
         return facts
     }
 
+    // MARK: Ledger anchors
+
+    public func anchorLedger(
+        _ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date
+    ) async throws -> LedgerAnchorResult {
+        try await transaction { connection in
+            try await self.execute(self.sql.lockTerminal(terminal.id), connection)
+            let anchored: [StoredLedgerAnchor] = try await self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, connection)
+            let (statements, result) = try LedgerAnchoring.carryOut(
+                head, atAnchor: atAnchor, anchored: anchored.first, of: terminal, at: now, self.sql)
+            for statement in statements { try await self.execute(statement, connection) }
+            return result
+        }
+    }
+
+    public func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor {
+        try await snapshotRead { connection in
+            let anchored: [StoredLedgerAnchor] = try await self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, connection)
+            let refusals: [LedgerAnchorRefusals] = try await self.fetch(
+                self.sql.ledgerAnchorRefusals(terminal.id), .records, connection)
+            return LedgerAnchor(anchored.first, refusals.first)
+        }
+    }
+
     // MARK: Card production
 
     public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {

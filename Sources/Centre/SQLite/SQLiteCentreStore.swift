@@ -97,6 +97,31 @@ public final class SQLiteCentreStore: CentreStore {
         return facts
     }
 
+    // MARK: Ledger anchors
+
+    public func anchorLedger(
+        _ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date
+    ) async throws -> LedgerAnchorResult {
+        try await pool.write { db in
+            let anchored: [StoredLedgerAnchor] = try self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, db)
+            let (statements, result) = try LedgerAnchoring.carryOut(
+                head, atAnchor: atAnchor, anchored: anchored.first, of: terminal, at: now, self.sql)
+            for statement in statements { try self.execute(statement, db) }
+            return result
+        }
+    }
+
+    public func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor {
+        try await pool.read { db in
+            let anchored: [StoredLedgerAnchor] = try self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, db)
+            let refusals: [LedgerAnchorRefusals] = try self.fetch(
+                self.sql.ledgerAnchorRefusals(terminal.id), .records, db)
+            return LedgerAnchor(anchored.first, refusals.first)
+        }
+    }
+
     // MARK: Card production
 
     public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {

@@ -6,8 +6,9 @@ import Logging
 import NIOCore
 import Supervision
 
-/// The sync service of docs/SYNC.md over HTTPS with client certificates: commands up, changes and
-/// snapshots down, each for the terminal its bearer token names and inside its jurisdiction.
+/// The sync service of docs/SYNC.md over HTTPS with client certificates: commands and the ledger's
+/// head up, changes, snapshots and the ledger's anchor down, each for the terminal its bearer
+/// token names and inside its jurisdiction.
 public struct CentreServer: Sendable {
     public static let version = "1"
     /// At most this many commands per push (docs/SYNC.md).
@@ -63,6 +64,9 @@ public struct CentreServer: Sendable {
         sync.post("commands") { request, context in try await push(request, context) }
         sync.get("changes") { request, context in try await changes(request, context) }
         sync.get("snapshot") { request, context in try await snapshot(request, context) }
+        sync.get("ledger/anchor") { _, context in
+            try CentreJSON.response(try await store.ledgerAnchor(of: try context.requireTerminal()))
+        }
         sync.post("verify") { request, _ in
             let body = try await CentreJSON.decode(
                 DocumentCheckRequest.self, from: request, limit: Self.maximumVerifyBytes)
@@ -78,8 +82,20 @@ public struct CentreServer: Sendable {
         guard body.commands.count <= Self.maximumCommands else {
             throw CentreError.tooManyCommands(limit: Self.maximumCommands)
         }
-        let results = try await store.apply(body.commands, from: terminal, at: Date())
-        return try CentreJSON.response(SyncPushResponse(results: results))
+        guard [body.ledgerHead, body.ledgerAtAnchor].allSatisfy({ $0?.isWellFormed ?? true }) else {
+            throw CentreError.malformedBody
+        }
+        let now = Date()
+        var response = SyncPushResponse(results: try await store.apply(body.commands, from: terminal, at: now))
+        if let head = body.ledgerHead {
+            let anchor = try await store.anchorLedger(head, atAnchor: body.ledgerAtAnchor, of: terminal, at: now)
+            if anchor.outcome == .refused {
+                logger.warning(
+                    "ledger head refused", metadata: ["terminal": "\(terminal.id)", "reason": "\(anchor.reason ?? "")"])
+            }
+            response.ledgerAnchor = anchor
+        }
+        return try CentreJSON.response(response)
     }
 
     private func changes(_ request: Request, _ context: CentreRequestContext) async throws -> Response {

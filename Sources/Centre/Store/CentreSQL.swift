@@ -62,10 +62,11 @@ struct CentreSQL: Sendable {
     }
 
     /// Inserts a row or replaces every other column of the one with the same key.
-    func upsert<Record: CentreRecord>(_ record: Record, sequence: Int64) throws -> Statement {
+    func upsert<Record: CentreRecord>(_ record: Record, sequence: Int64? = nil) throws -> Statement {
         var statement = try insert(record, sequence: sequence)
         let key = Record.primaryKey.map(\.stringValue)
-        let assignments = (Record.columnNames.filter { !key.contains($0) } + ["changeSequence"])
+        let assignments =
+            (Record.columnNames.filter { !key.contains($0) } + (sequence == nil ? [] : ["changeSequence"]))
             .map { "\($0) = excluded.\($0)" }
         statement.sql +=
             " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(assignments.joined(separator: ", "))"
@@ -265,6 +266,42 @@ struct CentreSQL: Sendable {
                 ORDER BY startedAt, id
                 """,
             arguments: [.integer(since.milliseconds)])
+    }
+
+    // MARK: Ledger anchors
+
+    /// Takes the terminal's row lock to the end of the transaction, so that the anchors of one
+    /// terminal's ledger are judged one at a time. PostgreSQL only: SQLite's one writer does that.
+    func lockTerminal(_ id: String) -> Statement {
+        Statement(sql: "SELECT id FROM terminal WHERE id = \(parameter(1)) FOR UPDATE", arguments: [.text(id)])
+    }
+
+    /// A refused head: its first refusal, or one more of the same head.
+    func recordAnchorRefusal(
+        _ head: LedgerHead, of terminal: RegisteredTerminal, code: String, anchored: LedgerHead?, at now: Date
+    ) -> Statement {
+        Statement(
+            sql: """
+                INSERT INTO ledgerAnchorRefusal
+                    (terminalID, sequence, hash, code, anchoredSequence, firstRefusedAt, lastRefusedAt, times)
+                VALUES (\(parameters(1...7)), 1)
+                ON CONFLICT (terminalID, sequence, hash)
+                DO UPDATE SET lastRefusedAt = excluded.lastRefusedAt, times = ledgerAnchorRefusal.times + 1
+                """,
+            arguments: [
+                .text(terminal.id), .integer(head.sequence), .text(head.hash), .text(code),
+                .integer(anchored?.sequence ?? 0), .integer(now.milliseconds), .integer(now.milliseconds),
+            ])
+    }
+
+    /// How many heads of the terminal were refused, and when the last was (``LedgerAnchorRefusals``).
+    func ledgerAnchorRefusals(_ terminalID: String) -> Statement {
+        Statement(
+            sql: """
+                SELECT CAST(COALESCE(SUM(times), 0) AS BIGINT) AS refusals, MAX(lastRefusedAt) AS lastRefusedAt
+                FROM ledgerAnchorRefusal WHERE terminalID = \(parameter(1))
+                """,
+            arguments: [.text(terminalID)])
     }
 
     func terminal(tokenHash: String) -> Statement {

@@ -173,6 +173,29 @@ public enum CentreSchema {
                 CREATE INDEX snapshotPullByTerminal ON snapshotPull (terminalID, startedAt);
                 CREATE INDEX snapshotPullByTime ON snapshotPull (startedAt);
                 """),
+        // Each terminal's ledger head as last anchored, and the heads refused for going back on it
+        // (one row per head, counted each time it came again). Kept outside the terminal's reach, so
+        // that a ledger cut back, rewritten or emptied on the terminal shows against them.
+        Migration(
+            name: "v7-ledger-anchors",
+            sqlite: """
+                CREATE TABLE ledgerAnchor (
+                    terminalID TEXT PRIMARY KEY NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL,
+                    anchoredAt INTEGER NOT NULL) STRICT;
+                CREATE TABLE ledgerAnchorRefusal (
+                    terminalID TEXT NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL, code TEXT NOT NULL,
+                    anchoredSequence INTEGER NOT NULL, firstRefusedAt INTEGER NOT NULL, lastRefusedAt INTEGER NOT NULL,
+                    times INTEGER NOT NULL, PRIMARY KEY (terminalID, sequence, hash)) STRICT, WITHOUT ROWID;
+                """,
+            postgres: """
+                CREATE TABLE ledgerAnchor (
+                    terminalID TEXT PRIMARY KEY NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL,
+                    anchoredAt BIGINT NOT NULL);
+                CREATE TABLE ledgerAnchorRefusal (
+                    terminalID TEXT NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL, code TEXT NOT NULL,
+                    anchoredSequence BIGINT NOT NULL, firstRefusedAt BIGINT NOT NULL, lastRefusedAt BIGINT NOT NULL,
+                    times BIGINT NOT NULL, PRIMARY KEY (terminalID, sequence, hash));
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

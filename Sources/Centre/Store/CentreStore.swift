@@ -17,6 +17,16 @@ public protocol CentreStore: Sendable {
     func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
 
+    /// Anchors the head of `terminal`'s ledger that a push carried, with the terminal's entry at
+    /// the anchor's sequence beside it: it becomes the anchor when it extends the last one (a
+    /// higher sequence; the same head again changes nothing), and is refused and recorded when it
+    /// goes back on it (a lower sequence, or another value at the anchor's sequence;
+    /// ``LedgerAnchorRules``). One terminal's heads are judged one at a time.
+    func anchorLedger(_ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date)
+        async throws -> LedgerAnchorResult
+    /// What the centre holds of `terminal`'s ledger: the last head anchored, and the refusals.
+    func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor
+
     /// Up to `limit` rows changed after `cursor` in the jurisdiction, in change order.
     func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws
         -> SyncChanges

@@ -10,6 +10,7 @@ public struct SyncError: CodedError {
         case incompleteAnswer
         case emptySnapshot
         case commandTooLarge
+        case ledgerHeadRefused
     }
 
     public let code: Code
@@ -48,4 +49,13 @@ public struct SyncError: CodedError {
     public static let emptySnapshot = Self(
         .emptySnapshot,
         "The centre's first load was empty: check that this terminal's jurisdiction is right at the centre.")
+
+    /// The centre refused the ledger's head as going back on the one it anchored: the ledger was
+    /// cut back, rewritten or replaced. The commands of the push were answered as usual.
+    public static func ledgerHeadRefused(_ reason: String) -> Self {
+        Self(
+            .ledgerHeadRefused,
+            "The centre refused this terminal's ledger head (\(reason)). Run `sskiosk ledger verify` with the "
+                + "centre's options and report it to the county: the ledger may have been tampered with.")
+    }
 }

@@ -70,6 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
     var demo = false
 
+    @OptionGroup var ledgerKeyOptions: LedgerKeyOptions
+
     @OptionGroup var centreLink: CentreLinkOptions
 
     @OptionGroup var syncSchedule: SyncScheduleOptions
@@ -119,7 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
             at: URL(fileURLWithPath: database).deletingLastPathComponent(),
             withIntermediateDirectories: true
         )
-        let store = try SQLiteKioskStore(path: database)
+        let store = try SQLiteKioskStore(path: database, ledgerKey: try ledgerKeyOptions.readOrCreate())
         if demo, try await store.terminal() == nil { try await DemoData.load(into: store, logger: logger) }
         if let terminalID, let jurisdiction, try await store.terminal() == nil {
             try await store.setTerminal(
