@@ -13,6 +13,10 @@ public final class CardConnection: CardChannel {
     private let context: PCSCContext
     private let state: Mutex<State>
     let thread: CardThread
+    /// Where PC/SC writes each answer: one buffer for the connection's life instead of a new
+    /// zeroed 64 KiB array per APDU. Each answer is copied out and its bytes cleared at once, so
+    /// the buffer never holds a cardholder's data between transmits.
+    private let receiveBuffer: Mutex<UnsafeMutableBufferPointer<UInt8>>
 
     private struct State {
         var handle: SCARDHANDLE?
@@ -27,6 +31,7 @@ public final class CardConnection: CardChannel {
         self.reader = reader
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
         self.thread = thread
+        receiveBuffer = Mutex(.allocate(capacity: Self.receiveCapacity))
     }
 
     /// A connection dropped without ``disconnect(_:)`` leaves the card as it is. Code that verified
@@ -36,6 +41,7 @@ public final class CardConnection: CardChannel {
         state.withLock { s in
             if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
         }
+        receiveBuffer.withLock { $0.deallocate() }
         thread.stop()
     }
 
@@ -62,22 +68,24 @@ public final class CardConnection: CardChannel {
     /// Sends `command` and returns the card's raw answer. Blocking.
     public func transmitRawBlocking(_ command: [UInt8]) throws(SmartCardError) -> [UInt8] {
         let (handle, proto) = try current()
-        var received = [UInt8](repeating: 0, count: Self.receiveCapacity)
-        var receivedLength = DWORD(Self.receiveCapacity)
-        let rv: LONG = withUnsafePointer(
-            to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci
-        ) { pci in
-            command.withUnsafeBufferPointer { send in
-                received.withUnsafeMutableBufferPointer { recv in
+        let (rv, received) = receiveBuffer.withLock { buffer -> (LONG, [UInt8]) in
+            var receivedLength = DWORD(buffer.count)
+            let rv: LONG = withUnsafePointer(
+                to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci
+            ) { pci in
+                command.withUnsafeBufferPointer { send in
                     SCardTransmit(
-                        handle, pci, send.baseAddress, DWORD(send.count), nil, recv.baseAddress, &receivedLength)
+                        handle, pci, send.baseAddress, DWORD(send.count), nil, buffer.baseAddress, &receivedLength)
                 }
             }
+            guard Int(rv) == PCSCStatus.success else { return (rv, []) }
+            let answer = UnsafeMutableBufferPointer(rebasing: buffer[..<min(Int(receivedLength), buffer.count)])
+            defer { answer.update(repeating: 0) }
+            return (rv, Array(answer))
         }
         guard Int(rv) == PCSCStatus.success else { throw Self.transmitFailure(Int(rv), handle: handle) }
         // vpcd answers a card pulled between command and response with success and no bytes.
-        if receivedLength < 2, let gone = Self.absence(handle) { throw gone }
-        received.removeSubrange(Int(receivedLength)...)
+        if received.count < 2, let gone = Self.absence(handle) { throw gone }
         return received
     }
 
