@@ -5,14 +5,18 @@ import Synchronization
 /// A connection to the card in one reader.
 ///
 /// Blocking PC/SC calls have `Blocking` in their name and are what a thread that owns the
-/// connection uses; the async versions run them on the connection's own thread (``taskExecutor``),
-/// which ends when the connection does. APDU-level behaviour (GET RESPONSE, Le correction) comes
-/// from ``CardChannel``.
+/// connection uses; the async versions run them on the connection's thread (``taskExecutor``): its
+/// own, which ends when the connection does, or the one
+/// ``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)`` lends it for an
+/// operation. APDU-level behaviour (GET RESPONSE, Le correction) comes from ``CardChannel``.
 public final class CardConnection: CardChannel {
     public let reader: String
     private let context: PCSCContext
     private let state: Mutex<State>
     let thread: CardThread
+    /// Whether `thread` is the connection's own, which ends with it, rather than one lent to it for
+    /// one operation (``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)``).
+    private let endsThread: Bool
     /// Where PC/SC writes each answer: one buffer for the connection's life instead of a new
     /// zeroed 64 KiB array per APDU. Each answer is copied out and its bytes cleared at once, so
     /// the buffer never holds a cardholder's data between transmits.
@@ -23,14 +27,17 @@ public final class CardConnection: CardChannel {
         var activeProtocol: CardProtocols
     }
 
-    /// `thread` becomes the connection's: it ends when the connection is disconnected or released.
+    /// With `endsThread`, `thread` becomes the connection's: it ends when the connection is
+    /// disconnected or released. Otherwise it is lent, and goes on after the connection.
     init(
-        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, thread: CardThread
+        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, thread: CardThread,
+        endsThread: Bool = true
     ) {
         self.context = context
         self.reader = reader
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
         self.thread = thread
+        self.endsThread = endsThread
         receiveBuffer = Mutex(.allocate(capacity: Self.receiveCapacity))
     }
 
@@ -42,7 +49,7 @@ public final class CardConnection: CardChannel {
             if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
         }
         receiveBuffer.withLock { $0.deallocate() }
-        thread.stop()
+        if endsThread { thread.stop() }
     }
 
     /// The connection's own thread, as an executor: a card operation run under
@@ -162,7 +169,7 @@ public final class CardConnection: CardChannel {
         }
     }
 
-    /// Ends the connection and lets its thread end. Later calls fail with
+    /// Ends the connection and lets its own thread end. Later calls fail with
     /// ``SmartCardError/invalidHandle``. A card already removed is not an error here: the
     /// connection is gone either way.
     ///
@@ -170,7 +177,7 @@ public final class CardConnection: CardChannel {
     /// `.reset` the card, or the next program to connect finds it still open; only a caller that
     /// changed no security state on the card may `.leave` it (and so not disturb other connections).
     public func disconnect(_ disposition: CardDisposition) throws(SmartCardError) {
-        defer { thread.stop() }
+        defer { if endsThread { thread.stop() } }
         guard
             let handle = state.withLock({ s -> SCARDHANDLE? in
                 defer { s.handle = nil }
