@@ -5,16 +5,6 @@ import Secrets
 public protocol CardChannel: Sendable {
     /// Sends one command's bytes and returns the card's answer, uninterpreted.
     func transmitRaw(_ command: [UInt8]) async throws(SmartCardError) -> [UInt8]
-
-    /// The executor whose thread sends this channel's APDUs, if it has one: a card operation run
-    /// with `withTaskExecutorPreference(channel.taskExecutor)` stays on that thread from its first
-    /// APDU to its last. Nil (the default) for channels that need no thread, such as a card in
-    /// process.
-    var taskExecutor: (any TaskExecutor)? { get }
-}
-
-extension CardChannel {
-    public var taskExecutor: (any TaskExecutor)? { nil }
 }
 
 extension CardChannel {

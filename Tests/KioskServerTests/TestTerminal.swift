@@ -68,10 +68,9 @@ struct TestTerminal: Sendable {
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(port: 8080, residentReader: kioskReader, deskReader: deskReader),
             store: store,
-            cards: ResidentCardReader(keys: CardFixtures.keys) { try kioskSlot.open($0) },
-            desk: DeskCardWriter(keys: CardFixtures.keys, journal: try FileJournal(directory: journal)) {
-                try deskSlot.open($0)
-            },
+            cards: ResidentCardReader(keys: CardFixtures.keys, cards: kioskSlot),
+            desk: DeskCardWriter(
+                keys: CardFixtures.keys, journal: try FileJournal(directory: journal), cards: deskSlot),
             printService: printer,
             documentSigner: Ed25519Signer(keyID: "test", privateKey: Curve25519.Signing.PrivateKey()),
             logger: logger,
