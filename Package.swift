@@ -103,11 +103,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
+        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient,
+        // and its enrolment, which makes the keys and asks the centre's CA for a certificate (swift-certificates).
         .target(
             name: "CentreClient",
             dependencies: [
                 "CodedErrors",
+                "HexCoding",
                 "KioskCore",
                 "Secrets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -155,7 +157,8 @@ let package = Package(
         .target(
             name: "KioskSQLite",
             dependencies: ["Vocabulary", "HexCoding", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
+        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules, the sync service over mutual TLS,
+        // and the small CA that enrols its terminals (swift-certificates).
         .target(
             name: "Centre",
             dependencies: [
