@@ -12,14 +12,21 @@ import Testing
 /// The sync service over real TLS: mutual TLS against the centre's CA, then bearer tokens, then
 /// jurisdictions.
 @Suite(.serialized) struct CentreServerTests {
+    /// Another CA's certificate fails the handshake; no certificate gets as far as enrolment only.
     @Test func refusesClientsWithoutACertificateFromTheCentreCA() async throws {
         try await withCentre { centre in
-            for client in [centre.client(certificate: nil), centre.client(certificate: "stranger")] {
-                await #expect(throws: (any Error).self) {
-                    _ = try await centre.get("sync/v1/changes", token: centre.token, client: client)
-                }
-                try await client.shutdown()
+            let stranger = centre.client(certificate: "stranger")
+            await #expect(throws: (any Error).self) {
+                _ = try await centre.get("sync/v1/changes", token: centre.token, client: stranger)
             }
+            try await stranger.shutdown()
+            let anonymous = centre.client(certificate: nil)
+            for path in ["sync/v1/changes", "sync/v1/snapshot", "sync/v1/ledger/anchor"] {
+                let answer = try await centre.get(path, token: centre.token, client: anonymous)
+                #expect(answer.status == 401)
+                #expect(try centre.errorCode(answer) == "missing-certificate")
+            }
+            try await anonymous.shutdown()
         }
     }
 
