@@ -50,7 +50,9 @@ public struct SecretFileError: CodedError {
     }
 
     static func unwritable(_ path: String, _ reason: String) -> Self {
-        Self(.unwritable, path: path, "Cannot write the secret file \(path) (\(reason)): check the directory and its owner.")
+        Self(
+            .unwritable, path: path,
+            "Cannot write the secret file \(path) (\(reason)): check the directory and its owner.")
     }
 
     /// Permission bits as `chmod` and `ls` speak them: 0644.

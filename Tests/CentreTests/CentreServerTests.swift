@@ -98,7 +98,9 @@ import Testing
                 code: code, certificateRequest: csr,
                 signingKey: String(repeating: "ab", count: 32))
             let wrong = try await centre.post(
-                "enrol/v1", TerminalEnrolmentRequest(code: "0000-0000-0000", certificateRequest: csr, signingKey: request.signingKey),
+                "enrol/v1",
+                TerminalEnrolmentRequest(
+                    code: "0000-0000-0000", certificateRequest: csr, signingKey: request.signingKey),
                 client: anonymous)
             let enrolled = try await centre.post("enrol/v1", request, client: anonymous)
             #expect(enrolled.status == 200)
@@ -111,7 +113,8 @@ import Testing
             try await anonymous.shutdown()
 
             let nine = centre.client(pem: (answer.certificate, key.pemRepresentation))
-            #expect(try await centre.get("sync/v1/changes?after=&limit=5", token: answer.token, client: nine).status == 200)
+            #expect(
+                try await centre.get("sync/v1/changes?after=&limit=5", token: answer.token, client: nine).status == 200)
             // Another terminal's token with T-9's certificate, and T-9's token with T-101's.
             let borrowed = try await centre.get("sync/v1/changes", token: centre.token, client: nine)
             #expect(borrowed.status == 403)

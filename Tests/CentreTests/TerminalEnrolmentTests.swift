@@ -36,7 +36,8 @@ import X509
 
     @Test func theCAKeepsItsKeyPrivateAndIssuesForTheRequestKeyUnderTheCodeName() async throws {
         try await Self.withAuthority { authority in
-            let mode = try FileManager.default.attributesOfItem(atPath: authority.directory + "/ca.key")[.posixPermissions]
+            let mode = try FileManager.default.attributesOfItem(atPath: authority.directory + "/ca.key")[
+                .posixPermissions]
             #expect(mode as? Int == 0o600)
             #expect(try TerminalAuthority.open(authority.directory).certificate == authority.certificate)
             #expect(throws: CentreError.self) { try TerminalAuthority.create(in: authority.directory) }
@@ -54,7 +55,8 @@ import X509
             var forged = try CertificateSigningRequest(pemEncoded: other.pem)
             forged = try CertificateSigningRequest(
                 version: forged.version, subject: forged.subject, publicKey: .init(P256.Signing.PrivateKey().publicKey),
-                attributes: forged.attributes, signatureAlgorithm: forged.signatureAlgorithm, signature: forged.signature)
+                attributes: forged.attributes, signatureAlgorithm: forged.signatureAlgorithm,
+                signature: forged.signature)
             #expect(throws: CentreError.malformedEnrolment("")) {
                 try authority.issue(try forged.serializeAsPEM().pemString, to: "T-101", at: Fixtures.now)
             }
@@ -66,7 +68,8 @@ import X509
             for: "T-1", jurisdiction: try! Jurisdiction(Fixtures.home), name: "T-1", lifetime: 30 * 86_400,
             at: Fixtures.now)
         #expect(code.count == 14)
-        #expect(record.codeHash == TerminalEnrolmentCode.hash(code.lowercased().replacingOccurrences(of: "-", with: "")))
+        #expect(
+            record.codeHash == TerminalEnrolmentCode.hash(code.lowercased().replacingOccurrences(of: "-", with: "")))
         #expect(!record.codeHash.contains(code))
         #expect(record.expiresAt == Fixtures.now.addingTimeInterval(TerminalEnrolmentCode.maximumLifetime))
     }
@@ -95,8 +98,11 @@ import X509
                 #expect(terminal.name == "九号")
                 #expect(
                     terminal.certificateFingerprint
-                        == TerminalAuthority.fingerprint(der: try Certificate(pemEncoded: answer.certificate).serializeAsPEM().derBytes))
-                #expect(terminal.signingKey == signingKey.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined())
+                        == TerminalAuthority.fingerprint(
+                            der: try Certificate(pemEncoded: answer.certificate).serializeAsPEM().derBytes))
+                #expect(
+                    terminal.signingKey
+                        == signingKey.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined())
                 #expect(terminal.revokedAt == nil)
 
                 // Used once: a second use is refused as a wrong code is.
@@ -104,8 +110,11 @@ import X509
                     try await enrolment.enrol(try Self.enrolment(code), at: now.addingTimeInterval(120))
                 }
                 // A first code for an id taken is refused; a rotation's code for an unknown id too.
-                let (_, taken) = TerminalEnrolmentCode.issue(for: "T-9", jurisdiction: home, name: "", lifetime: 60, at: now)
-                await #expect(throws: CentreError.terminalExists) { try await store.issueEnrolmentCode(taken, rotating: false) }
+                let (_, taken) = TerminalEnrolmentCode.issue(
+                    for: "T-9", jurisdiction: home, name: "", lifetime: 60, at: now)
+                await #expect(throws: CentreError.terminalExists) {
+                    try await store.issueEnrolmentCode(taken, rotating: false)
+                }
                 let (_, stranger) = TerminalEnrolmentCode.issue(
                     for: "T-404", jurisdiction: home, name: "", lifetime: 60, at: now)
                 await #expect(throws: CentreError.unknownTerminal) {
@@ -126,7 +135,9 @@ import X509
                 await #expect(throws: CentreError.malformedEnrolment("")) {
                     try await enrolment.enrol(broken, at: now.addingTimeInterval(10))
                 }
-                #expect(try await enrolment.enrol(try Self.enrolment(late), at: now.addingTimeInterval(20)).terminalID == "T-10")
+                #expect(
+                    try await enrolment.enrol(try Self.enrolment(late), at: now.addingTimeInterval(20)).terminalID
+                        == "T-10")
             }
         }
     }

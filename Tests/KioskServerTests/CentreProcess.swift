@@ -112,7 +112,9 @@ struct CentreProcess {
     /// `sskiosk enrol` with `code` into `directory`, trusting the centre's CA.
     @discardableResult
     func enrol(code: String, into directory: String) async throws -> String {
-        try await sskiosk(["enrol", "--centre", url, "--code", code, "--centre-ca", file("ca.pem"), "--directory", directory])
+        try await sskiosk([
+            "enrol", "--centre", url, "--code", code, "--centre-ca", file("ca.pem"), "--directory", directory,
+        ])
     }
 
     /// The terminal options of `sskiosk serve` for a terminal enrolled into `directory`: no file named,

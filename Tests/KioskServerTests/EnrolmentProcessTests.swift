@@ -63,7 +63,8 @@ struct EnrolmentProcessTests {
                 #expect(try await Self.verify(signed, clerk) == ("unregistered", true))
                 // The same key id with another key: not T-9's signature.
                 let stranger = centre.file("stranger.key")
-                try PrivateFile.write(Data((String(repeating: "5a", count: 32) + "\n").utf8), to: URL(fileURLWithPath: stranger))
+                try PrivateFile.write(
+                    Data((String(repeating: "5a", count: 32) + "\n").utf8), to: URL(fileURLWithPath: stranger))
                 let forged = try await Self.signedCode(key: stranger, keyID: "T-9", centre)
                 #expect(try await Self.verify(forged, clerk) == ("altered", true))
 

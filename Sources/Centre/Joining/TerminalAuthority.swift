@@ -44,7 +44,8 @@ public struct TerminalAuthority: Sendable {
             let certificate = try Certificate(
                 pemEncoded: try String(contentsOfFile: certificatePath(in: directory), encoding: .utf8))
             guard certificate.publicKey == Certificate.PublicKey(key.publicKey) else {
-                throw CentreError.terminalAuthority("\(certificatePath(in: directory)) is not the certificate of its key")
+                throw CentreError.terminalAuthority(
+                    "\(certificatePath(in: directory)) is not the certificate of its key")
             }
             return TerminalAuthority(directory: directory, certificate: certificate, key: key)
         } catch let error as CentreError {
@@ -68,7 +69,8 @@ public struct TerminalAuthority: Sendable {
         }
         let certificate = try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
-            notValidBefore: now.addingTimeInterval(-clockSkew), notValidAfter: now.addingTimeInterval(authorityValidity),
+            notValidBefore: now.addingTimeInterval(-clockSkew),
+            notValidAfter: now.addingTimeInterval(authorityValidity),
             issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))

@@ -46,8 +46,10 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func terminal(id: String) async throws -> RegisteredTerminal? {
         try await pool.read { db in
-            try self.fetch(self.sql.select(RegisteredTerminal.self, key: id), RowMapping<RegisteredTerminal>.records, db)
-                .first
+            try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), RowMapping<RegisteredTerminal>.records, db
+            )
+            .first
         }
     }
 
@@ -66,7 +68,8 @@ public final class SQLiteCentreStore: CentreStore {
         credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
     ) async throws -> Issued {
         try await pool.write { db in
-            let found: [StoredEnrolmentCode] = try self.fetch(self.sql.selectForUpdate(StoredEnrolmentCode.self, key: codeHash), .records, db)
+            let found: [StoredEnrolmentCode] = try self.fetch(
+                self.sql.selectForUpdate(StoredEnrolmentCode.self, key: codeHash), .records, db)
             let (statements, issued) = try TerminalEnrolling.redeem(
                 found.first, at: now, self.sql, credentials: credentials)
             for statement in statements { try self.execute(statement, db) }

@@ -29,7 +29,9 @@ public struct CentreTLS: Sendable {
         // Enrolment comes without a certificate; the sync routes refuse such a connection themselves.
         configuration.certificateVerification = .optionalVerification
         var roots = try clientCA.map(NIOSSLCertificate.fromPEMFile) ?? []
-        if let authority { roots.append(try NIOSSLCertificate(bytes: Array(try authority.certificatePEM.utf8), format: .pem)) }
+        if let authority {
+            roots.append(try NIOSSLCertificate(bytes: Array(try authority.certificatePEM.utf8), format: .pem))
+        }
         configuration.trustRoots = .certificates(roots)
         return configuration
     }

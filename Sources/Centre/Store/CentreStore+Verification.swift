@@ -21,7 +21,8 @@ extension CentreStore {
         }
         var signatureChecked = false
         if let hex = try await terminal(id: payload.keyID)?.signingKey {
-            guard let raw = [UInt8](hex: hex), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+            guard let raw = [UInt8](hex: hex), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
+            else {
                 throw CentreError.internalError
             }
             guard (try? DocumentVerifier(trustedKeys: [payload.keyID: key]).verify(sealed)) != nil else {
@@ -30,7 +31,8 @@ extension CentreStore {
             signatureChecked = true
         }
         guard let entry = try await certificate(serial: payload.serialNumber) else {
-            return DocumentCheck(outcome: .unregistered, serial: payload.serialNumber, signatureChecked: signatureChecked)
+            return DocumentCheck(
+                outcome: .unregistered, serial: payload.serialNumber, signatureChecked: signatureChecked)
         }
         guard entry.payloadHash == sealed.messageDigest else {
             return DocumentCheck(outcome: .altered, serial: payload.serialNumber, signatureChecked: signatureChecked)

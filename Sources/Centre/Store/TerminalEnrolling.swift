@@ -26,7 +26,8 @@ enum TerminalEnrolling {
     }
 
     /// The terminal's certificate and token ended, and its open codes withdrawn.
-    static func revoke(_ existing: RegisteredTerminal?, at now: Date, _ sql: CentreSQL) throws -> [CentreSQL.Statement] {
+    static func revoke(_ existing: RegisteredTerminal?, at now: Date, _ sql: CentreSQL) throws -> [CentreSQL.Statement]
+    {
         guard let existing else { throw CentreError.unknownTerminal }
         return [sql.withdrawEnrolmentCodes(of: existing.id), sql.revokeTerminal(existing.id, at: now)]
     }

@@ -49,7 +49,8 @@ struct CentreEnrolmentCodeCommand: AsyncParsableCommand {
             try await $0.issueEnrolmentCode(record, rotating: rotating)
         }
         StandardError.write(
-            "enrolment code for \(terminalID) (\(jurisdiction)), good once until \(record.expiresAt) (shown only now):\n")
+            "enrolment code for \(terminalID) (\(jurisdiction)), good once until \(record.expiresAt) (shown only now):\n"
+        )
         print(code)
     }
 }

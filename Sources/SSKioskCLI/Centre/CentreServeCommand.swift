@@ -26,7 +26,8 @@ struct CentreServeCommand: AsyncParsableCommand {
     @Option(help: "A CA of terminal client certificates made by hand (PEM), trusted beside the centre's own CA.")
     var clientCA: String?
 
-    @Option(help: "The centre's own CA for terminals (ca.key, ca.pem), made here on first start; terminals enrol with it.")
+    @Option(
+        help: "The centre's own CA for terminals (ca.key, ca.pem), made here on first start; terminals enrol with it.")
     var terminalCA = CentreCACommand.standardDirectory
 
     @Option(help: "Snapshots one terminal may start per window; more are refused (429) until the window moves on.")

@@ -22,13 +22,16 @@ struct EnrolCommand: AsyncParsableCommand {
     var directory = EnrolmentDirectory.standard
 
     func validate() throws {
-        guard URL(string: centre)?.scheme == "https" else { throw ValidationError("--centre must be an https:// address.") }
+        guard URL(string: centre)?.scheme == "https" else {
+            throw ValidationError("--centre must be an https:// address.")
+        }
     }
 
     func run() async throws {
         let answer = try await TerminalEnroller(
             centre: URL(string: centre)!, centreCA: centreCA, directory: EnrolmentDirectory(directory)
         ).enrol(code: code)
-        print("enrolled as \(answer.terminalID) for \(answer.jurisdiction); certificate, keys and token in \(directory)")
+        print(
+            "enrolled as \(answer.terminalID) for \(answer.jurisdiction); certificate, keys and token in \(directory)")
     }
 }

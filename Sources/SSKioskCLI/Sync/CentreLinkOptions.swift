@@ -10,7 +10,9 @@ struct CentreLinkOptions: ParsableArguments {
     @Option(help: "The centre's address (https://host:port); without it, no sync.")
     var centre: String?
 
-    @Option(help: "Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below.")
+    @Option(
+        help:
+            "Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below.")
     var enrolmentDirectory = EnrolmentDirectory.standard
 
     @Option(help: "The centre CA's certificate (PEM), the only CA trusted for the centre.")
@@ -36,7 +38,8 @@ struct CentreLinkOptions: ParsableArguments {
         let enrolled = EnrolmentDirectory(enrolmentDirectory)
         return try HTTPCentreLink(
             configuration: CentreClientConfiguration(
-                url: url, caFile: centreCA ?? enrolled.centreCA, certificateFile: centreCertificate ?? enrolled.certificate,
+                url: url, caFile: centreCA ?? enrolled.centreCA,
+                certificateFile: centreCertificate ?? enrolled.certificate,
                 keyFile: centreKey ?? enrolled.key, tokenFile: centreTokenFile ?? enrolled.token))
     }
 }
