@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -102,11 +103,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
+        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient,
+        // and its enrolment, which makes the keys and asks the centre's CA for a certificate (swift-certificates).
         .target(
             name: "CentreClient",
             dependencies: [
                 "CodedErrors",
+                "HexCoding",
                 "KioskCore",
                 "Secrets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -114,6 +117,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The terminal service: HTTP API and event stream on localhost, staff and resident sessions.
@@ -152,7 +157,8 @@ let package = Package(
         .target(
             name: "KioskSQLite",
             dependencies: ["Vocabulary", "HexCoding", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
+        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules, the sync service over mutual TLS,
+        // and the small CA that enrols its terminals (swift-certificates).
         .target(
             name: "Centre",
             dependencies: [
@@ -171,6 +177,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -339,6 +346,7 @@ let package = Package(
                 "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

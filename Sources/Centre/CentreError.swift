@@ -23,6 +23,13 @@ public struct CentreError: CodedError {
         case unknownBatch = "unknown-batch"
         case ledgerHeadBehind = "ledger-head-behind"
         case ledgerHeadDiffers = "ledger-head-differs"
+        case missingCertificate = "missing-certificate"
+        case certificateMismatch = "certificate-mismatch"
+        case terminalRevoked = "terminal-revoked"
+        case unknownTerminal = "unknown-terminal"
+        case enrolmentCodeRefused = "enrolment-code-refused"
+        case malformedEnrolment = "malformed-enrolment"
+        case terminalAuthority = "terminal-authority"
         case internalError = "internal"
     }
 
@@ -173,4 +180,47 @@ public struct CentreError: CodedError {
         english:
             "Something went wrong at the centre. The terminal retries by itself; if it goes on, look at the centre's log."
     )
+
+    public static let missingCertificate = Self(
+        .missingCertificate, status: 401, chinese: "终端未出示客户端证书。",
+        english:
+            "The connection shows no client certificate. Enrol the terminal (`sskiosk enrol`) and let it use the certificate it got."
+    )
+
+    /// The token names one terminal and the certificate another, or is not the one issued with it.
+    public static let certificateMismatch = Self(
+        .certificateMismatch, status: 403, chinese: "客户端证书与终端令牌不属于同一终端，中心拒绝服务。",
+        english:
+            "The client certificate was not issued to the terminal this token names. Use the certificate and token "
+            + "the terminal got together at enrolment.")
+
+    public static let terminalRevoked = Self(
+        .terminalRevoked, status: 403, chinese: "该终端的证书和令牌已被吊销。",
+        english:
+            "This terminal's certificate and token were revoked at the centre. Ask the county for a new enrolment code "
+            + "(`sskiosk centre terminal rotate`) and enrol again.")
+
+    public static let unknownTerminal = Self(
+        .unknownTerminal, status: 404, chinese: "中心没有这个终端。",
+        english: "The centre has no terminal with this id. Check the id, or issue a first enrolment code for it.")
+
+    /// Unknown, used and expired codes alike: the answer tells a guesser nothing.
+    public static let enrolmentCodeRefused = Self(
+        .enrolmentCodeRefused, status: 403, chinese: "接入码无效、已使用或已过期。",
+        english:
+            "The centre does not accept this enrolment code: it is mistyped, used already or expired. Check it, or ask "
+            + "the county for a new one.")
+
+    public static func malformedEnrolment(_ reason: String) -> Self {
+        Self(
+            .malformedEnrolment, status: 400, chinese: "接入请求内容有误：\(reason)",
+            english: "The enrolment request cannot be used: \(reason).")
+    }
+
+    /// The centre's CA for terminals could not be read, made or used; `reason` names the file, never a key.
+    public static func terminalAuthority(_ reason: String) -> Self {
+        Self(
+            .terminalAuthority, status: 500, chinese: "中心的终端证书颁发机构不可用：\(reason)",
+            english: "The centre's CA for terminals cannot be used: \(reason).")
+    }
 }

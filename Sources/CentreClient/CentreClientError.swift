@@ -12,6 +12,8 @@ public struct CentreClientError: CodedError {
         case malformedAnswer
         case lineTooLong
         case rateLimited
+        case enrolmentRefused
+        case unwritableFile
     }
 
     public let code: Code
@@ -86,5 +88,16 @@ public struct CentreClientError: CodedError {
             .malformedAnswer,
             "The centre's answer to \(path) could not be read (\(reason)): check that centre and terminal run matching versions."
         )
+    }
+
+    /// The centre refused the enrolment code: mistyped, used or expired (it does not say which).
+    static let enrolmentRefused = Self(
+        .enrolmentRefused,
+        "The centre refused this enrolment code: it is mistyped, used already or expired. Check it, or ask the county "
+            + "for a new one. Nothing was written.",
+        httpStatus: 403)
+
+    static func unwritableFile(_ path: String, _ reason: String) -> Self {
+        Self(.unwritableFile, "Cannot write \(path) (\(reason)): check the directory and its owner, then enrol again.")
     }
 }

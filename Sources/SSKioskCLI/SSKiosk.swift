@@ -22,6 +22,7 @@ struct SSKiosk: AsyncParsableCommand {
             LedgerCommand.self,
             StaffCommand.self,
             TerminalSyncCommand.self,
+            EnrolCommand.self,
             CentreCommand.self,
         ]
     )

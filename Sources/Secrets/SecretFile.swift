@@ -49,4 +49,27 @@ public enum SecretFile {
         defer { bytes.wipe() }
         return try body(bytes)
     }
+
+    /// Writes `bytes` to `path` as a secret file: mode 0600 whatever the umask, written under a
+    /// temporary name beside it, synced and renamed into place, so that the file is whole or absent
+    /// and never readable by others for a moment. A file already at `path` is replaced.
+    public static func write(_ bytes: [UInt8], to path: String) throws(SecretFileError) {
+        let draft = path + ".new-\(getpid())"
+        let descriptor = open(draft, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            written += count
+        }
+        let failure = written == bytes.count && fchmod(descriptor, 0o600) == 0 && fsync(descriptor) == 0 ? nil : errno
+        close(descriptor)
+        guard failure == nil, rename(draft, path) == 0 else {
+            let reason = String(cString: strerror(failure ?? errno))
+            unlink(draft)
+            throw .unwritable(path, reason)
+        }
+    }
 }

@@ -12,6 +12,8 @@ public struct SecretFileError: CodedError {
         case notAFile
         /// The file cannot be opened or read.
         case unreadable
+        /// The file cannot be written.
+        case unwritable
     }
 
     public let code: Code
@@ -45,6 +47,12 @@ public struct SecretFileError: CodedError {
 
     static func unreadable(_ path: String, _ reason: String) -> Self {
         Self(.unreadable, path: path, "Cannot read the secret file \(path) (\(reason)): check the path.")
+    }
+
+    static func unwritable(_ path: String, _ reason: String) -> Self {
+        Self(
+            .unwritable, path: path,
+            "Cannot write the secret file \(path) (\(reason)): check the directory and its owner.")
     }
 
     /// Permission bits as `chmod` and `ls` speak them: 0644.

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Centre
+import Crypto
 import Foundation
 import Hummingbird
 import KioskCore
@@ -11,14 +12,21 @@ import Testing
 /// The sync service over real TLS: mutual TLS against the centre's CA, then bearer tokens, then
 /// jurisdictions.
 @Suite(.serialized) struct CentreServerTests {
+    /// Another CA's certificate fails the handshake; no certificate gets as far as enrolment only.
     @Test func refusesClientsWithoutACertificateFromTheCentreCA() async throws {
         try await withCentre { centre in
-            for client in [centre.client(certificate: nil), centre.client(certificate: "stranger")] {
-                await #expect(throws: (any Error).self) {
-                    _ = try await centre.get("sync/v1/changes", token: centre.token, client: client)
-                }
-                try await client.shutdown()
+            let stranger = centre.client(certificate: "stranger")
+            await #expect(throws: (any Error).self) {
+                _ = try await centre.get("sync/v1/changes", token: centre.token, client: stranger)
             }
+            try await stranger.shutdown()
+            let anonymous = centre.client(certificate: nil)
+            for path in ["sync/v1/changes", "sync/v1/snapshot", "sync/v1/ledger/anchor"] {
+                let answer = try await centre.get(path, token: centre.token, client: anonymous)
+                #expect(answer.status == 401)
+                #expect(try centre.errorCode(answer) == "missing-certificate")
+            }
+            try await anonymous.shutdown()
         }
     }
 
@@ -70,6 +78,58 @@ import Testing
             let badCursor = try await centre.get("sync/v1/changes?after=x", token: centre.token, client: client)
             #expect(badCursor.status == 400)
             try await client.shutdown()
+        }
+    }
+
+    /// Enrolment needs no client certificate, the sync routes do; the certificate issued at enrolment
+    /// goes with its own token only, and not after the terminal is revoked.
+    @Test func enrolsWithoutACertificateAndTiesTheIssuedOneToItsTerminal() async throws {
+        try await withCentre { centre in
+            let anonymous = centre.client(pem: nil)
+            let bare = try await centre.get("sync/v1/changes", token: centre.token, client: anonymous)
+            #expect(bare.status == 401)
+            #expect(try centre.errorCode(bare) == "missing-certificate")
+
+            let (code, record) = TerminalEnrolmentCode.issue(
+                for: "T-9", jurisdiction: try Jurisdiction(Fixtures.home), name: "T-9", lifetime: 3600, at: Date())
+            try await centre.store.issueEnrolmentCode(record, rotating: false)
+            let (key, csr) = try TerminalEnrolmentTests.request()
+            let request = TerminalEnrolmentRequest(
+                code: code, certificateRequest: csr,
+                signingKey: String(repeating: "ab", count: 32))
+            let wrong = try await centre.post(
+                "enrol/v1",
+                TerminalEnrolmentRequest(
+                    code: "0000-0000-0000", certificateRequest: csr, signingKey: request.signingKey),
+                client: anonymous)
+            let enrolled = try await centre.post("enrol/v1", request, client: anonymous)
+            #expect(enrolled.status == 200)
+            let answer = try SyncJSON.decoder().decode(TerminalEnrolmentAnswer.self, from: enrolled.body)
+            #expect(answer.terminalID == "T-9")
+            let again = try await centre.post("enrol/v1", request, client: anonymous)
+            #expect(again.status == 403)
+            #expect(try centre.errorCode(again) == "enrolment-code-refused")
+            #expect(again.body == wrong.body)
+            try await anonymous.shutdown()
+
+            let nine = centre.client(pem: (answer.certificate, key.pemRepresentation))
+            #expect(
+                try await centre.get("sync/v1/changes?after=&limit=5", token: answer.token, client: nine).status == 200)
+            // Another terminal's token with T-9's certificate, and T-9's token with T-101's.
+            let borrowed = try await centre.get("sync/v1/changes", token: centre.token, client: nine)
+            #expect(borrowed.status == 403)
+            #expect(try centre.errorCode(borrowed) == "certificate-mismatch")
+            let hundred = centre.client(certificate: "terminal")
+            let lent = try await centre.get("sync/v1/changes", token: answer.token, client: hundred)
+            #expect(lent.status == 403)
+            #expect(try centre.errorCode(lent) == "certificate-mismatch")
+            try await hundred.shutdown()
+
+            try await centre.store.revokeTerminal("T-9", at: Date())
+            let revoked = try await centre.get("sync/v1/changes", token: answer.token, client: nine)
+            #expect(revoked.status == 403)
+            #expect(try centre.errorCode(revoked) == "terminal-revoked")
+            try await nine.shutdown()
         }
     }
 
@@ -185,16 +245,27 @@ import Testing
         let token: String
         let home: [ReferenceDataPage]
         let store: any CentreStore
+        let authority: TerminalAuthority
 
         func client(certificate: String?) -> HTTPClient {
+            client(
+                pem: certificate.map { name in
+                    (
+                        try! String(contentsOfFile: certificates.path("\(name).pem"), encoding: .utf8),
+                        try! String(contentsOfFile: certificates.path("\(name).key"), encoding: .utf8)
+                    )
+                })
+        }
+
+        /// A client showing this certificate and key (PEM), or none.
+        func client(pem: (certificate: String, key: String)?) -> HTTPClient {
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.trustRoots = .file(certificates.path("ca.pem"))
-            if let certificate {
-                tls.certificateChain = try! NIOSSLCertificate.fromPEMFile(certificates.path("\(certificate).pem")).map {
+            if let pem {
+                tls.certificateChain = try! NIOSSLCertificate.fromPEMBytes(Array(pem.certificate.utf8)).map {
                     .certificate($0)
                 }
-                tls.privateKey = .privateKey(
-                    try! NIOSSLPrivateKey(file: certificates.path("\(certificate).key"), format: .pem))
+                tls.privateKey = .privateKey(try! NIOSSLPrivateKey(bytes: Array(pem.key.utf8), format: .pem))
             }
             var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
             configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
@@ -214,14 +285,19 @@ import Testing
             return try await send(request, client)
         }
 
-        func post(_ path: String, _ body: some Encodable, client: HTTPClient) async throws -> Answer {
-            try await post(path, body: .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body))), client: client)
+        func post(_ path: String, _ body: some Encodable, token: String? = nil, client: HTTPClient) async throws
+            -> Answer
+        {
+            try await post(
+                path, body: .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body))), token: token, client: client)
         }
 
-        func post(_ path: String, body: HTTPClientRequest.Body, client: HTTPClient) async throws -> Answer {
+        func post(_ path: String, body: HTTPClientRequest.Body, token: String? = nil, client: HTTPClient) async throws
+            -> Answer
+        {
             var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)/\(path)")
             request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Authorization", value: "Bearer \(token ?? self.token)")
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = body
             return try await send(request, client)
@@ -247,6 +323,7 @@ import Testing
     ) async throws {
         let certificates = try await TestCertificates()
         defer { certificates.remove() }
+        let authority = try TerminalAuthority.create(in: certificates.path("terminal-ca"))
         try await kind.withStore { store in
             let (home, _) = try await Fixtures.load(store)
             let (terminal, token) = try Fixtures.terminal()
@@ -262,7 +339,7 @@ import Testing
                     var logger = Logger(label: "centre-test")
                     logger.logLevel = .critical
                     return logger
-                }(), snapshotLimit: snapshotLimit)
+                }(), snapshotLimit: snapshotLimit, authority: authority)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let application = try server.application { continuation.yield($0) }
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -270,7 +347,10 @@ import Testing
                 defer { group.cancelAll() }
                 var iterator = ports.makeAsyncIterator()
                 let port = try #require(await iterator.next())
-                try await body(Centre(port: port, certificates: certificates, token: token, home: home, store: store))
+                try await body(
+                    Centre(
+                        port: port, certificates: certificates, token: token, home: home, store: store,
+                        authority: authority))
             }
         }
     }

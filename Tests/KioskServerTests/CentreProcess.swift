@@ -98,12 +98,41 @@ struct CentreProcess {
         ]
     }
 
+    /// Issues a one-time enrolment code for `terminal` in the township; answers the code.
+    func enrolmentCode(_ terminal: String, rotate: Bool = false) async throws -> String {
+        let command =
+            rotate
+            ? ["centre", "terminal", "rotate"] + storeArguments + [terminal]
+            : ["centre", "enrolment-code"] + storeArguments + [
+                "--terminal-id", terminal, "--jurisdiction", Self.township,
+            ]
+        return try await sskiosk(command).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `sskiosk enrol` with `code` into `directory`, trusting the centre's CA.
+    @discardableResult
+    func enrol(code: String, into directory: String) async throws -> String {
+        try await sskiosk([
+            "enrol", "--centre", url, "--code", code, "--centre-ca", file("ca.pem"), "--directory", directory,
+        ])
+    }
+
+    /// The terminal options of `sskiosk serve` for a terminal enrolled into `directory`: no file named,
+    /// all found there.
+    func enrolledTerminalArguments(_ terminal: String, directory: String) -> [String] {
+        [
+            "--centre", url, "--enrolment-directory", directory, "--terminal-id", terminal,
+            "--jurisdiction", Self.township, "--sync-interval", "0.2", "--pull-interval", "1",
+            "--sync-backoff-limit", "2",
+        ]
+    }
+
     /// Starts `centre serve` and returns once it accepts TCP connections.
     mutating func start() async throws {
         let process = try await BackgroundProcess.start(
             [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
                 "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
-                "--key", file("centre.key"), "--client-ca", file("ca.pem"),
+                "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
             ], output: .file(log.path))
         self.process = process
         let deadline = ContinuousClock.now + .seconds(60)

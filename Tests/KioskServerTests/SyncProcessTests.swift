@@ -36,13 +36,13 @@ struct SyncProcessTests {
     /// A terminal of `centre` on its own database in the centre's directory. On its first start its
     /// administrator adds the clerk with `sskiosk staff add`, and the clerk's first sign-in sets
     /// ``clerkPassword``, as on a terminal installed for real.
-    static func startTerminal(_ id: String, _ centre: CentreProcess, certificate: String? = nil) async throws
-        -> ServiceProcess
-    {
+    static func startTerminal(
+        _ id: String, _ centre: CentreProcess, certificate: String? = nil, arguments: [String]? = nil
+    ) async throws -> ServiceProcess {
         let database = centre.file("\(id).sqlite")
         let installed = FileManager.default.fileExists(atPath: database)
         let terminal = try await ServiceProcess.start(
-            database: database, arguments: centre.terminalArguments(id, certificate: certificate))
+            database: database, arguments: arguments ?? centre.terminalArguments(id, certificate: certificate))
         if !installed {
             _ = try await centre.sskiosk(
                 [

@@ -53,6 +53,25 @@ struct SecretFileTests {
         }
     }
 
+    @Test("write makes the file 0600 whatever the umask, replaces an open one, and leaves no draft")
+    func writeIsPrivateAndWhole() throws {
+        try withFile(mode: 0o644) { path in
+            let old = umask(0)
+            defer { umask(old) }
+            try SecretFile.write(Array("new token\n".utf8), to: path)
+            var status = stat()
+            #expect(stat(path, &status) == 0)
+            #expect(status.st_mode & 0o777 == 0o600)
+            #expect(try SecretFile.read(path) == Array("new token\n".utf8))
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["centre.key"])
+        }
+        let error = #expect(throws: SecretFileError.self) {
+            try SecretFile.write([1], to: "/nonexistent/folder/token")
+        }
+        #expect(error?.code == .unwritable)
+    }
+
     @Test("a missing file and a folder say so")
     func missingAndFolder() throws {
         let missing = #expect(throws: SecretFileError.self) { try SecretFile.read("/nonexistent/centre.key") }

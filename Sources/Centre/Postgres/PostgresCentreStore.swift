@@ -86,6 +86,48 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func terminal(id: String) async throws -> RegisteredTerminal? {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), RowMapping<RegisteredTerminal>.records, connection
+            ).first
+        }
+    }
+
+    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws {
+        try await transaction { connection in
+            let existing: [RegisteredTerminal] = try await self.fetch(
+                self.sql.selectForUpdate(RegisteredTerminal.self, key: code.terminalID), .records, connection)
+            for statement in try TerminalEnrolling.issue(code, existing: existing.first, rotating: rotating, self.sql) {
+                try await self.execute(statement, connection)
+            }
+        }
+    }
+
+    public func enrol<Issued: Sendable>(
+        codeHash: String, at now: Date,
+        credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
+    ) async throws -> Issued {
+        try await transaction { connection in
+            let found: [StoredEnrolmentCode] = try await self.fetch(
+                self.sql.selectForUpdate(StoredEnrolmentCode.self, key: codeHash), .records, connection)
+            let (statements, issued) = try TerminalEnrolling.redeem(
+                found.first, at: now, self.sql, credentials: credentials)
+            for statement in statements { try await self.execute(statement, connection) }
+            return issued
+        }
+    }
+
+    public func revokeTerminal(_ id: String, at now: Date) async throws {
+        try await transaction { connection in
+            let existing: [RegisteredTerminal] = try await self.fetch(
+                self.sql.selectForUpdate(RegisteredTerminal.self, key: id), .records, connection)
+            for statement in try TerminalEnrolling.revoke(existing.first, at: now, self.sql) {
+                try await self.execute(statement, connection)
+            }
+        }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await client.withConnection { connection in
             try await self.fetch(

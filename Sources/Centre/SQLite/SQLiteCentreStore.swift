@@ -44,6 +44,49 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func terminal(id: String) async throws -> RegisteredTerminal? {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), RowMapping<RegisteredTerminal>.records, db
+            )
+            .first
+        }
+    }
+
+    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws {
+        try await pool.write { db in
+            let existing: [RegisteredTerminal] = try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: code.terminalID), .records, db)
+            for statement in try TerminalEnrolling.issue(code, existing: existing.first, rotating: rotating, self.sql) {
+                try self.execute(statement, db)
+            }
+        }
+    }
+
+    public func enrol<Issued: Sendable>(
+        codeHash: String, at now: Date,
+        credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
+    ) async throws -> Issued {
+        try await pool.write { db in
+            let found: [StoredEnrolmentCode] = try self.fetch(
+                self.sql.selectForUpdate(StoredEnrolmentCode.self, key: codeHash), .records, db)
+            let (statements, issued) = try TerminalEnrolling.redeem(
+                found.first, at: now, self.sql, credentials: credentials)
+            for statement in statements { try self.execute(statement, db) }
+            return issued
+        }
+    }
+
+    public func revokeTerminal(_ id: String, at now: Date) async throws {
+        try await pool.write { db in
+            let existing: [RegisteredTerminal] = try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), .records, db)
+            for statement in try TerminalEnrolling.revoke(existing.first, at: now, self.sql) {
+                try self.execute(statement, db)
+            }
+        }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
             try self.fetch(

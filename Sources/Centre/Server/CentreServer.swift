@@ -25,10 +25,12 @@ public struct CentreServer: Sendable {
     public var logger: Logger
     /// How often one terminal may start a snapshot.
     public var snapshotLimit: SnapshotLimit
+    /// The centre's CA for terminals: with it, terminals enrol (`POST /enrol/v1`) and its certificates are trusted.
+    public var authority: TerminalAuthority?
 
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
-        snapshotLimit: SnapshotLimit = .standard
+        snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil
     ) {
         self.store = store
         self.host = host
@@ -36,6 +38,7 @@ public struct CentreServer: Sendable {
         self.tls = tls
         self.logger = logger
         self.snapshotLimit = snapshotLimit
+        self.authority = authority
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -44,7 +47,7 @@ public struct CentreServer: Sendable {
     {
         Application(
             router: router(),
-            server: try .tls(.http1(), tlsConfiguration: tls.configuration()),
+            server: try .tls(.http1(), tlsConfiguration: tls.configuration(authority: authority)),
             configuration: .init(address: .hostname(host, port: port), serverName: "sskiosk-centre"),
             onServerRunning: { channel in
                 SystemdSupervisor().serverRunning(on: channel)
@@ -59,6 +62,15 @@ public struct CentreServer: Sendable {
         router.get("health") { _, _ in
             try await store.checkHealth()
             return try CentreJSON.response(["status": "ok", "version": Self.version])
+        }
+        if let authority {
+            router.post("enrol/v1") { request, _ in
+                let body = try await CentreJSON.decode(
+                    TerminalEnrolmentRequest.self, from: request, limit: TerminalEnrolmentRequest.maximumBytes)
+                let answer = try await TerminalEnrolment(store: store, authority: authority).enrol(body, at: Date())
+                logger.info("terminal enrolled", metadata: ["terminal": "\(answer.terminalID)"])
+                return try CentreJSON.response(answer)
+            }
         }
         let sync = router.group("sync/v1").add(middleware: TerminalAuthentication(store: store))
         sync.post("commands") { request, context in try await push(request, context) }

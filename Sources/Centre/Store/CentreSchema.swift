@@ -196,6 +196,29 @@ public enum CentreSchema {
                     anchoredSequence BIGINT NOT NULL, firstRefusedAt BIGINT NOT NULL, lastRefusedAt BIGINT NOT NULL,
                     times BIGINT NOT NULL, PRIMARY KEY (terminalID, sequence, hash));
                 """),
+        // Terminals that join by enrolment: the one-time codes county administrators issue (kept as
+        // hashes, each used at most once), and each terminal's client certificate (by fingerprint),
+        // document-signing key and revocation.
+        Migration(
+            name: "v8-terminal-enrolment",
+            sqlite: """
+                ALTER TABLE terminal ADD COLUMN certificateFingerprint TEXT;
+                ALTER TABLE terminal ADD COLUMN signingKey TEXT;
+                ALTER TABLE terminal ADD COLUMN revokedAt INTEGER;
+                CREATE TABLE enrolmentCode (
+                    codeHash TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT NOT NULL,
+                    name TEXT NOT NULL, issuedAt INTEGER NOT NULL, expiresAt INTEGER NOT NULL, usedAt INTEGER) STRICT;
+                CREATE INDEX enrolmentCodeByTerminal ON enrolmentCode (terminalID);
+                """,
+            postgres: """
+                ALTER TABLE terminal ADD COLUMN certificateFingerprint TEXT;
+                ALTER TABLE terminal ADD COLUMN signingKey TEXT;
+                ALTER TABLE terminal ADD COLUMN revokedAt BIGINT;
+                CREATE TABLE enrolmentCode (
+                    codeHash TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT COLLATE "C" NOT NULL,
+                    name TEXT NOT NULL, issuedAt BIGINT NOT NULL, expiresAt BIGINT NOT NULL, usedAt BIGINT);
+                CREATE INDEX enrolmentCodeByTerminal ON enrolmentCode (terminalID);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -9,6 +9,24 @@ public protocol CentreStore: Sendable {
     func register(_ terminal: RegisteredTerminal) async throws
     /// The terminal whose token has this SHA-256, or nil.
     func terminal(tokenHash: String) async throws -> RegisteredTerminal?
+    /// The terminal with this id, or nil.
+    func terminal(id: String) async throws -> RegisteredTerminal?
+
+    /// Keeps a new enrolment code (its hash) and withdraws the terminal's earlier unused ones. A
+    /// first code refuses an id taken (``CentreError/terminalExists``); a rotation's code
+    /// (`rotating`) needs the terminal (``CentreError/unknownTerminal``).
+    func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws
+    /// Enrols with the code whose hash this is, once and before it expires
+    /// (``CentreError/enrolmentCodeRefused`` otherwise, the same for every refusal): in one
+    /// transaction the code is used and the terminal `credentials` makes for it is written (its
+    /// certificate and token replace any earlier pair). Answers what `credentials` issued with it.
+    func enrol<Issued: Sendable>(
+        codeHash: String, at now: Date,
+        credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
+    ) async throws -> Issued
+    /// Ends the terminal's certificate and token at once and withdraws its open codes
+    /// (``CentreError/unknownTerminal`` for an id the centre does not have).
+    func revokeTerminal(_ id: String, at now: Date) async throws
 
     /// Applies each command exactly once, in order, each with the record of its key: a key seen
     /// before answers ``SyncCommandResult/Outcome/duplicate`` (or its refusal again) and changes

@@ -23,8 +23,12 @@ struct CentreServeCommand: AsyncParsableCommand {
     @Option(help: "The centre's private key (PEM).")
     var key: String
 
-    @Option(help: "The CA that signs terminals' client certificates (PEM).")
-    var clientCA: String
+    @Option(help: "A CA of terminal client certificates made by hand (PEM), trusted beside the centre's own CA.")
+    var clientCA: String?
+
+    @Option(
+        help: "The centre's own CA for terminals (ca.key, ca.pem), made here on first start; terminals enrol with it.")
+    var terminalCA = CentreCACommand.standardDirectory
 
     @Option(help: "Snapshots one terminal may start per window; more are refused (429) until the window moves on.")
     var snapshotLimit = SnapshotLimit.standard.starts
@@ -47,9 +51,11 @@ struct CentreServeCommand: AsyncParsableCommand {
         let tls = CentreTLS(certificateChain: certificate, privateKey: key, clientCA: clientCA)
         let host = host, port = port
         let limit = SnapshotLimit(starts: snapshotLimit, window: snapshotWindow)
+        let authority = try TerminalAuthority.openOrCreate(terminalCA)
         try await store.withStore(logger: logger) { store in
             let server = CentreServer(
-                store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit)
+                store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit,
+                authority: authority)
             try await server.application { port in
                 // A line for scripts and process tests that start the centre on port 0, unbuffered.
                 FileHandle.standardOutput.write(Data("listening on \(port)\n".utf8))

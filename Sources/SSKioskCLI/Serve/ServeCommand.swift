@@ -57,7 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "cupsd queue of the card printer (card faces).")
     var cardQueue = "rig-card"
 
-    @Option(help: "Ed25519 signing key file for documents' QR codes (64 hex digits); without it, a new key per run.")
+    @Option(
+        help: """
+            Ed25519 signing key file for documents' QR codes (64 hex digits); without it, the key `sskiosk enrol` made \
+            (in --enrolment-directory), else a new key per run.
+            """)
     var documentKey: String?
 
     @Flag(help: "Offer no spoken prompts on the kiosk page (no espeak-ng on this terminal).")
@@ -139,11 +143,12 @@ struct ServeCommand: AsyncParsableCommand {
         let keys = try await keyOptions.provider(context)
         let profile = try profileOptions.load()
         let signingKey: Curve25519.Signing.PrivateKey
-        if let documentKey {
+        let enrolledKey = EnrolmentDirectory(centreLink.enrolmentDirectory).documentKey
+        if let documentKey = documentKey ?? (FileManager.default.fileExists(atPath: enrolledKey) ? enrolledKey : nil) {
             signingKey = try DocumentKeyFile.read(documentKey)
         } else {
             signingKey = Curve25519.Signing.PrivateKey()
-            logger.warning("no --document-key: documents are signed with a key made for this run only")
+            logger.warning("no --document-key and no enrolment: documents are signed with a key made for this run only")
         }
         // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, queues, cache and address.
         let diagnostics = DiagnosticsPlan(
