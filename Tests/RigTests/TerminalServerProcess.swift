@@ -19,7 +19,8 @@ final class TerminalServerProcess {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         server = try await BackgroundProcess.start(
             [
-                Rig.sskiosk, "serve", "--database", directory.appendingPathComponent("terminal.sqlite").path,
+                Rig.sskiosk, "serve", "--config", RigConfiguration.terminal, "--database",
+                directory.appendingPathComponent("terminal.sqlite").path,
                 "--demo", "--port", String(port), "--psam-reader", Rig.reader1, "--resident-reader", Rig.reader0,
                 "--desk-reader", Rig.reader0, "--journal", directory.appendingPathComponent("journal").path,
                 "--ledger-key", directory.appendingPathComponent("ledger.key").path,
