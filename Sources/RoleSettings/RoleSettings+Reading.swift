@@ -16,7 +16,8 @@ extension RoleSettings {
         var providers: [any ConfigProvider] = [
             InMemoryProvider(
                 name: "flags",
-                values: Dictionary(uniqueKeysWithValues: flags.values.map { (AbsoluteConfigKey([$0]), $1.configValue) })),
+                values: Dictionary(uniqueKeysWithValues: flags.values.map { (AbsoluteConfigKey([$0]), $1.configValue) })
+            ),
             EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: ConfigKey(["sskiosk"])),
         ]
         let fileKeys = FileKeys()
@@ -25,7 +26,7 @@ extension RoleSettings {
             do {
                 providers.append(
                     try await FileProvider<JSONSnapshot>(
-                        parsingOptions: .init(secretsSpecifier: .dynamic(fileKeys.note)),
+                        parsingOptions: .init(secretsSpecifier: .dynamic { fileKeys.note(key: $0, value: $1) }),
                         filePath: FilePath(file.path)))
                 fileRead = file.path
             } catch {

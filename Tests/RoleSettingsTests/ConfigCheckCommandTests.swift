@@ -43,15 +43,17 @@ struct ConfigCheckCommandTests {
             try PrivateFile.write(Data("KEY-BYTES".utf8), to: key)
             let file = folder.appendingPathComponent("terminal.json")
             try """
-                {"residentReader": "Virtual PCD 00 00", "deskReadr": "Virtual PCD 00 00", "documentQueue": "a4",
-                 "port": "eighty", "centre": "https://centre.example:8443", "centreCA": "\(folder.path)/ca.pem",
-                 "centreCertificate": "\(folder.path)/ca.pem", "centreKey": "\(key.path)",
-                 "centreTokenFile": "\(token.path)", "password": "s3cret-value"}
-                """.write(to: file, atomically: true, encoding: .utf8)
+            {"residentReader": "Virtual PCD 00 00", "deskReadr": "Virtual PCD 00 00", "documentQueue": "a4",
+             "port": "eighty", "centre": "https://centre.example:8443", "centreCA": "\(folder.path)/ca.pem",
+             "centreCertificate": "\(folder.path)/ca.pem", "centreKey": "\(key.path)",
+             "centreTokenFile": "\(token.path)", "password": "s3cret-value"}
+            """.write(to: file, atomically: true, encoding: .utf8)
             let run = try await Self.sskiosk(["config", "check", "--role", "terminal", file.path])
             #expect(run.status != 0)
             let out = run.standardOutput
-            #expect(out.contains("`deskReadr` in \(file.path) is not a setting of the terminal. Did you mean `deskReader`?"))
+            #expect(
+                out.contains("`deskReadr` in \(file.path) is not a setting of the terminal. Did you mean `deskReader`?")
+            )
             #expect(out.contains("`port` from the file \(file.path) is not a whole number."))
             #expect(out.contains("`password` in the file \(file.path) looks like a secret written out"))
             #expect(out.contains("No desk's reader, where blank cards are personalised: set `deskReader`"))
@@ -72,9 +74,9 @@ struct ConfigCheckCommandTests {
             }
             let file = folder.appendingPathComponent("centre.json")
             try """
-                {"certificate": "\(folder.path)/centre.pem", "key": "\(key.path)", "clientCA": "\(folder.path)/ca.pem",
-                 "port": 9443}
-                """.write(to: file, atomically: true, encoding: .utf8)
+            {"certificate": "\(folder.path)/centre.pem", "key": "\(key.path)", "clientCA": "\(folder.path)/ca.pem",
+             "port": 9443}
+            """.write(to: file, atomically: true, encoding: .utf8)
             let run = try await Self.sskiosk(["config", "check", "--role", "centre", file.path])
             #expect(run.status == 0, "\(run.output)")
             #expect(run.standardOutput.contains("key = \(key.path) (file)"))

@@ -47,7 +47,9 @@ struct RoleSettingsPrecedenceTests {
     @Test func theEnvironmentOverridesTheFile() async throws {
         let (settings, problems) = try await Self.read(
             file: Self.file,
-            environment: ["SSKIOSK_RESIDENT_READER": "environment reader", "SSKIOSK_DEMO": "true", "RESIDENT_READER": "x"])
+            environment: [
+                "SSKIOSK_RESIDENT_READER": "environment reader", "SSKIOSK_DEMO": "true", "RESIDENT_READER": "x",
+            ])
         #expect(problems.isEmpty)
         #expect(settings.text(Self.reader) == "environment reader")
         #expect(settings.origins["residentReader"] == .environment)

@@ -74,7 +74,8 @@ struct CentreServeCommand: AsyncParsableCommand {
             certificateChain: settings.text(C.certificate)!, privateKey: settings.text(C.key)!,
             clientCA: settings.text(C.clientCA)!)
         let host = settings.text(C.host)!, port = settings.wholeNumber(C.port)!
-        let limit = SnapshotLimit(starts: settings.wholeNumber(C.snapshotLimit)!, window: settings.number(C.snapshotWindow)!)
+        let limit = SnapshotLimit(
+            starts: settings.wholeNumber(C.snapshotLimit)!, window: settings.number(C.snapshotWindow)!)
         try await CentreStoreOptions.withStore(
             database: settings.text(C.database)!, postgres: settings.text(C.postgres), logger: logger
         ) { store in

@@ -8,7 +8,10 @@ struct CentreStoreOptions: ParsableArguments {
     /// The centre's database when none is named; also the `database` setting's default.
     static let standardDatabase = "/var/lib/sskiosk/centre.sqlite"
 
-    @Option(help: "The centre's SQLite database (used unless --postgres is given; default: \(standardDatabase)).")
+    @Option(
+        help:
+            "The centre's SQLite database (used unless --postgres is given; default: \(CentreStoreOptions.standardDatabase))."
+    )
     var database: String?
 
     @Option(

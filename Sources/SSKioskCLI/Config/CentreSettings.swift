@@ -21,7 +21,8 @@ enum CentreSettings {
         "snapshotLimit", .wholeNumber, standard: .wholeNumber(SnapshotLimit.standard.starts),
         "snapshots one terminal may start per window")
     static let snapshotWindow = Setting(
-        "snapshotWindow", .number, standard: .number(SnapshotLimit.standard.window), "window of snapshotLimit, in seconds")
+        "snapshotWindow", .number, standard: .number(SnapshotLimit.standard.window),
+        "window of snapshotLimit, in seconds")
 
     static let all = [database, postgres, host, port, certificate, key, clientCA, snapshotLimit, snapshotWindow]
 

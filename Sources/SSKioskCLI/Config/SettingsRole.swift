@@ -28,9 +28,10 @@ enum SettingsRole: String, CaseIterable, ExpressibleByArgument {
     func read(
         flags: FlagValues = FlagValues(), file: String?, checkingFiles: Bool = false
     ) async -> (settings: RoleSettings, problems: [SettingsProblem]) {
-        var (settings, problems) = await RoleSettings.read(
+        let (settings, found) = await RoleSettings.read(
             known, role: rawValue, flags: flags, environment: ProcessInfo.processInfo.environment,
             file: SettingsFile(named: file, standard: standardFile))
+        var problems = found
         switch self {
         case .terminal: problems += TerminalSettings.problems(in: settings)
         case .centre: problems += CentreSettings.problems(in: settings)

@@ -72,12 +72,16 @@ enum TerminalSettings {
         }
         for setting in [deskReader, documentQueue, cardQueue] where settings.text(setting) == nil {
             problems.append(
-                .missing(setting, setting == deskReader ? "`sskiosk readers` lists the readers." : "`lpstat -e` lists the queues."))
+                .missing(
+                    setting,
+                    setting == deskReader ? "`sskiosk readers` lists the readers." : "`lpstat -e` lists the queues."))
         }
         if let keepAlive = settings.number(eventKeepAlive), keepAlive <= 0 {
             refuse("--event-keep-alive must be more than 0 seconds.")
         }
-        if let lock = settings.number(staffIdleLock), lock <= 0 { refuse("--staff-idle-lock must be more than 0 seconds.") }
+        if let lock = settings.number(staffIdleLock), lock <= 0 {
+            refuse("--staff-idle-lock must be more than 0 seconds.")
+        }
         let intervals = [syncInterval, pullInterval].compactMap(settings.number)
         if intervals.contains(where: { $0 <= 0 }) || (settings.number(syncBackoffLimit) ?? 1) < 1 {
             refuse("Sync intervals must be positive and the backoff limit at least 1 s.")

@@ -9,7 +9,9 @@ struct LedgerKeyOptions: ParsableArguments {
     static let standardPath = "/etc/sskiosk/ledger.key"
 
     @Option(
-        help: "The ledger key file (mode 0600, outside the database; default: \(standardPath)); made on first use.")
+        help:
+            "The ledger key file (mode 0600, outside the database; default: \(LedgerKeyOptions.standardPath)); made on first use."
+    )
     var ledgerKey: String?
 
     /// The file named, or the installed terminal's.

@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The terminal's SQLite database (default: /var/lib/sskiosk/terminal.sqlite).")
     var database: String?
 
-    @Option(help: "Address to listen on: loopback only (127.0.0.1, ::1), the terminal's own browser (default: 127.0.0.1).")
+    @Option(
+        help: "Address to listen on: loopback only (127.0.0.1, ::1), the terminal's own browser (default: 127.0.0.1).")
     var host: String?
 
     @Option(help: "Port to listen on (default: 8080).")
@@ -175,7 +176,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await DemoData.addStaff(into: store, jurisdiction: terminal.jurisdiction, logger: logger)
         }
         let centre = settings.text(T.centre)
-        let link = try centre.flatMap(URL.init(string:)).map { url in
+        let link = try centre.flatMap { URL(string: $0) }.map { url in
             try HTTPCentreLink(
                 configuration: CentreClientConfiguration(
                     url: url, caFile: settings.text(T.centreCA)!, certificateFile: settings.text(T.centreCertificate)!,
@@ -197,7 +198,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, queues, cache and address.
         let diagnostics = DiagnosticsPlan(
-            cardReader: residentReader, queues: [documentQueue, cardQueue], serviceURL: "http://\(host):\(port)",
+            cardReader: settings.text(T.residentReader), queues: [documentQueue, cardQueue],
+            serviceURL: "http://\(host):\(port)",
             database: database, readCache: SQLiteKioskStore.health(ofCacheAt:))
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
@@ -207,7 +209,8 @@ struct ServeCommand: AsyncParsableCommand {
             store: store,
             cards: .pcsc(context, keys: keys, profile: profile),
             desk: .pcsc(
-                context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: settings.text(T.journal)!)),
+                context, keys: keys,
+                journal: try FileJournal(directory: URL(fileURLWithPath: settings.text(T.journal)!)),
                 profile: profile),
             printService: CUPSPrintService(logger: logger),
             // The key id names the terminal, so a register entry says whose key signed the document.
@@ -225,7 +228,8 @@ struct ServeCommand: AsyncParsableCommand {
             background.append(
                 SyncService(
                     runner: SyncRunner(
-                        engine: engine, monitor: monitor, drainInterval: Self.duration(settings.number(T.syncInterval)!),
+                        engine: engine, monitor: monitor,
+                        drainInterval: Self.duration(settings.number(T.syncInterval)!),
                         pullInterval: Self.duration(settings.number(T.pullInterval)!),
                         backoff: SyncBackoff(limit: Self.duration(settings.number(T.syncBackoffLimit)!)),
                         logger: Logger(label: "sskiosk.sync"))))
