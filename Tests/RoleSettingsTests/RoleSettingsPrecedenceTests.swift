@@ -88,7 +88,7 @@ struct RoleSettingsPrecedenceTests {
         #expect(fromFile.problems.map(\.code) == [.wrongType])
         #expect(fromFile.problems.first?.message.contains("`port` from the file") == true)
         #expect(fromFile.settings.wholeNumber(Self.port) == nil, "a wrong value is no value, not the default")
-        let fromEnvironment = try await Self.read(file: nil, environment: ["SSKIOSK_PORT": "abc"])
+        let fromEnvironment = try await Self.read(file: nil, named: false, environment: ["SSKIOSK_PORT": "abc"])
         #expect(fromEnvironment.problems.first?.message.contains("SSKIOSK_PORT is not a whole number") == true)
     }
 
