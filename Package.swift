@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -73,6 +74,15 @@ let package = Package(
         // Secrets at rest and in memory: key, token and password files read only when private to their owner,
         // and the bytes of a PIN or a key zeroed where they lie once used.
         .target(name: "Secrets", dependencies: ["CodedErrors"]),
+        // A role's settings (the terminal's, the centre's) from flags over SSKIOSK_ environment variables over its
+        // JSON file over built-in defaults, on swift-configuration; secrets only as paths of files. Knows no role's keys.
+        .target(
+            name: "RoleSettings",
+            dependencies: [
+                "CodedErrors", "Secrets", .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -258,6 +268,7 @@ let package = Package(
                 "Printing",
                 "Documents",
                 "Diagnostics",
+                "RoleSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -292,6 +303,8 @@ let package = Package(
         .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator", "TestSupport"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["HexCoding", "CardCrypto"]),
         .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),
+        // The precedence of a role's settings in process; `sskiosk config check` on good and bad files as a process.
+        .testTarget(name: "RoleSettingsTests", dependencies: ["RoleSettings", "TestSupport"]),
         .testTarget(
             name: "SocialSecurityCardTests",
             dependencies: [

@@ -39,11 +39,12 @@ public struct KioskServerConfiguration: Sendable {
     /// A desk left alone five minutes locks, as screen locks of office PCs commonly do.
     public static let standardStaffIdleLock: TimeInterval = 5 * 60
 
+    /// Readers and queues have no default: each terminal names its own (the virtual rig's are in
+    /// hardware/rig/terminal.json).
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, residentReader: String = "Virtual PCD 00 00",
+        host: String = "127.0.0.1", port: Int = 8080, residentReader: String,
         idleTimeout: TimeInterval = 120, staffIdleLock: TimeInterval = standardStaffIdleLock,
-        deskReader: String = "Virtual PCD 00 00", documentQueue: String = "rig-a4", cardQueue: String = "rig-card",
-        eventKeepAlive: TimeInterval = 15
+        deskReader: String, documentQueue: String, cardQueue: String, eventKeepAlive: TimeInterval = 15
     ) {
         self.host = host
         self.port = port

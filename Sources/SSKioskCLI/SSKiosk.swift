@@ -14,6 +14,7 @@ struct SSKiosk: AsyncParsableCommand {
             WatchCommand.self,
             SendCommand.self,
             ServeCommand.self,
+            ConfigCommand.self,
             CardCommand.self,
             DiagCommand.self,
             SimCommand.self,

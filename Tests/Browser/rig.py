@@ -17,6 +17,8 @@ RIG = ROOT / "hardware" / "rig" / "rig"
 RIG_KEYS = ROOT / "hardware" / "rig" / "test-keys.json"
 SSKIOSK = Path(os.environ.get("SSKIOSK_BIN", ROOT / ".build" / "debug" / "sskiosk"))
 SPOOL = Path(os.environ.get("SSKIOSK_RIG_SPOOL", "/var/lib/sskiosk-rig/spool"))
+# The rig's readers and printer queues, as `make run` names them to `sskiosk serve`.
+RIG_CONFIGURATION = ROOT / "hardware" / "rig" / "terminal.json"
 READER0 = "Virtual PCD 00 00"
 READER1 = "Virtual PCD 00 01"
 PIN = "123456"
@@ -78,9 +80,9 @@ class Terminal:
         self.port = 19000 + random.randrange(900)
         self.log = open(Path(self.directory) / "server.log", "wb")
         self.process = subprocess.Popen(
-            [str(SSKIOSK), "serve", "--demo", "--database", f"{self.directory}/terminal.sqlite",
-             "--port", str(self.port), "--psam-reader", READER1, "--resident-reader", READER0,
-             "--desk-reader", READER0, "--journal", f"{self.directory}/journal",
+            [str(SSKIOSK), "serve", "--config", str(RIG_CONFIGURATION), "--demo",
+             "--database", f"{self.directory}/terminal.sqlite", "--port", str(self.port),
+             "--psam-reader", READER1, "--journal", f"{self.directory}/journal",
              "--idle-timeout", str(idle_timeout), "--staff-idle-lock", str(staff_idle_lock),
              "--ledger-key", f"{self.directory}/ledger.key"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

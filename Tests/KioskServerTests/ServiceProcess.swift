@@ -28,7 +28,9 @@ struct ServiceProcess {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = try await BackgroundProcess.start(
             [
-                BuildFolder.executable("sskiosk"), "serve", "--database", database, "--port", String(port),
+                BuildFolder.executable("sskiosk"), "serve", "--config", RigConfiguration.terminal, "--database",
+                database,
+                "--port", String(port),
                 "--ledger-key", ledgerKeyPath(for: database), "--no-resident-reader",
             ] + arguments, output: .file(log.path))
         let service = ServiceProcess(process: process, port: port, log: log)

@@ -66,7 +66,9 @@ struct TestTerminal: Sendable {
         var terminalDiagnostics: (@Sendable (Bool) async -> DiagnosticsReport)?
         if let diagnostics { terminalDiagnostics = { await diagnostics(path, $0) } }
         let terminal = KioskTerminal(
-            configuration: KioskServerConfiguration(port: 8080, residentReader: kioskReader, deskReader: deskReader),
+            configuration: KioskServerConfiguration(
+                port: 8080, residentReader: kioskReader, deskReader: deskReader, documentQueue: "rig-a4",
+                cardQueue: "rig-card"),
             store: store,
             cards: ResidentCardReader(keys: CardFixtures.keys, cards: kioskSlot),
             desk: DeskCardWriter(

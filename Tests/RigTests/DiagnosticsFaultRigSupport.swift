@@ -27,8 +27,8 @@ struct TerminalService {
             url: "http://127.0.0.1:\(port)", database: directory.appendingPathComponent("terminal.sqlite").path)
         try await BackgroundProcess.with(
             [
-                Rig.sskiosk, "serve", "--demo", "--database", service.database, "--port", "\(port)", "--ledger-key",
-                directory.appendingPathComponent("ledger.key").path,
+                Rig.sskiosk, "serve", "--config", RigConfiguration.terminal, "--demo", "--database", service.database,
+                "--port", "\(port)", "--ledger-key", directory.appendingPathComponent("ledger.key").path,
             ]
         ) { _ in
             try await eventually(timeout: .seconds(20), "the terminal service to answer on \(service.url)") {

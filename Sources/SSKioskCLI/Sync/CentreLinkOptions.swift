@@ -12,8 +12,8 @@ struct CentreLinkOptions: ParsableArguments {
 
     @Option(
         help:
-            "Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below.")
-    var enrolmentDirectory = EnrolmentDirectory.standard
+            "Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below (default: \(EnrolmentDirectory.standard)).")
+    var enrolmentDirectory: String?
 
     @Option(help: "The centre CA's certificate (PEM), the only CA trusted for the centre.")
     var centreCA: String?
@@ -35,7 +35,7 @@ struct CentreLinkOptions: ParsableArguments {
     /// The link, or nil when no centre was given.
     func link() throws -> HTTPCentreLink? {
         guard let centre, let url = URL(string: centre) else { return nil }
-        let enrolled = EnrolmentDirectory(enrolmentDirectory)
+        let enrolled = EnrolmentDirectory(enrolmentDirectory ?? EnrolmentDirectory.standard)
         return try HTTPCentreLink(
             configuration: CentreClientConfiguration(
                 url: url, caFile: centreCA ?? enrolled.centreCA,
