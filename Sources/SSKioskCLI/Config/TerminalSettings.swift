@@ -59,8 +59,8 @@ enum TerminalSettings {
     static let all = [
         database, host, port, residentReader, noResidentReader, idleTimeout, staffIdleLock, eventKeepAlive, deskReader,
         journal, documentQueue, cardQueue, documentKey, noSpeech, psamReader, keys, traceKeys, profile, demo, ledgerKey,
-        centre, enrolmentDirectory, centreCA, centreCertificate, centreKey, centreTokenFile, syncInterval, pullInterval, syncBackoffLimit,
-        terminalID, jurisdiction, demoStaff, testRig,
+        centre, enrolmentDirectory, centreCA, centreCertificate, centreKey, centreTokenFile, syncInterval, pullInterval,
+        syncBackoffLimit, terminalID, jurisdiction, demoStaff, testRig,
     ]
 
     /// What the settings, each of its type, may not be together; the words name the flags, which

@@ -11,8 +11,10 @@ struct CentreLinkOptions: ParsableArguments {
     var centre: String?
 
     @Option(
-        help:
-            "Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below (default: \(EnrolmentDirectory.standard)).")
+        help: """
+            Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below \
+            (default: \(EnrolmentDirectory.standard)).
+            """)
     var enrolmentDirectory: String?
 
     @Option(help: "The centre CA's certificate (PEM), the only CA trusted for the centre.")
