@@ -18,12 +18,14 @@ rig-up: build
 rig-down:
 	$(RIG) down
 
-# The terminal service on the rig: the resident's simulated card in slot 0, the PSAM in slot 1,
-# the printers behind cupsd, synthetic demo data in an embedded SQLite database, the API on
-# http://127.0.0.1:8080 (Ctrl-C stops it; `make rig-down` stops the rig).
+# The terminal service on the rig, its readers and queues named by hardware/rig/terminal.json: the
+# resident's simulated card in slot 0, the PSAM in slot 1, the printers behind cupsd, synthetic demo
+# data in an embedded SQLite database, the API on http://127.0.0.1:8080 (Ctrl-C stops it; `make
+# rig-down` stops the rig). The demo's ledger key is made beside its database on the first run.
 DEMO_DB ?= /var/lib/sskiosk/demo.sqlite
+DEMO_LEDGER_KEY ?= /var/lib/sskiosk/demo-ledger.key
 run: rig-up
-	$(BIN)/sskiosk serve --database $(DEMO_DB) --demo --psam-reader "Virtual PCD 00 01"
+	$(BIN)/sskiosk serve --config hardware/rig/terminal.json --database $(DEMO_DB) --ledger-key $(DEMO_LEDGER_KEY) --demo --psam-reader "Virtual PCD 00 01"
 
 # Unit tests first, then the kiosk shell's and the rig tests on their own: CPU-heavy property tests
 # would otherwise share the two cores with Chromium and with rig tests that wait for pcscd and cupsd.

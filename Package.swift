@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -69,6 +71,18 @@ let package = Package(
         .target(name: "Supervision", dependencies: ["CSystemd", .product(name: "NIOCore", package: "swift-nio")]),
         // Bytes as hex and back: APDU traces, digests, file names, tokens.
         .target(name: "HexCoding"),
+        // Secrets at rest and in memory: key, token and password files read only when private to their owner,
+        // and the bytes of a PIN or a key zeroed where they lie once used.
+        .target(name: "Secrets", dependencies: ["CodedErrors"]),
+        // A role's settings (the terminal's, the centre's) from flags over SSKIOSK_ environment variables over its
+        // JSON file over built-in defaults, on swift-configuration; secrets only as paths of files. Knows no role's keys.
+        .target(
+            name: "RoleSettings",
+            dependencies: [
+                "CodedErrors", "Secrets", .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
 
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
@@ -76,6 +90,7 @@ let package = Package(
             dependencies: [
                 "CodedErrors",
                 "HexCoding",
+                "Secrets",
                 "CPCSCLite",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,7 +101,7 @@ let package = Package(
         .target(
             name: "SocialSecurityCard",
             dependencies: [
-                "Vocabulary", "CodedErrors", "HexCoding", "SmartCard", "CardCrypto",
+                "Vocabulary", "CodedErrors", "HexCoding", "Secrets", "SmartCard", "CardCrypto",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -98,17 +113,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient.
+        // The terminal's link to its centre over HTTPS with mutual TLS: KioskCore's CentreLink on AsyncHTTPClient,
+        // and its enrolment, which makes the keys and asks the centre's CA for a certificate (swift-certificates).
         .target(
             name: "CentreClient",
             dependencies: [
                 "CodedErrors",
+                "HexCoding",
                 "KioskCore",
+                "Secrets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The terminal service: HTTP API and event stream on localhost, staff and resident sessions.
@@ -117,6 +137,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "HexCoding",
+                "Secrets",
                 "KioskCore",
                 "Diagnostics",
                 "SocialSecurityCard",
@@ -141,17 +162,20 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
-        // The terminal's local store: KioskCore's KioskStore protocol on SQLite (GRDB, Debian's libsqlite3).
+        // The terminal's local store: KioskCore's KioskStore protocol on SQLite (GRDB, Debian's libsqlite3),
+        // and the ledger key's file beside it.
         .target(
             name: "KioskSQLite",
-            dependencies: ["Vocabulary", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules and the sync service over mutual TLS.
+            dependencies: ["Vocabulary", "HexCoding", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The county/city centre: its store (SQLite or PostgreSQL), the sync rules, the sync service over mutual TLS,
+        // and the small CA that enrols its terminals (swift-certificates).
         .target(
             name: "Centre",
             dependencies: [
                 "Vocabulary",
                 "CodedErrors",
                 "HexCoding",
+                "Secrets",
                 "KioskCore",
                 "Documents",
                 "SocialSecurityCard",
@@ -163,6 +187,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -229,6 +254,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary",
                 "HexCoding",
+                "Secrets",
                 "KioskCore",
                 "KioskSQLite",
                 "KioskServer",
@@ -242,6 +268,7 @@ let package = Package(
                 "Printing",
                 "Documents",
                 "Diagnostics",
+                "RoleSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -257,7 +284,9 @@ let package = Package(
         // Synthetic cards and test keys for the card tests, in process and on the rig (`package` access).
         .target(
             name: "CardTestSupport",
-            dependencies: ["HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard"],
+            dependencies: [
+                "HexCoding", "SocialSecurityCard", "CardSimulator", "CardCrypto", "SmartCard", "TestSupport",
+            ],
             path: "Tests/CardTestSupport"
         ),
         // The one way tests run a child process (to its end, or in the background until stopped), find a free port,
@@ -273,6 +302,9 @@ let package = Package(
 
         .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator", "TestSupport"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["HexCoding", "CardCrypto"]),
+        .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),
+        // The precedence of a role's settings in process; `sskiosk config check` on good and bad files as a process.
+        .testTarget(name: "RoleSettingsTests", dependencies: ["RoleSettings", "TestSupport"]),
         .testTarget(
             name: "SocialSecurityCardTests",
             dependencies: [
@@ -281,8 +313,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["Vocabulary", "KioskCore", "SocialSecurityCard"]),
-        // The sync engine against an in-process centre, over a real store.
-        .testTarget(name: "SyncTests", dependencies: ["Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard"]),
+        // The sync engine against an in-process centre, over a real store; the link's reading of a snapshot.
+        .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard", "CentreClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(
             name: "KioskServerTests",
@@ -292,6 +330,8 @@ let package = Package(
                 "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -319,6 +359,7 @@ let package = Package(
                 "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -12,11 +12,24 @@ public struct CentreError: CodedError {
         case malformedBody = "malformed-body"
         case malformedCertificateCode = "malformed-certificate-code"
         case tooManyCommands = "too-many-commands"
+        case bodyTooLarge = "body-too-large"
+        case tooManySnapshots = "too-many-snapshots"
         case terminalExists = "terminal-exists"
         case malformedDatabaseURL = "malformed-database-url"
+        case passwordInDatabaseURL = "password-in-database-url"
+        case databaseUnreachable = "database-unreachable"
         case schemaTooNew = "schema-too-new"
         case unknownHolder = "unknown-holder"
         case unknownBatch = "unknown-batch"
+        case ledgerHeadBehind = "ledger-head-behind"
+        case ledgerHeadDiffers = "ledger-head-differs"
+        case missingCertificate = "missing-certificate"
+        case certificateMismatch = "certificate-mismatch"
+        case terminalRevoked = "terminal-revoked"
+        case unknownTerminal = "unknown-terminal"
+        case enrolmentCodeRefused = "enrolment-code-refused"
+        case malformedEnrolment = "malformed-enrolment"
+        case terminalAuthority = "terminal-authority"
         case internalError = "internal"
     }
 
@@ -25,12 +38,15 @@ public struct CentreError: CodedError {
     /// What went wrong and what to do, in English.
     public let message: String
     public let httpStatus: Int
+    /// Seconds after which the same request may succeed (`Retry-After`), for a refusal that lifts by itself.
+    public let retryAfter: Int?
 
-    private init(_ code: Code, status: Int, chinese: String, english: String) {
+    private init(_ code: Code, status: Int, chinese: String, english: String, retryAfter: Int? = nil) {
         self.code = code
         self.httpStatus = status
         self.messageChinese = chinese
         self.message = english
+        self.retryAfter = retryAfter
     }
 
     /// The stable code clients branch on.
@@ -77,6 +93,24 @@ public struct CentreError: CodedError {
             english: "Too many commands in one request: send at most \(limit) at a time.")
     }
 
+    /// A request body over `limit` bytes: refused before it is read, so nothing of it is applied.
+    public static func bodyTooLarge(limit: Int) -> Self {
+        Self(
+            .bodyTooLarge, status: 413, chinese: "请求内容过大，中心未处理，每次最多\(limit)字节。",
+            english:
+                "The request body is larger than \(limit) bytes: nothing of it was applied. Send fewer commands at a time."
+        )
+    }
+
+    /// The terminal started as many snapshots as ``SnapshotLimit`` allows in its window.
+    public static func tooManySnapshots(retryAfter seconds: Int) -> Self {
+        Self(
+            .tooManySnapshots, status: 429, chinese: "本终端全量下载过于频繁，请\(seconds)秒后再试。",
+            english:
+                "This terminal started too many snapshots lately: try again in \(seconds) s. If it keeps starting them, look at why its first loads break off.",
+            retryAfter: seconds)
+    }
+
     public static let terminalExists = Self(
         .terminalExists, status: 409, chinese: "该终端编号已登记。",
         english: "A terminal with this id is registered already. Choose another id.")
@@ -84,7 +118,30 @@ public struct CentreError: CodedError {
     public static let malformedDatabaseURL = Self(
         .malformedDatabaseURL, status: 500, chinese: "PostgreSQL 连接地址格式有误。",
         english:
-            "The PostgreSQL URL is not postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (no host: the local socket).")
+            "The PostgreSQL URL is not postgres://USER@HOST[:PORT]/DATABASE?sslmode=verify-full&sslrootcert=CA.pem"
+            + "&passfile=FILE (no host: the local socket).")
+
+    /// A PostgreSQL URL of the right shape whose parameters do not fit: `reason` says which and how.
+    public static func databaseURL(_ reason: String) -> Self {
+        Self(
+            .malformedDatabaseURL, status: 500, chinese: "PostgreSQL 连接地址的参数有误：\(reason)",
+            english: "The PostgreSQL URL cannot be used: \(reason).")
+    }
+
+    public static let passwordInDatabaseURL = Self(
+        .passwordInDatabaseURL, status: 500, chinese: "PostgreSQL 密码不可写在连接地址中，请放入权限为600的密码文件。",
+        english:
+            "The PostgreSQL URL holds a password, which anyone on this machine can read on the command line. Put it in "
+            + "a password file (hostname:port:database:username:password, chmod 600) and name it with passfile=FILE "
+            + "or PGPASSFILE.")
+
+    /// The centre could not open a connection to its PostgreSQL at `server`; `reason` says what the
+    /// server or the TLS handshake said, never the password.
+    public static func databaseUnreachable(_ server: String, reason: String) -> Self {
+        Self(
+            .databaseUnreachable, status: 503, chinese: "无法连接中心的 PostgreSQL 数据库（\(server)）：\(reason)",
+            english: "Cannot connect to the centre's PostgreSQL at \(server): \(reason).")
+    }
 
     public static let schemaTooNew = Self(
         .schemaTooNew, status: 500, chinese: "数据库由更新版本的中心程序创建。",
@@ -96,9 +153,74 @@ public struct CentreError: CodedError {
         .unknownHolder, status: 422, chinese: "卡片持有人不在中心的人员记录中。",
         english: "A card in the data being loaded belongs to a person the centre does not have. Load the people first.")
 
+    /// A terminal's ledger head with a lower sequence than the one anchored: entries were cut off
+    /// its ledger, or the ledger was replaced, after the centre anchored it. Answered in the push's
+    /// `ledgerAnchor`, not as the request's status: the push's commands are applied as usual.
+    public static func ledgerHeadBehind(offered: Int64, anchored: Int64) -> Self {
+        Self(
+            .ledgerHeadBehind, status: 409,
+            chinese: "终端台账的最新条目（第\(offered)条）早于中心已锚定的第\(anchored)条：台账可能被截断或替换，请核查。",
+            english:
+                "The terminal's ledger ends at entry \(offered), before entry \(anchored) the centre anchored: "
+                + "its ledger was cut back or replaced. Check the terminal (`sskiosk ledger verify`).")
+    }
+
+    /// A terminal's ledger head with the anchored sequence but another chain value: the ledger was
+    /// rewritten up to there.
+    public static func ledgerHeadDiffers(sequence: Int64) -> Self {
+        Self(
+            .ledgerHeadDiffers, status: 409, chinese: "终端台账第\(sequence)条与中心锚定的不一致：台账可能被改写，请核查。",
+            english:
+                "The terminal's ledger entry \(sequence) is not the one the centre anchored: its ledger was rewritten. "
+                + "Check the terminal (`sskiosk ledger verify`).")
+    }
+
     public static let internalError = Self(
         .internalError, status: 500, chinese: "中心出现错误，请稍后重试。",
         english:
             "Something went wrong at the centre. The terminal retries by itself; if it goes on, look at the centre's log."
     )
+
+    public static let missingCertificate = Self(
+        .missingCertificate, status: 401, chinese: "终端未出示客户端证书。",
+        english:
+            "The connection shows no client certificate. Enrol the terminal (`sskiosk enrol`) and let it use the certificate it got."
+    )
+
+    /// The token names one terminal and the certificate another, or is not the one issued with it.
+    public static let certificateMismatch = Self(
+        .certificateMismatch, status: 403, chinese: "客户端证书与终端令牌不属于同一终端，中心拒绝服务。",
+        english:
+            "The client certificate was not issued to the terminal this token names. Use the certificate and token "
+            + "the terminal got together at enrolment.")
+
+    public static let terminalRevoked = Self(
+        .terminalRevoked, status: 403, chinese: "该终端的证书和令牌已被吊销。",
+        english:
+            "This terminal's certificate and token were revoked at the centre. Ask the county for a new enrolment code "
+            + "(`sskiosk centre terminal rotate`) and enrol again.")
+
+    public static let unknownTerminal = Self(
+        .unknownTerminal, status: 404, chinese: "中心没有这个终端。",
+        english: "The centre has no terminal with this id. Check the id, or issue a first enrolment code for it.")
+
+    /// Unknown, used and expired codes alike: the answer tells a guesser nothing.
+    public static let enrolmentCodeRefused = Self(
+        .enrolmentCodeRefused, status: 403, chinese: "接入码无效、已使用或已过期。",
+        english:
+            "The centre does not accept this enrolment code: it is mistyped, used already or expired. Check it, or ask "
+            + "the county for a new one.")
+
+    public static func malformedEnrolment(_ reason: String) -> Self {
+        Self(
+            .malformedEnrolment, status: 400, chinese: "接入请求内容有误：\(reason)",
+            english: "The enrolment request cannot be used: \(reason).")
+    }
+
+    /// The centre's CA for terminals could not be read, made or used; `reason` names the file, never a key.
+    public static func terminalAuthority(_ reason: String) -> Self {
+        Self(
+            .terminalAuthority, status: 500, chinese: "中心的终端证书颁发机构不可用：\(reason)",
+            english: "The centre's CA for terminals cannot be used: \(reason).")
+    }
 }

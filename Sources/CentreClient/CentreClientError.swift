@@ -10,6 +10,10 @@ public struct CentreClientError: CodedError {
         case refused
         case status
         case malformedAnswer
+        case lineTooLong
+        case rateLimited
+        case enrolmentRefused
+        case unwritableFile
     }
 
     public let code: Code
@@ -60,10 +64,40 @@ public struct CentreClientError: CodedError {
             httpStatus: status)
     }
 
+    /// A line of the snapshot longer than any page may be: the load stops before decoding it.
+    static func lineTooLong(_ path: String, limit: Int) -> Self {
+        Self(
+            .lineTooLong,
+            "A line of the centre's answer to \(path) runs past \(limit) bytes, more than any page may be: it was not "
+                + "applied and the load starts again later; if it repeats, check that centre and terminal run matching versions."
+        )
+    }
+
+    /// 429: the centre limits how often this terminal may do this; the sender's backoff tries again.
+    static func rateLimited(_ path: String, retryAfter: Int?) -> Self {
+        Self(
+            .rateLimited,
+            "The centre asks this terminal to call \(path) less often"
+                + (retryAfter.map { " (again in \($0) s)" } ?? "")
+                + ": it is tried again later. If it repeats, look at why the terminal's first loads break off.",
+            httpStatus: 429)
+    }
+
     static func malformedAnswer(_ path: String, _ reason: String) -> Self {
         Self(
             .malformedAnswer,
             "The centre's answer to \(path) could not be read (\(reason)): check that centre and terminal run matching versions."
         )
+    }
+
+    /// The centre refused the enrolment code: mistyped, used or expired (it does not say which).
+    static let enrolmentRefused = Self(
+        .enrolmentRefused,
+        "The centre refused this enrolment code: it is mistyped, used already or expired. Check it, or ask the county "
+            + "for a new one. Nothing was written.",
+        httpStatus: 403)
+
+    static func unwritableFile(_ path: String, _ reason: String) -> Self {
+        Self(.unwritableFile, "Cannot write \(path) (\(reason)): check the directory and its owner, then enrol again.")
     }
 }

@@ -5,6 +5,7 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import NIOSSL
+import Secrets
 
 /// The link to the centre over HTTPS with mutual TLS: the centre's certificate must chain to the
 /// centre CA (no system roots), this terminal shows its own certificate, and every request
@@ -15,7 +16,8 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
     private let base: String
     private let authorization: String
 
-    /// Reads the CA, certificate, key and token files; throws if any is missing or unreadable.
+    /// Reads the CA, certificate, key and token files; throws if any is missing or unreadable, or
+    /// if the key or the token file is open to group or others (``SecretFile``).
     public init(configuration: CentreClientConfiguration) throws {
         let url = configuration.url.absoluteString
         guard configuration.url.scheme == "https" else { throw CentreClientError.notHTTPS(url) }
@@ -27,9 +29,13 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
             try NIOSSLCertificate.fromPEMFile(path).map { .certificate($0) }
         }
         tls.privateKey = .privateKey(
-            try Self.load("terminal key", configuration.keyFile) { try NIOSSLPrivateKey(file: $0, format: .pem) })
+            try Self.load("terminal key", configuration.keyFile) { path in
+                try SecretFile.withContents(of: path) { try NIOSSLPrivateKey(bytes: $0, format: .pem) }
+            })
         let token = try Self.load("token file", configuration.tokenFile) { path in
-            try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            try SecretFile.withContents(of: path) {
+                String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
         }
         guard !token.isEmpty else { throw CentreClientError.emptyToken(configuration.tokenFile) }
         authorization = "Bearer " + token
@@ -62,6 +68,12 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         return try await decode(SyncChanges.self, path, try await send(http, path, timeout: .seconds(300)))
     }
 
+    public func ledgerAnchor() async throws -> LedgerAnchor {
+        let path = "/sync/v1/ledger/anchor"
+        return try await decode(
+            LedgerAnchor.self, path, try await send(makeRequest(path, method: .GET), path, timeout: .seconds(30)))
+    }
+
     public func verify(qrText: String) async throws -> DocumentCheck {
         let path = "/sync/v1/verify"
         var http = makeRequest(path, method: .POST)
@@ -91,6 +103,9 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         switch response.status.code {
         case 200..<300: return response
         case 401, 403: throw CentreClientError.refused(Int(response.status.code))
+        case 429:
+            throw CentreClientError.rateLimited(
+                path, retryAfter: response.headers.first(name: "Retry-After").flatMap { Int($0) })
         default: throw CentreClientError.status(Int(response.status.code), path)
         }
     }

@@ -10,13 +10,17 @@ struct ChangeRecorder {
     let terminal: TerminalIdentity
     /// Cut to whole milliseconds, the precision of every stored instant.
     let now: Date
+    let key: LedgerKey
 
-    /// Refuses to record anything on a terminal with no identity: keys and ledger entries name it.
-    init(_ db: Database, at now: Date) throws {
+    /// Refuses to record anything on a terminal with no identity (keys and ledger entries name
+    /// it), or in a store opened without the ledger key.
+    init(_ db: Database, at now: Date, key: LedgerKey?) throws {
+        guard let key else { throw LedgerKeyError.notGiven }
         guard let terminal = try TerminalRow.fetchOne(db)?.identity() else { throw KioskError.terminalNotInstalled }
         self.db = db
         self.terminal = terminal
         self.now = now.wholeMilliseconds
+        self.key = key
     }
 
     /// Where a record about the person is kept: their region when the cache holds them, else the
@@ -56,18 +60,31 @@ struct ChangeRecorder {
 
     /// Appends a ledger entry chained onto the recorded head, and moves the head to it.
     func log(_ action: String, subject: LedgerSubject, by principal: Principal, detail: String) throws {
-        let head = try LedgerHeadRow.fetchOne(db)
-        let entry = LedgerEntry(
-            following: head.map { ($0.sequence, $0.hash) },
-            at: now,
-            actor: principal,
-            action: action,
-            subject: subject,
-            terminalID: terminal.terminalID,
-            regionCode: terminal.jurisdiction.regionPrefix,
-            detail: detail
-        )
+        try append(
+            LedgerEntry(
+                following: try LedgerHeadRow.fetchOne(db)?.head,
+                at: now,
+                actor: principal,
+                action: action,
+                subject: subject,
+                terminalID: terminal.terminalID,
+                regionCode: terminal.jurisdiction.regionPrefix,
+                detail: detail,
+                key: key
+            ))
+    }
+
+    /// Appends the entry that seals a ledger of plain SHA-256 entries (from before migration
+    /// `v10-ledger-key`) under the key: from it on, the chain is keyed.
+    func seal(after head: LedgerHead) throws {
+        try append(
+            .seal(
+                following: head, at: now, terminalID: terminal.terminalID,
+                regionCode: terminal.jurisdiction.regionPrefix, key: key))
+    }
+
+    private func append(_ entry: LedgerEntry) throws {
         try LedgerRow(entry).insert(db)
-        try LedgerHeadRow(sequence: entry.sequence, hash: entry.hash).save(db)
+        try LedgerHeadRow(sequence: entry.sequence, hash: entry.hash, keyCheck: key.check).save(db)
     }
 }

@@ -22,11 +22,13 @@ final class LedgerGroupCommit: Sendable {
     }
 
     private let pool: DatabasePool
+    private let key: LedgerKey?
     /// Entries waiting for the next commit, and whether a commit loop is running.
     private let state = Mutex<(waiting: [Entry], committing: Bool)>(([], false))
 
-    init(pool: DatabasePool) {
+    init(pool: DatabasePool, key: LedgerKey?) {
         self.pool = pool
+        self.key = key
     }
 
     func log(_ action: String, subject: LedgerSubject, by principal: Principal, detail: String, at now: Date)
@@ -56,7 +58,7 @@ final class LedgerGroupCommit: Sendable {
             do {
                 try await pool.write { db in
                     for entry in batch {
-                        try ChangeRecorder(db, at: entry.at).log(
+                        try ChangeRecorder(db, at: entry.at, key: self.key).log(
                             entry.action, subject: entry.subject, by: entry.principal, detail: entry.detail)
                     }
                 }

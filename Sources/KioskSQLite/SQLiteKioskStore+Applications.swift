@@ -5,7 +5,7 @@ import KioskCore
 extension SQLiteKioskStore {
     public func submit(_ draft: ApplicationDraft, by principal: Principal, at now: Date) async throws -> Application {
         try await pool.write { db in
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             let open = try ApplicationRow.filter(
                 ApplicationRow.Columns.idNumber == draft.idNumber && ApplicationRow.Columns.kind == draft.kind.rawValue
                     && Self.openStatuses.contains(ApplicationRow.Columns.status)
@@ -36,7 +36,7 @@ extension SQLiteKioskStore {
         async throws -> Application
     {
         try await pool.write { db in
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             guard let row = try ApplicationRow.fetchOne(db, key: id) else {
                 throw KioskError.notFound("application", chinese: "该申请")
             }

@@ -9,7 +9,7 @@ extension SQLiteKioskStore {
         async throws -> CardRecord
     {
         try await pool.write { db in
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             guard try !CardRow.exists(db, key: cardNumber) else { throw KioskError.cardNumberTaken }
             let card = CardRecord(
                 cardNumber: cardNumber, idNumber: idNumber, requestedBy: principal.actorID, at: recorder.now)
@@ -27,7 +27,8 @@ extension SQLiteKioskStore {
         async throws -> CardRecord
     {
         try await pool.write { db in
-            try Self.move(card: cardNumber, to: status, by: principal, recorder: try ChangeRecorder(db, at: now))
+            try Self.move(
+                card: cardNumber, to: status, by: principal, recorder: try ChangeRecorder(db, at: now, key: ledgerKey))
         }
     }
 
@@ -37,7 +38,7 @@ extension SQLiteKioskStore {
         async throws -> CardRecord
     {
         try await pool.write { db in
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             let card = try Self.move(
                 card: cardNumber, to: .readyAtDesk, chip: chip, by: principal, recorder: recorder)
             try recorder.log(
@@ -52,7 +53,7 @@ extension SQLiteKioskStore {
         async throws -> CardRecord
     {
         try await pool.write { db in
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             let old = try Self.move(card: cardNumber, to: .replaced, by: principal, recorder: recorder)
             guard try !CardRow.exists(db, key: newCardNumber) else { throw KioskError.cardNumberTaken }
             let card = CardRecord(

@@ -7,7 +7,7 @@ extension SQLiteKioskStore {
         try await pool.write { db in
             guard try !StaffRow.exists(db, key: account.member.id) else { throw KioskError.staffIDTaken }
             try StaffRow(account).insert(db)
-            try ChangeRecorder(db, at: now).log(
+            try ChangeRecorder(db, at: now, key: ledgerKey).log(
                 "staff.added", subject: .staff(id: account.member.id), by: principal,
                 detail: "role=\(account.member.role.rawValue) jurisdiction=\(account.member.jurisdiction.regionPrefix)")
         }
@@ -32,7 +32,7 @@ extension SQLiteKioskStore {
                     StaffRow.Columns.mustChangePassword.set(to: mustChangePassword),
                 ])
             try SignInFailureRow.deleteOne(db, key: id)
-            try ChangeRecorder(db, at: now).log(
+            try ChangeRecorder(db, at: now, key: ledgerKey).log(
                 mustChangePassword ? "staff.password-reset" : "staff.password-changed", subject: .staff(id: id),
                 by: principal, detail: "")
         }
@@ -42,7 +42,7 @@ extension SQLiteKioskStore {
         try await pool.write { db in
             try Self.updateStaff(db, id, [StaffRow.Columns.disabled.set(to: disabled)])
             if !disabled { try SignInFailureRow.deleteOne(db, key: id) }
-            try ChangeRecorder(db, at: now).log(
+            try ChangeRecorder(db, at: now, key: ledgerKey).log(
                 disabled ? "staff.disabled" : "staff.enabled", subject: .staff(id: id), by: principal, detail: "")
         }
     }
@@ -60,7 +60,7 @@ extension SQLiteKioskStore {
     {
         try await pool.write { db in
             try SignInFailureRow(staffID: member.id, failures).save(db)
-            let recorder = try ChangeRecorder(db, at: now)
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             try recorder.log(
                 "staff.sign-in-failed", subject: .staff(id: member.id), by: .staff(member),
                 detail: "wrong password \(failures.count) in a row")

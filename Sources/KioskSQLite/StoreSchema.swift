@@ -23,6 +23,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("v8-sign-in-failures", migrate: createSignInFailures)
         migrator.registerMigration("v9-staff-account-state", migrate: addStaffAccountState)
+        migrator.registerMigration("v10-ledger-key", migrate: addLedgerKeyCheck)
         return migrator
     }
 
@@ -228,5 +229,18 @@ enum StoreSchema {
     /// A cache filled before this migration was loaded by then; a snapshot in progress clears it.
     private static func addCacheLoaded(_ db: Database) throws {
         try db.alter(table: "cacheState") { t in t.add(column: "loaded", .integer).notNull().defaults(to: 1) }
+    }
+
+    /// The ledger's chain from plain SHA-256 to HMAC-SHA256 under a key kept outside the database
+    /// (``KioskCore/LedgerKey``), so that whoever can write the file cannot reseal what they change.
+    ///
+    /// Old entries stay as they are and stay verifiable: the first time a store with entries is
+    /// opened with a key, it appends a `ledger.seal` entry (``KioskCore/LedgerEntry/sealAction``)
+    /// keyed onto the old head, and every entry after it is keyed too. The verifier checks entries
+    /// before the seal as SHA-256 and the seal and all after it as HMAC; changing an old entry
+    /// breaks the seal's link. A new ledger is keyed from its first entry. `keyCheck` records the
+    /// key's check value with the head (NULL: not sealed yet), so a wrong key is refused by name.
+    private static func addLedgerKeyCheck(_ db: Database) throws {
+        try db.alter(table: "ledgerHead") { t in t.add(column: "keyCheck", .text) }
     }
 }

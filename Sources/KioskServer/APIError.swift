@@ -72,6 +72,13 @@ struct APIError: HTTPResponseError, Encodable {
         english: "Too many event streams are open. Close other pages of this terminal and try again."
     )
 
+    static let malformedBody = APIError(
+        status: .badRequest,
+        code: "malformed-body",
+        chinese: "请求内容格式有误。",
+        english: "The request body is not the JSON this endpoint expects."
+    )
+
     static let jsonOnly = APIError(
         status: .unsupportedMediaType,
         code: "json-only",

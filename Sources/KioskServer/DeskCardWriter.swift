@@ -6,9 +6,10 @@ import Vocabulary
 
 /// The desk's card writer: a blank card in the desk reader written through the card issue's
 /// ``Personaliser`` with the terminal's keys (its PSAM). The journal makes a job interrupted by a
-/// pulled card resume where it stopped when the same card comes back.
+/// pulled card resume where it stopped when the same card comes back. Through pcscd each operation
+/// runs on its connection's own thread, as the kiosk's do.
 public struct DeskCardWriter: Sendable {
-    private let open: ResidentCardReader.Open
+    private let cards: any CardOpener
     private let keys: (any KeyProvider)?
     private let journal: any PersonalisationJournal
     /// The region's card layout, as the kiosk's reader has it.
@@ -16,25 +17,22 @@ public struct DeskCardWriter: Sendable {
 
     public init(
         keys: (any KeyProvider)?, journal: any PersonalisationJournal, profile: CardProfile = .standard,
-        open: @escaping ResidentCardReader.Open
+        cards: any CardOpener
     ) {
         self.keys = keys
         self.journal = journal
         self.profile = profile
-        self.open = open
+        self.cards = cards
     }
 
-    /// Cards in pcscd's readers. Each operation ends with a reset of the card (SCARD_RESET_CARD):
-    /// a personalisation leaves its external authentications and the first PIN's state on the
-    /// chip, which must not stay open for the next program that connects.
+    /// Cards in pcscd's readers. Each operation ends with a reset of the card: a personalisation
+    /// leaves its external authentications and the first PIN's state on the chip, which must not
+    /// stay open for the next program that connects.
     public static func pcsc(
         _ context: PCSCContext, keys: (any KeyProvider)?, journal: any PersonalisationJournal,
         profile: CardProfile = .standard
     ) -> Self {
-        Self(keys: keys, journal: journal, profile: profile) { reader in
-            let connection = try await context.connect(reader: reader)
-            return (connection, { try? connection.disconnect(.reset) })
-        }
+        Self(keys: keys, journal: journal, profile: profile, cards: context)
     }
 
     /// What the desk writes beside the person from the cache.
@@ -66,11 +64,11 @@ public struct DeskCardWriter: Sendable {
 
     /// What the card in `reader` is: blank, or whose card number, with what oddities.
     func inspect(reader: String) async throws -> DeskCardInspection {
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
-        let (factory, identity) = try await session.readFactoryDataAndIdentity()
-        return DeskCardInspection(algorithm: session.algorithm.description, factory: factory, identity: identity)
+        try await cards.withChannel(to: reader) { channel in
+            let session = try await SocialSecurityCardSession.open(channel, profile: profile)
+            let (factory, identity) = try await session.readFactoryDataAndIdentity()
+            return DeskCardInspection(algorithm: session.algorithm.description, factory: factory, identity: identity)
+        }
     }
 
     /// Writes `job` onto the card in `reader` with `pin` as its first PIN; returns the chip's
@@ -79,14 +77,14 @@ public struct DeskCardWriter: Sendable {
         _ job: Job, pin: borrowing PIN, reader: String, progress: @Sendable (Int, Int) -> Void
     ) async throws -> String {
         guard let keys else { throw APIError.noCardKeys }
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        let session = try await SocialSecurityCardSession.open(channel, profile: profile)
-        let (identity, cardholder) = try job.record().validated(
-            for: try await session.readFactoryData(), today: job.issued)
-        let report = try await Personaliser(keys: keys, journal: journal).personalise(
-            session, identity: identity, cardholder: cardholder, pin: pin, progress: progress)
-        return report.card.bytes.compactHexString
+        return try await cards.withChannel(to: reader) { channel in
+            let session = try await SocialSecurityCardSession.open(channel, profile: profile)
+            let (identity, cardholder) = try job.record().validated(
+                for: try await session.readFactoryData(), today: job.issued)
+            let report = try await Personaliser(keys: keys, journal: journal).personalise(
+                session, identity: identity, cardholder: cardholder, pin: pin, progress: progress)
+            return report.card.bytes.compactHexString
+        }
     }
 
     /// APPLICATION UNBLOCK *(unverified command)* of the card in `reader` under the terminal's
@@ -100,13 +98,13 @@ public struct DeskCardWriter: Sendable {
         } catch {
             throw SocialSecurityCardError.cardData("the card identifier on record is malformed: \(error.message)")
         }
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        do throws(SocialSecurityCardError) {
-            try await SocialSecurityCardSession.open(channel, profile: profile).unblockApplication(
-                keys: keys, cardIdentifier: identifier)
-        } catch {
-            throw error.code == .macRejected ? APIError.unblockRefused : error
+        try await cards.withChannel(to: reader) { channel in
+            do throws(SocialSecurityCardError) {
+                try await SocialSecurityCardSession.open(channel, profile: profile).unblockApplication(
+                    keys: keys, cardIdentifier: identifier)
+            } catch {
+                throw error.code == .macRejected ? APIError.unblockRefused : error
+            }
         }
     }
 }

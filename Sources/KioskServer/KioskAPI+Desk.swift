@@ -12,6 +12,7 @@ extension KioskAPI {
             APIRoute(.get, "/api/desk/card", inspectDeskCard),
             APIRoute(.get, "/api/cards", cardQueue),
             APIRoute(.get, "/api/cards/{cardNumber}", card),
+            APIRoute(.post, "/api/cards/{cardNumber}/id-number", fullIDNumber),
             APIRoute(.post, "/api/cards/{cardNumber}/personalise", personalise),
             APIRoute(.post, "/api/cards/{cardNumber}/replacement", replaceCard),
             APIRoute(.post, "/api/cards/{cardNumber}/unblock", unblockApplication),
@@ -83,30 +84,49 @@ extension KioskAPI {
     }
 
     private func card(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await principal(request)
+        let principal = try await staffPrincipal(request)
         return try JSONBody.response(
             try await services.card(try context.parameters.require("cardNumber"), for: principal))
     }
 
-    struct PersonaliseRequest: Decodable {
-        /// The card's first PIN, six digits, typed by the resident on the desk's PIN pad.
-        var pin: String
-        /// GB 3304 nationality code from the resident's papers ("01" 汉族).
-        var ethnicity: String
+    struct FullIDNumberRequest: Decodable {
+        /// One of ``IDNumberPurpose``.
+        var purpose: String?
+    }
+
+    struct FullIDNumber: Encodable {
+        var cardNumber: String
+        var idNumber: String
+        var purpose: IDNumberPurpose
+    }
+
+    /// The full ID number of a card's holder, which every other answer masks: for a stated purpose,
+    /// to the roles that may, each read on the ledger (the number masked there).
+    private func fullIDNumber(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let cardNumber = try context.parameters.require("cardNumber")
+        let body = try await JSONBody.decode(FullIDNumberRequest.self, from: request)
+        let (idNumber, purpose) = try await services.fullIDNumber(
+            ofCard: cardNumber, purpose: body.purpose, for: principal)
+        return try JSONBody.response(FullIDNumber(cardNumber: cardNumber, idNumber: idNumber, purpose: purpose))
     }
 
     /// Writes the card in the desk reader; progress goes to the event stream. A card pulled half
-    /// way leaves the record as it was, and the same card put back carries on.
+    /// way leaves the record as it was, and the same card put back carries on. The body is
+    /// `{"pin": "123456", "ethnicity": "01"}`: the card's first PIN, typed by the resident on the
+    /// desk's PIN pad (read as ``PINBody`` reads PINs), and the GB 3304 nationality code from the
+    /// resident's papers ("01" 汉族).
     private func personalise(_ request: Request, _ context: Context) async throws -> Response {
         let principal = try await principal(request)
         let cardNumber = try context.parameters.require("cardNumber")
-        let body = try await JSONBody.decode(PersonaliseRequest.self, from: request)
-        guard let ethnicity = Ethnicity(code: body.ethnicity) else {
+        let body = try await PINBody(request)
+        guard let code = try body.string("ethnicity") else { throw APIError.malformedBody }
+        guard let ethnicity = Ethnicity(code: code) else {
             throw KioskError.invalid(
                 "ethnicity", chinese: "民族代码应为GB 3304所列的两位数字（如汉族为01）。",
                 english: "The ethnicity is a two-digit code GB 3304 lists (01 for Han).")
         }
-        let pin = try PIN(digits: body.pin, length: 6)
+        let pin = try body.pin("pin", length: 6)
         let (card, person) = try await services.cardToPersonalise(cardNumber, by: principal)
         let today = CardDate.today()
         let job = DeskCardWriter.Job(

@@ -67,6 +67,8 @@ extension KioskAPI {
         -> Response
     {
         let key = try Self.printKey(body.key)
+        // The role first, before any record is looked up: a refusal never tells what the cache holds.
+        try AccessPolicy.authorize(principal, body.document == .cardFace ? .printCardFace : .printDocument)
         let time = now()
         guard let terminal = try await services.store.terminal() else { throw KioskError.terminalNotInstalled }
         // The job's name at the printer, and the document's serial number.
@@ -112,7 +114,6 @@ extension KioskAPI {
             subject = .card(number: cardNumber)
             render = { try await documents.cardFace(card, by: principal, at: time) }
         case .dailyLedger:
-            try AccessPolicy.authorize(principal, .printDocument)
             guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal),
                 member.jurisdiction.contains(terminal.jurisdiction.regionPrefix)
             else { throw KioskError.forbidden(Action.printDocument.rawValue) }

@@ -51,6 +51,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/staff/login", login),
             APIRoute(.post, "/api/staff/password", changePassword),
             APIRoute(.post, "/api/staff/logout", logout),
+            APIRoute(.post, "/api/staff/activity", staffActivity),
             APIRoute(.get, "/api/people/{idNumber}", person),
             APIRoute(.get, "/api/people/{idNumber}/contributions", contributions),
             APIRoute(.post, "/api/applications", submitApplication),
@@ -102,6 +103,15 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         throw KioskError.notSignedIn
     }
 
+    /// The member of staff calling a desk route that names a record by its number or id: a
+    /// resident's token is refused before anything is looked up, so the answer never tells whether
+    /// the record is in the cache (residents reach their own records through `/api/me`).
+    func staffPrincipal(_ request: Request) async throws -> Principal {
+        let principal = try await principal(request)
+        guard case .staff = principal else { throw KioskError.forbidden("desk") }
+        return principal
+    }
+
     /// The resident whose card session `request` carries; staff are refused (403), as these
     /// routes are the card holder's own.
     func resident(_ request: Request) async throws -> (token: String, idNumber: String) {
@@ -113,24 +123,17 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     // MARK: Kiosk session
 
-    struct PINRequest: Decodable {
-        var pin: String
-        /// The insertion the page asked the PIN for ("card" of "pin-required"); absent, the card in
-        /// the reader now.
-        var card: String?
-    }
-    struct PINChangeRequest: Decodable {
-        var old: String
-        var new: String
-    }
     struct SessionStarted: Encodable {
         var token: String
         var name: String
     }
 
+    /// `{"pin": "123456", "card": "…"}`: `card` is the insertion the page asked the PIN for ("card"
+    /// of "pin-required"); absent, the card in the reader now. The PIN goes from the body's bytes to
+    /// the card (``PINBody``).
     private func submitPIN(_ request: Request, _ context: Context) async throws -> Response {
-        let body = try await JSONBody.decode(PINRequest.self, from: request)
-        let started = try await kiosk.submitPIN(try PIN(digits: body.pin, length: 6), for: body.card, at: now())
+        let body = try await PINBody(request)
+        let started = try await kiosk.submitPIN(try body.pin("pin", length: 6), for: try body.string("card"), at: now())
         return try JSONBody.response(SessionStarted(token: started.token, name: started.name), status: .created)
     }
 
@@ -194,9 +197,9 @@ struct KioskAPI<Context: RequestContext>: Sendable {
 
     private func changeMyPIN(_ request: Request, _ context: Context) async throws -> Response {
         let (token, _) = try await resident(request)
-        let body = try await JSONBody.decode(PINChangeRequest.self, from: request)
+        let body = try await PINBody(request)
         try await kiosk.changePIN(
-            token: token, from: try PIN(digits: body.old, length: 6), to: try PIN(digits: body.new, length: 6))
+            token: token, from: try body.pin("old", length: 6), to: try body.pin("new", length: 6))
         return Response(status: .noContent)
     }
 
@@ -218,14 +221,22 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         var name: String
         var role: Role
         var jurisdiction: String
+        /// The page locks after this long without input; the token ends after as long without a call.
+        var idleLockSeconds: Int
     }
 
     private func login(_ request: Request, _ context: Context) async throws -> Response {
         let body = try await JSONBody.decode(LoginRequest.self, from: request)
         let (token, member) = try await staff.login(id: body.id, password: body.password, at: now())
-        return try JSONBody.response(
+        return try await signedIn(token, member)
+    }
+
+    /// The answer to a sign-in, and to a password change, which signs in too.
+    private func signedIn(_ token: String, _ member: StaffMember) async throws -> Response {
+        try JSONBody.response(
             LoginResponse(
-                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))
+                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix,
+                idleLockSeconds: Int(await staff.idleLimit)))
     }
 
     struct PasswordChangeRequest: Decodable {
@@ -238,13 +249,18 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         let body = try await JSONBody.decode(PasswordChangeRequest.self, from: request)
         let (token, member) = try await staff.changePassword(
             id: body.id, password: body.password, newPassword: body.newPassword, at: now())
-        return try JSONBody.response(
-            LoginResponse(
-                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix))
+        return try await signedIn(token, member)
     }
 
     private func logout(_ request: Request, _ context: Context) async throws -> Response {
         if let token = bearer(request) { await staff.logout(token) }
+        return Response(status: .noContent)
+    }
+
+    /// The clerk is at the desk (typing, pointing) though the page makes no call: the token's idle
+    /// time starts again, as the page's own idle lock does.
+    private func staffActivity(_ request: Request, _ context: Context) async throws -> Response {
+        guard case .staff = try await principal(request) else { throw KioskError.forbidden("staff-activity") }
         return Response(status: .noContent)
     }
 
@@ -309,7 +325,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     struct StatusRequest<Status: Decodable>: Decodable { var status: Status }
 
     private func moveApplication(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await principal(request)
+        let principal = try await staffPrincipal(request)
         let body = try await JSONBody.decode(StatusRequest<ApplicationStatus>.self, from: request)
         return try JSONBody.response(
             try await services.move(application: try context.parameters.require("id"), to: body.status, by: principal))
@@ -329,7 +345,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     }
 
     private func moveCard(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await principal(request)
+        let principal = try await staffPrincipal(request)
         let body = try await JSONBody.decode(StatusRequest<CardStatus>.self, from: request)
         let cardNumber = try context.parameters.require("cardNumber")
         return try JSONBody.response(try await services.moveCard(cardNumber, to: body.status, by: principal))

@@ -9,6 +9,9 @@ public struct KioskServerConfiguration: Sendable {
     /// The reader residents insert their card into.
     public var residentReader: String
     public var idleTimeout: TimeInterval
+    /// Seconds without a call after which a staff token ends; the desk page locks its screen after
+    /// as long without input, and says so on its sign-in form.
+    public var staffIdleLock: TimeInterval
     /// The desk's reader, where blank cards are personalised (the kiosk's own on a one-reader desk).
     public var deskReader: String
     /// cupsd's queue for A4 documents (certificates, statements, receipts, ledgers).
@@ -33,15 +36,21 @@ public struct KioskServerConfiguration: Sendable {
         }
     }
 
+    /// A desk left alone five minutes locks, as screen locks of office PCs commonly do.
+    public static let standardStaffIdleLock: TimeInterval = 5 * 60
+
+    /// Readers and queues have no default: each terminal names its own (the virtual rig's are in
+    /// hardware/rig/terminal.json).
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, residentReader: String = "Virtual PCD 00 00",
-        idleTimeout: TimeInterval = 120, deskReader: String = "Virtual PCD 00 00", documentQueue: String = "rig-a4",
-        cardQueue: String = "rig-card", eventKeepAlive: TimeInterval = 15
+        host: String = "127.0.0.1", port: Int = 8080, residentReader: String,
+        idleTimeout: TimeInterval = 120, staffIdleLock: TimeInterval = standardStaffIdleLock,
+        deskReader: String, documentQueue: String, cardQueue: String, eventKeepAlive: TimeInterval = 15
     ) {
         self.host = host
         self.port = port
         self.residentReader = residentReader
         self.idleTimeout = idleTimeout
+        self.staffIdleLock = staffIdleLock
         self.deskReader = deskReader
         self.documentQueue = documentQueue
         self.cardQueue = cardQueue

@@ -45,7 +45,8 @@ public struct KioskTerminal: Sendable {
         self.controller = controller
         self.logger = logger
         api = KioskAPI(
-            services: KioskServices(store: store, now: now), staff: StaffSessions(store: store), kiosk: controller,
+            services: KioskServices(store: store, now: now),
+            staff: StaffSessions(store: store, idleLimit: configuration.staffIdleLock), kiosk: controller,
             events: events,
             printing: PrintDesk(service: printService, store: store, events: events, logger: logger),
             documents: TerminalDocuments(store: store, renderer: DocumentRenderer(signer: documentSigner)),

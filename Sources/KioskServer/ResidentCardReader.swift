@@ -3,43 +3,34 @@ import SmartCard
 import SocialSecurityCard
 
 /// The kiosk's way to the resident's card: which card is in and its tries left, and the PIN checked
-/// on that card with the cardholder read back. A fresh channel per operation, closed with a reset,
-/// so a card swapped between calls is never mistaken for the one before and no PIN stays verified
-/// on the card after the operation; the PIN goes straight into the command and nowhere else.
-/// Each operation runs on its channel's own thread (``CardChannel/taskExecutor``), so its APDUs
+/// on that card with the cardholder read back. A fresh channel per operation (``CardOpener``),
+/// closed with a reset, so a card swapped between calls is never mistaken for the one before and
+/// no PIN stays verified on the card after the operation; the PIN goes straight into the command
+/// and nowhere else. Through pcscd each operation runs on its connection's own thread, so its APDUs
 /// go out one after another without a switch of threads between them.
 public struct ResidentCardReader: Sendable {
-    /// A channel to the card in a reader, and how to let it go.
-    public typealias Open = @Sendable (String) async throws -> (channel: any CardChannel, close: @Sendable () -> Void)
-
-    private let open: Open
+    private let cards: any CardOpener
     /// Keys for 3.0 cards, whose cardholder file needs an external authentication.
     private let keys: (any KeyProvider)?
     /// The region's card layout: the national profile, or one a technician loaded from a file.
     private let profile: CardProfile
 
-    public init(keys: (any KeyProvider)?, profile: CardProfile = .standard, open: @escaping Open) {
+    public init(keys: (any KeyProvider)?, profile: CardProfile = .standard, cards: any CardOpener) {
         self.keys = keys
         self.profile = profile
-        self.open = open
+        self.cards = cards
     }
 
-    /// Cards in pcscd's readers. Each operation ends with a reset of the card (SCARD_RESET_CARD):
-    /// a card left as it was would stay PIN-verified for whoever connects next, until it is pulled.
+    /// Cards in pcscd's readers, each operation ended with a reset of the card.
     public static func pcsc(_ context: PCSCContext, keys: (any KeyProvider)?, profile: CardProfile = .standard)
         -> Self
     {
-        Self(keys: keys, profile: profile) { reader in
-            let connection = try await context.connect(reader: reader)
-            return (connection, { try? connection.disconnect(.reset) })
-        }
+        Self(keys: keys, profile: profile, cards: context)
     }
 
     /// The card in `reader` (its free-read EF05) and its PIN tries left, asked without using one.
     func inspect(reader: String) async throws -> (card: CardIdentity, triesLeft: Int) {
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        return try await withTaskExecutorPreference(channel.taskExecutor) {
+        try await cards.withChannel(to: reader) { channel in
             let session = try await SocialSecurityCardSession.open(channel, profile: profile)
             let card = try await session.readIdentity()
             return (card, try await session.pinTriesLeft())
@@ -53,9 +44,7 @@ public struct ResidentCardReader: Sendable {
     func verify(_ pin: borrowing PIN, on card: CardIdentity, reader: String) async throws
         -> (identity: CardIdentity, cardholder: Cardholder)
     {
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        return try await withTaskExecutorPreference(channel.taskExecutor) {
+        try await cards.withChannel(to: reader) { channel in
             let session = try await SocialSecurityCardSession.open(channel, profile: profile)
             guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
             try await session.verify(pin)
@@ -84,9 +73,7 @@ public struct ResidentCardReader: Sendable {
     func changePIN(from old: borrowing PIN, to new: borrowing PIN, on card: CardIdentity, reader: String)
         async throws
     {
-        let (channel, close) = try await open(reader)
-        defer { close() }
-        try await withTaskExecutorPreference(channel.taskExecutor) {
+        try await cards.withChannel(to: reader) { channel in
             let session = try await SocialSecurityCardSession.open(channel, profile: profile)
             guard try await session.readIdentity() == card else { throw SocialSecurityCardError.cardChanged }
             try await session.changePIN(from: old, to: new)

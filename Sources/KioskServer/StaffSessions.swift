@@ -1,8 +1,9 @@
 import Foundation
 import KioskCore
 
-/// Signed-in staff: sign-in with lockout, bearer tokens that end after inactivity and in any case
-/// after ``maximumLifetime``, sign-out.
+/// Signed-in staff: sign-in with lockout, bearer tokens that end after inactivity (the desk's idle
+/// lock: the page empties its screen at the same moment) and in any case after ``maximumLifetime``,
+/// sign-out.
 ///
 /// A sign-in costs the same whether or not the id exists (an unknown id is checked against a decoy
 /// hash), and locks the same way (unknown ids in memory, bounded; members' failures in the store,
@@ -13,7 +14,7 @@ actor StaffSessions {
     static let maximumLifetime: TimeInterval = 12 * 60 * 60
 
     private let store: any KioskStore
-    private let idleLimit: TimeInterval
+    let idleLimit: TimeInterval
     private var unknownIDs = LoginThrottle()
     private var sessions: [String: (member: StaffMember, started: Date, lastSeen: Date)] = [:]
     /// A hash at the stored hashes' cost that no password matches, for ids that name no one:
@@ -22,7 +23,7 @@ actor StaffSessions {
         encoded: "scrypt$\(1 << PasswordHash.defaultCost)$8$1$\(String(repeating: "0", count: 32))$"
             + String(repeating: "0", count: 64))
 
-    init(store: any KioskStore, idleLimit: TimeInterval = 30 * 60) {
+    init(store: any KioskStore, idleLimit: TimeInterval = KioskServerConfiguration.standardStaffIdleLock) {
         self.store = store
         self.idleLimit = idleLimit
     }

@@ -15,8 +15,11 @@ public struct KioskPages: Sendable {
     private let speech: (any SpeechSynthesiser)?
 
     /// Loads the templates, strings and static files shipped with the module; `speech` nil
-    /// turns the spoken-prompt option off (the route answers 404).
-    public init(speech: (any SpeechSynthesiser)? = EspeakSpeech()) throws {
+    /// turns the spoken-prompt option off (the route answers 404). Prompts are made once each and
+    /// kept, up to `speechCacheBytes` (``SpeechCache``).
+    public init(
+        speech: (any SpeechSynthesiser)? = EspeakSpeech(), speechCacheBytes: Int = SpeechCache.defaultMaximumBytes
+    ) throws {
         guard let root = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
             throw KioskWebError.missingResources("Resources/")
         }
@@ -38,7 +41,7 @@ public struct KioskPages: Sendable {
         }
         self.strings = try PageStrings(data: strings)
         assets = try StaticAssets(directory: root.appendingPathComponent("static"))
-        self.speech = speech
+        self.speech = speech.map { SpeechCache($0, maximumBytes: speechCacheBytes) }
     }
 
     /// Adds the pages' routes to the terminal's router.

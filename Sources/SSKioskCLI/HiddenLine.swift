@@ -7,8 +7,8 @@ enum HiddenLine {
     /// Whether a person is typing (prompts are shown and confirmations asked).
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 }
 
-    /// The next line without its newline, after `prompt` when a person is typing; nil at the end of input.
-    static func read(_ prompt: String) -> String? {
+    /// Runs `body`, which reads standard input, with echo off after `prompt` when a person is typing.
+    static func withEchoOff<T: ~Copyable>(_ prompt: String, _ body: () throws -> T) rethrows -> T {
         let interactive = isInteractive
         var saved = termios()
         if interactive {
@@ -24,6 +24,11 @@ enum HiddenLine {
                 StandardError.write("\n")
             }
         }
-        return readLine(strippingNewline: true)
+        return try body()
+    }
+
+    /// The next line without its newline, after `prompt` when a person is typing; nil at the end of input.
+    static func read(_ prompt: String) -> String? {
+        withEchoOff(prompt) { readLine(strippingNewline: true) }
     }
 }

@@ -14,6 +14,7 @@ struct SSKiosk: AsyncParsableCommand {
             WatchCommand.self,
             SendCommand.self,
             ServeCommand.self,
+            ConfigCommand.self,
             CardCommand.self,
             DiagCommand.self,
             SimCommand.self,
@@ -22,6 +23,7 @@ struct SSKiosk: AsyncParsableCommand {
             LedgerCommand.self,
             StaffCommand.self,
             TerminalSyncCommand.self,
+            EnrolCommand.self,
             CentreCommand.self,
         ]
     )

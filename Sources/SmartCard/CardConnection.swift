@@ -5,28 +5,40 @@ import Synchronization
 /// A connection to the card in one reader.
 ///
 /// Blocking PC/SC calls have `Blocking` in their name and are what a thread that owns the
-/// connection uses; the async versions run them on the connection's own thread (``taskExecutor``),
-/// which ends when the connection does. APDU-level behaviour (GET RESPONSE, Le correction) comes
-/// from ``CardChannel``.
+/// connection uses; the async versions run them on the connection's thread (``taskExecutor``): its
+/// own, which ends when the connection does, or the one
+/// ``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)`` lends it for an
+/// operation. APDU-level behaviour (GET RESPONSE, Le correction) comes from ``CardChannel``.
 public final class CardConnection: CardChannel {
     public let reader: String
     private let context: PCSCContext
     private let state: Mutex<State>
     let thread: CardThread
+    /// Whether `thread` is the connection's own, which ends with it, rather than one lent to it for
+    /// one operation (``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)``).
+    private let endsThread: Bool
+    /// Where PC/SC writes each answer: one buffer for the connection's life instead of a new
+    /// zeroed 64 KiB array per APDU. Each answer is copied out and its bytes cleared at once, so
+    /// the buffer never holds a cardholder's data between transmits.
+    private let receiveBuffer: Mutex<UnsafeMutableBufferPointer<UInt8>>
 
     private struct State {
         var handle: SCARDHANDLE?
         var activeProtocol: CardProtocols
     }
 
-    /// `thread` becomes the connection's: it ends when the connection is disconnected or released.
+    /// With `endsThread`, `thread` becomes the connection's: it ends when the connection is
+    /// disconnected or released. Otherwise it is lent, and goes on after the connection.
     init(
-        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, thread: CardThread
+        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, thread: CardThread,
+        endsThread: Bool = true
     ) {
         self.context = context
         self.reader = reader
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
         self.thread = thread
+        self.endsThread = endsThread
+        receiveBuffer = Mutex(.allocate(capacity: Self.receiveCapacity))
     }
 
     /// A connection dropped without ``disconnect(_:)`` leaves the card as it is. Code that verified
@@ -36,7 +48,8 @@ public final class CardConnection: CardChannel {
         state.withLock { s in
             if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
         }
-        thread.stop()
+        receiveBuffer.withLock { $0.deallocate() }
+        if endsThread { thread.stop() }
     }
 
     /// The connection's own thread, as an executor: a card operation run under
@@ -62,22 +75,24 @@ public final class CardConnection: CardChannel {
     /// Sends `command` and returns the card's raw answer. Blocking.
     public func transmitRawBlocking(_ command: [UInt8]) throws(SmartCardError) -> [UInt8] {
         let (handle, proto) = try current()
-        var received = [UInt8](repeating: 0, count: Self.receiveCapacity)
-        var receivedLength = DWORD(Self.receiveCapacity)
-        let rv: LONG = withUnsafePointer(
-            to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci
-        ) { pci in
-            command.withUnsafeBufferPointer { send in
-                received.withUnsafeMutableBufferPointer { recv in
+        let (rv, received) = receiveBuffer.withLock { buffer -> (LONG, [UInt8]) in
+            var receivedLength = DWORD(buffer.count)
+            let rv: LONG = withUnsafePointer(
+                to: proto == .t0 ? g_rgSCardT0Pci : proto == .t1 ? g_rgSCardT1Pci : g_rgSCardRawPci
+            ) { pci in
+                command.withUnsafeBufferPointer { send in
                     SCardTransmit(
-                        handle, pci, send.baseAddress, DWORD(send.count), nil, recv.baseAddress, &receivedLength)
+                        handle, pci, send.baseAddress, DWORD(send.count), nil, buffer.baseAddress, &receivedLength)
                 }
             }
+            guard Int(rv) == PCSCStatus.success else { return (rv, []) }
+            let answer = UnsafeMutableBufferPointer(rebasing: buffer[..<min(Int(receivedLength), buffer.count)])
+            defer { answer.update(repeating: 0) }
+            return (rv, Array(answer))
         }
         guard Int(rv) == PCSCStatus.success else { throw Self.transmitFailure(Int(rv), handle: handle) }
         // vpcd answers a card pulled between command and response with success and no bytes.
-        if receivedLength < 2, let gone = Self.absence(handle) { throw gone }
-        received.removeSubrange(Int(receivedLength)...)
+        if received.count < 2, let gone = Self.absence(handle) { throw gone }
         return received
     }
 
@@ -154,7 +169,7 @@ public final class CardConnection: CardChannel {
         }
     }
 
-    /// Ends the connection and lets its thread end. Later calls fail with
+    /// Ends the connection and lets its own thread end. Later calls fail with
     /// ``SmartCardError/invalidHandle``. A card already removed is not an error here: the
     /// connection is gone either way.
     ///
@@ -162,7 +177,7 @@ public final class CardConnection: CardChannel {
     /// `.reset` the card, or the next program to connect finds it still open; only a caller that
     /// changed no security state on the card may `.leave` it (and so not disturb other connections).
     public func disconnect(_ disposition: CardDisposition) throws(SmartCardError) {
-        defer { thread.stop() }
+        defer { if endsThread { thread.stop() } }
         guard
             let handle = state.withLock({ s -> SCARDHANDLE? in
                 defer { s.handle = nil }

@@ -9,6 +9,11 @@ import Synchronization
 /// long-running service survives a daemon restart without its callers doing anything.
 public final class PCSCContext: Sendable {
     private let handle: Mutex<SCARDCONTEXT?>
+    /// The threads of finished ``withConnection(reader:share:protocols:disconnecting:_:)`` operations,
+    /// each kept for a later one: starting a thread and its first run cost about as much as two
+    /// APDU round trips here, too much to pay inside every card operation. As many as operations
+    /// ever ran at once; they end with the context.
+    private let idleThreads = Mutex<[CardThread]>([])
 
     /// Establishes a context; fails with ``SmartCardError/serviceNotRunning`` when pcscd is down.
     public init() throws(SmartCardError) {
@@ -30,6 +35,7 @@ public final class PCSCContext: Sendable {
         handle.withLock { h in
             if let h { _ = SCardReleaseContext(h) }
         }
+        idleThreads.withLock { $0.forEach { $0.stop() } }
     }
 
     private static func establish() throws(SmartCardError) -> SCARDCONTEXT {
@@ -151,8 +157,46 @@ public final class PCSCContext: Sendable {
         }
     }
 
+    /// Connects to the card in `reader`, runs `operation` with the connection and disconnects with
+    /// `disposition` (also when `operation` throws; a disconnect that fails is not reported), all
+    /// on one thread off the cooperative pool: the caller's task switches to it once and back once
+    /// for the whole operation, where ``connect(reader:share:protocols:)`` and an operation under
+    /// ``CardConnection/taskExecutor`` switch twice each way and start a thread. The way a card
+    /// operation of the service runs.
+    ///
+    /// The thread is the context's, lent for the operation and kept for the next one; a task that
+    /// `operation` starts inherits it as its preferred executor, so `operation` must not leave
+    /// such a task running behind it.
+    public func withConnection<T: Sendable>(
+        reader: String,
+        share: ShareMode = .shared,
+        protocols: CardProtocols = .any,
+        disconnecting disposition: CardDisposition,
+        _ operation: (CardConnection) async throws -> T
+    ) async throws -> T {
+        let thread = idleThreads.withLock { $0.popLast() } ?? CardThread()
+        defer { idleThreads.withLock { $0.append(thread) } }
+        return try await withTaskExecutorPreference(thread) {
+            try await connected(
+                reader: reader, share: share, protocols: protocols, thread: thread, disposition: disposition,
+                operation)
+        }
+    }
+
+    /// ``withConnection(reader:share:protocols:disconnecting:_:)`` on its thread: `@concurrent`, so
+    /// that it runs on the preferred executor whatever the caller's isolation.
+    @concurrent
+    private func connected<T: Sendable>(
+        reader: String, share: ShareMode, protocols: CardProtocols, thread: CardThread,
+        disposition: CardDisposition, _ operation: (CardConnection) async throws -> T
+    ) async throws -> T {
+        let connection = try connect(reader: reader, share: share, protocols: protocols, thread: thread, lent: true)
+        defer { try? connection.disconnect(disposition) }
+        return try await operation(connection)
+    }
+
     private func connect(
-        reader: String, share: ShareMode, protocols: CardProtocols, thread: CardThread
+        reader: String, share: ShareMode, protocols: CardProtocols, thread: CardThread, lent: Bool = false
     ) throws(SmartCardError) -> CardConnection {
         let (card, active) = try withContext { context in
             var card: SCARDHANDLE = 0
@@ -162,6 +206,6 @@ public final class PCSCContext: Sendable {
         }
         return CardConnection(
             context: self, reader: reader, handle: card,
-            activeProtocol: CardProtocols(rawValue: UInt32(active)), thread: thread)
+            activeProtocol: CardProtocols(rawValue: UInt32(active)), thread: thread, endsThread: !lent)
     }
 }

@@ -14,9 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RIG = ROOT / "hardware" / "rig" / "rig"
-KEYS = ROOT / "hardware" / "rig" / "test-keys.json"
+RIG_KEYS = ROOT / "hardware" / "rig" / "test-keys.json"
 SSKIOSK = Path(os.environ.get("SSKIOSK_BIN", ROOT / ".build" / "debug" / "sskiosk"))
 SPOOL = Path(os.environ.get("SSKIOSK_RIG_SPOOL", "/var/lib/sskiosk-rig/spool"))
+# The rig's readers and printer queues, as `make run` names them to `sskiosk serve`.
+RIG_CONFIGURATION = ROOT / "hardware" / "rig" / "terminal.json"
 READER0 = "Virtual PCD 00 00"
 READER1 = "Virtual PCD 00 01"
 PIN = "123456"
@@ -37,11 +39,22 @@ def rig_is_up():
     return READER0 in readers and READER1 in readers and queues.returncode == 0
 
 
+def private_keys(directory):
+    """The rig's test keys in `directory`, private to their owner as sskiosk requires of a key set
+    (git checks the rig's copy out 0644)."""
+    path = Path(directory) / "test-keys.json"
+    if not path.exists():
+        shutil.copyfile(RIG_KEYS, path)
+        path.chmod(0o600)
+    return path
+
+
 def card_image(seed, directory, blank=False):
     """A fresh card image of the rig's synthetic person `seed`: PIN tries spent stay in this copy."""
     path = Path(directory) / f"card-{seed}-{random.randrange(1 << 30)}.json"
+    keys = private_keys(directory)
     subprocess.run(
-        [str(SSKIOSK), "sim", "image", "--seed", str(seed), "--keys", str(KEYS), "--output", str(path)]
+        [str(SSKIOSK), "sim", "image", "--seed", str(seed), "--keys", str(keys), "--output", str(path)]
         + (["--blank"] if blank else []),
         check=True, capture_output=True)
     return str(path)
@@ -62,15 +75,16 @@ def card_data(seed, directory):
 class Terminal:
     """`sskiosk serve` with demo data in a directory of its own; stopped by `stop()`."""
 
-    def __init__(self, idle_timeout=120):
+    def __init__(self, idle_timeout=120, staff_idle_lock=300):
         self.directory = tempfile.mkdtemp(prefix="browser-terminal-")
         self.port = 19000 + random.randrange(900)
         self.log = open(Path(self.directory) / "server.log", "wb")
         self.process = subprocess.Popen(
-            [str(SSKIOSK), "serve", "--demo", "--database", f"{self.directory}/terminal.sqlite",
-             "--port", str(self.port), "--psam-reader", READER1, "--resident-reader", READER0,
-             "--desk-reader", READER0, "--journal", f"{self.directory}/journal",
-             "--idle-timeout", str(idle_timeout)],
+            [str(SSKIOSK), "serve", "--config", str(RIG_CONFIGURATION), "--demo",
+             "--database", f"{self.directory}/terminal.sqlite", "--port", str(self.port),
+             "--psam-reader", READER1, "--journal", f"{self.directory}/journal",
+             "--idle-timeout", str(idle_timeout), "--staff-idle-lock", str(staff_idle_lock),
+             "--ledger-key", f"{self.directory}/ledger.key"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -120,7 +134,7 @@ class Terminal:
         """A new account through `sskiosk staff add`, its first password on standard input."""
         subprocess.run(
             [str(SSKIOSK), "staff", "add", staff_id, "--database", f"{self.directory}/terminal.sqlite",
-             "--name", "新同事", "--role", role],
+             "--ledger-key", f"{self.directory}/ledger.key", "--name", "新同事", "--role", role],
             input=first_password + "\n", text=True, check=True, capture_output=True)
 
     def stop(self):

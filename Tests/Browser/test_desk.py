@@ -1,6 +1,7 @@
 """The clerk's desk in chromium on the rig: sign-in and lockout, intake with validation as typed,
 the issuance queue, a blank card personalised in the desk reader (pulled midway and resumed), its
-face printed, issued and activated; the day's figures."""
+face printed, issued and activated; the day's figures; the holder's full ID number read for a
+purpose; the idle lock."""
 
 import tempfile
 import time
@@ -10,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 import browser
-from browser import check_screen, click, screenshot, text_of, wait
+from browser import check_screen, click, page_text, screenshot, text_of, wait
 from rig import Terminal, card_data, card_image, rig, spooled
 
 
@@ -98,6 +99,57 @@ class DeskTests(unittest.TestCase):
         self.sign_out()
         self.sign_in("clerk9", "clerk9's own")
         self.signed_in()
+
+    def test_idle_lock_empties_the_screen_and_ends_the_token(self):
+        """A desk that locks after a few seconds here: input keeps it open, the full ID number is
+        shown for a purpose, and left alone the screen is emptied and the page's token refused."""
+        idle = 4
+        driver = self.driver
+        self.terminal.stop()
+        self.terminal = Terminal(staff_idle_lock=idle)
+        driver.get(self.terminal.url + "/desk")
+        wait(lambda: driver.find_element(By.ID, "login-id").is_displayed(), what="the sign-in form")
+        # The tokens the page sends, seen from inside it: the one it holds is the one to try afterwards.
+        driver.execute_script("""
+            window.sentTokens = [];
+            const send = window.fetch;
+            window.fetch = (path, options = {}) => {
+              const authorization = (options.headers || {}).Authorization;
+              if (authorization) window.sentTokens.push(authorization.slice(7));
+              return send(path, options);
+            };""")
+        holder, number = card_data(1, self.directory)
+        masked = holder[:4] + "*" * (len(holder) - 8) + holder[-4:]
+        self.sign_in("clerk1")
+        self.signed_in()
+        self.open_card(number)
+        self.assertEqual(text_of(driver, "#card-id-number"), masked, "the service answers with the number masked")
+        Select(driver.find_element(By.ID, "full-id-purpose")).select_by_value("identity-check")
+        click(driver, '#full-id-form button[type="submit"]')
+        wait(lambda: text_of(driver, "#card-id-number") == holder, what="the full ID number")
+        check_screen(self, driver, "3a-desk-full-id")
+        token = driver.execute_script("return window.sentTokens.at(-1)")
+
+        # A clerk at work, typing without a call to the service, keeps the desk past the lock time.
+        field = driver.find_element(By.ID, "replace-number")
+        for _ in range(idle * 2):
+            field.send_keys("1")
+            time.sleep(0.75)
+        self.assertTrue(driver.find_element(By.ID, "screen-desk").is_displayed())
+        self.assertEqual(self.terminal.get(f"/api/cards/{number}", token)[0], 200)
+
+        # Hands off: the desk locks, empties the screen, and its token no longer opens anything.
+        wait(lambda: driver.find_element(By.ID, "login-id").is_displayed(), timeout=idle + 10, what="the idle lock")
+        self.assertIn("锁定", text_of(driver, "#login-error"))
+        screenshot(driver, "3b-desk-idle-locked")
+        shown = page_text(driver)
+        for secret in [holder, masked, number, "clerk1"]:
+            self.assertNotIn(secret, shown, "nothing of the session stays on the locked screen")
+        status, _, body = self.terminal.get(f"/api/cards/{number}", token)
+        self.assertEqual(status, 401, body)
+        self.sign_in("clerk1")
+        self.signed_in()
+        self.open_card(number)
 
     def test_loss_replacement_and_cancellation(self):
         """The resident's active card reported lost (asked twice), replaced by a new one, which a supervisor cancels."""

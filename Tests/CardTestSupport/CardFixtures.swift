@@ -3,15 +3,19 @@ import CardSimulator
 import Foundation
 import SmartCard
 import SocialSecurityCard
+import TestSupport
 
 /// Synthetic cards and the rig's test keys, shared by the in-process card tests and the rig tests.
 ///
 /// A target of its own (`package` access, not part of any product) because two test targets need
 /// it; the cards themselves come from ``SyntheticCard``, which the simulator's CLI uses too.
 package enum CardFixtures {
-    package static let keysURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("hardware/rig/test-keys.json")
+    /// The rig's test keys as a key file is installed: a copy of hardware/rig/test-keys.json (which
+    /// git checks out 0644) private to its owner, as ``SoftwareKeySet`` and `--keys` require.
+    package static let keysURL = try! PrivateFile.copy(
+        of: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("hardware/rig/test-keys.json"))
 
     package static let keys: SoftwareKeySet = try! SoftwareKeySet(contentsOf: keysURL)
 
@@ -62,7 +66,7 @@ package enum CardFixtures {
         let masterKeys = file["masterKeys"] as! [String: [String: String]]
         file["masterKeys"] = masterKeys.mapValues { $0.mapValues { String($0.reversed()) } }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("wrong-keys-\(UUID()).json")
-        try JSONSerialization.data(withJSONObject: file).write(to: url)
+        try PrivateFile.write(JSONSerialization.data(withJSONObject: file), to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try SoftwareKeySet(contentsOf: url)
     }

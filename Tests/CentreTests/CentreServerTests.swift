@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Centre
+import Crypto
 import Foundation
 import Hummingbird
 import KioskCore
@@ -11,14 +12,21 @@ import Testing
 /// The sync service over real TLS: mutual TLS against the centre's CA, then bearer tokens, then
 /// jurisdictions.
 @Suite(.serialized) struct CentreServerTests {
+    /// Another CA's certificate fails the handshake; no certificate gets as far as enrolment only.
     @Test func refusesClientsWithoutACertificateFromTheCentreCA() async throws {
         try await withCentre { centre in
-            for client in [centre.client(certificate: nil), centre.client(certificate: "stranger")] {
-                await #expect(throws: (any Error).self) {
-                    _ = try await centre.get("sync/v1/changes", token: centre.token, client: client)
-                }
-                try await client.shutdown()
+            let stranger = centre.client(certificate: "stranger")
+            await #expect(throws: (any Error).self) {
+                _ = try await centre.get("sync/v1/changes", token: centre.token, client: stranger)
             }
+            try await stranger.shutdown()
+            let anonymous = centre.client(certificate: nil)
+            for path in ["sync/v1/changes", "sync/v1/snapshot", "sync/v1/ledger/anchor"] {
+                let answer = try await centre.get(path, token: centre.token, client: anonymous)
+                #expect(answer.status == 401)
+                #expect(try centre.errorCode(answer) == "missing-certificate")
+            }
+            try await anonymous.shutdown()
         }
     }
 
@@ -73,6 +81,162 @@ import Testing
         }
     }
 
+    /// Enrolment needs no client certificate, the sync routes do; the certificate issued at enrolment
+    /// goes with its own token only, and not after the terminal is revoked.
+    @Test func enrolsWithoutACertificateAndTiesTheIssuedOneToItsTerminal() async throws {
+        try await withCentre { centre in
+            let anonymous = centre.client(pem: nil)
+            let bare = try await centre.get("sync/v1/changes", token: centre.token, client: anonymous)
+            #expect(bare.status == 401)
+            #expect(try centre.errorCode(bare) == "missing-certificate")
+
+            let (code, record) = TerminalEnrolmentCode.issue(
+                for: "T-9", jurisdiction: try Jurisdiction(Fixtures.home), name: "T-9", lifetime: 3600, at: Date())
+            try await centre.store.issueEnrolmentCode(record, rotating: false)
+            let (key, csr) = try TerminalEnrolmentTests.request()
+            let request = TerminalEnrolmentRequest(
+                code: code, certificateRequest: csr,
+                signingKey: String(repeating: "ab", count: 32))
+            let wrong = try await centre.post(
+                "enrol/v1",
+                TerminalEnrolmentRequest(
+                    code: "0000-0000-0000", certificateRequest: csr, signingKey: request.signingKey),
+                client: anonymous)
+            let enrolled = try await centre.post("enrol/v1", request, client: anonymous)
+            #expect(enrolled.status == 200)
+            let answer = try SyncJSON.decoder().decode(TerminalEnrolmentAnswer.self, from: enrolled.body)
+            #expect(answer.terminalID == "T-9")
+            let again = try await centre.post("enrol/v1", request, client: anonymous)
+            #expect(again.status == 403)
+            #expect(try centre.errorCode(again) == "enrolment-code-refused")
+            #expect(again.body == wrong.body)
+            try await anonymous.shutdown()
+
+            let nine = centre.client(pem: (answer.certificate, key.pemRepresentation))
+            #expect(
+                try await centre.get("sync/v1/changes?after=&limit=5", token: answer.token, client: nine).status == 200)
+            // Another terminal's token with T-9's certificate, and T-9's token with T-101's.
+            let borrowed = try await centre.get("sync/v1/changes", token: centre.token, client: nine)
+            #expect(borrowed.status == 403)
+            #expect(try centre.errorCode(borrowed) == "certificate-mismatch")
+            let hundred = centre.client(certificate: "terminal")
+            let lent = try await centre.get("sync/v1/changes", token: answer.token, client: hundred)
+            #expect(lent.status == 403)
+            #expect(try centre.errorCode(lent) == "certificate-mismatch")
+            try await hundred.shutdown()
+
+            try await centre.store.revokeTerminal("T-9", at: Date())
+            let revoked = try await centre.get("sync/v1/changes", token: answer.token, client: nine)
+            #expect(revoked.status == 403)
+            #expect(try centre.errorCode(revoked) == "terminal-revoked")
+            try await nine.shutdown()
+        }
+    }
+
+    /// A terminal that starts more snapshots than its limit gets 429 with the wait; each pull it
+    /// made is on the centre's record with the rows it sent.
+    @Test(arguments: StoreKind.testable)
+    func snapshotsBeyondTheLimitAreRefusedAndEachPullIsRecorded(_ kind: StoreKind) async throws {
+        try await withCentre(kind, snapshotLimit: SnapshotLimit(starts: 2, window: 3600)) { centre in
+            let client = centre.client(certificate: "terminal")
+            let started = Date()
+            var lines: [Int] = []
+            for _ in 0..<2 {
+                let snapshot = try await centre.get("sync/v1/snapshot", token: centre.token, client: client)
+                #expect(snapshot.status == 200)
+                lines.append(snapshot.body.split(separator: UInt8(ascii: "\n")).count)
+            }
+            let refused = try await centre.get("sync/v1/snapshot", token: centre.token, client: client)
+            #expect(refused.status == 429)
+            #expect(try centre.errorCode(refused) == "too-many-snapshots")
+            let wait = try #require(refused.retryAfter.flatMap { Int($0) })
+            #expect(wait > 3500 && wait <= 3600)
+            // Changes are not limited.
+            #expect(try await centre.get("sync/v1/changes?after=", token: centre.token, client: client).status == 200)
+
+            let pulls = try await centre.store.snapshotPulls(since: started.addingTimeInterval(-1))
+            let rows = centre.home.reduce(0) { $0 + $1.rowCount }
+            #expect(pulls.count == 2)
+            #expect(pulls.allSatisfy { $0.terminalID == "T-101" && $0.jurisdiction.regionPrefix == Fixtures.home })
+            #expect(pulls.allSatisfy { $0.rowCount == rows && $0.finishedAt != nil })
+            #expect(lines.allSatisfy { $0 > 0 })
+            try await client.shutdown()
+        }
+    }
+
+    /// A push over the size limit is refused whole before it is applied, whether its length is
+    /// announced or it comes in chunks; the same command small enough is then applied (not a duplicate).
+    @Test(arguments: StoreKind.testable)
+    func anOversizedBodyIsRefusedAndNothingOfItApplied(_ kind: StoreKind) async throws {
+        try await withCentre(kind) { centre in
+            let client = centre.client(certificate: "terminal")
+            var application = Fixtures.application("T-101-1", for: centre.home[0].people[0])
+            application.details = ["note": String(repeating: "x", count: SyncPushRequest.maximumBytes)]
+            let heavy = ByteBuffer(
+                data: try SyncJSON.encoder().encode(
+                    SyncPushRequest(commands: [try Fixtures.command(.applicationSubmit, application, key: "k1")])))
+            #expect(heavy.readableBytes > SyncPushRequest.maximumBytes)
+            let chunks = stride(from: 0, to: heavy.readableBytes, by: 64 << 10).map {
+                heavy.getSlice(at: $0, length: min(64 << 10, heavy.readableBytes - $0))!
+            }
+            let chunked = AsyncStream<ByteBuffer> { stream in
+                for chunk in chunks { stream.yield(chunk) }
+                stream.finish()
+            }
+            for body in [HTTPClientRequest.Body.bytes(heavy), .stream(chunked, length: .unknown)] {
+                let answer = try await centre.post("sync/v1/commands", body: body, client: client)
+                #expect(answer.status == 413)
+                #expect(try centre.errorCode(answer) == "body-too-large")
+            }
+            let tooLongACode = try await centre.post(
+                "sync/v1/verify",
+                body: .bytes(ByteBuffer(string: #"{"qr":""# + String(repeating: "A", count: 70_000) + #""}"#)),
+                client: client)
+            #expect(tooLongACode.status == 413)
+
+            application.details = [:]
+            let light = try await centre.post(
+                "sync/v1/commands",
+                SyncPushRequest(commands: [try Fixtures.command(.applicationSubmit, application, key: "k1")]),
+                client: client)
+            #expect(light.status == 200)
+            let results = try SyncJSON.decoder().decode(SyncPushResponse.self, from: light.body).results
+            #expect(results.map(\.outcome) == [.applied])
+            try await client.shutdown()
+        }
+    }
+
+    @Test func anchorsTheLedgerHeadAPushCarriesAndAnswersItBack() async throws {
+        try await withCentre { centre in
+            let client = centre.client(certificate: "terminal")
+            let head = LedgerHead(sequence: 4, hash: String(repeating: "C", count: 64))
+            let pushed = try await centre.post(
+                "sync/v1/commands", SyncPushRequest(commands: [], ledgerHead: head), client: client)
+            #expect(pushed.status == 200)
+            let answer = try SyncJSON.decoder().decode(SyncPushResponse.self, from: pushed.body)
+            #expect(answer.ledgerAnchor == LedgerAnchorResult(outcome: .anchored, anchored: head))
+
+            let behind = LedgerHead(sequence: 3, hash: String(repeating: "D", count: 64))
+            let refused = try await centre.post(
+                "sync/v1/commands", SyncPushRequest(commands: [], ledgerHead: behind), client: client)
+            #expect(refused.status == 200)
+            let refusal = try SyncJSON.decoder().decode(SyncPushResponse.self, from: refused.body).ledgerAnchor
+            #expect(refusal?.outcome == .refused && refusal?.anchored == head)
+
+            let anchor = try await centre.get("sync/v1/ledger/anchor", token: centre.token, client: client)
+            #expect(anchor.status == 200)
+            let held = try SyncJSON.decoder().decode(LedgerAnchor.self, from: anchor.body)
+            #expect(held.head == head && held.refusals == 1)
+
+            let malformed = try await centre.post(
+                "sync/v1/commands", SyncPushRequest(commands: [], ledgerHead: LedgerHead(sequence: 5, hash: "x")),
+                client: client)
+            #expect(malformed.status == 400)
+            #expect(try centre.errorCode(malformed) == "malformed-body")
+            try await client.shutdown()
+        }
+    }
+
     // MARK: A running centre
 
     struct Centre: Sendable {
@@ -80,16 +244,28 @@ import Testing
         let certificates: TestCertificates
         let token: String
         let home: [ReferenceDataPage]
+        let store: any CentreStore
+        let authority: TerminalAuthority
 
         func client(certificate: String?) -> HTTPClient {
+            client(
+                pem: certificate.map { name in
+                    (
+                        try! String(contentsOfFile: certificates.path("\(name).pem"), encoding: .utf8),
+                        try! String(contentsOfFile: certificates.path("\(name).key"), encoding: .utf8)
+                    )
+                })
+        }
+
+        /// A client showing this certificate and key (PEM), or none.
+        func client(pem: (certificate: String, key: String)?) -> HTTPClient {
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.trustRoots = .file(certificates.path("ca.pem"))
-            if let certificate {
-                tls.certificateChain = try! NIOSSLCertificate.fromPEMFile(certificates.path("\(certificate).pem")).map {
+            if let pem {
+                tls.certificateChain = try! NIOSSLCertificate.fromPEMBytes(Array(pem.certificate.utf8)).map {
                     .certificate($0)
                 }
-                tls.privateKey = .privateKey(
-                    try! NIOSSLPrivateKey(file: certificates.path("\(certificate).key"), format: .pem))
+                tls.privateKey = .privateKey(try! NIOSSLPrivateKey(bytes: Array(pem.key.utf8), format: .pem))
             }
             var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
             configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
@@ -98,6 +274,8 @@ import Testing
 
         struct Answer {
             let status: UInt
+            /// The `Retry-After` header, when there is one.
+            let retryAfter: String?
             let body: Data
         }
 
@@ -107,19 +285,30 @@ import Testing
             return try await send(request, client)
         }
 
-        func post(_ path: String, _ body: some Encodable, client: HTTPClient) async throws -> Answer {
+        func post(_ path: String, _ body: some Encodable, token: String? = nil, client: HTTPClient) async throws
+            -> Answer
+        {
+            try await post(
+                path, body: .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body))), token: token, client: client)
+        }
+
+        func post(_ path: String, body: HTTPClientRequest.Body, token: String? = nil, client: HTTPClient) async throws
+            -> Answer
+        {
             var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)/\(path)")
             request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Authorization", value: "Bearer \(token ?? self.token)")
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body)))
+            request.body = body
             return try await send(request, client)
         }
 
         private func send(_ request: HTTPClientRequest, _ client: HTTPClient) async throws -> Answer {
             let response = try await client.execute(request, timeout: .seconds(30))
             let body = try await response.body.collect(upTo: 64 << 20)
-            return Answer(status: response.status.code, body: Data(buffer: body))
+            return Answer(
+                status: response.status.code, retryAfter: response.headers.first(name: "Retry-After"),
+                body: Data(buffer: body))
         }
 
         func errorCode(_ answer: Answer) throws -> String {
@@ -127,11 +316,15 @@ import Testing
         }
     }
 
-    /// A centre on SQLite with two townships, its terminal registered, listening on a free port.
-    private func withCentre(_ body: @Sendable (Centre) async throws -> Void) async throws {
+    /// A centre on SQLite (or `kind`) with two townships, its terminal registered, listening on a free port.
+    private func withCentre(
+        _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard,
+        _ body: @Sendable (Centre) async throws -> Void
+    ) async throws {
         let certificates = try await TestCertificates()
         defer { certificates.remove() }
-        try await StoreKind.sqlite.withStore { store in
+        let authority = try TerminalAuthority.create(in: certificates.path("terminal-ca"))
+        try await kind.withStore { store in
             let (home, _) = try await Fixtures.load(store)
             let (terminal, token) = try Fixtures.terminal()
             try await store.register(terminal)
@@ -146,7 +339,7 @@ import Testing
                     var logger = Logger(label: "centre-test")
                     logger.logLevel = .critical
                     return logger
-                }())
+                }(), snapshotLimit: snapshotLimit, authority: authority)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let application = try server.application { continuation.yield($0) }
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -154,7 +347,10 @@ import Testing
                 defer { group.cancelAll() }
                 var iterator = ports.makeAsyncIterator()
                 let port = try #require(await iterator.next())
-                try await body(Centre(port: port, certificates: certificates, token: token, home: home))
+                try await body(
+                    Centre(
+                        port: port, certificates: certificates, token: token, home: home, store: store,
+                        authority: authority))
             }
         }
     }

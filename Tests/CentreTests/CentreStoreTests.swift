@@ -69,9 +69,9 @@ import Testing
             let results = try await store.apply(
                 [
                     try Fixtures.command(.applicationSubmit, Fixtures.application("T-101-1", for: person), key: "k1"),
-                    try Fixtures.command(.applicationSubmit, Fixtures.application("T-102-1", for: person), key: "k2"),
+                    try Fixtures.command(.applicationSubmit, Fixtures.application("T-101-2", for: person), key: "k2"),
                     try Fixtures.command(
-                        .applicationSubmit, Fixtures.application("T-102-2", for: person, kind: .trainingSignUp),
+                        .applicationSubmit, Fixtures.application("T-101-3", for: person, kind: .trainingSignUp),
                         key: "k3"),
                 ], from: terminal, at: Fixtures.now)
             #expect(results.map(\.outcome) == [.applied, .refused, .applied])
@@ -124,7 +124,7 @@ import Testing
             let (terminal, _) = try Fixtures.terminal()
             let person = home[0].people[0]
             let second = try Fixtures.command(
-                .applicationSubmit, Fixtures.application("T-102-1", for: person), key: "k2")
+                .applicationSubmit, Fixtures.application("T-101-2", for: person), key: "k2")
             let first = try Fixtures.command(
                 .applicationSubmit, Fixtures.application("T-101-1", for: person), key: "k1")
             let withdraw = try Fixtures.command(
@@ -200,8 +200,86 @@ import Testing
                         key: "k4", base: strangersCard.steps.count),
                 ], from: terminal, at: Fixtures.now)
             #expect(results.map(\.outcome) == [.refused, .refused, .refused, .refused])
-            #expect(results.allSatisfy { $0.reason?.hasPrefix("outside-jurisdiction") == true })
+            #expect(results[0..<3].allSatisfy { $0.reason?.hasPrefix("outside-jurisdiction") == true })
+            // A card outside the jurisdiction is answered as one the centre does not have.
+            #expect(results[3].reason?.hasPrefix("unknown-card") == true)
             #expect(results.allSatisfy { $0.reason?.contains(stranger.idNumber) == false })
+        }
+    }
+
+    /// A terminal that names records beyond its jurisdiction (a neighbour's application, card,
+    /// person, document serial) gets, for each, the very answer it gets for one that does not exist:
+    /// access is judged before the centre says "taken" or "unknown".
+    @Test(arguments: StoreKind.testable)
+    func aTerminalLearnsNothingOfRecordsOutsideItsJurisdiction(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (_, neighbour) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            let stranger = neighbour[0].people[0]
+            let strangersCard = neighbour[0].cardRecords[0]
+            let nobody = Person(
+                idNumber: "110101199003070010", name: "无", sex: .male, birthDate: stranger.birthDate,
+                regionCode: Fixtures.home + "001")
+            let certificate = SignedCertificate(
+                serial: "T-102-print-1", kind: "contribution-statement",
+                payloadHash: String(repeating: "ab", count: 32),
+                keyID: "T-102", regionCode: Fixtures.neighbour, signedAt: Fixtures.now)
+            let neighbours = try await store.apply(
+                [
+                    try Fixtures.command(.applicationSubmit, Fixtures.application("T-102-1", for: stranger), key: "n1"),
+                    try Fixtures.command(.certificateIssue, certificate, key: "n2"),
+                ], from: other, at: Fixtures.now)
+            #expect(neighbours.map(\.outcome) == [.applied, .applied])
+
+            /// A command under a key given later.
+            typealias Probe = (_ key: String) throws -> SyncCommand
+            func probe(_ kind: SyncCommandKind, _ payload: some Encodable & Sendable) -> Probe {
+                { try Fixtures.command(kind, payload, key: $0, base: 1) }
+            }
+            func moveApplication(_ id: String) -> Probe {
+                probe(.applicationMove, ApplicationMovePayload(id: id, status: .approved, by: "s", at: Fixtures.now))
+            }
+            func moveCard(_ number: String) -> Probe {
+                probe(.cardMove, CardMovePayload(cardNumber: number, status: .lost, by: "c", at: Fixtures.now))
+            }
+            func requestCard(for person: Person) -> Probe {
+                probe(
+                    .cardRequest,
+                    CardRecord(
+                        cardNumber: Fixtures.newCardNumber(5), idNumber: person.idNumber, requestedBy: "c",
+                        at: Fixtures.now))
+            }
+            func submit(_ id: String, for person: Person) -> Probe {
+                var application = Fixtures.application(id, for: person)
+                application.regionCode = Fixtures.home + "001"
+                return probe(.applicationSubmit, application)
+            }
+            func certify(_ serial: String) -> Probe {
+                var entry = certificate
+                entry.serial = serial
+                return probe(.certificateIssue, entry)
+            }
+            // Each pair: a record that exists beyond the jurisdiction, and one that exists nowhere.
+            let pairs: [(String, Probe, Probe)] = [
+                ("move an application", moveApplication("T-102-1"), moveApplication("T-102-9")),
+                ("move a card", moveCard(strangersCard.cardNumber), moveCard(Fixtures.newCardNumber(6))),
+                ("request a card", requestCard(for: stranger), requestCard(for: nobody)),
+                ("submit for a person", submit("T-101-1", for: stranger), submit("T-101-2", for: nobody)),
+                ("take an application id", submit("T-102-1", for: stranger), submit("T-102-9", for: stranger)),
+                ("take a serial", certify("T-102-print-1"), certify("T-102-print-9")),
+            ]
+            for (index, (what, exists, absent)) in pairs.enumerated() {
+                let results = try await store.apply(
+                    [try exists("e\(index)"), try absent("a\(index)")], from: terminal, at: Fixtures.now)
+                #expect(results.map(\.outcome) == [.refused, .refused], "\(what)")
+                #expect(results[0].reason == results[1].reason, "\(what): \(results.map(\.reason))")
+            }
+            // Nothing of the neighbour's changed.
+            let there = try await store.changes(
+                after: .start, in: try Jurisdiction(Fixtures.neighbour), limit: 100_000, at: Fixtures.now)
+            #expect(there.page.cardRecords.first { $0.cardNumber == strangersCard.cardNumber } == strangersCard)
+            #expect(try await store.certificate(serial: "T-102-print-1") == certificate)
         }
     }
 
@@ -428,6 +506,83 @@ extension CentreStoreTests {
             await #expect(throws: CentreError.unknownBatch) {
                 try await store.deliverBatch("B-none", at: later)
             }
+        }
+    }
+}
+
+extension CentreStoreTests {
+    // MARK: Snapshot limit and audit
+
+    /// Two starts a minute per terminal: the third within the minute is refused with the wait until
+    /// the first leaves the window and is not recorded; another terminal is counted apart; every
+    /// pull is recorded with its area, cursor, rows and end (none when it broke off).
+    @Test(arguments: StoreKind.testable)
+    func snapshotsAreLimitedPerTerminalAndRecorded(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            try await store.register(terminal)
+            try await store.register(other)
+            let limit = SnapshotLimit(starts: 2, window: 60)
+            let area = try Jurisdiction(Fixtures.home)
+            let t0 = Fixtures.now
+
+            let first = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0)
+            #expect(first.cursor == (try await store.currentCursor()))
+            var rows = 0
+            try await store.snapshot(of: area, from: first.cursor, peoplePerPage: 5, at: t0) { page in
+                #expect(page.cursor == first.cursor.description)
+                rows += page.rowCount
+            }
+            #expect(rows == home.reduce(0) { $0 + $1.rowCount })
+            try await store.endSnapshot(first.id, rowCount: rows, finishedAt: t0.addingTimeInterval(2))
+
+            let broken = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0 + 10)
+            try await store.endSnapshot(broken.id, rowCount: 5, finishedAt: nil)
+            let refusal = await #expect(throws: CentreError.self) {
+                _ = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0 + 20)
+            }
+            #expect(refusal?.code == .tooManySnapshots && refusal?.httpStatus == 429 && refusal?.retryAfter == 40)
+            let neighbours = try await store.startSnapshot(
+                by: other, of: other.jurisdiction, limit: limit, at: t0 + 20)
+            let later = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0 + 61)
+
+            let pulls = try await store.snapshotPulls(since: t0)
+            #expect(pulls.map(\.id) == [first.id, broken.id, neighbours.id, later.id])
+            #expect(pulls.map(\.terminalID) == ["T-101", "T-101", "T-102", "T-101"])
+            #expect(pulls.map(\.jurisdiction) == [area, area, other.jurisdiction, area])
+            #expect(pulls[0].rowCount == rows && pulls[0].finishedAt == t0.addingTimeInterval(2))
+            #expect(pulls[0].startedAt == t0 && pulls[0].cursor == first.cursor)
+            #expect(pulls[1].rowCount == 5 && pulls[1].finishedAt == nil)
+            #expect(pulls[3].rowCount == nil && pulls[3].finishedAt == nil)
+            #expect(try await store.snapshotPulls(since: t0 + 15).map(\.id) == [neighbours.id, later.id])
+        }
+    }
+
+    /// Starts at the same moment by one terminal with room for one: one is let through.
+    @Test(arguments: StoreKind.testable)
+    func concurrentStartsShareOneLimit(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (terminal, _) = try Fixtures.terminal()
+            try await store.register(terminal)
+            let limit = SnapshotLimit(starts: 1, window: 3600)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await store.startSnapshot(
+                                by: terminal, of: terminal.jurisdiction, limit: limit, at: Fixtures.now)
+                            return true
+                        } catch let error as CentreError where error.code == .tooManySnapshots {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.snapshotPulls(since: Fixtures.now).count == 1)
         }
     }
 }

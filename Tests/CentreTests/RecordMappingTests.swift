@@ -27,7 +27,7 @@ import Testing
                 cardNumber: Fixtures.newCardNumber(1), idNumber: people[1].idNumber, requestedBy: "clerk1",
                 at: Fixtures.now)
             let certificate = SignedCertificate(
-                serial: "C-1", kind: "proof-of-insurance", payloadHash: String(repeating: "ab", count: 32),
+                serial: "T-101-C-1", kind: "proof-of-insurance", payloadHash: String(repeating: "ab", count: 32),
                 keyID: "key-1", regionCode: people[0].regionCode, signedAt: Fixtures.now)
             let results = try await store.apply(
                 [
@@ -112,7 +112,7 @@ extension StoreKind {
                 }
             }
         case .postgres:
-            let client = PostgresClient(configuration: try PostgresURL.configuration(options[1]))
+            let client = PostgresClient(configuration: try PostgresURL(options[1]).clientConfiguration)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }

@@ -28,7 +28,7 @@ struct TestCertificates {
             "-subj", "/CN=\(name) test", "-keyout", path("\(name).key"), "-out", path("\(name).pem"))
     }
 
-    private func issue(_ name: String, by ca: String, subject: String, extensions: String) async throws {
+    func issue(_ name: String, by ca: String, subject: String, extensions: String) async throws {
         try await openssl(
             "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject,
             "-keyout", path("\(name).key"), "-out", path("\(name).csr"))

@@ -21,7 +21,7 @@ struct CacheHealthTests {
     func freshStore() async throws {
         try await Self.inDirectory { directory in
             let path = directory.appendingPathComponent("terminal.sqlite").path
-            _ = try SQLiteKioskStore(path: path)
+            _ = try SQLiteKioskStore(path: path, ledgerKey: nil)
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             let health = try SQLiteKioskStore.health(ofCacheAt: path)
             #expect(health.isIntact && health.integrity == ["ok"])
@@ -37,7 +37,7 @@ struct CacheHealthTests {
     func outboxBacklog() async throws {
         try await Self.inDirectory { directory in
             let cache = try await SyntheticCache.make(in: directory)
-            let store = try SQLiteKioskStore(path: cache.path)
+            let store = try SQLiteKioskStore(path: cache.path, ledgerKey: .generate())
             try await store.setTerminal(
                 TerminalIdentity(terminalID: "T-0001", jurisdiction: Self.township, name: "测试终端"))
             let submitted = Date().addingTimeInterval(-3 * 3600).wholeMilliseconds
@@ -133,7 +133,7 @@ struct CacheHealthTests {
         try await Self.inDirectory { directory in
             let cache = try await SyntheticCache.make(in: directory)
             let member = StaffMember(id: "clerk-1", name: "经办人甲", role: .clerk, jurisdiction: Self.township)
-            let store = try SQLiteKioskStore(path: cache.path)
+            let store = try SQLiteKioskStore(path: cache.path, ledgerKey: .generate())
             try await store.setTerminal(TerminalIdentity(terminalID: "T-1", jurisdiction: Self.township, name: "测试"))
             try await store.addStaff(
                 StaffAccount(

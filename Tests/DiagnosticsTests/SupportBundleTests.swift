@@ -66,6 +66,9 @@ struct SupportBundleTests {
         let files = try await bundle.write(to: output)
         #expect(files.contains("diagnostics.json") && files.contains("versions.txt") && files.contains("missing.txt"))
         #expect(files.contains("logs\(log.path)") && files.contains("configuration\(config.path)"))
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: output.path)[.posixPermissions] as? Int == 0o600,
+            "the bundle is its maker's alone, whatever the umask")
 
         let extracted = directory.appendingPathComponent("extracted")
         try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)

@@ -11,7 +11,7 @@ struct SyntheticCache {
     /// `synced`: whether a page of reference data came from the centre (it records when).
     static func make(in directory: URL, people count: Int = 3, synced: Bool = true) async throws -> SyntheticCache {
         let path = directory.appendingPathComponent("terminal.sqlite").path
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(path: path, ledgerKey: nil)
         var generator = SystemRandomNumberGenerator()
         let surnames = ["欧阳", "司马", "上官", "诸葛"]
         let given = ["云帆", "思远", "晓峰", "雨桐", "明轩"]

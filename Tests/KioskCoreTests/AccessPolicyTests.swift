@@ -15,6 +15,7 @@ struct AccessPolicyTests {
                 [
                     .readPerson, .submitApplication, .requestCard, .personaliseCard, .printCardFace, .issueCard,
                     .activateCard, .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
+                    .readFullIDNumber,
                 ]
             case .supervisor: Set(Action.allCases).subtracting([.runDiagnostics])
             case .technician: [.runDiagnostics, .readStatistics]
@@ -48,6 +49,7 @@ struct AccessPolicyTests {
             try AccessPolicy.authorize(resident, .readPerson, idNumber: "11010519491231002X")
         }
         #expect(throws: KioskError.forbidden("")) { try AccessPolicy.authorize(resident, .approveApplication) }
+        #expect(throws: KioskError.forbidden("")) { try AccessPolicy.authorize(resident, .readFullIDNumber) }
         #expect(AccessPolicy.seesPersonalData(resident))
         #expect(AccessPolicy.seesPersonalData(Self.staff(.clerk)))
         #expect(!AccessPolicy.seesPersonalData(Self.staff(.technician)))

@@ -1,19 +1,20 @@
 // The child of KioskSQLiteTests' crash-safety test, which SIGKILLs it at random moments.
 //
-//   KioskSQLiteCrashWriter DB
+//   KioskSQLiteCrashWriter DB LEDGER-KEY
 //
-// Opens the store at DB (installing the terminal on first use) and writes until killed: it submits
+// Opens the store at DB with the ledger key file LEDGER-KEY (installing the terminal on first use) and writes until killed: it submits
 // an application, and approves every second one as another clerk. After each call returns, so
 // after the commit, it prints "submitted ID" or "approved ID" in a single write(2).
 import Foundation
 import KioskCore
 import KioskSQLite
 
-guard CommandLine.arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: KioskSQLiteCrashWriter DB\n".utf8))
+guard CommandLine.arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: KioskSQLiteCrashWriter DB LEDGER-KEY\n".utf8))
     exit(2)
 }
-let store = try SQLiteKioskStore(path: CommandLine.arguments[1])
+let store = try SQLiteKioskStore(
+    path: CommandLine.arguments[1], ledgerKey: try LedgerKeyFile.readOrCreate(CommandLine.arguments[2]))
 let township = try Jurisdiction("430102001")
 if try await store.terminal() == nil {
     try await store.setTerminal(TerminalIdentity(terminalID: "T-crash", jurisdiction: township, name: "crash test"))

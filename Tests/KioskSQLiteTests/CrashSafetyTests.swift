@@ -25,7 +25,7 @@ struct CrashSafetyTests {
             var submitted: Set<String> = []
             var approved: Set<String> = []
             for round in 1...25 {
-                let child = try await BackgroundProcess.start([writer, fixture.path])
+                let child = try await BackgroundProcess.start([writer, fixture.path, fixture.ledgerKeyPath])
                 // Kill after a random number of acknowledged writes, a random moment later.
                 let target = Int.random(in: 1...40)
                 let deadline = ContinuousClock.now + .seconds(60)
@@ -49,7 +49,7 @@ struct CrashSafetyTests {
     /// Every acknowledged write is there with its outbox and ledger entries; every application has
     /// exactly the entries of the writes it went through; the ledger verifies.
     func check(_ fixture: StoreFixture, submitted: Set<String>, approved: Set<String>, round: Int) async throws {
-        let store = try SQLiteKioskStore(path: fixture.path)
+        let store = try SQLiteKioskStore(path: fixture.path, ledgerKey: fixture.ledgerKey)
         let decoder = SyncJSON.decoder()
         let state = try fixture.rawRead { db in
             let applications = try ApplicationRow.fetchAll(db)

@@ -11,7 +11,7 @@ struct MigrationTests {
     static let migrations = [
         "v1-terminal-and-staff", "v2-reference-data", "v3-applications-and-cards", "v4-outbox-and-ledger",
         "v5-print-jobs", "v6-cache-loaded", "v7-national-insurance-codes", "v8-sign-in-failures",
-        "v9-staff-account-state",
+        "v9-staff-account-state", "v10-ledger-key",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")
@@ -22,7 +22,7 @@ struct MigrationTests {
             }
             #expect(applied == Self.migrations)
             let before = try fixture.dump()
-            _ = try SQLiteKioskStore(path: fixture.path)
+            _ = try SQLiteKioskStore(path: fixture.path, ledgerKey: fixture.ledgerKey)
             #expect(try fixture.dump() == before)
             let tables = try fixture.rawRead { db in
                 try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table'"))
@@ -98,7 +98,7 @@ struct MigrationTests {
                 arguments: [hash.encoded])
         }
         try old.close()
-        let account = try #require(try await SQLiteKioskStore(path: path).staff("clerk1"))
+        let account = try #require(try await SQLiteKioskStore(path: path, ledgerKey: nil).staff("clerk1"))
         #expect(!account.isDisabled && !account.mustChangePassword)
         #expect(account.password.verify("an old password"))
     }
@@ -151,7 +151,7 @@ struct MigrationTests {
         }
 
         try old.close()
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(path: path, ledgerKey: nil)
         func schemes(_ id: String) async throws -> (enrolled: Set<InsuranceType>, paid: Set<InsuranceType>) {
             let enrolled = try await store.enrolments(of: id).map(\.insurance)
             let paid = try await store.contributions(of: id, insurance: nil, from: nil, to: nil).map(\.insurance)

@@ -28,7 +28,7 @@ struct PrintJobStoreTests {
             #expect(try await store.printJob("proof-1") == done)
             #expect(try await store.printJob("nothing") == nil)
 
-            let reopened = try SQLiteKioskStore(path: fixture.path)
+            let reopened = try SQLiteKioskStore(path: fixture.path, ledgerKey: fixture.ledgerKey)
             #expect(try await reopened.printJob("proof-1") == done)
             // Forgetting before the change keeps it; after, the finished job goes and the open one stays.
             try await reopened.forgetPrintJobs(finishedBefore: monday.addingTimeInterval(60))

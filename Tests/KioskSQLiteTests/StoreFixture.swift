@@ -5,12 +5,15 @@ import SocialSecurityCard
 
 @testable import KioskSQLite
 
-/// A store in a fresh temporary file, with a terminal, staff and residents to act with.
+/// A store in a fresh temporary file sealed with a ledger key in a file beside it, with a
+/// terminal, staff and residents to act with.
 struct StoreFixture {
     let directory: URL
     let store: SQLiteKioskStore
+    let ledgerKey: LedgerKey
 
     var path: String { directory.appendingPathComponent("kiosk.sqlite").path }
+    var ledgerKeyPath: String { directory.appendingPathComponent("ledger.key").path }
 
     static let township = try! Jurisdiction("430102001")
     static let terminal = TerminalIdentity(terminalID: "T-0001", jurisdiction: township, name: "芙蓉区某街道便民服务中心")
@@ -32,9 +35,12 @@ struct StoreFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-store-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let ledgerKey = try LedgerKeyFile.readOrCreate(directory.appendingPathComponent("ledger.key").path)
         let fixture = StoreFixture(
             directory: directory,
-            store: try SQLiteKioskStore(path: directory.appendingPathComponent("kiosk.sqlite").path))
+            store: try SQLiteKioskStore(
+                path: directory.appendingPathComponent("kiosk.sqlite").path, ledgerKey: ledgerKey),
+            ledgerKey: ledgerKey)
         if installed { try await fixture.store.setTerminal(terminal) }
         return try await body(fixture)
     }

@@ -82,6 +82,9 @@ struct AccessMatrixTests {
             allowed: everyone, uri: { _ in "/api/staff/password" },
             body: { _ in #"{"id":"nobody","password":"x","newPassword":"a new password"}"# }),
         "POST /api/staff/logout": Rule(allowed: everyone, uri: { _ in "/api/staff/logout" }),
+        "POST /api/staff/activity": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor, .technician, .auditor],
+            uri: { _ in "/api/staff/activity" }),
         "GET /api/people/{idNumber}": Rule(allowed: deskHere, uri: { "/api/people/\($0.here)" }),
         "GET /api/people/{idNumber}/contributions": Rule(
             allowed: deskHere, uri: { "/api/people/\($0.here)/contributions" }),
@@ -105,6 +108,9 @@ struct AccessMatrixTests {
         "POST /api/validate": Rule(
             allowed: everyone, uri: { _ in "/api/validate" }, body: { _ in #"{"field":"phone","value":"123"}"# }),
         "GET /api/cards/{cardNumber}": Rule(allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)" }),
+        "POST /api/cards/{cardNumber}/id-number": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)/id-number" },
+            body: { _ in #"{"purpose":"identity-check"}"# }),
         "POST /api/cards/{cardNumber}/status": Rule(
             allowed: deskHere, uri: { "/api/cards/\($0.cards["status"]!)/status" },
             body: { _ in #"{"status":"issued"}"# }),
@@ -134,12 +140,14 @@ struct AccessMatrixTests {
             allowed: [.supervisor], uri: { _ in "/api/review" }, body: { _ in #"{"day":"2026-11-23"}"# }),
     ]
 
+    /// The one route that answers with a full ID number, for a stated purpose.
+    static let fullIDNumber = "POST /api/cards/{cardNumber}/id-number"
     /// Routes whose call ends the caller's session: run last.
     static let endsSessions: Set<String> = ["DELETE /api/session", "POST /api/staff/logout"]
     static let refusals: Set<String> = ["not-signed-in", "forbidden", "outside-jurisdiction"]
 
     @Test(
-        "every route has a rule; each caller is allowed or refused (401/403 with a clear body) as the rule says; every answer matches openapi.yaml"
+        "every route has a rule; each caller is allowed or refused (401/403 with a clear body) as the rule says; no answer but the audited read carries a full ID number; every answer matches openapi.yaml"
     )
     func matrix() async throws {
         let terminal = try TestTerminal.make()
@@ -164,7 +172,8 @@ struct AccessMatrixTests {
             #expect(unruled.isEmpty, "routes with no access rule: \(unruled)")
             #expect(Set(Self.rules.keys).subtracting(routes).isEmpty, "rules for no route")
 
-            let personal = [terminal.here, terminal.elsewhere, terminal.resident].flatMap { [$0.name, $0.idNumber] }
+            let people = [terminal.here, terminal.elsewhere, terminal.resident]
+            let personal = people.flatMap { [$0.name, $0.idNumber] }
             var answers: [OpenAPIContract.Answer] = []
             let ordered = routes.filter { !Self.endsSessions.contains($0) } + routes.filter(Self.endsSessions.contains)
             for route in ordered {
@@ -189,6 +198,10 @@ struct AccessMatrixTests {
                         #expect(Self.refusals.contains(code ?? ""), "\(caller) \(route): \(response.text)")
                         #expect((response.body["messageChinese"] as? String)?.isEmpty == false)
                         #expect((response.body["message"] as? String)?.isEmpty == false)
+                    }
+                    if route != Self.fullIDNumber {
+                        let full = people.map(\.idNumber).filter { response.text.contains($0) }
+                        #expect(full.isEmpty, "\(caller) got a full ID number from \(route): \(response.text)")
                     }
                     if caller == .technician {
                         let leaked = personal.filter { response.text.contains($0) }

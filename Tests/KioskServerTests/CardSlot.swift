@@ -1,12 +1,13 @@
 import CardSimulator
 import CardTestSupport
+import KioskServer
 import SmartCard
 import Synchronization
 
 /// A reader slot for API tests: a simulated card in process, kept across the connections the
 /// service opens, that a test can pull (with a fault plan, part way through), put back, or swap for
 /// another between two commands.
-final class CardSlot: Sendable {
+final class CardSlot: CardOpener {
     typealias Channel = InProcessCardChannel<SimulatedSocialSecurityCard>
 
     private struct State {
@@ -34,12 +35,22 @@ final class CardSlot: Sendable {
 
     var card: SimulatedSocialSecurityCard? { state.withLock { $0.channel?.card } }
 
-    /// The instruction bytes of the commands the card now in the slot has received.
-    var sentINS: [UInt8]? { state.withLock { $0.channel?.sent.map { $0[1] } } }
+    /// The commands the card now in the slot has received, in the buffers they were sent in.
+    var sent: [[UInt8]]? { state.withLock { $0.channel?.sent } }
 
-    func open(_ reader: String) throws -> (channel: any CardChannel, close: @Sendable () -> Void) {
+    /// The instruction bytes of the commands the card now in the slot has received.
+    var sentINS: [UInt8]? { sent?.map { $0[1] } }
+
+    /// A channel to whatever card is in the slot at each command, as a connection to a reader is.
+    func channel() throws -> any CardChannel {
         guard state.withLock({ $0.channel != nil }) else { throw SmartCardError.noCard }
-        return (SlotChannel(slot: self), {})
+        return SlotChannel(slot: self)
+    }
+
+    func withChannel<T: Sendable>(to reader: String, _ operation: (any CardChannel) async throws -> T)
+        async throws -> T
+    {
+        try await operation(try channel())
     }
 
     /// Sends `command` to the card in the slot now, then makes a swap that is due.

@@ -75,18 +75,55 @@ struct CentreProcess {
                 "--id", terminal, "--jurisdiction", Self.township, "--name", terminal,
             ]
         ).trimmingCharacters(in: .whitespacesAndNewlines)
-        try Data((token.split(separator: "\n").last.map(String.init) ?? token).utf8).write(
+        try PrivateFile.write(
+            Data((token.split(separator: "\n").last.map(String.init) ?? token).utf8),
             to: URL(fileURLWithPath: file("\(terminal).token")))
     }
 
-    /// The terminal options of `sskiosk serve` for this centre, with the terminal's own (or another) certificate.
-    func terminalArguments(_ terminal: String, certificate: String? = nil) -> [String] {
+    /// The options that name this centre and the terminal's certificate (its own, or another),
+    /// key and token, as every terminal command that talks to the centre takes them.
+    func linkArguments(_ terminal: String, certificate: String? = nil) -> [String] {
         let identity = certificate ?? terminal
         return [
             "--centre", url, "--centre-ca", file("ca.pem"), "--centre-certificate", file("\(identity).pem"),
             "--centre-key", file("\(identity).key"), "--centre-token-file", file("\(terminal).token"),
+        ]
+    }
+
+    /// The terminal options of `sskiosk serve` for this centre, with the terminal's own (or another) certificate.
+    func terminalArguments(_ terminal: String, certificate: String? = nil) -> [String] {
+        linkArguments(terminal, certificate: certificate) + [
             "--terminal-id", terminal, "--jurisdiction", Self.township,
             "--sync-interval", "0.2", "--pull-interval", "1", "--sync-backoff-limit", "2",
+        ]
+    }
+
+    /// Issues a one-time enrolment code for `terminal` in the township; answers the code.
+    func enrolmentCode(_ terminal: String, rotate: Bool = false) async throws -> String {
+        let command =
+            rotate
+            ? ["centre", "terminal", "rotate"] + storeArguments + [terminal]
+            : ["centre", "enrolment-code"] + storeArguments + [
+                "--terminal-id", terminal, "--jurisdiction", Self.township,
+            ]
+        return try await sskiosk(command).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `sskiosk enrol` with `code` into `directory`, trusting the centre's CA.
+    @discardableResult
+    func enrol(code: String, into directory: String) async throws -> String {
+        try await sskiosk([
+            "enrol", "--centre", url, "--code", code, "--centre-ca", file("ca.pem"), "--directory", directory,
+        ])
+    }
+
+    /// The terminal options of `sskiosk serve` for a terminal enrolled into `directory`: no file named,
+    /// all found there.
+    func enrolledTerminalArguments(_ terminal: String, directory: String) -> [String] {
+        [
+            "--centre", url, "--enrolment-directory", directory, "--terminal-id", terminal,
+            "--jurisdiction", Self.township, "--sync-interval", "0.2", "--pull-interval", "1",
+            "--sync-backoff-limit", "2",
         ]
     }
 
@@ -95,7 +132,7 @@ struct CentreProcess {
         let process = try await BackgroundProcess.start(
             [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
                 "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
-                "--key", file("centre.key"), "--client-ca", file("ca.pem"),
+                "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
             ], output: .file(log.path))
         self.process = process
         let deadline = ContinuousClock.now + .seconds(60)

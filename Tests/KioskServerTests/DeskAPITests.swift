@@ -100,7 +100,7 @@ struct DeskAPITests {
             #expect(progress.map { $0.done ?? -1 } == progress.map { $0.done ?? -1 }.sorted())
 
             // The chip now holds the person, read back with the keys.
-            let channel = try terminal.deskSlot.open(TestTerminal.deskReader).channel
+            let channel = try terminal.deskSlot.channel()
             let session = try await SocialSecurityCardSession.open(channel)
             let identity = try await session.readIdentity()
             let holder = try await session.readCardholder(of: identity, keys: CardFixtures.keys)

@@ -29,7 +29,7 @@ struct DeskUnblockAPITests {
                 .post, "/api/cards/\(Self.cardNumber)/status", token: clerk, json: #"{"status":"issued"}"#)
             #expect(issued.status == 200, "\(issued.text)")
 
-            let channel = try terminal.deskSlot.open(TestTerminal.deskReader).channel
+            let channel = try terminal.deskSlot.channel()
             let session = try await SocialSecurityCardSession.open(channel)
             try await session.blockApplication(keys: CardFixtures.keys, identity: try await session.readIdentity())
             let blocked = try #require(terminal.deskSlot.card?.image)

@@ -79,8 +79,14 @@ struct EventStreamTests {
 
     @Test("the terminal's configuration sets the interval, 15 s unless told")
     func configured() {
-        #expect(KioskServerConfiguration().eventKeepAlive == 15)
-        #expect(KioskServerConfiguration(eventKeepAlive: 0.5).eventKeepAlive == 0.5)
+        let (reader, a4, card) = ("R", "A4", "card")
+        #expect(
+            KioskServerConfiguration(residentReader: reader, deskReader: reader, documentQueue: a4, cardQueue: card)
+                .eventKeepAlive == 15)
+        #expect(
+            KioskServerConfiguration(
+                residentReader: reader, deskReader: reader, documentQueue: a4, cardQueue: card, eventKeepAlive: 0.5
+            ).eventKeepAlive == 0.5)
     }
 
     /// Generous: in the whole suite, CPU-bound tests hold both threads of this machine's cooperative

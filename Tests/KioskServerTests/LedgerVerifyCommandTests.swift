@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskSQLite
 import TestSupport
 import Testing
 
@@ -49,6 +50,24 @@ struct LedgerVerifyCommandTests {
         #expect(!truncated.output.contains(other.here.idNumber))
     }
 
+    @Test("a missing key file is an error naming the file; another key is named as the wrong key")
+    func keys() async throws {
+        let fixture = try await Self.ledgerWithEntries()
+        let absent = fixture.path + ".absent.key"
+        let missing = try await CommandRun.ledgerVerify(database: fixture.path, key: absent)
+        #expect(missing.status != 0)
+        #expect(missing.output.contains("no ledger key file at \(absent)"), "\(missing.output)")
+        #expect(!FileManager.default.fileExists(atPath: absent), "ledger verify must make no key")
+
+        let other = fixture.path + ".other.key"
+        _ = try LedgerKeyFile.readOrCreate(other)
+        let wrong = try await CommandRun.ledgerVerify(database: fixture.path, key: other)
+        #expect(wrong.status != 0)
+        #expect(wrong.output.hasPrefix("wrong key"), "\(wrong.output)")
+        let keyText = try String(contentsOfFile: other, encoding: .utf8).trimmingCharacters(in: .newlines)
+        #expect(!wrong.output.contains(keyText))
+    }
+
     @Test("a database that does not exist is an error, not an empty intact ledger")
     func missingDatabase() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID()).sqlite").path
@@ -66,8 +85,15 @@ struct LedgerVerifyCommandTests {
 }
 
 extension CommandRun {
-    /// `sskiosk ledger verify` on `database`.
-    static func ledgerVerify(database: String) async throws -> CommandRun {
-        try await run([BuildFolder.executable("sskiosk"), "ledger", "verify", "--database", database])
+    /// `sskiosk ledger verify` on `database` with the ledger key `key` (by default the one beside it,
+    /// ``ServiceProcess/ledgerKeyPath(for:)``) and `options` (the centre's, say).
+    static func ledgerVerify(database: String, key: String? = nil, _ options: [String] = []) async throws
+        -> CommandRun
+    {
+        try await run(
+            [
+                BuildFolder.executable("sskiosk"), "ledger", "verify", "--database", database, "--ledger-key",
+                key ?? ServiceProcess.ledgerKeyPath(for: database),
+            ] + options)
     }
 }

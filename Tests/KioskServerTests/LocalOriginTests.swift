@@ -62,7 +62,9 @@ struct LocalOriginTests {
     }
 
     @Test func hostNamesAndOriginsComeFromTheConfiguration() {
-        var configuration = KioskServerConfiguration(host: "127.0.0.1", port: 8080)
+        var configuration = KioskServerConfiguration(
+            host: "127.0.0.1", port: 8080, residentReader: "R", deskReader: "R", documentQueue: "A4",
+            cardQueue: "card")
         configuration.extraHostNames = ["desk-07.township.lan"]
         #expect(configuration.origins.contains("http://127.0.0.1:8080"))
         #expect(configuration.origins.contains("http://[::1]:8080"))

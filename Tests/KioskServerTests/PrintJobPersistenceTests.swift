@@ -13,9 +13,12 @@ struct PrintJobPersistenceTests {
     static let first = Principal.resident(idNumber: "430102198507141238")
     static let second = Principal.resident(idNumber: "430102199912311238")
 
+    /// One key for every desk on a path, as one terminal keeps one across restarts.
+    static let ledgerKey = LedgerKey.generate()
+
     static func desk(_ printer: ScriptedPrinter, path: String) throws -> PrintDesk {
         PrintDesk(
-            service: printer, store: try SQLiteKioskStore(path: path), events: EventHub(),
+            service: printer, store: try SQLiteKioskStore(path: path, ledgerKey: Self.ledgerKey), events: EventHub(),
             logger: Logger(label: "test"), pollInterval: .milliseconds(10))
     }
 

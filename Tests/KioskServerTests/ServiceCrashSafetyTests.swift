@@ -119,7 +119,8 @@ struct ServiceCrashSafetyTests {
     /// ledger entries of the writes it went through, and no entry lacks its record; the ledger
     /// verifies through the command an auditor runs.
     func check(_ path: String, people: [String], acknowledged: Acknowledged, round: Int) async throws {
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(
+            path: path, ledgerKey: try LedgerKeyFile.read(ServiceProcess.ledgerKeyPath(for: path)))
         let applications = try await store.applications(ApplicationFilter(limit: 1_000_000))
         // The cards the clients requested; the township's own came from the centre, with no outbox or ledger entry.
         var cards: [CardRecord] = []

@@ -17,15 +17,21 @@ struct ServiceProcess {
         var description: String
     }
 
-    /// Starts the service on `database` and returns once it answers /api/health.
+    /// The ledger key file of the service on `database`: beside it, made by the service's first start.
+    static func ledgerKeyPath(for database: String) -> String { database + ".ledger.key" }
+
+    /// Starts the service on `database` (its ledger key at ``ledgerKeyPath(for:)``) and returns
+    /// once it answers /api/health.
     static func start(database: String, arguments: [String] = []) async throws -> ServiceProcess {
         let port = try LocalPort.free()
         let log = URL(fileURLWithPath: database + ".serve-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = try await BackgroundProcess.start(
             [
-                BuildFolder.executable("sskiosk"), "serve", "--database", database, "--port", String(port),
-                "--no-resident-reader",
+                BuildFolder.executable("sskiosk"), "serve", "--config", RigConfiguration.terminal, "--database",
+                database,
+                "--port", String(port),
+                "--ledger-key", ledgerKeyPath(for: database), "--no-resident-reader",
             ] + arguments, output: .file(log.path))
         let service = ServiceProcess(process: process, port: port, log: log)
         let client = APIClient(port: port)

@@ -28,6 +28,25 @@ struct StaffAPITests {
                 .post, "/api/staff/login", json: #"{"id":"\#(id)","password":"\#(password)"}"#)
             return try #require(response.body["token"] as? String, "login of \(id): \(response.text)")
         }
+
+        /// Callers who may read no one: a technician, an auditor, and the resident whose card goes
+        /// into the kiosk, with their tokens.
+        func callersWithoutAccess(_ terminal: TestTerminal) async throws -> [(name: String, token: String)] {
+            try await terminal.insertResidentCard()
+            let session = try await call(.post, "/api/session/pin", json: #"{"pin":"123456"}"#)
+            let resident = try #require(session.body["token"] as? String, "\(session.text)")
+            return [
+                ("technician", try await login("technician1")), ("auditor", try await login("auditor1")),
+                ("resident", resident),
+            ]
+        }
+
+        /// A card `number` applied for `idNumber` by the caller of `token`.
+        func requestCard(_ number: String, for idNumber: String, token: String) async throws {
+            let made = try await call(
+                .post, "/api/cards", token: token, json: #"{"cardNumber":"\#(number)","idNumber":"\#(idNumber)"}"#)
+            #expect(made.status == 201, "\(made.text)")
+        }
     }
 
     func withAPI(_ body: @escaping @Sendable (Client, TestTerminal) async throws -> Void) async throws {
@@ -141,6 +160,27 @@ struct StaffAPITests {
             #expect(!badID.text.contains("430102198507141239"))
             let session = try await api.call(.get, "/api/session")
             #expect(session.body["state"] as? String == "idle")
+        }
+    }
+
+    @Test("a staff token ends after the idle lock without a call, as the desk page locks; calls keep it")
+    func idleLock() async throws {
+        try await withAPI { api, terminal in
+            let signedIn = try await api.call(
+                .post, "/api/staff/login", json: #"{"id":"clerk1","password":"\#(TestTerminal.password)"}"#)
+            let lock = try #require(signedIn.body["idleLockSeconds"] as? Int, "\(signedIn.text)")
+            #expect(lock == 300)
+            let token = try #require(signedIn.body["token"] as? String)
+            // The clock also moves with real time: a minute's margin for a loaded machine.
+            for _ in 0..<3 {
+                terminal.clock.advance(by: TimeInterval(lock) - 60)
+                #expect(try await api.call(.get, "/api/cards", token: token).status == 200)
+            }
+            terminal.clock.advance(by: TimeInterval(lock) + 1)
+            let locked = try await api.call(.get, "/api/cards", token: token)
+            #expect(locked.status == 401 && locked.body["code"] as? String == "not-signed-in")
+            terminal.clock.advance(by: -TimeInterval(lock))
+            #expect(try await api.call(.get, "/api/cards", token: token).status == 401, "an ended token stays ended")
         }
     }
 }

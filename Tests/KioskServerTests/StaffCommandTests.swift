@@ -10,13 +10,15 @@ import Testing
 struct StaffCommandTests {
     static func staff(_ arguments: [String], database: String, input: String? = nil) async throws -> CommandRun {
         try await CommandRun.run(
-            [BuildFolder.executable("sskiosk"), "staff"] + arguments + ["--database", database], input: input)
+            [BuildFolder.executable("sskiosk"), "staff"] + arguments + [
+                "--database", database, "--ledger-key", ServiceProcess.ledgerKeyPath(for: database),
+            ], input: input)
     }
 
     /// An installed terminal's database with no staff yet.
     static func terminalDatabase() async throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("staff-cli-\(UUID()).sqlite").path
-        try await SQLiteKioskStore(path: path).setTerminal(
+        try await SQLiteKioskStore(path: path, ledgerKey: nil).setTerminal(
             TerminalIdentity(terminalID: "T-1", jurisdiction: try Jurisdiction("430102001"), name: "测试"))
         return path
     }
@@ -68,7 +70,8 @@ struct StaffCommandTests {
             let clerk = try await api.login("clerk7", password: "clerk7's own")
             #expect(try await clerk.send("GET", "/api/applications").0 == 200)
 
-            #expect(try await Self.staff(["disable", "clerk7"], database: database).status == 0)
+            let disable = try await Self.staff(["disable", "clerk7"], database: database)
+            #expect(disable.status == 0, "\(disable.output)")
             #expect(try await clerk.send("GET", "/api/applications").0 == 401, "a disabled account's session ends")
             #expect(
                 try await Self.code(api.send("POST", "/api/staff/login", json: Self.login("clerk7's own")))
@@ -85,7 +88,7 @@ struct StaffCommandTests {
             #expect(
                 try await Self.staff(["passwd", "nobody"], database: database, input: "reset password\n").status != 0)
 
-            let actions = try await SQLiteKioskStore(path: database).ledger(from: 1, limit: 100)
+            let actions = try await SQLiteKioskStore(path: database, ledgerKey: nil).ledger(from: 1, limit: 100)
                 .filter { $0.subject == "staff:clerk7" && $0.actor.hasPrefix("admin:") }.map(\.action)
             #expect(actions == ["staff.added", "staff.disabled", "staff.enabled", "staff.password-reset"])
 

@@ -10,11 +10,13 @@ struct StaffSignInTests {
     static let password = "right password"
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     static let administrator = Principal.administrator(account: "root")
+    /// The terminal's ledger key, the same after the restart.
+    static let ledgerKey = LedgerKey.generate()
 
     /// A store with one clerk, at a path a second store (the restarted service) can open again.
     static func store() async throws -> (SQLiteKioskStore, String, StaffMember) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(UUID()).sqlite").path
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(path: path, ledgerKey: Self.ledgerKey)
         try await store.setTerminal(
             TerminalIdentity(terminalID: "T1", jurisdiction: try Jurisdiction("430102001"), name: "测试"))
         let clerk = StaffMember(id: "clerk1", name: "经办员", role: .clerk, jurisdiction: try Jurisdiction("430102001"))
@@ -34,7 +36,7 @@ struct StaffSignInTests {
                 try await sessions.login(id: "clerk1", password: "wrong", at: Self.start)
             }
         }
-        let restarted = StaffSessions(store: try SQLiteKioskStore(path: path))
+        let restarted = StaffSessions(store: try SQLiteKioskStore(path: path, ledgerKey: Self.ledgerKey))
         await #expect(throws: KioskError.accountLocked) {
             try await restarted.login(id: "clerk1", password: Self.password, at: Self.start.addingTimeInterval(60))
         }
@@ -72,7 +74,7 @@ struct StaffSignInTests {
 
     @Test func aSessionEndsAfterItsLifetimeHoweverActive() async throws {
         let (store, _, clerk) = try await Self.store()
-        let sessions = StaffSessions(store: store)
+        let sessions = StaffSessions(store: store, idleLimit: 30 * 60)
         let (token, _) = try await sessions.login(id: "clerk1", password: Self.password, at: Self.start)
         var now = Self.start
         while now < Self.start.addingTimeInterval(StaffSessions.maximumLifetime - 20 * 60) {

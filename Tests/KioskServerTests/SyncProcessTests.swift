@@ -36,16 +36,19 @@ struct SyncProcessTests {
     /// A terminal of `centre` on its own database in the centre's directory. On its first start its
     /// administrator adds the clerk with `sskiosk staff add`, and the clerk's first sign-in sets
     /// ``clerkPassword``, as on a terminal installed for real.
-    static func startTerminal(_ id: String, _ centre: CentreProcess, certificate: String? = nil) async throws
-        -> ServiceProcess
-    {
+    static func startTerminal(
+        _ id: String, _ centre: CentreProcess, certificate: String? = nil, arguments: [String]? = nil
+    ) async throws -> ServiceProcess {
         let database = centre.file("\(id).sqlite")
         let installed = FileManager.default.fileExists(atPath: database)
         let terminal = try await ServiceProcess.start(
-            database: database, arguments: centre.terminalArguments(id, certificate: certificate))
+            database: database, arguments: arguments ?? centre.terminalArguments(id, certificate: certificate))
         if !installed {
             _ = try await centre.sskiosk(
-                ["staff", "add", "clerk1", "--database", database, "--name", "经办员甲", "--role", "clerk"],
+                [
+                    "staff", "add", "clerk1", "--database", database, "--ledger-key",
+                    ServiceProcess.ledgerKeyPath(for: database), "--name", "经办员甲", "--role", "clerk",
+                ],
                 input: "first password\n")
             let (status, _) = try await APIClient(port: terminal.port).send(
                 "POST", "/api/staff/password",

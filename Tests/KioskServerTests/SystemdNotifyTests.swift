@@ -16,8 +16,10 @@ struct SystemdNotifyTests {
         let port = try LocalPort.free()
         let process = try await BackgroundProcess.start(
             [
-                BuildFolder.executable("sskiosk"), "serve", "--demo", "--no-resident-reader", "--no-speech",
+                BuildFolder.executable("sskiosk"), "serve", "--config", RigConfiguration.terminal, "--demo",
+                "--no-resident-reader", "--no-speech",
                 "--database", directory.appendingPathComponent("terminal.sqlite").path, "--port", String(port),
+                "--ledger-key", directory.appendingPathComponent("ledger.key").path,
             ],
             // A watchdog of 600 ms: a heartbeat every 300 ms.
             environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "600000"], output: .file("/dev/null"))

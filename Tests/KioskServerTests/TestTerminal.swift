@@ -5,6 +5,7 @@ import Documents
 import Foundation
 import KioskCore
 import KioskSQLite
+import Logging
 import SmartCard
 import SocialSecurityCard
 import Synchronization
@@ -44,10 +45,12 @@ struct TestTerminal: Sendable {
     /// whether a resident's session holds the card.
     static func make(
         diagnostics: (@Sendable (_ databasePath: String, _ cardInUse: Bool) async -> DiagnosticsReport)? = nil,
-        certificates: (any DocumentRegister)? = nil
+        certificates: (any DocumentRegister)? = nil,
+        logger: Logger = Logger(label: "sskiosk.server")
     ) throws -> TestTerminal {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID()).sqlite").path
-        let store = try SQLiteKioskStore(path: path)
+        let store = try SQLiteKioskStore(
+            path: path, ledgerKey: try LedgerKeyFile.readOrCreate(ServiceProcess.ledgerKeyPath(for: path)))
         let here = KioskCore.Person(
             idNumber: "430102198507141238", name: "张三", sex: .male,
             birthDate: try CardDate(year: 1985, month: 7, day: 14), regionCode: "430102001001")
@@ -63,14 +66,16 @@ struct TestTerminal: Sendable {
         var terminalDiagnostics: (@Sendable (Bool) async -> DiagnosticsReport)?
         if let diagnostics { terminalDiagnostics = { await diagnostics(path, $0) } }
         let terminal = KioskTerminal(
-            configuration: KioskServerConfiguration(port: 8080, residentReader: kioskReader, deskReader: deskReader),
+            configuration: KioskServerConfiguration(
+                port: 8080, residentReader: kioskReader, deskReader: deskReader, documentQueue: "rig-a4",
+                cardQueue: "rig-card"),
             store: store,
-            cards: ResidentCardReader(keys: CardFixtures.keys) { try kioskSlot.open($0) },
-            desk: DeskCardWriter(keys: CardFixtures.keys, journal: try FileJournal(directory: journal)) {
-                try deskSlot.open($0)
-            },
+            cards: ResidentCardReader(keys: CardFixtures.keys, cards: kioskSlot),
+            desk: DeskCardWriter(
+                keys: CardFixtures.keys, journal: try FileJournal(directory: journal), cards: deskSlot),
             printService: printer,
             documentSigner: Ed25519Signer(keyID: "test", privateKey: Curve25519.Signing.PrivateKey()),
+            logger: logger,
             now: { clock.now() },
             diagnostics: terminalDiagnostics,
             certificates: certificates

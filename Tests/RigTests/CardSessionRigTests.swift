@@ -134,6 +134,35 @@ extension RigTests {
             #expect(try cardB.image().pinTriesLeft == 3)
         }
 
+        @Test("sskiosk card pin takes each PIN from its own line of standard input, and never repeats one")
+        func cardPINCommand() async throws {
+            guard Rig.isUp() else { return }
+            try await Rig.run("card", "remove", "0")
+            let card = try PersistedCard(try CardFixtures.image(seed: 33))
+            let newPIN = "246813"
+            /// `sskiosk card pin ACTION` on slot 0 with `lines` piped to it, as a script would.
+            func pin(_ action: String, _ lines: String...) async throws -> CommandRun {
+                let input = lines.map { $0 + "\\n" }.joined()
+                return try await CommandRun.run([
+                    "/bin/sh", "-c", "printf '\(input)' | \"$0\" card pin \(action) --reader \"$1\"", Rig.sskiosk,
+                    Rig.reader0,
+                ])
+            }
+            try await Self.withCard(card) {
+                let changed = try await pin("change", CardFixtures.pin, newPIN)
+                #expect(changed.status == 0 && changed.output.contains("PIN changed."), "\(changed.output)")
+                let verified = try await pin("verify", newPIN)
+                #expect(verified.status == 0 && verified.output.contains("PIN correct."), "\(verified.output)")
+                let refused = try await pin("verify", "12a456")
+                #expect(refused.status != 0 && refused.output.contains("A PIN is 6 digits"), "\(refused.output)")
+                for run in [changed, verified, refused] {
+                    #expect(
+                        ![CardFixtures.pin, newPIN, "12a456"].contains { run.output.contains($0) }, "\(run.output)")
+                }
+            }
+            #expect(try card.image().pinTriesLeft == 3)
+        }
+
         /// Runs `body` with `card` in slot 0, seen by pcscd; the card is out again afterwards.
         static func withCard<T>(
             _ card: PersistedCard, faults: FaultPlan = .none, _ body: () async throws -> T

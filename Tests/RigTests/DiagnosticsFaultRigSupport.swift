@@ -26,7 +26,10 @@ struct TerminalService {
         let service = TerminalService(
             url: "http://127.0.0.1:\(port)", database: directory.appendingPathComponent("terminal.sqlite").path)
         try await BackgroundProcess.with(
-            [Rig.sskiosk, "serve", "--demo", "--database", service.database, "--port", "\(port)"]
+            [
+                Rig.sskiosk, "serve", "--config", RigConfiguration.terminal, "--demo", "--database", service.database,
+                "--port", "\(port)", "--ledger-key", directory.appendingPathComponent("ledger.key").path,
+            ]
         ) { _ in
             try await eventually(timeout: .seconds(20), "the terminal service to answer on \(service.url)") {
                 (try? await CommandRun.run(["/usr/bin/curl", "-fsS", "\(service.url)/api/health"]))?.status == 0

@@ -1,6 +1,7 @@
 import CardSimulator
 import Glibc
 import SmartCard
+import Synchronization
 import Testing
 
 extension RigTests {
@@ -109,5 +110,61 @@ extension RigTests {
                 #expect(threads.first != caller)
             }
         }
+
+        /// `withConnection`: the connect, the operation and the disconnect on one thread that is not
+        /// the caller's; the context keeps that thread for its next operation, and operations at the
+        /// same time each get a thread of their own (one waiting on pcscd never holds up another).
+        @Test func anOperationWithItsConnectionRunsOnOneThreadKeptForTheNext() async throws {
+            guard Rig.isUp() else { return }
+            try await Rig.withCard { _, _ in
+                let context = try PCSCContext()
+                let caller = pthread_self()
+                @Sendable func operation(meeting: Meeting? = nil) async throws
+                    -> (threads: Set<pthread_t>, connection: CardConnection)
+                {
+                    try await context.withConnection(reader: Rig.reader0, disconnecting: .leave) { card in
+                        meeting?.arriveAndWait()
+                        var threads: Set<pthread_t> = [pthread_self()]
+                        for _ in 0..<3 {
+                            let echo = try await card.transmit(
+                                CommandAPDU(ins: 0xEE, data: [1, 2, 3], expectedLength: 256))
+                            #expect(echo.data == [1, 2, 3])
+                            threads.insert(pthread_self())
+                        }
+                        return (threads, card)
+                    }
+                }
+                let first = try await operation()
+                #expect(first.threads.count == 1)
+                #expect(first.threads.first != caller)
+                // The connection ended with the operation.
+                await #expect(throws: SmartCardError.invalidHandle) {
+                    _ = try await first.connection.transmitRaw([0x00, 0xEE, 0x00, 0x00])
+                }
+                #expect(try await operation().threads == first.threads)
+
+                let meeting = Meeting(of: 2)
+                async let one = operation(meeting: meeting)
+                async let other = operation(meeting: meeting)
+                let (a, b) = try await (one.threads, other.threads)
+                #expect(a.count == 1 && b.count == 1)
+                #expect(a.isDisjoint(with: b))
+            }
+        }
+    }
+}
+
+/// Operations that wait for each other on their threads, so they are surely under way at once. A
+/// wait gives up after 5 s, so operations put on one thread fail the test instead of hanging it.
+private final class Meeting: Sendable {
+    private let count: Int
+    private let arrived = Atomic<Int>(0)
+
+    init(of count: Int) { self.count = count }
+
+    func arriveAndWait() {
+        arrived.add(1, ordering: .relaxed)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while arrived.load(ordering: .relaxed) < count && ContinuousClock.now < deadline { usleep(1_000) }
     }
 }

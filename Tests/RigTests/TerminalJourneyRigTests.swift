@@ -1,8 +1,10 @@
 import CardSimulator
+import CardTestSupport
 import Foundation
 import Printing
 import TestSupport
 import Testing
+import Vocabulary
 
 extension RigTests {
     /// The terminal service as a resident and a desk use it: the real `sskiosk serve` over HTTP,
@@ -21,10 +23,12 @@ extension RigTests {
         /// A card image of the rig's synthetic person `seed` (blank: factory data only), in a temporary file.
         static func image(seed: Int, blank: Bool = false) async throws -> String {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString).json")
-            let keys = URL(fileURLWithPath: Rig.script).deletingLastPathComponent().appendingPathComponent(
-                "test-keys.json")
             let result = try await CommandRun.run(
-                [Rig.sskiosk, "sim", "image", "--seed", String(seed), "--keys", keys.path, "--output", path.path]
+                [
+                    Rig.sskiosk, "sim", "image", "--seed", String(seed), "--keys", CardFixtures.keysURL.path,
+                    "--output",
+                    path.path,
+                ]
                     + (blank ? ["--blank"] : []))
             guard result.status == 0 else { throw RigFailure(description: "sim image: \(result.standardError)") }
             return path.path
@@ -62,7 +66,9 @@ extension RigTests {
                 try await server.waitForEvent("session-started", in: events)
                 let me = try await server.call("GET", "/api/me", token: token)
                 #expect(me.status == 200)
-                let idNumber = try #require((me.json["person"] as? [String: Any])?["idNumber"] as? String)
+                // The answer carries the number masked; the secret to look for is the full one on the card.
+                let idNumber = try SyntheticCard(seed: 1).cardholder.socialSecurityNumber.unmaskedValue
+                #expect((me.json["person"] as? [String: Any])?["idNumber"] as? String == MaskedIDNumber(idNumber).text)
 
                 let contributions = try await server.call("GET", "/api/me/contributions?insurance=170", token: token)
                 #expect(contributions.status == 200)

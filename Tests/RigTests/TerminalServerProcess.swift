@@ -17,11 +17,14 @@ final class TerminalServerProcess {
         self.port = port
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-rig-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // As `make run` starts it: the rig's readers and queues from its configuration file alone, the
+        // PSAM's reader a flag; this test's own places and port from the environment.
         server = try await BackgroundProcess.start(
-            [
-                Rig.sskiosk, "serve", "--database", directory.appendingPathComponent("terminal.sqlite").path,
-                "--demo", "--port", String(port), "--psam-reader", Rig.reader1, "--resident-reader", Rig.reader0,
-                "--desk-reader", Rig.reader0, "--journal", directory.appendingPathComponent("journal").path,
+            [Rig.sskiosk, "serve", "--config", RigConfiguration.terminal, "--demo", "--psam-reader", Rig.reader1],
+            environment: [
+                "SSKIOSK_DATABASE": directory.appendingPathComponent("terminal.sqlite").path,
+                "SSKIOSK_PORT": String(port), "SSKIOSK_JOURNAL": directory.appendingPathComponent("journal").path,
+                "SSKIOSK_LEDGER_KEY": directory.appendingPathComponent("ledger.key").path,
             ], output: .file(directory.appendingPathComponent("server.log").path))
         try await eventually(timeout: .seconds(60), "the terminal service to answer") {
             (try? await self.call("GET", "/api/health"))?.status == 200

@@ -3,13 +3,16 @@ import KioskCore
 import Synchronization
 
 /// An in-process centre behind the `CentreLink` seam: applies each key once as the real one
-/// does, refuses what a test tells it to, and can be cut off.
+/// does, anchors the ledger heads pushes carry (every one, unless told to refuse them), refuses
+/// what a test tells it to, and can be cut off.
 final class FakeCentre: CentreLink, Sendable {
     struct State {
         /// Keys applied, in the order they arrived.
         var applied: [String] = []
         /// Every push, as the keys it carried.
         var pushes: [[String]] = []
+        /// Every push's body as the link would send it, in bytes.
+        var pushBytes: [Int] = []
         var refuse: Set<String> = []
         /// Keys answered with no result at all.
         var leaveOut: Set<String> = []
@@ -19,6 +22,12 @@ final class FakeCentre: CentreLink, Sendable {
         var snapshotPages: [ReferenceDataPage] = []
         /// The snapshot stream breaks after this many pages.
         var snapshotBreaksAfter: Int?
+        /// The ledger head each push carried, in order, and the entry at the anchor beside it.
+        var heads: [LedgerHead?] = []
+        var atAnchors: [LedgerHead?] = []
+        var anchorAsked = 0
+        var anchored: LedgerHead?
+        var refuseHeads = false
     }
 
     struct LinkDown: Error {}
@@ -29,6 +38,9 @@ final class FakeCentre: CentreLink, Sendable {
         try state.withLock { state in
             if state.down { throw LinkDown() }
             state.pushes.append(request.commands.map(\.idempotencyKey))
+            state.pushBytes.append(try SyncJSON.encoder().encode(request).count)
+            state.heads.append(request.ledgerHead)
+            state.atAnchors.append(request.ledgerAtAnchor)
             var results: [SyncCommandResult] = []
             for command in request.commands where !state.leaveOut.contains(command.idempotencyKey) {
                 let key = command.idempotencyKey
@@ -41,7 +53,24 @@ final class FakeCentre: CentreLink, Sendable {
                     results.append(SyncCommandResult(idempotencyKey: key, outcome: .applied))
                 }
             }
-            return SyncPushResponse(results: results)
+            guard let head = request.ledgerHead else { return SyncPushResponse(results: results) }
+            let anchor: LedgerAnchorResult
+            if state.refuseHeads {
+                anchor = LedgerAnchorResult(
+                    outcome: .refused, anchored: state.anchored, reason: "ledger-head-behind: cut back")
+            } else {
+                state.anchored = head
+                anchor = LedgerAnchorResult(outcome: .anchored, anchored: head)
+            }
+            return SyncPushResponse(results: results, ledgerAnchor: anchor)
+        }
+    }
+
+    func ledgerAnchor() async throws -> LedgerAnchor {
+        try state.withLock { state in
+            if state.down { throw LinkDown() }
+            state.anchorAsked += 1
+            return LedgerAnchor(head: state.anchored, anchoredAt: nil)
         }
     }
 

@@ -22,7 +22,8 @@ struct SyncFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteKioskStore(path: directory.appendingPathComponent("terminal.sqlite").path)
+        let store = try SQLiteKioskStore(
+            path: directory.appendingPathComponent("terminal.sqlite").path, ledgerKey: .generate())
         try await store.setTerminal(TerminalIdentity(terminalID: "T-0042", jurisdiction: township, name: "测试终端"))
         return try await body(SyncFixture(store: store))
     }

@@ -1,7 +1,7 @@
 import CodedErrors
 
 /// What went wrong in a test's helper: a child process that failed or said something other than
-/// expected, no port free.
+/// expected, no port free, a file not written.
 package struct TestSupportError: CodedError {
     package enum Code: Hashable, Sendable {
         /// It exited with a status other than 0, or a signal ended it.
@@ -10,6 +10,8 @@ package struct TestSupportError: CodedError {
         case unexpectedOutput
         /// No port could be bound on 127.0.0.1.
         case noFreePort
+        /// A file could not be written.
+        case unwritable
     }
 
     package let code: Code
@@ -25,5 +27,9 @@ package struct TestSupportError: CodedError {
 
     static func noFreePort(_ reason: String) -> Self {
         Self(code: .noFreePort, message: "no free port on 127.0.0.1: \(reason)")
+    }
+
+    static func unwritable(_ path: String) -> Self {
+        Self(code: .unwritable, message: "could not write \(path)")
     }
 }

@@ -3,12 +3,15 @@
  * to the same card, in plain C. Each run connects, sends the exchanges in order with one receive
  * buffer for the whole run, checks each answer against the recorded one, and disconnects.
  *
- *   card_read READER ITERATIONS WARMUP EXCHANGES
+ *   card_read READER ITERATIONS WARMUP EXCHANGES reset|leave
  *
  * EXCHANGES is `CardReadBenchmark exchanges`' output: "COMMAND RESPONSE" in hex, one exchange a
- * line, recorded from one read by the session on the card's image. Prints "sample c-read NS
- * CONNECT_NS" per timed run (from SCardConnect to the last answer, and SCardConnect alone), then
- * "apdus c-read CARD 0", the format every peer of this benchmark shares.
+ * line, recorded from one read by the session on the card's image. `reset` disconnects with
+ * SCARD_RESET_CARD, as the product does after every card operation, so each run starts from a card
+ * just reset, as the product's reads do; `leave` leaves the card as it is (SCARD_LEAVE_CARD).
+ * Prints "sample PEER NS CONNECT_NS" per timed run (from SCardConnect to the last answer, and
+ * SCardConnect alone), then "apdus PEER CARD 0", the format every peer of this benchmark shares;
+ * PEER is c-read after `reset`, c-read-leave after `leave`.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,11 +83,12 @@ static long load(const char *path, struct exchange *exchanges) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: card_read READER ITERATIONS WARMUP EXCHANGES\n");
+    int reset = argc == 6 && strcmp(argv[5], "reset") == 0;
+    if (argc != 6 || (!reset && strcmp(argv[5], "leave") != 0)) {
+        fprintf(stderr, "usage: card_read READER ITERATIONS WARMUP EXCHANGES reset|leave\n");
         return 2;
     }
-    const char *reader = argv[1];
+    const char *reader = argv[1], *peer = reset ? "c-read" : "c-read-leave";
     long iterations = atol(argv[2]), warmup = atol(argv[3]);
     static struct exchange exchanges[max_exchanges];
     long count = load(argv[4], exchanges);
@@ -115,7 +119,7 @@ int main(int argc, char **argv) {
                 return fail("transmit", rv);
         }
         long long done = now_ns();
-        rv = SCardDisconnect(card, SCARD_LEAVE_CARD);
+        rv = SCardDisconnect(card, reset ? SCARD_RESET_CARD : SCARD_LEAVE_CARD);
         if (rv != SCARD_S_SUCCESS) return fail("SCardDisconnect", rv);
         if (run >= warmup) {
             samples[2 * (run - warmup)] = done - start;
@@ -124,8 +128,8 @@ int main(int argc, char **argv) {
     }
 
     /* Printing after the runs keeps stdout out of the measurement. */
-    for (long i = 0; i < iterations; i++) printf("sample c-read %lld %lld\n", samples[2 * i], samples[2 * i + 1]);
-    printf("apdus c-read %ld 0\n", count);
+    for (long i = 0; i < iterations; i++) printf("sample %s %lld %lld\n", peer, samples[2 * i], samples[2 * i + 1]);
+    printf("apdus %s %ld 0\n", peer, count);
 
     free(samples);
     SCardReleaseContext(context);

@@ -28,7 +28,7 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 func load(into path: String, _ township: SyntheticTownship) async throws {
-    let store = try SQLiteKioskStore(path: path)
+    let store = try SQLiteKioskStore(path: path, ledgerKey: nil)
     let clock = ContinuousClock()
     var (generating, loading) = (Duration.zero, Duration.zero)
     var counts: [String: Int] = [:]
@@ -155,11 +155,11 @@ case ("sql", 5):
     for page in township(people: people, months: months, pageSize: pageSize) { try writer.write(page) }
     exit(0)
 case ("schema", 3):
-    _ = try SQLiteKioskStore(path: arguments[2])
+    _ = try SQLiteKioskStore(path: arguments[2], ledgerKey: nil)
     exit(0)
 case ("terminal", 4):
     // The township's own terminal and a clerk of it (Benchmarks/TerminalQueries queries as them).
-    let store = try SQLiteKioskStore(path: arguments[2])
+    let store = try SQLiteKioskStore(path: arguments[2], ledgerKey: nil)
     let township = try Jurisdiction("430102001")
     try await store.setTerminal(TerminalIdentity(terminalID: "T-BENCH", jurisdiction: township, name: "基准乡镇服务站"))
     try await store.addStaff(

@@ -25,12 +25,15 @@ public final class PostgresCentreStore: CentreStore {
         self.logger = logger
     }
 
-    /// Connects to the database at `url` (``PostgresURL``), brings its schema up to date, and runs
-    /// `body` with the store; the connections close when `body` returns.
+    /// Connects to the database at `url` (``PostgresURL``: TLS by `sslmode`, the password from a
+    /// password file), brings its schema up to date, and runs `body` with the store; the connections
+    /// close when `body` returns. A server that cannot be reached as the URL says stops it at once.
     public static func withStore<Result: Sendable>(
         url: String, logger: Logger, _ body: @Sendable (PostgresCentreStore) async throws -> Result
     ) async throws -> Result {
-        let store = PostgresCentreStore(configuration: try PostgresURL.configuration(url), logger: logger)
+        let location = try PostgresURL(url)
+        try await location.checkConnection(logger: logger)
+        let store = PostgresCentreStore(configuration: location.clientConfiguration, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.client.run() }
             defer { group.cancelAll() }
@@ -80,6 +83,48 @@ public final class PostgresCentreStore: CentreStore {
             try await self.fetch(
                 self.sql.terminal(tokenHash: tokenHash), RowMapping<RegisteredTerminal>.records, connection
             ).first
+        }
+    }
+
+    public func terminal(id: String) async throws -> RegisteredTerminal? {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), RowMapping<RegisteredTerminal>.records, connection
+            ).first
+        }
+    }
+
+    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws {
+        try await transaction { connection in
+            let existing: [RegisteredTerminal] = try await self.fetch(
+                self.sql.selectForUpdate(RegisteredTerminal.self, key: code.terminalID), .records, connection)
+            for statement in try TerminalEnrolling.issue(code, existing: existing.first, rotating: rotating, self.sql) {
+                try await self.execute(statement, connection)
+            }
+        }
+    }
+
+    public func enrol<Issued: Sendable>(
+        codeHash: String, at now: Date,
+        credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
+    ) async throws -> Issued {
+        try await transaction { connection in
+            let found: [StoredEnrolmentCode] = try await self.fetch(
+                self.sql.selectForUpdate(StoredEnrolmentCode.self, key: codeHash), .records, connection)
+            let (statements, issued) = try TerminalEnrolling.redeem(
+                found.first, at: now, self.sql, credentials: credentials)
+            for statement in statements { try await self.execute(statement, connection) }
+            return issued
+        }
+    }
+
+    public func revokeTerminal(_ id: String, at now: Date) async throws {
+        try await transaction { connection in
+            let existing: [RegisteredTerminal] = try await self.fetch(
+                self.sql.selectForUpdate(RegisteredTerminal.self, key: id), .records, connection)
+            for statement in try TerminalEnrolling.revoke(existing.first, at: now, self.sql) {
+                try await self.execute(statement, connection)
+            }
         }
     }
 
@@ -140,6 +185,32 @@ public final class PostgresCentreStore: CentreStore {
             try lookup.keep(rows.first.map(PostgresRowReader.init), &facts)
         }
         return facts
+    }
+
+    // MARK: Ledger anchors
+
+    public func anchorLedger(
+        _ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date
+    ) async throws -> LedgerAnchorResult {
+        try await transaction { connection in
+            try await self.execute(self.sql.lockTerminal(terminal.id), connection)
+            let anchored: [StoredLedgerAnchor] = try await self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, connection)
+            let (statements, result) = try LedgerAnchoring.carryOut(
+                head, atAnchor: atAnchor, anchored: anchored.first, of: terminal, at: now, self.sql)
+            for statement in statements { try await self.execute(statement, connection) }
+            return result
+        }
+    }
+
+    public func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor {
+        try await snapshotRead { connection in
+            let anchored: [StoredLedgerAnchor] = try await self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, connection)
+            let refusals: [LedgerAnchorRefusals] = try await self.fetch(
+                self.sql.ledgerAnchorRefusals(terminal.id), .records, connection)
+            return LedgerAnchor(anchored.first, refusals.first)
+        }
     }
 
     // MARK: Card production
@@ -238,13 +309,51 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    // MARK: Snapshot audit
+
+    public func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    ) async throws -> SnapshotPull {
+        try await transaction { connection in
+            // One start at a time per terminal: two at once must not both see room in the window.
+            try await connection.query(
+                "SELECT id FROM terminal WHERE id = \(terminal.id) FOR UPDATE", logger: self.logger
+            ).drain()
+            var earlier: [Date] = []
+            let starts = self.sql.snapshotStarts(of: terminal.id, since: now.addingTimeInterval(-limit.window))
+            for try await milliseconds in try await connection.query(starts.postgresQuery, logger: self.logger)
+                .decode(Int64.self)
+            {
+                earlier.append(Date(milliseconds: milliseconds))
+            }
+            let current = try await connection.query(
+                PostgresQuery(unsafeSQL: self.sql.currentSequence), logger: self.logger
+            ).collect()
+            let pull = try limit.start(
+                by: terminal, of: jurisdiction, cursor: SyncCursor(try current.first?.decode(Int64.self) ?? 0),
+                after: earlier, at: now)
+            try await self.execute(try self.sql.insert(pull), connection)
+            return pull
+        }
+    }
+
+    public func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) async throws {
+        try await transaction { connection in
+            try await self.execute(self.sql.endSnapshot(id, rowCount: rowCount, finishedAt: finishedAt), connection)
+        }
+    }
+
+    public func snapshotPulls(since: Date) async throws -> [SnapshotPull] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.snapshotPulls(since: since), .records, connection)
+        }
+    }
+
     // MARK: Bulk load
 
     /// One transaction for the page; each table's rows through one COPY.
     public func load(_ page: ReferenceDataPage) async throws {
-        let count =
-            page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
-            + page.jobPostings.count + page.cardRecords.count
+        let count = page.rowCount
         guard count > 0 else { return }
         try await transaction { connection in
             var sequence = try await self.reserve(count, connection) - 1

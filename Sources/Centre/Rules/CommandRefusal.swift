@@ -13,22 +13,31 @@ struct CommandRefusal: Error, Hashable, Sendable {
         code: "malformed-payload",
         message:
             "the payload does not decode as its command kind; the terminal's software may be newer than the centre's")
+    static let foreignID = Self(
+        code: "foreign-id",
+        message: "the id does not begin with this terminal's id: a terminal names only the records it makes")
+    /// Also the answer for a person the centre does not know, so that it tells nothing of who is elsewhere.
     static let outsideJurisdiction = Self(
-        code: "outside-jurisdiction", message: "the record lies outside this terminal's jurisdiction")
+        code: "outside-jurisdiction",
+        message: "the record does not lie in this terminal's jurisdiction as the centre knows it")
     static let applicationIDTaken = Self(
         code: "application-id-taken",
         message: "another command already created an application with this id (first writer wins)")
     static let duplicateApplication = Self(
         code: "duplicate-application",
         message: "the person already has an open application for this service; a supervisor must settle which stands")
+    /// Also the answer for an application outside the jurisdiction: the terminal learns nothing of it.
     static let unknownApplication = Self(
-        code: "unknown-application", message: "the centre has no application with this id")
+        code: "unknown-application",
+        message: "the centre has no application with this id in this terminal's jurisdiction")
     static let staleVersion = Self(
         code: "stale-version",
         message: "the record changed at the centre since the terminal's copy; pull and decide again")
     static let cardNumberTaken = Self(
         code: "card-number-taken", message: "the centre already has a card with this number")
-    static let unknownCard = Self(code: "unknown-card", message: "the centre has no card with this number")
+    /// Also the answer for a card outside the jurisdiction.
+    static let unknownCard = Self(
+        code: "unknown-card", message: "the centre has no card with this number in this terminal's jurisdiction")
     static let certificateSerialTaken = Self(
         code: "certificate-serial-taken",
         message: "the centre already registered a document under this serial (first writer wins)")

@@ -4,6 +4,11 @@ import KioskCore
 /// The conflict rules of docs/SYNC.md, as one decision per command: given what the centre holds,
 /// the write to make or the rule that refuses it. Pure, so both stores judge alike and the rules are
 /// tested without a database.
+///
+/// Access comes first in every decision: what the terminal may name at all (its own ids), then
+/// whether the record lies in its jurisdiction, and only then what the centre holds ("taken",
+/// "duplicate"). A record outside the jurisdiction is answered exactly like one the centre does not
+/// have, so that no answer tells a terminal what exists beyond its area.
 enum CommandRules {
     static func decide(
         _ command: CentreCommand, baseVersion: Int?, facts: CommandFacts, terminal: RegisteredTerminal
@@ -11,17 +16,22 @@ enum CommandRules {
         let jurisdiction = terminal.jurisdiction
         switch command {
         case .submitApplication(let application):
-            // First writer wins by id; the region is the centre's for people it knows.
+            guard Self.names(application.id, terminal) else { return .failure(.foreignID) }
+            // The region is the centre's: a person it does not know is no one of this jurisdiction.
+            guard let region = facts.holderRegion, jurisdiction.contains(region) else {
+                return .failure(.outsideJurisdiction)
+            }
+            // First writer wins by id.
             guard facts.application == nil else { return .failure(.applicationIDTaken) }
-            var stored = application
-            stored.regionCode = facts.holderRegion ?? application.regionCode
-            guard jurisdiction.contains(stored.regionCode) else { return .failure(.outsideJurisdiction) }
             guard !facts.openDuplicate || !application.status.isOpen else { return .failure(.duplicateApplication) }
+            var stored = application
+            stored.regionCode = region
             return .success(.insertApplication(stored))
 
         case .moveApplication(let move):
-            guard let current = facts.application else { return .failure(.unknownApplication) }
-            guard jurisdiction.contains(current.application.regionCode) else { return .failure(.outsideJurisdiction) }
+            guard let current = facts.application, jurisdiction.contains(current.application.regionCode) else {
+                return .failure(.unknownApplication)
+            }
             guard baseVersion == current.version else { return .failure(.staleVersion) }
             var application = current.application
             do {
@@ -32,14 +42,17 @@ enum CommandRules {
             return .success(.updateApplication(application, version: current.version + 1))
 
         case .requestCard(let card):
+            guard let region = facts.holderRegion, jurisdiction.contains(region) else {
+                return .failure(.outsideJurisdiction)
+            }
+            // Card numbers are the nation's, not the terminal's: a number in use anywhere is taken.
             guard facts.card == nil else { return .failure(.cardNumberTaken) }
-            let region = facts.holderRegion ?? jurisdiction.regionPrefix
-            guard jurisdiction.contains(region) else { return .failure(.outsideJurisdiction) }
             return .success(.insertCard(card, regionCode: region))
 
         case .moveCard(let move):
-            guard let current = facts.card else { return .failure(.unknownCard) }
-            guard jurisdiction.contains(current.regionCode) else { return .failure(.outsideJurisdiction) }
+            guard let current = facts.card, jurisdiction.contains(current.regionCode) else {
+                return .failure(.unknownCard)
+            }
             var card = current.card
             if move.status == .lost {
                 // A loss report wins whatever the card's state: it is recorded even where the
@@ -61,9 +74,16 @@ enum CommandRules {
             return .success(.updateCard(card, regionCode: current.regionCode))
 
         case .issueCertificate(let certificate):
+            guard Self.names(certificate.serial, terminal) else { return .failure(.foreignID) }
             guard jurisdiction.contains(certificate.regionCode) else { return .failure(.outsideJurisdiction) }
             guard facts.certificate == nil else { return .failure(.certificateSerialTaken) }
             return .success(.insertCertificate(certificate))
         }
+    }
+
+    /// Whether `id` is one the terminal may give a new record: application ids and document serials
+    /// begin with the terminal's own id, so "taken" can only ever be about the terminal's own records.
+    static func names(_ id: String, _ terminal: RegisteredTerminal) -> Bool {
+        id.hasPrefix(terminal.id + "-")
     }
 }

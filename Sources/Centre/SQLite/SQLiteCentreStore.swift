@@ -44,6 +44,49 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func terminal(id: String) async throws -> RegisteredTerminal? {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), RowMapping<RegisteredTerminal>.records, db
+            )
+            .first
+        }
+    }
+
+    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws {
+        try await pool.write { db in
+            let existing: [RegisteredTerminal] = try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: code.terminalID), .records, db)
+            for statement in try TerminalEnrolling.issue(code, existing: existing.first, rotating: rotating, self.sql) {
+                try self.execute(statement, db)
+            }
+        }
+    }
+
+    public func enrol<Issued: Sendable>(
+        codeHash: String, at now: Date,
+        credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
+    ) async throws -> Issued {
+        try await pool.write { db in
+            let found: [StoredEnrolmentCode] = try self.fetch(
+                self.sql.selectForUpdate(StoredEnrolmentCode.self, key: codeHash), .records, db)
+            let (statements, issued) = try TerminalEnrolling.redeem(
+                found.first, at: now, self.sql, credentials: credentials)
+            for statement in statements { try self.execute(statement, db) }
+            return issued
+        }
+    }
+
+    public func revokeTerminal(_ id: String, at now: Date) async throws {
+        try await pool.write { db in
+            let existing: [RegisteredTerminal] = try self.fetch(
+                self.sql.select(RegisteredTerminal.self, key: id), .records, db)
+            for statement in try TerminalEnrolling.revoke(existing.first, at: now, self.sql) {
+                try self.execute(statement, db)
+            }
+        }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
             try self.fetch(
@@ -95,6 +138,31 @@ public final class SQLiteCentreStore: CentreStore {
             try lookup.keep(row.map(GRDBRowReader.init), &facts)
         }
         return facts
+    }
+
+    // MARK: Ledger anchors
+
+    public func anchorLedger(
+        _ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date
+    ) async throws -> LedgerAnchorResult {
+        try await pool.write { db in
+            let anchored: [StoredLedgerAnchor] = try self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, db)
+            let (statements, result) = try LedgerAnchoring.carryOut(
+                head, atAnchor: atAnchor, anchored: anchored.first, of: terminal, at: now, self.sql)
+            for statement in statements { try self.execute(statement, db) }
+            return result
+        }
+    }
+
+    public func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor {
+        try await pool.read { db in
+            let anchored: [StoredLedgerAnchor] = try self.fetch(
+                self.sql.select(StoredLedgerAnchor.self, key: terminal.id), .records, db)
+            let refusals: [LedgerAnchorRefusals] = try self.fetch(
+                self.sql.ledgerAnchorRefusals(terminal.id), .records, db)
+            return LedgerAnchor(anchored.first, refusals.first)
+        }
     }
 
     // MARK: Card production
@@ -169,14 +237,41 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    // MARK: Snapshot audit
+
+    public func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    ) async throws -> SnapshotPull {
+        try await pool.write { db in
+            let starts = self.sql.snapshotStarts(of: terminal.id, since: now.addingTimeInterval(-limit.window))
+            let pull = try limit.start(
+                by: terminal, of: jurisdiction,
+                cursor: SyncCursor(try Int64.fetchOne(db, sql: self.sql.currentSequence) ?? 0),
+                after: try Int64.fetchAll(db, sql: starts.sql, arguments: starts.grdbArguments).map {
+                    Date(milliseconds: $0)
+                },
+                at: now)
+            try self.execute(try self.sql.insert(pull), db)
+            return pull
+        }
+    }
+
+    public func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) async throws {
+        try await pool.write { db in
+            try self.execute(self.sql.endSnapshot(id, rowCount: rowCount, finishedAt: finishedAt), db)
+        }
+    }
+
+    public func snapshotPulls(since: Date) async throws -> [SnapshotPull] {
+        try await pool.read { db in try self.fetch(self.sql.snapshotPulls(since: since), .records, db) }
+    }
+
     // MARK: Bulk load
 
     /// One transaction for the page; one prepared statement per table, rows bound straight to it.
     public func load(_ page: ReferenceDataPage) async throws {
         try await pool.write { db in
-            let count =
-                page.people.count + page.enrolments.count + page.contributions.count + page.pensionPayments.count
-                + page.jobPostings.count + page.cardRecords.count
+            let count = page.rowCount
             guard count > 0 else { return }
             var sequence = try self.reserve(count, db) - 1
             func insert<Record: CentreRecord>(_ records: [Record]) throws {

@@ -26,9 +26,11 @@ struct CentreErrorMiddleware: RouterMiddleware {
     }
 
     static func response(_ error: CentreError) throws -> Response {
-        try CentreJSON.response(
+        var response = try CentreJSON.response(
             ErrorBody(code: error.codeName, messageChinese: error.messageChinese, message: error.message),
             status: .init(code: error.httpStatus))
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 
     struct ErrorBody: Encodable {

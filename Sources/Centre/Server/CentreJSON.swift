@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import NIOCore
 
 /// Bodies in and out as ``SyncJSON`` (sorted keys, dates as milliseconds), the protocol's encoding.
 enum CentreJSON {
@@ -14,8 +15,18 @@ enum CentreJSON {
             body: .init(byteBuffer: ByteBuffer(data: try SyncJSON.encoder().encode(value))))
     }
 
+    /// The body as `type`; one over `limit` bytes is refused with ``CentreError/bodyTooLarge(limit:)``,
+    /// before a byte is read when its `Content-Length` says so, or as soon as it passes the limit.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
-        let buffer = try await request.body.collect(upTo: limit)
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw CentreError.bodyTooLarge(limit: limit)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw CentreError.bodyTooLarge(limit: limit)
+        }
         guard let value = try? SyncJSON.decoder().decode(type, from: Data(buffer: buffer)) else {
             throw CentreError.malformedBody
         }

@@ -6,27 +6,39 @@ import Logging
 import NIOCore
 import Supervision
 
-/// The sync service of docs/SYNC.md over HTTPS with client certificates: commands up, changes and
-/// snapshots down, each for the terminal its bearer token names and inside its jurisdiction.
+/// The sync service of docs/SYNC.md over HTTPS with client certificates: commands and the ledger's
+/// head up, changes, snapshots and the ledger's anchor down, each for the terminal its bearer
+/// token names and inside its jurisdiction.
 public struct CentreServer: Sendable {
     public static let version = "1"
     /// At most this many commands per push (docs/SYNC.md).
     public static let maximumCommands = 200
     public static let defaultChangeLimit = 1000
     public static let maximumChangeLimit = 5000
+    /// The body of a document check: one scanned code.
+    static let maximumVerifyBytes = 64 << 10
 
     public let store: any CentreStore
     public var host: String
     public var port: Int
     public var tls: CentreTLS
     public var logger: Logger
+    /// How often one terminal may start a snapshot.
+    public var snapshotLimit: SnapshotLimit
+    /// The centre's CA for terminals: with it, terminals enrol (`POST /enrol/v1`) and its certificates are trusted.
+    public var authority: TerminalAuthority?
 
-    public init(store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger) {
+    public init(
+        store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
+        snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil
+    ) {
         self.store = store
         self.host = host
         self.port = port
         self.tls = tls
         self.logger = logger
+        self.snapshotLimit = snapshotLimit
+        self.authority = authority
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -35,7 +47,7 @@ public struct CentreServer: Sendable {
     {
         Application(
             router: router(),
-            server: try .tls(.http1(), tlsConfiguration: tls.configuration()),
+            server: try .tls(.http1(), tlsConfiguration: tls.configuration(authority: authority)),
             configuration: .init(address: .hostname(host, port: port), serverName: "sskiosk-centre"),
             onServerRunning: { channel in
                 SystemdSupervisor().serverRunning(on: channel)
@@ -51,12 +63,25 @@ public struct CentreServer: Sendable {
             try await store.checkHealth()
             return try CentreJSON.response(["status": "ok", "version": Self.version])
         }
+        if let authority {
+            router.post("enrol/v1") { request, _ in
+                let body = try await CentreJSON.decode(
+                    TerminalEnrolmentRequest.self, from: request, limit: TerminalEnrolmentRequest.maximumBytes)
+                let answer = try await TerminalEnrolment(store: store, authority: authority).enrol(body, at: Date())
+                logger.info("terminal enrolled", metadata: ["terminal": "\(answer.terminalID)"])
+                return try CentreJSON.response(answer)
+            }
+        }
         let sync = router.group("sync/v1").add(middleware: TerminalAuthentication(store: store))
         sync.post("commands") { request, context in try await push(request, context) }
         sync.get("changes") { request, context in try await changes(request, context) }
         sync.get("snapshot") { request, context in try await snapshot(request, context) }
+        sync.get("ledger/anchor") { _, context in
+            try CentreJSON.response(try await store.ledgerAnchor(of: try context.requireTerminal()))
+        }
         sync.post("verify") { request, _ in
-            let body = try await CentreJSON.decode(DocumentCheckRequest.self, from: request, limit: 64 << 10)
+            let body = try await CentreJSON.decode(
+                DocumentCheckRequest.self, from: request, limit: Self.maximumVerifyBytes)
             return try CentreJSON.response(try await store.verify(qrText: body.qr))
         }
         return router
@@ -64,12 +89,25 @@ public struct CentreServer: Sendable {
 
     private func push(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
         let terminal = try context.requireTerminal()
-        let body = try await CentreJSON.decode(SyncPushRequest.self, from: request, limit: 16 << 20)
+        let body = try await CentreJSON.decode(
+            SyncPushRequest.self, from: request, limit: SyncPushRequest.maximumBytes)
         guard body.commands.count <= Self.maximumCommands else {
             throw CentreError.tooManyCommands(limit: Self.maximumCommands)
         }
-        let results = try await store.apply(body.commands, from: terminal, at: Date())
-        return try CentreJSON.response(SyncPushResponse(results: results))
+        guard [body.ledgerHead, body.ledgerAtAnchor].allSatisfy({ $0?.isWellFormed ?? true }) else {
+            throw CentreError.malformedBody
+        }
+        let now = Date()
+        var response = SyncPushResponse(results: try await store.apply(body.commands, from: terminal, at: now))
+        if let head = body.ledgerHead {
+            let anchor = try await store.anchorLedger(head, atAnchor: body.ledgerAtAnchor, of: terminal, at: now)
+            if anchor.outcome == .refused {
+                logger.warning(
+                    "ledger head refused", metadata: ["terminal": "\(terminal.id)", "reason": "\(anchor.reason ?? "")"])
+            }
+            response.ledgerAnchor = anchor
+        }
+        return try CentreJSON.response(response)
     }
 
     private func changes(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
@@ -83,10 +121,20 @@ public struct CentreServer: Sendable {
     }
 
     /// NDJSON, one page per line, written as it is read: the link's pace holds back the reading.
+    /// Each start counts against ``snapshotLimit`` (429 with `Retry-After` beyond it) and goes on
+    /// the centre's record with the rows sent, however the stream ends.
     private func snapshot(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
         let terminal = try context.requireTerminal()
         let jurisdiction = try area(request, of: terminal)
         let store = store
+        let logger = context.logger
+        let pull: SnapshotPull
+        do {
+            pull = try await store.startSnapshot(by: terminal, of: jurisdiction, limit: snapshotLimit, at: Date())
+        } catch let error as CentreError where error.code == .tooManySnapshots {
+            logger.warning("snapshot refused: too many", metadata: ["jurisdiction": "\(jurisdiction)"])
+            throw error
+        }
         var headers = HTTPFields()
         headers[.contentType] = "application/x-ndjson"
         headers[.cacheControl] = "no-store"
@@ -94,11 +142,25 @@ public struct CentreServer: Sendable {
             status: .ok, headers: headers,
             body: ResponseBody { writer in
                 let encoder = SyncJSON.encoder()
-                try await store.snapshot(of: jurisdiction, at: Date()) { page in
-                    var line = try encoder.encode(page)
-                    line.append(UInt8(ascii: "\n"))
-                    try await writer.write(ByteBuffer(data: line))
+                var rows = 0
+                do {
+                    try await store.snapshot(of: jurisdiction, from: pull.cursor, at: Date()) { page in
+                        var line = try encoder.encode(page)
+                        line.append(UInt8(ascii: "\n"))
+                        try await writer.write(ByteBuffer(data: line))
+                        rows += page.rowCount
+                    }
+                } catch {
+                    try? await store.endSnapshot(pull.id, rowCount: rows, finishedAt: nil)
+                    logger.warning(
+                        "snapshot broke off",
+                        metadata: ["jurisdiction": "\(jurisdiction)", "cursor": "\(pull.cursor)", "rows": "\(rows)"])
+                    throw error
                 }
+                try await store.endSnapshot(pull.id, rowCount: rows, finishedAt: Date())
+                logger.info(
+                    "snapshot sent",
+                    metadata: ["jurisdiction": "\(jurisdiction)", "cursor": "\(pull.cursor)", "rows": "\(rows)"])
                 try await writer.finish(nil)
             })
     }

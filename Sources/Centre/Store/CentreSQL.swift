@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// The statements both stores run, written once: the dialects differ here only in how a parameter
@@ -61,10 +62,11 @@ struct CentreSQL: Sendable {
     }
 
     /// Inserts a row or replaces every other column of the one with the same key.
-    func upsert<Record: CentreRecord>(_ record: Record, sequence: Int64) throws -> Statement {
+    func upsert<Record: CentreRecord>(_ record: Record, sequence: Int64? = nil) throws -> Statement {
         var statement = try insert(record, sequence: sequence)
         let key = Record.primaryKey.map(\.stringValue)
-        let assignments = (Record.columnNames.filter { !key.contains($0) } + ["changeSequence"])
+        let assignments =
+            (Record.columnNames.filter { !key.contains($0) } + (sequence == nil ? [] : ["changeSequence"]))
             .map { "\($0) = excluded.\($0)" }
         statement.sql +=
             " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(assignments.joined(separator: ", "))"
@@ -236,6 +238,70 @@ struct CentreSQL: Sendable {
                 ORDER BY id
                 """,
             arguments: Self.regionRange(jurisdiction))
+    }
+
+    // MARK: Snapshot audit
+
+    /// When `terminalID` started its snapshots after `since`, oldest first, in milliseconds.
+    func snapshotStarts(of terminalID: String, since: Date) -> Statement {
+        Statement(
+            sql: """
+                SELECT startedAt FROM snapshotPull WHERE terminalID = \(parameter(1)) AND startedAt > \(parameter(2))
+                ORDER BY startedAt
+                """,
+            arguments: [.text(terminalID), .integer(since.milliseconds)])
+    }
+
+    func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) -> Statement {
+        Statement(
+            sql:
+                "UPDATE snapshotPull SET rowCount = \(parameter(1)), finishedAt = \(parameter(2)) WHERE id = \(parameter(3))",
+            arguments: [.integer(Int64(rowCount)), SQLValue(finishedAt?.milliseconds), .text(id)])
+    }
+
+    func snapshotPulls(since: Date) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(SnapshotPull.columnList()) FROM snapshotPull WHERE startedAt >= \(parameter(1))
+                ORDER BY startedAt, id
+                """,
+            arguments: [.integer(since.milliseconds)])
+    }
+
+    // MARK: Ledger anchors
+
+    /// Takes the terminal's row lock to the end of the transaction, so that the anchors of one
+    /// terminal's ledger are judged one at a time. PostgreSQL only: SQLite's one writer does that.
+    func lockTerminal(_ id: String) -> Statement {
+        Statement(sql: "SELECT id FROM terminal WHERE id = \(parameter(1)) FOR UPDATE", arguments: [.text(id)])
+    }
+
+    /// A refused head: its first refusal, or one more of the same head.
+    func recordAnchorRefusal(
+        _ head: LedgerHead, of terminal: RegisteredTerminal, code: String, anchored: LedgerHead?, at now: Date
+    ) -> Statement {
+        Statement(
+            sql: """
+                INSERT INTO ledgerAnchorRefusal
+                    (terminalID, sequence, hash, code, anchoredSequence, firstRefusedAt, lastRefusedAt, times)
+                VALUES (\(parameters(1...7)), 1)
+                ON CONFLICT (terminalID, sequence, hash)
+                DO UPDATE SET lastRefusedAt = excluded.lastRefusedAt, times = ledgerAnchorRefusal.times + 1
+                """,
+            arguments: [
+                .text(terminal.id), .integer(head.sequence), .text(head.hash), .text(code),
+                .integer(anchored?.sequence ?? 0), .integer(now.milliseconds), .integer(now.milliseconds),
+            ])
+    }
+
+    /// How many heads of the terminal were refused, and when the last was (``LedgerAnchorRefusals``).
+    func ledgerAnchorRefusals(_ terminalID: String) -> Statement {
+        Statement(
+            sql: """
+                SELECT CAST(COALESCE(SUM(times), 0) AS BIGINT) AS refusals, MAX(lastRefusedAt) AS lastRefusedAt
+                FROM ledgerAnchorRefusal WHERE terminalID = \(parameter(1))
+                """,
+            arguments: [.text(terminalID)])
     }
 
     func terminal(tokenHash: String) -> Statement {

@@ -155,6 +155,70 @@ public enum CentreSchema {
         Migration(
             name: "v5-national-insurance-codes", sqlite: InsuranceCodeMigration.sql,
             postgres: InsuranceCodeMigration.sql),
+        // The audit of snapshots: who pulled which area, from which change number, how many rows.
+        // Its rows go to no terminal, so they carry no change number.
+        Migration(
+            name: "v6-snapshot-pulls",
+            sqlite: """
+                CREATE TABLE snapshotPull (
+                    id TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT NOT NULL,
+                    cursor INTEGER NOT NULL, startedAt INTEGER NOT NULL, rowCount INTEGER, finishedAt INTEGER) STRICT;
+                CREATE INDEX snapshotPullByTerminal ON snapshotPull (terminalID, startedAt);
+                CREATE INDEX snapshotPullByTime ON snapshotPull (startedAt);
+                """,
+            postgres: """
+                CREATE TABLE snapshotPull (
+                    id TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT COLLATE "C" NOT NULL,
+                    cursor BIGINT NOT NULL, startedAt BIGINT NOT NULL, rowCount BIGINT, finishedAt BIGINT);
+                CREATE INDEX snapshotPullByTerminal ON snapshotPull (terminalID, startedAt);
+                CREATE INDEX snapshotPullByTime ON snapshotPull (startedAt);
+                """),
+        // Each terminal's ledger head as last anchored, and the heads refused for going back on it
+        // (one row per head, counted each time it came again). Kept outside the terminal's reach, so
+        // that a ledger cut back, rewritten or emptied on the terminal shows against them.
+        Migration(
+            name: "v7-ledger-anchors",
+            sqlite: """
+                CREATE TABLE ledgerAnchor (
+                    terminalID TEXT PRIMARY KEY NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL,
+                    anchoredAt INTEGER NOT NULL) STRICT;
+                CREATE TABLE ledgerAnchorRefusal (
+                    terminalID TEXT NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL, code TEXT NOT NULL,
+                    anchoredSequence INTEGER NOT NULL, firstRefusedAt INTEGER NOT NULL, lastRefusedAt INTEGER NOT NULL,
+                    times INTEGER NOT NULL, PRIMARY KEY (terminalID, sequence, hash)) STRICT, WITHOUT ROWID;
+                """,
+            postgres: """
+                CREATE TABLE ledgerAnchor (
+                    terminalID TEXT PRIMARY KEY NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL,
+                    anchoredAt BIGINT NOT NULL);
+                CREATE TABLE ledgerAnchorRefusal (
+                    terminalID TEXT NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL, code TEXT NOT NULL,
+                    anchoredSequence BIGINT NOT NULL, firstRefusedAt BIGINT NOT NULL, lastRefusedAt BIGINT NOT NULL,
+                    times BIGINT NOT NULL, PRIMARY KEY (terminalID, sequence, hash));
+                """),
+        // Terminals that join by enrolment: the one-time codes county administrators issue (kept as
+        // hashes, each used at most once), and each terminal's client certificate (by fingerprint),
+        // document-signing key and revocation.
+        Migration(
+            name: "v8-terminal-enrolment",
+            sqlite: """
+                ALTER TABLE terminal ADD COLUMN certificateFingerprint TEXT;
+                ALTER TABLE terminal ADD COLUMN signingKey TEXT;
+                ALTER TABLE terminal ADD COLUMN revokedAt INTEGER;
+                CREATE TABLE enrolmentCode (
+                    codeHash TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT NOT NULL,
+                    name TEXT NOT NULL, issuedAt INTEGER NOT NULL, expiresAt INTEGER NOT NULL, usedAt INTEGER) STRICT;
+                CREATE INDEX enrolmentCodeByTerminal ON enrolmentCode (terminalID);
+                """,
+            postgres: """
+                ALTER TABLE terminal ADD COLUMN certificateFingerprint TEXT;
+                ALTER TABLE terminal ADD COLUMN signingKey TEXT;
+                ALTER TABLE terminal ADD COLUMN revokedAt BIGINT;
+                CREATE TABLE enrolmentCode (
+                    codeHash TEXT PRIMARY KEY NOT NULL, terminalID TEXT NOT NULL, jurisdiction TEXT COLLATE "C" NOT NULL,
+                    name TEXT NOT NULL, issuedAt BIGINT NOT NULL, expiresAt BIGINT NOT NULL, usedAt BIGINT);
+                CREATE INDEX enrolmentCodeByTerminal ON enrolmentCode (terminalID);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

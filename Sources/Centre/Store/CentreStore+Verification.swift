@@ -1,11 +1,15 @@
+@preconcurrency import Crypto
 import Documents
+import HexCoding
 import KioskCore
 
 extension CentreStore {
-    /// Checks a scanned QR code against the register of issued documents: the code's serial must be
-    /// registered with the SHA-256 of exactly the bytes the code carries. A registered terminal sent
-    /// that hash over mutual TLS when it printed the document, so a match vouches for every byte
-    /// without the centre holding each terminal's signing key.
+    /// Checks a scanned QR code. When the terminal that signed it (the payload's key id) enrolled
+    /// with a document-signing key, the centre checks the signature itself with that key: a code it
+    /// does not verify is `altered` whatever the register says. Then the code's serial must be
+    /// registered with the SHA-256 of exactly the bytes the code carries; the terminal sent that hash
+    /// over mutual TLS when it printed the document. A terminal registered by hand, with no key at the
+    /// centre, is judged by the register alone.
     public func verify(qrText: String) async throws -> DocumentCheck {
         let sealed: SealedPayload
         let payload: VerificationPayload
@@ -15,12 +19,25 @@ extension CentreStore {
         } catch {
             throw CentreError.malformedCertificateCode
         }
+        var signatureChecked = false
+        if let hex = try await terminal(id: payload.keyID)?.signingKey {
+            guard let raw = [UInt8](hex: hex), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
+            else {
+                throw CentreError.internalError
+            }
+            guard (try? DocumentVerifier(trustedKeys: [payload.keyID: key]).verify(sealed)) != nil else {
+                return DocumentCheck(outcome: .altered, serial: payload.serialNumber, signatureChecked: true)
+            }
+            signatureChecked = true
+        }
         guard let entry = try await certificate(serial: payload.serialNumber) else {
-            return DocumentCheck(outcome: .unregistered, serial: payload.serialNumber)
+            return DocumentCheck(
+                outcome: .unregistered, serial: payload.serialNumber, signatureChecked: signatureChecked)
         }
         guard entry.payloadHash == sealed.messageDigest else {
-            return DocumentCheck(outcome: .altered, serial: payload.serialNumber)
+            return DocumentCheck(outcome: .altered, serial: payload.serialNumber, signatureChecked: signatureChecked)
         }
-        return DocumentCheck(outcome: .registered, serial: payload.serialNumber, certificate: entry)
+        return DocumentCheck(
+            outcome: .registered, serial: payload.serialNumber, certificate: entry, signatureChecked: signatureChecked)
     }
 }

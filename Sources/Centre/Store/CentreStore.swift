@@ -9,6 +9,24 @@ public protocol CentreStore: Sendable {
     func register(_ terminal: RegisteredTerminal) async throws
     /// The terminal whose token has this SHA-256, or nil.
     func terminal(tokenHash: String) async throws -> RegisteredTerminal?
+    /// The terminal with this id, or nil.
+    func terminal(id: String) async throws -> RegisteredTerminal?
+
+    /// Keeps a new enrolment code (its hash) and withdraws the terminal's earlier unused ones. A
+    /// first code refuses an id taken (``CentreError/terminalExists``); a rotation's code
+    /// (`rotating`) needs the terminal (``CentreError/unknownTerminal``).
+    func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws
+    /// Enrols with the code whose hash this is, once and before it expires
+    /// (``CentreError/enrolmentCodeRefused`` otherwise, the same for every refusal): in one
+    /// transaction the code is used and the terminal `credentials` makes for it is written (its
+    /// certificate and token replace any earlier pair). Answers what `credentials` issued with it.
+    func enrol<Issued: Sendable>(
+        codeHash: String, at now: Date,
+        credentials: @Sendable (StoredEnrolmentCode) throws -> (terminal: RegisteredTerminal, issued: Issued)
+    ) async throws -> Issued
+    /// Ends the terminal's certificate and token at once and withdraws its open codes
+    /// (``CentreError/unknownTerminal`` for an id the centre does not have).
+    func revokeTerminal(_ id: String, at now: Date) async throws
 
     /// Applies each command exactly once, in order, each with the record of its key: a key seen
     /// before answers ``SyncCommandResult/Outcome/duplicate`` (or its refusal again) and changes
@@ -16,6 +34,16 @@ public protocol CentreStore: Sendable {
     /// its results all stand or, on an error, none do and the terminal sends it again.
     func apply(_ commands: [SyncCommand], from terminal: RegisteredTerminal, at now: Date) async throws
         -> [SyncCommandResult]
+
+    /// Anchors the head of `terminal`'s ledger that a push carried, with the terminal's entry at
+    /// the anchor's sequence beside it: it becomes the anchor when it extends the last one (a
+    /// higher sequence; the same head again changes nothing), and is refused and recorded when it
+    /// goes back on it (a lower sequence, or another value at the anchor's sequence;
+    /// ``LedgerAnchorRules``). One terminal's heads are judged one at a time.
+    func anchorLedger(_ head: LedgerHead, atAnchor: LedgerHead?, of terminal: RegisteredTerminal, at now: Date)
+        async throws -> LedgerAnchorResult
+    /// What the centre holds of `terminal`'s ledger: the last head anchored, and the refusals.
+    func ledgerAnchor(of terminal: RegisteredTerminal) async throws -> LedgerAnchor
 
     /// Up to `limit` rows changed after `cursor` in the jurisdiction, in change order.
     func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws
@@ -28,6 +56,18 @@ public protocol CentreStore: Sendable {
     /// made, even for an empty area. Nil after the last person.
     func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
         -> ReferenceDataPage?
+
+    /// Records that `terminal` starts a snapshot of `jurisdiction` (the audit of who pulled what),
+    /// with the cursor its pages will carry. Refuses with ``CentreError/tooManySnapshots(retryAfter:)``,
+    /// recording nothing, when the terminal started `limit.starts` already within `limit.window`.
+    func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    )
+        async throws -> SnapshotPull
+    /// Records how the pull `id` ended: the rows sent, and when it finished (nil: it broke off).
+    func endSnapshot(_ id: String, rowCount: Int, finishedAt: Date?) async throws
+    /// The snapshots started at or after `since`, oldest first: which terminal took which area.
+    func snapshotPulls(since: Date) async throws -> [SnapshotPull]
 
     /// The bulk path for facts arriving from the centre's own systems (and the synthetic county):
     /// all of a page in one transaction, every row with the next change sequence number. Rows must
@@ -51,14 +91,14 @@ public protocol CentreStore: Sendable {
 }
 
 extension CentreStore {
-    /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with the
-    /// cursor read before the first one. The next page is read while `body` sends the last, and no
-    /// further: a slow link holds back the reading rather than filling memory.
+    /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with
+    /// `cursor`, or the cursor read before the first one. The next page is read while `body` sends
+    /// the last, and no further: a slow link holds back the reading rather than filling memory.
     public func snapshot(
-        of jurisdiction: Jurisdiction, peoplePerPage: Int = 500, at now: Date,
+        of jurisdiction: Jurisdiction, from cursor: SyncCursor? = nil, peoplePerPage: Int = 500, at now: Date,
         _ body: (ReferenceDataPage) async throws -> Void
     ) async throws {
-        let cursor = try await currentCursor()
+        let cursor = if let cursor { cursor } else { try await currentCursor() }
         var next = Task { try await snapshotPage(of: jurisdiction, after: nil, people: peoplePerPage) }
         while var page = try await next.value {
             page.cursor = cursor.description

@@ -35,6 +35,10 @@ public struct SupportBundle: Sendable {
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sskiosk-bundle-\(UUID().uuidString)")
         let root = staging.appendingPathComponent("sskiosk-support")
+        // The staging folder is the owner's alone (0700), so what is in it before redaction is
+        // finished and packed is never readable by others, whatever the umask.
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        guard chmod(staging.path, 0o700) == 0 else { throw DiagnosticsError.bundleNotWritten(staging.path) }
         defer { try? FileManager.default.removeItem(at: staging) }
         var written: [String] = []
         var missing: [String] = []
@@ -73,7 +77,9 @@ public struct SupportBundle: Sendable {
         tar.arguments = ["-czf", output.path, "-C", staging.path, "sskiosk-support"]
         try tar.run()
         tar.waitUntilExit()
-        guard tar.terminationStatus == 0 else { throw DiagnosticsError.bundleNotWritten(output.path) }
+        guard tar.terminationStatus == 0, chmod(output.path, 0o600) == 0 else {
+            throw DiagnosticsError.bundleNotWritten(output.path)
+        }
         return written
     }
 

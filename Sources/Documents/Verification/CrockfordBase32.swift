@@ -1,10 +1,10 @@
 /// Crockford's Base32: digits and letters without I, L, O and U, so a code read out over the phone
 /// or typed from paper survives the usual confusions.
-enum CrockfordBase32 {
+public enum CrockfordBase32 {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     /// The low `5 × digits` bits of `value`, most significant first, in groups of four.
-    static func grouped(_ value: UInt64, digits: Int) -> String {
+    public static func grouped(_ value: UInt64, digits: Int) -> String {
         var characters: [Character] = []
         for index in (0..<digits).reversed() {
             characters.append(alphabet[Int((value >> (5 * UInt64(index))) & 31)])
@@ -15,7 +15,7 @@ enum CrockfordBase32 {
     }
 
     /// A typed code made comparable: upper case, no separators, O read as 0 and I, L as 1.
-    static func normalised(_ code: String) -> String {
+    public static func normalised(_ code: String) -> String {
         String(
             code.uppercased().compactMap { character -> Character? in
                 switch character {

@@ -75,15 +75,18 @@ public struct KioskServices: Sendable {
         return try await store.submit(checked, by: principal, at: now())
     }
 
+    /// Moves an application along; the role is judged before the application is looked up, so that
+    /// a refusal never tells whether the id is in the cache.
     public func move(application id: String, to status: ApplicationStatus, by principal: Principal) async throws
         -> Application
     {
-        guard let application = try await store.application(id) else {
-            throw KioskError.notFound("application", chinese: "该申请")
-        }
         let action: Action =
             status == .approved || status == .rejected || status == .needsReview
             ? .approveApplication : .submitApplication
+        try AccessPolicy.authorize(principal, action)
+        guard let application = try await store.application(id) else {
+            throw KioskError.notFound("application", chinese: "该申请")
+        }
         try AccessPolicy.authorize(
             principal, action, regionCode: application.regionCode, idNumber: application.idNumber)
         return try await store.move(application: id, to: status, by: principal, at: now())
@@ -109,17 +112,20 @@ public struct KioskServices: Sendable {
     public func moveCard(_ cardNumber: String, to status: CardStatus, by principal: Principal) async throws
         -> CardRecord
     {
-        let card = try await authorizedCard(cardNumber, for: principal, status == .active ? .activateCard : nil)
         let action: Action =
             switch status {
             case .issued: .issueCard
-            case .active: card.status == .lost ? .liftLoss : .activateCard
+            case .active: .activateCard
             case .lost: .reportLoss
             case .replaced: .replaceCard
             case .cancelled: .cancelCard
             case .applied, .inProduction, .readyAtDesk: .approveApplication
             }
-        _ = try await authorizedPerson(card.idNumber, for: principal, action)
+        let card = try await authorizedCard(cardNumber, for: principal, action)
+        // Making a lost card active lifts its loss, an action of its own (every role that may lift a
+        // loss may activate a card, so the role was judged before the lookup all the same).
+        let taken: Action = status == .active && card.status == .lost ? .liftLoss : action
+        _ = try await authorizedPerson(card.idNumber, for: principal, taken)
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
     }
 
@@ -137,6 +143,21 @@ public struct KioskServices: Sendable {
         _ = try await authorizedPerson(card.idNumber, for: principal, .readPerson)
         try await logStaffRead(principal, card.idNumber, detail: "card")
         return card
+    }
+
+    /// The full ID number of the card's holder, for a stated purpose (``IDNumberPurpose``, checked
+    /// after the role and before the lookup), on the ledger with the purpose and the number masked.
+    public func fullIDNumber(ofCard cardNumber: String, purpose: String?, for principal: Principal) async throws
+        -> (idNumber: String, purpose: IDNumberPurpose)
+    {
+        try AccessPolicy.authorize(principal, .readFullIDNumber)
+        let purpose = try IDNumberPurpose(checking: purpose)
+        let card = try await authorizedCard(cardNumber, for: principal, .readFullIDNumber)
+        _ = try await authorizedPerson(card.idNumber, for: principal, .readFullIDNumber)
+        try await store.log(
+            "person.read-full-id-number", subject: .person(idNumber: card.idNumber), by: principal,
+            detail: "purpose=\(purpose.rawValue) card=\(cardNumber)", at: now())
+        return (card.idNumber, purpose)
     }
 
     /// Checks that `principal` may personalise this card now, before the desk touches the chip:
@@ -244,12 +265,13 @@ public struct KioskServices: Sendable {
         return person
     }
 
-    /// The card `cardNumber`, once the role may take `action` on cards (decided after the lookup
-    /// when nil). Residents reach cards only through their own session's card.
-    private func authorizedCard(_ cardNumber: String, for principal: Principal, _ action: Action?) async throws
+    /// The card `cardNumber`, once the role may take `action` on cards: decided before the lookup, so
+    /// that a refusal never tells whether the number is in the cache. Residents reach cards only
+    /// through their own session's card.
+    private func authorizedCard(_ cardNumber: String, for principal: Principal, _ action: Action) async throws
         -> CardRecord
     {
-        if let action { try AccessPolicy.authorize(principal, action) }
+        try AccessPolicy.authorize(principal, action)
         guard let card = try await store.cardRecord(cardNumber) else {
             throw KioskError.notFound("card", chinese: "该卡")
         }

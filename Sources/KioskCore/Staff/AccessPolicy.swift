@@ -7,7 +7,7 @@ public enum AccessPolicy {
             [
                 .readPerson, .submitApplication, .requestCard, .personaliseCard, .printCardFace, .issueCard,
                 .activateCard,
-                .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
+                .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
             ]
             .contains(action)
         case .supervisor:

@@ -15,6 +15,8 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     /// APPLICATION UNBLOCK of the chip in the desk reader (its application was blocked).
     case unblockCardApplication = "unblock-card-application"
     case cancelCard = "cancel-card"
+    /// A person's full ID number, which every answer otherwise masks, read for a stated purpose.
+    case readFullIDNumber = "read-full-id-number"
     case printDocument = "print-document"
     case readLedger = "read-ledger"
     case readStatistics = "read-statistics"

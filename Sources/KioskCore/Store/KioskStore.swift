@@ -77,7 +77,10 @@ public protocol KioskStore: Sendable {
     // MARK: Ledger
 
     func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry]
+    /// The chain checked under the store's ledger key, against the head recorded beside it.
     func verifyLedger() async throws -> LedgerVerifier.Finding
+    /// The head recorded beside the ledger (nil while it is empty), which the sender anchors at the centre.
+    func ledgerHead() async throws -> LedgerHead?
 
     // MARK: Outbox (for the sync sender)
 

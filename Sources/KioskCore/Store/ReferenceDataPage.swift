@@ -32,4 +32,15 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.cursor = cursor
         self.asOf = asOf
     }
+
+    /// The most one page may weigh as a line of the snapshot's NDJSON, in bytes: some twenty times
+    /// a page of 500 people of a township (about 3 MB measured). A terminal refuses a longer line
+    /// rather than buffer it without end.
+    public static let maximumLineBytes = 64 << 20
+
+    /// Rows of every table together.
+    public var rowCount: Int {
+        people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
+            + cardRecords.count
+    }
 }

@@ -1,4 +1,4 @@
-/// The terminal's connection to its centre, as the sync logic sees it: the three calls of
+/// The terminal's connection to its centre, as the sync logic sees it: the calls of
 /// docs/SYNC.md and nothing of HTTP or TLS, so the drain and pull loops are tested against an
 /// in-process centre and run against the real one through `CentreClient`'s `HTTPCentreLink`.
 ///
@@ -15,4 +15,6 @@ public protocol CentreLink: Sendable {
     func changes(after cursor: String, limit: Int) async throws -> SyncChanges
     /// `GET /sync/v1/snapshot`: the whole jurisdiction, page by page.
     func snapshot() async throws -> Snapshot
+    /// `GET /sync/v1/ledger/anchor`: the head of this terminal's ledger the centre last anchored.
+    func ledgerAnchor() async throws -> LedgerAnchor
 }

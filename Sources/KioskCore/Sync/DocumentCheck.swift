@@ -18,11 +18,17 @@ public struct DocumentCheck: Codable, Hashable, Sendable {
     public var serial: String
     /// The register's entry, when the outcome is `registered`.
     public var certificate: SignedCertificate?
+    /// Whether the centre checked the code's signature with the document key the signing terminal
+    /// enrolled with (nil from a centre that does not say).
+    public var signatureChecked: Bool?
 
-    public init(outcome: Outcome, serial: String, certificate: SignedCertificate? = nil) {
+    public init(
+        outcome: Outcome, serial: String, certificate: SignedCertificate? = nil, signatureChecked: Bool? = nil
+    ) {
         self.outcome = outcome
         self.serial = serial
         self.certificate = certificate
+        self.signatureChecked = signatureChecked
     }
 }
 

@@ -20,11 +20,38 @@ public struct SyncCommand: Codable, Hashable, Sendable {
     }
 }
 
-/// The body of `POST /sync/v1/commands`: commands in the order the terminal's outbox drains them.
+/// The body of `POST /sync/v1/commands`: commands in the order the terminal's outbox drains them,
+/// and the head of the terminal's ledger, which the centre anchors.
 public struct SyncPushRequest: Codable, Hashable, Sendable {
     public var commands: [SyncCommand]
+    /// The ledger's head when the push was made; nil while the ledger is empty.
+    public var ledgerHead: LedgerHead?
+    /// The terminal's own entry at the sequence of the centre's anchor (as the centre last told
+    /// it), so that the centre sees the head extends its anchor and not a ledger cut back and
+    /// grown past it again; nil when the terminal knows no anchor or holds no entry there.
+    public var ledgerAtAnchor: LedgerHead?
 
-    public init(commands: [SyncCommand]) { self.commands = commands }
+    public init(commands: [SyncCommand], ledgerHead: LedgerHead? = nil, ledgerAtAnchor: LedgerHead? = nil) {
+        self.commands = commands
+        self.ledgerHead = ledgerHead
+        self.ledgerAtAnchor = ledgerAtAnchor
+    }
+
+    /// The most a push's body may weigh, in bytes: the centre refuses a heavier one whole (413), and
+    /// the terminal's drain makes none. Some thousand times a usual push of 200.
+    public static let maximumBytes = 4 << 20
+
+    /// The most a body with no command in it can weigh: both ledger heads at their widest.
+    static let emptyWeight: Int = {
+        let widest = LedgerHead(sequence: .max, hash: String(repeating: "f", count: 64))
+        let request = SyncPushRequest(commands: [], ledgerHead: widest, ledgerAtAnchor: widest)
+        return (try? SyncJSON.encoder().encode(request).count) ?? 512
+    }()
+
+    /// What `command` adds to the body as ``SyncJSON`` writes it, with the comma before it.
+    static func weight(of command: SyncCommand) throws -> Int {
+        try SyncJSON.encoder().encode(command).count + 1
+    }
 }
 
 /// What became of one command at the centre.
@@ -57,11 +84,16 @@ public struct SyncCommandResult: Codable, Hashable, Sendable {
     public var isAcknowledged: Bool { outcome != .refused }
 }
 
-/// The answer to `POST /sync/v1/commands`: one result per command, in the request's order.
+/// The answer to `POST /sync/v1/commands`: one result per command, in the request's order, and
+/// what became of the ledger head (nil when the push carried none).
 public struct SyncPushResponse: Codable, Hashable, Sendable {
     public var results: [SyncCommandResult]
+    public var ledgerAnchor: LedgerAnchorResult?
 
-    public init(results: [SyncCommandResult]) { self.results = results }
+    public init(results: [SyncCommandResult], ledgerAnchor: LedgerAnchorResult? = nil) {
+        self.results = results
+        self.ledgerAnchor = ledgerAnchor
+    }
 }
 
 /// The answer to `GET /sync/v1/changes`: one page of reference data after the caller's cursor.

@@ -9,6 +9,8 @@ public struct SyncError: CodedError {
         case unknownCommand
         case incompleteAnswer
         case emptySnapshot
+        case commandTooLarge
+        case ledgerHeadRefused
     }
 
     public let code: Code
@@ -35,8 +37,25 @@ public struct SyncError: CodedError {
                 + "If this repeats, check the centre's version.")
     }
 
+    /// An outbox entry larger than any push may be: it goes to review rather than block the queue.
+    public static func commandTooLarge(bytes: Int, limit: Int) -> Self {
+        Self(
+            .commandTooLarge,
+            "An outbox entry of \(bytes) bytes is larger than a push to the centre may be (\(limit) bytes): "
+                + "it cannot be sent; a supervisor must review it. The rest of the queue goes on.")
+    }
+
     /// The centre's first load held no page at all, so there is no cursor to pull from.
     public static let emptySnapshot = Self(
         .emptySnapshot,
         "The centre's first load was empty: check that this terminal's jurisdiction is right at the centre.")
+
+    /// The centre refused the ledger's head as going back on the one it anchored: the ledger was
+    /// cut back, rewritten or replaced. The commands of the push were answered as usual.
+    public static func ledgerHeadRefused(_ reason: String) -> Self {
+        Self(
+            .ledgerHeadRefused,
+            "The centre refused this terminal's ledger head (\(reason)). Run `sskiosk ledger verify` with the "
+                + "centre's options and report it to the county: the ledger may have been tampered with.")
+    }
 }

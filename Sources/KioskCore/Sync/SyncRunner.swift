@@ -43,13 +43,17 @@ public struct SyncRunner<Link: CentreLink>: Sendable {
     private func drainLoop() async {
         var failures = 0
         var wait = Duration.zero
+        // The ledger head the centre holds, as the last drain learnt it; nil after a start, so
+        // the first drain sends the head.
+        var anchored: LedgerHead?
         if let head = try? await engine.store.pendingOutbox(limit: 1).first {
             failures = head.attempts
             wait = backoff.resumeDelay(attempts: head.attempts, lastAttemptAt: head.lastAttemptAt, now: now())
         }
         while (try? await Task.sleep(for: wait)) != nil {
             do {
-                let report = try await engine.drain()
+                let report = try await engine.drain(anchored: anchored)
+                anchored = report.anchored
                 if report.acknowledged + report.refused > 0 {
                     logger.info(
                         "outbox drained",

@@ -19,17 +19,17 @@ struct CardBlockCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try PCSCContext()
-        let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection, profile: try profileOptions.load())
-        let identity = try await session.readIdentity()
-        let keys = try await keyOptions.requiredProvider(context)
-        if permanently {
-            try await session.blockCard(keys: keys, identity: identity)
-            print("The card is blocked permanently.")
-        } else {
-            try await session.blockApplication(keys: keys, identity: identity)
-            print("The card's application is blocked.")
+        let profile = try profileOptions.load()
+        try await readerOptions.withConnection(context, disconnecting: .reset) { connection in
+            let session = try await SocialSecurityCardSession.open(connection, profile: profile)
+            let identity = try await session.readIdentity()
+            let keys = try await keyOptions.requiredProvider(context)
+            if permanently {
+                try await session.blockCard(keys: keys, identity: identity)
+            } else {
+                try await session.blockApplication(keys: keys, identity: identity)
+            }
         }
+        print(permanently ? "The card is blocked permanently." : "The card's application is blocked.")
     }
 }

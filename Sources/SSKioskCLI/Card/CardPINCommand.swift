@@ -23,31 +23,33 @@ struct CardPINCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try PCSCContext()
-        let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection, profile: try profileOptions.load())
-        let length = session.profile.pinLength
-        switch action {
-        case .tries:
-            print("PIN tries left: \(try await session.pinTriesLeft())")
-        case .verify:
-            try await session.verify(try PINPrompt.read("PIN: ", length: length))
-            print("PIN correct.")
-        case .change:
-            let old = try PINPrompt.read("Current PIN: ", length: length)
-            let new = try PINPrompt.read("New PIN: ", length: length)
-            try await session.changePIN(from: old, to: new)
-            print("PIN changed.")
-        case .unblock:
-            let identity = try await session.readIdentity()
-            try await session.unblockPIN(keys: try await keyOptions.requiredProvider(context), identity: identity)
-            print("PIN unblocked; \(try await session.pinTriesLeft()) tries.")
-        case .reset:
-            let identity = try await session.readIdentity()
-            let keys = try await keyOptions.requiredProvider(context)
-            try await session.reloadPIN(
-                to: try PINPrompt.read("New PIN: ", length: length), keys: keys, identity: identity)
-            print("New PIN set.")
+        let profile = try profileOptions.load()
+        let message = try await readerOptions.withConnection(context, disconnecting: .reset) { connection in
+            let session = try await SocialSecurityCardSession.open(connection, profile: profile)
+            let length = session.profile.pinLength
+            switch action {
+            case .tries:
+                return "PIN tries left: \(try await session.pinTriesLeft())"
+            case .verify:
+                try await session.verify(try PINPrompt.read("PIN: ", length: length))
+                return "PIN correct."
+            case .change:
+                let old = try PINPrompt.read("Current PIN: ", length: length)
+                let new = try PINPrompt.read("New PIN: ", length: length)
+                try await session.changePIN(from: old, to: new)
+                return "PIN changed."
+            case .unblock:
+                let identity = try await session.readIdentity()
+                try await session.unblockPIN(keys: try await keyOptions.requiredProvider(context), identity: identity)
+                return "PIN unblocked; \(try await session.pinTriesLeft()) tries."
+            case .reset:
+                let identity = try await session.readIdentity()
+                let keys = try await keyOptions.requiredProvider(context)
+                try await session.reloadPIN(
+                    to: try PINPrompt.read("New PIN: ", length: length), keys: keys, identity: identity)
+                return "New PIN set."
+            }
         }
+        print(message)
     }
 }

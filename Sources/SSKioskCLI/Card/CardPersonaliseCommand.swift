@@ -24,18 +24,18 @@ struct CardPersonaliseCommand: AsyncParsableCommand {
         let job = try JSONDecoder().decode(
             PersonalisationRecord.self, from: Data(contentsOf: URL(fileURLWithPath: record)))
         let context = try PCSCContext()
-        let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection)
-        let (identity, cardholder) = try job.validated(for: try await session.readFactoryData(), today: .today())
-        let personaliser = Personaliser(
-            keys: try await keyOptions.requiredProvider(context),
-            journal: try FileJournal(directory: URL(fileURLWithPath: journal))
-        )
-        let pin = try PINPrompt.read("First PIN: ", length: session.profile.pinLength)
-        let report = try await personaliser.personalise(session, identity: identity, cardholder: cardholder, pin: pin) {
-            done, total in
-            StandardError.write("\rwriting: \(done)/\(total)")
+        let report = try await readerOptions.withConnection(context, disconnecting: .reset) { connection in
+            let session = try await SocialSecurityCardSession.open(connection)
+            let (identity, cardholder) = try job.validated(for: try await session.readFactoryData(), today: .today())
+            let personaliser = Personaliser(
+                keys: try await keyOptions.requiredProvider(context),
+                journal: try FileJournal(directory: URL(fileURLWithPath: journal))
+            )
+            let pin = try PINPrompt.read("First PIN: ", length: session.profile.pinLength)
+            return try await personaliser.personalise(session, identity: identity, cardholder: cardholder, pin: pin) {
+                done, total in
+                StandardError.write("\rwriting: \(done)/\(total)")
+            }
         }
         StandardError.write("\n")
         print("Card \(report.card) personalised\(report.resumed ? " (resumed an interrupted job)" : "") and read back.")

@@ -23,11 +23,13 @@ struct CardReadCommand: AsyncParsableCommand {
     func run() async throws {
         let profile = try profileOptions.load()
         let context = try PCSCContext()
-        let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection, profile: profile)
-        let identity = try await session.readIdentity()
-        let cardholder = try await session.readCardholder(of: identity, keys: try await keyOptions.provider(context))
+        let (algorithm, identity, cardholder) = try await readerOptions.withConnection(context, disconnecting: .reset) {
+            connection in
+            let session = try await SocialSecurityCardSession.open(connection, profile: profile)
+            let identity = try await session.readIdentity()
+            let keys = try await keyOptions.provider(context)
+            return (session.algorithm, identity, try await session.readCardholder(of: identity, keys: keys))
+        }
         let number =
             showIDNumber ? cardholder.socialSecurityNumber.unmaskedValue : cardholder.socialSecurityNumber.masked
         // Items the region's profile does not read are left out.
@@ -42,7 +44,7 @@ struct CardReadCommand: AsyncParsableCommand {
             ("cardIdentifier", "卡识别码", identity.cardIdentifier.description),
             ("cardType", "卡类别", identity.cardType),
             ("specVersion", "规范版本", identity.specVersion),
-            ("algorithm", "算法", session.algorithm.description),
+            ("algorithm", "算法", algorithm.description),
             ("issueDate", "发卡日期", identity.issueDate?.description),
             ("expiryDate", "有效期", identity.expiryDate?.description),
         ]

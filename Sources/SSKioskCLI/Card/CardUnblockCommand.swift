@@ -26,11 +26,13 @@ struct CardUnblockCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try PCSCContext()
-        let connection = try await readerOptions.connect(context)
-        defer { try? connection.disconnect(.reset) }
-        let session = try await SocialSecurityCardSession.open(connection, profile: try profileOptions.load())
-        let keys = try await keyOptions.requiredProvider(context)
-        try await session.unblockApplication(keys: keys, cardIdentifier: try identifier())
+        let profile = try profileOptions.load()
+        let identifier = try self.identifier()
+        try await readerOptions.withConnection(context, disconnecting: .reset) { connection in
+            let session = try await SocialSecurityCardSession.open(connection, profile: profile)
+            let keys = try await keyOptions.requiredProvider(context)
+            try await session.unblockApplication(keys: keys, cardIdentifier: identifier)
+        }
         print("The card's application is unblocked.")
     }
 

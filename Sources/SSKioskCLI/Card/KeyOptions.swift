@@ -23,6 +23,14 @@ struct KeyOptions: ParsableArguments {
 
     /// The key provider, or nil when neither option was given.
     func provider(_ context: PCSCContext) async throws -> (any KeyProvider)? {
+        try await Self.provider(context, psamReader: psamReader, keys: keys, traceKeys: traceKeys)
+    }
+
+    /// The key provider of a PSAM in `psamReader`, a key set file `keys` or a trace `traceKeys`, the first
+    /// given; nil when none is (the terminal service's come from its settings).
+    static func provider(
+        _ context: PCSCContext, psamReader: String?, keys: String?, traceKeys: String?
+    ) async throws -> (any KeyProvider)? {
         if let psamReader {
             let connection = try await context.connect(reader: psamReader)
             return try await PSAMKeyProvider(channel: connection)

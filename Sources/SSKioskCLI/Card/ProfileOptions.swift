@@ -8,8 +8,11 @@ struct ProfileOptions: ParsableArguments {
     var profile: String?
 
     /// The profile, checked; a file's problems are the error, in plain words.
-    func load() throws -> CardProfile {
-        guard let profile else { return .standard }
-        return try CardProfile(contentsOf: URL(fileURLWithPath: profile))
+    func load() throws -> CardProfile { try Self.load(profile) }
+
+    /// The profile in the file at `path`, or the national one when nil.
+    static func load(_ path: String?) throws -> CardProfile {
+        guard let path else { return .standard }
+        return try CardProfile(contentsOf: URL(fileURLWithPath: path))
     }
 }

@@ -6,11 +6,28 @@ struct ReaderOptions: ParsableArguments {
     @Option(help: "Reader name; default: the first reader with a card.")
     var reader: String?
 
-    /// Connects to the chosen reader's card, or to the first reader that has one.
-    func connect(_ context: PCSCContext, share: ShareMode = .shared) async throws -> CardConnection {
-        if let reader { return try await context.connect(reader: reader, share: share) }
+    /// Runs `operation` with a connection to the chosen reader's card, or to the first reader that
+    /// has one, on the connection's own thread as the service runs its card operations, and then
+    /// disconnects with `disposition`.
+    func withConnection<T: Sendable>(
+        _ context: PCSCContext, share: ShareMode = .shared, disconnecting disposition: CardDisposition,
+        _ operation: (CardConnection) async throws -> T
+    ) async throws -> T {
+        if let reader {
+            return try await context.withConnection(
+                reader: reader, share: share, disconnecting: disposition, operation)
+        }
         for candidate in try context.readers() {
-            if let card = try? await context.connect(reader: candidate, share: share) { return card }
+            // A reader whose card does not connect is passed over; an operation's failure is the command's.
+            var connected = false
+            do {
+                return try await context.withConnection(reader: candidate, share: share, disconnecting: disposition) {
+                    connected = true
+                    return try await operation($0)
+                }
+            } catch  where !connected {
+                continue
+            }
         }
         throw SmartCardError.noCard
     }

@@ -4,10 +4,12 @@ import ArgumentParser
 struct CentreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centre",
-        abstract: "Run the centre that terminals sync with, register terminals, make card batches, generate a county.",
+        abstract:
+            "Run the centre that terminals sync with, enrol, revoke and rotate terminals, make card batches, generate a county, list snapshot pulls.",
         subcommands: [
-            CentreServeCommand.self, CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
-            CentreBatchCommand.self,
+            CentreServeCommand.self, CentreCACommand.self, CentreEnrolmentCodeCommand.self, CentreTerminalCommand.self,
+            CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
+            CentreBatchCommand.self, CentreSnapshotsCommand.self,
         ]
     )
 }

@@ -2,13 +2,18 @@ import ArgumentParser
 @preconcurrency import Crypto
 import Foundation
 import HexCoding
+import Secrets
 import SmartCard
 
 /// Ed25519 keys on the command line and on disk: 32 bytes in hex (a development signing key file
-/// holds the private key's seed).
+/// holds the private key's seed, and must be private to its owner: ``SecretFile``).
 enum DocumentKeyFile {
     static func read(_ path: String) throws -> Curve25519.Signing.PrivateKey {
-        try Curve25519.Signing.PrivateKey(rawRepresentation: bytes(String(contentsOfFile: path, encoding: .utf8)))
+        try SecretFile.withContents(of: path) { text in
+            let seed = try bytes(String(decoding: text, as: UTF8.self))
+            defer { seed.wipe() }
+            return try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+        }
     }
 
     static func bytes(_ hex: String) throws -> [UInt8] {

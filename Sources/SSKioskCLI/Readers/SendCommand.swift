@@ -32,18 +32,20 @@ struct SendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try PCSCContext()
-        let card = try await readerOptions.connect(context, share: exclusive ? .exclusive : .shared)
         // The APDUs may have verified a PIN or authenticated: nothing stays open after the command.
-        defer { try? card.disconnect(.reset) }
-        for text in apdus {
-            let command = try CommandAPDU(bytes: [UInt8](hex: text)!)
-            print("> \(try command.encoded().hexString)")
-            let response =
-                raw
-                ? try ResponseAPDU(bytes: try await card.transmitRaw(command.encoded()))
-                : try await card.transmit(command)
-            if !response.data.isEmpty { print("< \(response.data.hexString)") }
-            print("< \(response.statusWord)")
+        try await readerOptions.withConnection(
+            context, share: exclusive ? .exclusive : .shared, disconnecting: .reset
+        ) { card in
+            for text in apdus {
+                let command = try CommandAPDU(bytes: [UInt8](hex: text)!)
+                print("> \(try command.encoded().hexString)")
+                let response =
+                    raw
+                    ? try ResponseAPDU(bytes: try await card.transmitRaw(command.encoded()))
+                    : try await card.transmit(command)
+                if !response.data.isEmpty { print("< \(response.data.hexString)") }
+                print("< \(response.statusWord)")
+            }
         }
     }
 }

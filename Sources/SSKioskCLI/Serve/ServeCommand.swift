@@ -11,6 +11,7 @@ import KioskServer
 import KioskWeb
 import Logging
 import Printing
+import RoleSettings
 import ServiceLifecycle
 import SmartCard
 import SocialSecurityCard
@@ -18,43 +19,67 @@ import SocialSecurityCard
 /// The terminal service: the API and event stream on localhost over the local store, with the
 /// resident's reader watched for cards. `--demo` fills an empty store with a synthetic township,
 /// the rig's resident and demo staff accounts.
+///
+/// Every option is also a key of the terminal's configuration file (/etc/sskiosk/terminal.json, or
+/// `--config FILE`) and an environment variable: `--resident-reader` is `residentReader` and
+/// `SSKIOSK_RESIDENT_READER`. A flag wins over the environment, which wins over the file, which
+/// wins over the built-in default (``TerminalSettings``); options are optional here so that one
+/// left out leaves the choice to the levels below.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the terminal service.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the terminal service.",
+        discussion: """
+            Each option is also a key of the configuration file (--resident-reader: residentReader) and an \
+            environment variable (SSKIOSK_RESIDENT_READER). Flags win over the environment, the environment over \
+            the file, the file over the defaults. Readers and printer queues have no default. \
+            `sskiosk config check` checks the file and prints the settings in effect.
+            """)
 
-    @Option(help: "The terminal's SQLite database.")
-    var database = "/var/lib/sskiosk/terminal.sqlite"
+    @Option(help: "The terminal's configuration file (JSON). Default: /etc/sskiosk/terminal.json, if there.")
+    var config: String?
 
-    @Option(help: "Address to listen on: loopback only (127.0.0.1, ::1), the terminal's own browser.")
-    var host = "127.0.0.1"
+    @Option(help: "The terminal's SQLite database (default: /var/lib/sskiosk/terminal.sqlite).")
+    var database: String?
 
-    @Option(help: "Port to listen on.")
-    var port = 8080
+    @Option(
+        help: "Address to listen on: loopback only (127.0.0.1, ::1), the terminal's own browser (default: 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on (default: 8080).")
+    var port: Int?
 
     @Option(help: "The reader residents insert their card into.")
-    var residentReader = "Virtual PCD 00 00"
+    var residentReader: String?
 
     @Flag(help: "Watch no reader for residents' cards: staff endpoints only (a desk PC without a card reader).")
     var noResidentReader = false
 
-    @Option(help: "Seconds of inactivity that end a resident's session.")
-    var idleTimeout = 120.0
+    @Option(help: "Seconds of inactivity that end a resident's session (default: 120).")
+    var idleTimeout: Double?
 
-    @Option(help: "Seconds between keep-alive comments on an idle event stream.")
-    var eventKeepAlive = 15.0
+    @Option(help: "Seconds without input after which the desk locks: its screen is emptied and the staff token ends.")
+    var staffIdleLock: Double?
+
+    @Option(help: "Seconds between keep-alive comments on an idle event stream (default: 15).")
+    var eventKeepAlive: Double?
 
     @Option(help: "The reader of the desk, where blank cards are personalised.")
-    var deskReader = "Virtual PCD 00 00"
+    var deskReader: String?
 
-    @Option(help: "Directory of the personalisation journal.")
-    var journal = "/var/lib/sskiosk/personalisation"
+    @Option(help: "Directory of the personalisation journal (default: /var/lib/sskiosk/personalisation).")
+    var journal: String?
 
     @Option(help: "cupsd queue for A4 documents (certificates, statements, receipts, ledgers).")
-    var documentQueue = "rig-a4"
+    var documentQueue: String?
 
     @Option(help: "cupsd queue of the card printer (card faces).")
-    var cardQueue = "rig-card"
+    var cardQueue: String?
 
-    @Option(help: "Ed25519 signing key file for documents' QR codes (64 hex digits); without it, a new key per run.")
+    @Option(
+        help: """
+            Ed25519 signing key file for documents' QR codes (64 hex digits); without it, the key `sskiosk enrol` made \
+            (in --enrolment-directory), else a new key per run.
+            """)
     var documentKey: String?
 
     @Flag(help: "Offer no spoken prompts on the kiosk page (no espeak-ng on this terminal).")
@@ -66,6 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(help: "Fill an empty database with synthetic demo data (a township, the rig's resident, demo staff).")
     var demo = false
+
+    @OptionGroup var ledgerKeyOptions: LedgerKeyOptions
 
     @OptionGroup var centreLink: CentreLinkOptions
 
@@ -83,75 +110,119 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "This terminal is a test rig: a software key set (--keys) may stand in for the PSAM.")
     var testRig = false
 
-    func validate() throws {
-        guard eventKeepAlive > 0 else { throw ValidationError("--event-keep-alive must be more than 0 seconds.") }
-        if (terminalID == nil) != (jurisdiction == nil) {
-            throw ValidationError("Give --terminal-id and --jurisdiction together.")
-        }
-        if demo && terminalID != nil { throw ValidationError("--demo makes its own terminal: drop --terminal-id.") }
-        if demoStaff && !demo {
-            throw ValidationError(
-                "--demo-staff adds accounts whose password is public: only with --demo. "
-                    + "Add real staff with `sskiosk staff add`.")
-        }
-        // The API speaks plain HTTP and trusts its caller's network position: loopback only.
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
-            throw ValidationError(
-                "--host \(host) would put the API on the network over plain HTTP; it serves loopback only.")
-        }
-        // A region's profile with mistakes stops the service before it touches its database.
-        _ = try profileOptions.load()
-        if keyOptions.keys != nil && !testRig {
-            throw ValidationError(
-                "--keys is a software test key set: a terminal in service keeps its keys in a PSAM "
-                    + "(--psam-reader). Give --test-rig on a test rig.")
-        }
+    /// The options given on the command line, by setting.
+    private var flags: FlagValues {
+        typealias T = TerminalSettings
+        var flags = FlagValues()
+        flags.add(T.database, database)
+        flags.add(T.host, host)
+        flags.add(T.port, port)
+        flags.add(T.residentReader, residentReader)
+        flags.add(T.noResidentReader, noResidentReader)
+        flags.add(T.idleTimeout, idleTimeout)
+        flags.add(T.staffIdleLock, staffIdleLock)
+        flags.add(T.eventKeepAlive, eventKeepAlive)
+        flags.add(T.deskReader, deskReader)
+        flags.add(T.journal, journal)
+        flags.add(T.documentQueue, documentQueue)
+        flags.add(T.cardQueue, cardQueue)
+        flags.add(T.documentKey, documentKey)
+        flags.add(T.noSpeech, noSpeech)
+        flags.add(T.psamReader, keyOptions.psamReader)
+        flags.add(T.keys, keyOptions.keys)
+        flags.add(T.traceKeys, keyOptions.traceKeys)
+        flags.add(T.profile, profileOptions.profile)
+        flags.add(T.demo, demo)
+        flags.add(T.ledgerKey, ledgerKeyOptions.ledgerKey)
+        flags.add(T.centre, centreLink.centre)
+        flags.add(T.enrolmentDirectory, centreLink.enrolmentDirectory)
+        flags.add(T.centreCA, centreLink.centreCA)
+        flags.add(T.centreCertificate, centreLink.centreCertificate)
+        flags.add(T.centreKey, centreLink.centreKey)
+        flags.add(T.centreTokenFile, centreLink.centreTokenFile)
+        flags.add(T.syncInterval, syncSchedule.syncInterval)
+        flags.add(T.pullInterval, syncSchedule.pullInterval)
+        flags.add(T.syncBackoffLimit, syncSchedule.syncBackoffLimit)
+        flags.add(T.terminalID, terminalID)
+        flags.add(T.jurisdiction, jurisdiction)
+        flags.add(T.demoStaff, demoStaff)
+        flags.add(T.testRig, testRig)
+        return flags
     }
 
     func run() async throws {
+        typealias T = TerminalSettings
+        let settings = try await SettingsRole.terminal.load(flags: flags, file: config)
+        // Each has a default, or TerminalSettings.problems refused its absence.
+        let database = settings.text(T.database)!, host = settings.text(T.host)!, port = settings.wholeNumber(T.port)!
+        let residentReader = settings.text(T.residentReader) ?? "", deskReader = settings.text(T.deskReader)!
+        let documentQueue = settings.text(T.documentQueue)!, cardQueue = settings.text(T.cardQueue)!
+        // A region's profile with mistakes stops the service before it touches its database.
+        let profile = try ProfileOptions.load(settings.text(T.profile))
         var logger = Logger(label: "sskiosk.server")
         logger.logLevel = .info
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: database).deletingLastPathComponent(),
             withIntermediateDirectories: true
         )
-        let store = try SQLiteKioskStore(path: database)
-        if demo, try await store.terminal() == nil { try await DemoData.load(into: store, logger: logger) }
-        if let terminalID, let jurisdiction, try await store.terminal() == nil {
+        let store = try SQLiteKioskStore(
+            path: database, ledgerKey: try LedgerKeyFile.readOrCreate(settings.text(T.ledgerKey)!))
+        if settings.isOn(T.demo), try await store.terminal() == nil {
+            try await DemoData.load(into: store, logger: logger)
+        }
+        if let terminalID = settings.text(T.terminalID), let jurisdiction = settings.text(T.jurisdiction),
+            try await store.terminal() == nil
+        {
             try await store.setTerminal(
                 TerminalIdentity(terminalID: terminalID, jurisdiction: try Jurisdiction(jurisdiction), name: terminalID)
             )
         }
-        if demoStaff, let terminal = try await store.terminal() {
+        if settings.isOn(T.demoStaff), let terminal = try await store.terminal() {
             try await DemoData.addStaff(into: store, jurisdiction: terminal.jurisdiction, logger: logger)
         }
-        let link = try centreLink.link()
+        // The centre's files default to those `sskiosk enrol` left.
+        let enrolled = EnrolmentDirectory(settings.text(T.enrolmentDirectory)!)
+        let centre = settings.text(T.centre)
+        let link = try centre.flatMap { URL(string: $0) }.map { url in
+            try HTTPCentreLink(
+                configuration: CentreClientConfiguration(
+                    url: url, caFile: settings.text(T.centreCA) ?? enrolled.centreCA,
+                    certificateFile: settings.text(T.centreCertificate) ?? enrolled.certificate,
+                    keyFile: settings.text(T.centreKey) ?? enrolled.key,
+                    tokenFile: settings.text(T.centreTokenFile) ?? enrolled.token))
+        }
         let monitor = link.map { _ in SyncMonitor() }
         // Deferred: the service starts and serves staff while pcscd is down; the reader monitor
         // waits for the daemon by itself.
         let context = PCSCContext.deferred()
-        let keys = try await keyOptions.provider(context)
-        let profile = try profileOptions.load()
+        let keys = try await KeyOptions.provider(
+            context, psamReader: settings.text(T.psamReader), keys: settings.text(T.keys),
+            traceKeys: settings.text(T.traceKeys))
         let signingKey: Curve25519.Signing.PrivateKey
-        if let documentKey {
+        let enrolledKey = enrolled.documentKey
+        if let documentKey = settings.text(T.documentKey)
+            ?? (FileManager.default.fileExists(atPath: enrolledKey) ? enrolledKey : nil)
+        {
             signingKey = try DocumentKeyFile.read(documentKey)
         } else {
             signingKey = Curve25519.Signing.PrivateKey()
-            logger.warning("no --document-key: documents are signed with a key made for this run only")
+            logger.warning("no --document-key and no enrolment: documents are signed with a key made for this run only")
         }
         // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, queues, cache and address.
         let diagnostics = DiagnosticsPlan(
-            cardReader: residentReader, queues: [documentQueue, cardQueue], serviceURL: "http://\(host):\(port)",
+            cardReader: settings.text(T.residentReader), queues: [documentQueue, cardQueue],
+            serviceURL: "http://\(host):\(port)",
             database: database, readCache: SQLiteKioskStore.health(ofCacheAt:))
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
-                host: host, port: port, residentReader: residentReader, idleTimeout: idleTimeout,
-                deskReader: deskReader, documentQueue: documentQueue, cardQueue: cardQueue,
-                eventKeepAlive: eventKeepAlive),
+                host: host, port: port, residentReader: residentReader, idleTimeout: settings.number(T.idleTimeout)!,
+                staffIdleLock: settings.number(T.staffIdleLock)!, deskReader: deskReader, documentQueue: documentQueue,
+                cardQueue: cardQueue, eventKeepAlive: settings.number(T.eventKeepAlive)!),
             store: store,
             cards: .pcsc(context, keys: keys, profile: profile),
             desk: .pcsc(
-                context, keys: keys, journal: try FileJournal(directory: URL(fileURLWithPath: journal)),
+                context, keys: keys,
+                journal: try FileJournal(directory: URL(fileURLWithPath: settings.text(T.journal)!)),
                 profile: profile),
             printService: CUPSPrintService(logger: logger),
             // The key id names the terminal, so a register entry says whose key signed the document.
@@ -162,24 +233,29 @@ struct ServeCommand: AsyncParsableCommand {
             sync: monitor,
             certificates: link
         )
-        let pages = try KioskPages(speech: noSpeech ? nil : EspeakSpeech())
+        let pages = try KioskPages(speech: settings.isOn(T.noSpeech) ? nil : EspeakSpeech())
         var background: [any Service] = []
         if let link, let monitor {
             let engine = SyncEngine(store: store, link: link)
             background.append(
                 SyncService(
                     runner: SyncRunner(
-                        engine: engine, monitor: monitor, drainInterval: syncSchedule.drainInterval,
-                        pullInterval: syncSchedule.pullEvery, backoff: syncSchedule.backoff,
+                        engine: engine, monitor: monitor,
+                        drainInterval: Self.duration(settings.number(T.syncInterval)!),
+                        pullInterval: Self.duration(settings.number(T.pullInterval)!),
+                        backoff: SyncBackoff(limit: Self.duration(settings.number(T.syncBackoffLimit)!)),
                         logger: Logger(label: "sskiosk.sync"))))
-            logger.info("syncing with the centre", metadata: ["centre": "\(centreLink.centre ?? "")"])
+            logger.info("syncing with the centre", metadata: ["centre": "\(centre ?? "")"])
         }
         logger.info(
             "terminal service listening",
             metadata: ["address": "http://\(host):\(port)", "kiosk": "/kiosk", "desk": "/desk"])
         try await terminal.application(
-            watchCards: !noResidentReader, background: background, addRoutes: pages.addRoutes
+            watchCards: !settings.isOn(T.noResidentReader), background: background, addRoutes: pages.addRoutes
         ).runService()
         try await link?.shutdown()
     }
+
+    /// Seconds as the sync runner takes them.
+    private static func duration(_ seconds: Double) -> Duration { .milliseconds(Int64(seconds * 1000)) }
 }

@@ -40,8 +40,11 @@ struct SimImageCommand: AsyncParsableCommand {
     @Option(help: "The name on the card, instead of the synthetic one (to try long or rare-character names).")
     var name: String?
 
-    @Option(help: "The test key set whose master keys the card's keys derive from.")
-    var keys = "hardware/rig/test-keys.json"
+    @Option(
+        help: ArgumentHelp(
+            "The test key set whose master keys the card's keys derive from, private to its owner (chmod 600).",
+            discussion: "git checks hardware/rig/test-keys.json out 0644: install -m 600 a copy of it."))
+    var keys: String
 
     @Option(help: "The card's PIN (a simulated chip's secret; test cards only).")
     var pin = "123456"

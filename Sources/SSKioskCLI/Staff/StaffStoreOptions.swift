@@ -9,6 +9,8 @@ struct StaffStoreOptions: ParsableArguments {
     @Option(help: "The terminal's SQLite database.")
     var database = "/var/lib/sskiosk/terminal.sqlite"
 
+    @OptionGroup var ledgerKeyOptions: LedgerKeyOptions
+
     /// The store, which must exist and belong to an installed terminal: accounts are the terminal's,
     /// and each change goes on its ledger.
     func open() async throws -> SQLiteKioskStore {
@@ -16,7 +18,7 @@ struct StaffStoreOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: database) else {
             throw ValidationError("No database at \(database): give the terminal's database with --database.")
         }
-        let store = try SQLiteKioskStore(path: database)
+        let store = try SQLiteKioskStore(path: database, ledgerKey: try ledgerKeyOptions.readOrCreate())
         guard try await store.terminal() != nil else { throw KioskError.terminalNotInstalled }
         return store
     }

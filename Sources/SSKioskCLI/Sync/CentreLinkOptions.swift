@@ -3,11 +3,19 @@ import CentreClient
 import Foundation
 import KioskCore
 
-/// Where the terminal's centre is and the files that prove who the terminal is. Without
-/// `--centre` the terminal runs alone: it serves its cache and keeps its writes queued.
+/// Where the terminal's centre is and the files that prove who the terminal is: by default those
+/// `sskiosk enrol` left in the enrolment directory. Without `--centre` the terminal runs alone: it
+/// serves its cache and keeps its writes queued.
 struct CentreLinkOptions: ParsableArguments {
     @Option(help: "The centre's address (https://host:port); without it, no sync.")
     var centre: String?
+
+    @Option(
+        help: """
+            Where `sskiosk enrol` left the terminal's certificate, keys and token: the defaults of the options below \
+            (default: \(EnrolmentDirectory.standard)).
+            """)
+    var enrolmentDirectory: String?
 
     @Option(help: "The centre CA's certificate (PEM), the only CA trusted for the centre.")
     var centreCA: String?
@@ -18,27 +26,22 @@ struct CentreLinkOptions: ParsableArguments {
     @Option(help: "This terminal's private key (PEM).")
     var centreKey: String?
 
-    @Option(help: "File holding the terminal's bearer token from `sskiosk centre register-terminal`.")
+    @Option(help: "File holding the terminal's bearer token.")
     var centreTokenFile: String?
 
     func validate() throws {
-        guard centre != nil else { return }
-        let missing = [
-            ("--centre-ca", centreCA), ("--centre-certificate", centreCertificate), ("--centre-key", centreKey),
-            ("--centre-token-file", centreTokenFile),
-        ].filter { $0.1 == nil }.map(\.0)
-        if !missing.isEmpty { throw ValidationError("--centre needs \(missing.joined(separator: ", ")) too.") }
-        if URL(string: centre!)?.scheme != "https" { throw ValidationError("--centre must be an https:// address.") }
+        guard let centre else { return }
+        if URL(string: centre)?.scheme != "https" { throw ValidationError("--centre must be an https:// address.") }
     }
 
     /// The link, or nil when no centre was given.
     func link() throws -> HTTPCentreLink? {
-        guard let centre, let centreCA, let centreCertificate, let centreKey, let centreTokenFile,
-            let url = URL(string: centre)
-        else { return nil }
+        guard let centre, let url = URL(string: centre) else { return nil }
+        let enrolled = EnrolmentDirectory(enrolmentDirectory ?? EnrolmentDirectory.standard)
         return try HTTPCentreLink(
             configuration: CentreClientConfiguration(
-                url: url, caFile: centreCA, certificateFile: centreCertificate, keyFile: centreKey,
-                tokenFile: centreTokenFile))
+                url: url, caFile: centreCA ?? enrolled.centreCA,
+                certificateFile: centreCertificate ?? enrolled.certificate,
+                keyFile: centreKey ?? enrolled.key, tokenFile: centreTokenFile ?? enrolled.token))
     }
 }

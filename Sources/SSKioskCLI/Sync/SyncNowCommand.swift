@@ -26,7 +26,8 @@ struct SyncNowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteKioskStore(path: database)
+        // No ledger key: a pull and a drain write no ledger entry; the drain sends the head the service wrote.
+        let store = try SQLiteKioskStore(path: database, ledgerKey: nil)
         guard let link = try centreLink.link() else { return }
         let engine = SyncEngine(store: store, link: link)
         do {

@@ -17,7 +17,8 @@ struct SyncStatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try SQLiteKioskStore(path: database)
+        // Reads only: no ledger key.
+        let store = try SQLiteKioskStore(path: database, ledgerKey: nil)
         let status = try await SyncStatus.read(from: store, monitor: nil)
         if json {
             let encoder = JSONEncoder()

@@ -18,19 +18,26 @@ public enum BCD {
 
     /// The digits before the F padding.
     public static func decode(_ bytes: some Collection<UInt8>) throws(CardDataError) -> String {
-        var digits = ""
+        var digits: [UInt8] = []
+        digits.reserveCapacity(bytes.count * 2)
         var padded = false
-        for (index, nibble) in bytes.flatMap({ [$0 >> 4, $0 & 0xF] }).enumerated() {
+        var position = 0
+        func take(_ nibble: UInt8) throws(CardDataError) {
+            position += 1
             switch nibble {
             case 0xF:
                 padded = true
             case 0xA...0xE:
-                throw .bcdInvalidNibble(nibble, position: index + 1)
+                throw .bcdInvalidNibble(nibble, position: position)
             default:
-                guard !padded else { throw .bcdDigitAfterPadding(position: index + 1) }
-                digits.unicodeScalars.append(Unicode.Scalar(0x30 + nibble))
+                guard !padded else { throw .bcdDigitAfterPadding(position: position) }
+                digits.append(0x30 + nibble)
             }
         }
-        return digits
+        for byte in bytes {
+            try take(byte >> 4)
+            try take(byte & 0xF)
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 }

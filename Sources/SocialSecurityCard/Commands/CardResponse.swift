@@ -37,9 +37,23 @@ enum CardResponse {
 extension CardChannel {
     /// Sends `command` and returns its data, mapping reader failures and card refusals.
     func exchange(_ command: CommandAPDU, during operation: String) async throws(SocialSecurityCardError) -> [UInt8] {
+        try await exchange(command, secret: false, during: operation)
+    }
+
+    /// As ``exchange(_:during:)`` for a command whose data is secret (a PIN, a PIN to encrypt): the
+    /// bytes that carried it to the reader are zeroed once sent (``CardChannel/transmit(secret:)``).
+    func exchange(secret command: CommandAPDU, during operation: String) async throws(SocialSecurityCardError)
+        -> [UInt8]
+    {
+        try await exchange(command, secret: true, during: operation)
+    }
+
+    private func exchange(_ command: CommandAPDU, secret: Bool, during operation: String)
+        async throws(SocialSecurityCardError) -> [UInt8]
+    {
         let response: ResponseAPDU
         do {
-            response = try await transmit(command)
+            response = try await secret ? transmit(secret: command) : transmit(command)
         } catch {
             throw .transport(error)
         }

@@ -51,14 +51,29 @@ extension CommandAPDU {
         CommandAPDU(cla: 0x04, ins: 0xD6, p1: UInt8(offset >> 8 & 0x7F), p2: UInt8(offset & 0xFF), data: data)
     }
 
-    /// VERIFY with the PIN as BCD; with no data it only asks for the tries left (63Cx).
-    public static func verify(pin: [UInt8] = []) -> CommandAPDU {
-        CommandAPDU(ins: 0x20, data: pin)
+    /// VERIFY with no data: only asks for the tries left (63Cx).
+    public static func verify() -> CommandAPDU {
+        CommandAPDU(ins: 0x20)
     }
 
-    /// CHANGE PIN: old PIN, FF, new PIN, all BCD.
-    public static func changePIN(old: [UInt8], new: [UInt8]) -> CommandAPDU {
-        CommandAPDU(cla: 0x80, ins: 0x5E, p1: 0x01, data: old + [0xFF] + new)
+    /// VERIFY with the PIN as BCD. The data is the PIN's one copy outside the ``PIN``: wipe it once
+    /// sent (the session does).
+    public static func verify(pin: borrowing PIN) -> CommandAPDU {
+        CommandAPDU(ins: 0x20, data: pin.withUnsafeBCD { Array($0) })
+    }
+
+    /// CHANGE PIN: old PIN, FF, new PIN, all BCD, written into one buffer of their size (so that no
+    /// partial copy is left in a buffer that grew). Wipe the data once sent (the session does).
+    public static func changePIN(old: borrowing PIN, new: borrowing PIN) -> CommandAPDU {
+        let count = old.byteCount + 1 + new.byteCount
+        let data = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let separator = old.withUnsafeBCD { buffer.initialize(fromContentsOf: $0) }
+            buffer[separator] = 0xFF
+            let newPIN = UnsafeMutableBufferPointer(rebasing: buffer[(separator + 1)...])
+            _ = new.withUnsafeBCD { newPIN.initialize(fromContentsOf: $0) }
+            initialized = count
+        }
+        return CommandAPDU(cla: 0x80, ins: 0x5E, p1: 0x01, data: data)
     }
 
     /// PIN UNBLOCK: only a MAC under the PIN unblock key; resets the try counter.

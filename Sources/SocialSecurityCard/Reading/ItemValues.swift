@@ -42,13 +42,17 @@ struct ItemValues {
 
     static func text(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> String {
         let text = try decoding(field) { () throws(CardDataError) in try Alphanumeric.decodeASCII(bytes) }
-        return String(text.reversed().drop { $0 == " " }.reversed())
+        // ASCII: each byte is a character, so the text is cut where its last non-space byte ends.
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        return String(text[..<end])
     }
 
     /// Items of `fields` whose text ends in spaces before the 00 padding: read, but not as written.
     func spacePadded(_ fields: [DataItem.Field]) -> [String] {
         fields.compactMap { field in
-            guard let bytes = optional(field), Alphanumeric.decode(bytes).last == 0x20 else { return nil }
+            guard let bytes = optional(field), bytes.last(where: { $0 != 0 }) == 0x20 else { return nil }
             let name = profile.item(field)?.item.name ?? field.rawValue
             return "the card's \(name) ends in spaces, which were ignored"
         }

@@ -24,9 +24,12 @@ struct RecordItems {
 
     /// The oddities of this file against what `file` says a card of `generation` holds, for staff.
     func warnings(file: FileProfile, generation: CardGeneration) -> [String] {
-        let known = Set(file.items(for: .v3).map(\.tag))
+        let known = file.items(for: .v3)
+        let unknownTags = values.keys.filter { tag in !known.contains { $0.tag == tag } }
+        // Most cards have nothing to warn about: the file's name is written out only for one that does.
+        guard !unknownTags.isEmpty || !repeatedTags.isEmpty else { return [] }
         let name = HexField.text(file.fid)
-        let unknown = values.keys.filter { !known.contains($0) }.sorted().map {
+        let unknown = unknownTags.sorted().map {
             "\(name) holds an item with tag \(HexField.text($0)) that the card profile does not name; it was ignored"
         }
         let repeated = repeatedTags.sorted().map {

@@ -37,8 +37,9 @@ public actor PSAMKeyProvider: KeyProvider {
         async throws(SocialSecurityCardError) -> [UInt8]
     {
         try await initialise(key, for: card)
+        // What is encrypted can be a PIN (PIN RELOAD): the APDU's bytes are wiped once sent.
         return try await channel.exchange(
-            CommandAPDU(cla: 0x80, ins: 0xFA, p1: 0x00, data: blocks, expectedLength: 256),
+            secret: CommandAPDU(cla: 0x80, ins: 0xFA, p1: 0x00, data: blocks, expectedLength: 256),
             during: "encrypting in the PSAM"
         )
     }

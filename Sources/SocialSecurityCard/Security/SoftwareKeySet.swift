@@ -1,6 +1,7 @@
 import CardCrypto
 import Foundation
 import HexCoding
+import Secrets
 
 /// Issuer master keys held in software, for development, tests and the virtual rig.
 ///
@@ -18,11 +19,18 @@ public struct SoftwareKeySet: KeyProvider {
         var masterKeys: [String: [String: String]]
     }
 
-    /// Loads a key set file.
+    /// Loads a key set file, which must be private to its owner (mode 0600, ``SecretFile``).
     public init(contentsOf url: URL, profile: CardProfile = .standard) throws(SocialSecurityCardError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try SecretFile.read(url.path)
+        } catch {
+            throw .keyProviderFailed(error.message)
+        }
+        defer { bytes.wipe() }
         let file: File
         do {
-            file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+            file = try JSONDecoder().decode(File.self, from: Data(bytes))
         } catch {
             throw .keyProviderFailed("the key set file \(url.lastPathComponent) cannot be read (\(type(of: error)))")
         }

@@ -1,6 +1,8 @@
 // The clerk's desk: sign-in, intake with each field checked as it is typed, the issuance queue,
 // a card's life (personalise with progress, print its face, issue, activate, loss, replacement,
-// cancellation) and the day's figures and ledger. The staff token lives in this closure only.
+// cancellation, the holder's full ID number for a stated purpose) and the day's figures and ledger.
+// The staff token lives in this closure only; left idle, the desk locks and forgets it. ID numbers
+// come from the service masked, and are shown as they come.
 "use strict";
 
 (() => {
@@ -10,12 +12,16 @@
     "flexible-employment-registration", "employment-difficulty", "training-sign-up", "retiree-qualification-check",
     "card-application", "card-replacement", "loss-report", "loss-report-lifting"];
 
+  const purposes = ["identity-check", "paper-form", "centre-enquiry"];
+
   let token = null;
   let role = null;
   let card = null;
   let personalising = false;
-
-  function masked(idNumber) { return idNumber.slice(0, 4) + "*".repeat(Math.max(0, idNumber.length - 8)) + idNumber.slice(-4); }
+  /// Seconds without input before the desk locks, as the service said at sign-in.
+  let idleLock = null;
+  let idleTimer = null;
+  let activityReported = 0;
 
   function notice(target, text, ok = true) {
     $(target).replaceChildren(el("p", { class: ok ? "notice" : "error" }, text));
@@ -24,7 +30,7 @@
   /// A call as the signed-in clerk; a lapsed sign-in goes back to the sign-in form.
   async function call(method, path, body) {
     const reply = await api(method, path, { token, body });
-    if (reply.status === 401 && token) signOut(false);
+    if (reply.status === 401 && token) signOut("");
     return reply;
   }
 
@@ -72,6 +78,8 @@
     $("password-error").textContent = "";
     token = reply.json.token;
     role = reply.json.role;
+    idleLock = reply.json.idleLockSeconds;
+    armIdleLock();
     $("login-error").textContent = "";
     $("staff-name").textContent = reply.json.name;
     $("staff-role").textContent = t(`role-${role}`);
@@ -79,20 +87,39 @@
     selectTab("intake");
   }
 
-  /// Forgets the token and everything shown; `tell` says so on the sign-in form.
-  async function signOut(tell = true) {
+  /// Forgets the token and everything shown; `message` goes on the sign-in form.
+  async function signOut(message = t("signedOut")) {
     const held = token;
     token = role = card = null;
+    clearTimeout(idleTimer);
     if (held) await api("POST", "/api/staff/logout", { token: held });
     for (const id of ["intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "staff-name", "staff-role"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
     $("card-actions").hidden = true;
-    $("login-error").textContent = tell ? t("signedOut") : "";
+    $("login-error").textContent = message;
     showScreen("screen-login");
   }
   $("logout").addEventListener("click", () => signOut());
+
+  // MARK: The idle lock
+
+  /// Starts the wait again: any input does. Past it, the screen is emptied and the token ended
+  /// (the service ends it after as long without a call in any case); never in the middle of a write.
+  /// Input is reported to the service now and then, so that a clerk typing a long form keeps the token.
+  function armIdleLock() {
+    clearTimeout(idleTimer);
+    if (!token || !idleLock) return;
+    idleTimer = setTimeout(() => (personalising ? armIdleLock() : signOut(t("idleLocked"))), idleLock * 1000);
+    if (Date.now() - activityReported > (idleLock * 1000) / 4) {
+      activityReported = Date.now();
+      call("POST", "/api/staff/activity");
+    }
+  }
+  for (const type of ["pointerdown", "pointermove", "keydown", "wheel", "touchstart", "input"]) {
+    document.addEventListener(type, armIdleLock, { capture: true, passive: true });
+  }
 
   // MARK: Tabs
 
@@ -112,9 +139,11 @@
   // MARK: Intake, each field checked as it is typed
 
   function fillKinds() {
-    const chosen = $("intake-kind").value;
-    $("intake-kind").replaceChildren(...kinds.map((kind) => el("option", { value: kind }, t(kind))));
-    if (chosen) $("intake-kind").value = chosen;
+    for (const [select, values, key] of [["intake-kind", kinds, (k) => k], ["full-id-purpose", purposes, (p) => `purpose-${p}`]]) {
+      const chosen = $(select).value;
+      $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
+      if (chosen) $(select).value = chosen;
+    }
   }
 
   const timers = new Map();
@@ -172,7 +201,7 @@
         continue;
       }
       $(target).replaceChildren(table(["cardNumber", "idNumber", "status", "select"], reply.json.map((c) => [
-        c.cardNumber, masked(c.idNumber), t(`card-${c.status}`),
+        c.cardNumber, c.idNumber, t(`card-${c.status}`),
         el("button", { type: "button", "data-select": c.cardNumber, onclick: () => openCard(c.cardNumber) }, t("select")),
       ])));
     }
@@ -203,7 +232,7 @@
     $("card-details").replaceChildren(
       el("dl", { class: "person" },
         el("dt", {}, t("cardNumber")), el("dd", {}, record.cardNumber),
-        el("dt", {}, t("idNumber")), el("dd", {}, masked(record.idNumber)),
+        el("dt", {}, t("idNumber")), el("dd", { id: "card-id-number" }, record.idNumber),
         el("dt", {}, t("status")), el("dd", { id: "card-status", "data-status": record.status }, t(`card-${record.status}`))),
       el("h3", {}, t("steps")),
       table(["status", "by", "at"], record.steps.map((s) =>
@@ -274,6 +303,16 @@
     if (reply.status !== 200) return notice("card-message", errorText(reply.json), false);
     showCard(reply.json);
     notice("card-message", `${t("done")}: ${t("unblockApplication")}`);
+  });
+
+  // The holder's full number, which the service otherwise masks: for the purpose chosen, on the ledger.
+  $("full-id-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!card) return notice("card-message", t("noCardSelected"), false);
+    const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/id-number`,
+      { purpose: $("full-id-purpose").value });
+    if (reply.status !== 200) return notice("card-message", errorText(reply.json), false);
+    $("card-id-number").textContent = reply.json.idNumber;
   });
 
   $("replace-form").addEventListener("submit", async (event) => {

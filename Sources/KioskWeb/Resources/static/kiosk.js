@@ -170,8 +170,6 @@
       `${t("menuPrint")}${Pages.language === "zh" ? "：" : ": "}${t(document)}`);
   }
 
-  function masked(idNumber) { return idNumber.slice(0, 4) + "*".repeat(Math.max(0, idNumber.length - 8)) + idNumber.slice(-4); }
-
   function asOf(date) {
     return date ? el("p", { class: "as-of" }, `${t("asOf")}: ${new Date(date).toLocaleString(Pages.language === "zh" ? "zh-CN" : "en-GB")}`) : null;
   }
@@ -185,7 +183,7 @@
       result("menuPerson", [
         el("dl", { class: "person" },
           el("dt", {}, t("name")), el("dd", {}, person.name),
-          el("dt", {}, t("idNumber")), el("dd", {}, masked(person.idNumber))),
+          el("dt", {}, t("idNumber")), el("dd", {}, person.idNumber)),
         table(["insurance", "since", "status", "unit"],
           enrolments.map((e) => [t(e.insurance), e.since, t(e.status), e.unit])),
         asOf(freshness),
