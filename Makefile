@@ -4,7 +4,7 @@ SWIFT ?= swift
 RIG := hardware/rig/rig
 BIN := .build/debug
 
-.PHONY: deps build rig-up rig-down run test bench udev-install
+.PHONY: deps build rig-up rig-down run test bench package package-test udev-install
 
 deps:
 	hardware/rig/install-deps
@@ -36,6 +36,14 @@ test: rig-up
 	$(SWIFT) test --skip-build --skip RigTests --skip KioskShellTests
 	$(SWIFT) test --skip-build --filter KioskShellTests
 	$(SWIFT) test --skip-build --filter RigTests
+
+# The Debian packages (sskiosk, sskiosk-centre, sskiosk-kiosk) in .build-package/debs, from a release
+# build with the Swift runtime linked in; then installed, upgraded and purged in a debootstrap root.
+package: deps
+	packaging/build-debs
+
+package-test: package
+	packaging/test-install
 
 bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
