@@ -38,12 +38,13 @@ test: rig-up
 	$(SWIFT) test --skip-build --filter RigTests
 
 # The Debian packages (sskiosk, sskiosk-centre, sskiosk-kiosk) in .build-package/debs, from a release
-# build with the Swift runtime linked in; then installed, upgraded and purged in a debootstrap root.
+# build with the Swift runtime linked in. package-test builds them twice (this version and a ~prev one)
+# and installs, upgrades and purges them in a debootstrap root.
 package: deps
 	packaging/build-debs
 
-package-test: package
-	packaging/test-install
+package-test: deps
+	packaging/test-install --build
 
 bench: rig-up
 	SCRATCH=.build-bench Benchmarks/APDURoundTrip/run
