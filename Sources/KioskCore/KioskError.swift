@@ -162,4 +162,71 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         english: "The clerk who took an application cannot approve it; another colleague must.",
         httpStatus: 403
     )
+
+    public static let residentDecides = Self(
+        code: "resident-decides",
+        chinese: "申请人不能审批或办结自己的申请，须由工作人员办理。",
+        english: "A resident may not approve or complete their own application; staff must.",
+        httpStatus: 403
+    )
+
+    public static let samePersonaliser = Self(
+        code: "separation-of-duties",
+        chinese: "写卡的工作人员不能发放或启用同一张卡，请由另一位工作人员办理。",
+        english: "Whoever personalised a card may not issue or activate it; another colleague must.",
+        httpStatus: 403
+    )
+
+    // MARK: Case work
+
+    public static let caseNotTaken = Self(
+        code: "case-not-taken",
+        chinese: "此申请尚无人认领，请先认领（首问负责）。",
+        english: "No one has taken this case yet: take it first.",
+        httpStatus: 409
+    )
+
+    public static func caseOwned(by owner: String) -> Self {
+        Self(
+            code: "case-owned",
+            chinese: "此申请由\(owner)负责，须由其办理或移交。",
+            english: "\(owner) owns this case: they handle it or hand it over.",
+            httpStatus: 409
+        )
+    }
+
+    public static let caseAlreadyYours = Self(
+        code: "case-already-yours",
+        chinese: "此申请已由您负责。",
+        english: "You already own this case.",
+        httpStatus: 409
+    )
+
+    public static let caseClosed = Self(
+        code: "case-closed",
+        chinese: "此申请已办结、不予受理或已撤回，不能再认领。",
+        english: "This case is closed and cannot be taken.",
+        httpStatus: 409
+    )
+
+    public static let ownerDecides = Self(
+        code: "separation-of-duties",
+        chinese: "负责办理的工作人员不能审批自己经办的申请，请由另一位工作人员审批。",
+        english: "The owner of a case may not decide it; another colleague must.",
+        httpStatus: 403
+    )
+
+    public static let handOverTarget = Self(
+        code: "invalid-hand-over",
+        chinese: "请选择本辖区另一位在岗的经办员或主管接手。",
+        english: "Hand the case to another active clerk or supervisor of your jurisdiction.",
+        httpStatus: 422
+    )
+
+    public static let rejectionReasonRequired = Self(
+        code: "invalid-rejection-reason",
+        chinese: "不予受理须选择理由；选“其他”时须写明。",
+        english: "A refusal needs a reason from the list, and words when the reason is “other”.",
+        httpStatus: 422
+    )
 }

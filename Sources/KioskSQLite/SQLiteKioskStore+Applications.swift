@@ -35,23 +35,47 @@ extension SQLiteKioskStore {
     public func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date)
         async throws -> Application
     {
+        try await update(application: id, by: principal, at: now) { application in
+            var moved = application
+            try moved.move(to: status, by: principal.actorID, at: now)
+            return moved
+        }
+    }
+
+    public func update(
+        application id: String, by principal: Principal, at now: Date,
+        _ change: @Sendable (Application) throws -> Application
+    ) async throws -> Application {
         try await pool.write { db in
             let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
             guard let row = try ApplicationRow.fetchOne(db, key: id) else {
                 throw KioskError.notFound("application", chinese: "该申请")
             }
-            var application = row.application
-            try application.move(to: status, by: principal.actorID, at: recorder.now)
+            let before = row.application
+            let application = try change(before)
+            let moved = application.status != before.status
+            // The version is the centre's: only a move it is sent bumps it.
             try ApplicationRow(
-                application, version: row.version + 1, closedAt: status.isOpen ? nil : recorder.now.milliseconds
+                application, version: moved ? row.version + 1 : row.version,
+                closedAt: application.status.isOpen ? nil : (moved ? recorder.now.milliseconds : row.closedAt)
             ).update(db)
-            try recorder.enqueue(
-                .applicationMove,
-                payload: ApplicationMovePayload(id: id, status: status, by: principal.actorID, at: recorder.now),
-                baseVersion: row.version, priority: SyncCommandKind.priority(for: application.kind))
-            try recorder.log(
-                SyncCommandKind.applicationMove.rawValue, subject: .application(id: id), by: principal,
-                detail: "from=\(row.status.rawValue) to=\(status.rawValue)")
+            if moved {
+                try recorder.enqueue(
+                    .applicationMove,
+                    payload: ApplicationMovePayload(
+                        id: id, status: application.status, by: principal.actorID, at: recorder.now),
+                    baseVersion: row.version, priority: SyncCommandKind.priority(for: application.kind))
+                let reason = application.rejection.map { " reason=\($0.reason.rawValue)" } ?? ""
+                try recorder.log(
+                    SyncCommandKind.applicationMove.rawValue, subject: .application(id: id), by: principal,
+                    detail: "from=\(before.status.rawValue) to=\(application.status.rawValue)\(reason)")
+            }
+            if application.owner != before.owner, let owner = application.owner {
+                let (action, detail) =
+                    before.owner.map { ("application.hand-over", "from=\($0) to=\(owner)") }
+                    ?? ("application.take", "owner=\(owner)")
+                try recorder.log(action, subject: .application(id: id), by: principal, detail: detail)
+            }
             return application
         }
     }
@@ -71,6 +95,23 @@ extension SQLiteKioskStore {
         if let statuses = filter.statuses {
             request = request.filter(statuses.map(\.rawValue).contains(ApplicationRow.Columns.status))
         }
+        if let kinds = filter.kinds {
+            request = request.filter(kinds.map(\.rawValue).contains(ApplicationRow.Columns.kind))
+        }
+        switch filter.owner {
+        case .nobody: request = request.filter(ApplicationRow.Columns.owner == nil)
+        case .member(let id): request = request.filter(ApplicationRow.Columns.owner == id)
+        case nil: break
+        }
+        if let from = filter.completedFrom {
+            request = request.filter(ApplicationRow.Columns.completedAt >= from.milliseconds)
+        }
+        if let before = filter.completedBefore {
+            request = request.filter(ApplicationRow.Columns.completedAt < before.milliseconds)
+        }
+        if let due = filter.dueBefore {
+            request = request.filter(ApplicationRow.Columns.deadline < due.milliseconds)
+        }
         if let prefix = filter.regionPrefix {
             request = request.filter(RegionPrefix(prefix).contains(ApplicationRow.Columns.regionCode))
         }
@@ -80,8 +121,17 @@ extension SQLiteKioskStore {
         if let before = filter.submittedBefore {
             request = request.filter(ApplicationRow.Columns.submittedAt < before.milliseconds)
         }
-        return try request.order(ApplicationRow.Columns.submittedAt.desc, ApplicationRow.Columns.id.desc)
-            .limit(filter.limit).fetchAll(db).map(\.application)
+        if let now = filter.overdueFirstAt {
+            let open = openStatuses.contains(ApplicationRow.Columns.status)
+            let overdue =
+                open && ApplicationRow.Columns.clockStoppedAt == nil
+                && ApplicationRow.Columns.deadline < now.milliseconds
+            request = request.order(
+                overdue.desc, open.desc, ApplicationRow.Columns.deadline, ApplicationRow.Columns.id)
+        } else {
+            request = request.order(ApplicationRow.Columns.submittedAt.desc, ApplicationRow.Columns.id.desc)
+        }
+        return try request.limit(filter.limit).fetchAll(db).map(\.application)
     }
 
     static let openStatuses = ApplicationStatus.allCases.filter(\.isOpen).map(\.rawValue)

@@ -18,6 +18,13 @@ extension SQLiteKioskStore {
         }
     }
 
+    public func ledger(about subject: LedgerSubject) async throws -> [LedgerEntry] {
+        try await pool.read { db in
+            try LedgerRow.filter(LedgerRow.Columns.subject == subject.ledgerText).order(LedgerRow.Columns.sequence)
+                .fetchAll(db).map(\.entry)
+        }
+    }
+
     public func ledgerHead() async throws -> LedgerHead? {
         try await pool.read { db in try LedgerHeadRow.fetchOne(db)?.head }
     }

@@ -36,7 +36,7 @@ extension SQLiteKioskStore {
             let overdue = try ApplicationRow.filter(region).filter(
                 ApplicationRow.Columns.submittedAt < endMS
                     && (ApplicationRow.Columns.closedAt == nil || ApplicationRow.Columns.closedAt >= endMS)
-                    && ApplicationRow.Columns.deadline < endMS
+                    && ApplicationRow.Columns.deadline < endMS && ApplicationRow.Columns.clockStoppedAt == nil
             ).fetchCount(db)
             let completed = try ApplicationRow.filter(region).filter(
                 ApplicationRow.Columns.completedAt >= startMS && ApplicationRow.Columns.completedAt < endMS

@@ -24,6 +24,7 @@ enum StoreSchema {
         migrator.registerMigration("v8-sign-in-failures", migrate: createSignInFailures)
         migrator.registerMigration("v9-staff-account-state", migrate: addStaffAccountState)
         migrator.registerMigration("v10-ledger-key", migrate: addLedgerKeyCheck)
+        migrator.registerMigration("v11-case-work", migrate: addCaseWork)
         return migrator
     }
 
@@ -242,5 +243,17 @@ enum StoreSchema {
     /// key's check value with the head (NULL: not sealed yet), so a wrong key is refused by name.
     private static func addLedgerKeyCheck(_ db: Database) throws {
         try db.alter(table: "ledgerHead") { t in t.add(column: "keyCheck", .text) }
+    }
+
+    /// Case work at the desk: who owns a case, when its clock stopped for missing papers, why it was
+    /// refused; and the ledger found by subject, for a case's history.
+    private static func addCaseWork(_ db: Database) throws {
+        try db.alter(table: "application") { t in
+            t.add(column: "owner", .text)
+            t.add(column: "clockStoppedAt", .integer)
+            t.add(column: "rejectionReason", .text)
+            t.add(column: "rejectionNote", .text)
+        }
+        try db.create(index: "ledger_subject", on: "ledger", columns: ["subject", "sequence"])
     }
 }

@@ -34,6 +34,13 @@ extension Array: IDNumberMasking where Element: IDNumberMasking {
     var masked: Self { map(\.masked) }
 }
 
+extension CaseFile: IDNumberMasking {
+    var masked: Self {
+        CaseFile(
+            application: application.masked, person: person.masked, history: history, offers: offers, overdue: overdue)
+    }
+}
+
 extension PersonSummary: IDNumberMasking {
     var masked: Self {
         PersonSummary(

@@ -56,7 +56,9 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.get, "/api/people/{idNumber}/contributions", contributions),
             APIRoute(.post, "/api/applications", submitApplication),
             APIRoute(.get, "/api/applications", listApplications),
+            APIRoute(.get, "/api/applications/{id}", caseFile),
             APIRoute(.post, "/api/applications/{id}/status", moveApplication),
+            APIRoute(.post, "/api/applications/{id}/owner", changeOwner),
             APIRoute(.post, "/api/cards", requestCard),
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
@@ -307,28 +309,80 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         return try JSONBody.response(try await services.submit(draft, by: principal), status: .created)
     }
 
+    /// The worklist (`?status=…&kind=…&region=…&owner=me|none|ID&dueBefore=DATE&completedOn=DATE`),
+    /// overdue cases first, then the nearest deadline.
     private func listApplications(_ request: Request, _ context: Context) async throws -> Response {
         let principal = try await principal(request)
-        guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal) else {
-            throw KioskError.forbidden("list-applications")
-        }
         let query = request.uri.queryParameters
-        let statuses = query.getAll("status").compactMap { ApplicationStatus(rawValue: String($0)) }
+        func values<T: RawRepresentable<String>>(_ name: String, _: T.Type) throws -> Set<T>? {
+            let list = try query.getAll(name).map { text throws(KioskError) in
+                guard let value = T(rawValue: String(text)) else {
+                    throw .invalid(name, chinese: "筛选条件“\(name)”有误。", english: "Unknown \(name): \(text).")
+                }
+                return value
+            }
+            return list.isEmpty ? nil : Set(list)
+        }
+        func day(_ name: String) throws -> (start: Date, end: Date)? {
+            try query.get(name).map { text in
+                let noon = Self.noonInChina(try InputValidation.date(String(text)))!
+                return (noon.addingTimeInterval(-12 * 3600), noon.addingTimeInterval(12 * 3600))
+            }
+        }
+        let owner: ApplicationFilter.Owner? =
+            switch query.get("owner").map({ String($0) }) {
+            case nil: nil
+            case "none": .nobody
+            case "me": if case .staff(let member) = principal { .member(member.id) } else { nil }
+            case let id?: .member(id)
+            }
+        let completed = try day("completedOn")
         let filter = ApplicationFilter(
             idNumber: query.get("idNumber").map { String($0) },
-            statuses: statuses.isEmpty ? nil : Set(statuses),
-            regionPrefix: member.jurisdiction.regionPrefix
+            statuses: try values("status", ApplicationStatus.self),
+            kinds: try values("kind", ApplicationKind.self),
+            regionPrefix: query.get("region").map { String($0) },
+            owner: owner,
+            completedFrom: completed?.start,
+            completedBefore: completed?.end,
+            dueBefore: try day("dueBefore")?.end,
+            overdueFirstAt: now()
         )
-        return try JSONBody.response(try await services.store.applications(filter))
+        return try JSONBody.response(try await services.worklist(filter, for: principal))
+    }
+
+    private func caseFile(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        return try JSONBody.response(try await services.caseFile(try context.parameters.require("id"), for: principal))
     }
 
     struct StatusRequest<Status: Decodable>: Decodable { var status: Status }
 
+    /// `{"status": "rejected", "reason": "not-eligible", "note": "…"}`: a reason is required to reject.
+    struct MoveRequest: Decodable {
+        var status: ApplicationStatus
+        var reason: RejectionReason?
+        var note: String?
+    }
+
     private func moveApplication(_ request: Request, _ context: Context) async throws -> Response {
         let principal = try await staffPrincipal(request)
-        let body = try await JSONBody.decode(StatusRequest<ApplicationStatus>.self, from: request)
+        let body = try await JSONBody.decode(MoveRequest.self, from: request)
+        let rejection = body.reason.map { Rejection(reason: $0, note: body.note ?? "") }
         return try JSONBody.response(
-            try await services.move(application: try context.parameters.require("id"), to: body.status, by: principal))
+            try await services.move(
+                application: try context.parameters.require("id"), to: body.status, rejection: rejection,
+                by: principal))
+    }
+
+    /// `{}` takes the case; `{"to": "clerk2"}` hands it over.
+    struct OwnerRequest: Decodable { var to: String? }
+
+    private func changeOwner(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let body = try await JSONBody.decode(OwnerRequest.self, from: request)
+        return try JSONBody.response(
+            try await services.changeOwner(of: try context.parameters.require("id"), to: body.to, by: principal))
     }
 
     struct CardRequest: Decodable {

@@ -13,7 +13,8 @@ struct AccessPolicyTests {
             switch role {
             case .clerk:
                 [
-                    .readPerson, .submitApplication, .requestCard, .personaliseCard, .printCardFace, .issueCard,
+                    .readPerson, .submitApplication, .handleApplication, .requestCard, .personaliseCard,
+                    .printCardFace, .issueCard,
                     .activateCard, .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
                     .readFullIDNumber,
                 ]

@@ -25,8 +25,9 @@ struct ApplicationTests {
     @Test("status moves follow the rules", arguments: ApplicationStatus.allCases)
     func statusMoves(from: ApplicationStatus) {
         let allowed: [ApplicationStatus: Set<ApplicationStatus>] = [
-            .submitted: [.approved, .rejected, .needsReview, .withdrawn],
+            .submitted: [.approved, .rejected, .needsReview, .withdrawn, .awaitingMaterials],
             .needsReview: [.approved, .rejected, .withdrawn],
+            .awaitingMaterials: [.submitted, .rejected, .withdrawn],
             .approved: [.completed],
         ]
         for to in ApplicationStatus.allCases {
@@ -63,5 +64,30 @@ struct ApplicationTests {
         #expect(app.isOverdue(at: Self.monday.addingTimeInterval(86_400)))
         app.status = .completed
         #expect(!app.isOverdue(at: Self.monday.addingTimeInterval(86_400)))
+    }
+
+    @Test("a resident (\"card\") neither approves nor completes an application, even one a clerk took")
+    func residentDoesNotDecide() throws {
+        var app = application()
+        #expect(throws: KioskError.residentDecides) {
+            try app.move(to: .approved, by: Application.resident, at: Self.monday)
+        }
+        try app.move(to: .approved, by: "supervisor-1", at: Self.monday)
+        #expect(throws: KioskError.residentDecides) {
+            try app.move(to: .completed, by: Application.resident, at: Self.monday)
+        }
+        #expect(app.status == .approved)
+    }
+
+    @Test("asking for papers stops the clock; when they arrive the deadline moves on by the wait")
+    func clockStops() throws {
+        var app = application(.lossReport)
+        let deadline = app.deadline
+        try app.move(to: .awaitingMaterials, by: "clerk-1", at: Self.monday)
+        #expect(!app.isOverdue(at: Self.monday.addingTimeInterval(5 * 86_400)))
+        try app.move(to: .submitted, by: "clerk-1", at: Self.monday.addingTimeInterval(2 * 86_400))
+        #expect(app.deadline == deadline.addingTimeInterval(2 * 86_400))
+        #expect(app.clockStoppedAt == nil)
+        #expect(app.isOverdue(at: app.deadline.addingTimeInterval(1)))
     }
 }

@@ -94,6 +94,12 @@ struct AccessMatrixTests {
         // Each clerk lists their own jurisdiction's applications.
         "GET /api/applications": Rule(
             allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/applications" }),
+        // A case's file reads its person: the clerk elsewhere is outside the jurisdiction.
+        "GET /api/applications/{id}": Rule(allowed: deskHere, uri: { "/api/applications/\($0.application)" }),
+        // A hand-over of a case no one took: refused as not taken (409), not as forbidden.
+        "POST /api/applications/{id}/owner": Rule(
+            allowed: deskHere, uri: { "/api/applications/\($0.application)/owner" },
+            body: { _ in #"{"to":"clerk2"}"# }),
         "POST /api/applications/{id}/status": Rule(
             allowed: [.supervisor], uri: { "/api/applications/\($0.application)/status" },
             body: { _ in #"{"status":"approved"}"# }),

@@ -113,9 +113,15 @@ struct DeskAPITests {
             #expect(face.status == 201, "\(face.text)")
             #expect(terminal.printer.submissions.last?.target == .queue("rig-card"))
             #expect(terminal.printer.submissions.last?.options.media == "custom_cr80_85.6x53.98mm")
+            // Two people for a new card: the clerk who wrote it neither issues nor starts it.
+            let colleague = try await api.login("clerk2")
             for status in ["issued", "active"] {
-                let moved = try await api.call(
+                let own = try await api.call(
                     .post, "/api/cards/\(Self.cardNumber)/status", token: clerk, json: #"{"status":"\#(status)"}"#)
+                #expect(own.status == 403, "\(own.text)")
+                #expect(own.body["code"] as? String == "separation-of-duties")
+                let moved = try await api.call(
+                    .post, "/api/cards/\(Self.cardNumber)/status", token: colleague, json: #"{"status":"\#(status)"}"#)
                 #expect(moved.status == 200, "\(moved.text)")
             }
             let card = try #require(try await terminal.store.cardRecord(Self.cardNumber))
@@ -123,7 +129,7 @@ struct DeskAPITests {
             #expect(card.actor(of: .applied) == "clerk1")
             #expect(card.actor(of: .inProduction) == "supervisor1")
             #expect(card.actor(of: .readyAtDesk) == "clerk1")
-            #expect(card.actor(of: .issued) == "clerk1")
+            #expect(card.actor(of: .issued) == "clerk2")
             let ledger = try await terminal.store.ledger(from: 1, limit: 200)
             #expect(ledger.contains { $0.action == "card.personalise" && $0.actor == "clerk1" })
             #expect(ledger.contains { $0.action == "document.print" && $0.detail.contains("card-face") })

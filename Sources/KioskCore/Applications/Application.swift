@@ -11,8 +11,15 @@ public struct Application: Codable, Hashable, Sendable {
     /// Who took it: a staff id, or "card" for a resident at a kiosk.
     public var submittedBy: String
     public var submittedAt: Date
-    /// The last day it may be completed on (限时办结).
+    /// The last day it may be completed on (限时办结); moved later by the time spent waiting for
+    /// missing papers.
     public var deadline: Date
+    /// The clerk who took the case first and answers for it until they hand it over (首问负责).
+    public var owner: String?
+    /// When the resident was asked for missing papers: the clock stands still from then until they arrive.
+    public var clockStoppedAt: Date?
+    /// Why it was refused, once it was.
+    public var rejection: Rejection?
     public var approvedBy: String?
     public var completedAt: Date?
     /// Free fields of the form (a phone number, a training course), already validated.
@@ -61,12 +68,17 @@ public struct Application: Codable, Hashable, Sendable {
         return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: day)!
     }
 
-    /// Whether it is open past its deadline at `now`.
-    public func isOverdue(at now: Date) -> Bool { status.isOpen && now > deadline }
+    /// Whether it is open past its deadline at `now`; never while the clock stands still.
+    public func isOverdue(at now: Date) -> Bool { status.isOpen && clockStoppedAt == nil && now > deadline }
+
+    /// How applications record a resident acting at a kiosk.
+    public static let resident = "card"
 
     /// Moves to `next` on behalf of `actor`, or says why not.
     ///
-    /// The clerk who took an application cannot approve it (分权操作).
+    /// The clerk who took an application cannot approve it (分权操作), and a resident (actor "card")
+    /// neither approves nor completes one. Asking for missing papers stops the clock; when they
+    /// arrive the deadline moves on by the time waited.
     public mutating func move(to next: ApplicationStatus, by actor: String, at now: Date) throws(KioskError) {
         guard status.canMove(to: next) else {
             throw .illegalTransition(
@@ -75,9 +87,15 @@ public struct Application: Codable, Hashable, Sendable {
                 chinese: "申请当前为“\(status.chineseName)”，不能改为“\(next.chineseName)”。"
             )
         }
+        if actor == Self.resident, next == .approved || next == .completed { throw .residentDecides }
         if next == .approved {
             guard actor != submittedBy else { throw .sameClerk }
             approvedBy = actor
+        }
+        if next == .awaitingMaterials { clockStoppedAt = now }
+        if status == .awaitingMaterials, let stopped = clockStoppedAt {
+            deadline += max(0, now.timeIntervalSince(stopped))
+            clockStoppedAt = nil
         }
         if next == .completed { completedAt = now }
         status = next

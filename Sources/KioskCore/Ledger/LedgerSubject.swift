@@ -8,7 +8,8 @@ public enum LedgerSubject: Hashable, Sendable {
     case staff(id: String)
     case terminal
 
-    var ledgerText: String {
+    /// How the ledger writes it.
+    public var ledgerText: String {
         switch self {
         case .person(let idNumber): "person:\(MaskedIDNumber(idNumber))"
         case .application(let id): "application:" + id

@@ -75,21 +75,72 @@ public struct KioskServices: Sendable {
         return try await store.submit(checked, by: principal, at: now())
     }
 
-    /// Moves an application along; the role is judged before the application is looked up, so that
-    /// a refusal never tells whether the id is in the cache.
-    public func move(application id: String, to status: ApplicationStatus, by principal: Principal) async throws
+    /// Moves an application along by the case rules (``CaseRules``); the role is judged before the
+    /// application is looked up, so that a refusal never tells whether the id is in the cache.
+    public func move(
+        application id: String, to status: ApplicationStatus, rejection: Rejection? = nil, by principal: Principal
+    ) async throws -> Application {
+        try await handle(application: id, CaseAction(moving: status), rejection: rejection, by: principal)
+    }
+
+    /// Takes a case (首问负责), or hands it over to `colleague`: an active clerk or supervisor
+    /// whose jurisdiction holds the case.
+    public func changeOwner(of id: String, to colleague: String?, by principal: Principal) async throws
         -> Application
     {
-        let action: Action =
-            status == .approved || status == .rejected || status == .needsReview
-            ? .approveApplication : .submitApplication
-        try AccessPolicy.authorize(principal, action)
+        guard let colleague else { return try await handle(application: id, .take, by: principal) }
+        try AccessPolicy.authorize(principal, .handleApplication)
+        let account = try await store.staff(colleague)
+        return try await handle(application: id, .handOver, handOverTo: colleague, by: principal) { application in
+            guard let account, !account.isDisabled, [.clerk, .supervisor].contains(account.member.role),
+                account.member.jurisdiction.contains(application.regionCode)
+            else { throw KioskError.handOverTarget }
+        }
+    }
+
+    private func handle(
+        application id: String, _ action: CaseAction, rejection: Rejection? = nil, handOverTo: String? = nil,
+        by principal: Principal, also check: @escaping @Sendable (Application) throws -> Void = { _ in }
+    ) async throws -> Application {
+        try AccessPolicy.authorize(principal, action.permission)
+        let now = now()
+        return try await store.update(application: id, by: principal, at: now) { application in
+            let next = try CaseRules.apply(
+                action, to: application, by: principal, at: now, rejection: rejection, handOverTo: handOverTo)
+            try check(application)
+            return next
+        }
+    }
+
+    /// The desk's worklist: the staff member's jurisdiction only (a narrower region inside it if
+    /// asked), overdue first. The read is on the ledger, as a read of one person is.
+    public func worklist(_ filter: ApplicationFilter, for principal: Principal) async throws -> [Application] {
+        let member = try listingMember(principal, "list-applications")
+        var scoped = filter
+        if let region = filter.regionPrefix, region.hasPrefix(member.jurisdiction.regionPrefix) {
+            scoped.regionPrefix = region
+        } else {
+            scoped.regionPrefix = member.jurisdiction.regionPrefix
+        }
+        let list = try await store.applications(scoped)
+        try await logListRead(principal, "applications", count: list.count)
+        return list
+    }
+
+    /// A case opened at the desk: the application, its person (a ledgered read), its history and
+    /// what the reader may do with it now.
+    public func caseFile(_ id: String, for principal: Principal) async throws -> CaseFile {
+        try AccessPolicy.authorize(principal, .readPerson)
+        _ = try listingMember(principal, "read-case")
         guard let application = try await store.application(id) else {
             throw KioskError.notFound("application", chinese: "该申请")
         }
-        try AccessPolicy.authorize(
-            principal, action, regionCode: application.regionCode, idNumber: application.idNumber)
-        return try await store.move(application: id, to: status, by: principal, at: now())
+        let person = try await summary(of: application.idNumber, for: principal)
+        let now = now()
+        return CaseFile(
+            application: application, person: person,
+            history: try await store.ledger(about: .application(id: id)),
+            offers: CaseRules.offers(for: application, to: principal, at: now), overdue: application.isOverdue(at: now))
     }
 
     // MARK: Cards
@@ -126,15 +177,21 @@ public struct KioskServices: Sendable {
         // loss may activate a card, so the role was judged before the lookup all the same).
         let taken: Action = status == .active && card.status == .lost ? .liftLoss : action
         _ = try await authorizedPerson(card.idNumber, for: principal, taken)
+        // Two people for a new card: whoever wrote the chip neither hands it out nor starts it.
+        if case .staff(let member) = principal, status == .issued || (status == .active && card.status == .issued),
+            card.actor(of: .readyAtDesk) == member.id
+        {
+            throw KioskError.samePersonaliser
+        }
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
     }
 
     /// The cards of the staff member's jurisdiction in `status`: the desk's issuance queue.
     public func cards(in status: CardStatus, for principal: Principal) async throws -> [CardRecord] {
-        guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal) else {
-            throw KioskError.forbidden("list-cards")
-        }
-        return try await store.cardRecords(in: status, region: member.jurisdiction.regionPrefix)
+        let member = try listingMember(principal, "list-cards")
+        let cards = try await store.cardRecords(in: status, region: member.jurisdiction.regionPrefix)
+        try await logListRead(principal, "cards status=\(status.rawValue)", count: cards.count)
+        return cards
     }
 
     /// A card with the steps of its life (who did each, when).
@@ -215,10 +272,10 @@ public struct KioskServices: Sendable {
 
     // MARK: Statistics and ledger
 
+    /// The day's figures for the staff member's own jurisdiction, not the terminal's.
     public func statistics(day: Date, for principal: Principal) async throws -> DayStatistics {
         try AccessPolicy.authorize(principal, .readStatistics)
-        let region = try await store.terminal()?.jurisdiction.regionPrefix ?? ""
-        return try await store.statistics(day: day, region: region)
+        return try await store.statistics(day: day, region: try jurisdiction(of: principal))
     }
 
     public func verifyLedger(for principal: Principal) async throws -> LedgerVerifier.Finding {
@@ -235,11 +292,13 @@ public struct KioskServices: Sendable {
     /// The end-of-day review of `day` for a supervisor.
     public func dayReview(day: Date, for principal: Principal) async throws -> DayReview {
         try AccessPolicy.authorize(principal, .reviewDay)
-        let region = try await store.terminal()?.jurisdiction.regionPrefix ?? ""
+        let region = try jurisdiction(of: principal)
+        let needsReview = try await store.applications(
+            ApplicationFilter(statuses: [.needsReview], regionPrefix: region))
+        try await logListRead(principal, "review", count: needsReview.count)
         return DayReview(
             statistics: try await store.statistics(day: day, region: region),
-            needsReview: try await store.applications(
-                ApplicationFilter(statuses: [.needsReview], regionPrefix: region)),
+            needsReview: needsReview,
             refusedByCentre: try await store.outboxNeedingReview(limit: 1000).count,
             ledger: try await store.verifyLedger()
         )
@@ -276,6 +335,26 @@ public struct KioskServices: Sendable {
             throw KioskError.notFound("card", chinese: "该卡")
         }
         return card
+    }
+
+    /// The member of staff who may list people's records.
+    private func listingMember(_ principal: Principal, _ what: String) throws(KioskError) -> StaffMember {
+        guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal) else {
+            throw .forbidden(what)
+        }
+        return member
+    }
+
+    /// The region a staff member's figures cover: their own jurisdiction.
+    private func jurisdiction(of principal: Principal) throws(KioskError) -> String {
+        guard case .staff(let member) = principal else { throw .forbidden(Action.readStatistics.rawValue) }
+        return member.jurisdiction.regionPrefix
+    }
+
+    /// A read of a list of people, on the ledger as a read of one person is: what was listed and how many.
+    private func logListRead(_ principal: Principal, _ list: String, count: Int) async throws {
+        try await store.log(
+            "person.list", subject: .terminal, by: principal, detail: "list=\(list) count=\(count)", at: now())
     }
 
     private static var personNotFound: KioskError {

@@ -5,7 +5,8 @@ public enum AccessPolicy {
         switch role {
         case .clerk:
             [
-                .readPerson, .submitApplication, .requestCard, .personaliseCard, .printCardFace, .issueCard,
+                .readPerson, .submitApplication, .handleApplication, .requestCard, .personaliseCard, .printCardFace,
+                .issueCard,
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
             ]

@@ -3,6 +3,8 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     case readPerson = "read-person"
     case submitApplication = "submit-application"
     case approveApplication = "approve-application"
+    /// Case work on an application: take it, ask for papers, complete, withdraw at the resident's request.
+    case handleApplication = "handle-application"
     case reviewDay = "review-day"
     case requestCard = "request-card"
     case personaliseCard = "personalise-card"

@@ -52,6 +52,13 @@ public protocol KioskStore: Sendable {
     /// Moves an application; refuses illegal moves and the clerk approving their own.
     func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date) async throws
         -> Application
+    /// Changes an application to what `change` decides on the row read inside the same transaction
+    /// (so two clerks taking one case cannot both win): a new status goes to the outbox and the
+    /// ledger as a move, a new owner to the ledger as a take or a hand-over.
+    func update(
+        application id: String, by principal: Principal, at now: Date,
+        _ change: @Sendable (Application) throws -> Application
+    ) async throws -> Application
     func application(_ id: String) async throws -> Application?
     func applications(_ filter: ApplicationFilter) async throws -> [Application]
 
@@ -77,6 +84,8 @@ public protocol KioskStore: Sendable {
     // MARK: Ledger
 
     func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry]
+    /// The entries about `subject`, oldest first: an application's history.
+    func ledger(about subject: LedgerSubject) async throws -> [LedgerEntry]
     /// The chain checked under the store's ledger key, against the head recorded beside it.
     func verifyLedger() async throws -> LedgerVerifier.Finding
     /// The head recorded beside the ledger (nil while it is empty), which the sender anchors at the centre.

@@ -17,6 +17,10 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
     var submittedAt: Int64
     var deadline: Int64
     var approvedBy: String?
+    var owner: String?
+    var clockStoppedAt: Int64?
+    var rejectionReason: RejectionReason?
+    var rejectionNote: String?
     var completedAt: Int64?
     var closedAt: Int64?
     var details: [String: String]
@@ -34,6 +38,8 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         static let deadline = Column(CodingKeys.deadline)
         static let completedAt = Column(CodingKeys.completedAt)
         static let closedAt = Column(CodingKeys.closedAt)
+        static let owner = Column(CodingKeys.owner)
+        static let clockStoppedAt = Column(CodingKeys.clockStoppedAt)
     }
 
     init(_ application: Application, version: Int, closedAt: Int64?) {
@@ -45,6 +51,10 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         submittedAt = application.submittedAt.milliseconds
         deadline = application.deadline.milliseconds
         approvedBy = application.approvedBy
+        owner = application.owner
+        clockStoppedAt = application.clockStoppedAt?.milliseconds
+        rejectionReason = application.rejection?.reason
+        rejectionNote = application.rejection?.note
         completedAt = application.completedAt?.milliseconds
         self.closedAt = closedAt
         details = application.details
@@ -54,10 +64,15 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
     }
 
     var application: Application {
-        Application(
+        var application = Application(
             id: id, kind: kind, idNumber: idNumber, status: status, submittedBy: submittedBy,
             submittedAt: Date(milliseconds: submittedAt), approvedBy: approvedBy,
             completedAt: completedAt.map(Date.init(milliseconds:)), details: details, terminalID: terminalID,
             regionCode: regionCode)
+        application.deadline = Date(milliseconds: deadline)
+        application.owner = owner
+        application.clockStoppedAt = clockStoppedAt.map(Date.init(milliseconds:))
+        application.rejection = rejectionReason.map { Rejection(reason: $0, note: rejectionNote ?? "") }
+        return application
     }
 }

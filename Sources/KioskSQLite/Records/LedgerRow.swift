@@ -18,6 +18,7 @@ struct LedgerRow: Codable, FetchableRecord, PersistableRecord {
 
     enum Columns {
         static let sequence = Column(CodingKeys.sequence)
+        static let subject = Column(CodingKeys.subject)
     }
 
     init(_ entry: LedgerEntry) {

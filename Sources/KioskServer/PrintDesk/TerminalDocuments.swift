@@ -98,7 +98,7 @@ struct TerminalDocuments: Sendable {
             let outcome: LedgerLine.Outcome =
                 switch application.status {
                 case .completed: .completed
-                case .rejected, .withdrawn: .returned
+                case .rejected, .withdrawn, .awaitingMaterials: .returned
                 case .submitted, .needsReview, .approved: .accepted
                 }
             entries.append(

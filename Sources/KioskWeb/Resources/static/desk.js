@@ -1,4 +1,5 @@
-// The clerk's desk: sign-in, intake with each field checked as it is typed, the issuance queue,
+// The clerk's desk: sign-in, intake with each field checked as it is typed, case work (the
+// worklist, a case with its person, history and the actions offered or why not), the issuance queue,
 // a card's life (personalise with progress, print its face, issue, activate, loss, replacement,
 // cancellation, the holder's full ID number for a stated purpose) and the day's figures and ledger.
 // The staff token lives in this closure only; left idle, the desk locks and forgets it. ID numbers
@@ -13,10 +14,17 @@
     "card-application", "card-replacement", "loss-report", "loss-report-lifting"];
 
   const purposes = ["identity-check", "paper-form", "centre-enquiry"];
+  const statuses = ["submitted", "needs-review", "awaiting-materials", "approved", "rejected", "completed", "withdrawn"];
+  const reasons = ["materials-missing", "not-eligible", "wrong-information", "duplicate", "wrong-level", "other"];
+  /// The worklist's default: what is still to do.
+  const openStatuses = ["submitted", "needs-review", "awaiting-materials", "approved"];
 
   let token = null;
   let role = null;
   let card = null;
+  /// The case opened (its application), and the regions seen in the worklist, for the village filter.
+  let openCase = null;
+  const regionsSeen = new Set();
   let personalising = false;
   /// Seconds without input before the desk locks, as the service said at sign-in.
   let idleLock = null;
@@ -93,7 +101,11 @@
     token = role = card = null;
     clearTimeout(idleTimer);
     if (held) await api("POST", "/api/staff/logout", { token: held });
-    for (const id of ["intake-result", "request-result", "queue-production", "queue-ready", "card-details",
+    openCase = null;
+    regionsSeen.clear();
+    $("case").hidden = true;
+    for (const id of ["worklist", "case-id", "case-details", "case-message", "case-offers", "case-refusals",
+      "case-history", "case-receipt-status", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "staff-name", "staff-role"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
@@ -129,6 +141,7 @@
       tab.setAttribute("aria-selected", String(selected));
       $(tab.getAttribute("aria-controls")).hidden = !selected;
     }
+    if (name === "cases") loadWorklist();
     if (name === "queue") loadQueue();
     if (name === "day") loadDay();
   }
@@ -139,11 +152,24 @@
   // MARK: Intake, each field checked as it is typed
 
   function fillKinds() {
-    for (const [select, values, key] of [["intake-kind", kinds, (k) => k], ["full-id-purpose", purposes, (p) => `purpose-${p}`]]) {
+    for (const [select, values, key] of [["intake-kind", kinds, (k) => k], ["full-id-purpose", purposes, (p) => `purpose-${p}`],
+      ["filter-status", ["open", ...statuses, ""], (s) => (s === "open" ? "caseOpen" : s ? `app-${s}` : "any")],
+      ["filter-kind", ["", ...kinds], (k) => k || "any"],
+      ["filter-owner", ["", "me", "none"], (o) => ({ "": "any", me: "ownerMe", none: "ownerNone" })[o]],
+      ["reject-reason", reasons, (r) => `reason-${r}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
       if (chosen) $(select).value = chosen;
     }
+    fillRegions();
+  }
+
+  /// The village filter: the jurisdiction, and each village seen in a worklist so far.
+  function fillRegions() {
+    const chosen = $("filter-region").value;
+    $("filter-region").replaceChildren(el("option", { value: "" }, t("any")),
+      ...[...regionsSeen].sort().map((code) => el("option", { value: code }, code)));
+    $("filter-region").value = chosen;
   }
 
   const timers = new Map();
@@ -189,6 +215,122 @@
     const reply = await call("POST", "/api/cards", { cardNumber: $("request-card").value.trim(), idNumber: $("request-id").value });
     if (reply.status !== 201) return notice("request-result", errorText(reply.json), false);
     notice("request-result", `${t("cardRequested")}: ${reply.json.cardNumber}`);
+  });
+
+  // MARK: Case work
+
+  /// Says when an instant is, in China's way of writing a date.
+  const when = (iso) => new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" });
+
+  async function loadWorklist() {
+    const query = new URLSearchParams();
+    const status = $("filter-status").value;
+    for (const s of status === "open" ? openStatuses : status ? [status] : []) query.append("status", s);
+    for (const [name, id] of [["kind", "filter-kind"], ["region", "filter-region"], ["owner", "filter-owner"],
+      ["dueBefore", "filter-due"]]) {
+      if ($(id).value) query.set(name, $(id).value);
+    }
+    const reply = await call("GET", `/api/applications?${query}`);
+    if (reply.status !== 200) return notice("worklist", errorText(reply.json), false);
+    const now = Date.now();
+    for (const a of reply.json) regionsSeen.add(a.regionCode);
+    fillRegions();
+    $("worklist").replaceChildren(table(["case", "applicationKind", "idNumber", "region", "status", "owner", "deadline", "open"],
+      reply.json.map((a) => {
+        const overdue = openStatuses.includes(a.status) && !a.clockStoppedAt && Date.parse(a.deadline) < now;
+        return [
+          a.id, t(a.kind), a.idNumber, a.regionCode, t(`app-${a.status}`), a.owner || t("ownerNone"),
+          el("span", { class: overdue ? "error" : "", "data-overdue": String(overdue) },
+            overdue ? `${t("overdueFlag")} ${when(a.deadline)}` : a.clockStoppedAt ? t("clockStopped") : when(a.deadline)),
+          el("button", { type: "button", "data-case": a.id, onclick: () => openCaseFile(a.id) }, t("open")),
+        ];
+      })));
+  }
+  $("worklist-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    loadWorklist();
+  });
+
+  /// The case's ledger lines in words: who did what, and to which status.
+  function historyRows(history) {
+    return history.map((e) => [when(e.atMilliseconds), e.actor, ledgerAction(e), e.detail.includes("reason=")
+      ? t(`reason-${e.detail.split("reason=")[1]}`) : ""]);
+  }
+
+  async function openCaseFile(id) {
+    $("case-message").replaceChildren();
+    const reply = await call("GET", `/api/applications/${encodeURIComponent(id)}`);
+    if (reply.status !== 200) return notice("case-message", errorText(reply.json), false);
+    showCase(reply.json);
+  }
+
+  function showCase(file) {
+    const a = file.application;
+    openCase = a;
+    $("case").hidden = false;
+    $("case-id").textContent = a.id;
+    $("reject-form").hidden = $("hand-over-form").hidden = true;
+    const p = file.person.person;
+    $("case-details").replaceChildren(el("dl", { class: "person" },
+      el("dt", {}, t("name")), el("dd", {}, p.name),
+      el("dt", {}, t("idNumber")), el("dd", { id: "case-id-number" }, p.idNumber),
+      el("dt", {}, t("region")), el("dd", {}, p.regionCode),
+      el("dt", {}, t("applicationKind")), el("dd", {}, t(a.kind)),
+      el("dt", {}, t("status")), el("dd", { id: "case-status", "data-status": a.status }, t(`app-${a.status}`)),
+      el("dt", {}, t("owner")), el("dd", { id: "case-owner" }, a.owner || t("ownerNone")),
+      el("dt", {}, t("deadline")), el("dd", { id: "case-deadline", class: file.overdue ? "error" : "" },
+        `${when(a.deadline)}${file.overdue ? ` ${t("overdueFlag")}` : ""}${a.clockStoppedAt ? ` ${t("clockStopped")}` : ""}`),
+      a.rejection ? [el("dt", {}, t("rejectReason")), el("dd", {}, `${t(`reason-${a.rejection.reason}`)} ${a.rejection.note}`)] : []));
+    const offered = file.offers.filter((o) => o.allowed);
+    $("case-offers").replaceChildren(...(offered.length ? offered.map((o) =>
+      el("button", { type: "button", class: o.action === "approve" || o.action === "complete" ? "primary" : "",
+        "data-action": o.action, onclick: () => act(o.action) }, t(`action-${o.action}`)))
+      : [el("p", {}, t("noOffers"))]));
+    $("case-refusals").replaceChildren(...file.offers.filter((o) => !o.allowed).map((o) =>
+      el("li", { "data-refused": o.action }, `${t(`action-${o.action}`)}: `,
+        el("span", { class: "reason" }, Pages.language === "zh" ? o.reasonChinese : o.reason))));
+    $("case-history").replaceChildren(table(["at", "by", "action", "detail"], historyRows(file.history)));
+  }
+
+  /// One action on the open case; a refusal and a hand-over ask for more first.
+  async function act(action) {
+    if (action === "reject") return ($("reject-form").hidden = false);
+    if (action === "hand-over") return ($("hand-over-form").hidden = false);
+    const target = { "request-materials": "awaiting-materials", "materials-arrived": "submitted", refer: "needs-review",
+      approve: "approved", complete: "completed", withdraw: "withdrawn" }[action];
+    if (action === "withdraw" && !confirm(`${t("action-withdraw")} ${openCase.id}?`)) return;
+    const reply = action === "take"
+      ? await call("POST", `/api/applications/${encodeURIComponent(openCase.id)}/owner`, {})
+      : await call("POST", `/api/applications/${encodeURIComponent(openCase.id)}/status`, { status: target });
+    await afterAction(reply, action);
+  }
+
+  async function afterAction(reply, action) {
+    if (reply.status !== 200) return notice("case-message", errorText(reply.json), false);
+    const id = openCase.id;
+    await openCaseFile(id);
+    notice("case-message", `${t("done")}: ${t(`action-${action}`)}`);
+    loadWorklist();
+  }
+
+  $("reject-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await call("POST", `/api/applications/${encodeURIComponent(openCase.id)}/status`,
+      { status: "rejected", reason: $("reject-reason").value, note: $("reject-note").value });
+    if (reply.status === 200) $("reject-note").value = "";
+    await afterAction(reply, "reject");
+  });
+
+  $("hand-over-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await call("POST", `/api/applications/${encodeURIComponent(openCase.id)}/owner`,
+      { to: $("hand-over-to").value.trim() });
+    if (reply.status === 200) $("hand-over-to").value = "";
+    await afterAction(reply, "hand-over");
+  });
+
+  $("case-receipt").addEventListener("click", () => {
+    if (openCase) deskPrint({ document: "application-receipt", applicationId: openCase.id }, "case-receipt-status");
   });
 
   // MARK: The issuance queue
@@ -359,7 +501,7 @@
           el("div", {}, t("sameDayRate"), el("strong", { id: "same-day-rate" },
             s.sameDayCompletionRate === undefined || s.sameDayCompletionRate === null ? "—" : `${Math.round(s.sameDayCompletionRate * 100)}%`)),
           el("div", {}, t("overdue"), el("strong", {}, s.overdue)),
-          el("div", {}, t("completed"), el("strong", {}, s.completed))),
+          el("div", {}, t("completed"), el("strong", { id: "day-completed" }, s.completed))),
         el("h3", {}, t("perService")),
         table(["applicationKind", "submit"], Object.entries(s.submittedPerKind).map(([kind, count]) => [t(kind), count])));
     } else {
@@ -367,11 +509,29 @@
     }
     const ledger = await call("GET", "/api/ledger?from=1&limit=1000");
     if (ledger.status === 200) {
-      $("day-ledger").replaceChildren(table(["at", "by", "status", "idNumber"], ledger.json.slice(-50).reverse().map((e) =>
-        [new Date(e.atMilliseconds).toLocaleString("zh-CN"), e.actor, e.action, e.subject])));
+      $("day-ledger").replaceChildren(table(["at", "by", "action", "subject", "idNumber"],
+        ledger.json.slice(-50).reverse().map((e) => [when(e.atMilliseconds), e.actor, ledgerAction(e), ...ledgerSubject(e.subject)])));
     } else {
       notice("day-ledger", errorText(ledger.json), false);
     }
+  }
+
+  /// What a ledger line did, in words: the action, and for a move the status it moved to.
+  function ledgerAction(entry) {
+    const words = t(`ledger-${entry.action}`);
+    const to = /(?:^| )to=([a-z-]+)/.exec(entry.detail)?.[1];
+    if (entry.action === "application.move" && to) return `${words}: ${t(`app-${to}`)}`;
+    if (entry.action === "card.move" && to) return `${words}: ${t(`card-${to}`)}`;
+    return words;
+  }
+
+  /// (what the line concerns, the masked ID number where it is a person, else nothing).
+  function ledgerSubject(subject) {
+    const [kind, ...rest] = subject.split(":");
+    const value = rest.join(":");
+    if (kind === "person") return [t("subject-person"), value];
+    if (kind === "terminal") return [t("terminalSubject"), ""];
+    return [`${t(`subject-${kind}`)} ${value}`, ""];
   }
   $("day-refresh").addEventListener("click", loadDay);
   $("day-print").addEventListener("click", () => deskPrint({ document: "daily-ledger" }, "day-print-status"));
