@@ -269,6 +269,14 @@ class DeskTests(unittest.TestCase):
             ".filter(n => n.includes('/api/print/desk-')).pop()").rsplit("/", 1)[-1]
         self.assertEqual(len(spooled("card", key)), 1, f"card face {key} in the card printer's spool")
 
+        # Two people for a new card: the clerk who wrote it may not hand it out; a colleague does.
+        click(driver, '[data-card="issued"]')
+        wait(lambda: "另一位" in text_of(driver, "#card-message"), what="the personaliser refused")
+        self.assertEqual(self.card_status(), "ready-at-desk")
+        self.sign_out()
+        self.sign_in("clerk2")
+        self.signed_in()
+        self.open_card(card_number)
         click(driver, '[data-card="issued"]')
         wait(lambda: self.card_status() == "issued", what="the card issued")
         click(driver, '[data-card="active"]')
@@ -276,7 +284,7 @@ class DeskTests(unittest.TestCase):
         check_screen(self, driver, "37-desk-active")
         steps = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#card-details tbody tr")]
         self.assertEqual([s.split()[1] for s in steps],
-                         ["clerk1", "supervisor1", "clerk1", "clerk1", "clerk1"])
+                         ["clerk1", "supervisor1", "clerk1", "clerk2", "clerk2"])
 
         # The day's figures, as a supervisor sees them.
         self.sign_out()
@@ -285,7 +293,7 @@ class DeskTests(unittest.TestCase):
         click(driver, "#tab-day")
         wait(lambda: driver.find_elements(By.ID, "same-day-rate"), what="the day's figures")
         self.assertIn("社会保障卡申领", text_of(driver, "#day-statistics"))
-        wait(lambda: "card" in text_of(driver, "#day-ledger"), what="the ledger")
+        wait(lambda: "卡片状态变更: 已启用" in text_of(driver, "#day-ledger"), what="the ledger in words")
         check_screen(self, driver, "38-desk-day")
 
 
