@@ -39,6 +39,24 @@ extension SQLiteKioskStore {
         }
     }
 
+    public func closeRefused(_ key: String, reason: ClosingReason, by principal: Principal, at now: Date)
+        async throws
+    {
+        try await pool.write { db in
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
+            let refused = OutboxRow.filter(
+                OutboxRow.Columns.idempotencyKey == key
+                    && OutboxRow.Columns.status == OutboxEntry.Status.needsReview.rawValue)
+            guard let row = try refused.fetchOne(db) else {
+                throw KioskError.notFound("refused command", chinese: "该被中心拒绝的指令")
+            }
+            try row.delete(db)
+            try recorder.log(
+                "outbox.close", subject: .terminal, by: principal,
+                detail: "key=\(key) command=\(row.command) reason=\(reason.rawValue)")
+        }
+    }
+
     public func outboxSummary() async throws -> OutboxSummary {
         try await pool.read { db in try Self.outboxSummary(db) }
     }

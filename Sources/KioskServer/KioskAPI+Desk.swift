@@ -19,6 +19,7 @@ extension KioskAPI {
             APIRoute(.get, "/api/ledger", ledger),
             APIRoute(.get, "/api/review", dayReview),
             APIRoute(.post, "/api/review", signOffDay),
+            APIRoute(.post, "/api/review/refused/{key}/close", closeRefused),
             APIRoute(.post, "/api/validate", validate),
         ]
     }
@@ -201,6 +202,16 @@ extension KioskAPI {
         let body = try await JSONBody.decode(SignOffRequest.self, from: request)
         let day = try InputValidation.date(body.day)
         try await services.signOffDay(day.description, by: principal)
+        return Response(status: .noContent)
+    }
+
+    struct CloseRequest: Decodable { var reason: ClosingReason }
+
+    /// Closes a command the centre refused, for a reason from the list (the supervisor's review).
+    private func closeRefused(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let body = try await JSONBody.decode(CloseRequest.self, from: request)
+        try await services.closeRefused(try context.parameters.require("key"), reason: body.reason, by: principal)
         return Response(status: .noContent)
     }
 }

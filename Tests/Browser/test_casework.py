@@ -1,21 +1,25 @@
 """Case work at the desk in chromium: the worklist (overdue first, filters), a case taken by the
 first clerk (首问负责), refused to a second with the reason shown, approved by a supervisor and
-completed by its owner; the Day tab's completions match the worklist and its ledger reads in words."""
+completed by its owner; the Day tab's completions match the worklist and its ledger reads in words;
+the supervisor's end-of-day review closes a refused command and signs the day off."""
 
+import subprocess
 import tempfile
 import unittest
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 import browser
 from browser import check_screen, click, text_of, wait
-from rig import Terminal, card_data
+from rig import Terminal, card_data, rig
 
 
 class CaseWorkTests(unittest.TestCase):
     def setUp(self):
         self.directory = tempfile.mkdtemp(prefix="browser-cases-")
+        rig("card", "insert", "psam", "1")
         self.terminal = Terminal()
         self.driver = browser.open_browser()
         self.driver.get(self.terminal.url + "/desk")
@@ -31,6 +35,7 @@ class CaseWorkTests(unittest.TestCase):
     def tearDown(self):
         self.driver.quit()
         self.terminal.stop()
+        rig("card", "remove", "1")
 
     def sign_in(self, staff_id):
         driver = self.driver
@@ -146,6 +151,46 @@ class CaseWorkTests(unittest.TestCase):
             if cells[4]:
                 self.assertRegex(cells[4], r"^\d{4}\*{10}[\dX]{4}$")
         check_screen(self, driver, "53-desk-day-in-words")
+
+
+    def test_supervisor_reviews_the_day(self):
+        """A possible duplicate, a command the centre refused (closed for a reason from the list),
+        and the day signed off: each on the ledger."""
+        driver = self.driver
+        clerk = self.terminal.login("clerk1")
+        status, duplicate = self.terminal.post(
+            "/api/applications", {"kind": "training-sign-up", "idNumber": self.holder}, clerk)
+        self.assertEqual((status, duplicate["status"]), (201, "needs-review"), duplicate)
+        # The centre refused the first command: as the sync sender records a refusal.
+        database = Path(self.terminal.directory) / "terminal.sqlite"
+        subprocess.run(["sqlite3", str(database), "PRAGMA busy_timeout=5000; UPDATE outbox SET status='needs-review', "
+                        "lastError='duplicate-application' WHERE sequence=(SELECT min(sequence) FROM outbox)"],
+                       check=True, capture_output=True)
+
+        self.sign_in("supervisor1")
+        click(driver, "#tab-review")
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, f'#review-duplicates [data-review-case="{duplicate["id"]}"]'),
+             what="the possible duplicate")
+        forms = driver.find_elements(By.CSS_SELECTOR, "#review-refused [data-refused-key]")
+        self.assertEqual(len(forms), 1)
+        self.assertIn("duplicate-application", text_of(driver, "#review-refused"))
+        self.assertIn("台账完整", text_of(driver, "#review-ledger"))
+        check_screen(self, driver, "54-desk-review")
+        Select(forms[0].find_element(By.TAG_NAME, "select")).select_by_value("superseded")
+        forms[0].find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+        wait(lambda: not driver.find_elements(By.CSS_SELECTOR, "#review-refused [data-refused-key]"),
+             what="the refused command closed")
+        click(driver, "#review-sign-off")
+        wait(lambda: "已签字" in text_of(driver, "#review-signed"), what="the sign-off")
+
+        # The duplicate opens as a case the supervisor can decide.
+        click(driver, f'#review-duplicates [data-review-case="{duplicate["id"]}"]')
+        wait(lambda: text_of(driver, "#case-id") == duplicate["id"], what="the duplicate opened")
+        self.assertIn("reject", self.offered())
+
+        click(driver, "#tab-day")
+        wait(lambda: "主管日终复核签字" in text_of(driver, "#day-ledger"), what="the sign-off on the ledger")
+        self.assertIn("关闭中心拒绝的指令", text_of(driver, "#day-ledger"))
 
 
 if __name__ == "__main__":

@@ -100,6 +100,10 @@ struct AccessMatrixTests {
         "POST /api/applications/{id}/owner": Rule(
             allowed: deskHere, uri: { "/api/applications/\($0.application)/owner" },
             body: { _ in #"{"to":"clerk2"}"# }),
+        // No command was refused here: the supervisor is answered 404, anyone else refused first.
+        "POST /api/review/refused/{key}/close": Rule(
+            allowed: [.supervisor], uri: { _ in "/api/review/refused/T1-0-0/close" },
+            body: { _ in #"{"reason":"superseded"}"# }),
         "POST /api/applications/{id}/status": Rule(
             allowed: [.supervisor], uri: { "/api/applications/\($0.application)/status" },
             body: { _ in #"{"status":"approved"}"# }),

@@ -25,8 +25,10 @@ struct DeskUnblockAPITests {
             #expect(written.status == 200, "\(written.text)")
             let early = try await api.call(.post, "/api/cards/\(Self.cardNumber)/unblock", token: clerk)
             #expect(early.status == 409 && early.body["code"] as? String == "card-not-unblockable", "\(early.text)")
+            // A colleague hands out the card the clerk wrote (two people for a new card).
             let issued = try await api.call(
-                .post, "/api/cards/\(Self.cardNumber)/status", token: clerk, json: #"{"status":"issued"}"#)
+                .post, "/api/cards/\(Self.cardNumber)/status", token: try await api.login("clerk2"),
+                json: #"{"status":"issued"}"#)
             #expect(issued.status == 200, "\(issued.text)")
 
             let channel = try terminal.deskSlot.channel()

@@ -7,6 +7,8 @@ public struct DayReview: Codable, Hashable, Sendable {
     public var needsReview: [Item]
     /// Commands the centre refused, waiting for a supervisor.
     public var refusedByCentre: Int
+    /// The same commands, each to resolve.
+    public var refusedCommands: [RefusedCommand]
     public var ledgerIntact: Bool
     public var ledgerFinding: String
 
@@ -18,12 +20,13 @@ public struct DayReview: Codable, Hashable, Sendable {
     }
 
     public init(
-        statistics: DayStatistics, needsReview: [Application], refusedByCentre: Int,
+        statistics: DayStatistics, needsReview: [Application], refusedByCentre: [OutboxEntry],
         ledger: LedgerVerifier.Finding
     ) {
         self.statistics = statistics
         self.needsReview = needsReview.map { Item(id: $0.id, kind: $0.kind, submittedBy: $0.submittedBy) }
-        self.refusedByCentre = refusedByCentre
+        self.refusedByCentre = refusedByCentre.count
+        refusedCommands = refusedByCentre.map(RefusedCommand.init)
         ledgerIntact = if case .intact = ledger { true } else { false }
         ledgerFinding = ledger.description
     }

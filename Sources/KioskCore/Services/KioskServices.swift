@@ -299,9 +299,15 @@ public struct KioskServices: Sendable {
         return DayReview(
             statistics: try await store.statistics(day: day, region: region),
             needsReview: needsReview,
-            refusedByCentre: try await store.outboxNeedingReview(limit: 1000).count,
+            refusedByCentre: try await store.outboxNeedingReview(limit: 1000),
             ledger: try await store.verifyLedger()
         )
+    }
+
+    /// Closes a command the centre refused, for a reason from the list; on the ledger.
+    public func closeRefused(_ key: String, reason: ClosingReason, by principal: Principal) async throws {
+        try AccessPolicy.authorize(principal, .reviewDay)
+        try await store.closeRefused(key, reason: reason, by: principal, at: now())
     }
 
     /// The supervisor's sign-off of the day's review, on the ledger.

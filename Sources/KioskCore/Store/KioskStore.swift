@@ -100,6 +100,9 @@ public protocol KioskStore: Sendable {
     func failed(_ key: String, refused: Bool, reason: String, at now: Date) async throws
     /// The commands the centre refused, oldest first, for a supervisor to look at.
     func outboxNeedingReview(limit: Int) async throws -> [OutboxEntry]
+    /// Removes a command the centre refused (and only such a one) with a ledger entry naming the
+    /// supervisor and the reason, so that it stops waiting for review.
+    func closeRefused(_ key: String, reason: ClosingReason, by principal: Principal, at now: Date) async throws
     /// How many writes wait, since when, and how many wait for review.
     func outboxSummary() async throws -> OutboxSummary
 

@@ -15,6 +15,7 @@
 
   const purposes = ["identity-check", "paper-form", "centre-enquiry"];
   const statuses = ["submitted", "needs-review", "awaiting-materials", "approved", "rejected", "completed", "withdrawn"];
+  const closings = ["already-at-centre", "superseded", "entered-in-error", "settled-with-centre"];
   const reasons = ["materials-missing", "not-eligible", "wrong-information", "duplicate", "wrong-level", "other"];
   /// The worklist's default: what is still to do.
   const openStatuses = ["submitted", "needs-review", "awaiting-materials", "approved"];
@@ -105,7 +106,8 @@
     regionsSeen.clear();
     $("case").hidden = true;
     for (const id of ["worklist", "case-id", "case-details", "case-message", "case-offers", "case-refusals",
-      "case-history", "case-receipt-status", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
+      "case-history", "case-receipt-status", "review-message", "review-summary", "review-duplicates", "review-refused",
+      "review-overdue", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "staff-name", "staff-role"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
@@ -143,6 +145,7 @@
     }
     if (name === "cases") loadWorklist();
     if (name === "queue") loadQueue();
+    if (name === "review") loadReview();
     if (name === "day") loadDay();
   }
   for (const tab of document.querySelectorAll('[role="tab"]')) {
@@ -331,6 +334,60 @@
 
   $("case-receipt").addEventListener("click", () => {
     if (openCase) deskPrint({ document: "application-receipt", applicationId: openCase.id }, "case-receipt-status");
+  });
+
+  // MARK: The supervisor's end-of-day review
+
+  /// Today in Beijing, as the review and the sign-off name a day.
+  const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+
+  async function loadReview() {
+    const reply = await call("GET", `/api/review?day=${today()}`);
+    if (reply.status !== 200) return notice("review-message", errorText(reply.json), false);
+    $("review-message").replaceChildren();
+    const review = reply.json;
+    $("review-summary").replaceChildren(el("p", { class: review.ledgerIntact ? "notice" : "error", id: "review-ledger" },
+      review.ledgerIntact ? t("ledgerIntact") : `${t("ledgerBroken")}: ${review.ledgerFinding}`));
+    $("review-duplicates").replaceChildren(table(["case", "applicationKind", "by", "open"], review.needsReview.map((item) => [
+      item.id, t(item.kind), item.submittedBy,
+      el("button", { type: "button", "data-review-case": item.id, onclick: () => openFromReview(item.id) }, t("open")),
+    ])));
+    $("review-refused").replaceChildren(table(["command", "at", "centreReason", "closeBecause"], review.refusedCommands.map((c) => [
+      t(`ledger-${c.command}`), when(c.createdAt), c.reason || "",
+      el("form", { class: "row", "data-refused-key": c.key },
+        el("label", {}, el("span", { class: "visually-hidden" }, t("closeBecause")),
+          el("select", {}, ...closings.map((r) => el("option", { value: r }, t(`closing-${r}`))))),
+        el("button", { type: "submit" }, t("closeCommand"))),
+    ])));
+    for (const form of $("review-refused").querySelectorAll("form")) {
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const closed = await call("POST", `/api/review/refused/${encodeURIComponent(form.dataset.refusedKey)}/close`,
+          { reason: form.querySelector("select").value });
+        if (closed.status !== 204) return notice("review-message", errorText(closed.json), false);
+        loadReview();
+      });
+    }
+    const open = new URLSearchParams(openStatuses.map((s) => ["status", s]));
+    const cases = await call("GET", `/api/applications?${open}`);
+    if (cases.status !== 200) return notice("review-overdue", errorText(cases.json), false);
+    const overdue = cases.json.filter((a) => !a.clockStoppedAt && Date.parse(a.deadline) < Date.now());
+    $("review-overdue").replaceChildren(table(["case", "applicationKind", "owner", "deadline", "open"], overdue.map((a) => [
+      a.id, t(a.kind), a.owner || t("ownerNone"), when(a.deadline),
+      el("button", { type: "button", "data-review-case": a.id, onclick: () => openFromReview(a.id) }, t("open")),
+    ])));
+  }
+  $("review-refresh").addEventListener("click", loadReview);
+
+  function openFromReview(id) {
+    selectTab("cases");
+    openCaseFile(id);
+  }
+
+  $("review-sign-off").addEventListener("click", async () => {
+    const reply = await call("POST", "/api/review", { day: today() });
+    if (reply.status !== 204) return notice("review-message", errorText(reply.json), false);
+    notice("review-signed", `${t("signedOff")}: ${today()}`);
   });
 
   // MARK: The issuance queue
