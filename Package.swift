@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -84,6 +85,16 @@ let package = Package(
             ]
         ),
 
+        // The sync link's bodies in gzip (compress-nio): which coding a peer asked for, and inflation capped so that
+        // a corrupt or hostile stream ends in a coded error, never in memory exhausted. Knows no route or record.
+        .target(
+            name: "BodyCompression",
+            dependencies: [
+                "CodedErrors", .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
         // PC/SC: contexts, readers, monitor, card sessions, APDUs, ATRs. No social-security knowledge.
         .target(
             name: "SmartCard",
@@ -118,6 +129,7 @@ let package = Package(
         .target(
             name: "CentreClient",
             dependencies: [
+                "BodyCompression",
                 "CodedErrors",
                 "HexCoding",
                 "KioskCore",
@@ -172,6 +184,7 @@ let package = Package(
         .target(
             name: "Centre",
             dependencies: [
+                "BodyCompression",
                 "Vocabulary",
                 "CodedErrors",
                 "HexCoding",
@@ -317,7 +330,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard", "CentreClient",
+                "Vocabulary", "KioskCore", "KioskSQLite", "SocialSecurityCard", "CentreClient", "BodyCompression",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
@@ -357,6 +370,7 @@ let package = Package(
             name: "CentreTests",
             dependencies: [
                 "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
+                "BodyCompression",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

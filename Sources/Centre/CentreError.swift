@@ -13,7 +13,10 @@ public struct CentreError: CodedError {
         case malformedCertificateCode = "malformed-certificate-code"
         case tooManyCommands = "too-many-commands"
         case bodyTooLarge = "body-too-large"
+        case unsupportedContentEncoding = "unsupported-content-encoding"
+        case unreadableCompressedBody = "unreadable-compressed-body"
         case tooManySnapshots = "too-many-snapshots"
+        case snapshotExpired = "snapshot-expired"
         case terminalExists = "terminal-exists"
         case malformedDatabaseURL = "malformed-database-url"
         case passwordInDatabaseURL = "password-in-database-url"
@@ -101,6 +104,23 @@ public struct CentreError: CodedError {
                 "The request body is larger than \(limit) bytes: nothing of it was applied. Send fewer commands at a time."
         )
     }
+
+    /// A `Content-Encoding` other than gzip or identity; the answer's `Accept-Encoding` says what is read.
+    public static let unsupportedContentEncoding = Self(
+        .unsupportedContentEncoding, status: 415, chinese: "请求内容的压缩方式中心不支持，未处理。",
+        english: "The request body's Content-Encoding is neither gzip nor identity: nothing of it was applied. "
+            + "Send it as gzip or uncompressed.")
+
+    /// A gzip body cut short or not gzip at all (``BodyCompressionError``); nothing of it applied.
+    public static let unreadableCompressedBody = Self(
+        .unreadableCompressedBody, status: 400, chinese: "压缩的请求内容不完整或已损坏，中心未处理。",
+        english: "The gzip request body is cut short or corrupt: nothing of it was applied. Send it again.")
+
+    /// A resumed snapshot whose cursor the centre has moved too far past: the terminal starts afresh.
+    public static let snapshotExpired = Self(
+        .snapshotExpired, status: 410, chinese: "中断的首次加载已过期，请重新开始加载。",
+        english: "The centre has moved on too far since this snapshot's cursor to go on with it: start the first "
+            + "load afresh (without `cursor` and `resume`).")
 
     /// The terminal started as many snapshots as ``SnapshotLimit`` allows in its window.
     public static func tooManySnapshots(retryAfter seconds: Int) -> Self {

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BodyCompression
 import Foundation
 import KioskCore
 import NIOCore
@@ -6,15 +7,29 @@ import NIOFoundationCompat
 import NIOHTTP1
 import NIOSSL
 import Secrets
+import Synchronization
 
 /// The link to the centre over HTTPS with mutual TLS: the centre's certificate must chain to the
 /// centre CA (no system roots), this terminal shows its own certificate, and every request
 /// carries the terminal's bearer token. One `HTTPClient` keeps the connection alive between calls;
 /// ``shutdown()`` closes it.
+///
+/// Every request asks for gzip answers (`Accept-Encoding: gzip`), and bodies sent go in gzip once the
+/// centre has said in an answer that it reads them (RFC 7694): an older centre, which neither
+/// compresses nor says so, is spoken to as before. Inflated answers are capped (``maximumAnswerBytes``,
+/// ``maximumSnapshotBytes``); a corrupt, cut or oversized stream throws a ``BodyCompressionError``.
 public final class HTTPCentreLink: CentreLink, DocumentRegister {
+    /// The most one JSON answer may be, inflated or not.
+    public static let maximumAnswerBytes = 256 << 20
+    /// The most a snapshot may inflate to: many times a full-size county's stream. Memory is bounded
+    /// anyway, by the line limit of ``NDJSONPages``.
+    public static let maximumSnapshotBytes = 16 << 30
+
     private let client: HTTPClient
     private let base: String
     private let authorization: String
+    /// The centre has said it reads gzip bodies.
+    private let centreReadsGzip = Atomic(false)
 
     /// Reads the CA, certificate, key and token files; throws if any is missing or unreadable, or
     /// if the key or the token file is open to group or others (``SecretFile``).
@@ -55,8 +70,7 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
     public func push(_ request: SyncPushRequest) async throws -> SyncPushResponse {
         let path = "/sync/v1/commands"
         var http = makeRequest(path, method: .POST)
-        http.headers.add(name: "Content-Type", value: "application/json")
-        http.body = .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(request)))
+        try setBody(&http, request)
         return try await decode(SyncPushResponse.self, path, try await send(http, path, timeout: .seconds(120)))
     }
 
@@ -77,29 +91,71 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
     public func verify(qrText: String) async throws -> DocumentCheck {
         let path = "/sync/v1/verify"
         var http = makeRequest(path, method: .POST)
-        http.headers.add(name: "Content-Type", value: "application/json")
-        http.body = .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(DocumentCheckRequest(qr: qrText))))
+        try setBody(&http, DocumentCheckRequest(qr: qrText))
         return try await decode(DocumentCheck.self, path, try await send(http, path, timeout: .seconds(30)))
     }
 
-    /// The stream may take minutes for a township; the read timeout catches a stalled centre.
-    public func snapshot() async throws -> NDJSONPages {
+    /// The stream may take minutes for a township; the read timeout catches a stalled centre. The
+    /// centre's 410 for a resume it will not go on with is ``SyncError/snapshotExpired``.
+    public func snapshot(resuming: SnapshotResumePoint?) async throws -> NDJSONPages {
         let path = "/sync/v1/snapshot"
-        let response = try await send(makeRequest(path, method: .GET), path, timeout: .hours(2))
-        return NDJSONPages(body: response.body, path: path)
+        var query = URLComponents()
+        if let resuming {
+            query.queryItems = [
+                URLQueryItem(name: "cursor", value: resuming.cursor),
+                URLQueryItem(name: "resume", value: resuming.token),
+            ]
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await send(
+                makeRequest(path + (query.percentEncodedQuery.map { "?" + $0 } ?? ""), method: .GET), path,
+                timeout: .hours(2))
+        } catch let error as CentreClientError where error.httpStatus == 410 {
+            throw SyncError.snapshotExpired
+        }
+        switch try coding(of: response, path) {
+        case .identity: return NDJSONPages(chunks: response.body, path: path)
+        case .gzip:
+            return NDJSONPages(chunks: InflatedBody(response.body, limit: Self.maximumSnapshotBytes), path: path)
+        }
     }
 
     private func makeRequest(_ pathAndQuery: String, method: HTTPMethod) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: base + pathAndQuery)
         request.method = method
         request.headers.add(name: "Authorization", value: authorization)
+        request.headers.add(name: "Accept-Encoding", value: ContentCoding.gzip.rawValue)
         return request
+    }
+
+    /// `value` as the JSON body, in gzip when the centre has said it reads it.
+    private func setBody(_ request: inout HTTPClientRequest, _ value: some Encodable) throws {
+        var body = ByteBuffer(data: try SyncJSON.encoder().encode(value))
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if centreReadsGzip.load(ordering: .relaxed) {
+            body = try GzipDeflater.deflate(body)
+            request.headers.add(name: "Content-Encoding", value: ContentCoding.gzip.rawValue)
+        }
+        request.body = .bytes(body)
+    }
+
+    private func coding(of response: HTTPClientResponse, _ path: String) throws -> ContentCoding {
+        let header = response.headers.first(name: "Content-Encoding")
+        guard let coding = ContentCoding(contentEncoding: header) else {
+            throw CentreClientError.malformedAnswer(
+                path, "a Content-Encoding this terminal cannot read: \(header ?? "")")
+        }
+        return coding
     }
 
     private func send(_ request: HTTPClientRequest, _ path: String, timeout: TimeAmount) async throws
         -> HTTPClientResponse
     {
         let response = try await client.execute(request, timeout: timeout)
+        if ContentCoding.accepts(gzip: response.headers.first(name: "Accept-Encoding")) {
+            centreReadsGzip.store(true, ordering: .relaxed)
+        }
         switch response.status.code {
         case 200..<300: return response
         case 401, 403: throw CentreClientError.refused(Int(response.status.code))
@@ -113,7 +169,10 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
     private func decode<Value: Decodable>(_ type: Value.Type, _ path: String, _ response: HTTPClientResponse)
         async throws -> Value
     {
-        let body = try await response.body.collect(upTo: 256 * 1024 * 1024)
+        var body = try await response.body.collect(upTo: Self.maximumAnswerBytes)
+        if try coding(of: response, path) == .gzip {
+            body = try GzipInflater.inflate(body, limit: Self.maximumAnswerBytes)
+        }
         do {
             return try SyncJSON.decoder().decode(type, from: Data(buffer: body))
         } catch {

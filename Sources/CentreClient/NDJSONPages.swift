@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import KioskCore
 import NIOCore
@@ -17,11 +16,8 @@ public struct NDJSONPages: AsyncSequence, Sendable {
     let path: String
     let maximumLineBytes: Int
 
-    init(body: HTTPClientResponse.Body, path: String) {
-        self.init(chunks: body, path: path)
-    }
-
-    /// Pages from any sequence of chunks (a test's, say), with lines of at most `maximumLineBytes`.
+    /// Pages from any sequence of chunks (an answer's body as it arrives, or inflated), with lines of at
+    /// most `maximumLineBytes`.
     init(
         chunks: some AsyncSequence<ByteBuffer, any Error> & Sendable, path: String,
         maximumLineBytes: Int = ReferenceDataPage.maximumLineBytes

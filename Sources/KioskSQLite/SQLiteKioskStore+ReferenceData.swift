@@ -102,6 +102,23 @@ extension SQLiteKioskStore {
         }
     }
 
+    public func snapshotResumePoint() async throws -> SnapshotResumePoint? {
+        try await pool.read { db in
+            guard let state = try CacheStateRow.fetchOne(db), !state.loaded, let token = state.resumeAfter else {
+                return nil
+            }
+            return SnapshotResumePoint(cursor: state.cursor, token: token, asOf: Date(milliseconds: state.asOf))
+        }
+    }
+
+    public func discardSnapshotResumePoint() async throws {
+        try await pool.write { db in
+            guard var state = try CacheStateRow.fetchOne(db), !state.loaded else { return }
+            state.resumeAfter = nil
+            try state.save(db)
+        }
+    }
+
     /// The bulk path: one transaction per page, one cached prepared statement per table, rows
     /// bound straight to it. Parents (people) go first so that foreign keys hold row by row.
     private func apply(_ page: ReferenceDataPage, loaded: Bool) async throws {
@@ -118,7 +135,10 @@ extension SQLiteKioskStore {
                     try CardRow.upsertArguments(card, fallbackRegion: fallbackRegion, encoder: encoder)
                 }
             }
-            try CacheStateRow(cursor: page.cursor, asOf: page.asOf.milliseconds, loaded: loaded).save(db)
+            try CacheStateRow(
+                cursor: page.cursor, asOf: page.asOf.milliseconds, loaded: loaded,
+                resumeAfter: loaded ? nil : page.resumeAfter
+            ).save(db)
         }
     }
 

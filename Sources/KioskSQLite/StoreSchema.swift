@@ -25,6 +25,7 @@ enum StoreSchema {
         migrator.registerMigration("v9-staff-account-state", migrate: addStaffAccountState)
         migrator.registerMigration("v10-ledger-key", migrate: addLedgerKeyCheck)
         migrator.registerMigration("v11-case-work", migrate: addCaseWork)
+        migrator.registerMigration("v12-snapshot-resume", migrate: addSnapshotResume)
         return migrator
     }
 
@@ -230,6 +231,11 @@ enum StoreSchema {
     /// A cache filled before this migration was loaded by then; a snapshot in progress clears it.
     private static func addCacheLoaded(_ db: Database) throws {
         try db.alter(table: "cacheState") { t in t.add(column: "loaded", .integer).notNull().defaults(to: 1) }
+    }
+
+    /// Where a first load that broke off goes on (``CacheStateRow/resumeAfter``).
+    private static func addSnapshotResume(_ db: Database) throws {
+        try db.alter(table: "cacheState") { t in t.add(column: "resumeAfter", .text) }
     }
 
     /// The ledger's chain from plain SHA-256 to HMAC-SHA256 under a key kept outside the database

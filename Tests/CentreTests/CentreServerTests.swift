@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BodyCompression
 import Centre
 import Crypto
 import Foundation
@@ -206,6 +207,132 @@ import Testing
         }
     }
 
+    /// A terminal that asks for gzip gets changes, snapshot and push answers in gzip that inflate to
+    /// what an older terminal, which does not ask, gets as it always did; a gzip push is applied.
+    @Test(arguments: StoreKind.testable)
+    func gzipBothWaysWhenAskedAndPlainOtherwise(_ kind: StoreKind) async throws {
+        try await withCentre(kind) { centre in
+            let client = centre.client(certificate: "terminal")
+            let gzip = [("Accept-Encoding", "gzip")]
+            for path in ["sync/v1/changes?after=&limit=50", "sync/v1/snapshot"] {
+                let plain = try await centre.get(path, token: centre.token, client: client)
+                #expect(plain.status == 200 && plain.contentEncoding == nil)
+                #expect(plain.acceptEncoding == "gzip", "the answer says the centre reads gzip bodies")
+                let packed = try await centre.get(path, token: centre.token, client: client, headers: gzip)
+                #expect(packed.status == 200 && packed.contentEncoding == "gzip")
+                #expect(packed.body.count * 3 < plain.body.count, "\(packed.body.count) of \(plain.body.count) bytes")
+                let inflated = Data(buffer: try GzipInflater.inflate(ByteBuffer(data: packed.body), limit: 64 << 20))
+                let (pages, plainPages) = (try Self.pages(inflated), try Self.pages(plain.body))
+                #expect(!pages.isEmpty)
+                #expect(pages.map(\.people) == plainPages.map(\.people))
+            }
+
+            let push = SyncPushRequest(commands: [
+                try Fixtures.command(
+                    .applicationSubmit, Fixtures.application("T-101-1", for: centre.home[0].people[0]), key: "k1")
+            ])
+            let pushed = try await centre.post(
+                "sync/v1/commands",
+                body: .bytes(try GzipDeflater.deflate(ByteBuffer(data: try SyncJSON.encoder().encode(push)))),
+                client: client, headers: gzip + [("Content-Encoding", "gzip")])
+            #expect(pushed.status == 200 && pushed.contentEncoding == "gzip")
+            let answer = try SyncJSON.decoder().decode(
+                SyncPushResponse.self,
+                from: Data(buffer: try GzipInflater.inflate(ByteBuffer(data: pushed.body), limit: 1 << 20)))
+            #expect(answer.results.map(\.outcome) == [.applied])
+            try await client.shutdown()
+        }
+    }
+
+    /// The pages of a snapshot (one per line) or of a changes answer (one).
+    static func pages(_ body: Data) throws -> [ReferenceDataPage] {
+        if let changes = try? SyncJSON.decoder().decode(SyncChanges.self, from: body) { return [changes.page] }
+        return try body.split(separator: UInt8(ascii: "\n")).map {
+            try SyncJSON.decoder().decode(ReferenceDataPage.self, from: Data($0))
+        }
+    }
+
+    /// A push in gzip that inflates past the limit, is cut short, is not gzip, or comes in a coding the
+    /// centre does not read is refused with its own code, and nothing of it is applied.
+    @Test(arguments: StoreKind.testable)
+    func hostileCompressedPushesAreRefusedAndNothingApplied(_ kind: StoreKind) async throws {
+        try await withCentre(kind) { centre in
+            let client = centre.client(certificate: "terminal")
+            let application = Fixtures.application("T-101-1", for: centre.home[0].people[0])
+            let json = ByteBuffer(
+                data: try SyncJSON.encoder().encode(
+                    SyncPushRequest(commands: [try Fixtures.command(.applicationSubmit, application, key: "k1")])))
+            let whole = try GzipDeflater.deflate(json)
+            var bomb = ByteBuffer()
+            var deflater = try GzipDeflater()
+            for _ in 0..<(2 * SyncPushRequest.maximumBytes >> 20 + 1) {
+                var part = try deflater.deflate(ByteBuffer(repeating: UInt8(ascii: " "), count: 1 << 20))
+                bomb.writeBuffer(&part)
+            }
+            var end = try deflater.finish()
+            bomb.writeBuffer(&end)
+            #expect(bomb.readableBytes < SyncPushRequest.maximumBytes)
+            let cases: [(ByteBuffer, String, UInt, String)] = [
+                (bomb, "gzip", 413, "body-too-large"),
+                (whole.getSlice(at: 0, length: whole.readableBytes - 6)!, "gzip", 400, "unreadable-compressed-body"),
+                (json, "gzip", 400, "unreadable-compressed-body"),
+                (whole, "br", 415, "unsupported-content-encoding"),
+            ]
+            for (body, coding, status, code) in cases {
+                let answer = try await centre.post(
+                    "sync/v1/commands", body: .bytes(body), client: client, headers: [("Content-Encoding", coding)])
+                #expect(answer.status == status, "\(code)")
+                #expect(try centre.errorCode(answer) == code)
+                #expect(answer.acceptEncoding == "gzip")
+            }
+            let light = try await centre.post(
+                "sync/v1/commands", body: .bytes(whole), client: client, headers: [("Content-Encoding", "gzip")])
+            let results = try SyncJSON.decoder().decode(SyncPushResponse.self, from: light.body).results
+            #expect(results.map(\.outcome) == [.applied], "not a duplicate: nothing of the refused bodies was applied")
+            try await client.shutdown()
+        }
+    }
+
+    /// A snapshot resumed with a page's token and cursor goes on after that page's last person at that
+    /// cursor, the people before it not sent again; once the centre has moved on past the resume limit
+    /// it answers 410 `snapshot-expired`, and a token it never made is 400.
+    @Test(arguments: StoreKind.testable)
+    func aSnapshotResumesAfterAPageUntilTheCentreMovesOnTooFar(_ kind: StoreKind) async throws {
+        try await withCentre(kind, snapshotResumeLimit: 0) { centre in
+            let client = centre.client(certificate: "terminal")
+            let whole = try Self.pages(
+                try await centre.get("sync/v1/snapshot", token: centre.token, client: client).body)
+            let people = whole.flatMap(\.people)
+            let cursor = try #require(whole.first?.cursor)
+            #expect(whole.last?.resumeAfter == SnapshotPosition(after: people.last!).token)
+            let middle = people.count / 2
+            let token = SnapshotPosition(after: people[middle - 1]).token
+            let resumed = try await centre.get(
+                "sync/v1/snapshot?cursor=\(cursor)&resume=\(token)", token: centre.token, client: client)
+            #expect(resumed.status == 200)
+            let rest = try Self.pages(resumed.body)
+            #expect(rest.flatMap(\.people) == Array(people[middle...]))
+            #expect(rest.allSatisfy { $0.cursor == cursor && $0.jobPostings.isEmpty })
+
+            let malformed = try await centre.get(
+                "sync/v1/snapshot?cursor=\(cursor)&resume=bm90LWEtdG9rZW4", token: centre.token, client: client)
+            #expect(malformed.status == 400)
+            let ahead = try await centre.get(
+                "sync/v1/snapshot?cursor=99999999&resume=\(token)", token: centre.token, client: client)
+            #expect(ahead.status == 400)
+
+            let push = SyncPushRequest(commands: [
+                try Fixtures.command(.applicationSubmit, Fixtures.application("T-101-1", for: people[0]), key: "k1")
+            ])
+            #expect(try await centre.post("sync/v1/commands", push, client: client).status == 200)
+            let expired = try await centre.get(
+                "sync/v1/snapshot?cursor=\(cursor)&resume=\(token)", token: centre.token, client: client)
+            #expect(expired.status == 410)
+            #expect(try centre.errorCode(expired) == "snapshot-expired")
+            try await client.shutdown()
+        }
+    }
+
     @Test func anchorsTheLedgerHeadAPushCarriesAndAnswersItBack() async throws {
         try await withCentre { centre in
             let client = centre.client(certificate: "terminal")
@@ -276,12 +403,18 @@ import Testing
             let status: UInt
             /// The `Retry-After` header, when there is one.
             let retryAfter: String?
+            /// The answer's `Content-Encoding` and `Accept-Encoding`.
+            let contentEncoding: String?
+            let acceptEncoding: String?
             let body: Data
         }
 
-        func get(_ path: String, token: String?, client: HTTPClient) async throws -> Answer {
+        func get(_ path: String, token: String?, client: HTTPClient, headers: [(String, String)] = []) async throws
+            -> Answer
+        {
             var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)/\(path)")
             if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+            request.headers.add(contentsOf: headers.map { (name: $0.0, value: $0.1) })
             return try await send(request, client)
         }
 
@@ -292,13 +425,15 @@ import Testing
                 path, body: .bytes(ByteBuffer(data: try SyncJSON.encoder().encode(body))), token: token, client: client)
         }
 
-        func post(_ path: String, body: HTTPClientRequest.Body, token: String? = nil, client: HTTPClient) async throws
-            -> Answer
-        {
+        func post(
+            _ path: String, body: HTTPClientRequest.Body, token: String? = nil, client: HTTPClient,
+            headers: [(String, String)] = []
+        ) async throws -> Answer {
             var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)/\(path)")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(token ?? self.token)")
             request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(contentsOf: headers.map { (name: $0.0, value: $0.1) })
             request.body = body
             return try await send(request, client)
         }
@@ -308,7 +443,8 @@ import Testing
             let body = try await response.body.collect(upTo: 64 << 20)
             return Answer(
                 status: response.status.code, retryAfter: response.headers.first(name: "Retry-After"),
-                body: Data(buffer: body))
+                contentEncoding: response.headers.first(name: "Content-Encoding"),
+                acceptEncoding: response.headers.first(name: "Accept-Encoding"), body: Data(buffer: body))
         }
 
         func errorCode(_ answer: Answer) throws -> String {
@@ -318,7 +454,7 @@ import Testing
 
     /// A centre on SQLite (or `kind`) with two townships, its terminal registered, listening on a free port.
     private func withCentre(
-        _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard,
+        _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard, snapshotResumeLimit: Int64 = 100_000,
         _ body: @Sendable (Centre) async throws -> Void
     ) async throws {
         let certificates = try await TestCertificates()
@@ -339,7 +475,7 @@ import Testing
                     var logger = Logger(label: "centre-test")
                     logger.logLevel = .critical
                     return logger
-                }(), snapshotLimit: snapshotLimit, authority: authority)
+                }(), snapshotLimit: snapshotLimit, authority: authority, snapshotResumeLimit: snapshotResumeLimit)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let application = try server.application { continuation.yield($0) }
             try await withThrowingTaskGroup(of: Void.self) { group in

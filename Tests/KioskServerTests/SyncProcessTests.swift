@@ -142,6 +142,7 @@ struct SyncProcessTests {
                 _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
                 let people = try await Self.people(centre, id: "T-1")
                 #expect(people.count == 60)
+                #expect(centre.logText.contains("encoding=gzip"), "the terminal asked for the snapshot in gzip")
 
                 try await centre.stop()
                 var written: [String] = []

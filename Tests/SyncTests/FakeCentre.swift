@@ -22,6 +22,10 @@ final class FakeCentre: CentreLink, Sendable {
         var snapshotPages: [ReferenceDataPage] = []
         /// The snapshot stream breaks after this many pages.
         var snapshotBreaksAfter: Int?
+        /// Where each snapshot asked for went on from (nil: from the start).
+        var resumedFrom: [SnapshotResumePoint?] = []
+        /// A resume is answered `snapshot-expired`.
+        var snapshotExpired = false
         /// The ledger head each push carried, in order, and the entry at the anchor beside it.
         var heads: [LedgerHead?] = []
         var atAnchors: [LedgerHead?] = []
@@ -84,10 +88,20 @@ final class FakeCentre: CentreLink, Sendable {
         }
     }
 
-    func snapshot() async throws -> AsyncThrowingStream<ReferenceDataPage, any Error> {
-        let (pages, breaksAfter, down) = state.withLock { ($0.snapshotPages, $0.snapshotBreaksAfter, $0.down) }
+    /// Resumes after the page whose `resumeAfter` the terminal sends, unless told the snapshot expired.
+    func snapshot(resuming: SnapshotResumePoint?) async throws -> AsyncThrowingStream<ReferenceDataPage, any Error> {
+        let (all, breaksAfter, down, expired) = state.withLock { state in
+            state.resumedFrom.append(resuming)
+            return (state.snapshotPages, state.snapshotBreaksAfter, state.down, state.snapshotExpired)
+        }
         if down { throw LinkDown() }
-        return AsyncThrowingStream { continuation in
+        var pages = all[...]
+        if let resuming {
+            if expired { throw SyncError.snapshotExpired }
+            guard let stored = all.firstIndex(where: { $0.resumeAfter == resuming.token }) else { throw LinkDown() }
+            pages = all[(stored + 1)...]
+        }
+        return AsyncThrowingStream { [pages] continuation in
             for (index, page) in pages.enumerated() {
                 if index == breaksAfter {
                     continuation.finish(throwing: LinkDown())

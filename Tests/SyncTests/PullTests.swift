@@ -45,7 +45,7 @@ struct PullTests {
         }
     }
 
-    @Test("an interrupted first load keeps what arrived but is not loaded; the next pull loads it again")
+    @Test("an interrupted first load from a centre that gives no resume token keeps what arrived; the next loads again")
     func interruptedFirstLoad() async throws {
         try await F.with { fixture in
             let pages = Self.township(people: 35)
@@ -65,6 +65,60 @@ struct PullTests {
             #expect(report.firstLoad)
             #expect(try await fixture.store.referenceDataCursor() == pages.last!.cursor)
             #expect(try await fixture.store.person(pages[3].people[4].idNumber) != nil)
+        }
+    }
+
+    /// The township's pages as the centre sends them, each with its resume token.
+    static func resumableTownship(people: Int) -> [ReferenceDataPage] {
+        township(people: people).enumerated().map { index, page in
+            var page = page
+            page.resumeAfter = "after-\(index)"
+            return page
+        }
+    }
+
+    @Test("a first load cut mid-way goes on after the last page stored, at the same cursor; no page comes twice")
+    func resumedFirstLoad() async throws {
+        try await F.with { fixture in
+            let pages = Self.resumableTownship(people: 35)
+            fixture.centre.state.withLock {
+                $0.snapshotPages = pages
+                $0.snapshotBreaksAfter = 2
+            }
+            await #expect(throws: FakeCentre.LinkDown.self) { try await fixture.engine.pull() }
+            let point = try #require(try await fixture.store.snapshotResumePoint())
+            #expect(point == SnapshotResumePoint(cursor: pages[1].cursor, token: "after-1", asOf: pages[1].asOf))
+            #expect(try await fixture.store.referenceDataCursor() == nil)
+
+            fixture.centre.state.withLock { $0.snapshotBreaksAfter = nil }
+            let report = try await fixture.engine.pull()
+            #expect(report.firstLoad && report.pages == 2, "only the pages after the one stored")
+            #expect(fixture.centre.state.withLock { $0.resumedFrom } == [nil, point])
+            #expect(try await fixture.store.referenceDataCursor() == pages.last!.cursor)
+            #expect(try await fixture.store.snapshotResumePoint() == nil)
+            for page in pages { #expect(try await fixture.store.person(page.people[0].idNumber) == page.people[0]) }
+        }
+    }
+
+    @Test("a resume the centre refuses as expired starts the load afresh, cleanly, in the same pull")
+    func expiredResumeStartsAfresh() async throws {
+        try await F.with { fixture in
+            let pages = Self.resumableTownship(people: 35)
+            fixture.centre.state.withLock {
+                $0.snapshotPages = pages
+                $0.snapshotBreaksAfter = 3
+            }
+            await #expect(throws: FakeCentre.LinkDown.self) { try await fixture.engine.pull() }
+            let point = try #require(try await fixture.store.snapshotResumePoint())
+            fixture.centre.state.withLock {
+                $0.snapshotBreaksAfter = nil
+                $0.snapshotExpired = true
+            }
+            let report = try await fixture.engine.pull()
+            #expect(report.firstLoad && report.pages == 4)
+            #expect(fixture.centre.state.withLock { $0.resumedFrom } == [nil, point, nil])
+            #expect(try await fixture.store.referenceDataCursor() == pages.last!.cursor)
+            #expect(try await fixture.store.snapshotResumePoint() == nil)
         }
     }
 

@@ -267,14 +267,15 @@ public final class PostgresCentreStore: CentreStore {
         return SyncCursor(try rows.first?.decode(Int64.self) ?? 0)
     }
 
-    public func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
+    public func snapshotPage(of jurisdiction: Jurisdiction, after position: SnapshotPosition?, people: Int)
+        async throws
         -> ReferenceDataPage?
     {
         try await snapshotRead { connection in
             let found: [Person] = try await self.fetch(
-                self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), .records, connection)
+                self.sql.snapshotPeople(in: jurisdiction, after: position, limit: people), .records, connection)
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
-            if person == nil {
+            if position == nil {
                 page.jobPostings = try await self.fetch(self.sql.jobPostings(in: jurisdiction), .records, connection)
             } else if found.isEmpty {
                 return nil
@@ -312,7 +313,8 @@ public final class PostgresCentreStore: CentreStore {
     // MARK: Snapshot audit
 
     public func startSnapshot(
-        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, resuming cursor: SyncCursor?,
+        limit: SnapshotLimit, at now: Date
     ) async throws -> SnapshotPull {
         try await transaction { connection in
             // One start at a time per terminal: two at once must not both see room in the window.
@@ -330,8 +332,8 @@ public final class PostgresCentreStore: CentreStore {
                 PostgresQuery(unsafeSQL: self.sql.currentSequence), logger: self.logger
             ).collect()
             let pull = try limit.start(
-                by: terminal, of: jurisdiction, cursor: SyncCursor(try current.first?.decode(Int64.self) ?? 0),
-                after: earlier, at: now)
+                by: terminal, of: jurisdiction,
+                cursor: try cursor ?? SyncCursor(try current.first?.decode(Int64.self) ?? 0), after: earlier, at: now)
             try await self.execute(try self.sql.insert(pull), connection)
             return pull
         }

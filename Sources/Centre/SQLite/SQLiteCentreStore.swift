@@ -214,14 +214,15 @@ public final class SQLiteCentreStore: CentreStore {
         SyncCursor(try await pool.read { db in try Int64.fetchOne(db, sql: self.sql.currentSequence) ?? 0 })
     }
 
-    public func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
+    public func snapshotPage(of jurisdiction: Jurisdiction, after position: SnapshotPosition?, people: Int)
+        async throws
         -> ReferenceDataPage?
     {
         try await pool.read { db in
             let found: [Person] = try self.fetch(
-                self.sql.snapshotPeople(in: jurisdiction, after: person, limit: people), .records, db)
+                self.sql.snapshotPeople(in: jurisdiction, after: position, limit: people), .records, db)
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
-            if person == nil {
+            if position == nil {
                 page.jobPostings = try self.fetch(self.sql.jobPostings(in: jurisdiction), .records, db)
             } else if found.isEmpty {
                 return nil
@@ -240,13 +241,14 @@ public final class SQLiteCentreStore: CentreStore {
     // MARK: Snapshot audit
 
     public func startSnapshot(
-        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, resuming cursor: SyncCursor?,
+        limit: SnapshotLimit, at now: Date
     ) async throws -> SnapshotPull {
         try await pool.write { db in
             let starts = self.sql.snapshotStarts(of: terminal.id, since: now.addingTimeInterval(-limit.window))
             let pull = try limit.start(
                 by: terminal, of: jurisdiction,
-                cursor: SyncCursor(try Int64.fetchOne(db, sql: self.sql.currentSequence) ?? 0),
+                cursor: try cursor ?? SyncCursor(try Int64.fetchOne(db, sql: self.sql.currentSequence) ?? 0),
                 after: try Int64.fetchAll(db, sql: starts.sql, arguments: starts.grdbArguments).map {
                     Date(milliseconds: $0)
                 },

@@ -1,3 +1,4 @@
+import BodyCompression
 import Foundation
 import Hummingbird
 import HummingbirdTLS
@@ -27,10 +28,14 @@ public struct CentreServer: Sendable {
     public var snapshotLimit: SnapshotLimit
     /// The centre's CA for terminals: with it, terminals enrol (`POST /enrol/v1`) and its certificates are trusted.
     public var authority: TerminalAuthority?
+    /// How many changes the centre may have made since a snapshot's cursor for a terminal to resume it;
+    /// beyond, 410 `snapshot-expired`: the changes since would outweigh what is left of the load.
+    public var snapshotResumeLimit: Int64
 
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
-        snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil
+        snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil,
+        snapshotResumeLimit: Int64 = 100_000
     ) {
         self.store = store
         self.host = host
@@ -39,6 +44,7 @@ public struct CentreServer: Sendable {
         self.logger = logger
         self.snapshotLimit = snapshotLimit
         self.authority = authority
+        self.snapshotResumeLimit = snapshotResumeLimit
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -76,8 +82,8 @@ public struct CentreServer: Sendable {
         sync.post("commands") { request, context in try await push(request, context) }
         sync.get("changes") { request, context in try await changes(request, context) }
         sync.get("snapshot") { request, context in try await snapshot(request, context) }
-        sync.get("ledger/anchor") { _, context in
-            try CentreJSON.response(try await store.ledgerAnchor(of: try context.requireTerminal()))
+        sync.get("ledger/anchor") { request, context in
+            try CentreJSON.response(try await store.ledgerAnchor(of: try context.requireTerminal()), for: request)
         }
         sync.post("verify") { request, _ in
             let body = try await CentreJSON.decode(
@@ -107,7 +113,7 @@ public struct CentreServer: Sendable {
             }
             response.ledgerAnchor = anchor
         }
-        return try CentreJSON.response(response)
+        return try CentreJSON.response(response, for: request)
     }
 
     private func changes(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
@@ -117,10 +123,12 @@ public struct CentreServer: Sendable {
         let limit = min(Self.maximumChangeLimit, max(1, query.get("limit", as: Int.self) ?? Self.defaultChangeLimit))
         let jurisdiction = try area(request, of: terminal)
         return try CentreJSON.response(
-            try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date()))
+            try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date()), for: request)
     }
 
     /// NDJSON, one page per line, written as it is read: the link's pace holds back the reading.
+    /// In gzip when the terminal asks for it, each page flushed so that it can be applied on arrival.
+    /// With `cursor` and `resume` (a page's `resumeAfter`) it goes on after that page at that cursor.
     /// Each start counts against ``snapshotLimit`` (429 with `Retry-After` beyond it) and goes on
     /// the centre's record with the rows sent, however the stream ends.
     private func snapshot(_ request: Request, _ context: CentreRequestContext) async throws -> Response {
@@ -128,28 +136,33 @@ public struct CentreServer: Sendable {
         let jurisdiction = try area(request, of: terminal)
         let store = store
         let logger = context.logger
+        let resumption = try await resumption(request)
         let pull: SnapshotPull
         do {
-            pull = try await store.startSnapshot(by: terminal, of: jurisdiction, limit: snapshotLimit, at: Date())
+            pull = try await store.startSnapshot(
+                by: terminal, of: jurisdiction, resuming: resumption?.cursor, limit: snapshotLimit, at: Date())
         } catch let error as CentreError where error.code == .tooManySnapshots {
             logger.warning("snapshot refused: too many", metadata: ["jurisdiction": "\(jurisdiction)"])
             throw error
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "application/x-ndjson"
-        headers[.cacheControl] = "no-store"
+        let coding = ContentCoding.preferred(acceptEncoding: request.headers[.acceptEncoding])
         return Response(
-            status: .ok, headers: headers,
+            status: .ok, headers: CentreJSON.headers(contentType: "application/x-ndjson", coding: coding),
             body: ResponseBody { writer in
                 let encoder = SyncJSON.encoder()
+                var deflater = coding == .gzip ? try GzipDeflater() : nil
                 var rows = 0
                 do {
-                    try await store.snapshot(of: jurisdiction, from: pull.cursor, at: Date()) { page in
+                    try await store.snapshot(
+                        of: jurisdiction, from: pull.cursor, after: resumption?.position, at: Date()
+                    ) { page in
                         var line = try encoder.encode(page)
                         line.append(UInt8(ascii: "\n"))
-                        try await writer.write(ByteBuffer(data: line))
+                        let bytes = ByteBuffer(data: line)
+                        try await writer.write(try deflater?.deflate(bytes) ?? bytes)
                         rows += page.rowCount
                     }
+                    if let last = try deflater?.finish() { try await writer.write(last) }
                 } catch {
                     try? await store.endSnapshot(pull.id, rowCount: rows, finishedAt: nil)
                     logger.warning(
@@ -160,9 +173,25 @@ public struct CentreServer: Sendable {
                 try await store.endSnapshot(pull.id, rowCount: rows, finishedAt: Date())
                 logger.info(
                     "snapshot sent",
-                    metadata: ["jurisdiction": "\(jurisdiction)", "cursor": "\(pull.cursor)", "rows": "\(rows)"])
+                    metadata: [
+                        "jurisdiction": "\(jurisdiction)", "cursor": "\(pull.cursor)", "rows": "\(rows)",
+                        "resumed": "\(resumption != nil)", "encoding": "\(coding)",
+                    ])
                 try await writer.finish(nil)
             })
+    }
+
+    /// The snapshot a terminal goes on with (`cursor` and `resume`), or nil for a fresh start; 410 when
+    /// the centre has moved more than ``snapshotResumeLimit`` changes past its cursor.
+    private func resumption(_ request: Request) async throws -> (cursor: SyncCursor, position: SnapshotPosition)? {
+        let query = request.uri.queryParameters
+        guard let token = query.get("resume") else { return nil }
+        let current = try await store.currentCursor()
+        guard let position = SnapshotPosition(token: token), let cursor = SyncCursor(query.get("cursor") ?? "x"),
+            cursor <= current
+        else { throw CentreError.malformedCursor }
+        guard current.sequence - cursor.sequence <= snapshotResumeLimit else { throw CentreError.snapshotExpired }
+        return (cursor, position)
     }
 
     /// The terminal's jurisdiction, or the narrower `region` it asks for; 403 outside it.

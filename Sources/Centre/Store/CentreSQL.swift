@@ -207,13 +207,13 @@ struct CentreSQL: Sendable {
     }
 
     /// The next people of a snapshot, in (region, ID number) order, after `person`.
-    func snapshotPeople(in jurisdiction: Jurisdiction, after person: Person?, limit: Int) -> Statement {
+    func snapshotPeople(in jurisdiction: Jurisdiction, after position: SnapshotPosition?, limit: Int) -> Statement {
         var sql =
             "SELECT \(Person.columnList()) FROM person WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))"
         var arguments = Self.regionRange(jurisdiction)
-        if let person {
+        if let position {
             sql += " AND (regionCode, idNumber) > (\(parameter(3)), \(parameter(4)))"
-            arguments += [.text(person.regionCode), .text(person.idNumber)]
+            arguments += [.text(position.regionCode), .text(position.idNumber)]
         }
         sql += " ORDER BY regionCode, idNumber LIMIT \(parameter(arguments.count + 1))"
         return Statement(sql: sql, arguments: arguments + [.integer(Int64(limit))])

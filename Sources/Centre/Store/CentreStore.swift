@@ -51,17 +51,19 @@ public protocol CentreStore: Sendable {
     /// The cursor a snapshot taken now starts from: read before any of the snapshot's rows, so
     /// that a change made while the snapshot streams comes again in the next pull (pages are upserts).
     func currentCursor() async throws -> SyncCursor
-    /// Up to `people` people of the jurisdiction after `person` (by region, then ID number) with all
-    /// their records; the first page (`person` nil) carries the area's job postings too and is always
+    /// Up to `people` people of the jurisdiction after `position` (by region, then ID number) with all
+    /// their records; the first page (`position` nil) carries the area's job postings too and is always
     /// made, even for an empty area. Nil after the last person.
-    func snapshotPage(of jurisdiction: Jurisdiction, after person: Person?, people: Int) async throws
+    func snapshotPage(of jurisdiction: Jurisdiction, after position: SnapshotPosition?, people: Int) async throws
         -> ReferenceDataPage?
 
     /// Records that `terminal` starts a snapshot of `jurisdiction` (the audit of who pulled what),
-    /// with the cursor its pages will carry. Refuses with ``CentreError/tooManySnapshots(retryAfter:)``,
-    /// recording nothing, when the terminal started `limit.starts` already within `limit.window`.
+    /// with the cursor its pages will carry: the current one, or the `resuming` one of a snapshot the
+    /// terminal goes on with. Refuses with ``CentreError/tooManySnapshots(retryAfter:)``, recording
+    /// nothing, when the terminal started `limit.starts` already within `limit.window` (a resume counts).
     func startSnapshot(
-        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, resuming: SyncCursor?, limit: SnapshotLimit,
+        at now: Date
     )
         async throws -> SnapshotPull
     /// Records how the pull `id` ended: the rows sent, and when it finished (nil: it broke off).
@@ -91,20 +93,30 @@ public protocol CentreStore: Sendable {
 }
 
 extension CentreStore {
-    /// A new terminal's first load: the whole jurisdiction, page by page, each page stamped with
-    /// `cursor`, or the cursor read before the first one. The next page is read while `body` sends
-    /// the last, and no further: a slow link holds back the reading rather than filling memory.
+    /// A fresh start of a snapshot, counted against `limit`.
+    public func startSnapshot(
+        by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date
+    ) async throws -> SnapshotPull {
+        try await startSnapshot(by: terminal, of: jurisdiction, resuming: nil, limit: limit, at: now)
+    }
+
+    /// A new terminal's first load: the whole jurisdiction, page by page, or what follows `position`
+    /// when it resumes, each page stamped with `cursor` (or the cursor read before the first one) and
+    /// with where a resume after it would go on. The next page is read while `body` sends the last, and
+    /// no further: a slow link holds back the reading rather than filling memory.
     public func snapshot(
-        of jurisdiction: Jurisdiction, from cursor: SyncCursor? = nil, peoplePerPage: Int = 500, at now: Date,
-        _ body: (ReferenceDataPage) async throws -> Void
+        of jurisdiction: Jurisdiction, from cursor: SyncCursor? = nil, after position: SnapshotPosition? = nil,
+        peoplePerPage: Int = 500, at now: Date, _ body: (ReferenceDataPage) async throws -> Void
     ) async throws {
         let cursor = if let cursor { cursor } else { try await currentCursor() }
-        var next = Task { try await snapshotPage(of: jurisdiction, after: nil, people: peoplePerPage) }
+        var next = Task { try await snapshotPage(of: jurisdiction, after: position, people: peoplePerPage) }
         while var page = try await next.value {
             page.cursor = cursor.description
             page.asOf = now
+            let last = page.people.last.map(SnapshotPosition.init(after:))
+            page.resumeAfter = last?.token
             let more = page.people.count == peoplePerPage
-            if more, let last = page.people.last {
+            if more, let last {
                 next = Task { try await snapshotPage(of: jurisdiction, after: last, people: peoplePerPage) }
             }
             do {

@@ -43,6 +43,12 @@ public protocol KioskStore: Sendable {
     func applySnapshotPage(_ page: ReferenceDataPage) async throws
     /// Marks the cache loaded at the snapshot's cursor, once its stream ended cleanly.
     func finishSnapshot(cursor: String, asOf: Date) async throws
+    /// Where a first load that broke off goes on: after the last snapshot page stored. Nil when the
+    /// cache is loaded, no page is stored, or the centre gave no token (an older centre).
+    func snapshotResumePoint() async throws -> SnapshotResumePoint?
+    /// Forgets the resume point of a first load the centre will not go on with, so that the next
+    /// starts afresh; the pages stored stay, as a fresh load overwrites them.
+    func discardSnapshotResumePoint() async throws
 
     // MARK: Writes that matter (domain row + outbox + ledger, one transaction)
 

@@ -8,6 +8,7 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
+        case resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,7 +25,8 @@ extension ReferenceDataPage: Codable {
             jobPostings: try container.decode([JobPosting].self, forKey: .jobPostings),
             cardRecords: try container.decode([CardRecord].self, forKey: .cardRecords),
             cursor: try container.decode(String.self, forKey: .cursor),
-            asOf: try container.decode(Date.self, forKey: .asOf))
+            asOf: try container.decode(Date.self, forKey: .asOf),
+            resumeAfter: try container.decodeIfPresent(String.self, forKey: .resumeAfter))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,6 +39,7 @@ extension ReferenceDataPage: Codable {
         try container.encode(cardRecords, forKey: .cardRecords)
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)
+        try container.encodeIfPresent(resumeAfter, forKey: .resumeAfter)
     }
 }
 

@@ -12,6 +12,9 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var cursor: String
     /// The centre's time of this page: the cache's "as of".
     public var asOf: Date
+    /// In a snapshot's page: the centre's opaque token for going on after this page when the load
+    /// breaks off (`GET /sync/v1/snapshot?cursor=…&resume=…`); nil in changes, and from an older centre.
+    public var resumeAfter: String?
 
     public init(
         people: [Person] = [],
@@ -21,7 +24,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
         jobPostings: [JobPosting] = [],
         cardRecords: [CardRecord] = [],
         cursor: String,
-        asOf: Date
+        asOf: Date,
+        resumeAfter: String? = nil
     ) {
         self.people = people
         self.enrolments = enrolments
@@ -31,6 +35,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.cardRecords = cardRecords
         self.cursor = cursor
         self.asOf = asOf
+        self.resumeAfter = resumeAfter
     }
 
     /// The most one page may weigh as a line of the snapshot's NDJSON, in bytes: some twenty times

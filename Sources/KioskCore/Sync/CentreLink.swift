@@ -13,8 +13,10 @@ public protocol CentreLink: Sendable {
     func push(_ request: SyncPushRequest) async throws -> SyncPushResponse
     /// `GET /sync/v1/changes`: the page after `cursor`.
     func changes(after cursor: String, limit: Int) async throws -> SyncChanges
-    /// `GET /sync/v1/snapshot`: the whole jurisdiction, page by page.
-    func snapshot() async throws -> Snapshot
+    /// `GET /sync/v1/snapshot`: the whole jurisdiction, page by page, or what follows the page a
+    /// broken-off load stored (`resuming`), at that load's cursor. Throws
+    /// ``SyncError/snapshotExpired`` when the centre has moved on too far to go on with it.
+    func snapshot(resuming: SnapshotResumePoint?) async throws -> Snapshot
     /// `GET /sync/v1/ledger/anchor`: the head of this terminal's ledger the centre last anchored.
     func ledgerAnchor() async throws -> LedgerAnchor
 }

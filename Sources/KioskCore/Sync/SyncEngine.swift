@@ -187,13 +187,24 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
 
     /// The bulk path: pages applied as they arrive, the next decoded while the last is written,
     /// and the cache marked loaded only once the stream ended cleanly. An interrupted load leaves
-    /// the cache unloaded, and the next pull starts the snapshot again (pages are upserts).
+    /// the cache unloaded with the last page it stored, and the next pull goes on after that page at
+    /// the same cursor; when the centre will not (``SyncError/snapshotExpired``), it starts afresh
+    /// (pages are upserts).
     public func firstLoad() async throws -> Int {
+        var resuming = try await store.snapshotResumePoint()
+        let snapshot: Link.Snapshot
+        do {
+            snapshot = try await link.snapshot(resuming: resuming)
+        } catch let error as SyncError where error.code == .snapshotExpired {
+            try await store.discardSnapshotResumePoint()
+            resuming = nil
+            snapshot = try await link.snapshot(resuming: nil)
+        }
         var pages = 0
         var last: ReferenceDataPage?
         var writing: Task<Void, any Error>?
         do {
-            for try await page in try await link.snapshot() {
+            for try await page in snapshot {
                 try await writing?.value
                 writing = Task { [store] in try await store.applySnapshotPage(page) }
                 last = page
@@ -205,8 +216,14 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
             _ = try? await writing?.value
             throw error
         }
-        guard let last else { throw SyncError.emptySnapshot }
-        try await store.finishSnapshot(cursor: last.cursor, asOf: last.asOf)
+        if let last {
+            try await store.finishSnapshot(cursor: last.cursor, asOf: last.asOf)
+        } else if let resuming {
+            // The load had stored every page; only its end was lost.
+            try await store.finishSnapshot(cursor: resuming.cursor, asOf: resuming.asOf)
+        } else {
+            throw SyncError.emptySnapshot
+        }
         return pages
     }
 }

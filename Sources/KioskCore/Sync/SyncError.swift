@@ -9,6 +9,7 @@ public struct SyncError: CodedError {
         case unknownCommand
         case incompleteAnswer
         case emptySnapshot
+        case snapshotExpired
         case commandTooLarge
         case ledgerHeadRefused
     }
@@ -49,6 +50,12 @@ public struct SyncError: CodedError {
     public static let emptySnapshot = Self(
         .emptySnapshot,
         "The centre's first load was empty: check that this terminal's jurisdiction is right at the centre.")
+
+    /// The centre will not go on with a first load that broke off (it has moved on too far since):
+    /// the terminal starts the load afresh.
+    public static let snapshotExpired = Self(
+        .snapshotExpired,
+        "The centre has moved on too far to resume the interrupted first load: it starts again from the beginning.")
 
     /// The centre refused the ledger's head as going back on the one it anchored: the ledger was
     /// cut back, rewritten or replaced. The commands of the push were answered as usual.

@@ -12,6 +12,8 @@ struct CacheStateRow: Codable, FetchableRecord, PersistableRecord {
     var asOf: Int64
     /// False while a snapshot is being loaded: its cursor is not one to pull changes from yet.
     var loaded: Bool
+    /// While a snapshot is being loaded: the centre's token for going on after the last page stored.
+    var resumeAfter: String?
 
     enum Columns {
         static let asOf = Column(CodingKeys.asOf)
