@@ -151,7 +151,8 @@ let package = Package(
             ],
             exclude: ["openapi.yaml"]
         ),
-        // The kiosk's and the desk's pages: Mustache templates, vanilla JavaScript and CSS, spoken prompts.
+        // The kiosk's and the desk's pages and the county centre's console: Mustache templates, vanilla JavaScript
+        // and CSS, spoken prompts.
         // Knows nothing of the API's types: the pages talk to it over HTTP like any client.
         .target(
             name: "KioskWeb",
@@ -168,7 +169,8 @@ let package = Package(
             name: "KioskSQLite",
             dependencies: ["Vocabulary", "HexCoding", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The county/city centre: its store (SQLite or PostgreSQL), the sync rules, the sync service over mutual TLS,
-        // and the small CA that enrols its terminals (swift-certificates).
+        // the small CA that enrols its terminals (swift-certificates), and the console's API for the county's staff
+        // (its pages come from KioskWeb, mounted by the command line).
         .target(
             name: "Centre",
             dependencies: [
@@ -189,7 +191,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["openapi-centre.yaml"]
         ),
         // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
         .target(
@@ -372,7 +375,7 @@ let package = Package(
         .testTarget(
             name: "DiagnosticsTests",
             dependencies: [
-                "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard",
+                "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard", "Printing",
                 "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

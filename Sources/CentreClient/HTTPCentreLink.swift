@@ -89,14 +89,14 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         return NDJSONPages(body: response.body, path: path)
     }
 
-    private func makeRequest(_ pathAndQuery: String, method: HTTPMethod) -> HTTPClientRequest {
+    func makeRequest(_ pathAndQuery: String, method: HTTPMethod) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: base + pathAndQuery)
         request.method = method
         request.headers.add(name: "Authorization", value: authorization)
         return request
     }
 
-    private func send(_ request: HTTPClientRequest, _ path: String, timeout: TimeAmount) async throws
+    func send(_ request: HTTPClientRequest, _ path: String, timeout: TimeAmount) async throws
         -> HTTPClientResponse
     {
         let response = try await client.execute(request, timeout: timeout)

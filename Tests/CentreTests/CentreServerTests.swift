@@ -317,7 +317,7 @@ import Testing
     }
 
     /// A centre on SQLite (or `kind`) with two townships, its terminal registered, listening on a free port.
-    private func withCentre(
+    func withCentre(
         _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard,
         _ body: @Sendable (Centre) async throws -> Void
     ) async throws {

@@ -27,10 +27,15 @@ public struct CentreServer: Sendable {
     public var snapshotLimit: SnapshotLimit
     /// The centre's CA for terminals: with it, terminals enrol (`POST /enrol/v1`) and its certificates are trusted.
     public var authority: TerminalAuthority?
+    /// Who is signed in to the console.
+    public let sessions: ConsoleSessions
+    /// Mounts the console's pages beside its API (KioskWeb's `ConsolePages`); the centre knows nothing of them.
+    public var addPages: @Sendable (Router<CentreRequestContext>) -> Void
 
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
-        snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil
+        snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil,
+        addPages: @escaping @Sendable (Router<CentreRequestContext>) -> Void = { _ in }
     ) {
         self.store = store
         self.host = host
@@ -39,6 +44,8 @@ public struct CentreServer: Sendable {
         self.logger = logger
         self.snapshotLimit = snapshotLimit
         self.authority = authority
+        self.sessions = ConsoleSessions(store: store, logger: logger)
+        self.addPages = addPages
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -79,11 +86,14 @@ public struct CentreServer: Sendable {
         sync.get("ledger/anchor") { _, context in
             try CentreJSON.response(try await store.ledgerAnchor(of: try context.requireTerminal()))
         }
+        sync.post("heartbeat") { request, context in try await heartbeat(request, context) }
         sync.post("verify") { request, _ in
             let body = try await CentreJSON.decode(
                 DocumentCheckRequest.self, from: request, limit: Self.maximumVerifyBytes)
             return try CentreJSON.response(try await store.verify(qrText: body.qr))
         }
+        addConsoleRoutes(to: router)
+        addPages(router)
         return router
     }
 
