@@ -156,7 +156,7 @@
     $("terminal-code").replaceChildren(el("div", { class: "code-box" },
       el("p", {}, `${t("codeShownOnce")} ${issued.terminalID}`),
       el("p", { class: "code", id: "issued-code" }, issued.code),
-      el("p", { class: "hint" }, `${t("codeExpires")} ${when(issued.expiresAt)}`)));
+      el("p", { class: "hint" }, `${t("codeExpires")} ${when(issued.expiresAt)}. ${t("codeThenListed")}`)));
   }
 
   $("issue-form").addEventListener("submit", async (event) => {
@@ -234,7 +234,7 @@
           `${row.terminal.id} ${row.terminal.name}`, row.terminal.jurisdiction, age(row.lastHeartbeatAt),
           row.heartbeat?.version ?? "—",
           outbox ? `${outbox.pending} ${t("pendingCommands")}${outbox.oldestPendingAt ? `, ${t("oldest")} ${age(outbox.oldestPendingAt)}` : ""}` : "—",
-          row.clockSkewSeconds === undefined ? "—" : `${row.clockSkewSeconds.toFixed(0)} ${t("seconds")}`,
+          row.clockSkewSeconds === undefined ? "—" : `${Math.abs(Math.round(row.clockSkewSeconds)) === 0 ? 0 : Math.round(row.clockSkewSeconds)} ${t("seconds")}`,
           el("ul", { class: "devices" }, (row.heartbeat?.devices ?? []).map(device)),
           el("ul", { class: "devices", "data-alerts": row.terminal.id }, row.alerts.map((item) => el("li", { class: "state-bad" }, t(`alert-${item.kind}`)))),
         ];
