@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -147,9 +149,20 @@ let package = Package(
                 "Supervision",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["openapi.yaml"]
+        ),
+        // A server's metrics at /metrics in Prometheus' text format: swift-metrics bootstrapped into a Prometheus
+        // registry, requests counted and timed by their route's template. Knows neither server.
+        .target(
+            name: "ServerMetrics",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         // The kiosk's and the desk's pages and the county centre's console: Mustache templates, vanilla JavaScript
         // and CSS, spoken prompts.
@@ -272,6 +285,7 @@ let package = Package(
                 "Documents",
                 "Diagnostics",
                 "RoleSettings",
+                "ServerMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -100,6 +100,37 @@ import Testing
         }
     }
 
+    @Test("both servers answer /metrics in Prometheus' text with their requests counted by route template")
+    func metrics() async throws {
+        var centre = try await CentreProcess.make(store: .sqlite, terminals: [], people: 3)
+        try await withCleanup {
+            try await centre.start()
+            _ = try await Self.call(
+                centre, "POST", "/console/api/session", #"{"id":"nobody","password":"wrong-one-1"}"#)
+            let text = try await CommandRun.standardOutput(of: [
+                "/usr/bin/curl", "-sS", "--cacert", centre.file("ca.pem"), centre.url + "/metrics",
+            ])
+            #expect(text.contains("# TYPE hb_requests counter"), "\(text.prefix(2000))")
+            #expect(text.contains(#"hb_requests{"#) && text.contains(#"/console/api/session"#), "\(text.prefix(2000))")
+            #expect(!text.contains("nobody"), "no id a person typed is a label")
+        } cleanup: {
+            try? await centre.stop()
+            await centre.remove()
+        }
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID()).sqlite").path
+        let terminal = try await ServiceProcess.start(database: database, arguments: ["--demo"])
+        try await withCleanup {
+            let client = APIClient(port: terminal.port)
+            _ = try await client.send("GET", "/api/health")
+            let text = try await CommandRun.standardOutput(of: [
+                "/usr/bin/curl", "-sS", "http://127.0.0.1:\(terminal.port)/metrics",
+            ])
+            #expect(text.contains(#"hb_requests{"#) && text.contains("/api/health"), "\(text.prefix(2000))")
+        } cleanup: {
+            try await terminal.kill()
+        }
+    }
+
     static var document: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/Centre/openapi-centre.yaml")

@@ -29,7 +29,8 @@ public struct CentreServer: Sendable {
     public var authority: TerminalAuthority?
     /// Who is signed in to the console.
     public let sessions: ConsoleSessions
-    /// Mounts the console's pages beside its API (KioskWeb's `ConsolePages`); the centre knows nothing of them.
+    /// Mounts the console's pages beside its API (KioskWeb's `ConsolePages`) and the metrics, before the
+    /// centre's own routes; the centre knows nothing of them.
     public var addPages: @Sendable (Router<CentreRequestContext>) -> Void
 
     public init(
@@ -66,6 +67,8 @@ public struct CentreServer: Sendable {
     func router() -> Router<CentreRequestContext> {
         let router = Router(context: CentreRequestContext.self)
         router.middlewares.add(CentreErrorMiddleware())
+        // First, so that a middleware it adds (the metrics') sees every route after it.
+        addPages(router)
         router.get("health") { _, _ in
             try await store.checkHealth()
             return try CentreJSON.response(["status": "ok", "version": Self.version])
@@ -93,7 +96,6 @@ public struct CentreServer: Sendable {
             return try CentreJSON.response(try await store.verify(qrText: body.qr))
         }
         addConsoleRoutes(to: router)
-        addPages(router)
         return router
     }
 

@@ -5,6 +5,7 @@ import Hummingbird
 import KioskWeb
 import Logging
 import RoleSettings
+import ServerMetrics
 
 /// The sync service terminals talk to, over HTTPS with client certificates, and the county staff's
 /// console (`/console`) beside it.
@@ -92,7 +93,11 @@ struct CentreServeCommand: AsyncParsableCommand {
         ) { store in
             let server = CentreServer(
                 store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit,
-                authority: authority, addPages: pages.addRoutes)
+                authority: authority,
+                addPages: { router in
+                    pages.addRoutes(to: router)
+                    ServerMetrics.addRoutes(to: router)
+                })
             try await server.application { port in
                 // A line for scripts and process tests that start the centre on port 0, unbuffered.
                 FileHandle.standardOutput.write(Data("listening on \(port)\n".utf8))

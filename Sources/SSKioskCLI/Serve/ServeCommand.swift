@@ -12,6 +12,7 @@ import KioskWeb
 import Logging
 import Printing
 import RoleSettings
+import ServerMetrics
 import ServiceLifecycle
 import SmartCard
 import SocialSecurityCard
@@ -270,7 +271,11 @@ struct ServeCommand: AsyncParsableCommand {
             "terminal service listening",
             metadata: ["address": "http://\(host):\(port)", "kiosk": "/kiosk", "desk": "/desk"])
         try await terminal.application(
-            watchCards: !settings.isOn(T.noResidentReader), background: background, addRoutes: pages.addRoutes
+            watchCards: !settings.isOn(T.noResidentReader), background: background,
+            addRoutes: { router in
+                pages.addRoutes(to: router)
+                ServerMetrics.addRoutes(to: router)
+            }
         ).runService()
         try await link?.shutdown()
     }
