@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries, one thin system-library target each.
@@ -159,11 +161,23 @@ let package = Package(
                 "Supervision",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["openapi.yaml"]
         ),
-        // The kiosk's and the desk's pages: Mustache templates, vanilla JavaScript and CSS, spoken prompts.
+        // A server's metrics at /metrics in Prometheus' text format: swift-metrics bootstrapped into a Prometheus
+        // registry, requests counted and timed by their route's template. Knows neither server.
+        .target(
+            name: "ServerMetrics",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // The kiosk's and the desk's pages and the county centre's console: Mustache templates, vanilla JavaScript
+        // and CSS, spoken prompts.
         // Knows nothing of the API's types: the pages talk to it over HTTP like any client.
         .target(
             name: "KioskWeb",
@@ -180,7 +194,8 @@ let package = Package(
             name: "KioskSQLite",
             dependencies: ["Vocabulary", "HexCoding", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The county/city centre: its store (SQLite or PostgreSQL), the sync rules, the sync service over mutual TLS,
-        // and the small CA that enrols its terminals (swift-certificates).
+        // the small CA that enrols its terminals (swift-certificates), and the console's API for the county's staff
+        // (its pages come from KioskWeb, mounted by the command line).
         .target(
             name: "Centre",
             dependencies: [
@@ -202,7 +217,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["openapi-centre.yaml"]
         ),
         // Certificates, statements, receipts, card faces and ledgers as PDF, with signed QR verification.
         .target(
@@ -282,6 +298,7 @@ let package = Package(
                 "Documents",
                 "Diagnostics",
                 "RoleSettings",
+                "ServerMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -386,7 +403,7 @@ let package = Package(
         .testTarget(
             name: "DiagnosticsTests",
             dependencies: [
-                "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard",
+                "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard", "Printing",
                 "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

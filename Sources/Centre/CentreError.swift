@@ -33,6 +33,10 @@ public struct CentreError: CodedError {
         case enrolmentCodeRefused = "enrolment-code-refused"
         case malformedEnrolment = "malformed-enrolment"
         case terminalAuthority = "terminal-authority"
+        case staffExists = "staff-exists"
+        case consoleSignInRequired = "console-sign-in-required"
+        case consoleForbidden = "console-forbidden"
+        case outsideStaffJurisdiction = "outside-staff-jurisdiction"
         case internalError = "internal"
     }
 
@@ -243,4 +247,20 @@ public struct CentreError: CodedError {
             .terminalAuthority, status: 500, chinese: "中心的终端证书颁发机构不可用：\(reason)",
             english: "The centre's CA for terminals cannot be used: \(reason).")
     }
+
+    public static let staffExists = Self(
+        .staffExists, status: 409, chinese: "已有使用该工号的中心工作人员。",
+        english: "The centre already has a member of staff with this id. Choose another id.")
+
+    public static let consoleSignInRequired = Self(
+        .consoleSignInRequired, status: 401, chinese: "请先登录，或登录已过期，请重新登录。",
+        english: "Sign in to the console first, or again: the session ended.")
+
+    public static let consoleForbidden = Self(
+        .consoleForbidden, status: 403, chinese: "您的角色无权进行此项操作。",
+        english: "Your role may not do this. Ask a county administrator.")
+
+    public static let outsideStaffJurisdiction = Self(
+        .outsideStaffJurisdiction, status: 403, chinese: "该终端或区划不在您的管辖范围内。",
+        english: "This terminal or area lies outside your jurisdiction.")
 }

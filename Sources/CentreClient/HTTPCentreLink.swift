@@ -121,7 +121,7 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         }
     }
 
-    private func makeRequest(_ pathAndQuery: String, method: HTTPMethod) -> HTTPClientRequest {
+    func makeRequest(_ pathAndQuery: String, method: HTTPMethod) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: base + pathAndQuery)
         request.method = method
         request.headers.add(name: "Authorization", value: authorization)
@@ -149,7 +149,7 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         return coding
     }
 
-    private func send(_ request: HTTPClientRequest, _ path: String, timeout: TimeAmount) async throws
+    func send(_ request: HTTPClientRequest, _ path: String, timeout: TimeAmount) async throws
         -> HTTPClientResponse
     {
         let response = try await client.execute(request, timeout: timeout)

@@ -57,10 +57,15 @@ public struct KioskTerminal: Sendable {
     /// The routes, as registered: for the OpenAPI check.
     public var routes: [(method: String, path: String)] { api.routes.map { ($0.method.rawValue, $0.path) } }
 
-    public func router() -> Router<BasicRequestContext> {
+    /// The API behind its middleware; `addRoutes` comes before the API's routes, so that a middleware
+    /// it adds (the metrics') sees them too.
+    public func router(adding addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }) -> Router<
+        BasicRequestContext
+    > {
         let router = Router()
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: LocalOriginMiddleware(configuration: configuration))
+        addRoutes(router)
         for route in api.routes {
             router.on(RouterPath(stringLiteral: route.path), method: route.method, use: route.handler)
         }
@@ -75,8 +80,7 @@ public struct KioskTerminal: Sendable {
         watchCards: Bool = true, background: [any Service] = [],
         addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = router()
-        addRoutes(router)
+        let router = router(adding: addRoutes)
         return Application(
             router: router,
             configuration: .init(

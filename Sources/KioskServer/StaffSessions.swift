@@ -17,11 +17,6 @@ actor StaffSessions {
     let idleLimit: TimeInterval
     private var unknownIDs = LoginThrottle()
     private var sessions: [String: (member: StaffMember, started: Date, lastSeen: Date)] = [:]
-    /// A hash at the stored hashes' cost that no password matches, for ids that name no one:
-    /// checking against it costs the full scrypt.
-    private let decoy = PasswordHash(
-        encoded: "scrypt$\(1 << PasswordHash.defaultCost)$8$1$\(String(repeating: "0", count: 32))$"
-            + String(repeating: "0", count: 64))
 
     init(store: any KioskStore, idleLimit: TimeInterval = KioskServerConfiguration.standardStaffIdleLock) {
         self.store = store
@@ -73,7 +68,7 @@ actor StaffSessions {
     private func authenticate(id: String, password: String, at now: Date) async throws -> StaffAccount {
         guard let account = try await store.staff(id) else {
             try unknownIDs.check(id, at: now)
-            _ = decoy.verify(password)
+            _ = PasswordHash.decoy.verify(password)
             unknownIDs.failed(id, at: now)
             throw KioskError.wrongCredentials
         }

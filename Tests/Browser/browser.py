@@ -23,12 +23,15 @@ def have_browser():
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
 
-def open_browser():
+def open_browser(insecure=False):
+    """The browser; `insecure` accepts a test centre's self-signed certificate."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1024",
                      "--autoplay-policy=no-user-gesture-required", "--lang=zh-CN", "--disable-gpu"]:
         options.add_argument(argument)
+    if insecure:
+        options.add_argument("--ignore-certificate-errors")
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     return driver

@@ -453,7 +453,7 @@ import Testing
     }
 
     /// A centre on SQLite (or `kind`) with two townships, its terminal registered, listening on a free port.
-    private func withCentre(
+    func withCentre(
         _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard, snapshotResumeLimit: Int64 = 100_000,
         _ body: @Sendable (Centre) async throws -> Void
     ) async throws {

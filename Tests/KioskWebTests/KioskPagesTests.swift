@@ -19,9 +19,24 @@ struct KioskPagesTests {
         try await Application(router: router).test(.router) { client in try await body(client) }
     }
 
-    static func strings() throws -> [String: [String: String]] {
+    static func strings(_ file: String = "strings.json") throws -> [String: [String: String]] {
         try JSONDecoder().decode(
-            [String: [String: String]].self, from: Data(contentsOf: resources.appendingPathComponent("strings.json")))
+            [String: [String: String]].self, from: Data(contentsOf: resources.appendingPathComponent(file)))
+    }
+
+    /// The string keys the templates and scripts in `files` use.
+    static func keys(usedIn files: [String]) throws -> Set<String> {
+        var used = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: resources.appendingPathComponent(file), encoding: .utf8)
+            for pattern in [#"data-t="([A-Za-z-]+)""#, #"\bt\("([A-Za-z-]+)""#, #"\{\{t\.([A-Za-z-]+)\}\}"#] {
+                let regex = try Regex(pattern)
+                for match in text.matches(of: regex) {
+                    if let key = match.output[1].substring { used.insert(String(key)) }
+                }
+            }
+        }
+        return used
     }
 
     @Test(
@@ -96,19 +111,10 @@ struct KioskPagesTests {
         let english = try #require(strings["en"])
         #expect(Set(chinese.keys) == Set(english.keys))
         #expect(chinese.values.allSatisfy { !$0.isEmpty } && english.values.allSatisfy { !$0.isEmpty })
-        var used = Set<String>()
-        for file in [
+        let used = try Self.keys(usedIn: [
             "templates/kiosk.mustache", "templates/desk.mustache", "templates/toolbar.mustache",
             "static/kiosk.js", "static/desk.js",
-        ] {
-            let text = try String(contentsOf: Self.resources.appendingPathComponent(file), encoding: .utf8)
-            for pattern in [#"data-t="([A-Za-z-]+)""#, #"\bt\("([A-Za-z-]+)""#, #"\{\{t\.([A-Za-z-]+)\}\}"#] {
-                let regex = try Regex(pattern)
-                for match in text.matches(of: regex) {
-                    if let key = match.output[1].substring { used.insert(String(key)) }
-                }
-            }
-        }
+        ])
         #expect(used.count > 40)
         #expect(used.subtracting(chinese.keys).isEmpty, "keys without a string: \(used.subtracting(chinese.keys))")
     }

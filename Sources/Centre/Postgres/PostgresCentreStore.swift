@@ -128,6 +128,48 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.terminals(in: area), .records, connection)
+        }
+    }
+
+    public func recordHeartbeat(_ heartbeat: StoredHeartbeat) async throws {
+        try await client.withConnection { connection in
+            try await self.execute(try self.sql.upsert(heartbeat), connection)
+        }
+    }
+
+    public func heartbeats(in area: Jurisdiction) async throws -> [StoredHeartbeat] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.heartbeats(in: area), .records, connection)
+        }
+    }
+
+    // MARK: Console staff
+
+    public func addStaff(_ account: CentreStaffAccount) async throws {
+        try await transaction { connection in
+            let existing: [CentreStaffAccount] = try await self.fetch(
+                self.sql.selectForUpdate(CentreStaffAccount.self, key: account.member.id), .records, connection)
+            guard existing.isEmpty else { throw CentreError.staffExists }
+            try await self.execute(try self.sql.insert(account), connection)
+        }
+    }
+
+    public func staffAccount(id: String) async throws -> CentreStaffAccount? {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.select(CentreStaffAccount.self, key: id), RowMapping<CentreStaffAccount>.records, connection
+            ).first
+        }
+    }
+
+    public func saveStaff(_ account: CentreStaffAccount) async throws {
+        try await client.withConnection { connection in try await self.execute(try self.sql.upsert(account), connection)
+        }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await client.withConnection { connection in
             try await self.fetch(

@@ -87,6 +87,42 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal] {
+        try await pool.read { db in try self.fetch(self.sql.terminals(in: area), .records, db) }
+    }
+
+    public func recordHeartbeat(_ heartbeat: StoredHeartbeat) async throws {
+        try await pool.write { db in try self.execute(try self.sql.upsert(heartbeat), db) }
+    }
+
+    public func heartbeats(in area: Jurisdiction) async throws -> [StoredHeartbeat] {
+        try await pool.read { db in try self.fetch(self.sql.heartbeats(in: area), .records, db) }
+    }
+
+    // MARK: Console staff
+
+    public func addStaff(_ account: CentreStaffAccount) async throws {
+        try await pool.write { db in
+            let existing: [CentreStaffAccount] = try self.fetch(
+                self.sql.select(CentreStaffAccount.self, key: account.member.id), .records, db)
+            guard existing.isEmpty else { throw CentreError.staffExists }
+            try self.execute(try self.sql.insert(account), db)
+        }
+    }
+
+    public func staffAccount(id: String) async throws -> CentreStaffAccount? {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.select(CentreStaffAccount.self, key: id), RowMapping<CentreStaffAccount>.records, db
+            )
+            .first
+        }
+    }
+
+    public func saveStaff(_ account: CentreStaffAccount) async throws {
+        try await pool.write { db in try self.execute(try self.sql.upsert(account), db) }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
             try self.fetch(

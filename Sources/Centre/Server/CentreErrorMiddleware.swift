@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskCore
 
 /// Every error a route throws, as the JSON body terminals read: `code`, `messageChinese`, `message`
 /// (the same shape as the terminal service's API errors). Unknown errors are logged by type only and
@@ -13,6 +14,11 @@ struct CentreErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as CentreError {
             return try Self.response(error)
+        } catch let error as KioskError {
+            // The rules the console shares with the terminal's sign-in (a lock, a weak password) say it in their words.
+            return try CentreJSON.response(
+                ErrorBody(code: error.code, messageChinese: error.messageChinese, message: error.message),
+                status: .init(code: error.httpStatus))
         } catch let error as HTTPResponseError {
             return try CentreJSON.response(
                 ErrorBody(

@@ -7,6 +7,8 @@ public struct CentreRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set for every route under `/sync/v1`; nil on `/health` and `/enrol/v1`.
     public var terminal: RegisteredTerminal?
+    /// Set for every console route behind ``ConsoleAuthentication``.
+    public var staff: CentreStaffMember?
     /// The connection, whose TLS handshake holds the client's certificate.
     let channel: any Channel
 
@@ -19,6 +21,12 @@ public struct CentreRequestContext: RequestContext {
     func requireTerminal() throws -> RegisteredTerminal {
         guard let terminal else { throw CentreError.missingToken }
         return terminal
+    }
+
+    /// The signed-in console member; routes behind ``ConsoleAuthentication`` always have one.
+    func requireStaff() throws -> CentreStaffMember {
+        guard let staff else { throw CentreError.consoleSignInRequired }
+        return staff
     }
 
     /// The client certificate the TLS handshake verified against the trusted CAs, as DER; nil when

@@ -31,11 +31,17 @@ public struct CentreServer: Sendable {
     /// How many changes the centre may have made since a snapshot's cursor for a terminal to resume it;
     /// beyond, 410 `snapshot-expired`: the changes since would outweigh what is left of the load.
     public var snapshotResumeLimit: Int64
+    /// Who is signed in to the console.
+    public let sessions: ConsoleSessions
+    /// Mounts the console's pages beside its API (KioskWeb's `ConsolePages`) and the metrics, before the
+    /// centre's own routes; the centre knows nothing of them.
+    public var addPages: @Sendable (Router<CentreRequestContext>) -> Void
 
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
         snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil,
-        snapshotResumeLimit: Int64 = 100_000
+        snapshotResumeLimit: Int64 = 100_000,
+        addPages: @escaping @Sendable (Router<CentreRequestContext>) -> Void = { _ in }
     ) {
         self.store = store
         self.host = host
@@ -45,6 +51,8 @@ public struct CentreServer: Sendable {
         self.snapshotLimit = snapshotLimit
         self.authority = authority
         self.snapshotResumeLimit = snapshotResumeLimit
+        self.sessions = ConsoleSessions(store: store, logger: logger)
+        self.addPages = addPages
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -65,6 +73,8 @@ public struct CentreServer: Sendable {
     func router() -> Router<CentreRequestContext> {
         let router = Router(context: CentreRequestContext.self)
         router.middlewares.add(CentreErrorMiddleware())
+        // First, so that a middleware it adds (the metrics') sees every route after it.
+        addPages(router)
         router.get("health") { _, _ in
             try await store.checkHealth()
             return try CentreJSON.response(["status": "ok", "version": Self.version])
@@ -85,11 +95,13 @@ public struct CentreServer: Sendable {
         sync.get("ledger/anchor") { request, context in
             try CentreJSON.response(try await store.ledgerAnchor(of: try context.requireTerminal()), for: request)
         }
+        sync.post("heartbeat") { request, context in try await heartbeat(request, context) }
         sync.post("verify") { request, _ in
             let body = try await CentreJSON.decode(
                 DocumentCheckRequest.self, from: request, limit: Self.maximumVerifyBytes)
             return try CentreJSON.response(try await store.verify(qrText: body.qr))
         }
+        addConsoleRoutes(to: router)
         return router
     }
 

@@ -304,6 +304,27 @@ struct CentreSQL: Sendable {
             arguments: [.text(terminalID)])
     }
 
+    /// The terminals whose jurisdiction lies inside `area`, by id.
+    func terminals(in area: Jurisdiction) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(RegisteredTerminal.columnList()) FROM terminal
+                WHERE jurisdiction >= \(parameter(1)) AND jurisdiction < \(parameter(2)) ORDER BY id
+                """,
+            arguments: Self.regionRange(area))
+    }
+
+    /// The last heartbeats of the terminals whose jurisdiction lies inside `area`.
+    func heartbeats(in area: Jurisdiction) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(StoredHeartbeat.columnList(alias: "h")) FROM terminalHeartbeat h
+                JOIN terminal t ON t.id = h.terminalID
+                WHERE t.jurisdiction >= \(parameter(1)) AND t.jurisdiction < \(parameter(2))
+                """,
+            arguments: Self.regionRange(area))
+    }
+
     func terminal(tokenHash: String) -> Statement {
         Statement(
             sql: "SELECT \(RegisteredTerminal.columnList()) FROM terminal WHERE tokenHash = \(parameter(1))",

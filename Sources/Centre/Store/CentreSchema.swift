@@ -219,6 +219,31 @@ public enum CentreSchema {
                     name TEXT NOT NULL, issuedAt BIGINT NOT NULL, expiresAt BIGINT NOT NULL, usedAt BIGINT);
                 CREATE INDEX enrolmentCodeByTerminal ON enrolmentCode (terminalID);
                 """),
+        // The console's: the county's own staff, who sign in to it (`sskiosk centre staff add`), as
+        // scrypt hashes with their wrong passwords in a row, so that a restart lifts no lock; and each
+        // terminal's last heartbeat (its devices, outbox and clock; no personal data), kept whole as
+        // JSON, a newer one in its place. Neither goes to a terminal, so neither has change numbers.
+        Migration(
+            name: "v9-console-staff-and-heartbeats",
+            sqlite: """
+                CREATE TABLE centreStaff (
+                    id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, jurisdiction TEXT NOT NULL,
+                    passwordHash TEXT NOT NULL, mustChangePassword INTEGER NOT NULL, disabled INTEGER NOT NULL,
+                    failureCount INTEGER NOT NULL, lockedUntil INTEGER, createdAt INTEGER NOT NULL) STRICT;
+                CREATE TABLE terminalHeartbeat (
+                    terminalID TEXT PRIMARY KEY NOT NULL, receivedAt INTEGER NOT NULL,
+                    clockSkewMilliseconds INTEGER NOT NULL, heartbeat TEXT NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE centreStaff (
+                    id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+                    jurisdiction TEXT COLLATE "C" NOT NULL, passwordHash TEXT NOT NULL,
+                    mustChangePassword BIGINT NOT NULL, disabled BIGINT NOT NULL, failureCount BIGINT NOT NULL,
+                    lockedUntil BIGINT, createdAt BIGINT NOT NULL);
+                CREATE TABLE terminalHeartbeat (
+                    terminalID TEXT PRIMARY KEY NOT NULL, receivedAt BIGINT NOT NULL,
+                    clockSkewMilliseconds BIGINT NOT NULL, heartbeat TEXT NOT NULL);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -88,6 +88,21 @@ public protocol CentreStore: Sendable {
     /// payload hash against.
     func certificate(serial: String) async throws -> SignedCertificate?
 
+    /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
+    func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]
+
+    /// Records a new console account; ``CentreError/staffExists`` for an id already taken.
+    func addStaff(_ account: CentreStaffAccount) async throws
+    /// The console account `id`, or nil.
+    func staffAccount(id: String) async throws -> CentreStaffAccount?
+    /// Writes back an account read with ``staffAccount(id:)``: a new password, a failure, a lock.
+    func saveStaff(_ account: CentreStaffAccount) async throws
+
+    /// Keeps a terminal's heartbeat in place of its last one.
+    func recordHeartbeat(_ heartbeat: StoredHeartbeat) async throws
+    /// The last heartbeats of the terminals inside `area` (none for a terminal that never sent one).
+    func heartbeats(in area: Jurisdiction) async throws -> [StoredHeartbeat]
+
     /// Throws when the database cannot answer (for `GET /health`).
     func checkHealth() async throws
 }

@@ -14,18 +14,25 @@ struct PrinterQueueCheck: Check {
     /// A supply at or below this percentage is worth a warning.
     static let lowSupply = 10
 
-    func run() async -> CheckResult {
+    func run() async -> CheckResult { await inspect().result }
+
+    /// The check's verdict, with the status it judged: the queue's, joined with its IPP printer's;
+    /// nil when neither could be read (no cupsd, no such queue, a printer that does not answer).
+    /// The terminal's heartbeat reports devices from it (``DeviceSurvey``).
+    func inspect() async -> (result: CheckResult, status: PrinterStatus?) {
         let found: PrintQueue?
         do {
             found = try await service.queues().first { $0.name == queue }
         } catch {
-            return .fail("cupsd did not list its queues: \(error.message)", fix: CUPSDaemonCheck.restart)
+            return (.fail("cupsd did not list its queues: \(error.message)", fix: CUPSDaemonCheck.restart), nil)
         }
         guard let found else {
-            return .fail(
-                "cupsd has no queue called \(queue)",
-                fix:
-                    "Add it: lpadmin -p \(queue) -E -v PRINTER-URI -m everywhere (on the rig: hardware/rig/rig up printers)"
+            return (
+                .fail(
+                    "cupsd has no queue called \(queue)",
+                    fix:
+                        "Add it: lpadmin -p \(queue) -E -v PRINTER-URI -m everywhere (on the rig: hardware/rig/rig up printers)"
+                ), nil
             )
         }
         var details: [String: DetailValue] = [
@@ -50,9 +57,11 @@ struct PrinterQueueCheck: Check {
                     supplies: printer.supplies.isEmpty ? found.status.supplies : printer.supplies)
             } catch {
                 details["printerReachable"] = false
-                return .fail(
-                    "\(queue): the printer at \(found.deviceURI) does not answer (switched off, unplugged or off the network); \(jobs(found.status))",
-                    fix: PrinterFault.offline.fix(queue: queue), details: details)
+                return (
+                    .fail(
+                        "\(queue): the printer at \(found.deviceURI) does not answer (switched off, unplugged or off the network); \(jobs(found.status))",
+                        fix: PrinterFault.offline.fix(queue: queue), details: details), nil
+                )
             }
         }
         details["supplies"] = .list(
@@ -62,6 +71,10 @@ struct PrinterQueueCheck: Check {
                     "level": supply.level.map { .integer($0) } ?? "unknown",
                 ]
             })
+        return (judge(status, details), status)
+    }
+
+    private func judge(_ status: PrinterStatus, _ details: [String: DetailValue]) -> CheckResult {
         let summary = [reasons(status), jobs(status), supplies(status)].joined(separator: "; ")
         if let fault = status.fault {
             return .fail("\(queue): \(fault) (\(summary))", fix: fault.fix(queue: queue), details: details)

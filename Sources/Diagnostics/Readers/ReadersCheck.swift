@@ -10,13 +10,21 @@ struct ReadersCheck: Check {
     /// Readers the configuration names, with the role each plays ("card reader", "PSAM reader").
     var expected: [(role: String, reader: String)] = []
 
-    func run() async -> CheckResult {
+    func run() async -> CheckResult { await inspect().result }
+
+    /// The check's verdict, with the readers pcscd listed (nil when it could not be asked). The
+    /// terminal's heartbeat reports devices from it (``DeviceSurvey``).
+    func inspect() async -> (result: CheckResult, statuses: [ReaderStatus]?) {
         let statuses: [ReaderStatus]
         do {
             statuses = try await BlockingWork.run { () throws(SmartCardError) in try PCSCContext().readerStatuses() }
         } catch {
-            return error.diagnosis(reader: "the reader list")
+            return (error.diagnosis(reader: "the reader list"), nil)
         }
+        return (judge(statuses), statuses)
+    }
+
+    private func judge(_ statuses: [ReaderStatus]) -> CheckResult {
         let details: [String: DetailValue] = [
             "readers": .list(
                 statuses.map { status in

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Can the terminal reach the centre? A TCP connection and, for https, a TLS handshake; whether
 /// the centre's certificate is good is the next check's question.
 struct CentreCheck: Check {
@@ -14,8 +16,7 @@ struct CentreCheck: Check {
         guard outcome.connected else {
             return .fail(
                 "the centre at \(address) cannot be reached: \(outcome.failure.map(NetworkFailure.describe) ?? "no answer")",
-                fix:
-                    "Check the terminal's network (cable, 4G, VPN) and the centre's address; the terminal keeps working offline and sends its queue later",
+                fix: TechnicianFix.reachCentre,
                 details: details)
         }
         return .pass(

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import KioskCore
 import NIOCore
 import NIOSSL
 
@@ -47,7 +48,7 @@ struct ClockSkewCheck: Check {
             "skewSeconds": .number(skew), "centreDate": "\(header)",
             "local": "\(ISO8601DateFormatter().string(from: local))",
         ]
-        let fix = "Set the clock: timedatectl set-ntp true (or date -s with the centre's time), then check again"
+        let fix = TechnicianFix.setClock
         if abs(skew) > Self.failAfter {
             return .fail("\(words): card keys and certificates will be refused", fix: fix, details: details)
         }

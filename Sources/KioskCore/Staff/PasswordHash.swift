@@ -12,6 +12,12 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
 
     public init(encoded: String) { self.encoded = encoded }
 
+    /// A hash at the stored hashes' cost that no password matches, for sign-ins with ids that name
+    /// no one: checking against it costs the full scrypt, so the time taken does not tell who is staff.
+    public static let decoy = PasswordHash(
+        encoded: "scrypt$\(1 << defaultCost)$8$1$\(String(repeating: "0", count: 32))$"
+            + String(repeating: "0", count: 64))
+
     /// Hashes `password` with a fresh random salt.
     public init(hashing password: String, cost: Int = defaultCost) throws(KioskError) {
         var salt = [UInt8](repeating: 0, count: 16)

@@ -5,11 +5,11 @@ struct CentreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centre",
         abstract:
-            "Run the centre that terminals sync with, enrol, revoke and rotate terminals, make card batches, generate a county, list snapshot pulls.",
+            "Run the centre that terminals sync with and its console, add the console's staff, enrol, revoke and rotate terminals, make card batches, generate a county, list snapshot pulls.",
         subcommands: [
             CentreServeCommand.self, CentreCACommand.self, CentreEnrolmentCodeCommand.self, CentreTerminalCommand.self,
             CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
-            CentreBatchCommand.self, CentreSnapshotsCommand.self,
+            CentreBatchCommand.self, CentreSnapshotsCommand.self, CentreStaffCommand.self,
         ]
     )
 }

@@ -42,11 +42,10 @@ struct CentreEnrolmentCodeCommand: AsyncParsableCommand {
         for terminalID: String, jurisdiction: Jurisdiction, name: String, lifetime: TimeInterval, rotating: Bool,
         store: CentreStoreOptions
     ) async throws {
-        let now = Date()
-        let (code, record) = TerminalEnrolmentCode.issue(
-            for: terminalID, jurisdiction: jurisdiction, name: name, lifetime: lifetime, at: now)
-        try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
-            try await $0.issueEnrolmentCode(record, rotating: rotating)
+        let (code, record) = try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
+            try await $0.issueEnrolmentCode(
+                for: terminalID, jurisdiction: jurisdiction, name: name, lifetime: lifetime, rotating: rotating,
+                at: Date())
         }
         StandardError.write(
             "enrolment code for \(terminalID) (\(jurisdiction)), good once until \(record.expiresAt) (shown only now):\n"

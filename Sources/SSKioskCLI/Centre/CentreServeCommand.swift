@@ -2,17 +2,22 @@ import ArgumentParser
 import Centre
 import Foundation
 import Hummingbird
+import KioskWeb
 import Logging
 import RoleSettings
+import ServerMetrics
 
-/// The sync service terminals talk to, over HTTPS with client certificates.
+/// The sync service terminals talk to, over HTTPS with client certificates, and the county staff's
+/// console (`/console`) beside it.
 ///
 /// Every option is also a key of the centre's configuration file (/etc/sskiosk/centre.json, or
 /// `--config FILE`) and an environment variable (`--client-ca`: `clientCA`, `SSKIOSK_CLIENT_CA`),
 /// flags first, then the environment, the file and the defaults (``CentreSettings``).
 struct CentreServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the centre's sync service (HTTPS, terminals need a client certificate).",
+        commandName: "serve",
+        abstract:
+            "Run the centre's sync service (HTTPS, terminals need a client certificate) and the staff's console (/console).",
         discussion: """
             Each option is also a key of the configuration file (--client-ca: clientCA) and an environment variable \
             (SSKIOSK_CLIENT_CA). Flags win over the environment, the environment over the file, the file over the \
@@ -82,12 +87,17 @@ struct CentreServeCommand: AsyncParsableCommand {
         let limit = SnapshotLimit(
             starts: settings.wholeNumber(C.snapshotLimit)!, window: settings.number(C.snapshotWindow)!)
         let authority = try TerminalAuthority.openOrCreate(settings.text(C.terminalCA)!)
+        let pages = try ConsolePages()
         try await CentreStoreOptions.withStore(
             database: settings.text(C.database)!, postgres: settings.text(C.postgres), logger: logger
         ) { store in
             let server = CentreServer(
                 store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit,
-                authority: authority)
+                authority: authority,
+                addPages: { router in
+                    pages.addRoutes(to: router)
+                    ServerMetrics.addRoutes(to: router)
+                })
             try await server.application { port in
                 // A line for scripts and process tests that start the centre on port 0, unbuffered.
                 FileHandle.standardOutput.write(Data("listening on \(port)\n".utf8))

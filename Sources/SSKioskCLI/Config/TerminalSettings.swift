@@ -51,6 +51,12 @@ enum TerminalSettings {
         "pullInterval", .number, standard: .number(30), "seconds between pulls from the centre")
     static let syncBackoffLimit = Setting(
         "syncBackoffLimit", .number, standard: .number(300), "longest wait between attempts to reach the centre")
+    static let heartbeatInterval = Setting(
+        "heartbeatInterval", .number, standard: .number(60),
+        "seconds between heartbeats to the centre when nothing changes")
+    static let deviceLookInterval = Setting(
+        "deviceLookInterval", .number, standard: .number(10),
+        "seconds between looks at the readers and printers; a change is sent to the centre at once")
     static let terminalID = Setting("terminalID", .text, "terminal's id, set in a store that has none")
     static let jurisdiction = Setting("jurisdiction", .text, "region-code prefix the terminal serves")
     static let demoStaff = Setting("demoStaff", .onOff, "add the demo staff accounts (with demo only)")
@@ -60,7 +66,7 @@ enum TerminalSettings {
         database, host, port, residentReader, noResidentReader, idleTimeout, staffIdleLock, eventKeepAlive, deskReader,
         journal, documentQueue, cardQueue, documentKey, noSpeech, psamReader, keys, traceKeys, profile, demo, ledgerKey,
         centre, enrolmentDirectory, centreCA, centreCertificate, centreKey, centreTokenFile, syncInterval, pullInterval,
-        syncBackoffLimit, terminalID, jurisdiction, demoStaff, testRig,
+        syncBackoffLimit, heartbeatInterval, deviceLookInterval, terminalID, jurisdiction, demoStaff, testRig,
     ]
 
     /// What the settings, each of its type, may not be together; the words name the flags, which
@@ -86,9 +92,9 @@ enum TerminalSettings {
         if let lock = settings.number(staffIdleLock), lock <= 0 {
             refuse("--staff-idle-lock must be more than 0 seconds.")
         }
-        let intervals = [syncInterval, pullInterval].compactMap(settings.number)
+        let intervals = [syncInterval, pullInterval, heartbeatInterval, deviceLookInterval].compactMap(settings.number)
         if intervals.contains(where: { $0 <= 0 }) || (settings.number(syncBackoffLimit) ?? 1) < 1 {
-            refuse("Sync intervals must be positive and the backoff limit at least 1 s.")
+            refuse("Sync and heartbeat intervals must be positive and the backoff limit at least 1 s.")
         }
         if (settings.text(terminalID) == nil) != (settings.text(jurisdiction) == nil) {
             refuse("Give --terminal-id and --jurisdiction together.")

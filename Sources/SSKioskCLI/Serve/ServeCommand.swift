@@ -12,6 +12,7 @@ import KioskWeb
 import Logging
 import Printing
 import RoleSettings
+import ServerMetrics
 import ServiceLifecycle
 import SmartCard
 import SocialSecurityCard
@@ -98,6 +99,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var syncSchedule: SyncScheduleOptions
 
+    @Option(help: "Seconds between heartbeats to the centre while nothing changes (default: 60).")
+    var heartbeatInterval: Double?
+
+    @Option(
+        help: "Seconds between looks at the readers and printers; a change goes to the centre at once (default: 10).")
+    var deviceLookInterval: Double?
+
     @Option(help: "This terminal's id, set in a store that has none (a terminal installed for a centre).")
     var terminalID: String?
 
@@ -143,6 +151,8 @@ struct ServeCommand: AsyncParsableCommand {
         flags.add(T.syncInterval, syncSchedule.syncInterval)
         flags.add(T.pullInterval, syncSchedule.pullInterval)
         flags.add(T.syncBackoffLimit, syncSchedule.syncBackoffLimit)
+        flags.add(T.heartbeatInterval, heartbeatInterval)
+        flags.add(T.deviceLookInterval, deviceLookInterval)
         flags.add(T.terminalID, terminalID)
         flags.add(T.jurisdiction, jurisdiction)
         flags.add(T.demoStaff, demoStaff)
@@ -245,13 +255,27 @@ struct ServeCommand: AsyncParsableCommand {
                         pullInterval: Self.duration(settings.number(T.pullInterval)!),
                         backoff: SyncBackoff(limit: Self.duration(settings.number(T.syncBackoffLimit)!)),
                         logger: Logger(label: "sskiosk.sync"))))
+            background.append(
+                HeartbeatService(
+                    link: link,
+                    survey: DeviceSurvey(
+                        readers: Array(Set([residentReader, deskReader].filter { !$0.isEmpty })).sorted(),
+                        queues: [documentQueue, cardQueue]),
+                    store: store, monitor: monitor,
+                    lookInterval: Self.duration(settings.number(T.deviceLookInterval)!),
+                    heartbeatInterval: settings.number(T.heartbeatInterval)!, version: KioskTerminal.version,
+                    logger: Logger(label: "sskiosk.heartbeat")))
             logger.info("syncing with the centre", metadata: ["centre": "\(centre ?? "")"])
         }
         logger.info(
             "terminal service listening",
             metadata: ["address": "http://\(host):\(port)", "kiosk": "/kiosk", "desk": "/desk"])
         try await terminal.application(
-            watchCards: !settings.isOn(T.noResidentReader), background: background, addRoutes: pages.addRoutes
+            watchCards: !settings.isOn(T.noResidentReader), background: background,
+            addRoutes: { router in
+                pages.addRoutes(to: router)
+                ServerMetrics.addRoutes(to: router)
+            }
         ).runService()
         try await link?.shutdown()
     }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The bodies the console's pages send.
+enum ConsoleRequests {
+    static let maximumBytes = 4 << 10
+
+    struct SignIn: Decodable {
+        var id: String
+        var password: String
+    }
+
+    struct ChangePassword: Decodable {
+        var id: String
+        var password: String
+        var newPassword: String
+    }
+
+    struct NewTerminal: Decodable {
+        var terminalID: String
+        var jurisdiction: String
+        var name: String
+        var expiresInHours: Int
+    }
+
+    struct Rotation: Decodable {
+        var expiresInHours: Int
+    }
+
+    /// A code as it is shown, the only time.
+    struct IssuedCode: Encodable {
+        var terminalID: String
+        var code: String
+        var expiresAt: Date
+    }
+
+    /// Letters, digits, `-`, `_` and `.`, 1 to 64 of them, as installers type terminal ids.
+    static func isTerminalID(_ id: String) -> Bool {
+        (1...64).contains(id.count)
+            && id.allSatisfy { ($0.isLetter || $0.isNumber || "-_.".contains($0)) && $0.isASCII }
+    }
+}

@@ -1,0 +1,251 @@
+// The county centre's console: sign-in (with the forced change of a first password), then the
+// terminals of the member's own jurisdiction (a county administrator issues enrolment codes,
+// rotates and revokes) and the fleet's health with its alerts, refreshed while it is shown. What a role may not do is not offered, and the centre refuses it anyway.
+// The token lives in this closure only; left idle, the console signs out and forgets it.
+"use strict";
+
+(() => {
+  const { t, el, table, api, errorText } = Pages;
+  const $ = (id) => document.getElementById(id);
+
+  let token = null;
+  let staff = null;
+  let idleSeconds = null;
+  let idleTimer = null;
+  let fleetTimer = null;
+  /// Seconds between refreshes of the fleet table while it is shown.
+  const fleetRefresh = 10;
+
+  /// A call as the signed-in member; a lapsed sign-in goes back to the sign-in form.
+  async function call(method, path, body) {
+    const reply = await api(method, path, { token, body });
+    if (reply.status === 401 && token) signOut(t("idleLocked"));
+    return reply;
+  }
+
+  function when(milliseconds) {
+    return milliseconds ? new Date(milliseconds).toLocaleString(Pages.language === "zh" ? "zh-CN" : "en-GB") : "—";
+  }
+
+  // MARK: Sign-in
+
+  function showScreen(id) {
+    for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== id;
+  }
+
+  /// The current password while a forced change asks for a new one, and only then.
+  let pendingChange = null;
+
+  $("login-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const credentials = { id: $("login-id").value, password: $("login-password").value };
+    const reply = await api("POST", "/console/api/session", { body: credentials });
+    $("login-password").value = "";
+    if (reply.status === 403 && reply.json?.code === "password-change-required") {
+      pendingChange = credentials;
+      $("login-error").textContent = "";
+      $("login-form").hidden = true;
+      $("password-form").hidden = false;
+      return $("password-new").focus();
+    }
+    if (reply.status !== 200) return ($("login-error").textContent = errorText(reply.json));
+    signedIn(reply.json);
+  });
+
+  $("password-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const newPassword = $("password-new").value;
+    const again = $("password-again").value;
+    $("password-new").value = $("password-again").value = "";
+    if (newPassword !== again) return ($("password-error").textContent = t("passwordsDiffer"));
+    const reply = await api("POST", "/console/api/password", { body: { ...pendingChange, newPassword } });
+    if (reply.status !== 200) return ($("password-error").textContent = errorText(reply.json));
+    signedIn(reply.json);
+  });
+
+  function signedIn(session) {
+    pendingChange = null;
+    $("password-form").hidden = true;
+    $("login-form").hidden = false;
+    $("password-error").textContent = $("login-error").textContent = "";
+    token = session.token;
+    staff = session.staff;
+    idleSeconds = session.idleSeconds;
+    armIdleLock();
+    $("staff-name").textContent = staff.name;
+    $("staff-role").textContent = t(`role-${staff.role}`);
+    $("staff-area").textContent = staff.jurisdiction.regionPrefix;
+    const manages = staff.role === "county-administrator";
+    $("issue-form").hidden = !manages;
+    $("issue-area").value = staff.jurisdiction.regionPrefix;
+    $("tab-fleet").hidden = staff.role === "county-auditor";
+    showScreen("screen-console");
+    selectTab("terminals");
+  }
+
+  /// Forgets the token and everything shown; `message` goes on the sign-in form.
+  async function signOut(message = t("signedOut")) {
+    const held = token;
+    token = staff = null;
+    clearTimeout(idleTimer);
+    clearTimeout(fleetTimer);
+    if (held) await api("DELETE", "/console/api/session", { token: held });
+    for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-list", "fleet-as-of", "staff-name",
+      "staff-role", "staff-area"]) $(id).replaceChildren();
+    for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
+    $("login-error").textContent = message;
+    showScreen("screen-login");
+  }
+  $("logout").addEventListener("click", () => signOut());
+
+  /// Past `idleSeconds` without input the console signs out (the centre ends the token then too).
+  function armIdleLock() {
+    clearTimeout(idleTimer);
+    if (!token || !idleSeconds) return;
+    idleTimer = setTimeout(() => signOut(t("idleLocked")), idleSeconds * 1000);
+  }
+  for (const type of ["pointerdown", "keydown", "wheel", "touchstart", "input"]) {
+    document.addEventListener(type, armIdleLock, { capture: true, passive: true });
+  }
+
+  // MARK: Tabs
+
+  let currentTab = "terminals";
+
+  function selectTab(name) {
+    currentTab = name;
+    for (const tab of document.querySelectorAll('[role="tab"]')) {
+      const selected = tab.id === `tab-${name}`;
+      tab.setAttribute("aria-selected", String(selected));
+      $(tab.getAttribute("aria-controls")).hidden = !selected;
+    }
+    clearTimeout(fleetTimer);
+    if (name === "terminals") showTerminals();
+    else showFleet();
+  }
+  for (const name of ["terminals", "fleet"]) $(`tab-${name}`).addEventListener("click", () => selectTab(name));
+
+  // MARK: Terminals
+
+  async function showTerminals() {
+    const reply = await call("GET", "/console/api/terminals");
+    if (reply.status !== 200) return $("terminals-list").replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+    const manages = staff?.role === "county-administrator";
+    const headers = ["colTerminal", "colName", "colArea", "colEnrolled", "colRegistered", "colVersion", "colLastSync",
+      "colState"];
+    if (manages) headers.push("colActions");
+    $("terminals-list").replaceChildren(table(headers, reply.json.map((terminal) => {
+      const row = [
+        terminal.id, terminal.name, terminal.jurisdiction, t(terminal.enrolled ? "enrolledByCode" : "enrolledByHand"),
+        when(terminal.registeredAt), terminal.version ?? "—", when(Math.max(terminal.lastPullAt ?? 0, terminal.lastPushAt ?? 0)),
+        el("span", { class: terminal.revokedAt ? "state-bad" : "state-good", "data-state": terminal.revokedAt ? "revoked" : "active" },
+          terminal.revokedAt ? `${t("stateRevoked")} ${when(terminal.revokedAt)}` : t("stateActive")),
+      ];
+      if (manages) {
+        row.push(el("span", { class: "actions" },
+          el("button", { type: "button", class: "secondary", "data-rotate": terminal.id, onclick: () => rotate(terminal) }, t("rotate")),
+          terminal.revokedAt ? null
+            : el("button", { type: "button", class: "danger", "data-revoke": terminal.id, onclick: () => revoke(terminal) }, t("revoke"))));
+      }
+      return row;
+    })));
+  }
+
+  /// The code, large, the only time it is shown.
+  function showCode(issued) {
+    $("terminal-code").replaceChildren(el("div", { class: "code-box" },
+      el("p", {}, `${t("codeShownOnce")} ${issued.terminalID}`),
+      el("p", { class: "code", id: "issued-code" }, issued.code),
+      el("p", { class: "hint" }, `${t("codeExpires")} ${when(issued.expiresAt)}. ${t("codeThenListed")}`)));
+  }
+
+  $("issue-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    $("issue-error").textContent = "";
+    const reply = await call("POST", "/console/api/terminals", {
+      terminalID: $("issue-id").value.trim(), jurisdiction: $("issue-area").value.trim(),
+      name: $("issue-name").value.trim(), expiresInHours: Number($("issue-hours").value),
+    });
+    if (reply.status !== 201) return ($("issue-error").textContent = errorText(reply.json));
+    $("issue-id").value = $("issue-name").value = "";
+    showCode(reply.json);
+    showTerminals();
+  });
+
+  async function rotate(terminal) {
+    const reply = await call("POST", `/console/api/terminals/${encodeURIComponent(terminal.id)}/rotate`,
+      { expiresInHours: 24 });
+    if (reply.status !== 201) return $("terminal-code").replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+    showCode(reply.json);
+  }
+
+  async function revoke(terminal) {
+    if (!window.confirm(t("confirmRevoke"))) return;
+    const reply = await call("POST", `/console/api/terminals/${encodeURIComponent(terminal.id)}/revoke`);
+    $("terminal-code").replaceChildren(reply.status === 200
+      ? el("p", { class: "notice" }, `${terminal.id}: ${t("revokedNotice")}`)
+      : el("p", { class: "error" }, errorText(reply.json)));
+    showTerminals();
+  }
+
+  // MARK: Fleet health
+
+  function age(milliseconds) {
+    if (!milliseconds) return "—";
+    const seconds = Math.max(0, Math.round((Date.now() - milliseconds) / 1000));
+    return seconds < 120 ? `${seconds} ${t("seconds")}` : when(milliseconds);
+  }
+
+  function device(status) {
+    const words = [`${status.name}: ${t(`state-${status.state}`)}`];
+    if (status.cardPresent) words.push(t("cardIn"));
+    if (status.stateReasons?.length) words.push(status.stateReasons.join(", "));
+    status.markerNames?.forEach((name, index) => {
+      const level = status.markerLevels?.[index];
+      words.push(`${name} ${level >= 0 ? `${level}%` : "?"}`);
+    });
+    return el("li", { class: status.state === "online" || status.state === "busy" ? null : "state-bad",
+      "data-device": status.name, "data-state": status.state }, words.join(" · "));
+  }
+
+  function alert(terminal, item) {
+    return el("li", { class: "alert", "data-alert": item.kind, "data-terminal": terminal.id },
+      el("strong", {}, t(`alert-${item.kind}`)), item.device ? ` (${item.device})` : "",
+      el("br"), `${t("fixLabel")}: ${item.fix}`);
+  }
+
+  async function showFleet() {
+    clearTimeout(fleetTimer);
+    const reply = await call("GET", "/console/api/fleet");
+    if (currentTab !== "fleet" || !token) return;
+    fleetTimer = setTimeout(showFleet, fleetRefresh * 1000);
+    if (reply.status !== 200) return $("fleet-list").replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+    const rows = reply.json;
+    const count = rows.reduce((sum, row) => sum + row.alerts.length, 0);
+    $("fleet-alerts").replaceChildren(count === 0
+      ? el("p", { class: "notice" }, t("noAlerts"))
+      : el("div", { class: "alerts" }, el("p", { class: "error" }, t("alertsCount", count)),
+        el("ul", {}, rows.flatMap((row) => row.alerts.map((item) => alert(row.terminal, item))))));
+    $("fleet-list").replaceChildren(table(
+      ["colTerminal", "colArea", "colHeartbeat", "colVersion", "colOutbox", "colClock", "colDevices", "colAlerts"],
+      rows.map((row) => {
+        const outbox = row.heartbeat?.sync.outbox;
+        return [
+          `${row.terminal.id} ${row.terminal.name}`, row.terminal.jurisdiction, age(row.lastHeartbeatAt),
+          row.heartbeat?.version ?? "—",
+          outbox ? `${outbox.pending} ${t("pendingCommands")}${outbox.oldestPendingAt ? `, ${t("oldest")} ${age(outbox.oldestPendingAt)}` : ""}` : "—",
+          row.clockSkewSeconds === undefined ? "—" : `${Math.abs(Math.round(row.clockSkewSeconds)) === 0 ? 0 : Math.round(row.clockSkewSeconds)} ${t("seconds")}`,
+          el("ul", { class: "devices" }, (row.heartbeat?.devices ?? []).map(device)),
+          el("ul", { class: "devices", "data-alerts": row.terminal.id }, row.alerts.map((item) => el("li", { class: "state-bad" }, t(`alert-${item.kind}`)))),
+        ];
+      })));
+    $("fleet-as-of").textContent = `${t("asOf")} ${when(Date.now())}`;
+  }
+
+  document.addEventListener("languagechange", () => {
+    if (staff) {
+      $("staff-role").textContent = t(`role-${staff.role}`);
+      selectTab(currentTab);
+    }
+  });
+})();

@@ -1,0 +1,97 @@
+"""The county centre's console in Debian's chromium against a real `sskiosk centre serve`:
+sign-in with the forced change of a first password, each role kept to its own jurisdiction,
+a county administrator issuing an enrolment code and revoking a terminal. Every screen is
+photographed and audited."""
+
+import unittest
+
+from selenium.webdriver.common.by import By
+
+import browser
+from browser import check_screen, click, page_text, wait, wait_screen
+from centre import Centre
+
+COUNTY = "430121"
+HOME = "430121101"
+NEIGHBOUR = "430121102"
+
+
+@unittest.skipUnless(browser.have_browser(), "chromium and chromium-driver are not installed")
+class ConsoleTests(unittest.TestCase):
+    def setUp(self):
+        self.centre = Centre()
+        self.addCleanup(self.centre.stop)
+        for terminal, area in [("T-101", HOME), ("T-102", NEIGHBOUR)]:
+            self.centre.sskiosk("register-terminal", "--id", terminal, "--jurisdiction", area, "--name", f"{area}服务大厅")
+        self.driver = browser.open_browser(insecure=True)
+        self.addCleanup(self.driver.quit)
+
+    def open_console(self):
+        self.driver.get(self.centre.url + "/console")
+        wait_screen(self.driver, "screen-login")
+
+    def sign_in(self, staff_id, password):
+        self.driver.find_element(By.ID, "login-id").send_keys(staff_id)
+        self.driver.find_element(By.ID, "login-password").send_keys(password)
+        click(self.driver, "#login-form button[type=submit]")
+
+    def terminal_ids(self):
+        return [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, "#terminals-list tbody tr td:first-child")]
+
+    def test_first_sign_in_chooses_a_password_and_an_administrator_issues_and_revokes(self):
+        self.centre.add_staff("admin-1", "county-administrator", COUNTY, "first-pass-1")
+        self.open_console()
+        check_screen(self, self.driver, "console-01-sign-in")
+        self.sign_in("admin-1", "first-pass-1")
+        wait(lambda: self.driver.find_element(By.ID, "password-form").is_displayed(), what="the password form")
+        check_screen(self, self.driver, "console-02-choose-password")
+        self.driver.find_element(By.ID, "password-new").send_keys("admin-1")
+        self.driver.find_element(By.ID, "password-again").send_keys("admin-1")
+        click(self.driver, "#password-form button[type=submit]")
+        wait(lambda: self.driver.find_element(By.ID, "password-error").text, what="the weak password refused")
+        self.driver.find_element(By.ID, "password-new").send_keys("my-own-secret")
+        self.driver.find_element(By.ID, "password-again").send_keys("my-own-secret")
+        click(self.driver, "#password-form button[type=submit]")
+        wait_screen(self.driver, "screen-console")
+        wait(lambda: self.terminal_ids() == ["T-101", "T-102"], what="the county's two terminals")
+        self.assertIn("县级管理员", self.driver.find_element(By.ID, "staff-role").text)
+        check_screen(self, self.driver, "console-03-terminals-administrator")
+
+        self.driver.find_element(By.ID, "issue-id").send_keys("T-101-2")
+        area = self.driver.find_element(By.ID, "issue-area")
+        area.clear()
+        area.send_keys(HOME)
+        self.driver.find_element(By.ID, "issue-name").send_keys("新屋场村服务点")
+        click(self.driver, "#issue-form button[type=submit]")
+        code = wait(lambda: self.driver.find_element(By.ID, "issued-code").text, what="the issued code")
+        self.assertRegex(code, r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")
+        check_screen(self, self.driver, "console-04-code-issued")
+
+        click(self.driver, '[data-revoke="T-101"]')
+        self.driver.switch_to.alert.accept()
+        wait(lambda: self.driver.find_element(By.CSS_SELECTOR, '[data-rotate="T-101"]')
+             and not self.driver.find_elements(By.CSS_SELECTOR, '[data-revoke="T-101"]'), what="T-101 revoked")
+        state = self.driver.find_element(By.XPATH, "//td[text()='T-101']/..//span[@data-state]")
+        self.assertEqual(state.get_attribute("data-state"), "revoked")
+        check_screen(self, self.driver, "console-05-terminal-revoked")
+
+    def test_a_township_supervisor_sees_only_its_township_and_manages_nothing(self):
+        self.centre.add_staff("sup-101", "county-supervisor", HOME, "first-pass-1")
+        status, _ = self.centre.request(
+            "POST", "/console/api/password", {"id": "sup-101", "password": "first-pass-1", "newPassword": "sup-secret-9"})
+        self.assertEqual(status, 200)
+        self.open_console()
+        self.sign_in("sup-101", "sup-secret-9")
+        wait_screen(self.driver, "screen-console")
+        wait(lambda: self.terminal_ids() == ["T-101"], what="only the township's terminal")
+        self.assertFalse(self.driver.find_element(By.ID, "issue-form").is_displayed())
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "[data-revoke]"), [])
+        self.assertNotIn("T-102", page_text(self.driver))
+        check_screen(self, self.driver, "console-06-terminals-township-supervisor")
+        click(self.driver, "#logout")
+        wait_screen(self.driver, "screen-login")
+        self.assertEqual(self.driver.find_element(By.ID, "terminals-list").text, "")
+
+
+if __name__ == "__main__":
+    unittest.main()

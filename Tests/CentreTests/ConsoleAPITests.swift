@@ -1,0 +1,290 @@
+import AsyncHTTPClient
+import Centre
+import Foundation
+import KioskCore
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// The console's API over the centre's real TLS: sign-in with the forced change of a first
+/// password and the lockout, each role's view kept to its own jurisdiction, and a county
+/// administrator's enrolment codes, rotation and revocation.
+@Suite(.serialized) struct ConsoleAPITests {
+    static let county = "430121"
+
+    @Test("a first password gets no session until the member chooses their own; a weak one is refused")
+    func firstSignInForcesAPasswordChange() async throws {
+        try await CentreServerTests().withCentre { centre in
+            try await Self.addStaff("admin-1", .countyAdministrator, Self.county, to: centre.store)
+            let console = Console(centre)
+            let unknown = try await console.call(
+                .POST, "console/api/session", ["id": "nobody", "password": "whatever1"])
+            #expect(unknown.status == 401)
+            #expect(unknown.code == "wrong-credentials")
+            let first = try await console.call(
+                .POST, "console/api/session", ["id": "admin-1", "password": "first-pass-1"])
+            #expect(first.status == 403)
+            #expect(first.code == "password-change-required")
+            let weak = try await console.call(
+                .POST, "console/api/password",
+                ["id": "admin-1", "password": "first-pass-1", "newPassword": "admin-1"])
+            #expect(weak.status == 422)
+            #expect(weak.code == "weak-password")
+            let changed = try await console.call(
+                .POST, "console/api/password",
+                ["id": "admin-1", "password": "first-pass-1", "newPassword": "my-own-secret"])
+            #expect(changed.status == 200)
+            #expect((changed.object["staff"] as? [String: Any])?["role"] as? String == "county-administrator")
+            let token = try #require(changed.object["token"] as? String)
+            #expect(try await console.call(.GET, "console/api/terminals", token: token).status == 200)
+            #expect(try await console.call(.DELETE, "console/api/session", token: token).status == 204)
+            let after = try await console.call(.GET, "console/api/terminals", token: token)
+            #expect(after.status == 401)
+            #expect(after.code == "console-sign-in-required")
+            let again = try await console.call(
+                .POST, "console/api/session", ["id": "admin-1", "password": "my-own-secret"])
+            #expect(again.status == 200)
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test("five wrong passwords lock the account, and the lock is kept in the store")
+    func wrongPasswordsLock() async throws {
+        try await CentreServerTests().withCentre { centre in
+            try await Self.addStaff("tech-1", .technician, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            for _ in 1...5 {
+                let wrong = try await console.call(
+                    .POST, "console/api/session", ["id": "tech-1", "password": "not-it-at-all"])
+                #expect(wrong.code == "wrong-credentials")
+            }
+            let locked = try await console.call(
+                .POST, "console/api/session", ["id": "tech-1", "password": "first-pass-1"])
+            #expect(locked.status == 423)
+            #expect(locked.code == "account-locked")
+            let stored = try #require(try await centre.store.staffAccount(id: "tech-1"))
+            #expect(stored.failures.lockedUntil != nil)
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test("a township's supervisor sees only its own terminals, and no role but the administrator manages them")
+    func eachRoleSeesItsOwnJurisdiction() async throws {
+        try await CentreServerTests().withCentre { centre in
+            let (neighbour, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            try await centre.store.register(neighbour)
+            try await Self.addStaff("sup-101", .countySupervisor, Fixtures.home, to: centre.store, mustChange: false)
+            try await Self.addStaff("aud-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let supervisor = try await console.signIn("sup-101")
+            let township = try await console.call(.GET, "console/api/terminals", token: supervisor)
+            #expect(township.list.compactMap { $0["id"] as? String } == ["T-101"])
+            let auditor = try await console.signIn("aud-1")
+            let county = try await console.call(.GET, "console/api/terminals", token: auditor)
+            #expect(county.list.compactMap { $0["id"] as? String } == ["T-101", "T-102"])
+            for token in [supervisor, auditor] {
+                let refused = try await console.call(
+                    .POST, "console/api/terminals/T-101/revoke", token: token)
+                #expect(refused.status == 403)
+                #expect(refused.code == "console-forbidden")
+            }
+            #expect(try await centre.store.terminal(id: "T-101")?.revokedAt == nil)
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test("an administrator issues a code that enrols once, rotates, and revokes a terminal, which then cannot sync")
+    func administratorManagesTerminals() async throws {
+        try await CentreServerTests().withCentre { centre in
+            try await Self.addStaff(
+                "admin-101", .countyAdministrator, Fixtures.home, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let admin = try await console.signIn("admin-101")
+            let outside = try await console.call(
+                .POST, "console/api/terminals",
+                ["terminalID": "T-102-9", "jurisdiction": Fixtures.neighbour, "name": "", "expiresInHours": 24],
+                token: admin)
+            #expect(outside.status == 403)
+            #expect(outside.code == "outside-staff-jurisdiction")
+            let issued = try await console.call(
+                .POST, "console/api/terminals",
+                ["terminalID": "T-101-9", "jurisdiction": Fixtures.home, "name": "新屋场", "expiresInHours": 24],
+                token: admin)
+            #expect(issued.status == 201)
+            let code = try #require(issued.object["code"] as? String)
+            let enrolled = try await centre.store.enrol(
+                codeHash: TerminalEnrolmentCode.hash(code), at: Date(),
+                credentials: { record in
+                    (
+                        RegisteredTerminal(
+                            id: record.terminalID, jurisdiction: record.jurisdiction, name: record.name,
+                            tokenHash: TerminalToken.hash(TerminalToken.make()), registeredAt: Date()),
+                        record.name
+                    )
+                })
+            #expect(enrolled == "新屋场")
+            let rotated = try await console.call(
+                .POST, "console/api/terminals/T-101-9/rotate", ["expiresInHours": 2], token: admin)
+            #expect(rotated.status == 201)
+            #expect(rotated.object["code"] as? String != code)
+
+            let syncing = centre.client(certificate: "terminal")
+            #expect(try await centre.get("sync/v1/ledger/anchor", token: centre.token, client: syncing).status == 200)
+            let revoked = try await console.call(.POST, "console/api/terminals/T-101/revoke", token: admin)
+            #expect(revoked.status == 200)
+            #expect(revoked.object["revokedAt"] != nil)
+            let refused = try await centre.get("sync/v1/ledger/anchor", token: centre.token, client: syncing)
+            #expect(refused.status == 403)
+            #expect(try centre.errorCode(refused) == "terminal-revoked")
+            let listed = try await console.call(.GET, "console/api/terminals", token: admin)
+            #expect(listed.list.first { $0["id"] as? String == "T-101" }?["revokedAt"] != nil)
+            try await syncing.shutdown()
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test("a heartbeat over the sync link shows in the fleet with its alert and in the terminals' list; it needs mTLS")
+    func heartbeatShowsInTheFleet() async throws {
+        try await CentreServerTests().withCentre { centre in
+            try await Self.addStaff("tech-1", .technician, Self.county, to: centre.store, mustChange: false)
+            try await Self.addStaff("aud-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let technician = try await console.signIn("tech-1")
+            let silent = try await console.call(.GET, "console/api/fleet", token: technician)
+            #expect(Self.alertKinds(silent, "T-101") == ["no-heartbeat"])
+
+            let pulled = Date(timeIntervalSinceNow: -20)
+            var link = SyncLinkState()
+            link.lastPullAt = pulled
+            let beat = TerminalHeartbeat(
+                sentAt: Date(), version: "9.9.9", uptimeSeconds: 5,
+                devices: [
+                    DeviceStatus(name: "Virtual PCD 00 00", kind: .cardReader, state: .online, cardPresent: true),
+                    DeviceStatus(
+                        name: "rig-a4", kind: .printer, state: .userError, stateReasons: ["media-empty"],
+                        fix: "Load paper (or cards) into the printer's tray"),
+                ],
+                sync: SyncStatus(
+                    outbox: OutboxSummary(pending: 0, oldestPendingAt: nil, needsReview: 0), cacheAsOf: nil,
+                    cacheLoaded: true, link: link))
+            let anonymous = centre.client(certificate: nil)
+            let refused = try await centre.post("sync/v1/heartbeat", beat, client: anonymous)
+            #expect(refused.status == 401)
+            let terminal = centre.client(certificate: "terminal")
+            #expect(try await centre.post("sync/v1/heartbeat", beat, client: terminal).status == 204)
+
+            let fleet = try await console.call(.GET, "console/api/fleet", token: technician)
+            #expect(fleet.status == 200)
+            #expect(Self.alertKinds(fleet, "T-101") == ["paper-out"])
+            let row = try #require(fleet.list.first)
+            let alert = try #require((row["alerts"] as? [[String: Any]])?.first)
+            #expect(alert["fix"] as? String == "Load paper (or cards) into the printer's tray")
+            #expect(alert["device"] as? String == "rig-a4")
+            let terminals = try await console.call(.GET, "console/api/terminals", token: technician)
+            #expect(terminals.list.first?["version"] as? String == "9.9.9")
+            #expect((terminals.list.first?["lastPullAt"] as? Int).map { Int64($0) } == pulled.milliseconds)
+
+            let auditor = try await console.signIn("aud-1")
+            #expect(try await console.call(.GET, "console/api/fleet", token: auditor).code == "console-forbidden")
+            try await terminal.shutdown()
+            try await anonymous.shutdown()
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test(
+        "staff accounts and heartbeats round-trip through the store; a second heartbeat replaces the first",
+        arguments: StoreKind.testable)
+    func storeKeepsStaffAndHeartbeats(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await Self.addStaff("admin-1", .countyAdministrator, Self.county, to: store)
+            await #expect(throws: CentreError.staffExists) {
+                try await Self.addStaff("admin-1", .technician, Fixtures.home, to: store)
+            }
+            var account = try #require(try await store.staffAccount(id: "admin-1"))
+            #expect(account.member.role == .countyAdministrator && account.mustChangePassword)
+            #expect(account.password.verify("first-pass-1"))
+            _ = account.failures.fail(at: Fixtures.now)
+            account.mustChangePassword = false
+            try await store.saveStaff(account)
+            #expect(try await store.staffAccount(id: "admin-1") == account)
+            #expect(try await store.staffAccount(id: "nobody") == nil)
+
+            let (terminal, _) = try Fixtures.terminal()
+            try await store.register(terminal)
+            let (outside, _) = try Fixtures.terminal("T-9", jurisdiction: "430122101")
+            try await store.register(outside)
+            for (id, version) in [("T-101", "1"), ("T-101", "2"), ("T-9", "3")] {
+                try await store.recordHeartbeat(
+                    StoredHeartbeat(
+                        terminalID: id, receivedAt: Fixtures.now,
+                        heartbeat: TerminalHeartbeat(
+                            sentAt: Fixtures.now, version: version, uptimeSeconds: 1, devices: [],
+                            sync: SyncStatus(
+                                outbox: OutboxSummary(pending: 0, oldestPendingAt: nil, needsReview: 0),
+                                cacheAsOf: nil, cacheLoaded: false, link: nil))))
+            }
+            let kept = try await store.heartbeats(in: try Jurisdiction(Self.county))
+            #expect(kept.map(\.terminalID) == ["T-101"])
+            #expect(kept.first?.heartbeat.version == "2")
+            #expect(try await store.terminals(in: try Jurisdiction(Self.county)).map(\.id) == ["T-101"])
+        }
+    }
+
+    static func alertKinds(_ answer: Console.Answer, _ terminal: String) -> [String] {
+        let row = answer.list.first { ($0["terminal"] as? [String: Any])?["id"] as? String == terminal }
+        return (row?["alerts"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+    }
+
+    // MARK: Helpers
+
+    static func addStaff(
+        _ id: String, _ role: CentreRole, _ area: String, to store: any CentreStore, mustChange: Bool = true
+    ) async throws {
+        try await store.addStaff(
+            CentreStaffAccount(
+                member: CentreStaffMember(id: id, name: "测试\(id)", role: role, jurisdiction: try Jurisdiction(area)),
+                password: try PasswordHash(hashing: "first-pass-1", cost: 10), mustChangePassword: mustChange,
+                createdAt: Date()))
+    }
+
+    /// Calls to the console's API as a browser makes them: JSON in and out, no client certificate.
+    struct Console {
+        let port: Int
+        let client: HTTPClient
+
+        init(_ centre: CentreServerTests.Centre) {
+            port = centre.port
+            client = centre.client(certificate: nil)
+        }
+
+        struct Answer {
+            let status: UInt
+            let body: Data
+            var object: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+            var list: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
+            var code: String? { object["code"] as? String }
+        }
+
+        func call(_ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil, token: String? = nil)
+            async throws -> Answer
+        {
+            var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)/\(path)")
+            request.method = method
+            if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+            if let body {
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
+            }
+            let response = try await client.execute(request, timeout: .seconds(30))
+            return Answer(
+                status: response.status.code, body: Data(buffer: try await response.body.collect(upTo: 1 << 20)))
+        }
+
+        /// The token of a member whose password is already their own.
+        func signIn(_ id: String) async throws -> String {
+            let answer = try await call(.POST, "console/api/session", ["id": id, "password": "first-pass-1"])
+            return try #require(answer.object["token"] as? String)
+        }
+    }
+}
