@@ -294,8 +294,8 @@ import Testing
     }
 
     /// A snapshot resumed with a page's token and cursor goes on after that page's last person at that
-    /// cursor, the people before it not sent again; once the centre has moved on past the resume limit
-    /// it answers 410 `snapshot-expired`, and a token it never made is 400.
+    /// cursor, the people before it not sent again; once the centre has moved on past the resume limit,
+    /// or for a token it did not seal, it answers 410 `snapshot-expired`; a cursor ahead of its own is 400.
     @Test(arguments: StoreKind.testable)
     func aSnapshotResumesAfterAPageUntilTheCentreMovesOnTooFar(_ kind: StoreKind) async throws {
         try await withCentre(kind, snapshotResumeLimit: 0) { centre in
@@ -304,7 +304,13 @@ import Testing
                 try await centre.get("sync/v1/snapshot", token: centre.token, client: client).body)
             let people = whole.flatMap(\.people)
             let cursor = try #require(whole.first?.cursor)
-            #expect(whole.last?.resumeAfter == SnapshotPosition(after: people.last!).token)
+            let lastToken = try #require(whole.last?.resumeAfter)
+            #expect(SnapshotPosition(token: lastToken) == SnapshotPosition(after: people.last!))
+            // Sealed, not merely encoded: the token's bytes do not hold the ID number.
+            let base64 = lastToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            let bytes = try #require(
+                Data(base64Encoded: base64 + String(repeating: "=", count: (4 - base64.count % 4) % 4)))
+            #expect(!String(decoding: bytes, as: UTF8.self).contains(people.last!.idNumber))
             let middle = people.count / 2
             let token = SnapshotPosition(after: people[middle - 1]).token
             let resumed = try await centre.get(
@@ -314,9 +320,14 @@ import Testing
             #expect(rest.flatMap(\.people) == Array(people[middle...]))
             #expect(rest.allSatisfy { $0.cursor == cursor && $0.jobPostings.isEmpty })
 
-            let malformed = try await centre.get(
-                "sync/v1/snapshot?cursor=\(cursor)&resume=bm90LWEtdG9rZW4", token: centre.token, client: client)
-            #expect(malformed.status == 400)
+            // A token this centre did not seal (base64 of a region and an ID number, as a forger
+            // would write it): the terminal is told to start afresh.
+            let forged = Data("\(people[0].regionCode) \(people[0].idNumber)".utf8).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            let unsealed = try await centre.get(
+                "sync/v1/snapshot?cursor=\(cursor)&resume=\(forged)", token: centre.token, client: client)
+            #expect(unsealed.status == 410)
             let ahead = try await centre.get(
                 "sync/v1/snapshot?cursor=99999999&resume=\(token)", token: centre.token, client: client)
             #expect(ahead.status == 400)

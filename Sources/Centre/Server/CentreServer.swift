@@ -194,15 +194,19 @@ public struct CentreServer: Sendable {
     }
 
     /// The snapshot a terminal goes on with (`cursor` and `resume`), or nil for a fresh start; 410 when
-    /// the centre has moved more than ``snapshotResumeLimit`` changes past its cursor.
+    /// the centre has moved more than ``snapshotResumeLimit`` changes past its cursor, or the token
+    /// does not open.
     private func resumption(_ request: Request) async throws -> (cursor: SyncCursor, position: SnapshotPosition)? {
         let query = request.uri.queryParameters
         guard let token = query.get("resume") else { return nil }
         let current = try await store.currentCursor()
-        guard let position = SnapshotPosition(token: token), let cursor = SyncCursor(query.get("cursor") ?? "x"),
-            cursor <= current
-        else { throw CentreError.malformedCursor }
-        guard current.sequence - cursor.sequence <= snapshotResumeLimit else { throw CentreError.snapshotExpired }
+        guard let cursor = SyncCursor(query.get("cursor") ?? "x"), cursor <= current else {
+            throw CentreError.malformedCursor
+        }
+        // A token that does not open was sealed before this centre restarted (or never by it): the
+        // terminal starts afresh, as it does when the centre has moved on too far.
+        guard let position = SnapshotPosition(token: token), current.sequence - cursor.sequence <= snapshotResumeLimit
+        else { throw CentreError.snapshotExpired }
         return (cursor, position)
     }
 
