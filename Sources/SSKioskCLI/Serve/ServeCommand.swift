@@ -15,6 +15,7 @@ import RoleSettings
 import ServiceLifecycle
 import SmartCard
 import SocialSecurityCard
+import Supervision
 
 /// The terminal service: the API and event stream on localhost over the local store, with the
 /// resident's reader watched for cards. `--demo` fills an empty store with a synthetic township,
@@ -151,8 +152,21 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        typealias T = TerminalSettings
         let settings = try await SettingsRole.terminal.load(flags: flags, file: config)
+        // What this start comes to is kept beside the database, for `sskiosk diag` after an upgrade.
+        let supervisor = SystemdSupervisor(
+            startRecord: StartRecordFile(besideDatabase: settings.text(TerminalSettings.database)!))
+        supervisor.starting(version: KioskTerminal.version)
+        do {
+            try await serve(settings, supervisor: supervisor)
+        } catch {
+            supervisor.stopped(by: error)
+            throw error
+        }
+    }
+
+    private func serve(_ settings: RoleSettings, supervisor: SystemdSupervisor) async throws {
+        typealias T = TerminalSettings
         // Each has a default, or TerminalSettings.problems refused its absence.
         let database = settings.text(T.database)!, host = settings.text(T.host)!, port = settings.wholeNumber(T.port)!
         let residentReader = settings.text(T.residentReader) ?? "", deskReader = settings.text(T.deskReader)!
@@ -251,7 +265,8 @@ struct ServeCommand: AsyncParsableCommand {
             "terminal service listening",
             metadata: ["address": "http://\(host):\(port)", "kiosk": "/kiosk", "desk": "/desk"])
         try await terminal.application(
-            watchCards: !settings.isOn(T.noResidentReader), background: background, addRoutes: pages.addRoutes
+            watchCards: !settings.isOn(T.noResidentReader), background: background, addRoutes: pages.addRoutes,
+            supervisor: supervisor
         ).runService()
         try await link?.shutdown()
     }
