@@ -36,10 +36,12 @@ test: rig-up
 	$(SWIFT) test --skip-build --skip RigTests --skip KioskShellTests
 	$(SWIFT) test --skip-build --filter KioskShellTests
 	$(SWIFT) test --skip-build --filter RigTests
+	CONFIGURATION=debug packaging/test-install --build
 
 # The Debian packages (sskiosk, sskiosk-centre, sskiosk-kiosk) in .build-package/debs, from a release
 # build with the Swift runtime linked in. package-test builds them twice (this version and a ~prev one)
-# and installs, upgrades and purges them in a debootstrap root.
+# and installs, upgrades and purges them in a debootstrap root; `test` does the same from a debug build,
+# as a cold release build alone would take most of CI's time on two cores.
 package: deps
 	packaging/build-debs
 

@@ -70,7 +70,8 @@ let package = Package(
         .target(name: "Vocabulary"),
         // The one shape of every module's error: a public code to match on, a message for a person.
         .target(name: "CodedErrors"),
-        // How a server tells systemd it is ready, alive and stopping (Type=notify, WatchdogSec=).
+        // How a server tells systemd it is ready, alive and stopping (Type=notify, WatchdogSec=), and keeps what
+        // its last start came to for diagnostics.
         .target(name: "Supervision", dependencies: ["CSystemd", .product(name: "NIOCore", package: "swift-nio")]),
         // Bytes as hex and back: APDU traces, digests, file names, tokens.
         .target(name: "HexCoding"),
@@ -242,6 +243,7 @@ let package = Package(
                 "CodedErrors",
                 "HexCoding",
                 "KioskCore",
+                "Supervision",
                 "SmartCard",
                 "SocialSecurityCard",
                 "CardCrypto",
@@ -299,6 +301,7 @@ let package = Package(
                 "Diagnostics",
                 "RoleSettings",
                 "ServerMetrics",
+                "Supervision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -404,7 +407,7 @@ let package = Package(
             name: "DiagnosticsTests",
             dependencies: [
                 "Vocabulary", "Diagnostics", "SmartCard", "KioskSQLite", "KioskCore", "SocialSecurityCard", "Printing",
-                "TestSupport",
+                "Supervision", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,8 +1,9 @@
 import Foundation
 import KioskCore
+import Supervision
 
-/// The checks of the service side: the terminal service, its local cache, and the link to the
-/// centre (reachable, its certificate, the clock against it).
+/// The checks of the service side: the terminal service, how its last start went, its local cache,
+/// and the link to the centre (reachable, its certificate, the clock against it).
 public struct ServiceDiagnostics: Sendable {
     /// Where the terminal service listens; `nil`: not checked (diagnostics run by the service itself).
     public var serviceURL: String?
@@ -30,7 +31,10 @@ public struct ServiceDiagnostics: Sendable {
     public var checks: [any Check] {
         var checks: [any Check] = []
         if let serviceURL { checks.append(TerminalServiceCheck(baseURL: serviceURL)) }
-        if let database { checks.append(CacheCheck(path: database, read: readCache)) }
+        if let database {
+            checks.append(ServiceStartCheck(record: StartRecordFile(besideDatabase: database)))
+            checks.append(CacheCheck(path: database, read: readCache))
+        }
         if let centre {
             checks.append(CentreCheck(url: centre))
             checks.append(CentreCertificateCheck(url: centre, caFile: centreCA))

@@ -75,10 +75,11 @@ public struct KioskTerminal: Sendable {
     /// The application with the reader monitor and `background` services (the sync sender)
     /// beside it; `watchCards` false leaves the card side out (API tests with no rig).
     /// `addRoutes` mounts more on the same port beside the API (the pages), which the service
-    /// otherwise knows nothing of.
+    /// otherwise knows nothing of. `supervisor` tells systemd, and the start record, once it listens.
     public func application(
         watchCards: Bool = true, background: [any Service] = [],
-        addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
+        addRoutes: (Router<BasicRequestContext>) -> Void = { _ in },
+        supervisor: SystemdSupervisor = SystemdSupervisor()
     ) -> some ApplicationProtocol {
         let router = router(adding: addRoutes)
         return Application(
@@ -86,7 +87,7 @@ public struct KioskTerminal: Sendable {
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "sskiosk"),
             services: (watchCards ? [CardEventService(controller: controller, logger: logger)] : []) + background,
-            onServerRunning: { SystemdSupervisor().serverRunning(on: $0) },
+            onServerRunning: { supervisor.serverRunning(on: $0) },
             logger: logger
         )
     }

@@ -8,17 +8,20 @@ import Glibc
 /// opened (`fstat`), so the file cannot be swapped between the check and the read.
 public enum SecretFile {
     /// The content of the regular file at `path`, if no permission bit of group or others is set
-    /// (mode 0600 or 0400) and the file belongs to the user this program runs as, or to root.
+    /// (mode 0600 or 0400) and the file belongs to the user this program runs as, or to root, or to
+    /// `serviceUser`: root checking a service's files (`config check`) judges them as the service will.
     ///
     /// The bytes are the caller's: wipe them (``Swift/Array/wipe()``) once the secret is taken out.
-    public static func read(_ path: String) throws(SecretFileError) -> [UInt8] {
+    public static func read(_ path: String, serviceUser: uid_t? = nil) throws(SecretFileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path) }
-        guard status.st_uid == geteuid() || status.st_uid == 0 else { throw .foreignOwner(path, owner: status.st_uid) }
+        guard status.st_uid == geteuid() || status.st_uid == 0 || status.st_uid == serviceUser else {
+            throw .foreignOwner(path, owner: status.st_uid)
+        }
         guard status.st_mode & 0o077 == 0 else { throw .tooOpen(path, mode: status.st_mode) }
         // One buffer of the file's size, so that no smaller copy is left behind by growing it.
         let size = Int(status.st_size)
@@ -44,8 +47,10 @@ public enum SecretFile {
 
     /// Runs `body` with the content of the secret file at `path` (``read(_:)``'s checks), then
     /// wipes the bytes, also when `body` throws.
-    public static func withContents<Result>(of path: String, _ body: ([UInt8]) throws -> Result) throws -> Result {
-        let bytes = try read(path)
+    public static func withContents<Result>(
+        of path: String, serviceUser: uid_t? = nil, _ body: ([UInt8]) throws -> Result
+    ) throws -> Result {
+        let bytes = try read(path, serviceUser: serviceUser)
         defer { bytes.wipe() }
         return try body(bytes)
     }

@@ -1,4 +1,5 @@
 import CSystemd
+import Foundation
 import NIOCore
 
 /// What systemd learns of a service run as `Type=notify` with `WatchdogSec=`: that it is ready once
@@ -6,9 +7,31 @@ import NIOCore
 ///
 /// The heartbeat is scheduled on the listening channel's own event loop, so it stops when that loop
 /// hangs and systemd restarts the service, rather than coming from a thread of its own that would
-/// beat on regardless. Outside systemd (no `NOTIFY_SOCKET`) every call does nothing.
+/// beat on regardless. Outside systemd (no `NOTIFY_SOCKET`) the notifications do nothing.
+///
+/// With a `startRecord` it also keeps what the start came to in that file (`sskiosk diag` reads
+/// it), and a failed start leaves its reason in `systemctl status` as the unit's status line.
 public struct SystemdSupervisor: Sendable {
-    public init() {}
+    /// Where the start's outcome is kept; nil keeps none.
+    public var startRecord: StartRecordFile?
+
+    public init(startRecord: StartRecordFile? = nil) {
+        self.startRecord = startRecord
+    }
+
+    /// Call as `version` begins to start, before it opens its data.
+    public func starting(version: String) {
+        keep { try $0.starting(version: version) }
+    }
+
+    /// Call when the service stops with `error`; it counts as a failed start when the server had
+    /// not listened yet.
+    public func stopped(by error: any Error) {
+        let reason = String(describing: error)
+        keep { record in
+            if try record.failed(reason) { notify("STATUS=Failed to start: \(reason.prefix(200))") }
+        }
+    }
 
     /// The time between heartbeats: half the watchdog's timeout, as sd_watchdog_enabled(3) advises;
     /// nil when systemd set no watchdog for this process.
@@ -22,6 +45,7 @@ public struct SystemdSupervisor: Sendable {
     /// channel closes.
     public func serverRunning(on channel: any Channel) {
         notify("READY=1")
+        keep { try $0.ready() }
         let heartbeat = heartbeatInterval.map { interval in
             channel.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
                 notify("WATCHDOG=1")
@@ -35,5 +59,17 @@ public struct SystemdSupervisor: Sendable {
 
     private func notify(_ state: String) {
         _ = sd_notify(0, state)
+    }
+
+    /// A record that cannot be written never stops the service: it is said on standard error, which
+    /// journald keeps.
+    private func keep(_ write: (StartRecordFile) throws -> Void) {
+        guard let startRecord else { return }
+        do {
+            try write(startRecord)
+        } catch {
+            FileHandle.standardError.write(
+                Data("sskiosk: cannot keep the start record \(startRecord.path): \(error)\n".utf8))
+        }
     }
 }

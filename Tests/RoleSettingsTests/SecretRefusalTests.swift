@@ -67,10 +67,27 @@ struct SecretRefusalTests {
             """
         let (settings, problems) = try await Self.read(json)
         #expect(problems.isEmpty)
-        let found = settings.fileProblems
+        let found = settings.fileProblems()
         #expect(found.map(\.code) == [.looseSecretFile, .unreadablePath], "a ledger key not yet made is fine")
         #expect(found.first?.message.contains("chmod 600 \(loose.path)") == true)
         #expect(found.last?.message.contains("no-such-ca.pem") == true)
         #expect(!found.map(\.message).joined().contains("SECRET"))
+    }
+
+    /// Root runs `config check` on an installed terminal whose ledger key the service account owns:
+    /// that is how the service will find it, so it is no problem; another user's file still is.
+    @Test func aSecretFileOfTheServiceAccountPassesTheCheckAsTheServiceWillJudgeIt() async throws {
+        try #require(geteuid() == 0, "chown needs root, as CI runs")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("service-owned-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.key")
+        try PrivateFile.write(Data("SERVICE-SECRET".utf8), to: ledger)
+        let service: uid_t = 4242
+        #expect(chown(ledger.path, service, 0) == 0)
+        let (settings, _) = try await Self.read(#"{"ledgerKey": "\#(ledger.path)"}"#)
+        #expect(settings.fileProblems(serviceUser: service).isEmpty)
+        #expect(settings.fileProblems().map(\.code) == [.looseSecretFile])
+        #expect(settings.fileProblems(serviceUser: service + 1).map(\.code) == [.looseSecretFile])
     }
 }

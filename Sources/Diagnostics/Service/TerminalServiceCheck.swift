@@ -9,7 +9,7 @@ struct TerminalServiceCheck: Check {
     let category = CheckCategory.service
 
     private static let start =
-        "Start the terminal service: systemctl start sskiosk (by hand: sskiosk serve --database FILE)"
+        "Start the terminal service: systemctl start sskiosk-terminal (by hand: sskiosk serve --database FILE)"
 
     struct Health: Decodable {
         var status: String
@@ -45,7 +45,8 @@ struct TerminalServiceCheck: Check {
         else {
             return .fail(
                 "the terminal service at \(url) answered \(response.status.code) without its health report",
-                fix: "Restart the terminal service: systemctl restart sskiosk; if it persists, send a support bundle",
+                fix:
+                    "Restart the terminal service: systemctl restart sskiosk-terminal; if it persists, send a support bundle",
                 details: details)
         }
         if let version = health.version { details["version"] = "\(version)" }
@@ -55,7 +56,7 @@ struct TerminalServiceCheck: Check {
         guard health.status == "ok" else {
             return .warn(
                 "the terminal service answers (\(version), \(uptime)) but says \(health.status)",
-                fix: "Restart the terminal service: systemctl restart sskiosk", details: details)
+                fix: "Restart the terminal service: systemctl restart sskiosk-terminal", details: details)
         }
         return .pass("the terminal service answers at \(baseURL): \(version), \(uptime)", details: details)
     }

@@ -36,9 +36,13 @@ enum SettingsRole: String, CaseIterable, ExpressibleByArgument {
         case .terminal: problems += TerminalSettings.problems(in: settings)
         case .centre: problems += CentreSettings.problems(in: settings)
         }
-        if checkingFiles { problems += settings.fileProblems }
+        if checkingFiles { problems += settings.fileProblems(serviceUser: Self.serviceUser) }
         return (settings, problems)
     }
+
+    /// The account the packages' units run the services as (packaging/sskiosk/postinst), when this
+    /// machine has it: `config check` run as root judges the service's secret files as it will.
+    static var serviceUser: uid_t? { getpwnam("sskiosk").map { $0.pointee.pw_uid } }
 
     /// The settings a service runs with; any problem stops it before it starts, each in plain words.
     func load(flags: FlagValues, file: String?) async throws -> RoleSettings {

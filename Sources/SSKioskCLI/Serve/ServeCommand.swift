@@ -16,6 +16,7 @@ import ServerMetrics
 import ServiceLifecycle
 import SmartCard
 import SocialSecurityCard
+import Supervision
 
 /// The terminal service: the API and event stream on localhost over the local store, with the
 /// resident's reader watched for cards. `--demo` fills an empty store with a synthetic township,
@@ -161,8 +162,21 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        typealias T = TerminalSettings
         let settings = try await SettingsRole.terminal.load(flags: flags, file: config)
+        // What this start comes to is kept beside the database, for `sskiosk diag` after an upgrade.
+        let supervisor = SystemdSupervisor(
+            startRecord: StartRecordFile(besideDatabase: settings.text(TerminalSettings.database)!))
+        supervisor.starting(version: KioskTerminal.version)
+        do {
+            try await serve(settings, supervisor: supervisor)
+        } catch {
+            supervisor.stopped(by: error)
+            throw error
+        }
+    }
+
+    private func serve(_ settings: RoleSettings, supervisor: SystemdSupervisor) async throws {
+        typealias T = TerminalSettings
         // Each has a default, or TerminalSettings.problems refused its absence.
         let database = settings.text(T.database)!, host = settings.text(T.host)!, port = settings.wholeNumber(T.port)!
         let residentReader = settings.text(T.residentReader) ?? "", deskReader = settings.text(T.deskReader)!
@@ -275,7 +289,8 @@ struct ServeCommand: AsyncParsableCommand {
             addRoutes: { router in
                 pages.addRoutes(to: router)
                 ServerMetrics.addRoutes(to: router)
-            }
+            },
+            supervisor: supervisor
         ).runService()
         try await link?.shutdown()
     }
