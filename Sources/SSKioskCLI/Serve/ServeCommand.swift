@@ -219,9 +219,17 @@ struct ServeCommand: AsyncParsableCommand {
         // Deferred: the service starts and serves staff while pcscd is down; the reader monitor
         // waits for the daemon by itself.
         let context = PCSCContext.deferred()
-        let keys = try await KeyOptions.provider(
-            context, psamReader: settings.text(T.psamReader), keys: settings.text(T.keys),
-            traceKeys: settings.text(T.traceKeys))
+        // The PSAM is reached when a card first needs it, so that the service starts (and says what
+        // is missing) while pcscd or the PSAM is not there yet.
+        let keys: (any KeyProvider)?
+        if let psamReader = settings.text(T.psamReader) {
+            keys = DeferredKeyProvider {
+                try await PSAMKeyProvider(channel: try await context.connect(reader: psamReader))
+            }
+        } else {
+            keys = try await KeyOptions.provider(
+                context, psamReader: nil, keys: settings.text(T.keys), traceKeys: settings.text(T.traceKeys))
+        }
         let signingKey: Curve25519.Signing.PrivateKey
         let enrolledKey = enrolled.documentKey
         if let documentKey = settings.text(T.documentKey)
