@@ -185,14 +185,19 @@ extension RigTests {
                 #expect(try await server.waitForPrint(key, token: clerk) == "completed")
                 #expect(Rig.card.spooled(try Self.spoolKey(key)).count == 1)
 
+                // The clerk who wrote the card may not hand it over too: a colleague issues and activates it.
+                let ownIssue = try await server.call(
+                    "POST", "/api/cards/\(cardNumber)/status", token: clerk, json: #"{"status":"issued"}"#)
+                #expect(ownIssue.status == 403, "\(ownIssue.text)")
+                let colleague = try await server.login("clerk2")
                 for status in ["issued", "active"] {
                     let moved = try await server.call(
-                        "POST", "/api/cards/\(cardNumber)/status", token: clerk, json: #"{"status":"\#(status)"}"#)
+                        "POST", "/api/cards/\(cardNumber)/status", token: colleague, json: #"{"status":"\#(status)"}"#)
                     #expect(moved.status == 200, "\(moved.text)")
                 }
                 let card = try await server.call("GET", "/api/cards/\(cardNumber)", token: supervisor)
                 let steps = try #require(card.json["steps"] as? [[String: Any]])
-                #expect(steps.map { $0["by"] as? String } == ["clerk1", "supervisor1", "clerk1", "clerk1", "clerk1"])
+                #expect(steps.map { $0["by"] as? String } == ["clerk1", "supervisor1", "clerk1", "clerk2", "clerk2"])
             }
         }
     }
