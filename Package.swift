@@ -73,7 +73,7 @@ let package = Package(
         // How a server tells systemd it is ready, alive and stopping (Type=notify, WatchdogSec=), and keeps what
         // its last start came to for diagnostics.
         .target(name: "Supervision", dependencies: ["CSystemd", .product(name: "NIOCore", package: "swift-nio")]),
-        // Bytes as hex and back: APDU traces, digests, file names, tokens.
+        // Bytes as hex or base64url and back: APDU traces, digests, file names, tokens.
         .target(name: "HexCoding"),
         // Secrets at rest and in memory: key, token and password files read only when private to their owner,
         // and the bytes of a PIN or a key zeroed where they lie once used.
@@ -390,7 +390,7 @@ let package = Package(
             name: "CentreTests",
             dependencies: [
                 "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
-                "BodyCompression",
+                "BodyCompression", "HexCoding",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

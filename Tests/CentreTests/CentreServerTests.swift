@@ -3,6 +3,7 @@ import BodyCompression
 import Centre
 import Crypto
 import Foundation
+import HexCoding
 import Hummingbird
 import KioskCore
 import Logging
@@ -307,9 +308,7 @@ import Testing
             let lastToken = try #require(whole.last?.resumeAfter)
             #expect(SnapshotPosition(token: lastToken) == SnapshotPosition(after: people.last!))
             // Sealed, not merely encoded: the token's bytes do not hold the ID number.
-            let base64 = lastToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-            let bytes = try #require(
-                Data(base64Encoded: base64 + String(repeating: "=", count: (4 - base64.count % 4) % 4)))
+            let bytes = try #require(Base64URL.decode(lastToken))
             #expect(!String(decoding: bytes, as: UTF8.self).contains(people.last!.idNumber))
             let middle = people.count / 2
             let token = SnapshotPosition(after: people[middle - 1]).token
@@ -322,9 +321,7 @@ import Testing
 
             // A token this centre did not seal (base64 of a region and an ID number, as a forger
             // would write it): the terminal is told to start afresh.
-            let forged = Data("\(people[0].regionCode) \(people[0].idNumber)".utf8).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-                .replacingOccurrences(of: "=", with: "")
+            let forged = Base64URL.encode(Array("\(people[0].regionCode) \(people[0].idNumber)".utf8))
             let unsealed = try await centre.get(
                 "sync/v1/snapshot?cursor=\(cursor)&resume=\(forged)", token: centre.token, client: client)
             #expect(unsealed.status == 410)

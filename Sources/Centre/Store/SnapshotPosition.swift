@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HexCoding
 import KioskCore
 
 /// Where a snapshot stands between two pages: after this person in the snapshot's order (region,
@@ -25,9 +26,7 @@ public struct SnapshotPosition: Hashable, Sendable {
 
     /// Nil for anything this centre process did not hand out.
     public init?(token: String) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let sealed = Data(base64Encoded: base64),
+        guard let sealed = Base64URL.decode(token),
             let box = try? AES.GCM.SealedBox(combined: sealed),
             let opened = try? AES.GCM.open(box, using: Self.sealingKey),
             let text = String(data: opened, encoding: .utf8)
@@ -41,9 +40,7 @@ public struct SnapshotPosition: Hashable, Sendable {
     public var token: String {
         // Sealing with a fresh random nonce under a 256-bit key does not fail.
         let sealed = try! AES.GCM.seal(Data("\(regionCode) \(idNumber)".utf8), using: Self.sealingKey)
-        return sealed.combined!.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(sealed.combined!)
     }
 
     private static var sealingKey: SymmetricKey { SymmetricKey(data: sealingKeyBytes) }

@@ -1,4 +1,5 @@
 import Foundation
+import HexCoding
 
 /// The signed statement a certificate's QR code carries, as JSON with short keys.
 ///
