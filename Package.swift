@@ -360,7 +360,7 @@ let package = Package(
             dependencies: [
                 "Vocabulary", "KioskServer", "KioskCore", "KioskSQLite", "SocialSecurityCard", "SmartCard",
                 "CardSimulator",
-                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre", "TestSupport",
+                "CardTestSupport", "Printing", "Documents", "Diagnostics", "Centre", "Supervision", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -44,8 +44,9 @@ public struct SystemdSupervisor: Sendable {
     /// Call once the server listens on `channel`: READY=1, the heartbeat, and STOPPING=1 when the
     /// channel closes.
     public func serverRunning(on channel: any Channel) {
-        notify("READY=1")
+        // The record first: whoever learns of READY=1 finds it already said.
         keep { try $0.ready() }
+        notify("READY=1")
         let heartbeat = heartbeatInterval.map { interval in
             channel.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
                 notify("WATCHDOG=1")

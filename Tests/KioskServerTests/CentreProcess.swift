@@ -127,13 +127,17 @@ struct CentreProcess {
         ]
     }
 
+    /// The command line of `centre serve` for this centre.
+    var serveCommand: [String] {
+        [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
+            "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
+            "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
+        ]
+    }
+
     /// Starts `centre serve` and returns once it accepts TCP connections.
     mutating func start() async throws {
-        let process = try await BackgroundProcess.start(
-            [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
-                "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
-                "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
-            ], output: .file(log.path))
+        let process = try await BackgroundProcess.start(serveCommand, output: .file(log.path))
         self.process = process
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {

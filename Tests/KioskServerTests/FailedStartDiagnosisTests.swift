@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Supervision
 import TestSupport
 import Testing
 
@@ -54,6 +55,37 @@ struct FailedStartDiagnosisTests {
             #expect(ready.result.cause.contains("started after the upgrade from 0.0.9 to "), "\(ready.result.cause)")
         } cleanup: {
             if process.isRunning { try await process.kill() }
+        }
+    }
+
+    /// The centre keeps the same record in its data directory and says the same in its status line.
+    @Test func aCentreThatFailsToStartSaysWhyUntilAStartSucceeds() async throws {
+        let centre = try await CentreProcess.make(store: .sqlite, terminals: [], people: 2)
+        try await withCleanup {
+            let record = StartRecordFile(besideDatabase: centre.database)
+            #expect(record.path == centre.file("centre.start.json"))
+            try "this is no database".write(toFile: centre.database, atomically: true, encoding: .utf8)
+            let socket = try NotifySocket(path: centre.file("notify"))
+            defer { socket.close() }
+            let failed = try await CommandRun.run(centre.serveCommand, environment: ["NOTIFY_SOCKET": socket.path])
+            #expect(failed.status != 0)
+            let status = try #require(try socket.receive(within: .seconds(10)))
+            #expect(status.hasPrefix("STATUS=Failed to start: "), "\(status)")
+            #expect(record.read()?.outcome == .failed)
+            #expect(record.read()?.failure?.isEmpty == false)
+
+            try FileManager.default.removeItem(atPath: centre.database)
+            let process = try await BackgroundProcess.start(
+                centre.serveCommand, environment: ["NOTIFY_SOCKET": socket.path], output: .file(centre.log.path))
+            try await withCleanup {
+                let ready = try socket.receive(within: .seconds(60))
+                #expect(ready == "READY=1")
+                #expect(record.read()?.outcome == .ready)
+            } cleanup: {
+                if process.isRunning { try await process.kill() }
+            }
+        } cleanup: {
+            await centre.remove()
         }
     }
 

@@ -36,11 +36,13 @@ public struct CentreServer: Sendable {
     /// Mounts the console's pages beside its API (KioskWeb's `ConsolePages`) and the metrics, before the
     /// centre's own routes; the centre knows nothing of them.
     public var addPages: @Sendable (Router<CentreRequestContext>) -> Void
+    /// Tells systemd the centre is ready, beats its watchdog, and keeps the start's outcome.
+    public var supervisor: SystemdSupervisor
 
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
         snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil,
-        snapshotResumeLimit: Int64 = 100_000,
+        snapshotResumeLimit: Int64 = 100_000, supervisor: SystemdSupervisor = SystemdSupervisor(),
         addPages: @escaping @Sendable (Router<CentreRequestContext>) -> Void = { _ in }
     ) {
         self.store = store
@@ -53,6 +55,7 @@ public struct CentreServer: Sendable {
         self.snapshotResumeLimit = snapshotResumeLimit
         self.sessions = ConsoleSessions(store: store, logger: logger)
         self.addPages = addPages
+        self.supervisor = supervisor
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -64,7 +67,7 @@ public struct CentreServer: Sendable {
             server: try .tls(.http1(), tlsConfiguration: tls.configuration(authority: authority)),
             configuration: .init(address: .hostname(host, port: port), serverName: "sskiosk-centre"),
             onServerRunning: { channel in
-                SystemdSupervisor().serverRunning(on: channel)
+                supervisor.serverRunning(on: channel)
                 await onServerRunning(channel.localAddress?.port ?? 0)
             },
             logger: logger)

@@ -2,10 +2,12 @@ import ArgumentParser
 import Centre
 import Foundation
 import Hummingbird
+import KioskServer
 import KioskWeb
 import Logging
 import RoleSettings
 import ServerMetrics
+import Supervision
 
 /// The sync service terminals talk to, over HTTPS with client certificates, and the county staff's
 /// console (`/console`) beside it.
@@ -72,8 +74,22 @@ struct CentreServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        typealias C = CentreSettings
         let settings = try await SettingsRole.centre.load(flags: flags, file: config)
+        // What this start comes to is kept beside the centre's SQLite file, in its data directory
+        // whichever store it uses: a failed start shows in `systemctl status` and stays on record.
+        let supervisor = SystemdSupervisor(
+            startRecord: StartRecordFile(besideDatabase: settings.text(CentreSettings.database)!))
+        supervisor.starting(version: KioskTerminal.version)
+        do {
+            try await serve(settings, supervisor: supervisor)
+        } catch {
+            supervisor.stopped(by: error)
+            throw error
+        }
+    }
+
+    private func serve(_ settings: RoleSettings, supervisor: SystemdSupervisor) async throws {
+        typealias C = CentreSettings
         let logger = {
             var logger = Logger(label: "sskiosk.centre")
             logger.logLevel = .info
@@ -93,7 +109,7 @@ struct CentreServeCommand: AsyncParsableCommand {
         ) { store in
             let server = CentreServer(
                 store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit,
-                authority: authority,
+                authority: authority, supervisor: supervisor,
                 addPages: { router in
                     pages.addRoutes(to: router)
                     ServerMetrics.addRoutes(to: router)
