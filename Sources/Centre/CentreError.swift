@@ -16,6 +16,7 @@ public struct CentreError: CodedError {
         case unsupportedContentEncoding = "unsupported-content-encoding"
         case unreadableCompressedBody = "unreadable-compressed-body"
         case tooManySnapshots = "too-many-snapshots"
+        case tooManyEnrolmentAttempts = "too-many-enrolment-attempts"
         case snapshotExpired = "snapshot-expired"
         case terminalExists = "terminal-exists"
         case malformedDatabaseURL = "malformed-database-url"
@@ -132,6 +133,14 @@ public struct CentreError: CodedError {
             .tooManySnapshots, status: 429, chinese: "本终端全量下载过于频繁，请\(seconds)秒后再试。",
             english:
                 "This terminal started too many snapshots lately: try again in \(seconds) s. If it keeps starting them, look at why its first loads break off.",
+            retryAfter: seconds)
+    }
+
+    public static func tooManyEnrolmentAttempts(retryAfter seconds: Int) -> Self {
+        Self(
+            .tooManyEnrolmentAttempts, status: 429, chinese: "接入码错误次数过多，请\(seconds)秒后再试。",
+            english:
+                "Too many wrong enrolment codes came from this address lately: try again in \(seconds) s, with the code exactly as the county gave it.",
             retryAfter: seconds)
     }
 

@@ -83,6 +83,36 @@ import Testing
         }
     }
 
+    /// Wrong codes from one address make it wait once there are too many, the right code included:
+    /// the limit is on the address, whatever it tries next.
+    @Test func tooManyWrongEnrolmentCodesMakeTheAddressWait() async throws {
+        try await withCentre(enrolmentAttempts: EnrolmentAttempts(limit: RateWindow(count: 2, window: 3600))) {
+            centre in
+            let anonymous = centre.client(pem: nil)
+            let (code, record) = TerminalEnrolmentCode.issue(
+                for: "T-9", jurisdiction: try Jurisdiction(Fixtures.home), name: "T-9", lifetime: 3600, at: Date())
+            try await centre.store.issueEnrolmentCode(record, rotating: false)
+            let csr = try TerminalEnrolmentTests.request().pem
+            let signingKey = String(repeating: "ab", count: 32)
+            for _ in 0..<2 {
+                let wrong = try await centre.post(
+                    "enrol/v1",
+                    TerminalEnrolmentRequest(code: "0000-0000-0000", certificateRequest: csr, signingKey: signingKey),
+                    client: anonymous)
+                #expect(wrong.status == 403)
+            }
+            let waiting = try await centre.post(
+                "enrol/v1", TerminalEnrolmentRequest(code: code, certificateRequest: csr, signingKey: signingKey),
+                client: anonymous)
+            #expect(waiting.status == 429)
+            #expect(try centre.errorCode(waiting) == "too-many-enrolment-attempts")
+            #expect(Int(waiting.retryAfter ?? "") ?? 0 > 3500)
+            // The code was not spent by the refused try.
+            #expect(try await centre.store.terminal(id: "T-9") == nil)
+            try await anonymous.shutdown()
+        }
+    }
+
     /// Enrolment needs no client certificate, the sync routes do; the certificate issued at enrolment
     /// goes with its own token only, and not after the terminal is revoked.
     @Test func enrolsWithoutACertificateAndTiesTheIssuedOneToItsTerminal() async throws {
@@ -463,6 +493,7 @@ import Testing
     /// A centre on SQLite (or `kind`) with two townships, its terminal registered, listening on a free port.
     func withCentre(
         _ kind: StoreKind = .sqlite, snapshotLimit: SnapshotLimit = .standard, snapshotResumeLimit: Int64 = 100_000,
+        enrolmentAttempts: EnrolmentAttempts = EnrolmentAttempts(),
         _ body: @Sendable (Centre) async throws -> Void
     ) async throws {
         let certificates = try await TestCertificates()
@@ -483,7 +514,8 @@ import Testing
                     var logger = Logger(label: "centre-test")
                     logger.logLevel = .critical
                     return logger
-                }(), snapshotLimit: snapshotLimit, authority: authority, snapshotResumeLimit: snapshotResumeLimit)
+                }(), snapshotLimit: snapshotLimit, authority: authority, snapshotResumeLimit: snapshotResumeLimit,
+                enrolmentAttempts: enrolmentAttempts)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let application = try server.application { continuation.yield($0) }
             try await withThrowingTaskGroup(of: Void.self) { group in

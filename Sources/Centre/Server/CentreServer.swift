@@ -38,11 +38,14 @@ public struct CentreServer: Sendable {
     public var addPages: @Sendable (Router<CentreRequestContext>) -> Void
     /// Tells systemd the centre is ready, beats its watchdog, and keeps the start's outcome.
     public var supervisor: SystemdSupervisor
+    /// Wrong enrolment codes by client address, which make an address wait once too many.
+    public let enrolmentAttempts: EnrolmentAttempts
 
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
         snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil,
         snapshotResumeLimit: Int64 = 100_000, supervisor: SystemdSupervisor = SystemdSupervisor(),
+        enrolmentAttempts: EnrolmentAttempts = EnrolmentAttempts(),
         addPages: @escaping @Sendable (Router<CentreRequestContext>) -> Void = { _ in }
     ) {
         self.store = store
@@ -56,6 +59,7 @@ public struct CentreServer: Sendable {
         self.sessions = ConsoleSessions(store: store, logger: logger)
         self.addPages = addPages
         self.supervisor = supervisor
+        self.enrolmentAttempts = enrolmentAttempts
     }
 
     /// The service, ready to run; `onServerRunning` learns the bound port (port 0 picks a free one).
@@ -83,10 +87,19 @@ public struct CentreServer: Sendable {
             return try CentreJSON.response(["status": "ok", "version": Self.version])
         }
         if let authority {
-            router.post("enrol/v1") { request, _ in
+            router.post("enrol/v1") { request, context in
+                let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+                let now = Date()
+                try enrolmentAttempts.check(address, at: now)
                 let body = try await CentreJSON.decode(
                     TerminalEnrolmentRequest.self, from: request, limit: TerminalEnrolmentRequest.maximumBytes)
-                let answer = try await TerminalEnrolment(store: store, authority: authority).enrol(body, at: Date())
+                let answer: TerminalEnrolmentAnswer
+                do {
+                    answer = try await TerminalEnrolment(store: store, authority: authority).enrol(body, at: now)
+                } catch let error as CentreError where error.code == .enrolmentCodeRefused {
+                    enrolmentAttempts.refused(address, at: now)
+                    throw error
+                }
                 logger.info("terminal enrolled", metadata: ["terminal": "\(answer.terminalID)"])
                 return try CentreJSON.response(answer)
             }

@@ -21,10 +21,7 @@ public struct SnapshotLimit: Hashable, Sendable {
     /// The seconds to wait before the next start is allowed, given the terminal's earlier starts
     /// (oldest first); nil when one may start now.
     func wait(after earlier: [Date], at now: Date) -> TimeInterval? {
-        let counted = earlier.filter { now.timeIntervalSince($0) < window }
-        guard counted.count >= starts else { return nil }
-        // A start is free again once this one, and every one before it, has left the window.
-        return counted[counted.count - starts].addingTimeInterval(window).timeIntervalSince(now)
+        RateWindow(count: starts, window: window).wait(after: earlier, at: now)
     }
 
     /// The pull to record for a start now, after the terminal's `earlier` starts (oldest first);
