@@ -6,15 +6,13 @@ heartbeat to it."""
 import json
 import random
 import shutil
-import signal
 import ssl
 import subprocess
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-from rig import RIG_CONFIGURATION, ROOT, SSKIOSK
+from rig import RIG_CONFIGURATION, ROOT, SSKIOSK, stop_process, wait_until_answering
 
 CENTRE_CA = ROOT / "hardware" / "rig" / "centre-ca"
 
@@ -37,18 +35,12 @@ class Centre:
              "--terminal-ca", str(self.directory / "terminal-ca")],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self.context = ssl.create_default_context(cafile=str(self.directory / "ca.pem"))
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if self.request("GET", "/health")[0] == 200:
-                    return
-            except OSError:
-                pass
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        raise AssertionError(f"the centre did not answer; see {self.directory}/server.log")
+        try:
+            wait_until_answering(self.process, lambda: self.request("GET", "/health")[0] == 200, "the centre",
+                                 f"{self.directory}/server.log")
+        except AssertionError:
+            self.stop()
+            raise
 
     @property
     def url(self):
@@ -117,13 +109,3 @@ class Centre:
         self.log.close()
         shutil.rmtree(self.directory, ignore_errors=True)
 
-
-def stop_process(process):
-    """SIGTERM, and SIGKILL if it has not ended within 10 s."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

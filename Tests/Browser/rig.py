@@ -24,6 +24,32 @@ READER1 = "Virtual PCD 00 01"
 PIN = "123456"
 
 
+def wait_until_answering(process, healthy, what, log):
+    """Waits up to 60 s for `healthy()` while `process` runs; otherwise fails, naming `what` and its `log`."""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if healthy():
+                return
+        except OSError:
+            pass
+        if process.poll() is not None:
+            break
+        time.sleep(0.2)
+    raise AssertionError(f"{what} did not answer; see {log}")
+
+
+def stop_process(process):
+    """SIGTERM, and SIGKILL if it has not ended within 10 s."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def rig(*arguments):
     """Runs the rig script; a failure fails the test with the script's words."""
     result = subprocess.run(["/bin/bash", str(RIG), *arguments], capture_output=True, text=True, timeout=60)
@@ -86,18 +112,12 @@ class Terminal:
              "--idle-timeout", str(idle_timeout), "--staff-idle-lock", str(staff_idle_lock),
              "--ledger-key", f"{self.directory}/ledger.key"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if self.get("/api/health")[0] == 200:
-                    return
-            except OSError:
-                pass
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        raise AssertionError(f"the terminal service did not answer; see {self.directory}/server.log")
+        try:
+            wait_until_answering(self.process, lambda: self.get("/api/health")[0] == 200, "the terminal service",
+                                 f"{self.directory}/server.log")
+        except AssertionError:
+            self.stop()
+            raise
 
     @property
     def url(self):
@@ -138,13 +158,7 @@ class Terminal:
             input=first_password + "\n", text=True, check=True, capture_output=True)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         self.log.close()
         shutil.rmtree(self.directory, ignore_errors=True)
 

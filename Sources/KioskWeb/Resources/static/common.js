@@ -120,9 +120,49 @@ const Pages = (() => {
     return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  /// The staff sign-in form and the forced change of a first password, as the desk and the console
+  /// share them: `session` and `password` are the API's paths, `signedIn` gets the answer's JSON. The
+  /// current password is held only while a forced change asks for a new one.
+  function staffSignIn({ session, password, signedIn }) {
+    const $ = (id) => document.getElementById(id);
+    let pendingChange = null;
+    function done(json) {
+      pendingChange = null;
+      $("password-form").hidden = true;
+      $("login-form").hidden = false;
+      $("password-error").textContent = $("login-error").textContent = "";
+      signedIn(json);
+    }
+    $("login-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const credentials = { id: $("login-id").value, password: $("login-password").value };
+      const reply = await api("POST", session, { body: credentials });
+      $("login-password").value = "";
+      if (reply.status === 403 && reply.json?.code === "password-change-required") {
+        pendingChange = credentials;
+        $("login-error").textContent = "";
+        $("login-form").hidden = true;
+        $("password-form").hidden = false;
+        return $("password-new").focus();
+      }
+      if (reply.status !== 200) return ($("login-error").textContent = errorText(reply.json));
+      done(reply.json);
+    });
+    $("password-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const newPassword = $("password-new").value;
+      const again = $("password-again").value;
+      $("password-new").value = $("password-again").value = "";
+      if (newPassword !== again) return ($("password-error").textContent = t("passwordsDiffer"));
+      const reply = await api("POST", password, { body: { ...pendingChange, newPassword } });
+      if (reply.status !== 200) return ($("password-error").textContent = errorText(reply.json));
+      done(reply.json);
+    });
+  }
+
   wireToolbar();
   return {
-    t, el, table, api, errorText, yuan, randomKey, say, resetOptions, applyLanguage,
+    t, el, table, api, errorText, yuan, randomKey, say, resetOptions, applyLanguage, staffSignIn,
     get language() { return language; },
     get speechOn() { return speechOn; },
   };

@@ -33,41 +33,9 @@
     for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== id;
   }
 
-  /// The current password while a forced change asks for a new one, and only then.
-  let pendingChange = null;
-
-  $("login-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const credentials = { id: $("login-id").value, password: $("login-password").value };
-    const reply = await api("POST", "/console/api/session", { body: credentials });
-    $("login-password").value = "";
-    if (reply.status === 403 && reply.json?.code === "password-change-required") {
-      pendingChange = credentials;
-      $("login-error").textContent = "";
-      $("login-form").hidden = true;
-      $("password-form").hidden = false;
-      return $("password-new").focus();
-    }
-    if (reply.status !== 200) return ($("login-error").textContent = errorText(reply.json));
-    signedIn(reply.json);
-  });
-
-  $("password-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const newPassword = $("password-new").value;
-    const again = $("password-again").value;
-    $("password-new").value = $("password-again").value = "";
-    if (newPassword !== again) return ($("password-error").textContent = t("passwordsDiffer"));
-    const reply = await api("POST", "/console/api/password", { body: { ...pendingChange, newPassword } });
-    if (reply.status !== 200) return ($("password-error").textContent = errorText(reply.json));
-    signedIn(reply.json);
-  });
+  Pages.staffSignIn({ session: "/console/api/session", password: "/console/api/password", signedIn });
 
   function signedIn(session) {
-    pendingChange = null;
-    $("password-form").hidden = true;
-    $("login-form").hidden = false;
-    $("password-error").textContent = $("login-error").textContent = "";
     token = session.token;
     staff = session.staff;
     idleSeconds = session.idleSeconds;

@@ -49,48 +49,15 @@
     for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== id;
   }
 
-  /// The current password while a forced change asks for a new one, and only then.
-  let pendingChange = null;
-
-  $("login-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const credentials = { id: $("login-id").value, password: $("login-password").value };
-    const reply = await api("POST", "/api/staff/login", { body: credentials });
-    $("login-password").value = "";
-    if (reply.status === 403 && reply.json?.code === "password-change-required") {
-      pendingChange = credentials;
-      $("login-error").textContent = "";
-      $("login-form").hidden = true;
-      $("password-form").hidden = false;
-      return $("password-new").focus();
-    }
-    if (reply.status !== 200) return ($("login-error").textContent = errorText(reply.json));
-    signedIn(reply);
-  });
-
-  $("password-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const newPassword = $("password-new").value;
-    const again = $("password-again").value;
-    $("password-new").value = $("password-again").value = "";
-    if (newPassword !== again) return ($("password-error").textContent = t("passwordsDiffer"));
-    const reply = await api("POST", "/api/staff/password", { body: { ...pendingChange, newPassword } });
-    if (reply.status !== 200) return ($("password-error").textContent = errorText(reply.json));
-    signedIn(reply);
-  });
+  Pages.staffSignIn({ session: "/api/staff/login", password: "/api/staff/password", signedIn });
 
   /// Opens the desk for the member a sign-in or a password change answered with.
-  function signedIn(reply) {
-    pendingChange = null;
-    $("password-form").hidden = true;
-    $("login-form").hidden = false;
-    $("password-error").textContent = "";
-    token = reply.json.token;
-    role = reply.json.role;
-    idleLock = reply.json.idleLockSeconds;
+  function signedIn(session) {
+    token = session.token;
+    role = session.role;
+    idleLock = session.idleLockSeconds;
     armIdleLock();
-    $("login-error").textContent = "";
-    $("staff-name").textContent = reply.json.name;
+    $("staff-name").textContent = session.name;
     $("staff-role").textContent = t(`role-${role}`);
     showScreen("screen-desk");
     selectTab("intake");
