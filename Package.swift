@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The card path's async functions run on their caller's executor (SE-0461, the Swift 7 default): a card
+/// operation on its connection's thread stays there, instead of asking at every call whether to switch.
+let cardPathSettings: [SwiftSetting] = [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+
 let package = Package(
     name: "sskiosk",
     platforms: [.macOS(.v15)],
@@ -107,7 +111,8 @@ let package = Package(
                 "Secrets",
                 "CPCSCLite",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: cardPathSettings
         ),
         // The card's cryptography (3DES, SM4, MACs, session keys, diversification) over libcrypto.
         .target(name: "CardCrypto", dependencies: ["CodedErrors", "CCrypto"]),
@@ -117,7 +122,8 @@ let package = Package(
             dependencies: [
                 "Vocabulary", "CodedErrors", "HexCoding", "Secrets", "SmartCard", "CardCrypto",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: cardPathSettings
         ),
         // The terminal's domain: services, rules, validation, roles, ledger, sessions. No I/O.
         .target(

@@ -16,7 +16,8 @@ struct CardIdentityWarningTests {
     /// EF05 as the card holds it, read back the way a session decodes it.
     static func readBack(_ identity: CardIdentity) throws -> CardIdentity {
         let records = try identity.records(profile: .standard)
-        let items = Dictionary(uniqueKeysWithValues: records.map { ($0.record.tag, $0.record.value) })
+        var items = RecordItems()
+        try items.add(records: try TLV.encode(records.map(\.record)))
         return try CardIdentity(items: items, profile: .standard)
     }
 

@@ -23,12 +23,10 @@ struct PerTagReader {
         return file
     }
 
-    private func items(of file: FileProfile, generation: CardGeneration) async throws -> [UInt8: [UInt8]] {
-        var items: [UInt8: [UInt8]] = [:]
+    private func items(of file: FileProfile, generation: CardGeneration) async throws -> RecordItems {
+        var items = RecordItems()
         for item in file.items(for: generation) {
-            for record in try TLV.parse(record: try await send(.readRecord(sfi: file.sfi, tag: item.tag))) {
-                items[record.tag] = items[record.tag] ?? record.value
-            }
+            try items.add(records: try await send(.readRecord(sfi: file.sfi, tag: item.tag)))
         }
         return items
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardSimulator
 import Foundation
+import HexCoding
 import SmartCard
 import SocialSecurityCard
 
@@ -18,6 +19,9 @@ struct ReadCommand: AsyncParsableCommand {
         case swiftInline = "swift-inline"
         /// SocialSecurityCardSession on the card image in this process: its own cost, without PC/SC.
         case swiftInProcess = "swift-in-process"
+        /// The C peer's recorded APDUs sent as the `swift` peer sends them, with no decoding: the cost
+        /// of the product's PC/SC path alone.
+        case swiftExchanges = "swift-exchanges"
     }
 
     @OptionGroup var options: RunOptions
@@ -31,11 +35,19 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(help: "swift-in-process: the card's image file.")
     var image: String?
 
+    @Option(help: "swift-exchanges: the exchanges file (CardReadBenchmark exchanges).")
+    var exchanges: String?
+
     func validate() throws {
         if peer == .swiftInProcess && image == nil { throw ValidationError("swift-in-process needs --image.") }
+        if peer == .swiftExchanges && exchanges == nil { throw ValidationError("swift-exchanges needs --exchanges.") }
     }
 
     func run() async throws {
+        if let exchanges {
+            try await measure(PCSCContext(), exchanges: try Self.exchanges(in: exchanges)).report()
+            return
+        }
         let expected = try SyntheticCard(seed: options.seed, generation: try options.cardGeneration(), name: name)
         let card = try image.map {
             SimulatedSocialSecurityCard(image: try CardImageFile(url: URL(fileURLWithPath: $0)).load())
@@ -75,6 +87,8 @@ struct ReadCommand: AsyncParsableCommand {
                 cardholder = try await read(channel)
                 (end, apdus) = (nowNanoseconds(), channel.take())
                 try connection.disconnect(.reset)
+            case .swiftExchanges:
+                throw BenchmarkFailure("\(peer) reads no cardholder")
             case .swiftInProcess:
                 connected = start
                 let channel = CountingChannel(InProcessCardChannel(card: card!))
@@ -87,10 +101,49 @@ struct ReadCommand: AsyncParsableCommand {
         return measurement
     }
 
+    /// The recorded exchanges sent as the `swift` peer sends its APDUs, on the connection's thread,
+    /// each answer checked against the recorded one as the C peer checks it.
+    @concurrent
+    private func measure(_ context: PCSCContext, exchanges: [(command: [UInt8], response: [UInt8])])
+        async throws -> Measurement
+    {
+        var measurement = Measurement(peer: peer.rawValue)
+        for run in 0..<(options.warmup + options.iterations) {
+            let start = nowNanoseconds()
+            let (connected, disconnect) = try await context.withConnection(
+                reader: options.reader, disconnecting: .reset
+            ) { connection in
+                let connected = nowNanoseconds()
+                for exchange in exchanges where try await connection.transmitRaw(exchange.command) != exchange.response
+                {
+                    throw BenchmarkFailure("\(peer): an answer is not the recorded one")
+                }
+                let disconnecting = nowNanoseconds()
+                try connection.disconnect(.reset)
+                return (connected, nowNanoseconds() - disconnecting)
+            }
+            try measurement.record(
+                nowNanoseconds() - disconnect - start, connect: connected - start, card: exchanges.count,
+                timed: run >= options.warmup)
+        }
+        return measurement
+    }
+
+    /// The "COMMAND RESPONSE" lines of an exchanges file.
+    private static func exchanges(in path: String) throws -> [(command: [UInt8], response: [UInt8])] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            let words = line.split(separator: " ").map { [UInt8](hex: String($0)) }
+            guard words.count == 2, let command = words[0], let response = words[1] else {
+                throw BenchmarkFailure("\(path): \"\(line)\" is not two words of hex")
+            }
+            return (command, response)
+        }
+    }
+
     /// The cardholder, by the peer's reader, from whichever thread the caller is on.
     private func read(_ channel: CountingChannel) async throws -> Cardholder {
         switch peer {
-        case .swift, .swiftInline, .swiftInProcess:
+        case .swift, .swiftInline, .swiftInProcess, .swiftExchanges:
             let session = try await SocialSecurityCardSession.open(channel)
             return try await session.readCardholder(of: try await session.readIdentity())
         case .swiftPerTag:

@@ -8,7 +8,10 @@ import SmartCard
 /// generic PC/SC layer.
 enum CardResponse {
     /// The response's data when it is `9000`; otherwise the error that `operation` failed with.
-    static func data(_ response: ResponseAPDU, during operation: String) throws(SocialSecurityCardError) -> [UInt8] {
+    /// `operation` is words for a person, made only when the answer is an error.
+    static func data(_ response: ResponseAPDU, during operation: @autoclosure () -> String)
+        throws(SocialSecurityCardError) -> [UInt8]
+    {
         let statusWord = response.statusWord
         if statusWord.isSuccess { return response.data }
         switch (statusWord.meaning, statusWord.value) {
@@ -17,7 +20,7 @@ enum CardResponse {
         case (.authenticationMethodBlocked, _):
             throw .pinBlocked
         case (.securityStatusNotSatisfied, _):
-            throw .accessDenied(operation, statusWord: statusWord)
+            throw .accessDenied(operation(), statusWord: statusWord)
         case (.secureMessagingDataObjectIncorrect, _), (_, 0x9302):
             throw .macRejected(statusWord: statusWord)
         case (_, 0x9303):
@@ -25,30 +28,33 @@ enum CardResponse {
         case (.functionNotSupported, _):
             throw .cardBlocked
         case (.fileNotFound, _):
-            throw .fileNotFound(operation)
+            throw .fileNotFound(operation())
         case (.recordNotFound, _), (.referencedDataNotFound, _):
-            throw .recordNotFound(operation)
+            throw .recordNotFound(operation())
         default:
-            throw .unexpectedStatus(statusWord, during: operation)
+            throw .unexpectedStatus(statusWord, during: operation())
         }
     }
 }
 
 extension CardChannel {
     /// Sends `command` and returns its data, mapping reader failures and card refusals.
-    func exchange(_ command: CommandAPDU, during operation: String) async throws(SocialSecurityCardError) -> [UInt8] {
+    func exchange(_ command: CommandAPDU, during operation: @autoclosure () -> String)
+        async throws(SocialSecurityCardError) -> [UInt8]
+    {
         try await exchange(command, secret: false, during: operation)
     }
 
     /// As ``exchange(_:during:)`` for a command whose data is secret (a PIN, a PIN to encrypt): the
     /// bytes that carried it to the reader are zeroed once sent (``CardChannel/transmit(secret:)``).
-    func exchange(secret command: CommandAPDU, during operation: String) async throws(SocialSecurityCardError)
+    func exchange(secret command: CommandAPDU, during operation: @autoclosure () -> String)
+        async throws(SocialSecurityCardError)
         -> [UInt8]
     {
         try await exchange(command, secret: true, during: operation)
     }
 
-    private func exchange(_ command: CommandAPDU, secret: Bool, during operation: String)
+    private func exchange(_ command: CommandAPDU, secret: Bool, during operation: () -> String)
         async throws(SocialSecurityCardError) -> [UInt8]
     {
         let response: ResponseAPDU
@@ -57,6 +63,6 @@ extension CardChannel {
         } catch {
             throw .transport(error)
         }
-        return try CardResponse.data(response, during: operation)
+        return try CardResponse.data(response, during: operation())
     }
 }

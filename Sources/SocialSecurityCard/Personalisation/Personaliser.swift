@@ -123,8 +123,8 @@ public struct Personaliser: Sendable {
             if case .externalAuthentication(let key) = file.readCondition(for: identity.generation) {
                 try await session.authenticate(with: key, keys: keys, identity: identity)
             }
-            let read = try await session.readItems(of: file, generation: identity.generation).values
-            for (tag, value) in items where read[tag] != value {
+            let read = try await session.readItems(of: file, generation: identity.generation)
+            for (tag, value) in items where read[tag: tag] != value {
                 let name = file.items(for: identity.generation).first { $0.tag == tag }?.name ?? "item \(tag)"
                 throw .personalisationMismatch(name)
             }

@@ -42,7 +42,7 @@ public struct CardIdentity: Hashable, Sendable {
     /// Liberal in what it accepts: items the profile does not read are left nil, a spec version it
     /// does not name reads as the newest it knows, a card number outside the unverified check and a
     /// card past its expiry read too; each oddity is a warning.
-    package init(items: [UInt8: [UInt8]], profile: CardProfile, today: CardDate = .today())
+    package init(items: RecordItems, profile: CardProfile, today: CardDate = .today())
         throws(SocialSecurityCardError)
     {
         let values = ItemValues(items, profile: profile)

@@ -30,7 +30,7 @@ public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "Cardholder(\(socialSecurityNumber.masked))" }
 
     /// Decodes EF06's items by tag, however they were read (package: the benchmarks' readers use it).
-    package init(items: [UInt8: [UInt8]], generation: CardGeneration, profile: CardProfile)
+    package init(items: RecordItems, generation: CardGeneration, profile: CardProfile)
         throws(SocialSecurityCardError)
     {
         let values = ItemValues(items, profile: profile)

@@ -1,10 +1,10 @@
 /// The values of one file's data items, by tag, and their conversion to and from the card's bytes
 /// according to each item's format and length in the profile.
 struct ItemValues {
-    private let items: [UInt8: [UInt8]]
+    private let items: RecordItems
     private let profile: CardProfile
 
-    init(_ items: [UInt8: [UInt8]], profile: CardProfile) {
+    init(_ items: RecordItems, profile: CardProfile) {
         self.items = items
         self.profile = profile
     }
@@ -12,7 +12,7 @@ struct ItemValues {
     /// The raw value of `field`, nil when the card does not hold it.
     func bytes(_ field: DataItem.Field) throws(SocialSecurityCardError) -> [UInt8]? {
         guard let (_, item) = profile.item(field) else { throw .recordNotFound(field.rawValue) }
-        return items[item.tag]
+        return items[tag: item.tag]
     }
 
     /// The value of `field`, which the card must hold.
@@ -26,7 +26,7 @@ struct ItemValues {
     /// The value of `field`, or nil when the profile does not name it or the card does not hold it:
     /// items a read can do without.
     func optional(_ field: DataItem.Field) -> [UInt8]? {
-        profile.item(field).flatMap { items[$0.item.tag] }
+        profile.item(field).flatMap { items[tag: $0.item.tag] }
     }
 
     /// The digits of a `cn` item.

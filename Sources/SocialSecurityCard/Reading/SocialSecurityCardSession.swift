@@ -47,7 +47,7 @@ public struct SocialSecurityCardSession: Sendable {
     public func readFactoryData() async throws(SocialSecurityCardError) -> FactoryData {
         try factoryData(
             ItemValues(
-                try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1).values, profile: profile)
+                try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1), profile: profile)
         )
     }
 
@@ -68,7 +68,7 @@ public struct SocialSecurityCardSession: Sendable {
             let identity = try identity(items, file: file)
             return (FactoryData(cardIdentifier: identity.cardIdentifier, generation: identity.generation), identity)
         } catch  where error == .personalisationIncomplete {
-            return (try factoryData(ItemValues(items.values, profile: profile)), nil)
+            return (try factoryData(ItemValues(items, profile: profile)), nil)
         }
     }
 
@@ -83,7 +83,7 @@ public struct SocialSecurityCardSession: Sendable {
     }
 
     private func identity(_ items: RecordItems, file: FileProfile) throws(SocialSecurityCardError) -> CardIdentity {
-        var identity = try CardIdentity(items: items.values, profile: profile)
+        var identity = try CardIdentity(items: items, profile: profile)
         identity.warnings += items.warnings(file: file, generation: identity.generation)
         return identity
     }
@@ -100,7 +100,7 @@ public struct SocialSecurityCardSession: Sendable {
             try await authenticate(with: key, keys: keys, identity: identity)
         }
         let items = try await readItems(of: file, generation: identity.generation)
-        var cardholder = try Cardholder(items: items.values, generation: identity.generation, profile: profile)
+        var cardholder = try Cardholder(items: items, generation: identity.generation, profile: profile)
         cardholder.warnings += items.warnings(file: file, generation: identity.generation)
         return cardholder
     }

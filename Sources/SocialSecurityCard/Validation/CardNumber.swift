@@ -36,7 +36,7 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether the last character is the one the (unverified) MOD 11 rule computes.
     public var followsCheckRule: Bool {
-        value.last == Self.checkCharacter(for: value.prefix(8).compactMap(Self.value(of:)))
+        value.last == Self.checkCharacter(for: value.utf8.prefix(8).compactMap(Self.value(of:)))
     }
 
     /// A card number from eight characters already known to be letters A-Z or digits, with its
@@ -53,13 +53,17 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
         return switch 11 - sum % 11 {
         case 10: "X"
         case 11: "0"
-        case let digit: Character(String(digit))
+        case let digit: Character(Unicode.Scalar(UInt8(0x30 + digit)))
         }
     }
 
     /// 0-9 for digits, 10-35 for the letters A-Z.
     private static func value(of character: Character) -> Int? {
-        guard let ascii = character.asciiValue else { return nil }
+        character.asciiValue.flatMap(value(of:))
+    }
+
+    /// 0-9 for the ASCII digits, 10-35 for the letters A-Z.
+    private static func value(of ascii: UInt8) -> Int? {
         switch ascii {
         case 0x30...0x39: return Int(ascii - 0x30)
         case 0x41...0x5A: return Int(ascii - 0x41) + 10

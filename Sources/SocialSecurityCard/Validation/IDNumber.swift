@@ -22,29 +22,16 @@ public struct IDNumber: Hashable, Sendable {
     /// With `convertingLegacy`, a 15-digit number of the first-generation ID card is accepted and
     /// converted: "19" goes before its two-digit birth year and the check character is computed.
     public init(_ text: String, today: CardDate, convertingLegacy: Bool = false) throws(CardDataError) {
-        let characters = Array(text)
-        switch characters.count {
-        case 18: break
-        case 15 where convertingLegacy: break
-        case 15: throw .idNumberLegacy
-        default: throw .idNumberLength(characters.count)
-        }
-        var digits: [Int] = []
-        for (index, character) in characters.enumerated() {
-            if let value = character.asciiValue, (0x30...0x39).contains(value) {
-                digits.append(Int(value - 0x30))
-            } else if index == 17, character == "X" || character == "x" {
-                digits.append(10)
-            } else {
-                throw .idNumberCharacter(position: index + 1)
-            }
-        }
+        var digits = try Self.values(of: text, convertingLegacy: convertingLegacy)
         if digits.count == 15 {
             digits.insert(contentsOf: [1, 9], at: 6)
             digits.append(Self.checkValue(for: digits))
         }
         guard GB2260.provinces[Self.text(digits[0..<2])] != nil else { throw .idNumberProvince }
-        guard let birthDate = try? CardDate(yyyymmdd: Self.text(digits[6..<14])) else { throw .idNumberBirthDate }
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+        guard let birthDate = try? CardDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else {
+            throw .idNumberBirthDate
+        }
         guard birthDate <= today else { throw .idNumberBirthDateInFuture }
         guard Self.checkValue(for: digits[0..<17]) == digits[17] else { throw .idNumberCheckCharacter }
         self.init(digits: digits, birthDate: birthDate)
@@ -89,8 +76,33 @@ public struct IDNumber: Hashable, Sendable {
         return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
     }
 
+    /// The value of each character of `text` (X is 10), which must be a whole number of either length.
+    private static func values(of text: String, convertingLegacy: Bool) throws(CardDataError) -> [Int] {
+        // Almost every number read is ASCII, where each byte is one character: no grapheme breaking.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let count = ascii ? text.utf8.count : text.count
+        switch count {
+        case 18: break
+        case 15 where convertingLegacy: break
+        case 15: throw .idNumberLegacy
+        default: throw .idNumberLength(count)
+        }
+        var digits: [Int] = []
+        digits.reserveCapacity(18)
+        for (index, value) in (ascii ? Array(text.utf8) : text.map { $0.asciiValue ?? 0x80 }).enumerated() {
+            if (0x30...0x39).contains(value) {
+                digits.append(Int(value - 0x30))
+            } else if index == 17, value == UInt8(ascii: "X") || value == UInt8(ascii: "x") {
+                digits.append(10)
+            } else {
+                throw .idNumberCharacter(position: index + 1)
+            }
+        }
+        return digits
+    }
+
     private static func text(_ digits: some Collection<Int>) -> String {
-        String(digits.map { $0 == 10 ? "X" : Character(String($0)) })
+        String(decoding: digits.map { $0 == 10 ? UInt8(ascii: "X") : UInt8(0x30 + $0) }, as: UTF8.self)
     }
 }
 
