@@ -38,7 +38,8 @@ public struct Application: Codable, Hashable, Sendable {
         completedAt: Date? = nil,
         details: [String: String] = [:],
         terminalID: String,
-        regionCode: String
+        regionCode: String,
+        calendar: WorkingCalendar = .published
     ) {
         self.id = id
         self.kind = kind
@@ -46,7 +47,7 @@ public struct Application: Codable, Hashable, Sendable {
         self.status = status
         self.submittedBy = submittedBy
         self.submittedAt = submittedAt
-        self.deadline = Self.deadline(for: kind, from: submittedAt)
+        self.deadline = Self.deadline(for: kind, from: submittedAt, calendar: calendar)
         self.approvedBy = approvedBy
         self.completedAt = completedAt
         self.details = details
@@ -54,18 +55,12 @@ public struct Application: Codable, Hashable, Sendable {
         self.regionCode = regionCode
     }
 
-    /// The end of the day `kind.timeLimitDays` working days after `date` (Saturdays and Sundays
-    /// do not count; public holidays are the centre's to add).
-    public static func deadline(for kind: ApplicationKind, from date: Date) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        var day = calendar.startOfDay(for: date)
-        var remaining = kind.timeLimitDays
-        while remaining > 0 {
-            day = calendar.date(byAdding: .day, value: 1, to: day)!
-            if !calendar.isDateInWeekend(day) { remaining -= 1 }
-        }
-        return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: day)!
+    /// The end of the day `kind.timeLimitDays` working days after `date`, on `calendar`: weekends
+    /// and public holidays do not count, the weekend days worked in their place do.
+    public static func deadline(
+        for kind: ApplicationKind, from date: Date, calendar: WorkingCalendar = .published
+    ) -> Date {
+        calendar.endOfWorkingDay(kind.timeLimitDays, after: date)
     }
 
     /// Whether it is open past its deadline at `now`; never while the clock stands still.
@@ -78,8 +73,10 @@ public struct Application: Codable, Hashable, Sendable {
     ///
     /// The clerk who took an application cannot approve it (分权操作), and a resident (actor "card")
     /// neither approves nor completes one. Asking for missing papers stops the clock; when they
-    /// arrive the deadline moves on by the time waited.
-    public mutating func move(to next: ApplicationStatus, by actor: String, at now: Date) throws(KioskError) {
+    /// arrive, the working days that were left run again from that day, on `calendar`.
+    public mutating func move(
+        to next: ApplicationStatus, by actor: String, at now: Date, calendar: WorkingCalendar = .published
+    ) throws(KioskError) {
         guard status.canMove(to: next) else {
             throw .illegalTransition(
                 from: status.rawValue,
@@ -94,7 +91,11 @@ public struct Application: Codable, Hashable, Sendable {
         }
         if next == .awaitingMaterials { clockStoppedAt = now }
         if status == .awaitingMaterials, let stopped = clockStoppedAt {
-            deadline += max(0, now.timeIntervalSince(stopped))
+            // A case already late when its clock stopped stays as late as it was.
+            deadline =
+                stopped < deadline
+                ? calendar.endOfWorkingDay(calendar.workingDays(after: stopped, through: deadline), after: now)
+                : deadline + max(0, now.timeIntervalSince(stopped))
             clockStoppedAt = nil
         }
         if next == .completed { completedAt = now }
