@@ -35,6 +35,8 @@ public struct CentreError: CodedError {
         case malformedEnrolment = "malformed-enrolment"
         case terminalAuthority = "terminal-authority"
         case staffExists = "staff-exists"
+        case unknownStaff = "unknown-staff"
+        case ownStaffAccount = "own-staff-account"
         case consoleSignInRequired = "console-sign-in-required"
         case consoleForbidden = "console-forbidden"
         case outsideStaffJurisdiction = "outside-staff-jurisdiction"
@@ -260,6 +262,15 @@ public struct CentreError: CodedError {
     public static let staffExists = Self(
         .staffExists, status: 409, chinese: "已有使用该工号的中心工作人员。",
         english: "The centre already has a member of staff with this id. Choose another id.")
+
+    public static let unknownStaff = Self(
+        .unknownStaff, status: 404, chinese: "没有这个中心工作人员。",
+        english: "The centre has no member of staff with this id in your area. Check the id.")
+
+    /// An administrator who disabled or demoted themselves could lock the county out of its console.
+    public static let ownStaffAccount = Self(
+        .ownStaffAccount, status: 409, chinese: "不能停用、重置或改变自己的账号，请由另一位县级管理员操作。",
+        english: "You cannot disable, reset or reassign your own account: ask another county administrator.")
 
     public static let consoleSignInRequired = Self(
         .consoleSignInRequired, status: 401, chinese: "请先登录，或登录已过期，请重新登录。",

@@ -192,6 +192,87 @@ import Testing
         }
     }
 
+    @Test("an administrator adds, resets, disables and reassigns staff of their own area only, never themselves")
+    func administratorsManageTheirAreasStaff() async throws {
+        try await CentreServerTests().withCentre { centre in
+            try await Self.addStaff("admin-101", .countyAdministrator, Fixtures.home, to: centre.store, mustChange: false)
+            try await Self.addStaff("tech-102", .technician, Fixtures.neighbour, to: centre.store, mustChange: false)
+            try await Self.addStaff("sup-101", .countySupervisor, Fixtures.home, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let admin = try await console.signIn("admin-101")
+            let supervisor = try await console.signIn("sup-101")
+
+            // Only an administrator manages staff; each sees the staff of their own area only.
+            #expect(try await console.call(.GET, "console/api/staff", token: supervisor).code == "console-forbidden")
+            let listed = try await console.call(.GET, "console/api/staff", token: admin)
+            #expect(listed.list.compactMap { $0["id"] as? String } == ["admin-101", "sup-101"])
+            #expect(listed.list.allSatisfy { $0["passwordHash"] == nil })
+
+            // A new clerk of the township gets a first password, shown once, to change at sign-in.
+            let added = try await console.call(
+                .POST, "console/api/staff",
+                ["id": "tech-101", "name": "新技术员", "role": "technician", "jurisdiction": Fixtures.home], token: admin)
+            #expect(added.status == 201)
+            let first = try #require(added.object["firstPassword"] as? String)
+            let forced = try await console.call(.POST, "console/api/session", ["id": "tech-101", "password": first])
+            #expect(forced.code == "password-change-required")
+            let own = try await console.call(
+                .POST, "console/api/password", ["id": "tech-101", "password": first, "newPassword": "tech-own-secret"])
+            let technician = try #require(own.object["token"] as? String)
+            #expect(try await console.call(.GET, "console/api/fleet", token: technician).status == 200)
+            let outside = try await console.call(
+                .POST, "console/api/staff",
+                ["id": "tech-9", "name": "邻乡", "role": "technician", "jurisdiction": Fixtures.neighbour], token: admin)
+            #expect(outside.code == "outside-staff-jurisdiction")
+            let taken = try await console.call(
+                .POST, "console/api/staff",
+                ["id": "tech-101", "name": "重名", "role": "technician", "jurisdiction": Fixtures.home], token: admin)
+            #expect(taken.code == "staff-exists")
+
+            // Disabled: the session ends at once and sign-in is refused until enabled again.
+            #expect(try await console.call(.POST, "console/api/staff/tech-101/disable", token: admin).status == 200)
+            #expect(try await console.call(.GET, "console/api/fleet", token: technician).status == 401)
+            let refused = try await console.call(
+                .POST, "console/api/session", ["id": "tech-101", "password": "tech-own-secret"])
+            #expect(refused.code == "staff-disabled")
+            #expect(try await console.call(.POST, "console/api/staff/tech-101/enable", token: admin).status == 200)
+            #expect(
+                try await console.call(.POST, "console/api/session", ["id": "tech-101", "password": "tech-own-secret"])
+                    .status == 200)
+
+            // A reset: the old password no longer works, the new one must be changed.
+            let reset = try await console.call(.POST, "console/api/staff/tech-101/reset", token: admin)
+            let again = try #require(reset.object["firstPassword"] as? String)
+            #expect(again != first)
+            #expect(
+                try await console.call(.POST, "console/api/session", ["id": "tech-101", "password": "tech-own-secret"])
+                    .code == "wrong-credentials")
+            #expect(
+                try await console.call(.POST, "console/api/session", ["id": "tech-101", "password": again]).code
+                    == "password-change-required")
+
+            // Reassigned within the area; not beyond it, not someone outside it, and not themselves.
+            let moved = try await console.call(
+                .PUT, "console/api/staff/sup-101", ["role": "county-auditor", "jurisdiction": Fixtures.home],
+                token: admin)
+            #expect(moved.object["role"] as? String == "county-auditor")
+            #expect(try await console.call(.GET, "console/api/terminals", token: supervisor).status == 401)
+            #expect(
+                try await console.call(
+                    .PUT, "console/api/staff/sup-101", ["role": "technician", "jurisdiction": Self.county],
+                    token: admin
+                ).code == "outside-staff-jurisdiction")
+            #expect(
+                try await console.call(.POST, "console/api/staff/tech-102/disable", token: admin).code
+                    == "unknown-staff")
+            #expect(
+                try await console.call(.POST, "console/api/staff/admin-101/disable", token: admin).code
+                    == "own-staff-account")
+            #expect(try await centre.store.staffAccount(id: "tech-102")?.isDisabled == false)
+            try await console.client.shutdown()
+        }
+    }
+
     @Test(
         "staff accounts and heartbeats round-trip through the store; a second heartbeat replaces the first",
         arguments: StoreKind.testable)
@@ -228,6 +309,8 @@ import Testing
             #expect(kept.map(\.terminalID) == ["T-101"])
             #expect(kept.first?.heartbeat.version == "2")
             #expect(try await store.terminals(in: try Jurisdiction(Self.county)).map(\.id) == ["T-101"])
+            try await Self.addStaff("tech-9", .technician, "430122101", to: store)
+            #expect(try await store.staff(in: try Jurisdiction(Self.county)).map(\.member.id) == ["admin-1"])
         }
     }
 

@@ -3,4 +3,6 @@ public enum ConsoleAction: String, Codable, CaseIterable, Hashable, Sendable {
     case viewTerminals = "view-terminals"
     case manageTerminals = "manage-terminals"
     case viewFleet = "view-fleet"
+    /// Add the county's staff, disable and enable them, reset their password, change their role or area.
+    case manageStaff = "manage-staff"
 }

@@ -4,7 +4,7 @@ public enum ConsolePolicy {
     public static func allows(_ role: CentreRole, _ action: ConsoleAction) -> Bool {
         switch role {
         case .countyAdministrator: true
-        case .countySupervisor, .technician: action != .manageTerminals
+        case .countySupervisor, .technician: action != .manageTerminals && action != .manageStaff
         case .countyAuditor: action == .viewTerminals
         }
     }

@@ -26,6 +26,20 @@ enum ConsoleRequests {
         var expiresInHours: Int
     }
 
+    /// A new member of the centre's staff, or another role and area for one.
+    struct StaffAssignment: Decodable {
+        var id: String?
+        var name: String?
+        var role: CentreRole
+        var jurisdiction: String
+    }
+
+    /// A first password as it is shown, the only time: the member must change it at sign-in.
+    struct IssuedPassword: Encodable {
+        var staff: ConsoleStaff
+        var firstPassword: String
+    }
+
     /// A code as it is shown, the only time.
     struct IssuedCode: Encodable {
         var terminalID: String
@@ -33,8 +47,8 @@ enum ConsoleRequests {
         var expiresAt: Date
     }
 
-    /// Letters, digits, `-`, `_` and `.`, 1 to 64 of them, as installers type terminal ids.
-    static func isTerminalID(_ id: String) -> Bool {
+    /// Letters, digits, `-`, `_` and `.`, 1 to 64 of them, ASCII: terminal ids and staff ids.
+    static func isIdentifier(_ id: String) -> Bool {
         (1...64).contains(id.count)
             && id.allSatisfy { ($0.isLetter || $0.isNumber || "-_.".contains($0)) && $0.isASCII }
     }

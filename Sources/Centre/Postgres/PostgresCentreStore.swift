@@ -170,6 +170,12 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.staff(in: area), .records, connection)
+        }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await client.withConnection { connection in
             try await self.fetch(

@@ -123,6 +123,10 @@ public final class SQLiteCentreStore: CentreStore {
         try await pool.write { db in try self.execute(try self.sql.upsert(account), db) }
     }
 
+    public func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount] {
+        try await pool.read { db in try self.fetch(self.sql.staff(in: area), .records, db) }
+    }
+
     public func certificate(serial: String) async throws -> SignedCertificate? {
         try await pool.read { db in
             try self.fetch(

@@ -47,7 +47,7 @@ extension CentreServer {
             let staff = try context.requireStaff()
             let body = try await CentreJSON.decode(
                 ConsoleRequests.NewTerminal.self, from: request, limit: ConsoleRequests.maximumBytes)
-            guard ConsoleRequests.isTerminalID(body.terminalID) else { throw CentreError.malformedBody }
+            guard ConsoleRequests.isIdentifier(body.terminalID) else { throw CentreError.malformedBody }
             let area = try Jurisdiction(body.jurisdiction)
             try ConsolePolicy.authorize(staff, .manageTerminals, regionCode: area.regionPrefix)
             let name = body.name.trimmingCharacters(in: .whitespaces)
@@ -63,6 +63,7 @@ extension CentreServer {
                 for: terminal.id, jurisdiction: terminal.jurisdiction, name: terminal.name, hours: body.expiresInHours,
                 rotating: true, by: try context.requireStaff())
         }
+        addConsoleStaffRoutes(to: signedIn)
         signedIn.post("terminals/{id}/revoke") { _, context in
             let terminal = try await managedTerminal(context)
             try await store.revokeTerminal(terminal.id, at: Date())

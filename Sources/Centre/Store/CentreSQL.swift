@@ -314,6 +314,16 @@ struct CentreSQL: Sendable {
             arguments: Self.regionRange(area))
     }
 
+    /// The console accounts whose area lies inside `area`, by id.
+    func staff(in area: Jurisdiction) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(CentreStaffAccount.columnList()) FROM centreStaff
+                WHERE jurisdiction >= \(parameter(1)) AND jurisdiction < \(parameter(2)) ORDER BY id
+                """,
+            arguments: Self.regionRange(area))
+    }
+
     /// The last heartbeats of the terminals whose jurisdiction lies inside `area`.
     func heartbeats(in area: Jurisdiction) -> Statement {
         Statement(

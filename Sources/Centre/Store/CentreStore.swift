@@ -97,6 +97,8 @@ public protocol CentreStore: Sendable {
     func staffAccount(id: String) async throws -> CentreStaffAccount?
     /// Writes back an account read with ``staffAccount(id:)``: a new password, a failure, a lock.
     func saveStaff(_ account: CentreStaffAccount) async throws
+    /// The console accounts whose area lies inside `area`, by id.
+    func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount]
 
     /// Keeps a terminal's heartbeat in place of its last one.
     func recordHeartbeat(_ heartbeat: StoredHeartbeat) async throws
