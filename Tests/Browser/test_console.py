@@ -92,6 +92,48 @@ class ConsoleTests(unittest.TestCase):
         wait_screen(self.driver, "screen-login")
         self.assertEqual(self.driver.find_element(By.ID, "terminals-list").text, "")
 
+    def test_an_administrator_adds_resets_and_disables_the_staff_of_their_area(self):
+        self.centre.add_staff("admin-1", "county-administrator", COUNTY, "first-pass-1")
+        self.centre.change_password("admin-1", "first-pass-1", "my-own-secret")
+        self.centre.add_staff("sup-101", "county-supervisor", HOME, "first-pass-1")
+        self.open_console()
+        self.sign_in("admin-1", "my-own-secret")
+        wait_screen(self.driver, "screen-console")
+        click(self.driver, "#tab-staff")
+        wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, '[data-disable="sup-101"]'), what="the staff list")
+        # Their own row offers nothing: an administrator never disables or resets themselves.
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, '[data-disable="admin-1"]'), [])
+
+        self.driver.find_element(By.ID, "staff-new-id").send_keys("tech-101")
+        self.driver.find_element(By.ID, "staff-new-name").send_keys("李技术员")
+        area = self.driver.find_element(By.ID, "staff-new-area")
+        area.clear()
+        area.send_keys(HOME)
+        click(self.driver, "#staff-form button[type=submit]")
+        first = wait(lambda: self.driver.find_element(By.ID, "issued-password").text, what="the first password")
+        self.assertRegex(first, r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")
+        wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, '[data-reset="tech-101"]'), what="tech-101 listed")
+        self.assertIn("待改初始密码", self.driver.find_element(By.CSS_SELECTOR, '[data-staff-state="tech-101"]').text)
+        check_screen(self, self.driver, "console-07-staff-added")
+        status, body = self.centre.request("POST", "/console/api/session", {"id": "tech-101", "password": first})
+        self.assertEqual((status, body.get("code")), (403, "password-change-required"))
+
+        # The supervisor is signed in elsewhere; disabling ends that session and refuses the next sign-in.
+        self.centre.change_password("sup-101", "first-pass-1", "sup-secret-9")
+        _, session = self.centre.request("POST", "/console/api/session", {"id": "sup-101", "password": "sup-secret-9"})
+        self.assertEqual(self.centre.request("GET", "/console/api/terminals", token=session["token"])[0], 200)
+        click(self.driver, '[data-disable="sup-101"]')
+        self.driver.switch_to.alert.accept()
+        wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, '[data-enable="sup-101"]'), what="sup-101 disabled")
+        self.assertEqual(self.centre.request("GET", "/console/api/terminals", token=session["token"])[0], 401)
+        status, body = self.centre.request("POST", "/console/api/session", {"id": "sup-101", "password": "sup-secret-9"})
+        self.assertEqual(body.get("code"), "staff-disabled")
+
+        click(self.driver, '[data-reset="sup-101"]')
+        again = wait(lambda: self.driver.find_element(By.ID, "issued-password").text, what="the reset password")
+        self.assertNotEqual(again, first)
+        check_screen(self, self.driver, "console-08-staff-reset")
+
 
 if __name__ == "__main__":
     unittest.main()

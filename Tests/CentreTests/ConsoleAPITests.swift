@@ -195,7 +195,8 @@ import Testing
     @Test("an administrator adds, resets, disables and reassigns staff of their own area only, never themselves")
     func administratorsManageTheirAreasStaff() async throws {
         try await CentreServerTests().withCentre { centre in
-            try await Self.addStaff("admin-101", .countyAdministrator, Fixtures.home, to: centre.store, mustChange: false)
+            try await Self.addStaff(
+                "admin-101", .countyAdministrator, Fixtures.home, to: centre.store, mustChange: false)
             try await Self.addStaff("tech-102", .technician, Fixtures.neighbour, to: centre.store, mustChange: false)
             try await Self.addStaff("sup-101", .countySupervisor, Fixtures.home, to: centre.store, mustChange: false)
             let console = Console(centre)

@@ -108,7 +108,8 @@ extension CentreServer {
     }
 
     private func note(
-        _ what: String, _ staffID: String, by admin: CentreStaffMember, _ details: [String: any CustomStringConvertible] = [:]
+        _ what: String, _ staffID: String, by admin: CentreStaffMember,
+        _ details: [String: any CustomStringConvertible] = [:]
     ) {
         var metadata: Logger.Metadata = ["staff": "\(staffID)", "by": "\(admin.id)"]
         for (key, value) in details { metadata[key] = "\(value)" }

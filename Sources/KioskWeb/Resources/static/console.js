@@ -47,6 +47,8 @@
     $("issue-form").hidden = !manages;
     $("issue-area").value = staff.jurisdiction.regionPrefix;
     $("tab-fleet").hidden = staff.role === "county-auditor";
+    $("tab-staff").hidden = !manages;
+    $("staff-new-area").value = staff.jurisdiction.regionPrefix;
     showScreen("screen-console");
     selectTab("terminals");
   }
@@ -59,7 +61,7 @@
     clearTimeout(fleetTimer);
     if (held) await api("DELETE", "/console/api/session", { token: held });
     for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-list", "fleet-as-of", "staff-name",
-      "staff-role", "staff-area"]) $(id).replaceChildren();
+      "staff-role", "staff-area", "staff-list", "staff-password"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
     $("login-error").textContent = message;
     showScreen("screen-login");
@@ -89,9 +91,10 @@
     }
     clearTimeout(fleetTimer);
     if (name === "terminals") showTerminals();
+    else if (name === "staff") showStaff();
     else showFleet();
   }
-  for (const name of ["terminals", "fleet"]) $(`tab-${name}`).addEventListener("click", () => selectTab(name));
+  for (const name of ["terminals", "fleet", "staff"]) $(`tab-${name}`).addEventListener("click", () => selectTab(name));
 
   // MARK: Terminals
 
@@ -154,6 +157,92 @@
       ? el("p", { class: "notice" }, `${terminal.id}: ${t("revokedNotice")}`)
       : el("p", { class: "error" }, errorText(reply.json)));
     showTerminals();
+  }
+
+  // MARK: Staff
+
+  const roles = ["county-administrator", "county-supervisor", "county-auditor", "technician"];
+
+  function roleSelect(selected, id, label) {
+    return el("select", { id, "aria-label": label }, roles.map((role) =>
+      el("option", { value: role, ...(role === selected ? { selected: "" } : {}) }, t(`role-${role}`))));
+  }
+  $("staff-new-role").replaceChildren(...roleSelect("technician").children);
+
+  async function showStaff() {
+    const reply = await call("GET", "/console/api/staff");
+    if (reply.status !== 200) return $("staff-list").replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+    $("staff-list").replaceChildren(table(["colStaff", "colPersonName", "colRole", "colArea", "colState", "colActions"],
+      reply.json.map((member) => {
+        const own = member.id === staff.id;
+        const states = [];
+        if (member.disabled) states.push(t("stateDisabled"));
+        if (member.mustChangePassword) states.push(t("stateMustChange"));
+        if (member.lockedUntil) states.push(`${t("stateLocked")} ${when(member.lockedUntil)}`);
+        const role = own ? t(`role-${member.role}`)
+          : roleSelect(member.role, `staff-role-${member.id}`, `${t("role")} ${member.id}`);
+        const area = own ? member.jurisdiction
+          : el("input", { id: `staff-area-${member.id}`, value: member.jurisdiction, inputmode: "numeric", size: "9",
+            "aria-label": `${t("area")} ${member.id}` });
+        return [member.id, member.name, role, area,
+          el("span", { class: member.disabled || member.lockedUntil ? "state-bad" : "state-good", "data-staff-state": member.id },
+            states.length ? states.join(", ") : t("stateActive")),
+          own ? "" : el("span", { class: "actions" },
+            el("button", { type: "button", class: "secondary", "data-save": member.id, onclick: () => reassign(member) }, t("save")),
+            el("button", { type: "button", class: "secondary", "data-reset": member.id, onclick: () => reset(member) }, t("resetPassword")),
+            member.disabled
+              ? el("button", { type: "button", class: "secondary", "data-enable": member.id, onclick: () => setDisabled(member, false) }, t("enable"))
+              : el("button", { type: "button", class: "danger", "data-disable": member.id, onclick: () => setDisabled(member, true) }, t("disable")))];
+      })));
+  }
+
+  /// The first password, large, the only time it is shown.
+  function showPassword(issued) {
+    $("staff-password").replaceChildren(el("div", { class: "code-box" },
+      el("p", {}, `${issued.staff.id} ${issued.staff.name}: ${t("passwordShownOnce")}`),
+      el("p", { class: "code", id: "issued-password" }, issued.firstPassword)));
+  }
+
+  function staffNotice(reply, success) {
+    $("staff-password").replaceChildren(reply.status === 200 || reply.status === 201
+      ? success : el("p", { class: "error" }, errorText(reply.json)));
+  }
+
+  $("staff-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    $("staff-error").textContent = "";
+    const reply = await call("POST", "/console/api/staff", {
+      id: $("staff-new-id").value.trim(), name: $("staff-new-name").value.trim(),
+      role: $("staff-new-role").value, jurisdiction: $("staff-new-area").value.trim(),
+    });
+    if (reply.status !== 201) return ($("staff-error").textContent = errorText(reply.json));
+    $("staff-new-id").value = $("staff-new-name").value = "";
+    showPassword(reply.json);
+    showStaff();
+  });
+
+  async function reassign(member) {
+    const path = `/console/api/staff/${encodeURIComponent(member.id)}`;
+    const reply = await call("PUT", path, {
+      role: $(`staff-role-${member.id}`).value, jurisdiction: $(`staff-area-${member.id}`).value.trim(),
+    });
+    staffNotice(reply, el("p", { class: "notice" }, `${member.id}: ${t("savedNotice")}`));
+    showStaff();
+  }
+
+  async function reset(member) {
+    const reply = await call("POST", `/console/api/staff/${encodeURIComponent(member.id)}/reset`);
+    if (reply.status === 200) showPassword(reply.json);
+    else staffNotice(reply);
+    showStaff();
+  }
+
+  async function setDisabled(member, disabled) {
+    if (disabled && !window.confirm(t("confirmDisable"))) return;
+    const action = disabled ? "disable" : "enable";
+    const reply = await call("POST", `/console/api/staff/${encodeURIComponent(member.id)}/${action}`);
+    staffNotice(reply, el("p", { class: "notice" }, `${member.id}: ${t(disabled ? "stateDisabled" : "stateActive")}`));
+    showStaff();
   }
 
   // MARK: Fleet health
