@@ -45,6 +45,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.get, "/api/me/contributions", myContributions),
             APIRoute(.get, "/api/me/pension-payments", myPensionPayments),
             APIRoute(.post, "/api/me/applications", myApplication),
+            APIRoute(.get, "/api/me/applications", myApplications),
             APIRoute(.post, "/api/me/pin", changeMyPIN),
             APIRoute(.post, "/api/me/loss-report", reportMyLoss),
             // Staff
@@ -195,6 +196,12 @@ struct KioskAPI<Context: RequestContext>: Sendable {
         let draft = ApplicationDraft(kind: body.kind, idNumber: idNumber, details: body.details ?? [:])
         return try JSONBody.response(
             try await services.submit(draft, by: .resident(idNumber: idNumber)), status: .created)
+    }
+
+    private func myApplications(_ request: Request, _ context: Context) async throws -> Response {
+        let (_, idNumber) = try await resident(request)
+        return try JSONBody.response(
+            try await services.progress(of: idNumber, for: .resident(idNumber: idNumber)))
     }
 
     private func changeMyPIN(_ request: Request, _ context: Context) async throws -> Response {

@@ -118,7 +118,15 @@ class KioskTests(KioskCase):
         self.assertIn(application, receipt)
         self.assertIn("就业登记", receipt)
 
-        click(driver, '#screen-printing [data-action="finish"]')
+        # The application just made, with its step and time limit, under "my applications".
+        click(driver, "#screen-printing .back")
+        click(driver, '[data-action="progress"]')
+        row = wait(lambda: driver.find_element(By.CSS_SELECTOR, f'[data-application="{application}"]'),
+                   what="the application in the resident's list")
+        self.assertEqual(row.get_attribute("data-status"), "submitted")
+        self.assertIn("已受理", row.text)
+        check_screen(self, driver, "10b-my-applications")
+        click(driver, '#screen-result [data-action="finish"]')
         wait_screen(driver, "screen-take")
         check_screen(self, driver, "11-take-card")
         self.assertNotIn(name, page_text(driver))

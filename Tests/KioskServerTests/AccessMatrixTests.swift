@@ -70,6 +70,7 @@ struct AccessMatrixTests {
         "POST /api/me/applications": Rule(
             allowed: [.resident], uri: { _ in "/api/me/applications" },
             body: { _ in #"{"kind":"training-sign-up"}"# }),
+        "GET /api/me/applications": Rule(allowed: [.resident], uri: { _ in "/api/me/applications" }),
         "POST /api/me/pin": Rule(
             allowed: [.resident], uri: { _ in "/api/me/pin" }, body: { _ in #"{"old":"x","new":"y"}"# }),
         "POST /api/me/loss-report": Rule(allowed: [.resident], uri: { _ in "/api/me/loss-report" }),

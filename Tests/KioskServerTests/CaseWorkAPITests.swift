@@ -208,6 +208,43 @@ struct CaseWorkAPITests {
         }
     }
 
+    @Test("a resident sees their own applications' steps, time limits and refusals at the kiosk, and no one else's")
+    func residentSeesProgress() async throws {
+        try await withAPI { api, terminal in
+            let clerk = try await api.login("clerk1")
+            let pension = try await submit(
+                api, "resident-pension-enrolment", for: terminal.resident.idNumber, token: clerk)
+            let training = try await submit(api, "training-sign-up", for: terminal.resident.idNumber, token: clerk)
+            _ = try await submit(api, "training-sign-up", for: terminal.here.idNumber, token: clerk)
+            _ = try await api.call(.post, "/api/applications/\(pension)/owner", token: clerk, json: "{}")
+            let asked = try await move(
+                api, pension, #"{"status":"awaiting-materials","note":"户口簿复印件"}"#, token: clerk)
+            #expect(asked.status == 200, "\(asked.text)")
+            let supervisor = try await api.login("supervisor1")
+            let refused = try await move(
+                api, training, #"{"status":"rejected","reason":"not-eligible","note":"年龄不符"}"#, token: supervisor)
+            #expect(refused.status == 200, "\(refused.text)")
+
+            try await terminal.insertResidentCard()
+            let session = try await api.call(.post, "/api/session/pin", json: #"{"pin":"123456"}"#)
+            let resident = try #require(session.body["token"] as? String, "\(session.text)")
+            let answer = try await api.call(.get, "/api/me/applications", token: resident)
+            #expect(answer.status == 200, "\(answer.text)")
+            let list = try #require(
+                (try JSONSerialization.jsonObject(with: Data(answer.text.utf8))) as? [[String: Any]], "\(answer.text)")
+            #expect(Set(list.compactMap { $0["id"] as? String }) == [pension, training])
+            let waiting = try #require(list.first { $0["id"] as? String == pension })
+            #expect(waiting["status"] as? String == "awaiting-materials")
+            #expect(waiting["awaitingMaterials"] as? Bool == true)
+            #expect(waiting["overdue"] as? Bool == false)
+            let no = try #require(list.first { $0["id"] as? String == training })
+            #expect(no["rejectionReason"] as? String == "not-eligible")
+            #expect(no["rejectionNote"] as? String == "年龄不符")
+            #expect(!answer.text.contains("clerk1") && !answer.text.contains("supervisor1"), "no staff ids")
+            #expect(try await api.call(.get, "/api/me/applications").status == 401)
+        }
+    }
+
     @Test("a resident neither approves nor completes their own application, at the API and in the rules")
     func residentDoesNotDecide() async throws {
         try await withAPI { api, terminal in

@@ -114,6 +114,17 @@ public struct KioskServices: Sendable {
 
     /// The desk's worklist: the staff member's jurisdiction only (a narrower region inside it if
     /// asked), overdue first. The read is on the ledger, as a read of one person is.
+    /// A person's own applications, newest first, as the kiosk shows them to the resident: open ones
+    /// with their step and time limit, closed ones with how they ended.
+    public func progress(of idNumber: String, for principal: Principal) async throws -> [ApplicationProgress] {
+        _ = try await authorizedPerson(idNumber, for: principal, .readPerson)
+        try await logStaffRead(principal, idNumber, detail: "applications")
+        let now = now()
+        return try await store.applications(ApplicationFilter(idNumber: idNumber, limit: 50)).map {
+            ApplicationProgress($0, at: now)
+        }
+    }
+
     public func worklist(_ filter: ApplicationFilter, for principal: Principal) async throws -> [Application] {
         let member = try listingMember(principal, "list-applications")
         var scoped = filter

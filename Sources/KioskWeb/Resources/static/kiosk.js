@@ -217,6 +217,29 @@
         kinds.map((kind) => el("button", { type: "button", "data-kind": kind, onclick: () => apply(kind) }, t(kind))))]);
     },
 
+    async progress() {
+      loading("menuProgress");
+      const reply = await api("GET", "/api/me/applications", { token });
+      if (reply.status !== 200) return failed("menuProgress", reply);
+      if (reply.json.length === 0) return result("menuProgress", [el("p", { class: "big" }, t("noApplications"))]);
+      const day = (instant) => new Date(instant).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
+      result("menuProgress", [
+        el("p", {}, t("progressWhy")),
+        table(["applicationKind", "status", "submittedOn", "dueBy"], reply.json.map((application) => {
+          const notes = [t(`app-status-${application.status}`)];
+          if (application.awaitingMaterials) notes.push(t("waitingMark"));
+          if (application.overdue) notes.push(t("overdueMark"));
+          if (application.rejectionReason) notes.push(t(`reason-${application.rejectionReason}`));
+          if (application.rejectionNote) notes.push(application.rejectionNote);
+          const open = !application.completedAt && !["rejected", "withdrawn"].includes(application.status);
+          return [t(application.kind),
+            el("span", { "data-application": application.id, "data-status": application.status,
+              class: application.overdue ? "error" : null }, notes.join(" · ")),
+            day(application.submittedAt), open ? day(application.deadline) : "—"];
+        })),
+      ]);
+    },
+
     print() {
       result("printTitle", [el("div", { class: "menu" },
         ["proof-of-insurance", "contribution-statement"].map((document) =>
