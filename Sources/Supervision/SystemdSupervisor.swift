@@ -19,14 +19,24 @@ public struct SystemdSupervisor: Sendable {
         self.startRecord = startRecord
     }
 
-    /// Call as `version` begins to start, before it opens its data.
-    public func starting(version: String) {
+    /// Runs a service's whole life, `body`, under this supervisor: the start of `version` is
+    /// recorded before `body` opens the service's data, and an error that ends it is recorded, as a
+    /// failed start when the server had not listened yet.
+    public func supervising(version: String, _ body: () async throws -> Void) async throws {
+        starting(version: version)
+        do {
+            try await body()
+        } catch {
+            stopped(by: error)
+            throw error
+        }
+    }
+
+    private func starting(version: String) {
         keep { try $0.starting(version: version) }
     }
 
-    /// Call when the service stops with `error`; it counts as a failed start when the server had
-    /// not listened yet.
-    public func stopped(by error: any Error) {
+    private func stopped(by error: any Error) {
         let reason = String(describing: error)
         keep { record in
             if try record.failed(reason) { notify("STATUS=Failed to start: \(reason.prefix(200))") }

@@ -79,12 +79,8 @@ struct CentreServeCommand: AsyncParsableCommand {
         // whichever store it uses: a failed start shows in `systemctl status` and stays on record.
         let supervisor = SystemdSupervisor(
             startRecord: StartRecordFile(besideDatabase: settings.text(CentreSettings.database)!))
-        supervisor.starting(version: KioskTerminal.version)
-        do {
+        try await supervisor.supervising(version: KioskTerminal.version) {
             try await serve(settings, supervisor: supervisor)
-        } catch {
-            supervisor.stopped(by: error)
-            throw error
         }
     }
 

@@ -166,12 +166,8 @@ struct ServeCommand: AsyncParsableCommand {
         // What this start comes to is kept beside the database, for `sskiosk diag` after an upgrade.
         let supervisor = SystemdSupervisor(
             startRecord: StartRecordFile(besideDatabase: settings.text(TerminalSettings.database)!))
-        supervisor.starting(version: KioskTerminal.version)
-        do {
+        try await supervisor.supervising(version: KioskTerminal.version) {
             try await serve(settings, supervisor: supervisor)
-        } catch {
-            supervisor.stopped(by: error)
-            throw error
         }
     }
 
