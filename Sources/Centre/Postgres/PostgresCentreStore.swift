@@ -130,7 +130,7 @@ public final class PostgresCentreStore: CentreStore {
 
     public func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal] {
         try await client.withConnection { connection in
-            try await self.fetch(self.sql.terminals(in: area), .records, connection)
+            try await self.fetch(self.sql.rows(RegisteredTerminal.self, in: area), .records, connection)
         }
     }
 
@@ -172,7 +172,7 @@ public final class PostgresCentreStore: CentreStore {
 
     public func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount] {
         try await client.withConnection { connection in
-            try await self.fetch(self.sql.staff(in: area), .records, connection)
+            try await self.fetch(self.sql.rows(CentreStaffAccount.self, in: area), .records, connection)
         }
     }
 

@@ -88,7 +88,7 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     public func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal] {
-        try await pool.read { db in try self.fetch(self.sql.terminals(in: area), .records, db) }
+        try await pool.read { db in try self.fetch(self.sql.rows(RegisteredTerminal.self, in: area), .records, db) }
     }
 
     public func recordHeartbeat(_ heartbeat: StoredHeartbeat) async throws {
@@ -124,7 +124,7 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     public func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount] {
-        try await pool.read { db in try self.fetch(self.sql.staff(in: area), .records, db) }
+        try await pool.read { db in try self.fetch(self.sql.rows(CentreStaffAccount.self, in: area), .records, db) }
     }
 
     public func certificate(serial: String) async throws -> SignedCertificate? {

@@ -304,21 +304,12 @@ struct CentreSQL: Sendable {
             arguments: [.text(terminalID)])
     }
 
-    /// The terminals whose jurisdiction lies inside `area`, by id.
-    func terminals(in area: Jurisdiction) -> Statement {
+    /// The rows of `Record`'s table (terminals, console accounts) whose `jurisdiction` lies inside
+    /// `area`, by id.
+    func rows<Record: FetchableCentreRecord>(_: Record.Type, in area: Jurisdiction) -> Statement {
         Statement(
             sql: """
-                SELECT \(RegisteredTerminal.columnList()) FROM terminal
-                WHERE jurisdiction >= \(parameter(1)) AND jurisdiction < \(parameter(2)) ORDER BY id
-                """,
-            arguments: Self.regionRange(area))
-    }
-
-    /// The console accounts whose area lies inside `area`, by id.
-    func staff(in area: Jurisdiction) -> Statement {
-        Statement(
-            sql: """
-                SELECT \(CentreStaffAccount.columnList()) FROM centreStaff
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
                 WHERE jurisdiction >= \(parameter(1)) AND jurisdiction < \(parameter(2)) ORDER BY id
                 """,
             arguments: Self.regionRange(area))
