@@ -15,8 +15,7 @@ public enum TerminalEnrolmentCode {
     public static func issue(
         for terminalID: String, jurisdiction: Jurisdiction, name: String, lifetime: TimeInterval, at now: Date
     ) -> (code: String, record: StoredEnrolmentCode) {
-        var generator = SystemRandomNumberGenerator()
-        let code = CrockfordBase32.grouped(generator.next() >> 4, digits: 12)
+        let code = CrockfordBase32.random(digits: 12)
         let record = StoredEnrolmentCode(
             codeHash: hash(code), terminalID: terminalID, jurisdiction: jurisdiction, name: name, issuedAt: now,
             expiresAt: now.addingTimeInterval(min(lifetime, maximumLifetime)))

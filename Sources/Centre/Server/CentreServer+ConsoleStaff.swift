@@ -102,10 +102,7 @@ extension CentreServer {
 
     /// Twelve random Crockford Base32 digits in three groups (60 bits), easy to read out over the
     /// telephone; good only until the member replaces it at their first sign-in.
-    private static func firstPassword() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return CrockfordBase32.grouped(generator.next() >> 4, digits: 12)
-    }
+    private static func firstPassword() -> String { CrockfordBase32.random(digits: 12) }
 
     private func note(
         _ what: String, _ staffID: String, by admin: CentreStaffMember,

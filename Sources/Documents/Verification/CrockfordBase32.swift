@@ -14,6 +14,13 @@ public enum CrockfordBase32 {
             .joined(separator: "-")
     }
 
+    /// `digits` random digits (at most 12: 60 bits), grouped as ``grouped(_:digits:)`` writes them:
+    /// a one-time code or first password to read out or type.
+    public static func random(digits: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return grouped(generator.next(), digits: digits)
+    }
+
     /// A typed code made comparable: upper case, no separators, O read as 0 and I, L as 1.
     public static func normalised(_ code: String) -> String {
         String(
