@@ -157,8 +157,9 @@ public struct CentreServer: Sendable {
         let limit = min(Self.maximumChangeLimit, max(1, query.get("limit", as: Int.self) ?? Self.defaultChangeLimit))
         let jurisdiction = try area(request, of: terminal)
         let wait = min(Self.maximumChangeWait, max(0, query.get("wait", as: Int.self) ?? 0))
-        return try CentreJSON.response(
-            try await changes(after: cursor, in: jurisdiction, limit: limit, waiting: .seconds(wait)), for: request)
+        var answer = try await changes(after: cursor, in: jurisdiction, limit: limit, waiting: .seconds(wait))
+        if wait > 0 { answer.wait = wait }
+        return try CentreJSON.response(answer, for: request)
     }
 
     /// The page after `cursor`; when it is empty, held up to `wait` until a change in the
