@@ -74,9 +74,10 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         return try await decode(SyncPushResponse.self, path, try await send(http, path, timeout: .seconds(120)))
     }
 
-    public func changes(after cursor: String, limit: Int) async throws -> SyncChanges {
+    public func changes(after cursor: String, limit: Int, wait: Int) async throws -> SyncChanges {
         var query = URLComponents()
         query.queryItems = [URLQueryItem(name: "after", value: cursor), URLQueryItem(name: "limit", value: "\(limit)")]
+        if wait > 0 { query.queryItems?.append(URLQueryItem(name: "wait", value: "\(wait)")) }
         let path = "/sync/v1/changes"
         let http = makeRequest(path + (query.percentEncodedQuery.map { "?" + $0 } ?? ""), method: .GET)
         return try await decode(SyncChanges.self, path, try await send(http, path, timeout: .seconds(300)))

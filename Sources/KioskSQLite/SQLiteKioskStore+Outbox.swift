@@ -32,6 +32,14 @@ extension SQLiteKioskStore {
         }
     }
 
+    public func outboxWrites() -> AsyncStream<Void> {
+        let (writes, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let observation = DatabaseRegionObservation(tracking: OutboxRow.all())
+            .start(in: pool, onError: { _ in continuation.finish() }, onChange: { _ in continuation.yield() })
+        continuation.onTermination = { _ in observation.cancel() }
+        return writes
+    }
+
     public func outboxNeedingReview(limit: Int) async throws -> [OutboxEntry] {
         try await pool.read { db in
             try OutboxRow.filter(OutboxRow.Columns.status == OutboxEntry.Status.needsReview.rawValue)

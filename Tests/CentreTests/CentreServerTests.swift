@@ -371,6 +371,51 @@ import Testing
         }
     }
 
+    /// `wait` holds an empty answer until a change in the terminal's jurisdiction comes: a person
+    /// loaded next door leaves it waiting, one loaded at home ends the wait with that person, long
+    /// before the wait is up. Without `wait` an empty answer comes at once, as before.
+    @Test(arguments: StoreKind.testable)
+    func aWaitingChangeRequestAnswersWhenAChangeComesToItsJurisdiction(_ kind: StoreKind) async throws {
+        try await withCentre(kind) { centre in
+            let client = centre.client(certificate: "terminal")
+            let cursor = try await centre.store.currentCursor()
+            let path = "sync/v1/changes?after=\(cursor)&limit=50"
+            let idle = try SyncJSON.decoder().decode(
+                SyncChanges.self, from: try await centre.get(path, token: centre.token, client: client).body)
+            #expect(idle.page.rowCount == 0 && idle.page.cursor == cursor.description)
+
+            let neighbour = try #require(Fixtures.pages(Fixtures.township(Fixtures.neighbour, people: 1, seed: 31))
+                .first?.people.first)
+            let newcomer = try #require(Fixtures.pages(Fixtures.township(Fixtures.home, people: 1, seed: 32))
+                .first?.people.first)
+            let wait = CentreServer.maximumChangeWait
+            enum First: Equatable { case answer(SyncChanges), waitUp }
+            let first = try await withThrowingTaskGroup(of: First.self) { group in
+                group.addTask {
+                    let answer = try await centre.get(path + "&wait=\(wait)", token: centre.token, client: client)
+                    return .answer(try SyncJSON.decoder().decode(SyncChanges.self, from: answer.body))
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(wait))
+                    return .waitUp
+                }
+                // Time for the request to be waiting; were it not yet, it would answer the home
+                // change at once, and the test would still hold.
+                try await Task.sleep(for: .seconds(1))
+                try await centre.store.load(ReferenceDataPage(people: [neighbour], cursor: "", asOf: Date()))
+                try await centre.store.load(ReferenceDataPage(people: [newcomer], cursor: "", asOf: Date()))
+                defer { group.cancelAll() }
+                return try #require(try await group.next())
+            }
+            guard case .answer(let changes) = first else {
+                Issue.record("the wait ran out before the change at home was answered")
+                return
+            }
+            #expect(changes.page.people.map(\.idNumber) == [newcomer.idNumber])
+            try await client.shutdown()
+        }
+    }
+
     @Test func anchorsTheLedgerHeadAPushCarriesAndAnswersItBack() async throws {
         try await withCentre { centre in
             let client = centre.client(certificate: "terminal")

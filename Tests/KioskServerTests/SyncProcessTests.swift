@@ -294,6 +294,40 @@ struct SyncProcessTests {
     }
 
     @Test(
+        "ten minutes between drains and between pulls: a desk's write still leaves at once, and the centre's batch arrives while the terminal listens",
+        arguments: stores)
+    func promptBothWays(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            var arguments = centre.terminalArguments("T-1")
+            for option in ["--sync-interval", "--pull-interval"] {
+                arguments[try #require(arguments.firstIndex(of: option)) + 1] = "600"
+            }
+            let terminal = try await Self.startTerminal("T-1", centre, arguments: arguments)
+            try await withCleanup {
+                let clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+                let person = try #require(try await Self.people(centre, id: "T-1").first)
+                let (code, data) = try await clerk.send(
+                    "POST", "/api/cards", json: ["cardNumber": "P12345678", "idNumber": person])
+                #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
+                // Only the nudge can drain it before the drain interval is up.
+                _ = try await Self.waitFor("the nudged drain", clerk) { Self.pending($0) == 0 }
+                #expect(
+                    try await centre.query("SELECT cardNumber FROM card WHERE cardNumber = 'P12345678'") == [
+                        "P12345678"
+                    ])
+
+                _ = try await centre.sskiosk(
+                    ["centre", "batch", "start"] + centre.storeArguments + ["--region", CentreProcess.township])
+                // Only the long-poll can bring it before the pull interval is up.
+                try await Self.waitForCard(clerk, "P12345678", "in-production")
+            } cleanup: {
+                try await terminal.kill()
+            }
+        }
+    }
+
+    @Test(
         "a terminal with a certificate from another CA is refused; its writes wait for the right one", arguments: stores
     )
     func wrongCertificate(store: CentreProcess.Store) async throws {

@@ -19,6 +19,7 @@ final class FakeCentre: CentreLink, Sendable {
         var down = false
         var changes: [SyncChanges] = []
         var askedAfter: [String] = []
+        var askedWait: [Int] = []
         var snapshotPages: [ReferenceDataPage] = []
         /// The snapshot stream breaks after this many pages.
         var snapshotBreaksAfter: Int?
@@ -78,10 +79,11 @@ final class FakeCentre: CentreLink, Sendable {
         }
     }
 
-    func changes(after cursor: String, limit: Int) async throws -> SyncChanges {
+    func changes(after cursor: String, limit: Int, wait: Int) async throws -> SyncChanges {
         try state.withLock { state in
             if state.down { throw LinkDown() }
             state.askedAfter.append(cursor)
+            state.askedWait.append(wait)
             return state.changes.isEmpty
                 ? SyncChanges(page: ReferenceDataPage(cursor: cursor, asOf: Date(milliseconds: 0)), hasMore: false)
                 : state.changes.removeFirst()

@@ -45,6 +45,27 @@ struct PullTests {
         }
     }
 
+    @Test("a listening pull asks each page with its wait, and says it listened only when the centre held the answer")
+    func listeningPull() async throws {
+        try await F.with { fixture in
+            fixture.centre.state.withLock { $0.snapshotPages = Self.township(people: 5) }
+            _ = try await fixture.engine.pull()
+            fixture.centre.state.withLock {
+                $0.changes = [
+                    SyncChanges(page: ReferenceDataPage(cursor: "c-1", asOf: F.monday), hasMore: true, wait: 25),
+                    SyncChanges(page: ReferenceDataPage(cursor: "c-2", asOf: F.monday), hasMore: false, wait: 25),
+                    // An older centre: it answers at once and says nothing of waiting.
+                    SyncChanges(page: ReferenceDataPage(cursor: "c-3", asOf: F.monday), hasMore: false),
+                ]
+            }
+            #expect(try await fixture.engine.pull(wait: 25).listened)
+            #expect(try await !fixture.engine.pull(wait: 25).listened)
+            #expect(try await !fixture.engine.pull().listened, "a pull that does not ask to wait never listens")
+            #expect(fixture.centre.state.withLock { $0.askedWait } == [25, 25, 25, 0])
+            #expect(try await fixture.store.referenceDataCursor() == "c-3")
+        }
+    }
+
     @Test("an interrupted first load from a centre that gives no resume token keeps what arrived; the next loads again")
     func interruptedFirstLoad() async throws {
         try await F.with { fixture in

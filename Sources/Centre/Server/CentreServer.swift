@@ -16,6 +16,12 @@ public struct CentreServer: Sendable {
     public static let maximumCommands = 200
     public static let defaultChangeLimit = 1000
     public static let maximumChangeLimit = 5000
+    /// The longest a `GET /sync/v1/changes?wait=` holds a terminal waiting for a change, in seconds:
+    /// under the terminal's read timeout and the idle timeouts of the links in between.
+    public static let maximumChangeWait = 30
+    /// How often a waiting change request looks at the centre's change counter. One counter read
+    /// per waiting terminal; the page is read again only when the counter moved.
+    static let changeWaitCheck = Duration.milliseconds(250)
     /// The body of a document check: one scanned code.
     static let maximumVerifyBytes = 64 << 10
 
@@ -150,8 +156,30 @@ public struct CentreServer: Sendable {
         guard let cursor = SyncCursor(query.get("after") ?? "") else { throw CentreError.malformedCursor }
         let limit = min(Self.maximumChangeLimit, max(1, query.get("limit", as: Int.self) ?? Self.defaultChangeLimit))
         let jurisdiction = try area(request, of: terminal)
-        return try CentreJSON.response(
-            try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date()), for: request)
+        let wait = min(Self.maximumChangeWait, max(0, query.get("wait", as: Int.self) ?? 0))
+        var answer = try await changes(after: cursor, in: jurisdiction, limit: limit, waiting: .seconds(wait))
+        if wait > 0 { answer.wait = wait }
+        return try CentreJSON.response(answer, for: request)
+    }
+
+    /// The page after `cursor`; when it is empty, held up to `wait` until a change in the
+    /// jurisdiction comes (the long-poll of docs/SYNC.md), so that a decision at the centre
+    /// reaches a listening terminal at once. Changes elsewhere move the counter but not the
+    /// page: the wait goes on.
+    private func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, waiting wait: Duration)
+        async throws -> SyncChanges
+    {
+        let deadline = ContinuousClock.now + wait
+        var seen = try await store.currentCursor()
+        var answer = try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date())
+        while answer.page.rowCount == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: Self.changeWaitCheck)
+            let current = try await store.currentCursor()
+            guard current > seen else { continue }
+            seen = current
+            answer = try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date())
+        }
+        return answer
     }
 
     /// NDJSON, one page per line, written as it is read: the link's pace holds back the reading.

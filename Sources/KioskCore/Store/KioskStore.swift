@@ -111,6 +111,10 @@ public protocol KioskStore: Sendable {
     func closeRefused(_ key: String, reason: ClosingReason, by principal: Principal, at now: Date) async throws
     /// How many writes wait, since when, and how many wait for review.
     func outboxSummary() async throws -> OutboxSummary
+    /// Yields after each commit of this store that changed the outbox, until the consumer stops:
+    /// the sender's nudge to drain a new write at once. Another process's writes are not seen;
+    /// the sender's timer finds them.
+    func outboxWrites() -> AsyncStream<Void>
 
     // MARK: Staff
 

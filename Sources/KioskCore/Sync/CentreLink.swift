@@ -11,8 +11,9 @@ public protocol CentreLink: Sendable {
 
     /// `POST /sync/v1/commands`: one result per command, in order.
     func push(_ request: SyncPushRequest) async throws -> SyncPushResponse
-    /// `GET /sync/v1/changes`: the page after `cursor`.
-    func changes(after cursor: String, limit: Int) async throws -> SyncChanges
+    /// `GET /sync/v1/changes`: the page after `cursor`; with `wait` seconds (0: none) the centre may
+    /// hold an empty answer that long for a change to come (the long-poll of docs/SYNC.md).
+    func changes(after cursor: String, limit: Int, wait: Int) async throws -> SyncChanges
     /// `GET /sync/v1/snapshot`: the whole jurisdiction, page by page, or what follows the page a
     /// broken-off load stored (`resuming`), at that load's cursor. Throws
     /// ``SyncError/snapshotExpired`` when the centre has moved on too far to go on with it.

@@ -101,9 +101,13 @@ public struct SyncChanges: Codable, Hashable, Sendable {
     public var page: ReferenceDataPage
     /// More pages wait after `page.cursor`: the terminal asks again at once rather than on its timer.
     public var hasMore: Bool
+    /// The seconds the centre held this answer open at most, waiting for a change (`?wait=`); nil
+    /// from a centre that answers at once whatever was asked, so the terminal goes back to its timer.
+    public var wait: Int?
 
-    public init(page: ReferenceDataPage, hasMore: Bool) {
+    public init(page: ReferenceDataPage, hasMore: Bool, wait: Int? = nil) {
         self.page = page
         self.hasMore = hasMore
+        self.wait = wait
     }
 }

@@ -165,11 +165,15 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
         public var pages = 0
         /// Whether this pull was the first load (the snapshot) rather than changes.
         public var firstLoad = false
+        /// Whether the centre held the last answer open for changes (it knows `wait`): the next
+        /// pull can go at once, the centre's wait pacing it.
+        public var listened = false
     }
 
     /// Brings the cache up to date: the first load through the snapshot when the cache was never
-    /// loaded completely, then changes after the cursor, page after page while more wait.
-    public func pull() async throws -> PullReport {
+    /// loaded completely, then changes after the cursor, page after page while more wait. With
+    /// `wait`, the centre holds an empty answer up to that many seconds for a change to come.
+    public func pull(wait: Int = 0) async throws -> PullReport {
         var report = PullReport()
         guard var cursor = try await store.referenceDataCursor() else {
             report.pages = try await firstLoad()
@@ -177,9 +181,10 @@ public struct SyncEngine<Link: CentreLink>: Sendable {
             return report
         }
         while true {
-            let changes = try await link.changes(after: cursor, limit: changesLimit)
+            let changes = try await link.changes(after: cursor, limit: changesLimit, wait: wait)
             try await store.applyReferenceData(changes.page)
             report.pages += 1
+            report.listened = wait > 0 && (changes.wait ?? 0) > 0
             cursor = changes.page.cursor
             guard changes.hasMore else { return report }
         }

@@ -3,13 +3,19 @@ import Logging
 
 /// The terminal's one sender: the drain and the pull of ``SyncEngine`` each on its own timer,
 /// with backoff after failures, until cancelled. The drain goes every `drainInterval` while the
-/// link works (so a write made offline leaves without waiting for the next write), and after a
-/// failure waits out ``SyncBackoff``, resumed from the queue's head after a restart.
+/// link works (so a write made offline leaves without waiting for the next write), and at once
+/// when the store queues a write (``KioskStore/outboxWrites()``); after a failure it waits out
+/// ``SyncBackoff``, nudges or not, resumed from the queue's head after a restart. The pull
+/// listens: it asks the centre to hold an empty answer up to `listen` seconds for a change, and
+/// asks again at once after such an answer, so a change at the centre arrives within a second or
+/// so; a centre that does not hold answers leaves the pull on `pullInterval`.
 public struct SyncRunner<Link: CentreLink>: Sendable {
     public let engine: SyncEngine<Link>
     public let monitor: SyncMonitor
     public var drainInterval: Duration
     public var pullInterval: Duration
+    /// Seconds the centre may hold a pull open for changes (0: poll on `pullInterval` only).
+    public var listen: Int
     public var backoff: SyncBackoff
     private let logger: Logger
     private let now: @Sendable () -> Date
@@ -17,7 +23,7 @@ public struct SyncRunner<Link: CentreLink>: Sendable {
 
     public init(
         engine: SyncEngine<Link>, monitor: SyncMonitor = SyncMonitor(), drainInterval: Duration = .seconds(1),
-        pullInterval: Duration = .seconds(30), backoff: SyncBackoff = SyncBackoff(),
+        pullInterval: Duration = .seconds(30), listen: Int = 25, backoff: SyncBackoff = SyncBackoff(),
         logger: Logger = Logger(label: "sskiosk.sync"),
         now: @escaping @Sendable () -> Date = Date.init,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
@@ -26,6 +32,7 @@ public struct SyncRunner<Link: CentreLink>: Sendable {
         self.monitor = monitor
         self.drainInterval = drainInterval
         self.pullInterval = pullInterval
+        self.listen = listen
         self.backoff = backoff
         self.logger = logger
         self.now = now
@@ -34,13 +41,15 @@ public struct SyncRunner<Link: CentreLink>: Sendable {
 
     /// Runs both loops until the task is cancelled.
     public func run() async {
+        let nudge = SyncNudge()
         await withDiscardingTaskGroup { group in
-            group.addTask { await drainLoop() }
+            group.addTask { for await _ in engine.store.outboxWrites() { nudge.nudge() } }
+            group.addTask { await drainLoop(nudge) }
             group.addTask { await pullLoop() }
         }
     }
 
-    private func drainLoop() async {
+    private func drainLoop(_ nudge: SyncNudge) async {
         var failures = 0
         var wait = Duration.zero
         // The ledger head the centre holds, as the last drain learnt it; nil after a start, so
@@ -50,7 +59,14 @@ public struct SyncRunner<Link: CentreLink>: Sendable {
             failures = head.attempts
             wait = backoff.resumeDelay(attempts: head.attempts, lastAttemptAt: head.lastAttemptAt, now: now())
         }
-        while (try? await Task.sleep(for: wait)) != nil {
+        while !Task.isCancelled {
+            // A failed attempt is itself an outbox write: only a working link is nudged.
+            if failures == 0 {
+                await nudge.pause(for: wait)
+            } else {
+                try? await Task.sleep(for: wait)
+            }
+            guard !Task.isCancelled else { return }
             do {
                 let report = try await engine.drain(anchored: anchored)
                 anchored = report.anchored
@@ -79,11 +95,13 @@ public struct SyncRunner<Link: CentreLink>: Sendable {
         while (try? await Task.sleep(for: wait)) != nil {
             do {
                 if try await engine.store.referenceDataCursor() == nil { await monitor.firstLoadStarted() }
-                let report = try await engine.pull()
+                let report = try await engine.pull(wait: listen)
                 if report.firstLoad { logger.info("first load finished", metadata: ["pages": "\(report.pages)"]) }
                 failures = 0
                 await monitor.pulled(at: now())
-                wait = pullInterval
+                // After a first load the changes made while it streamed come at once, and the
+                // listening starts.
+                wait = report.listened || report.firstLoad ? .zero : pullInterval
             } catch {
                 guard !Task.isCancelled else { return }
                 failures += 1
