@@ -192,6 +192,7 @@ public final class PostgresCentreStore: CentreStore {
             var progress = PushProgress(
                 answered: try await self.fetch(
                     self.sql.appliedCommands(commands.map(\.idempotencyKey)), .records, connection),
+                facts: try await self.facts(for: commands.compactMap(CentreCommand.init), connection),
                 firstSequence: try await self.reserve(commands.count, connection))
             var results: [SyncCommandResult] = []
             for command in commands {
@@ -210,8 +211,7 @@ public final class PostgresCentreStore: CentreStore {
         let decision: Result<CommandEffect, CommandRefusal>
         if let decoded = CentreCommand(command) {
             decision = CommandRules.decide(
-                decoded, baseVersion: command.baseVersion, facts: try await facts(for: decoded, connection),
-                terminal: terminal)
+                decoded, baseVersion: command.baseVersion, facts: progress.facts(for: decoded), terminal: terminal)
         } else {
             decision = .failure(.malformedPayload)
         }
@@ -220,11 +220,12 @@ public final class PostgresCentreStore: CentreStore {
         return result
     }
 
-    private func facts(for command: CentreCommand, _ connection: PostgresConnection) async throws -> CommandFacts {
-        var facts = CommandFacts()
-        for lookup in CommandFacts.lookups(for: command, sql) {
-            let rows = try await connection.query(lookup.statement.postgresQuery, logger: logger).collect()
-            try lookup.keep(rows.first.map(PostgresRowReader.init), &facts)
+    private func facts(for commands: [CentreCommand], _ connection: PostgresConnection) async throws -> PushFacts {
+        var facts = PushFacts()
+        for lookup in PushFacts.lookups(for: commands, sql) {
+            for try await row in try await connection.query(lookup.statement.postgresQuery, logger: logger) {
+                try lookup.keep(PostgresRowReader(row), &facts)
+            }
         }
         return facts
     }

@@ -144,6 +144,7 @@ public final class SQLiteCentreStore: CentreStore {
         return try await pool.write { db in
             var progress = PushProgress(
                 answered: try self.fetch(self.sql.appliedCommands(commands.map(\.idempotencyKey)), .records, db),
+                facts: try self.facts(for: commands.compactMap(CentreCommand.init), db),
                 firstSequence: try self.reserve(commands.count, db))
             return try commands.map { try self.apply($0, from: terminal, at: now, &progress, db) }
         }
@@ -158,7 +159,7 @@ public final class SQLiteCentreStore: CentreStore {
         let decision: Result<CommandEffect, CommandRefusal>
         if let decoded = CentreCommand(command) {
             decision = CommandRules.decide(
-                decoded, baseVersion: command.baseVersion, facts: try facts(for: decoded, db), terminal: terminal)
+                decoded, baseVersion: command.baseVersion, facts: progress.facts(for: decoded), terminal: terminal)
         } else {
             decision = .failure(.malformedPayload)
         }
@@ -167,11 +168,11 @@ public final class SQLiteCentreStore: CentreStore {
         return result
     }
 
-    private func facts(for command: CentreCommand, _ db: Database) throws -> CommandFacts {
-        var facts = CommandFacts()
-        for lookup in CommandFacts.lookups(for: command, sql) {
-            let row = try Row.fetchOne(db, sql: lookup.statement.sql, arguments: lookup.statement.grdbArguments)
-            try lookup.keep(row.map(GRDBRowReader.init), &facts)
+    private func facts(for commands: [CentreCommand], _ db: Database) throws -> PushFacts {
+        var facts = PushFacts()
+        for lookup in PushFacts.lookups(for: commands, sql) {
+            let rows = try Row.fetchCursor(db, sql: lookup.statement.sql, arguments: lookup.statement.grdbArguments)
+            while let row = try rows.next() { try lookup.keep(GRDBRowReader(row: row), &facts) }
         }
         return facts
     }

@@ -108,14 +108,32 @@ struct CentreSQL: Sendable {
             ])
     }
 
-    func openApplication(idNumber: String, kind: ApplicationKind, excluding id: String) -> Statement {
+    /// The rows under any of `keys`, of a table keyed by one column.
+    func select<Record: CentreRecord>(_: Record.Type, keys: [String]) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
+                WHERE \(Record.primaryKey[0].stringValue) IN (\(parameters(1...keys.count)))
+                """,
+            arguments: keys.map(SQLValue.text))
+    }
+
+    /// The open applications (id, kind and person) of any of the people `idNumbers`.
+    func openApplications(of idNumbers: [String]) -> Statement {
         let open = ApplicationStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return Statement(
             sql: """
-                SELECT 1 FROM application WHERE idNumber = \(parameter(1)) AND kind = \(parameter(2))
-                AND id <> \(parameter(3)) AND status IN (\(open)) LIMIT 1
+                SELECT id, kind, idNumber FROM application
+                WHERE idNumber IN (\(parameters(1...idNumbers.count))) AND status IN (\(open))
                 """,
-            arguments: [.text(idNumber), .text(kind.rawValue), .text(id)])
+            arguments: idNumbers.map(SQLValue.text))
+    }
+
+    /// The regions of any of the people `idNumbers` (with their ID numbers).
+    func personRegions(_ idNumbers: [String]) -> Statement {
+        Statement(
+            sql: "SELECT idNumber, regionCode FROM person WHERE idNumber IN (\(parameters(1...idNumbers.count)))",
+            arguments: idNumbers.map(SQLValue.text))
     }
 
     func personRegion(_ idNumber: String) -> Statement {
