@@ -196,15 +196,18 @@ public final class PostgresCentreStore: CentreStore {
                 firstSequence: try await self.reserve(commands.count, connection))
             var results: [SyncCommandResult] = []
             for command in commands {
-                results.append(try await self.apply(command, from: terminal, at: now, &progress, connection))
+                results.append(try await self.apply(command, from: terminal, &progress, connection))
+            }
+            if let record = progress.recordStatement(from: terminal, at: now, self.sql) {
+                try await self.execute(record, connection)
             }
             return results
         }
     }
 
-    /// One command and the record of its key, in the push's transaction.
+    /// One command, in the push's transaction (its key is recorded with the push's others).
     private func apply(
-        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ progress: inout PushProgress,
+        _ command: SyncCommand, from terminal: RegisteredTerminal, _ progress: inout PushProgress,
         _ connection: PostgresConnection
     ) async throws -> SyncCommandResult {
         if let answer = progress.answered[command.idempotencyKey] { return answer }
@@ -215,8 +218,8 @@ public final class PostgresCentreStore: CentreStore {
         } else {
             decision = .failure(.malformedPayload)
         }
-        let (statements, result) = try progress.carryOut(command, decision, from: terminal, at: now, sql)
-        for statement in statements { try await execute(statement, connection) }
+        let (statement, result) = try progress.carryOut(command, decision, sql)
+        if let statement { try await execute(statement, connection) }
         return result
     }
 

@@ -93,19 +93,24 @@ struct CentreSQL: Sendable {
             arguments: keys.map(SQLValue.text))
     }
 
-    func recordCommand(
-        _ command: SyncCommand, terminal: RegisteredTerminal, result: SyncCommandResult, at milliseconds: Int64
+    /// The records of the keys a push judged, with their answers, in one statement.
+    func recordCommands(
+        _ judged: [(kind: SyncCommandKind, result: SyncCommandResult)], terminal: RegisteredTerminal,
+        at milliseconds: Int64
     ) -> Statement {
-        Statement(
+        let rows = (0..<judged.count).map { "(\(parameters($0 * 7 + 1...$0 * 7 + 7)))" }
+        return Statement(
             sql: """
                 INSERT INTO appliedCommand (idempotencyKey, terminalID, kind, outcome, reason, version, appliedAt)
-                VALUES (\(parameters(1...7)))
+                VALUES \(rows.joined(separator: ", "))
                 """,
-            arguments: [
-                .text(command.idempotencyKey), .text(terminal.id), .text(command.kind.rawValue),
-                .text(result.outcome.rawValue), SQLValue(result.reason), SQLValue(result.version),
-                .integer(milliseconds),
-            ])
+            arguments: judged.flatMap { kind, result in
+                [
+                    .text(result.idempotencyKey), .text(terminal.id), .text(kind.rawValue),
+                    .text(result.outcome.rawValue), SQLValue(result.reason), SQLValue(result.version),
+                    .integer(milliseconds),
+                ]
+            })
     }
 
     /// The rows under any of `keys`, of a table keyed by one column.

@@ -9,6 +9,8 @@ import KioskCore
 struct PushProgress {
     var answered: [String: SyncCommandResult]
     private var known: PushFacts
+    /// The keys judged so far, to record in one statement at the end (``recordStatement(from:at:_:)``).
+    private var judged: [(kind: SyncCommandKind, result: SyncCommandResult)] = []
     private var nextSequence: Int64
 
     /// `answered` from ``CentreSQL/appliedCommands(_:)``; `facts` from ``PushFacts/lookups(for:_:)``;
@@ -22,18 +24,17 @@ struct PushProgress {
     /// What `command` is judged against, with the writes of the push so far.
     func facts(for command: CentreCommand) -> CommandFacts { known.facts(for: command) }
 
-    /// The statements that carry out `command` as the rules decided, with its answer: an applied
-    /// command's write, numbered with the push's next change number, then, either way, the record
-    /// of its key. The answer stands for the key from here on, in this push too.
-    mutating func carryOut(
-        _ command: SyncCommand, _ decision: Result<CommandEffect, CommandRefusal>, from terminal: RegisteredTerminal,
-        at now: Date, _ sql: CentreSQL
-    ) throws -> (statements: [CentreSQL.Statement], result: SyncCommandResult) {
-        var statements: [CentreSQL.Statement] = []
+    /// The write that carries out `command` as the rules decided (none for a refusal), numbered with
+    /// the push's next change number, with its answer. The answer stands for the key from here on,
+    /// in this push too, and is recorded with the push's others (``recordStatement(from:at:_:)``).
+    mutating func carryOut(_ command: SyncCommand, _ decision: Result<CommandEffect, CommandRefusal>, _ sql: CentreSQL)
+        throws -> (statement: CentreSQL.Statement?, result: SyncCommandResult)
+    {
+        var statement: CentreSQL.Statement?
         let result: SyncCommandResult
         switch decision {
         case .success(let effect):
-            statements.append(try sql.write(effect, sequence: takeSequence()))
+            statement = try sql.write(effect, sequence: takeSequence())
             known.record(effect)
             result = SyncCommandResult(
                 idempotencyKey: command.idempotencyKey, outcome: .applied, version: effect.version)
@@ -41,9 +42,15 @@ struct PushProgress {
             result = SyncCommandResult(
                 idempotencyKey: command.idempotencyKey, outcome: .refused, reason: refusal.reason)
         }
-        statements.append(sql.recordCommand(command, terminal: terminal, result: result, at: now.milliseconds))
+        judged.append((command.kind, result))
         answered[command.idempotencyKey] = AppliedCommand.again(result)
-        return (statements, result)
+        return (statement, result)
+    }
+
+    /// The record of every key the push judged, for the end of its transaction; nil when it judged
+    /// none (all duplicates).
+    func recordStatement(from terminal: RegisteredTerminal, at now: Date, _ sql: CentreSQL) -> CentreSQL.Statement? {
+        judged.isEmpty ? nil : sql.recordCommands(judged, terminal: terminal, at: now.milliseconds)
     }
 
     private mutating func takeSequence() -> Int64 {
