@@ -198,39 +198,43 @@ public final class PostgresCentreStore: CentreStore {
             var progress = PushProgress(
                 answered: try await self.fetch(
                     self.sql.appliedCommands(commands.map(\.idempotencyKey)), .records, connection),
+                facts: try await self.facts(for: commands.compactMap(CentreCommand.init), connection),
                 firstSequence: try await self.reserve(commands.count, connection))
             var results: [SyncCommandResult] = []
             for command in commands {
-                results.append(try await self.apply(command, from: terminal, at: now, &progress, connection))
+                results.append(try await self.apply(command, from: terminal, &progress, connection))
+            }
+            if let record = progress.recordStatement(from: terminal, at: now, self.sql) {
+                try await self.execute(record, connection)
             }
             return results
         }
     }
 
-    /// One command and the record of its key, in the push's transaction.
+    /// One command, in the push's transaction (its key is recorded with the push's others).
     private func apply(
-        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ progress: inout PushProgress,
+        _ command: SyncCommand, from terminal: RegisteredTerminal, _ progress: inout PushProgress,
         _ connection: PostgresConnection
     ) async throws -> SyncCommandResult {
         if let answer = progress.answered[command.idempotencyKey] { return answer }
         let decision: Result<CommandEffect, CommandRefusal>
         if let decoded = CentreCommand(command) {
             decision = CommandRules.decide(
-                decoded, baseVersion: command.baseVersion, facts: try await facts(for: decoded, connection),
-                terminal: terminal)
+                decoded, baseVersion: command.baseVersion, facts: progress.facts(for: decoded), terminal: terminal)
         } else {
             decision = .failure(.malformedPayload)
         }
-        let (statements, result) = try progress.carryOut(command, decision, from: terminal, at: now, sql)
-        for statement in statements { try await execute(statement, connection) }
+        let (statement, result) = try progress.carryOut(command, decision, sql)
+        if let statement { try await execute(statement, connection) }
         return result
     }
 
-    private func facts(for command: CentreCommand, _ connection: PostgresConnection) async throws -> CommandFacts {
-        var facts = CommandFacts()
-        for lookup in CommandFacts.lookups(for: command, sql) {
-            let rows = try await connection.query(lookup.statement.postgresQuery, logger: logger).collect()
-            try lookup.keep(rows.first.map(PostgresRowReader.init), &facts)
+    private func facts(for commands: [CentreCommand], _ connection: PostgresConnection) async throws -> PushFacts {
+        var facts = PushFacts()
+        for lookup in PushFacts.lookups(for: commands, sql) {
+            for try await row in try await connection.query(lookup.statement.postgresQuery, logger: logger) {
+                try lookup.keep(PostgresRowReader(row), &facts)
+            }
         }
         return facts
     }

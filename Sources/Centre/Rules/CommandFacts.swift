@@ -1,8 +1,8 @@
 import KioskCore
 
 /// What the centre holds that one command is judged against, read in the command's transaction.
-/// It holds what the command names (``CentreCommand``) and nothing more: ``lookups(for:_:)`` are the
-/// statements that gather it, written once, and a store only runs them.
+/// It holds what the command names (``CentreCommand``) and nothing more: ``PushFacts`` gathers it
+/// for a whole push, written once, and a store only runs its statements.
 struct CommandFacts: Sendable {
     /// The application the command names, as the centre has it.
     var application: StoredApplication?

@@ -148,34 +148,36 @@ public final class SQLiteCentreStore: CentreStore {
         return try await pool.write { db in
             var progress = PushProgress(
                 answered: try self.fetch(self.sql.appliedCommands(commands.map(\.idempotencyKey)), .records, db),
+                facts: try self.facts(for: commands.compactMap(CentreCommand.init), db),
                 firstSequence: try self.reserve(commands.count, db))
-            return try commands.map { try self.apply($0, from: terminal, at: now, &progress, db) }
+            let results = try commands.map { try self.apply($0, from: terminal, &progress, db) }
+            if let record = progress.recordStatement(from: terminal, at: now, self.sql) { try self.execute(record, db) }
+            return results
         }
     }
 
-    /// One command and the record of its key, in the push's transaction.
+    /// One command, in the push's transaction (its key is recorded with the push's others).
     private func apply(
-        _ command: SyncCommand, from terminal: RegisteredTerminal, at now: Date, _ progress: inout PushProgress,
-        _ db: Database
+        _ command: SyncCommand, from terminal: RegisteredTerminal, _ progress: inout PushProgress, _ db: Database
     ) throws -> SyncCommandResult {
         if let answer = progress.answered[command.idempotencyKey] { return answer }
         let decision: Result<CommandEffect, CommandRefusal>
         if let decoded = CentreCommand(command) {
             decision = CommandRules.decide(
-                decoded, baseVersion: command.baseVersion, facts: try facts(for: decoded, db), terminal: terminal)
+                decoded, baseVersion: command.baseVersion, facts: progress.facts(for: decoded), terminal: terminal)
         } else {
             decision = .failure(.malformedPayload)
         }
-        let (statements, result) = try progress.carryOut(command, decision, from: terminal, at: now, sql)
-        for statement in statements { try execute(statement, db) }
+        let (statement, result) = try progress.carryOut(command, decision, sql)
+        if let statement { try execute(statement, db) }
         return result
     }
 
-    private func facts(for command: CentreCommand, _ db: Database) throws -> CommandFacts {
-        var facts = CommandFacts()
-        for lookup in CommandFacts.lookups(for: command, sql) {
-            let row = try Row.fetchOne(db, sql: lookup.statement.sql, arguments: lookup.statement.grdbArguments)
-            try lookup.keep(row.map(GRDBRowReader.init), &facts)
+    private func facts(for commands: [CentreCommand], _ db: Database) throws -> PushFacts {
+        var facts = PushFacts()
+        for lookup in PushFacts.lookups(for: commands, sql) {
+            let rows = try Row.fetchCursor(db, sql: lookup.statement.sql, arguments: lookup.statement.grdbArguments)
+            while let row = try rows.next() { try lookup.keep(GRDBRowReader(row: row), &facts) }
         }
         return facts
     }

@@ -93,29 +93,52 @@ struct CentreSQL: Sendable {
             arguments: keys.map(SQLValue.text))
     }
 
-    func recordCommand(
-        _ command: SyncCommand, terminal: RegisteredTerminal, result: SyncCommandResult, at milliseconds: Int64
+    /// The records of the keys a push judged, with their answers, in one statement.
+    func recordCommands(
+        _ judged: [(kind: SyncCommandKind, result: SyncCommandResult)], terminal: RegisteredTerminal,
+        at milliseconds: Int64
     ) -> Statement {
-        Statement(
+        let rows = (0..<judged.count).map { "(\(parameters($0 * 7 + 1...$0 * 7 + 7)))" }
+        return Statement(
             sql: """
                 INSERT INTO appliedCommand (idempotencyKey, terminalID, kind, outcome, reason, version, appliedAt)
-                VALUES (\(parameters(1...7)))
+                VALUES \(rows.joined(separator: ", "))
                 """,
-            arguments: [
-                .text(command.idempotencyKey), .text(terminal.id), .text(command.kind.rawValue),
-                .text(result.outcome.rawValue), SQLValue(result.reason), SQLValue(result.version),
-                .integer(milliseconds),
-            ])
+            arguments: judged.flatMap { kind, result in
+                [
+                    .text(result.idempotencyKey), .text(terminal.id), .text(kind.rawValue),
+                    .text(result.outcome.rawValue), SQLValue(result.reason), SQLValue(result.version),
+                    .integer(milliseconds),
+                ]
+            })
     }
 
-    func openApplication(idNumber: String, kind: ApplicationKind, excluding id: String) -> Statement {
+    /// The rows under any of `keys`, of a table keyed by one column.
+    func select<Record: CentreRecord>(_: Record.Type, keys: [String]) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
+                WHERE \(Record.primaryKey[0].stringValue) IN (\(parameters(1...keys.count)))
+                """,
+            arguments: keys.map(SQLValue.text))
+    }
+
+    /// The open applications (id, kind and person) of any of the people `idNumbers`.
+    func openApplications(of idNumbers: [String]) -> Statement {
         let open = ApplicationStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return Statement(
             sql: """
-                SELECT 1 FROM application WHERE idNumber = \(parameter(1)) AND kind = \(parameter(2))
-                AND id <> \(parameter(3)) AND status IN (\(open)) LIMIT 1
+                SELECT id, kind, idNumber FROM application
+                WHERE idNumber IN (\(parameters(1...idNumbers.count))) AND status IN (\(open))
                 """,
-            arguments: [.text(idNumber), .text(kind.rawValue), .text(id)])
+            arguments: idNumbers.map(SQLValue.text))
+    }
+
+    /// The regions of any of the people `idNumbers` (with their ID numbers).
+    func personRegions(_ idNumbers: [String]) -> Statement {
+        Statement(
+            sql: "SELECT idNumber, regionCode FROM person WHERE idNumber IN (\(parameters(1...idNumbers.count)))",
+            arguments: idNumbers.map(SQLValue.text))
     }
 
     func personRegion(_ idNumber: String) -> Statement {

@@ -1,0 +1,117 @@
+import KioskCore
+
+/// What the centre holds that a whole push's commands are judged against: read before the first
+/// command in a few set-based statements (``lookups(for:_:)``, one per kind of fact, each for all
+/// the push's keys at once) instead of several statements a command, and kept up to date with each
+/// write the push makes (``record(_:)``), so that a command sees the effects of the earlier ones of
+/// its push exactly as it would by reading the database.
+struct PushFacts {
+    /// A person and service, whose open applications a submission is checked against.
+    private struct Service: Hashable {
+        let idNumber: String
+        let kind: String
+    }
+
+    private var applications: [String: StoredApplication] = [:]
+    private var openApplications: [Service: Set<String>] = [:]
+    private var regions: [String: String] = [:]
+    private var cards: [String: StoredCard] = [:]
+    private var certificates: [String: SignedCertificate] = [:]
+
+    /// One statement that gathers one kind of fact for the whole push, with how each row of its
+    /// answer is kept.
+    struct Lookup {
+        let statement: CentreSQL.Statement
+        let keep: (_ row: any SQLRowReader, _ facts: inout PushFacts) throws -> Void
+    }
+
+    /// The statements that gather what `commands` are judged against, in the order a store runs
+    /// them; none for a kind of fact no command names.
+    static func lookups(for commands: [CentreCommand], _ sql: CentreSQL) -> [Lookup] {
+        var lookups: [Lookup] = []
+        let applicationIDs = Self.keys(commands.compactMap(\.applicationID))
+        if !applicationIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(StoredApplication.self, keys: applicationIDs)) { row, facts in
+                    let stored = try StoredApplication(row: TableRow(reading: row))
+                    facts.applications[stored.application.id] = stored
+                })
+        }
+        let applicants = Self.keys(commands.compactMap { $0.openApplicationQuery?.idNumber })
+        if !applicants.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.openApplications(of: applicants)) { row, facts in
+                    let application = TableRow<StoredApplication>(reading: row)
+                    let service = Service(idNumber: try application.text(.idNumber), kind: try application.text(.kind))
+                    facts.openApplications[service, default: []].insert(try application.text(.id))
+                })
+        }
+        let holders = Self.keys(commands.compactMap(\.holder))
+        if !holders.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.personRegions(holders)) { row, facts in
+                    let person = TableRow<Person>(reading: row)
+                    facts.regions[try person.text(.idNumber)] = try person.text(.regionCode)
+                })
+        }
+        let cardNumbers = Self.keys(commands.compactMap(\.cardNumber))
+        if !cardNumbers.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(StoredCard.self, keys: cardNumbers)) { row, facts in
+                    let stored = try StoredCard(row: TableRow(reading: row))
+                    facts.cards[stored.card.cardNumber] = stored
+                })
+        }
+        let serials = Self.keys(commands.compactMap(\.certificateSerial))
+        if !serials.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(SignedCertificate.self, keys: serials)) { row, facts in
+                    let certificate = try SignedCertificate(row: TableRow(reading: row))
+                    facts.certificates[certificate.serial] = certificate
+                })
+        }
+        return lookups
+    }
+
+    /// What `command` is judged against, as the push's writes so far have left it.
+    func facts(for command: CentreCommand) -> CommandFacts {
+        var facts = CommandFacts()
+        facts.application = command.applicationID.flatMap { applications[$0] }
+        if let query = command.openApplicationQuery {
+            let open = openApplications[Service(idNumber: query.idNumber, kind: query.kind.rawValue)] ?? []
+            facts.openDuplicate = !open.subtracting([query.excluding]).isEmpty
+        }
+        facts.holderRegion = command.holder.flatMap { regions[$0] }
+        facts.card = command.cardNumber.flatMap { cards[$0] }
+        facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
+        return facts
+    }
+
+    /// Takes in a write the push made, as ``CentreSQL/write(_:sequence:)`` makes it.
+    mutating func record(_ effect: CommandEffect) {
+        switch effect {
+        case .insertApplication(let application):
+            keep(StoredApplication(application: application, version: effect.version))
+        case .updateApplication(let application, let version):
+            keep(StoredApplication(application: application, version: version))
+        case .insertCard(let card, let region), .updateCard(let card, let region):
+            cards[card.cardNumber] = StoredCard(card: card, regionCode: region)
+        case .insertCertificate(let certificate):
+            certificates[certificate.serial] = certificate
+        }
+    }
+
+    private mutating func keep(_ stored: StoredApplication) {
+        let application = stored.application
+        applications[application.id] = stored
+        let service = Service(idNumber: application.idNumber, kind: application.kind.rawValue)
+        if application.status.isOpen {
+            openApplications[service, default: []].insert(application.id)
+        } else {
+            openApplications[service]?.remove(application.id)
+        }
+    }
+
+    /// Each key once, for a statement's `IN` list.
+    private static func keys(_ keys: [String]) -> [String] { Array(Set(keys)) }
+}
