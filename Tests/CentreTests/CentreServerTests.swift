@@ -384,10 +384,12 @@ import Testing
                 SyncChanges.self, from: try await centre.get(path, token: centre.token, client: client).body)
             #expect(idle.page.rowCount == 0 && idle.page.cursor == cursor.description)
 
-            let neighbour = try #require(Fixtures.pages(Fixtures.township(Fixtures.neighbour, people: 1, seed: 31))
-                .first?.people.first)
-            let newcomer = try #require(Fixtures.pages(Fixtures.township(Fixtures.home, people: 1, seed: 32))
-                .first?.people.first)
+            let neighbour = try #require(
+                Fixtures.pages(Fixtures.township(Fixtures.neighbour, people: 1, seed: 31))
+                    .first?.people.first)
+            let newcomer = try #require(
+                Fixtures.pages(Fixtures.township(Fixtures.home, people: 1, seed: 32))
+                    .first?.people.first)
             let wait = CentreServer.maximumChangeWait
             enum First: Equatable { case answer(SyncChanges), waitUp }
             let first = try await withThrowingTaskGroup(of: First.self) { group in

@@ -25,7 +25,11 @@ final class SyncNudge: Sendable {
             if state.pending { pause.cancel() }
             state.pause = pause
         }
-        await withTaskCancellationHandler { await pause.value } onCancel: { pause.cancel() }
+        await withTaskCancellationHandler {
+            await pause.value
+        } onCancel: {
+            pause.cancel()
+        }
         state.withLock { state in
             state.pending = false
             state.pause = nil
