@@ -184,6 +184,14 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func application(id: String) async throws -> Application? {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.select(StoredApplication.self, key: id), RowMapping<StoredApplication>.records, connection
+            ).first?.application
+        }
+    }
+
     public func checkHealth() async throws {
         try await client.query(PostgresQuery(unsafeSQL: sql.currentSequence), logger: logger).drain()
     }

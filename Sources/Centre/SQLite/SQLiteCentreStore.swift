@@ -135,6 +135,14 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func application(id: String) async throws -> Application? {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.select(StoredApplication.self, key: id), RowMapping<StoredApplication>.records, db
+            ).first?.application
+        }
+    }
+
     public func checkHealth() async throws {
         _ = try await pool.read { db in try Int64.fetchOne(db, sql: self.sql.currentSequence) }
     }

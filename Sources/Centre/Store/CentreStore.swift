@@ -87,6 +87,8 @@ public protocol CentreStore: Sendable {
     /// The register entry (from `certificate.issue`) a printed QR code's serial names, to check its
     /// payload hash against.
     func certificate(serial: String) async throws -> SignedCertificate?
+    /// The application under `id`, wherever it was made: a receipt's code asks after it.
+    func application(id: String) async throws -> Application?
 
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
     func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]
