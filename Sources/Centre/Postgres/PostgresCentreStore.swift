@@ -299,6 +299,26 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func batch(id: String) async throws -> CardBatch? {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection)
+                .first
+        }
+    }
+
+    public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
+        try await client.withConnection { connection in
+            let batches = try await self.fetch(
+                self.sql.batches(in: area, since: since), RowMapping<CardBatch>.records, connection)
+            var cards: [(CardBatch, [StoredCard])] = []
+            for batch in batches {
+                cards.append((batch, try await self.fetch(self.sql.cards(ofBatch: batch.id), .records, connection)))
+            }
+            return CardProductionOverview(
+                waiting: try await self.fetch(self.sql.appliedCards(in: area), .records, connection), batches: cards)
+        }
+    }
+
     private func write(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, _ connection: PostgresConnection)
         async throws
     {

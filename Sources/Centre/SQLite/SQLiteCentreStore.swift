@@ -239,6 +239,21 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func batch(id: String) async throws -> CardBatch? {
+        try await pool.read { db in
+            try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first
+        }
+    }
+
+    public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
+        try await pool.read { db in
+            let batches = try self.fetch(self.sql.batches(in: area, since: since), RowMapping<CardBatch>.records, db)
+            return CardProductionOverview(
+                waiting: try self.fetch(self.sql.appliedCards(in: area), .records, db),
+                batches: try batches.map { ($0, try self.fetch(self.sql.cards(ofBatch: $0.id), .records, db)) })
+        }
+    }
+
     private func write(_ cards: [StoredCard], of batch: CardBatch, starting: Bool, _ db: Database) throws {
         let first = cards.isEmpty ? 0 : try reserve(cards.count, db)
         for statement in try sql.production(cards, of: batch, starting: starting, firstSequence: first) {
