@@ -25,6 +25,8 @@ public struct CentreError: CodedError {
         case schemaTooNew = "schema-too-new"
         case unknownHolder = "unknown-holder"
         case unknownBatch = "unknown-batch"
+        case noCardsWaiting = "no-cards-waiting"
+        case batchDelivered = "batch-delivered"
         case ledgerHeadBehind = "ledger-head-behind"
         case ledgerHeadDiffers = "ledger-head-differs"
         case missingCertificate = "missing-certificate"
@@ -90,6 +92,14 @@ public struct CentreError: CodedError {
     public static let unknownBatch = Self(
         .unknownBatch, status: 404, chinese: "没有这个制卡批次。",
         english: "The centre has no production batch with this id. Check the id `centre batch start` printed.")
+
+    public static let noCardsWaiting = Self(
+        .noCardsWaiting, status: 409, chinese: "该区划没有等待制卡的申请。",
+        english: "No card applied for in this area waits for production: there is nothing to send.")
+
+    public static let batchDelivered = Self(
+        .batchDelivered, status: 409, chinese: "该制卡批次已经到货，无需重复登记。",
+        english: "This batch was recorded as delivered already; its cards are at the desks.")
 
     public static let malformedCertificateCode = Self(
         .malformedCertificateCode, status: 422, chinese: "二维码内容无法识别，不是本系统出具的凭证。",

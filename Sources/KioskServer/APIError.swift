@@ -115,6 +115,28 @@ struct APIError: HTTPResponseError, Encodable {
         english: "The scanned text is not a certificate code of this system. Scan the code again."
     )
 
+    static let notAReceiptCode = APIError(
+        status: .unprocessableContent,
+        code: "not-a-receipt-code",
+        chinese: "这不是受理回执上的二维码，请扫描回执右上角的二维码。",
+        english: "This is not the code of an application's receipt. Scan the code on the receipt."
+    )
+
+    static let receiptAltered = APIError(
+        status: .conflict,
+        code: "receipt-altered",
+        chinese: "该回执二维码核验未通过，请到窗口咨询。",
+        english: "This receipt's code does not check out. Please ask at the desk."
+    )
+
+    static let receiptNotYetKnown = APIError(
+        status: .notFound,
+        code: "receipt-not-yet-known",
+        chinese: "暂时查不到该申请，可能尚未上传到中心，请稍后再查或到窗口咨询。",
+        english:
+            "The application cannot be found yet: the terminal that took it may not have reached the centre. Try again later or ask at the desk."
+    )
+
     static let cardNotPersonalised = APIError(
         status: .conflict,
         code: "card-not-personalised",

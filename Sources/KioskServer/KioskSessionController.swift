@@ -68,7 +68,9 @@ actor KioskSessionController {
             let tries: Int
             do {
                 (card, tries) = try await cards.inspect(reader: reader)
+                TerminalMetrics.cardRead(.identity)
             } catch {
+                TerminalMetrics.cardRead(.identity, failedWith: error)
                 logger.info("card inserted but not readable", metadata: ["error": "\(error)"])
                 await events.publish(ServerEvent(type: "card-unreadable", reader: reader))
                 return
@@ -120,7 +122,14 @@ actor KioskSessionController {
         }
         if let insertion, insertion != card.insertion { throw SocialSecurityCardError.cardChanged }
         do {
-            let (identity, cardholder) = try await cards.verify(pin, on: card.identity, reader: reader)
+            let (identity, cardholder): (CardIdentity, Cardholder)
+            do {
+                (identity, cardholder) = try await cards.verify(pin, on: card.identity, reader: reader)
+                TerminalMetrics.cardRead(.cardholder)
+            } catch {
+                TerminalMetrics.cardRead(.cardholder, failedWith: error)
+                throw error
+            }
             // The reader's events may have come in while the card was busy: the session opens only
             // if the card checked is still the one in the reader, waiting for its PIN.
             guard case .awaitingPIN = session.state, insertedCard?.insertion == card.insertion else {

@@ -3,12 +3,14 @@ port of its own, with the test CA of hardware/rig/centre-ca and a SQLite store, 
 through `sskiosk centre staff add`; and terminals (`sskiosk serve`) that sync and send their
 heartbeat to it."""
 
+import base64
 import json
 import random
 import shutil
 import ssl
 import subprocess
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -59,6 +61,23 @@ class Centre:
                 return response.status, json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"{}")
+
+    def push(self, terminal_id, token, commands):
+        """Results of `commands` ((kind, idempotency key, payload) triples) pushed to /sync/v1/commands
+        as `terminal_id`'s outbox pushes them: over its client certificate (the centre's CA issued it
+        when the centre was made with it in `terminals`), with its token."""
+        now = int(time.time() * 1000)
+        body = {"commands": [
+            {"idempotencyKey": key, "kind": kind, "createdAt": now,
+             "payload": base64.b64encode(json.dumps(payload).encode()).decode()}
+            for kind, key, payload in commands]}
+        context = ssl.create_default_context(cafile=str(self.directory / "ca.pem"))
+        context.load_cert_chain(str(self.directory / f"{terminal_id}.pem"), str(self.directory / f"{terminal_id}.key"))
+        request = urllib.request.Request(self.url + "/sync/v1/commands", data=json.dumps(body).encode(), method="POST")
+        request.add_header("Content-Type", "application/json")
+        request.add_header("Authorization", f"Bearer {token}")
+        with urllib.request.urlopen(request, timeout=30, context=context) as response:
+            return json.loads(response.read())["results"]
 
     def sskiosk(self, *arguments, input_text=None):
         """`sskiosk centre ARGUMENTS --database …` on this centre's store."""

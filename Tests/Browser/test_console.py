@@ -3,12 +3,14 @@ sign-in with the forced change of a first password, each role kept to its own ju
 a county administrator issuing an enrolment code and revoking a terminal. Every screen is
 photographed and audited."""
 
+import sqlite3
+import time
 import unittest
 
 from selenium.webdriver.common.by import By
 
 import browser
-from browser import check_screen, click, page_text, wait, wait_screen
+from browser import check_screen, click, page_text, text_of, wait, wait_screen
 from centre import Centre
 
 COUNTY = "430121"
@@ -19,10 +21,13 @@ NEIGHBOUR = "430121102"
 @unittest.skipUnless(browser.have_browser(), "chromium and chromium-driver are not installed")
 class ConsoleTests(unittest.TestCase):
     def setUp(self):
-        self.centre = Centre()
+        self.centre = Centre(terminals=("T-101",))
         self.addCleanup(self.centre.stop)
+        self.tokens = {}
         for terminal, area in [("T-101", HOME), ("T-102", NEIGHBOUR)]:
-            self.centre.sskiosk("register-terminal", "--id", terminal, "--jurisdiction", area, "--name", f"{area}服务大厅")
+            registered = self.centre.sskiosk(
+                "register-terminal", "--id", terminal, "--jurisdiction", area, "--name", f"{area}服务大厅")
+            self.tokens[terminal] = registered.stdout.strip().splitlines()[-1]
         self.driver = browser.open_browser(insecure=True)
         self.addCleanup(self.driver.quit)
 
@@ -133,6 +138,59 @@ class ConsoleTests(unittest.TestCase):
         again = wait(lambda: self.driver.find_element(By.ID, "issued-password").text, what="the reset password")
         self.assertNotEqual(again, first)
         check_screen(self, self.driver, "console-08-staff-reset")
+
+    def test_card_production_sends_the_waiting_cards_and_records_them_delivered(self):
+        self.centre.sskiosk("generate", "--county", COUNTY, "--townships", "1", "--people", "3", "--months", "1")
+        with sqlite3.connect(self.centre.database) as database:
+            people = [row[0] for row in database.execute("SELECT idNumber FROM person ORDER BY idNumber LIMIT 2")]
+        self.assertEqual(len(people), 2)
+        cards = ["Z30000001", "Z30000002"]
+        now = int(time.time() * 1000)
+        results = self.centre.push("T-101", self.tokens["T-101"], [
+            ("card.request", f"T-101-card-{index}",
+             {"cardNumber": card, "idNumber": person, "status": "applied",
+              "steps": [{"status": "applied", "by": "clerk1", "at": now}]})
+            for index, (card, person) in enumerate(zip(cards, people))])
+        self.assertEqual([result["outcome"] for result in results], ["applied", "applied"], results)
+
+        self.centre.add_staff("sup-101", "county-supervisor", HOME, "first-pass-1")
+        self.centre.change_password("sup-101", "first-pass-1", "sup-secret-9")
+        self.open_console()
+        self.sign_in("sup-101", "sup-secret-9")
+        wait_screen(self.driver, "screen-console")
+        click(self.driver, "#tab-production")
+        waiting = wait(lambda: [item.get_attribute("data-card") for item in
+                                self.driver.find_elements(By.CSS_SELECTOR, "#production-waiting [data-card]")] or None,
+                       what="the cards waiting for production")
+        self.assertEqual(waiting, cards)
+        check_screen(self, self.driver, "console-09-production-waiting")
+
+        click(self.driver, "#batch-form button[type=submit]")
+        batch = wait(lambda: self.driver.find_element(By.CSS_SELECTOR, "[data-deliver]").get_attribute("data-deliver"),
+                     what="the batch sent")
+        wait(lambda: self.driver.find_elements(By.ID, "no-waiting"), what="no card left waiting")
+        states = {item.get_attribute("data-card"): item.get_attribute("data-status")
+                  for item in self.driver.find_elements(By.CSS_SELECTOR, "#production-batches [data-card]")}
+        self.assertEqual(states, {card: "in-production" for card in cards})
+        self.assertIn(batch, text_of(self.driver, "#production-notice"))
+        check_screen(self, self.driver, "console-10-production-batch")
+
+        click(self.driver, f'[data-deliver="{batch}"]')
+        self.driver.switch_to.alert.accept()
+        wait(lambda: self.driver.find_element(By.CSS_SELECTOR, f'[data-batch-state="{batch}"]').text == "已到货",
+             what="the batch delivered")
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "[data-deliver]"), [])
+        states = {item.get_attribute("data-card"): item.get_attribute("data-status")
+                  for item in self.driver.find_elements(By.CSS_SELECTOR, "#production-batches [data-card]")}
+        self.assertEqual(states, {card: "ready-at-desk" for card in cards})
+        check_screen(self, self.driver, "console-11-production-delivered")
+
+        # A technician is not offered the tab, and the centre refuses them anyway.
+        self.centre.add_staff("tech-101", "technician", HOME, "first-pass-1")
+        self.centre.change_password("tech-101", "first-pass-1", "tech-secret-9")
+        _, session = self.centre.request("POST", "/console/api/session", {"id": "tech-101", "password": "tech-secret-9"})
+        status, body = self.centre.request("GET", "/console/api/card-production", token=session["token"])
+        self.assertEqual((status, body.get("code")), (403, "console-forbidden"))
 
 
 if __name__ == "__main__":

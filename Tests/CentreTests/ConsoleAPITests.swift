@@ -315,6 +315,99 @@ import Testing
         }
     }
 
+    @Test(
+        "card production: the area's waiting cards go to the bureau as a batch and come back delivered, each step kept to its roles and area",
+        arguments: StoreKind.testable)
+    func cardProductionFromTheConsole(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let home = centre.home.flatMap(\.people)
+            let neighbour = try #require(
+                Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8)).first?.people.first)
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            try await centre.store.register(other)
+            let (terminal, _) = try Fixtures.terminal()
+            let homeCards = (0..<2).map { Fixtures.newCardNumber($0) }
+            let requested = try await centre.store.apply(
+                try homeCards.enumerated().map { index, number in
+                    try Fixtures.command(
+                        .cardRequest,
+                        CardRecord(
+                            cardNumber: number, idNumber: home[index].idNumber, requestedBy: "clerk1", at: Date()),
+                        key: "T-101-c\(index)")
+                }, from: terminal, at: Date())
+            let neighbourCard = Fixtures.newCardNumber(9)
+            let elsewhere = try await centre.store.apply(
+                [
+                    try Fixtures.command(
+                        .cardRequest,
+                        CardRecord(
+                            cardNumber: neighbourCard, idNumber: neighbour.idNumber, requestedBy: "clerk2", at: Date()),
+                        key: "T-102-c0")
+                ], from: other, at: Date())
+            #expect((requested + elsewhere).allSatisfy { $0.outcome == .applied }, "\(requested + elsewhere)")
+
+            for (id, role, area) in [
+                ("admin-1", CentreRole.countyAdministrator, Self.county), ("audit-1", .countyAuditor, Self.county),
+                ("tech-1", .technician, Self.county), ("super-102", .countySupervisor, Fixtures.neighbour),
+            ] {
+                try await Self.addStaff(id, role, area, to: centre.store, mustChange: false)
+            }
+            let console = Console(centre)
+            let admin = try await console.signIn("admin-1")
+            let supervisor = try await console.signIn("super-102")
+            func waiting(_ token: String) async throws -> [String] {
+                let answer = try await console.call(.GET, "console/api/card-production", token: token)
+                #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+                return (answer.object["waiting"] as? [[String: Any]] ?? []).compactMap { $0["cardNumber"] as? String }
+            }
+            #expect(try await waiting(admin) == homeCards + [neighbourCard])
+            #expect(try await waiting(supervisor) == [neighbourCard])
+            #expect(try await waiting(try await console.signIn("audit-1")) == homeCards + [neighbourCard])
+            let technician = try await console.call(
+                .GET, "console/api/card-production", token: try await console.signIn("tech-1"))
+            #expect(technician.code == "console-forbidden")
+            let auditorStarts = try await console.call(
+                .POST, "console/api/batches", ["region": Fixtures.home], token: try await console.signIn("audit-1"))
+            #expect(auditorStarts.code == "console-forbidden")
+            let notTheirs = try await console.call(
+                .POST, "console/api/batches", ["region": Fixtures.home], token: supervisor)
+            #expect(notTheirs.code == "outside-staff-jurisdiction")
+
+            let started = try await console.call(.POST, "console/api/batches", ["region": Fixtures.home], token: admin)
+            #expect(started.status == 201, "\(String(decoding: started.body, as: UTF8.self))")
+            #expect(started.object["cardCount"] as? Int == 2)
+            let batch = try #require(started.object["id"] as? String)
+            let again = try await console.call(.POST, "console/api/batches", ["region": Fixtures.home], token: admin)
+            #expect(again.status == 409 && again.code == "no-cards-waiting")
+            #expect(try await waiting(admin) == [neighbourCard])
+            func batchCards(_ token: String) async throws -> [String: String] {
+                let answer = try await console.call(.GET, "console/api/card-production", token: token)
+                let batches = answer.object["batches"] as? [[String: Any]] ?? []
+                let entry = batches.first { ($0["batch"] as? [String: Any])?["id"] as? String == batch }
+                return Dictionary(
+                    uniqueKeysWithValues: (entry?["cards"] as? [[String: Any]] ?? []).compactMap { card in
+                        (card["cardNumber"] as? String).map { ($0, card["status"] as? String ?? "") }
+                    })
+            }
+            #expect(
+                try await batchCards(admin) == Dictionary(uniqueKeysWithValues: homeCards.map { ($0, "in-production") })
+            )
+            #expect(try await batchCards(supervisor).isEmpty)
+
+            let foreign = try await console.call(.POST, "console/api/batches/\(batch)/deliver", token: supervisor)
+            #expect(foreign.status == 404 && foreign.code == "unknown-batch")
+            let delivered = try await console.call(.POST, "console/api/batches/\(batch)/deliver", token: admin)
+            #expect(delivered.status == 200)
+            #expect(delivered.object["status"] as? String == "delivered")
+            let twice = try await console.call(.POST, "console/api/batches/\(batch)/deliver", token: admin)
+            #expect(twice.status == 409 && twice.code == "batch-delivered")
+            #expect(
+                try await batchCards(admin) == Dictionary(uniqueKeysWithValues: homeCards.map { ($0, "ready-at-desk") })
+            )
+            try await console.client.shutdown()
+        }
+    }
+
     static func alertKinds(_ answer: Console.Answer, _ terminal: String) -> [String] {
         let row = answer.list.first { ($0["terminal"] as? [String: Any])?["id"] as? String == terminal }
         return (row?["alerts"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }

@@ -144,6 +144,8 @@ struct AccessMatrixTests {
         "POST /api/documents/verify": Rule(
             allowed: [.clerkHere, .clerkElsewhere, .supervisor, .technician, .auditor],
             uri: { _ in "/api/documents/verify" }, body: { _ in #"{"qr":"SSK1:not-a-code"}"# }),
+        "POST /api/receipts/status": Rule(
+            allowed: everyone, uri: { _ in "/api/receipts/status" }, body: { _ in #"{"qr":"SSK1:not-a-code"}"# }),
         "GET /api/ledger/verify": Rule(allowed: [.supervisor, .auditor], uri: { _ in "/api/ledger/verify" }),
         "GET /api/ledger": Rule(allowed: [.supervisor, .auditor], uri: { _ in "/api/ledger?from=1&limit=50" }),
         "GET /api/review": Rule(allowed: [.supervisor], uri: { _ in "/api/review" }),

@@ -119,6 +119,16 @@ extension RigTests {
                 for secret in [name, idNumber] { #expect(!status.text.contains(secret)) }
                 let stream = try String(contentsOf: events, encoding: .utf8)
                 for secret in [name, idNumber] { #expect(!stream.contains(secret)) }
+
+                let metrics = try await server.call("GET", "/metrics").text
+                #expect(
+                    metrics.contains(#"sskiosk_card_reads_total{operation="identity",result="read"} 1"#), "\(metrics)")
+                #expect(metrics.contains(#"sskiosk_card_reads_total{operation="cardholder",result="read"} 1"#))
+                #expect(
+                    metrics.contains(#"sskiosk_print_jobs_total{document="application-receipt",result="completed"} 1"#))
+                #expect(
+                    metrics.contains(#"sskiosk_print_jobs_total{document="proof-of-insurance",result="completed"} 1"#))
+                for secret in [name, idNumber, proofKey, key] { #expect(!metrics.contains(secret)) }
             }
         }
 
@@ -145,6 +155,15 @@ extension RigTests {
                 #expect(right.status != 201)
                 #expect(try await server.call("GET", "/api/session").json["state"] as? String == "pin-blocked")
                 try await server.waitForEvent("pin-blocked", in: events)
+                let metrics = try await server.call("GET", "/metrics").text
+                // Every wrong PIN is counted, the one that blocked the card among them, and no read.
+                let refused = metrics.split(separator: "\n").filter {
+                    $0.hasPrefix(#"sskiosk_card_reads_total{operation="cardholder",result="wrongPIN"}"#)
+                        || $0.hasPrefix(#"sskiosk_card_reads_total{operation="cardholder",result="pinBlocked"}"#)
+                }
+                #expect(refused.compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +) == before)
+                #expect(
+                    !metrics.contains(#"sskiosk_card_reads_total{operation="cardholder",result="read"}"#), "\(metrics)")
             }
         }
 

@@ -5,4 +5,8 @@ public enum ConsoleAction: String, Codable, CaseIterable, Hashable, Sendable {
     case viewFleet = "view-fleet"
     /// Add the county's staff, disable and enable them, reset their password, change their role or area.
     case manageStaff = "manage-staff"
+    /// See the area's cards waiting for production and its batches.
+    case viewCardProduction = "view-card-production"
+    /// Send the waiting cards to the bureau as a batch, and record a batch delivered.
+    case manageCardProduction = "manage-card-production"
 }

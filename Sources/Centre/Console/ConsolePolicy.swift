@@ -4,8 +4,9 @@ public enum ConsolePolicy {
     public static func allows(_ role: CentreRole, _ action: ConsoleAction) -> Bool {
         switch role {
         case .countyAdministrator: true
-        case .countySupervisor, .technician: action != .manageTerminals && action != .manageStaff
-        case .countyAuditor: action == .viewTerminals
+        case .countySupervisor: action != .manageTerminals && action != .manageStaff
+        case .technician: action == .viewTerminals || action == .viewFleet
+        case .countyAuditor: action == .viewTerminals || action == .viewCardProduction
         }
     }
 

@@ -22,6 +22,11 @@ enum ConsoleRequests {
         var expiresInHours: Int
     }
 
+    /// The area whose waiting cards a new batch takes.
+    struct NewBatch: Decodable {
+        var region: String
+    }
+
     struct Rotation: Decodable {
         var expiresInHours: Int
     }

@@ -184,6 +184,14 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func application(id: String) async throws -> Application? {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.select(StoredApplication.self, key: id), RowMapping<StoredApplication>.records, connection
+            ).first?.application
+        }
+    }
+
     public func checkHealth() async throws {
         try await client.query(PostgresQuery(unsafeSQL: sql.currentSequence), logger: logger).drain()
     }
@@ -288,6 +296,26 @@ public final class PostgresCentreStore: CentreStore {
                 try await self.fetch(self.sql.cards(ofBatch: id), .records, connection), at: now)
             try await self.write(cards, of: batch, starting: false, connection)
             return batch
+        }
+    }
+
+    public func batch(id: String) async throws -> CardBatch? {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection)
+                .first
+        }
+    }
+
+    public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
+        try await client.withConnection { connection in
+            let batches = try await self.fetch(
+                self.sql.batches(in: area, since: since), RowMapping<CardBatch>.records, connection)
+            var cards: [(CardBatch, [StoredCard])] = []
+            for batch in batches {
+                cards.append((batch, try await self.fetch(self.sql.cards(ofBatch: batch.id), .records, connection)))
+            }
+            return CardProductionOverview(
+                waiting: try await self.fetch(self.sql.appliedCards(in: area), .records, connection), batches: cards)
         }
     }
 

@@ -135,6 +135,14 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func application(id: String) async throws -> Application? {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.select(StoredApplication.self, key: id), RowMapping<StoredApplication>.records, db
+            ).first?.application
+        }
+    }
+
     public func checkHealth() async throws {
         _ = try await pool.read { db in try Int64.fetchOne(db, sql: self.sql.currentSequence) }
     }
@@ -228,6 +236,21 @@ public final class SQLiteCentreStore: CentreStore {
             let cards = try CardProduction.deliver(try self.fetch(self.sql.cards(ofBatch: id), .records, db), at: now)
             try self.write(cards, of: batch, starting: false, db)
             return batch
+        }
+    }
+
+    public func batch(id: String) async throws -> CardBatch? {
+        try await pool.read { db in
+            try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first
+        }
+    }
+
+    public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
+        try await pool.read { db in
+            let batches = try self.fetch(self.sql.batches(in: area, since: since), RowMapping<CardBatch>.records, db)
+            return CardProductionOverview(
+                waiting: try self.fetch(self.sql.appliedCards(in: area), .records, db),
+                batches: try batches.map { ($0, try self.fetch(self.sql.cards(ofBatch: $0.id), .records, db)) })
         }
     }
 

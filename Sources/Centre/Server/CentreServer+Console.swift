@@ -64,6 +64,7 @@ extension CentreServer {
                 rotating: true, by: try context.requireStaff())
         }
         addConsoleStaffRoutes(to: signedIn)
+        addCardProductionRoutes(to: signedIn)
         signedIn.post("terminals/{id}/revoke") { _, context in
             let terminal = try await managedTerminal(context)
             try await store.revokeTerminal(terminal.id, at: Date())

@@ -175,6 +175,21 @@ struct CentreSQL: Sendable {
             arguments: [.text(CardStatus.applied.rawValue)] + Self.regionRange(area))
     }
 
+    /// The batches started for areas inside `area` that are at the bureau, or were started since
+    /// `since`, newest first.
+    func batches(in area: Jurisdiction, since: Date) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(CardBatch.columnList()) FROM cardBatch
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                    AND (status = \(parameter(3)) OR createdAt >= \(parameter(4)))
+                ORDER BY createdAt DESC, id DESC
+                """,
+            arguments: Self.regionRange(area) + [
+                .text(CardBatch.Status.inProduction.rawValue), .integer(since.milliseconds),
+            ])
+    }
+
     func cards(ofBatch id: String) -> Statement {
         Statement(
             sql: "SELECT \(StoredCard.columnList()) FROM card WHERE batchID = \(parameter(1)) ORDER BY cardNumber",

@@ -1,5 +1,6 @@
 @preconcurrency import Crypto
 import Documents
+import Foundation
 import HexCoding
 import KioskCore
 
@@ -9,7 +10,8 @@ extension CentreStore {
     /// does not verify is `altered` whatever the register says. Then the code's serial must be
     /// registered with the SHA-256 of exactly the bytes the code carries; the terminal sent that hash
     /// over mutual TLS when it printed the document. A terminal registered by hand, with no key at the
-    /// centre, is judged by the register alone.
+    /// centre, is judged by the register alone. A registered receipt's answer carries its
+    /// application as it stands now.
     public func verify(qrText: String) async throws -> DocumentCheck {
         let sealed: SealedPayload
         let payload: VerificationPayload
@@ -37,7 +39,14 @@ extension CentreStore {
         guard entry.payloadHash == sealed.messageDigest else {
             return DocumentCheck(outcome: .altered, serial: payload.serialNumber, signatureChecked: signatureChecked)
         }
+        var application: ApplicationProgress?
+        if payload.kind == .applicationReceipt, let id = payload.facts["a"],
+            let stored = try await self.application(id: id)
+        {
+            application = ApplicationProgress(stored, at: Date())
+        }
         return DocumentCheck(
-            outcome: .registered, serial: payload.serialNumber, certificate: entry, signatureChecked: signatureChecked)
+            outcome: .registered, serial: payload.serialNumber, certificate: entry, signatureChecked: signatureChecked,
+            application: application)
     }
 }

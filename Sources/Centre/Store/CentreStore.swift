@@ -83,10 +83,17 @@ public protocol CentreStore: Sendable {
     /// Records a batch back from the bureau: its cards still in production become ready at the
     /// desk (a card reported lost meanwhile stays lost). Throws ``CentreError/unknownBatch``.
     func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch
+    /// The batch under `id`, or nil.
+    func batch(id: String) async throws -> CardBatch?
+    /// The area's cards waiting for a batch, and its batches at the bureau or started since
+    /// `since`, with their cards.
+    func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview
 
     /// The register entry (from `certificate.issue`) a printed QR code's serial names, to check its
     /// payload hash against.
     func certificate(serial: String) async throws -> SignedCertificate?
+    /// The application under `id`, wherever it was made: a receipt's code asks after it.
+    func application(id: String) async throws -> Application?
 
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
     func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]

@@ -10,7 +10,6 @@ public struct Ed25519Signer: PayloadSigner {
         self.privateKey = privateKey
     }
 
-    /// The public half, to hand to the centre and to verifiers.
     public var publicKey: Curve25519.Signing.PublicKey { privateKey.publicKey }
 
     public func signature(for message: [UInt8]) throws -> [UInt8] {

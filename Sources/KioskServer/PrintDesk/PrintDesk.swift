@@ -62,6 +62,7 @@ actor PrintDesk {
             job = try await service.submit(try await render(), to: .queue(queue), key: printerKey, options: options)
         } catch {
             jobs[key] = nil
+            TerminalMetrics.printJob(document, .notSent)
             throw error
         }
         var status = queued
@@ -130,6 +131,9 @@ actor PrintDesk {
         let before = entry.status
         entry.status.update(with: progress, at: Date())
         jobs[key] = entry
+        if entry.status.isFinished, !before.isFinished {
+            TerminalMetrics.printJob(entry.status.document, entry.status.state == .completed ? .completed : .failed)
+        }
         var seen = entry.status
         seen.updatedAt = before.updatedAt
         if seen != before { await saveLogging(key) }
@@ -142,6 +146,7 @@ actor PrintDesk {
     private func lost(_ key: String, _ error: any Error) async {
         logger.warning("lost track of a print job", metadata: ["key": "\(key)", "error": "\(error)"])
         guard var entry = jobs[key], !entry.status.isFinished else { return }
+        TerminalMetrics.printJob(entry.status.document, .lost)
         entry.status.messageChinese = "暂时无法获取打印状态，请联系工作人员。"
         entry.status.message = "The printer's state cannot be read just now. Please ask staff for help."
         entry.status.updatedAt = Date()

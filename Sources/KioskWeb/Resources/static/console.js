@@ -1,6 +1,7 @@
 // The county centre's console: sign-in (with the forced change of a first password), then the
 // terminals of the member's own jurisdiction (a county administrator issues enrolment codes,
-// rotates and revokes) and the fleet's health with its alerts, refreshed while it is shown. What a role may not do is not offered, and the centre refuses it anyway.
+// rotates and revokes), the fleet's health with its alerts, refreshed while it is shown, the staff
+// and card production (cards waiting, batches sent and delivered). What a role may not do is not offered, and the centre refuses it anyway.
 // The token lives in this closure only; left idle, the console signs out and forgets it.
 "use strict";
 
@@ -48,6 +49,9 @@
     $("issue-area").value = staff.jurisdiction.regionPrefix;
     $("tab-fleet").hidden = staff.role === "county-auditor";
     $("tab-staff").hidden = !manages;
+    $("tab-production").hidden = staff.role === "technician";
+    $("batch-form").hidden = !["county-administrator", "county-supervisor"].includes(staff.role);
+    $("batch-area").value = staff.jurisdiction.regionPrefix;
     $("staff-new-area").value = staff.jurisdiction.regionPrefix;
     showScreen("screen-console");
     selectTab("terminals");
@@ -61,7 +65,8 @@
     clearTimeout(fleetTimer);
     if (held) await api("DELETE", "/console/api/session", { token: held });
     for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-list", "fleet-as-of", "staff-name",
-      "staff-role", "staff-area", "staff-list", "staff-password"]) $(id).replaceChildren();
+      "staff-role", "staff-area", "staff-list", "staff-password", "production-notice", "production-waiting",
+      "production-batches"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
     $("login-error").textContent = message;
     showScreen("screen-login");
@@ -92,9 +97,12 @@
     clearTimeout(fleetTimer);
     if (name === "terminals") showTerminals();
     else if (name === "staff") showStaff();
+    else if (name === "production") showProduction();
     else showFleet();
   }
-  for (const name of ["terminals", "fleet", "staff"]) $(`tab-${name}`).addEventListener("click", () => selectTab(name));
+  for (const name of ["terminals", "fleet", "staff", "production"]) {
+    $(`tab-${name}`).addEventListener("click", () => selectTab(name));
+  }
 
   // MARK: Terminals
 
@@ -243,6 +251,61 @@
     const reply = await call("POST", `/console/api/staff/${encodeURIComponent(member.id)}/${action}`);
     staffNotice(reply, el("p", { class: "notice" }, `${member.id}: ${t(disabled ? "stateDisabled" : "stateActive")}`));
     showStaff();
+  }
+
+  // MARK: Card production
+
+  function cardList(cards) {
+    return el("ul", { class: "devices" }, cards.map((card) =>
+      el("li", { "data-card": card.cardNumber, "data-status": card.status }, `${card.cardNumber} · ${t(`card-${card.status}`)}`)));
+  }
+
+  async function showProduction() {
+    const reply = await call("GET", "/console/api/card-production");
+    if (currentTab !== "production" || !token) return;
+    if (reply.status !== 200) {
+      return $("production-waiting").replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+    }
+    const { waiting, batches } = reply.json;
+    const manages = ["county-administrator", "county-supervisor"].includes(staff.role);
+    $("production-waiting").replaceChildren(el("h3", {}, `${t("waitingCards")}: ${waiting.length}`),
+      waiting.length ? cardList(waiting) : el("p", { id: "no-waiting" }, t("noWaitingCards")));
+    const headers = ["colBatch", "colArea", "colCreated", "colState", "colCards"];
+    if (manages) headers.push("colActions");
+    $("production-batches").replaceChildren(batches.length === 0 ? el("p", {}, t("noBatches")) : table(headers,
+      batches.map(({ batch, cards }) => {
+        const row = [batch.id, batch.regionCode, when(batch.createdAt),
+          el("span", { "data-batch-state": batch.id, class: batch.status === "delivered" ? "state-good" : null },
+            t(`batch-${batch.status}`)),
+          cardList(cards)];
+        if (manages) {
+          row.push(batch.status === "in-production"
+            ? el("button", { type: "button", class: "secondary", "data-deliver": batch.id, onclick: () => deliver(batch) },
+              t("deliverBatch"))
+            : "");
+        }
+        return row;
+      })));
+  }
+
+  function productionNotice(reply, words) {
+    $("production-notice").replaceChildren(reply.status === 200 || reply.status === 201
+      ? el("p", { class: "notice" }, `${words}: ${reply.json.id} (${reply.json.cardCount})`)
+      : el("p", { class: "error", role: "alert" }, errorText(reply.json)));
+  }
+
+  $("batch-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await call("POST", "/console/api/batches", { region: $("batch-area").value.trim() });
+    productionNotice(reply, t("batchStarted"));
+    showProduction();
+  });
+
+  async function deliver(batch) {
+    if (!window.confirm(t("confirmDeliver"))) return;
+    const reply = await call("POST", `/console/api/batches/${encodeURIComponent(batch.id)}/deliver`);
+    productionNotice(reply, t("batchDelivered"));
+    showProduction();
   }
 
   // MARK: Fleet health

@@ -45,7 +45,7 @@
     delete $("screen-printing").dataset.job;
     clearInterval(printPoll);
     for (const id of ["result-title", "result-body", "result-actions", "print-title", "print-message",
-      "pin-error", "message-text"]) $(id).replaceChildren();
+      "pin-error", "message-text", "receipt-answer"]) $(id).replaceChildren();
     $("print-bar").style.width = "0";
     $("idle").hidden = true;
     drawDots();
@@ -174,6 +174,24 @@
     return date ? el("p", { class: "as-of" }, `${t("asOf")}: ${new Date(date).toLocaleString(Pages.language === "zh" ? "zh-CN" : "en-GB")}`) : null;
   }
 
+  /// Applications as the resident sees them: the step, a paused clock, lateness, a refusal's reason
+  /// and the due day of an open one.
+  function progressTable(applications) {
+    const day = (instant) => new Date(instant).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
+    return table(["applicationKind", "status", "submittedOn", "dueBy"], applications.map((application) => {
+      const notes = [t(`app-status-${application.status}`)];
+      if (application.awaitingMaterials) notes.push(t("waitingMark"));
+      if (application.overdue) notes.push(t("overdueMark"));
+      if (application.rejectionReason) notes.push(t(`reason-${application.rejectionReason}`));
+      if (application.rejectionNote) notes.push(application.rejectionNote);
+      const open = !application.completedAt && !["rejected", "withdrawn"].includes(application.status);
+      return [t(application.kind),
+        el("span", { "data-application": application.id, "data-status": application.status,
+          class: application.overdue ? "error" : null }, notes.join(" · ")),
+        day(application.submittedAt), open ? day(application.deadline) : "—"];
+    }));
+  }
+
   const actions = {
     async person() {
       loading("menuPerson");
@@ -222,22 +240,7 @@
       const reply = await api("GET", "/api/me/applications", { token });
       if (reply.status !== 200) return failed("menuProgress", reply);
       if (reply.json.length === 0) return result("menuProgress", [el("p", { class: "big" }, t("noApplications"))]);
-      const day = (instant) => new Date(instant).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
-      result("menuProgress", [
-        el("p", {}, t("progressWhy")),
-        table(["applicationKind", "status", "submittedOn", "dueBy"], reply.json.map((application) => {
-          const notes = [t(`app-status-${application.status}`)];
-          if (application.awaitingMaterials) notes.push(t("waitingMark"));
-          if (application.overdue) notes.push(t("overdueMark"));
-          if (application.rejectionReason) notes.push(t(`reason-${application.rejectionReason}`));
-          if (application.rejectionNote) notes.push(application.rejectionNote);
-          const open = !application.completedAt && !["rejected", "withdrawn"].includes(application.status);
-          return [t(application.kind),
-            el("span", { "data-application": application.id, "data-status": application.status,
-              class: application.overdue ? "error" : null }, notes.join(" · ")),
-            day(application.submittedAt), open ? day(application.deadline) : "—"];
-        })),
-      ]);
+      result("menuProgress", [el("p", {}, t("progressWhy")), progressTable(reply.json)]);
     },
 
     print() {
@@ -327,6 +330,33 @@
     }, 2000);
   }
 
+  // MARK: A receipt scanned with no card in
+
+  /// The scanner types the receipt's code into the field and ends it with Enter. No card, no PIN:
+  /// the answer is the application's step and the holder's name masked.
+  function openReceipt() {
+    $("receipt-answer").replaceChildren();
+    $("receipt-code").value = "";
+    show("screen-receipt");
+    $("receipt-code").focus();
+  }
+
+  async function checkReceipt(event) {
+    event.preventDefault();
+    // Base45 has a space in its alphabet: only the scanner's line ending is taken off.
+    const qr = $("receipt-code").value.replace(/[\r\n]+$/, "");
+    $("receipt-code").value = "";
+    if (!qr) return;
+    $("receipt-answer").replaceChildren(el("p", { class: "big" }, t("loading")));
+    const reply = await api("POST", "/api/receipts/status", { body: { qr } });
+    if (current !== "screen-receipt") return;
+    $("receipt-answer").replaceChildren(...(reply.status === 200
+      ? [el("p", { class: "big", id: "receipt-holder" }, `${t("name")}${Pages.language === "zh" ? "：" : ": "}${reply.json.holder ?? "—"}`),
+        progressTable([reply.json.application])]
+      : [el("p", { class: "big error", role: "alert" }, errorText(reply.json))]));
+    $("receipt-code").focus();
+  }
+
   // MARK: The session's end
 
   function endSession() {
@@ -343,7 +373,9 @@
   function onEvent(event) {
     switch (event.type) {
       case "pin-required":
-        if (!token && ["screen-attract", "screen-message"].includes(current)) startPIN(event.triesLeft, event.card);
+        if (!token && ["screen-attract", "screen-message", "screen-receipt"].includes(current)) {
+          startPIN(event.triesLeft, event.card);
+        }
         break;
       case "pin-blocked":
         if (!token) show("screen-blocked");
@@ -414,6 +446,9 @@
     clearInterval(printPoll);
     show(backTo);
   });
+  $("receipt-open").addEventListener("click", openReceipt);
+  $("receipt-form").addEventListener("submit", checkReceipt);
+  $("receipt-close").addEventListener("click", toAttract);
   $("idle-continue").addEventListener("click", async () => {
     $("idle").hidden = true;
     // Any call with the token counts as activity for the service's idle clock; the answer is dropped.
