@@ -299,6 +299,14 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, connection
+            ).map(\.application)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await client.withConnection { connection in
             try await self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection)

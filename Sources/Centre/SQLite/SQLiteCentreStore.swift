@@ -239,6 +239,14 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, db
+            ).map(\.application)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await pool.read { db in
             try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first

@@ -175,6 +175,20 @@ struct CentreSQL: Sendable {
             arguments: [.text(CardStatus.applied.rawValue)] + Self.regionRange(area))
     }
 
+    /// The applications made inside `area` and received in `range`, by id.
+    func applications(in area: Jurisdiction, receivedIn range: Range<Date>) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(StoredApplication.columnList()) FROM application
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                    AND submittedAt >= \(parameter(3)) AND submittedAt < \(parameter(4))
+                ORDER BY id
+                """,
+            arguments: Self.regionRange(area) + [
+                .integer(range.lowerBound.milliseconds), .integer(range.upperBound.milliseconds),
+            ])
+    }
+
     /// The batches started for areas inside `area` that are at the bureau, or were started since
     /// `since`, newest first.
     func batches(in area: Jurisdiction, since: Date) -> Statement {

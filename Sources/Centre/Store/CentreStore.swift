@@ -94,6 +94,8 @@ public protocol CentreStore: Sendable {
     func certificate(serial: String) async throws -> SignedCertificate?
     /// The application under `id`, wherever it was made: a receipt's code asks after it.
     func application(id: String) async throws -> Application?
+    /// The applications made inside `area` and received in `range`, for the county's figures.
+    func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application]
 
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
     func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]

@@ -32,7 +32,7 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
     }
 
     /// China's calendar days: every limit is counted where the hall is.
-    static let gregorian: Calendar = {
+    public static let gregorian: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         return calendar
