@@ -35,7 +35,7 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
         mutating func count(_ application: Application, at now: Date) {
             received += 1
             if let completed = application.completedAt {
-                let calendar = WorkingCalendar.gregorian
+                let calendar = WorkingCalendar.china
                 if calendar.isDate(completed, inSameDayAs: application.submittedAt) { completedSameDay += 1 }
                 if completed <= application.deadline { completedInTime += 1 } else { overdue += 1 }
             } else if application.status.isOpen, now > application.deadline {
@@ -72,7 +72,7 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
 
     /// The instants of `month` on China's calendar, its first midnight included, the next month's not.
     public static func range(of month: YearMonth) -> Range<Date> {
-        let calendar = WorkingCalendar.gregorian
+        let calendar = WorkingCalendar.china
         let start = calendar.date(from: DateComponents(year: month.year, month: month.month, day: 1))!
         return start..<calendar.date(byAdding: .month, value: 1, to: start)!
     }
@@ -90,7 +90,8 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
     /// mark so that Excel reads it as UTF-8, CRLF line ends (RFC 4180), the total last.
     public var csv: String {
         let heading = ["分组", "受理件数", "当场办结", "按时办结", "超期", "不予受理或退回", "在办"]
-        let lines = [heading.joined(separator: ",")]
+        let lines =
+            [heading.joined(separator: ",")]
             + (rows + [total]).map { row in
                 [
                     Self.field(row.key), String(row.received), String(row.completedSameDay),

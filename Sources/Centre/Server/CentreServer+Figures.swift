@@ -41,7 +41,7 @@ extension CentreServer {
             guard let asked = YearMonth(text) else { throw CentreError.malformedBody }
             month = asked
         } else {
-            let today = WorkingCalendar.gregorian.dateComponents([.year, .month], from: now)
+            let today = WorkingCalendar.china.dateComponents([.year, .month], from: now)
             month = YearMonth(year: today.year!, month: today.month!)!
         }
         let grouping: ServiceFigures.Grouping
