@@ -218,6 +218,23 @@ class ConsoleTests(unittest.TestCase):
         self.assertEqual(first_row[:2], [HOME, "2"])
         check_screen(self, self.driver, "console-12-figures")
 
+        # Coverage against the people on record, and the list of those without a pension to reach.
+        with sqlite3.connect(self.centre.database) as database:
+            population, without = database.execute(
+                "SELECT COUNT(*), SUM(NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.idNumber = p.idNumber"
+                " AND e.status = 'active' AND e.insurance IN ('110', '120', '170'))) FROM person p").fetchone()
+        total = wait(lambda: [cell.text for cell in self.driver.find_elements(
+            By.CSS_SELECTOR, "#coverage-table tbody tr:last-child td")] or None, what="the coverage table")
+        self.assertEqual(total[:2], ["合计", str(population)])
+        click(self.driver, '[data-uncovered="pension"]')
+        wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, '#uncovered-list h3[data-scheme="pension"]'),
+             what="the list of people without a pension")
+        if without:
+            rows = self.driver.find_elements(By.CSS_SELECTOR, "#uncovered-list tbody tr")
+            self.assertEqual(len(rows), without)
+            self.assertIn("*", rows[0].find_elements(By.CSS_SELECTOR, "td")[1].text, "ID numbers masked")
+        check_screen(self, self.driver, "console-13-coverage")
+
         select = self.driver.find_element(By.ID, "figures-group")
         select.find_element(By.CSS_SELECTOR, 'option[value="service"]').click()
         click(self.driver, "#figures-form button[type=submit]")
@@ -228,6 +245,7 @@ class ConsoleTests(unittest.TestCase):
         log = self.centre.directory / "server.log"
         wait(lambda: "figures exported from the console" in log.read_text(errors="replace"), what="the export in the log")
         self.assertIn("audit-1", log.read_text(errors="replace"))
+        self.assertIn("people without cover listed from the console", log.read_text(errors="replace"))
         self.assertEqual(text_of(self.driver, "#figures-error"), "")
 
 

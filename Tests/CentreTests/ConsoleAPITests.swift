@@ -5,6 +5,7 @@ import KioskCore
 import NIOCore
 import NIOHTTP1
 import Testing
+import Vocabulary
 
 /// The console's API over the centre's real TLS: sign-in with the forced change of a first
 /// password and the lockout, each role's view kept to its own jurisdiction, and a county
@@ -477,6 +478,65 @@ import Testing
             let technician = try await console.call(
                 .GET, "console/api/figures", token: try await console.signIn("tech-1"))
             #expect(technician.status == 403 && technician.code == "console-forbidden")
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test(
+        "coverage: each village's people against those with a pension and medical cover, and the list still to reach",
+        arguments: StoreKind.testable)
+    func coverageOfTheArea(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let pages = centre.home + Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8))
+            let people = pages.flatMap(\.people)
+            let active = pages.flatMap(\.enrolments).filter { $0.status == .active }
+            func covered(_ scheme: CoverageScheme) -> Set<String> {
+                Set(active.filter { scheme.insurances.contains($0.insurance) }.map(\.idNumber))
+            }
+            try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            try await Self.addStaff("tech-1", .technician, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let auditor = try await console.signIn("audit-1")
+            let answer = try await console.call(.GET, "console/api/coverage", token: auditor)
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+            let villages = answer.object["villages"] as? [[String: Any]] ?? []
+            let expectedVillages = Set(people.map(\.regionCode)).sorted()
+            #expect(villages.compactMap { $0["regionCode"] as? String } == expectedVillages)
+            for village in villages {
+                let code = try #require(village["regionCode"] as? String)
+                let here = Set(people.filter { $0.regionCode == code }.map(\.idNumber))
+                #expect(village["population"] as? Int == here.count)
+                let cover = village["covered"] as? [String: Int] ?? [:]
+                #expect(cover["pension"] ?? 0 == here.intersection(covered(.pension)).count, "\(code)")
+                #expect(cover["medical"] ?? 0 == here.intersection(covered(.medical)).count, "\(code)")
+                let enrolled = village["enrolled"] as? [String: Int] ?? [:]
+                let resident = Set(active.filter { $0.insurance == .residentPension }.map(\.idNumber))
+                #expect(enrolled["170"] ?? 0 == here.intersection(resident).count, "\(code)")
+            }
+            #expect((answer.object["total"] as? [String: Any])?["population"] as? Int == people.count)
+
+            let uncovered = people.filter { !covered(.medical).contains($0.idNumber) }
+                .sorted { ($0.regionCode, $0.idNumber) < ($1.regionCode, $1.idNumber) }
+            #expect(!uncovered.isEmpty, "the fixtures hold people without medical cover")
+            let list = try await console.call(.GET, "console/api/coverage/uncovered?scheme=medical", token: auditor)
+            #expect(list.status == 200)
+            #expect(list.list.compactMap { $0["name"] as? String } == uncovered.map(\.name))
+            #expect(
+                list.list.compactMap { $0["idNumber"] as? String } == uncovered.map { MaskedIDNumber($0.idNumber).text }
+            )
+            let body = String(decoding: list.body, as: UTF8.self)
+            for person in uncovered { #expect(!body.contains(person.idNumber)) }
+            if uncovered.count > 1 {
+                let one = try await console.call(
+                    .GET, "console/api/coverage/uncovered?scheme=medical&limit=1", token: auditor)
+                #expect(one.list.count == 1)
+            }
+            #expect(
+                try await console.call(.GET, "console/api/coverage/uncovered?scheme=dental", token: auditor).status
+                    == 400)
+            let technician = try await console.call(
+                .GET, "console/api/coverage", token: try await console.signIn("tech-1"))
+            #expect(technician.code == "console-forbidden")
             try await console.client.shutdown()
         }
     }

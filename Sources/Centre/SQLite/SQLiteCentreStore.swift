@@ -247,6 +247,18 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures {
+        try await pool.read { db in
+            CoverageFigures(try self.fetch(self.sql.coverage(in: area), RowMapping<CoverageCount>.records, db), at: now)
+        }
+    }
+
+    public func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) async throws -> [Person] {
+        try await pool.read { db in
+            try self.fetch(self.sql.uncovered(in: area, scheme, limit: limit), RowMapping<Person>.records, db)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await pool.read { db in
             try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first

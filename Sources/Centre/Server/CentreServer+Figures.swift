@@ -7,7 +7,8 @@ import Vocabulary
 /// The county's service figures under `/console/api/figures` (openapi-centre.yaml): a month's
 /// applications in the member's area, grouped by township, village, clerk or service, as JSON for
 /// the console's table and chart and as CSV for the county offices. Each read and each export goes
-/// to the centre's log with who asked, for which area and month.
+/// to the centre's log with who asked, for which area and month. Beside them, `/console/api/coverage`:
+/// insurance coverage village by village, and the people not yet covered, to be reached.
 extension CentreServer {
     func addFiguresRoutes(to signedIn: RouterGroup<CentreRequestContext>) {
         signedIn.get("figures") { request, context in
@@ -24,6 +25,31 @@ extension CentreServer {
                 #"attachment; filename="figures-\#(staff.jurisdiction.regionPrefix)-\#(figures.month)-\#(figures.grouping.rawValue).csv""#
             headers[.cacheControl] = "no-store"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
+        }
+        signedIn.get("coverage") { _, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            logger.notice(
+                "coverage read from the console", metadata: ["by": "\(staff.id)", "area": "\(staff.jurisdiction)"])
+            return try CentreJSON.response(try await store.coverage(in: staff.jurisdiction, at: Date()))
+        }
+        signedIn.get("coverage/uncovered") { request, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            let query = request.uri.queryParameters
+            guard let scheme = query["scheme"].flatMap({ CoverageScheme(rawValue: String($0)) }) else {
+                throw CentreError.malformedBody
+            }
+            let limit = min(query["limit"].flatMap { Int(String($0)) } ?? 500, 5_000)
+            guard limit > 0 else { throw CentreError.malformedBody }
+            let people = try await store.uncovered(in: staff.jurisdiction, scheme, limit: limit)
+            logger.notice(
+                "people without cover listed from the console",
+                metadata: [
+                    "by": "\(staff.id)", "area": "\(staff.jurisdiction)", "scheme": "\(scheme.rawValue)",
+                    "people": "\(people.count)",
+                ])
+            return try CentreJSON.response(people.map(UncoveredPerson.init))
         }
     }
 

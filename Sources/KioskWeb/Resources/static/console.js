@@ -67,7 +67,9 @@
     if (held) await api("DELETE", "/console/api/session", { token: held });
     for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-list", "fleet-as-of", "staff-name",
       "staff-role", "staff-area", "staff-list", "staff-password", "production-notice", "production-waiting",
-      "production-batches", "figures-error", "figures-chart", "figures-table"]) $(id).replaceChildren();
+      "production-batches", "figures-error", "figures-chart", "figures-table", "coverage-table", "uncovered-list"]) {
+      $(id).replaceChildren();
+    }
     for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
     $("login-error").textContent = message;
     showScreen("screen-login");
@@ -99,7 +101,10 @@
     if (name === "terminals") showTerminals();
     else if (name === "staff") showStaff();
     else if (name === "production") showProduction();
-    else if (name === "figures") showFigures();
+    else if (name === "figures") {
+      showFigures();
+      showCoverage();
+    }
     else showFleet();
   }
   for (const name of ["terminals", "fleet", "staff", "production", "figures"]) {
@@ -364,6 +369,29 @@
     $("figures-table").replaceChildren(table(
       ["colGroup", "colReceived", "colSameDay", "colInTime", "colOverdue", "colRefused", "colOpen"],
       [...rows.map((row) => line(row, row.key)), line(total, t("totalRow"))]));
+  }
+
+  async function showCoverage() {
+    const reply = await call("GET", "/console/api/coverage");
+    if (currentTab !== "figures" || !token) return;
+    if (reply.status !== 200) return ($("figures-error").textContent = errorText(reply.json));
+    const share = (part, whole) => `${part} (${whole ? Math.round((part / whole) * 1000) / 10 : 0}%)`;
+    const line = (village, label) => [label, village.population,
+      share(village.covered.pension ?? 0, village.population), share(village.covered.medical ?? 0, village.population)];
+    $("coverage-table").replaceChildren(table(["colVillage", "colPopulation", "colPension", "colMedical"],
+      [...reply.json.villages.map((village) => line(village, village.regionCode)), line(reply.json.total, t("totalRow"))]));
+  }
+
+  async function showUncovered(scheme) {
+    const reply = await call("GET", `/console/api/coverage/uncovered?scheme=${scheme}`);
+    if (reply.status !== 200) return ($("figures-error").textContent = errorText(reply.json));
+    $("uncovered-list").replaceChildren(
+      el("h3", { "data-scheme": scheme }, `${t(scheme === "pension" ? "uncoveredPension" : "uncoveredMedical")}: ${reply.json.length} ${t("uncoveredCount")}`),
+      table(["colPersonName", "colIdNumber", "colVillage", "colPhone"],
+        reply.json.map((person) => [person.name, person.idNumber, person.regionCode, person.phone ?? "—"])));
+  }
+  for (const button of document.querySelectorAll("[data-uncovered]")) {
+    button.addEventListener("click", () => showUncovered(button.dataset.uncovered));
   }
 
   $("figures-form").addEventListener("submit", (event) => {
