@@ -7,8 +7,7 @@ extension SQLiteKioskStore {
     /// the same-day services taken, the share completed that day; what was still open past its
     /// deadline when the day ended; and what was completed that day.
     public func statistics(day: Date, region prefix: String) async throws -> DayStatistics {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let calendar = WorkingCalendar.china
         let start = calendar.startOfDay(for: day)
         let end = calendar.date(byAdding: .day, value: 1, to: start)!
         let date = calendar.dateComponents([.year, .month, .day], from: start)

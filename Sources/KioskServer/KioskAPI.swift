@@ -434,8 +434,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     }
 
     static func noonInChina(_ date: CardDate) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let calendar = WorkingCalendar.china
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))
     }
 }

@@ -192,6 +192,62 @@ class ConsoleTests(unittest.TestCase):
         status, body = self.centre.request("GET", "/console/api/card-production", token=session["token"])
         self.assertEqual((status, body.get("code")), (403, "console-forbidden"))
 
+    def test_figures_as_a_table_and_a_chart_and_an_audited_export(self):
+        self.centre.sskiosk("generate", "--county", COUNTY, "--townships", "1", "--people", "3", "--months", "1")
+        with sqlite3.connect(self.centre.database) as database:
+            people = list(database.execute("SELECT idNumber, regionCode FROM person ORDER BY idNumber LIMIT 2"))
+        now = int(time.time() * 1000)
+        results = self.centre.push("T-101", self.tokens["T-101"], [
+            ("application.submit", f"T-101-app-{index}",
+             {"id": f"T-101-{index}", "kind": "resident-pension-enrolment", "idNumber": person, "status": "submitted",
+              "submittedBy": "clerk1", "submittedAt": now, "deadline": now + 7 * 86_400_000, "details": {},
+              "terminalID": "T-101", "regionCode": region})
+            for index, (person, region) in enumerate(people)])
+        self.assertEqual([result["outcome"] for result in results], ["applied", "applied"], results)
+
+        self.centre.add_staff("audit-1", "county-auditor", COUNTY, "first-pass-1")
+        self.centre.change_password("audit-1", "first-pass-1", "audit-secret-9")
+        self.open_console()
+        self.sign_in("audit-1", "audit-secret-9")
+        wait_screen(self.driver, "screen-console")
+        click(self.driver, "#tab-figures")
+        bar = wait(lambda: self.driver.find_element(
+            By.CSS_SELECTOR, f'#figures-chart rect[data-group="{HOME}"][data-series="received"]'), what="the chart")
+        self.assertEqual(bar.get_attribute("data-value"), "2")
+        first_row = [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, "#figures-table tbody tr:first-child td")]
+        self.assertEqual(first_row[:2], [HOME, "2"])
+        check_screen(self, self.driver, "console-12-figures")
+
+        # Coverage against the people on record, and the list of those without a pension to reach.
+        with sqlite3.connect(self.centre.database) as database:
+            population, without = database.execute(
+                "SELECT COUNT(*), SUM(NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.idNumber = p.idNumber"
+                " AND e.status = 'active' AND e.insurance IN ('110', '120', '170'))) FROM person p").fetchone()
+        total = wait(lambda: [cell.text for cell in self.driver.find_elements(
+            By.CSS_SELECTOR, "#coverage-table tbody tr:last-child td")] or None, what="the coverage table")
+        self.assertEqual(total[:2], ["合计", str(population)])
+        click(self.driver, '[data-uncovered="pension"]')
+        wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, '#uncovered-list h3[data-scheme="pension"]'),
+             what="the list of people without a pension")
+        if without:
+            rows = self.driver.find_elements(By.CSS_SELECTOR, "#uncovered-list tbody tr")
+            self.assertEqual(len(rows), without)
+            self.assertIn("*", rows[0].find_elements(By.CSS_SELECTOR, "td")[1].text, "ID numbers masked")
+        check_screen(self, self.driver, "console-13-coverage")
+
+        select = self.driver.find_element(By.ID, "figures-group")
+        select.find_element(By.CSS_SELECTOR, 'option[value="service"]').click()
+        click(self.driver, "#figures-form button[type=submit]")
+        wait(lambda: self.driver.find_elements(
+            By.CSS_SELECTOR, '#figures-chart rect[data-group="resident-pension-enrolment"]'), what="figures by service")
+
+        click(self.driver, "#figures-export")
+        log = self.centre.directory / "server.log"
+        wait(lambda: "figures exported from the console" in log.read_text(errors="replace"), what="the export in the log")
+        self.assertIn("audit-1", log.read_text(errors="replace"))
+        self.assertIn("people without cover listed from the console", log.read_text(errors="replace"))
+        self.assertEqual(text_of(self.driver, "#figures-error"), "")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -5,6 +5,7 @@ import KioskCore
 import NIOCore
 import NIOHTTP1
 import Testing
+import Vocabulary
 
 /// The console's API over the centre's real TLS: sign-in with the forced change of a first
 /// password and the lockout, each role's view kept to its own jurisdiction, and a county
@@ -404,6 +405,138 @@ import Testing
             #expect(
                 try await batchCards(admin) == Dictionary(uniqueKeysWithValues: homeCards.map { ($0, "ready-at-desk") })
             )
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test(
+        "figures: a month's applications of the member's area by township, as JSON and CSV; not for technicians",
+        arguments: StoreKind.testable)
+    func figuresOfTheArea(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let home = centre.home.flatMap(\.people)
+            let neighbour = try #require(
+                Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8)).first?.people.first)
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            try await centre.store.register(other)
+            let (terminal, _) = try Fixtures.terminal()
+            let now = Date()
+            func application(_ id: String, _ person: Person, _ terminal: String) -> Application {
+                Application(
+                    id: id, kind: .residentPensionEnrolment, idNumber: person.idNumber, submittedBy: "clerk1",
+                    submittedAt: now, terminalID: terminal, regionCode: person.regionCode)
+            }
+            let results =
+                try await centre.store.apply(
+                    [
+                        try Fixtures.command(.applicationSubmit, application("T-101-1", home[0], "T-101"), key: "f1"),
+                        try Fixtures.command(.applicationSubmit, application("T-101-2", home[1], "T-101"), key: "f2"),
+                    ], from: terminal, at: now)
+                + (try await centre.store.apply(
+                    [try Fixtures.command(.applicationSubmit, application("T-102-1", neighbour, "T-102"), key: "f3")],
+                    from: other, at: now))
+            #expect(results.allSatisfy { $0.outcome == .applied }, "\(results)")
+            for (id, role, area) in [
+                ("audit-1", CentreRole.countyAuditor, Self.county),
+                ("super-102", .countySupervisor, Fixtures.neighbour),
+                ("tech-1", .technician, Self.county),
+            ] {
+                try await Self.addStaff(id, role, area, to: centre.store, mustChange: false)
+            }
+            let console = Console(centre)
+            let auditor = try await console.signIn("audit-1")
+            let county = try await console.call(.GET, "console/api/figures", token: auditor)
+            #expect(county.status == 200, "\(String(decoding: county.body, as: UTF8.self))")
+            let rows = county.object["rows"] as? [[String: Any]] ?? []
+            #expect(rows.compactMap { $0["key"] as? String } == [Fixtures.home, Fixtures.neighbour])
+            #expect(rows.compactMap { $0["received"] as? Int } == [2, 1])
+            #expect((county.object["total"] as? [String: Any])?["open"] as? Int == 3)
+
+            let supervisor = try await console.signIn("super-102")
+            let township = try await console.call(.GET, "console/api/figures?group=service", token: supervisor)
+            #expect(
+                (township.object["rows"] as? [[String: Any]])?.map { $0["key"] as? String }
+                    == ["resident-pension-enrolment"])
+            #expect((township.object["total"] as? [String: Any])?["received"] as? Int == 1)
+            let lastYear = try await console.call(.GET, "console/api/figures?month=2025-01", token: supervisor)
+            #expect((lastYear.object["total"] as? [String: Any])?["received"] as? Int == 0)
+            #expect(try await console.call(.GET, "console/api/figures?month=2025-13", token: supervisor).status == 400)
+            #expect(try await console.call(.GET, "console/api/figures?group=person", token: supervisor).status == 400)
+
+            var request = HTTPClientRequest(
+                url: "https://127.0.0.1:\(centre.port)/console/api/figures.csv?group=township")
+            request.headers.add(name: "Authorization", value: "Bearer \(auditor)")
+            let csv = try await console.client.execute(request, timeout: .seconds(30))
+            #expect(csv.status == .ok)
+            #expect(csv.headers["Content-Type"].first == "text/csv; charset=utf-8")
+            #expect(csv.headers["Content-Disposition"].first?.contains("figures-\(Self.county)-") == true)
+            let text = String(buffer: try await csv.body.collect(upTo: 1 << 20))
+            #expect(text.hasPrefix("\u{FEFF}分组,"))
+            #expect(text.contains("\r\n\(Fixtures.home),2,"))
+            #expect(!text.contains(home[0].idNumber))
+
+            let technician = try await console.call(
+                .GET, "console/api/figures", token: try await console.signIn("tech-1"))
+            #expect(technician.status == 403 && technician.code == "console-forbidden")
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test(
+        "coverage: each village's people against those with a pension and medical cover, and the list still to reach",
+        arguments: StoreKind.testable)
+    func coverageOfTheArea(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let pages = centre.home + Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8))
+            let people = pages.flatMap(\.people)
+            let active = pages.flatMap(\.enrolments).filter { $0.status == .active }
+            func covered(_ scheme: CoverageScheme) -> Set<String> {
+                Set(active.filter { scheme.insurances.contains($0.insurance) }.map(\.idNumber))
+            }
+            try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            try await Self.addStaff("tech-1", .technician, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let auditor = try await console.signIn("audit-1")
+            let answer = try await console.call(.GET, "console/api/coverage", token: auditor)
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+            let villages = answer.object["villages"] as? [[String: Any]] ?? []
+            let expectedVillages = Set(people.map(\.regionCode)).sorted()
+            #expect(villages.compactMap { $0["regionCode"] as? String } == expectedVillages)
+            for village in villages {
+                let code = try #require(village["regionCode"] as? String)
+                let here = Set(people.filter { $0.regionCode == code }.map(\.idNumber))
+                #expect(village["population"] as? Int == here.count)
+                let cover = village["covered"] as? [String: Int] ?? [:]
+                #expect(cover["pension"] ?? 0 == here.intersection(covered(.pension)).count, "\(code)")
+                #expect(cover["medical"] ?? 0 == here.intersection(covered(.medical)).count, "\(code)")
+                let enrolled = village["enrolled"] as? [String: Int] ?? [:]
+                let resident = Set(active.filter { $0.insurance == .residentPension }.map(\.idNumber))
+                #expect(enrolled["170"] ?? 0 == here.intersection(resident).count, "\(code)")
+            }
+            #expect((answer.object["total"] as? [String: Any])?["population"] as? Int == people.count)
+
+            let uncovered = people.filter { !covered(.medical).contains($0.idNumber) }
+                .sorted { ($0.regionCode, $0.idNumber) < ($1.regionCode, $1.idNumber) }
+            #expect(!uncovered.isEmpty, "the fixtures hold people without medical cover")
+            let list = try await console.call(.GET, "console/api/coverage/uncovered?scheme=medical", token: auditor)
+            #expect(list.status == 200)
+            #expect(list.list.compactMap { $0["name"] as? String } == uncovered.map(\.name))
+            #expect(
+                list.list.compactMap { $0["idNumber"] as? String } == uncovered.map { MaskedIDNumber($0.idNumber).text }
+            )
+            let body = String(decoding: list.body, as: UTF8.self)
+            for person in uncovered { #expect(!body.contains(person.idNumber)) }
+            if uncovered.count > 1 {
+                let one = try await console.call(
+                    .GET, "console/api/coverage/uncovered?scheme=medical&limit=1", token: auditor)
+                #expect(one.list.count == 1)
+            }
+            #expect(
+                try await console.call(.GET, "console/api/coverage/uncovered?scheme=dental", token: auditor).status
+                    == 400)
+            let technician = try await console.call(
+                .GET, "console/api/coverage", token: try await console.signIn("tech-1"))
+            #expect(technician.code == "console-forbidden")
             try await console.client.shutdown()
         }
     }

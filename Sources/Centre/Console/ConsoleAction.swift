@@ -9,4 +9,6 @@ public enum ConsoleAction: String, Codable, CaseIterable, Hashable, Sendable {
     case viewCardProduction = "view-card-production"
     /// Send the waiting cards to the bureau as a batch, and record a batch delivered.
     case manageCardProduction = "manage-card-production"
+    /// Read the area's service figures and export them; each read and export is logged.
+    case viewFigures = "view-figures"
 }

@@ -6,7 +6,7 @@ public enum ConsolePolicy {
         case .countyAdministrator: true
         case .countySupervisor: action != .manageTerminals && action != .manageStaff
         case .technician: action == .viewTerminals || action == .viewFleet
-        case .countyAuditor: action == .viewTerminals || action == .viewCardProduction
+        case .countyAuditor: [.viewTerminals, .viewCardProduction, .viewFigures].contains(action)
         }
     }
 

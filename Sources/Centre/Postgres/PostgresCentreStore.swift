@@ -299,6 +299,29 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, connection
+            ).map(\.application)
+        }
+    }
+
+    public func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures {
+        try await client.withConnection { connection in
+            CoverageFigures(
+                try await self.fetch(self.sql.coverage(in: area), RowMapping<CoverageCount>.records, connection),
+                at: now)
+        }
+    }
+
+    public func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) async throws -> [Person] {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.uncovered(in: area, scheme, limit: limit), RowMapping<Person>.records, connection)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await client.withConnection { connection in
             try await self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection)

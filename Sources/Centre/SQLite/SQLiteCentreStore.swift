@@ -239,6 +239,26 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, db
+            ).map(\.application)
+        }
+    }
+
+    public func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures {
+        try await pool.read { db in
+            CoverageFigures(try self.fetch(self.sql.coverage(in: area), RowMapping<CoverageCount>.records, db), at: now)
+        }
+    }
+
+    public func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) async throws -> [Person] {
+        try await pool.read { db in
+            try self.fetch(self.sql.uncovered(in: area, scheme, limit: limit), RowMapping<Person>.records, db)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await pool.read { db in
             try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first

@@ -65,6 +65,7 @@ extension CentreServer {
         }
         addConsoleStaffRoutes(to: signedIn)
         addCardProductionRoutes(to: signedIn)
+        addFiguresRoutes(to: signedIn)
         signedIn.post("terminals/{id}/revoke") { _, context in
             let terminal = try await managedTerminal(context)
             try await store.revokeTerminal(terminal.id, at: Date())

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import Vocabulary
 
 /// The statements both stores run, written once: the dialects differ here only in how a parameter
 /// is named (`?` or `$1`). Region prefixes are byte ranges (`>= prefix AND < prefix + U+FFFF`), which
@@ -173,6 +174,72 @@ struct CentreSQL: Sendable {
                 ORDER BY cardNumber
                 """,
             arguments: [.text(CardStatus.applied.rawValue)] + Self.regionRange(area))
+    }
+
+    /// The applications made inside `area` and received in `range`, by id.
+    func applications(in area: Jurisdiction, receivedIn range: Range<Date>) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(StoredApplication.columnList()) FROM application
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                    AND submittedAt >= \(parameter(3)) AND submittedAt < \(parameter(4))
+                ORDER BY id
+                """,
+            arguments: Self.regionRange(area) + [
+                .integer(range.lowerBound.milliseconds), .integer(range.upperBound.milliseconds),
+            ])
+    }
+
+    /// Each village's head count inside `area`, its people actively enrolled in each insurance, and
+    /// its people with each ``CoverageScheme``'s cover (``CoverageCount``).
+    func coverage(in area: Jurisdiction) -> Statement {
+        var arguments: [SQLValue] = []
+        func inArea() -> String {
+            arguments += Self.regionRange(area)
+            return "p.regionCode >= \(parameter(arguments.count - 1)) AND p.regionCode < \(parameter(arguments.count))"
+        }
+        func active(_ insurances: [InsuranceType]) -> String {
+            let first = arguments.count + 1
+            arguments += insurances.map { .text($0.rawValue) }
+            return """
+                EXISTS (SELECT 1 FROM enrolment e WHERE e.idNumber = p.idNumber AND e.status = 'active'
+                    AND e.insurance IN (\(parameters(first...arguments.count))))
+                """
+        }
+        var parts = [
+            """
+            SELECT p.regionCode AS regionCode, '\(CoverageFigures.Village.populationMeasure)' AS measure,
+                COUNT(*) AS people
+            FROM person p WHERE \(inArea()) GROUP BY p.regionCode
+            """,
+            """
+            SELECT p.regionCode AS regionCode, e.insurance AS measure, COUNT(DISTINCT p.idNumber) AS people
+            FROM person p JOIN enrolment e ON e.idNumber = p.idNumber AND e.status = 'active'
+            WHERE \(inArea()) GROUP BY p.regionCode, e.insurance
+            """,
+        ]
+        for scheme in CoverageScheme.allCases {
+            parts.append(
+                """
+                SELECT p.regionCode AS regionCode, '\(scheme.rawValue)' AS measure, COUNT(*) AS people
+                FROM person p WHERE \(inArea()) AND \(active(scheme.insurances)) GROUP BY p.regionCode
+                """)
+        }
+        return Statement(sql: parts.joined(separator: "\nUNION ALL\n"), arguments: arguments)
+    }
+
+    /// The people inside `area` without `scheme`'s cover, by village and ID number, at most `limit`.
+    func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) -> Statement {
+        let insurances = scheme.insurances.map { SQLValue.text($0.rawValue) }
+        return Statement(
+            sql: """
+                SELECT \(Person.columnList(alias: "p")) FROM person p
+                WHERE p.regionCode >= \(parameter(1)) AND p.regionCode < \(parameter(2))
+                    AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.idNumber = p.idNumber AND e.status = 'active'
+                        AND e.insurance IN (\(parameters(3...(2 + insurances.count)))))
+                ORDER BY p.regionCode, p.idNumber LIMIT \(limit)
+                """,
+            arguments: Self.regionRange(area) + insurances)
     }
 
     /// The batches started for areas inside `area` that are at the bureau, or were started since

@@ -94,6 +94,13 @@ public protocol CentreStore: Sendable {
     func certificate(serial: String) async throws -> SignedCertificate?
     /// The application under `id`, wherever it was made: a receipt's code asks after it.
     func application(id: String) async throws -> Application?
+    /// The applications made inside `area` and received in `range`, for the county's figures.
+    func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application]
+    /// Insurance coverage in `area`, village by village.
+    func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures
+    /// The people inside `area` without `scheme`'s cover, by village, at most `limit`: whom the
+    /// township has still to reach.
+    func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) async throws -> [Person]
 
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
     func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]

@@ -32,7 +32,7 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
     }
 
     /// China's calendar days: every limit is counted where the hall is.
-    static let gregorian: Calendar = {
+    public static let china: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         return calendar
@@ -43,29 +43,29 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
         let day = Self.key(of: date)
         if years.contains(where: { $0.workdays.contains(day) }) { return true }
         if years.contains(where: { $0.holidays.contains(day) }) { return false }
-        return !Self.gregorian.isDateInWeekend(date)
+        return !Self.china.isDateInWeekend(date)
     }
 
     /// The last second of the `workingDays`-th working day after the day of `date`; with 0, the end of
     /// that same day (a same-day service).
     public func endOfWorkingDay(_ workingDays: Int, after date: Date) -> Date {
-        var day = Self.gregorian.startOfDay(for: date)
+        var day = Self.china.startOfDay(for: date)
         var remaining = workingDays
         while remaining > 0 {
-            day = Self.gregorian.date(byAdding: .day, value: 1, to: day)!
+            day = Self.china.date(byAdding: .day, value: 1, to: day)!
             if isWorkingDay(day) { remaining -= 1 }
         }
-        return Self.gregorian.date(byAdding: DateComponents(day: 1, second: -1), to: day)!
+        return Self.china.date(byAdding: DateComponents(day: 1, second: -1), to: day)!
     }
 
     /// The working days after the day of `start` up to and including the day of `end`: what is left
     /// of a limit ending at `end` when its clock stops at `start`.
     public func workingDays(after start: Date, through end: Date) -> Int {
-        var day = Self.gregorian.startOfDay(for: start)
-        let last = Self.gregorian.startOfDay(for: end)
+        var day = Self.china.startOfDay(for: start)
+        let last = Self.china.startOfDay(for: end)
         var count = 0
         while day < last {
-            day = Self.gregorian.date(byAdding: .day, value: 1, to: day)!
+            day = Self.china.date(byAdding: .day, value: 1, to: day)!
             if isWorkingDay(day) { count += 1 }
         }
         return count
@@ -81,10 +81,10 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
                         problems.append("\(published.year): the \(name) \"\(day)\" is not a date written YYYY-MM-DD")
                         continue
                     }
-                    if Self.gregorian.component(.year, from: date) != published.year {
+                    if Self.china.component(.year, from: date) != published.year {
                         problems.append("\(published.year): the \(name) \(day) is in another year")
                     }
-                    if name == "working day", !Self.gregorian.isDateInWeekend(date) {
+                    if name == "working day", !Self.china.isDateInWeekend(date) {
                         problems.append("\(published.year): the working day \(day) is a weekday, worked anyway")
                     }
                 }
@@ -99,14 +99,14 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
     }
 
     static func key(of date: Date) -> String {
-        let parts = gregorian.dateComponents([.year, .month, .day], from: date)
+        let parts = china.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     static func date(_ key: String) -> Date? {
         let parts = key.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, key.count == 10,
-            let date = gregorian.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+            let date = china.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
         else { return nil }
         return self.key(of: date) == key ? date : nil
     }

@@ -31,8 +31,7 @@ public struct SyntheticTownship: Sequence, Sendable {
 
     /// The centre's time of the data: the first moment of the month after ``lastMonth``, Beijing time.
     public var asOf: Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let calendar = WorkingCalendar.china
         let next = lastMonth.adding(months: 1)
         return calendar.date(from: DateComponents(year: next.year, month: next.month, day: 1))!
     }
@@ -242,8 +241,7 @@ public struct SyntheticTownship: Sequence, Sendable {
         }
 
         private static func day(_ date: Date) -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+            let calendar = WorkingCalendar.china
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             return "\(parts.year!)-\(parts.month!.padded(2))-\(parts.day!.padded(2))"
         }

@@ -85,8 +85,7 @@ struct TerminalDocuments: Sendable {
     /// The applications this terminal's region took on `day` (China's calendar day around `day`).
     func dailyLedger(day: Date, serial: String, by principal: Principal, at now: Date) async throws -> PrintDocument {
         let terminal = try await requireTerminal()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let calendar = WorkingCalendar.china
         let start = calendar.startOfDay(for: day)
         let applications = try await store.applications(
             ApplicationFilter(

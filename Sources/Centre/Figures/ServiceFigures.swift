@@ -1,0 +1,110 @@
+import Foundation
+import KioskCore
+import Vocabulary
+
+/// A month's service figures for the county's performance review (效能评估、综合考核): the
+/// applications received that month in an area, grouped by township, village, clerk or service,
+/// and what has become of them by the time asked. Counts only: no person, no application id.
+public struct ServiceFigures: Codable, Hashable, Sendable {
+    /// What the rows are.
+    public enum Grouping: String, Codable, CaseIterable, Hashable, Sendable {
+        case township
+        case village
+        /// The staff id that took the application; `card` for residents at a kiosk.
+        case clerk
+        case service
+    }
+
+    public struct Row: Codable, Hashable, Sendable {
+        /// The township's or village's region code, the clerk's id or the service's kind.
+        public var key: String
+        public var received = 0
+        /// Completed on the China calendar day it was received (当场办结).
+        public var completedSameDay = 0
+        /// Completed by the end of its time limit (按时办结).
+        public var completedInTime = 0
+        /// Completed after its time limit, or open past it now.
+        public var overdue = 0
+        /// Refused (不予受理/退回).
+        public var refused = 0
+        /// Still open.
+        public var open = 0
+
+        init(key: String) { self.key = key }
+
+        mutating func count(_ application: Application, at now: Date) {
+            received += 1
+            if let completed = application.completedAt {
+                let calendar = WorkingCalendar.china
+                if calendar.isDate(completed, inSameDayAs: application.submittedAt) { completedSameDay += 1 }
+                if completed <= application.deadline { completedInTime += 1 } else { overdue += 1 }
+            } else if application.status.isOpen, now > application.deadline {
+                overdue += 1
+            }
+            if application.status == .rejected { refused += 1 }
+            if application.status.isOpen { open += 1 }
+        }
+    }
+
+    public var month: YearMonth
+    public var grouping: Grouping
+    /// By key.
+    public var rows: [Row]
+    public var total: Row
+    public var asOf: Date
+
+    /// The figures of `applications` received in `month`; the others are left out.
+    public init(month: YearMonth, grouping: Grouping, applications: [Application], at now: Date) {
+        let range = Self.range(of: month)
+        var rows: [String: Row] = [:]
+        var total = Row(key: "total")
+        for application in applications where range.contains(application.submittedAt) {
+            let key = Self.key(of: application, by: grouping)
+            rows[key, default: Row(key: key)].count(application, at: now)
+            total.count(application, at: now)
+        }
+        self.month = month
+        self.grouping = grouping
+        self.rows = rows.values.sorted { $0.key < $1.key }
+        self.total = total
+        self.asOf = now
+    }
+
+    /// The instants of `month` on China's calendar, its first midnight included, the next month's not.
+    public static func range(of month: YearMonth) -> Range<Date> {
+        let calendar = WorkingCalendar.china
+        let start = calendar.date(from: DateComponents(year: month.year, month: month.month, day: 1))!
+        return start..<calendar.date(byAdding: .month, value: 1, to: start)!
+    }
+
+    static func key(of application: Application, by grouping: Grouping) -> String {
+        switch grouping {
+        case .township: String(application.regionCode.prefix(9))
+        case .village: application.regionCode
+        case .clerk: application.submittedBy
+        case .service: application.kind.rawValue
+        }
+    }
+
+    /// The figures as the county offices exchange them: CSV with Chinese headings, a byte order
+    /// mark so that Excel reads it as UTF-8, CRLF line ends (RFC 4180), the total last.
+    public var csv: String {
+        let heading = ["分组", "受理件数", "当场办结", "按时办结", "超期", "不予受理或退回", "在办"]
+        let lines =
+            [heading.joined(separator: ",")]
+            + (rows + [total]).map { row in
+                [
+                    Self.field(row.key), String(row.received), String(row.completedSameDay),
+                    String(row.completedInTime), String(row.overdue), String(row.refused), String(row.open),
+                ].joined(separator: ",")
+            }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A field quoted when it holds a comma, quote or line end, and never read as a formula.
+    static func field(_ text: String) -> String {
+        let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
+        guard safe.contains(where: { ",\"\r\n".contains($0) }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

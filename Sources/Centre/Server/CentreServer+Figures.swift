@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import Logging
+import Vocabulary
+
+/// The county's service figures under `/console/api/figures` (openapi-centre.yaml): a month's
+/// applications in the member's area, grouped by township, village, clerk or service, as JSON for
+/// the console's table and chart and as CSV for the county offices. Each read and each export goes
+/// to the centre's log with who asked, for which area and month. Beside them, `/console/api/coverage`:
+/// insurance coverage village by village, and the people not yet covered, to be reached.
+extension CentreServer {
+    func addFiguresRoutes(to signedIn: RouterGroup<CentreRequestContext>) {
+        signedIn.get("figures") { request, context in
+            let (staff, figures) = try await figures(request, context)
+            logger.notice("figures read from the console", metadata: Self.figuresMetadata(figures, staff))
+            return try CentreJSON.response(figures)
+        }
+        signedIn.get("figures.csv") { request, context in
+            let (staff, figures) = try await figures(request, context)
+            logger.notice("figures exported from the console", metadata: Self.figuresMetadata(figures, staff))
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] =
+                #"attachment; filename="figures-\#(staff.jurisdiction.regionPrefix)-\#(figures.month)-\#(figures.grouping.rawValue).csv""#
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
+        }
+        signedIn.get("coverage") { _, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            logger.notice(
+                "coverage read from the console", metadata: ["by": "\(staff.id)", "area": "\(staff.jurisdiction)"])
+            return try CentreJSON.response(try await store.coverage(in: staff.jurisdiction, at: Date()))
+        }
+        signedIn.get("coverage/uncovered") { request, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            let query = request.uri.queryParameters
+            guard let scheme = query["scheme"].flatMap({ CoverageScheme(rawValue: String($0)) }) else {
+                throw CentreError.malformedBody
+            }
+            let limit = min(query["limit"].flatMap { Int(String($0)) } ?? 500, 5_000)
+            guard limit > 0 else { throw CentreError.malformedBody }
+            let people = try await store.uncovered(in: staff.jurisdiction, scheme, limit: limit)
+            logger.notice(
+                "people without cover listed from the console",
+                metadata: [
+                    "by": "\(staff.id)", "area": "\(staff.jurisdiction)", "scheme": "\(scheme.rawValue)",
+                    "people": "\(people.count)",
+                ])
+            return try CentreJSON.response(people.map(UncoveredPerson.init))
+        }
+    }
+
+    /// The month (`month=YYYY-MM`, this month in China by default) and grouping (`group=`, by
+    /// township by default) asked for, inside the member's own area.
+    private func figures(_ request: Request, _ context: CentreRequestContext) async throws
+        -> (CentreStaffMember, ServiceFigures)
+    {
+        let staff = try context.requireStaff()
+        try ConsolePolicy.authorize(staff, .viewFigures)
+        let now = Date()
+        let query = request.uri.queryParameters
+        let month: YearMonth
+        if let text = query["month"] {
+            guard let asked = YearMonth(text) else { throw CentreError.malformedBody }
+            month = asked
+        } else {
+            let today = WorkingCalendar.china.dateComponents([.year, .month], from: now)
+            month = YearMonth(year: today.year!, month: today.month!)!
+        }
+        let grouping: ServiceFigures.Grouping
+        if let text = query["group"] {
+            guard let asked = ServiceFigures.Grouping(rawValue: String(text)) else { throw CentreError.malformedBody }
+            grouping = asked
+        } else {
+            grouping = .township
+        }
+        let applications = try await store.applications(
+            in: staff.jurisdiction, receivedIn: ServiceFigures.range(of: month))
+        return (staff, ServiceFigures(month: month, grouping: grouping, applications: applications, at: now))
+    }
+
+    private static func figuresMetadata(_ figures: ServiceFigures, _ staff: CentreStaffMember) -> Logger.Metadata {
+        [
+            "by": "\(staff.id)", "area": "\(staff.jurisdiction)", "month": "\(figures.month)",
+            "group": "\(figures.grouping.rawValue)",
+        ]
+    }
+}
