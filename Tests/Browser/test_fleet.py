@@ -63,6 +63,8 @@ class FleetTests(unittest.TestCase):
         wait_screen(self.driver, "screen-console")
         click(self.driver, "#tab-fleet")
         wait(lambda: self.driver.find_element(By.CSS_SELECTOR, "#fleet-alerts .notice"), what="no alerts")
+        tile = f'#fleet-map [data-township="{HOME}"]'
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, tile).get_attribute("data-state"), "ok")
         check_screen(self, self.driver, "console-07-fleet-healthy")
 
         self.addCleanup(rig, "printer", "fault", "a4", "none")
@@ -76,11 +78,13 @@ class FleetTests(unittest.TestCase):
         self.assertIn("Load paper", alert.text)
         state = self.driver.find_element(By.CSS_SELECTOR, '[data-device="rig-a4"]').get_attribute("data-state")
         self.assertEqual(state, "userError")
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, tile).get_attribute("data-state"), "alert")
         check_screen(self, self.driver, "console-08-fleet-paper-out")
 
         rig("printer", "fault", "a4", "none")
         wait(lambda: self.alerts() == [], timeout=2 * HEARTBEAT, what="the alert cleared at the centre")
         wait(lambda: self.shown_alerts() == [], timeout=15, what="the alert cleared on the page")
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, tile).get_attribute("data-state"), "ok")
         check_screen(self, self.driver, "console-09-fleet-cleared")
 
 

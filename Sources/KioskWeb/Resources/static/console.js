@@ -65,9 +65,10 @@
     clearTimeout(idleTimer);
     clearTimeout(fleetTimer);
     if (held) await api("DELETE", "/console/api/session", { token: held });
-    for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-list", "fleet-as-of", "staff-name",
-      "staff-role", "staff-area", "staff-list", "staff-password", "production-notice", "production-waiting",
-      "production-batches", "figures-error", "figures-chart", "figures-table", "coverage-table", "uncovered-list"]) {
+    for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-map", "fleet-list", "fleet-as-of",
+      "staff-name", "staff-role", "staff-area", "staff-list", "staff-password", "production-notice",
+      "production-waiting", "production-batches", "figures-error", "figures-chart", "figures-table", "coverage-table",
+      "uncovered-list"]) {
       $(id).replaceChildren();
     }
     for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
@@ -444,6 +445,42 @@
       el("br"), `${t("fixLabel")}: ${item.fix}`);
   }
 
+  /// The county's townships as tiles in region-code order (no boundaries are shipped, so a schematic
+  /// rather than a geographic map), each coloured by its terminals' worst state.
+  function fleetMap(rows) {
+    const townships = new Map();
+    for (const row of rows) {
+      const code = row.terminal.jurisdiction.slice(0, 9);
+      const tile = townships.get(code) ?? { terminals: 0, alerts: 0, silent: 0 };
+      tile.terminals += 1;
+      tile.alerts += row.alerts.length;
+      if (!row.lastHeartbeatAt) tile.silent += 1;
+      townships.set(code, tile);
+    }
+    const svg = (tag, attributes, ...children) => {
+      const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      element.append(...children);
+      return element;
+    };
+    const perRow = 6;
+    const codes = [...townships.keys()].sort();
+    const tiles = codes.map((code, index) => {
+      const tile = townships.get(code);
+      const state = tile.alerts ? "alert" : tile.silent === tile.terminals ? "silent" : "ok";
+      const x = (index % perRow) * 150;
+      const y = Math.floor(index / perRow) * 90;
+      return svg("g", { "data-township": code, "data-state": state },
+        svg("rect", { x, y, width: 140, height: 80, rx: 8, class: `map-tile map-${state}` }),
+        svg("text", { x: x + 10, y: y + 28, class: "map-label" }, code),
+        svg("text", { x: x + 10, y: y + 52, class: "map-label" }, `${tile.terminals} ${t("mapTerminals")}`),
+        svg("text", { x: x + 10, y: y + 72, class: "map-label" }, `${tile.alerts} ${t("mapAlerts")}`));
+    });
+    const height = Math.max(1, Math.ceil(codes.length / perRow)) * 90;
+    return svg("svg", { viewBox: `0 0 ${perRow * 150} ${height}`, width: "100%", role: "img", "aria-label": t("fleetMap") },
+      svg("title", {}, t("fleetMap")), ...tiles);
+  }
+
   async function showFleet() {
     clearTimeout(fleetTimer);
     const reply = await call("GET", "/console/api/fleet");
@@ -456,6 +493,7 @@
       ? el("p", { class: "notice" }, t("noAlerts"))
       : el("div", { class: "alerts" }, el("p", { class: "error" }, t("alertsCount", count)),
         el("ul", {}, rows.flatMap((row) => row.alerts.map((item) => alert(row.terminal, item))))));
+    $("fleet-map").replaceChildren(rows.length ? fleetMap(rows) : "");
     $("fleet-list").replaceChildren(table(
       ["colTerminal", "colArea", "colHeartbeat", "colVersion", "colOutbox", "colClock", "colDevices", "colAlerts"],
       rows.map((row) => {
