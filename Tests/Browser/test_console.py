@@ -216,6 +216,7 @@ class ConsoleTests(unittest.TestCase):
         self.assertEqual(bar.get_attribute("data-value"), "2")
         first_row = [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, "#figures-table tbody tr:first-child td")]
         self.assertEqual(first_row[:2], [HOME, "2"])
+        wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#output-table tbody tr"), what="the cards and documents")
         check_screen(self, self.driver, "console-12-figures")
 
         # Coverage against the people on record, and the list of those without a pension to reach.

@@ -483,6 +483,54 @@ import Vocabulary
     }
 
     @Test(
+        "output: the month's card steps and registered documents by township; earlier months' steps not counted",
+        arguments: StoreKind.testable)
+    func outputOfTheArea(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let home = centre.home.flatMap(\.people)
+            let (terminal, _) = try Fixtures.terminal()
+            let now = Date()
+            let cards = (0..<2).map { Fixtures.newCardNumber(20 + $0) }
+            let results = try await centre.store.apply(
+                try cards.enumerated().map { index, number in
+                    try Fixtures.command(
+                        .cardRequest,
+                        CardRecord(cardNumber: number, idNumber: home[index].idNumber, requestedBy: "clerk1", at: now),
+                        key: "o\(index)")
+                }
+                    + [
+                        try Fixtures.command(
+                            .certificateIssue,
+                            SignedCertificate(
+                                serial: "T-101-proof-1", kind: "PI", payloadHash: String(repeating: "a", count: 64),
+                                keyID: "T-101", regionCode: Fixtures.home, signedAt: now), key: "o9")
+                    ], from: terminal, at: now)
+            #expect(results.allSatisfy { $0.outcome == .applied }, "\(results)")
+            _ = try await centre.store.startBatch(in: try Jurisdiction(Fixtures.home), at: now)
+            // The fixtures' own cards took their steps months ago: any in this month count too.
+            let today = WorkingCalendar.china.dateComponents([.year, .month], from: now)
+            let month = ServiceFigures.range(of: try #require(YearMonth(year: today.year!, month: today.month!)))
+            let earlier = centre.home.flatMap(\.cardRecords).flatMap(\.steps).filter { month.contains($0.at) }
+
+            try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let answer = try await console.call(
+                .GET, "console/api/figures/output", token: try await console.signIn("audit-1"))
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+            let total = try #require(answer.object["total"] as? [String: Any])
+            #expect(total["cardsApplied"] as? Int == 2 + earlier.filter { $0.status == .applied }.count)
+            #expect(total["cardsProduced"] as? Int == 2 + earlier.filter { $0.status == .inProduction }.count)
+            #expect((total["documents"] as? [String: Int])?["PI"] == 1)
+            let rows = answer.object["rows"] as? [[String: Any]] ?? []
+            #expect(rows.first?["key"] as? String == Fixtures.home)
+            let before = try await console.call(
+                .GET, "console/api/figures/output?month=2020-01", token: try await console.signIn("audit-1"))
+            #expect((before.object["total"] as? [String: Any])?["cardsApplied"] as? Int == 0)
+            try await console.client.shutdown()
+        }
+    }
+
+    @Test(
         "coverage: each village's people against those with a pension and medical cover, and the list still to reach",
         arguments: StoreKind.testable)
     func coverageOfTheArea(_ kind: StoreKind) async throws {

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import Logging
 import PostgresNIO
+import Vocabulary
 
 /// The centre on PostgreSQL, for a city or province: many terminals writing at once, read replicas
 /// and partitioning by region later (docs/SYNC.md's scale plan). Same schema, statements and rules
@@ -304,6 +305,17 @@ public final class PostgresCentreStore: CentreStore {
             try await self.fetch(
                 self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, connection
             ).map(\.application)
+        }
+    }
+
+    public func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures {
+        try await client.withConnection { connection in
+            OutputFigures(
+                month: month, cards: try await self.fetch(self.sql.cards(in: area), .records, connection),
+                documents: try await self.fetch(
+                    self.sql.certificates(in: area, signedIn: ServiceFigures.range(of: month)),
+                    RowMapping<SignedCertificate>.records, connection),
+                at: now)
         }
     }
 

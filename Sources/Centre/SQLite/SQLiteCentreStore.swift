@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import Vocabulary
 
 /// The centre on SQLite: one file, nothing to set up, for a county with a few dozen terminals or a
 /// test. Writes go one at a time (SQLite has one writer), which is also what numbers the changes in
@@ -244,6 +245,17 @@ public final class SQLiteCentreStore: CentreStore {
             try self.fetch(
                 self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, db
             ).map(\.application)
+        }
+    }
+
+    public func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures {
+        try await pool.read { db in
+            OutputFigures(
+                month: month, cards: try self.fetch(self.sql.cards(in: area), .records, db),
+                documents: try self.fetch(
+                    self.sql.certificates(in: area, signedIn: ServiceFigures.range(of: month)),
+                    RowMapping<SignedCertificate>.records, db),
+                at: now)
         }
     }
 

@@ -26,6 +26,15 @@ extension CentreServer {
             headers[.cacheControl] = "no-store"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
         }
+        signedIn.get("figures/output") { request, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            let month = try Self.month(request)
+            logger.notice(
+                "output figures read from the console",
+                metadata: ["by": "\(staff.id)", "area": "\(staff.jurisdiction)", "month": "\(month)"])
+            return try CentreJSON.response(try await store.output(in: staff.jurisdiction, month: month, at: Date()))
+        }
         signedIn.get("coverage") { _, context in
             let staff = try context.requireStaff()
             try ConsolePolicy.authorize(staff, .viewFigures)
@@ -62,14 +71,7 @@ extension CentreServer {
         try ConsolePolicy.authorize(staff, .viewFigures)
         let now = Date()
         let query = request.uri.queryParameters
-        let month: YearMonth
-        if let text = query["month"] {
-            guard let asked = YearMonth(text) else { throw CentreError.malformedBody }
-            month = asked
-        } else {
-            let today = WorkingCalendar.china.dateComponents([.year, .month], from: now)
-            month = YearMonth(year: today.year!, month: today.month!)!
-        }
+        let month = try Self.month(request)
         let grouping: ServiceFigures.Grouping
         if let text = query["group"] {
             guard let asked = ServiceFigures.Grouping(rawValue: String(text)) else { throw CentreError.malformedBody }
@@ -80,6 +82,16 @@ extension CentreServer {
         let applications = try await store.applications(
             in: staff.jurisdiction, receivedIn: ServiceFigures.range(of: month))
         return (staff, ServiceFigures(month: month, grouping: grouping, applications: applications, at: now))
+    }
+
+    /// The month asked for (`month=YYYY-MM`), or this month in China.
+    private static func month(_ request: Request) throws -> YearMonth {
+        if let text = request.uri.queryParameters["month"] {
+            guard let month = YearMonth(text) else { throw CentreError.malformedBody }
+            return month
+        }
+        let today = WorkingCalendar.china.dateComponents([.year, .month], from: Date())
+        return YearMonth(year: today.year!, month: today.month!)!
     }
 
     private static func figuresMetadata(_ figures: ServiceFigures, _ staff: CentreStaffMember) -> Logger.Metadata {

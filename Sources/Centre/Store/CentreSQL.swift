@@ -190,6 +190,30 @@ struct CentreSQL: Sendable {
             ])
     }
 
+    /// The cards kept inside `area` (their steps say when each was taken).
+    func cards(in area: Jurisdiction) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(StoredCard.columnList()) FROM card
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2)) ORDER BY cardNumber
+                """,
+            arguments: Self.regionRange(area))
+    }
+
+    /// The documents registered inside `area` and signed in `range`.
+    func certificates(in area: Jurisdiction, signedIn range: Range<Date>) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(SignedCertificate.columnList()) FROM signedCertificate
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                    AND signedAt >= \(parameter(3)) AND signedAt < \(parameter(4))
+                ORDER BY serial
+                """,
+            arguments: Self.regionRange(area) + [
+                .integer(range.lowerBound.milliseconds), .integer(range.upperBound.milliseconds),
+            ])
+    }
+
     /// Each village's head count inside `area`, its people actively enrolled in each insurance, and
     /// its people with each ``CoverageScheme``'s cover (``CoverageCount``).
     func coverage(in area: Jurisdiction) -> Statement {

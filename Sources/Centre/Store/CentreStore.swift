@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import Vocabulary
 
 /// The centre's records behind one seam: SQLite (embedded, the default) or PostgreSQL (a county or
 /// city with many terminals). Both keep the same schema (``CentreSchema``), judge commands by the
@@ -96,6 +97,8 @@ public protocol CentreStore: Sendable {
     func application(id: String) async throws -> Application?
     /// The applications made inside `area` and received in `range`, for the county's figures.
     func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application]
+    /// Cards and documents produced inside `area` in `month`.
+    func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures
     /// Insurance coverage in `area`, village by village.
     func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures
     /// The people inside `area` without `scheme`'s cover, by village, at most `limit`: whom the

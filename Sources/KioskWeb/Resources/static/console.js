@@ -67,8 +67,8 @@
     if (held) await api("DELETE", "/console/api/session", { token: held });
     for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-map", "fleet-list", "fleet-as-of",
       "staff-name", "staff-role", "staff-area", "staff-list", "staff-password", "production-notice",
-      "production-waiting", "production-batches", "figures-error", "figures-chart", "figures-table", "coverage-table",
-      "uncovered-list"]) {
+      "production-waiting", "production-batches", "figures-error", "figures-chart", "figures-table", "output-table",
+      "coverage-table", "uncovered-list"]) {
       $(id).replaceChildren();
     }
     for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
@@ -104,6 +104,7 @@
     else if (name === "production") showProduction();
     else if (name === "figures") {
       showFigures();
+      showOutput();
       showCoverage();
     }
     else showFleet();
@@ -372,6 +373,19 @@
       [...rows.map((row) => line(row, row.key)), line(total, t("totalRow"))]));
   }
 
+  async function showOutput() {
+    const reply = await call("GET", `/console/api/figures/output?month=${encodeURIComponent($("figures-month").value)}`);
+    if (currentTab !== "figures" || !token) return;
+    if (reply.status !== 200) return ($("figures-error").textContent = errorText(reply.json));
+    const documents = (counts) => Object.entries(counts).sort()
+      .map(([kind, count]) => `${t(`doc-${kind}`)} ${count}`).join(" · ") || "0";
+    const line = (row, key) => [key, row.cardsApplied, row.cardsProduced, row.cardsIssued, row.cardsActivated,
+      documents(row.documents)];
+    $("output-table").replaceChildren(table(
+      ["colGroup", "colCardsApplied", "colCardsProduced", "colCardsIssued", "colCardsActivated", "colDocuments"],
+      [...reply.json.rows.map((row) => line(row, row.key)), line(reply.json.total, t("totalRow"))]));
+  }
+
   async function showCoverage() {
     const reply = await call("GET", "/console/api/coverage");
     if (currentTab !== "figures" || !token) return;
@@ -398,6 +412,7 @@
   $("figures-form").addEventListener("submit", (event) => {
     event.preventDefault();
     showFigures();
+    showOutput();
   });
 
   /// The CSV the county offices exchange, saved as a file; the centre records the export.
