@@ -176,6 +176,43 @@ import Testing
     }
 
     @Test(arguments: StoreKind.testable)
+    func aLossReportNeverReopensAReplacedOrCancelledCard(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            for (index, end) in [CardStatus.replaced, .cancelled].enumerated() {
+                let number = Fixtures.newCardNumber(30 + index)
+                func move(_ status: CardStatus, _ key: String, base: Int?) throws -> SyncCommand {
+                    try Fixtures.command(
+                        .cardMove, CardMovePayload(cardNumber: number, status: status, by: "clerk1", at: Fixtures.now),
+                        key: "\(key)-\(index)", base: base)
+                }
+                let card = CardRecord(
+                    cardNumber: number, idNumber: home[0].people[index].idNumber, requestedBy: "clerk1",
+                    at: Fixtures.now)
+                // Replaced goes through a loss (lost → replaced); cancelled is reached from any state.
+                let path: [SyncCommand] =
+                    end == .replaced
+                    ? [try move(.lost, "lost", base: 1), try move(.replaced, "end", base: 2)]
+                    : [try move(.cancelled, "end", base: 1)]
+                let closed = try await store.apply(
+                    [try Fixtures.command(.cardRequest, card, key: "request-\(index)")] + path, from: terminal,
+                    at: Fixtures.now)
+                #expect(closed.allSatisfy { $0.outcome == .applied }, "\(closed)")
+                let version = try #require(closed.last?.version)
+                let report = try await store.apply(
+                    [try move(.lost, "late-loss", base: version), try move(.active, "lift", base: version + 1)],
+                    from: terminal, at: Fixtures.now)
+                #expect(report.map(\.outcome) == [.refused, .refused])
+                #expect(report[0].reason?.hasPrefix("card-closed") == true, "\(report)")
+                let pulled = try await store.changes(
+                    after: .start, in: terminal.jurisdiction, limit: 100_000, at: Fixtures.now)
+                #expect(pulled.page.cardRecords.first { $0.cardNumber == number }?.status == end)
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
     func refusesRecordsOutsideTheJurisdiction(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             let (_, neighbour) = try await Fixtures.load(store)

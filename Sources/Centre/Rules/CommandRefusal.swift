@@ -44,6 +44,11 @@ struct CommandRefusal: Error, Hashable, Sendable {
     static let cardLost = Self(
         code: "card-lost",
         message: "the centre has this card reported lost; a move that keeps it usable is refused (a loss report wins)")
+    static let cardClosed = Self(
+        code: "card-closed",
+        message:
+            "the centre has this card replaced or cancelled: it works nowhere already, and a loss report must not reopen it"
+    )
 
     /// A move the domain forbids (an illegal transition, the clerk who took it approving it): the
     /// domain's own code and words, which name statuses and never people.

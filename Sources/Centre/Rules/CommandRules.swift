@@ -56,7 +56,12 @@ enum CommandRules {
             var card = current.card
             if move.status == .lost {
                 // A loss report wins whatever the card's state: it is recorded even where the
-                // lifecycle has no edge to `lost`, so that the card stops working everywhere.
+                // lifecycle has no edge to `lost`, so that the card stops working everywhere. A card
+                // replaced or cancelled works nowhere already; made lost, a lifted loss would bring
+                // it back.
+                if current.card.status == .replaced || current.card.status == .cancelled {
+                    return .failure(.cardClosed)
+                }
                 card.status = .lost
                 card.steps.append(CardRecord.Step(status: .lost, by: move.by, at: move.at))
             } else {
