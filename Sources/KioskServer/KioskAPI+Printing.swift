@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Hummingbird
 import KioskCore
@@ -75,7 +76,7 @@ extension KioskAPI {
         let printerKey = try IdempotencyKey("\(terminal.terminalID)-\(key)")
         let serial = printerKey.rawValue
         let documents = self.documents
-        let render: @Sendable () async throws -> PrintDocument
+        let render: @Sendable () async throws -> PrintableDocument
         let subject: LedgerSubject
         switch body.document {
         case .proofOfInsurance, .contributionStatement:
@@ -101,7 +102,11 @@ extension KioskAPI {
             try AccessPolicy.authorize(
                 principal, .printDocument, regionCode: application.regionCode, idNumber: application.idNumber)
             subject = .application(id: id)
-            render = { try await documents.applicationReceipt(application, serial: serial, by: principal, at: time) }
+            let format: ApplicationReceipt.Format = receiptRoll(for: principal) != nil ? .roll80mm : .a4
+            render = {
+                try await documents.applicationReceipt(
+                    application, format: format, serial: serial, by: principal, at: time)
+            }
         case .cardFace:
             guard let cardNumber = body.cardNumber else { throw Self.missing("card-number", "卡号") }
             guard let card = try await services.store.cardRecord(cardNumber) else {
@@ -121,18 +126,28 @@ extension KioskAPI {
             subject = .terminal
             render = { try await documents.dailyLedger(day: day, serial: serial, by: principal, at: time) }
         }
+        let queue =
+            switch body.document {
+            case .cardFace: configuration.cardQueue
+            case .applicationReceipt: receiptRoll(for: principal) ?? configuration.documentQueue
+            default: configuration.documentQueue
+            }
         let (status, created) = try await printing.submit(
-            key: key, printerKey: printerKey, document: body.document,
-            queue: body.document == .cardFace ? configuration.cardQueue : configuration.documentQueue,
-            owner: principal.ownerKey,
-            options: body.document == .cardFace ? TerminalDocuments.card : TerminalDocuments.a4, at: time,
-            render: render)
+            key: key, printerKey: printerKey, document: body.document, queue: queue, owner: principal.ownerKey,
+            at: time, render: render)
         if created {
             try await services.store.log(
                 "document.print", subject: subject, by: principal,
                 detail: "document=\(body.document.rawValue) key=\(key)", at: time)
         }
         return try JSONBody.response(status, status: created ? .created : .ok)
+    }
+
+    /// The receipt roll's queue when `principal` is a resident at a kiosk that has one; staff at the
+    /// desk print receipts on A4 for the file.
+    private func receiptRoll(for principal: Principal) -> String? {
+        guard case .resident = principal else { return nil }
+        return configuration.receiptQueue
     }
 
     private func requirePerson(_ idNumber: String) async throws -> Person {

@@ -18,6 +18,9 @@ public struct KioskServerConfiguration: Sendable {
     public var documentQueue: String
     /// cupsd's queue for the card printer (card faces).
     public var cardQueue: String
+    /// cupsd's queue for a kiosk's 80 mm receipt roll, where residents' receipts go; nil on a
+    /// terminal without one (they go on A4).
+    public var receiptQueue: String?
     /// Seconds between the comment lines that keep an idle event stream open through proxies
     /// and browsers (many close a connection quiet for 30 to 60 s).
     public var eventKeepAlive: TimeInterval
@@ -44,7 +47,8 @@ public struct KioskServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, residentReader: String,
         idleTimeout: TimeInterval = 120, staffIdleLock: TimeInterval = standardStaffIdleLock,
-        deskReader: String, documentQueue: String, cardQueue: String, eventKeepAlive: TimeInterval = 15
+        deskReader: String, documentQueue: String, cardQueue: String, receiptQueue: String? = nil,
+        eventKeepAlive: TimeInterval = 15
     ) {
         self.host = host
         self.port = port
@@ -54,6 +58,7 @@ public struct KioskServerConfiguration: Sendable {
         self.deskReader = deskReader
         self.documentQueue = documentQueue
         self.cardQueue = cardQueue
+        self.receiptQueue = receiptQueue
         self.eventKeepAlive = eventKeepAlive
     }
 }

@@ -123,8 +123,9 @@ class KioskTests(KioskCase):
         wait(lambda: "打印完成" in text_of(driver, "#print-message"), timeout=90, what="the receipt to print")
         check_screen(self, driver, "10-printed")
         key = driver.find_element(By.ID, "screen-printing").get_attribute("data-job")
-        files = spooled("a4", key)
-        self.assertEqual(len(files), 1, f"the receipt {key} printed once, in the A4 printer's spool")
+        # The roll printer may still be writing its spool file when cupsd calls the job done.
+        files = wait(lambda: spooled("receipt", key), timeout=10, what="the receipt in the roll printer's spool")
+        self.assertEqual(len(files), 1, f"the receipt {key} printed once, on the kiosk's receipt roll")
         receipt = subprocess.run(["pdftotext", str(files[0]), "-"], capture_output=True, text=True).stdout
         self.assertIn(application, receipt)
         self.assertIn("就业登记", receipt)

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import KioskCore
 import Printing
+import TestSupport
 import Testing
 
 @testable import KioskServer
@@ -112,6 +113,44 @@ struct PrintAPITests {
             #expect(taken.status == 409)
             #expect(taken.body["code"] as? String == "print-key-taken")
             #expect(terminal.printer.submissions.count == 1)
+        }
+    }
+
+    @Test("a resident's receipt goes on the kiosk's roll cut to its length; the desk's copy of it goes on A4")
+    func receiptOnTheRoll() async throws {
+        try await withResident { api, terminal, token in
+            let applied = try await api.call(
+                .post, "/api/me/applications", token: token, json: #"{"kind":"employment-registration"}"#)
+            let id = try #require(applied.body["id"] as? String, "\(applied.text)")
+            let mine = try await api.call(
+                .post, "/api/me/print", token: token,
+                json: #"{"key":"roll-1","document":"application-receipt","applicationId":"\#(id)"}"#)
+            #expect(mine.status == 201, "\(mine.text)")
+            #expect(mine.body["queue"] as? String == "rig-receipt")
+            let roll = try #require(terminal.printer.submissions.last)
+            #expect(roll.target == .queue("rig-receipt"))
+            let media = try #require(roll.options.media)
+            let length = try #require(
+                media.hasPrefix("Custom.80x") && media.hasSuffix("mm")
+                    ? Double(media.dropFirst("Custom.80x".count).dropLast(2)) : nil, "\(media)")
+            // The page is as long as the receipt: shorter than the roll's default 297 mm, longer than its header.
+            #expect(length > 60 && length < 297, "\(media)")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("roll-\(UUID()).pdf")
+            try Data(roll.document.pdf).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let page = try await Poppler.info(of: file.path)
+            #expect(abs(page.width - 80 * 72 / 25.4) < 0.1)
+            // The media asked for is the page, rounded up to a hundredth of a millimetre.
+            #expect(length >= page.height * 25.4 / 72 && length - page.height * 25.4 / 72 < 0.011, "\(media)")
+
+            let clerk = try await api.login("clerk1")
+            let desk = try await api.call(
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"a4-1","document":"application-receipt","applicationId":"\#(id)"}"#)
+            #expect(desk.status == 201, "\(desk.text)")
+            let a4 = try #require(terminal.printer.submissions.last)
+            #expect(a4.target == .queue("rig-a4"))
+            #expect(a4.options.media == "iso_a4_210x297mm")
         }
     }
 

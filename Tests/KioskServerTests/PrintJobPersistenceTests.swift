@@ -27,8 +27,12 @@ struct PrintJobPersistenceTests {
     ) {
         try await desk.submit(
             key: key, printerKey: try IdempotencyKey("T1-\(key)"), document: .proofOfInsurance, queue: "rig-a4",
-            owner: owner.ownerKey, options: TerminalDocuments.a4, at: Date()
-        ) { try PrintDocument(pdf: OnePagePDF.make(width: 595, height: 842, content: ""), title: "test") }
+            owner: owner.ownerKey, at: Date()
+        ) {
+            PrintableDocument(
+                document: try PrintDocument(pdf: OnePagePDF.make(width: 595, height: 842, content: ""), title: "test"),
+                options: PrintableDocument.a4)
+        }
     }
 
     static func waitFor(_ state: PrintJobStatus.State, _ key: String, on desk: PrintDesk) async throws {

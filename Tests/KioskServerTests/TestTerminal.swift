@@ -68,7 +68,7 @@ struct TestTerminal: Sendable {
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 port: 8080, residentReader: kioskReader, deskReader: deskReader, documentQueue: "rig-a4",
-                cardQueue: "rig-card"),
+                cardQueue: "rig-card", receiptQueue: "rig-receipt"),
             store: store,
             cards: ResidentCardReader(keys: CardFixtures.keys, cards: kioskSlot),
             desk: DeskCardWriter(

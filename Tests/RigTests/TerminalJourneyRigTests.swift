@@ -102,8 +102,16 @@ extension RigTests {
                 #expect(print.status == 201, "\(print.text)")
                 #expect(try await server.waitForPrint(key, token: token) == "completed")
                 try await server.waitForEvent("print-job", containing: #""state":"completed""#, in: events)
-                let files = Rig.a4.spooled(try Self.spoolKey(key))
+                // The kiosk's receipt goes on its 80 mm roll, cut to the receipt's length; the roll
+                // printer may still be writing its spool file when cupsd calls the job done.
+                let spoolKey = try Self.spoolKey(key)
+                try await eventually(timeout: .seconds(10), "the receipt in the roll printer's spool") {
+                    !Rig.receipt.spooled(spoolKey).isEmpty
+                }
+                let files = Rig.receipt.spooled(spoolKey)
                 try #require(files.count == 1, "spooled: \(files)")
+                let page = try await Poppler.info(of: files[0].path)
+                #expect(abs(page.width - 80 * 72 / 25.4) < 1 && page.height < 297 * 72 / 25.4, "\(page)")
                 let text = try await Poppler.text(of: files[0].path)
                 #expect(text.contains(id))
                 #expect(text.contains("就业登记"))

@@ -35,16 +35,15 @@ actor PrintDesk {
     }
 
     /// The job under `key`, submitting it first if it is new (`created`). `render` runs only for
-    /// a new job; a key someone else's job holds is refused.
+    /// a new job, and names the paper with the document; a key someone else's job holds is refused.
     func submit(
         key: String,
         printerKey: IdempotencyKey,
         document: PrintRequestKind,
         queue: String,
         owner: String,
-        options: PrintOptions,
         at now: Date,
-        render: @Sendable () async throws -> PrintDocument
+        render: @Sendable () async throws -> PrintableDocument
     ) async throws -> (status: PrintJobStatus, created: Bool) {
         try await forgetOldJobs(before: now.addingTimeInterval(-Self.retention))
         if let existing = try await job(key) {
@@ -59,7 +58,9 @@ actor PrintDesk {
         jobs[key] = (owner, queued)
         let job: PrintJob
         do {
-            job = try await service.submit(try await render(), to: .queue(queue), key: printerKey, options: options)
+            let printable = try await render()
+            job = try await service.submit(
+                printable.document, to: .queue(queue), key: printerKey, options: printable.options)
         } catch {
             jobs[key] = nil
             TerminalMetrics.printJob(document, .notSent)

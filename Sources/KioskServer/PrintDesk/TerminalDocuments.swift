@@ -11,11 +11,8 @@ struct TerminalDocuments: Sendable {
     let store: any KioskStore
     let renderer: DocumentRenderer
 
-    static let a4 = PrintOptions(media: "iso_a4_210x297mm")
-    static let card = PrintOptions(media: "custom_cr80_85.6x53.98mm")
-
     func proofOfInsurance(of idNumber: String, serial: String, by principal: Principal, at now: Date) async throws
-        -> PrintDocument
+        -> PrintableDocument
     {
         let person = try await requirePerson(idNumber)
         let contributions = try await store.contributions(of: idNumber, insurance: nil, from: nil, to: nil)
@@ -36,7 +33,7 @@ struct TerminalDocuments: Sendable {
         of idNumber: String, from: YearMonth?, to: YearMonth?, serial: String,
         by principal: Principal, at now: Date
     )
-        async throws -> PrintDocument
+        async throws -> PrintableDocument
     {
         let person = try await requirePerson(idNumber)
         let contributions = try await store.contributions(of: idNumber, insurance: nil, from: from, to: to)
@@ -57,22 +54,24 @@ struct TerminalDocuments: Sendable {
             kind: .contributionStatement, by: principal)
     }
 
-    func applicationReceipt(_ application: Application, serial: String, by principal: Principal, at now: Date)
-        async throws -> PrintDocument
-    {
+    /// The receipt on A4 at the desk, or on the kiosk's 80 mm roll (`format`).
+    func applicationReceipt(
+        _ application: Application, format: ApplicationReceipt.Format, serial: String, by principal: Principal,
+        at now: Date
+    ) async throws -> PrintableDocument {
         let person = try await requirePerson(application.idNumber)
-        let receivedBy = application.submittedBy.hasPrefix("card:") ? "自助终端" : application.submittedBy
+        let receivedBy = application.submittedBy == Application.resident ? "自助终端" : application.submittedBy
         return try await printable(
             ApplicationReceipt(
                 applicationNumber: application.id, service: application.kind.chineseName,
                 applicant: Self.person(person), receivedAt: application.submittedAt, materials: [],
                 promisedBy: application.kind.timeLimitDays > 0 ? CalendarDate(application.deadline) : nil,
                 collection: nil, receivedBy: receivedBy, contactPhone: application.details["phone"],
-                issuance: try await issuance(serial, at: now)),
+                issuance: try await issuance(serial, at: now), format: format),
             kind: .applicationReceipt, by: principal)
     }
 
-    func cardFace(_ card: CardRecord, by principal: Principal, at now: Date) async throws -> PrintDocument {
+    func cardFace(_ card: CardRecord, by principal: Principal, at now: Date) async throws -> PrintableDocument {
         let person = try await requirePerson(card.idNumber)
         let terminal = try await requireTerminal()
         return try await printable(
@@ -83,7 +82,8 @@ struct TerminalDocuments: Sendable {
     }
 
     /// The applications this terminal's region took on `day` (China's calendar day around `day`).
-    func dailyLedger(day: Date, serial: String, by principal: Principal, at now: Date) async throws -> PrintDocument {
+    func dailyLedger(day: Date, serial: String, by principal: Principal, at now: Date) async throws -> PrintableDocument
+    {
         let terminal = try await requireTerminal()
         let calendar = WorkingCalendar.china
         let start = calendar.startOfDay(for: day)
@@ -117,7 +117,7 @@ struct TerminalDocuments: Sendable {
     /// Renders `source`; a document with a QR code goes into the centre's register (through the
     /// outbox) before it can reach paper, so that every printed code can be checked there.
     private func printable(_ source: some DocumentSource, kind: PrintRequestKind, by principal: Principal)
-        async throws -> PrintDocument
+        async throws -> PrintableDocument
     {
         let rendered = try renderer.render(source)
         if let sealed = rendered.verification {
@@ -128,7 +128,14 @@ struct TerminalDocuments: Sendable {
                     keyID: payload.keyID, regionCode: payload.office, signedAt: payload.issuedAt),
                 by: principal)
         }
-        return try PrintDocument(pdf: rendered.pdf, title: kind.title)
+        let page = source.template.page
+        let options =
+            if page.height == nil {
+                PrintableDocument.roll(rendered, width: page.width)
+            } else {
+                kind == .cardFace ? PrintableDocument.card : PrintableDocument.a4
+            }
+        return PrintableDocument(document: try PrintDocument(pdf: rendered.pdf, title: kind.title), options: options)
     }
 
     private func issuance(_ serial: String, at now: Date, validForDays days: Int? = nil) async throws

@@ -77,6 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "cupsd queue of the card printer (card faces).")
     var cardQueue: String?
 
+    @Option(help: "cupsd queue of the kiosk's 80 mm receipt roll: residents' receipts print there, cut to length.")
+    var receiptQueue: String?
+
     @Option(
         help: """
             Ed25519 signing key file for documents' QR codes (64 hex digits); without it, the key `sskiosk enrol` made \
@@ -135,6 +138,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.add(T.journal, journal)
         flags.add(T.documentQueue, documentQueue)
         flags.add(T.cardQueue, cardQueue)
+        flags.add(T.receiptQueue, receiptQueue)
         flags.add(T.documentKey, documentKey)
         flags.add(T.noSpeech, noSpeech)
         flags.add(T.psamReader, keyOptions.psamReader)
@@ -177,6 +181,8 @@ struct ServeCommand: AsyncParsableCommand {
         let database = settings.text(T.database)!, host = settings.text(T.host)!, port = settings.wholeNumber(T.port)!
         let residentReader = settings.text(T.residentReader) ?? "", deskReader = settings.text(T.deskReader)!
         let documentQueue = settings.text(T.documentQueue)!, cardQueue = settings.text(T.cardQueue)!
+        let receiptQueue = settings.text(T.receiptQueue)
+        let queues = [documentQueue, cardQueue] + (receiptQueue.map { [$0] } ?? [])
         // A region's profile with mistakes stops the service before it touches its database.
         let profile = try ProfileOptions.load(settings.text(T.profile))
         var logger = Logger(label: "sskiosk.server")
@@ -238,14 +244,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // GET /api/diagnostics runs what `sskiosk diag` runs for this terminal's reader, queues, cache and address.
         let diagnostics = DiagnosticsPlan(
-            cardReader: settings.text(T.residentReader), queues: [documentQueue, cardQueue],
+            cardReader: settings.text(T.residentReader), queues: queues,
             serviceURL: "http://\(host):\(port)",
             database: database, readCache: SQLiteKioskStore.health(ofCacheAt:))
         let terminal = KioskTerminal(
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: settings.number(T.idleTimeout)!,
                 staffIdleLock: settings.number(T.staffIdleLock)!, deskReader: deskReader, documentQueue: documentQueue,
-                cardQueue: cardQueue, eventKeepAlive: settings.number(T.eventKeepAlive)!),
+                cardQueue: cardQueue, receiptQueue: receiptQueue, eventKeepAlive: settings.number(T.eventKeepAlive)!),
             store: store,
             cards: .pcsc(context, keys: keys, profile: profile),
             desk: .pcsc(
@@ -278,7 +284,7 @@ struct ServeCommand: AsyncParsableCommand {
                     link: link,
                     survey: DeviceSurvey(
                         readers: Array(Set([residentReader, deskReader].filter { !$0.isEmpty })).sorted(),
-                        queues: [documentQueue, cardQueue]),
+                        queues: queues),
                     store: store, monitor: monitor,
                     lookInterval: Self.duration(settings.number(T.deviceLookInterval)!),
                     heartbeatInterval: settings.number(T.heartbeatInterval)!, version: KioskTerminal.version,
