@@ -23,6 +23,8 @@ public struct CentreError: CodedError {
         case passwordInDatabaseURL = "password-in-database-url"
         case databaseUnreachable = "database-unreachable"
         case schemaTooNew = "schema-too-new"
+        case notACentreBackup = "not-a-centre-backup"
+        case databaseInUse = "database-in-use"
         case unknownHolder = "unknown-holder"
         case unknownBatch = "unknown-batch"
         case noCardsWaiting = "no-cards-waiting"
@@ -193,6 +195,20 @@ public struct CentreError: CodedError {
         english:
             "The database has migrations this centre does not know: it was made by a newer version. Upgrade the centre."
     )
+
+    public static func notACentreBackup(_ reason: String) -> Self {
+        Self(
+            .notACentreBackup, status: 422, chinese: "该文件不是可用的中心数据库备份。",
+            english: "The file is not a centre database backup to restore from: \(reason). Nothing was changed.")
+    }
+
+    public static func databaseInUse(processes: [Int32]) -> Self {
+        Self(
+            .databaseInUse, status: 409, chinese: "中心数据库正被使用，请先停止中心服务再恢复。",
+            english:
+                "The centre's database is open in process \(processes.map(String.init).joined(separator: ", ")): stop the centre (systemctl stop sskiosk-centre) before restoring. Nothing was changed."
+        )
+    }
 
     public static let unknownHolder = Self(
         .unknownHolder, status: 422, chinese: "卡片持有人不在中心的人员记录中。",

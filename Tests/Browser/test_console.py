@@ -40,6 +40,14 @@ class ConsoleTests(unittest.TestCase):
         self.driver.find_element(By.ID, "login-password").send_keys(password)
         click(self.driver, "#login-form button[type=submit]")
 
+    def signed_in_as(self, staff_id, role, area, password):
+        """The console open and signed in as a new member whose first password is already changed."""
+        self.centre.add_staff(staff_id, role, area, "first-pass-1")
+        self.centre.change_password(staff_id, "first-pass-1", password)
+        self.open_console()
+        self.sign_in(staff_id, password)
+        wait_screen(self.driver, "screen-console")
+
     def terminal_ids(self):
         return [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, "#terminals-list tbody tr td:first-child")]
 
@@ -153,11 +161,7 @@ class ConsoleTests(unittest.TestCase):
             for index, (card, person) in enumerate(zip(cards, people))])
         self.assertEqual([result["outcome"] for result in results], ["applied", "applied"], results)
 
-        self.centre.add_staff("sup-101", "county-supervisor", HOME, "first-pass-1")
-        self.centre.change_password("sup-101", "first-pass-1", "sup-secret-9")
-        self.open_console()
-        self.sign_in("sup-101", "sup-secret-9")
-        wait_screen(self.driver, "screen-console")
+        self.signed_in_as("sup-101", "county-supervisor", HOME, "sup-secret-9")
         click(self.driver, "#tab-production")
         waiting = wait(lambda: [item.get_attribute("data-card") for item in
                                 self.driver.find_elements(By.CSS_SELECTOR, "#production-waiting [data-card]")] or None,
@@ -205,11 +209,7 @@ class ConsoleTests(unittest.TestCase):
             for index, (person, region) in enumerate(people)])
         self.assertEqual([result["outcome"] for result in results], ["applied", "applied"], results)
 
-        self.centre.add_staff("audit-1", "county-auditor", COUNTY, "first-pass-1")
-        self.centre.change_password("audit-1", "first-pass-1", "audit-secret-9")
-        self.open_console()
-        self.sign_in("audit-1", "audit-secret-9")
-        wait_screen(self.driver, "screen-console")
+        self.signed_in_as("audit-1", "county-auditor", COUNTY, "audit-secret-9")
         click(self.driver, "#tab-figures")
         bar = wait(lambda: self.driver.find_element(
             By.CSS_SELECTOR, f'#figures-chart rect[data-group="{HOME}"][data-series="received"]'), what="the chart")

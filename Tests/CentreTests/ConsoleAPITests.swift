@@ -321,12 +321,7 @@ import Vocabulary
         arguments: StoreKind.testable)
     func cardProductionFromTheConsole(_ kind: StoreKind) async throws {
         try await CentreServerTests().withCentre(kind) { centre in
-            let home = centre.home.flatMap(\.people)
-            let neighbour = try #require(
-                Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8)).first?.people.first)
-            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
-            try await centre.store.register(other)
-            let (terminal, _) = try Fixtures.terminal()
+            let (home, neighbour, terminal, other) = try await Self.twoTownships(centre)
             let homeCards = (0..<2).map { Fixtures.newCardNumber($0) }
             let requested = try await centre.store.apply(
                 try homeCards.enumerated().map { index, number in
@@ -414,12 +409,7 @@ import Vocabulary
         arguments: StoreKind.testable)
     func figuresOfTheArea(_ kind: StoreKind) async throws {
         try await CentreServerTests().withCentre(kind) { centre in
-            let home = centre.home.flatMap(\.people)
-            let neighbour = try #require(
-                Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8)).first?.people.first)
-            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
-            try await centre.store.register(other)
-            let (terminal, _) = try Fixtures.terminal()
+            let (home, neighbour, terminal, other) = try await Self.twoTownships(centre)
             let now = Date()
             func application(_ id: String, _ person: Person, _ terminal: String) -> Application {
                 Application(
@@ -587,6 +577,17 @@ import Vocabulary
             #expect(technician.code == "console-forbidden")
             try await console.client.shutdown()
         }
+    }
+
+    /// The home township's people and terminal (T-101, registered by `withCentre`), and a person
+    /// of the neighbouring township with its terminal T-102, registered here: commands from both.
+    static func twoTownships(_ centre: CentreServerTests.Centre) async throws -> (
+        home: [Person], neighbour: Person, terminal: RegisteredTerminal, other: RegisteredTerminal
+    ) {
+        let neighbour = try #require(Fixtures.pages(Fixtures.township(Fixtures.neighbour, seed: 8)).first?.people.first)
+        let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+        try await centre.store.register(other)
+        return (centre.home.flatMap(\.people), neighbour, try Fixtures.terminal().0, other)
     }
 
     static func alertKinds(_ answer: Console.Answer, _ terminal: String) -> [String] {

@@ -45,8 +45,12 @@ struct DocumentCheckTests {
         try await terminal.store.acknowledge(outbox.map(\.idempotencyKey))
     }
 
-    @Test("a printed proof is registered through the outbox and its code checks out; an altered one does not")
-    func printedProofChecksOut() async throws {
+    /// A terminal whose register is a real centre store, the terminal registered there; the store
+    /// goes when `body` ends.
+    static func withCentre(
+        _ body: (_ terminal: TestTerminal, _ centre: SQLiteCentreStore, _ registered: RegisteredTerminal) async throws
+            -> Void
+    ) async throws {
         let centrePath = FileManager.default.temporaryDirectory.appendingPathComponent("centre-\(UUID()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: centrePath + suffix) }
@@ -59,46 +63,56 @@ struct DocumentCheckTests {
             id: identity.terminalID, jurisdiction: identity.jurisdiction, name: identity.name,
             tokenHash: TerminalToken.hash(TerminalToken.make()), registeredAt: Date())
         try await centre.register(registered)
-        try await terminal.terminal.application(watchCards: false).test(.router) { client in
-            let api = StaffAPITests.Client(client: client)
-            let clerk = try await api.login("clerk1")
-            let printed = try await api.call(
-                .post, "/api/print", token: clerk,
-                json: #"{"key":"proof-9","document":"proof-of-insurance","idNumber":"\#(terminal.here.idNumber)"}"#)
-            #expect(printed.status == 201, "\(printed.text)")
-            let pdf = try #require(terminal.printer.submissions.first).document.pdf
-            let codes = try await Self.scan(pdf)
-            let qr = try #require(codes.first { $0.hasPrefix("SSK1:") }, "\(codes)")
-            func check(_ code: String) async throws -> (status: Int, outcome: String?) {
-                let body = try JSONSerialization.data(withJSONObject: ["qr": code])
-                let answer = try await api.call(
-                    .post, "/api/documents/verify", token: clerk, json: String(decoding: body, as: UTF8.self))
-                return (answer.status, answer.body["outcome"] as? String ?? answer.body["code"] as? String)
+        try await body(terminal, centre, registered)
+    }
+
+    @Test("a printed proof is registered through the outbox and its code checks out; an altered one does not")
+    func printedProofChecksOut() async throws {
+        try await Self.withCentre { terminal, centre, registered in
+            try await terminal.terminal.application(watchCards: false).test(.router) { client in
+                let api = StaffAPITests.Client(client: client)
+                let clerk = try await api.login("clerk1")
+                let printed = try await api.call(
+                    .post, "/api/print", token: clerk,
+                    json: #"{"key":"proof-9","document":"proof-of-insurance","idNumber":"\#(terminal.here.idNumber)"}"#)
+                #expect(printed.status == 201, "\(printed.text)")
+                let pdf = try #require(terminal.printer.submissions.first).document.pdf
+                let codes = try await Self.scan(pdf)
+                let qr = try #require(codes.first { $0.hasPrefix("SSK1:") }, "\(codes)")
+                func check(_ code: String) async throws -> (status: Int, outcome: String?) {
+                    let body = try JSONSerialization.data(withJSONObject: ["qr": code])
+                    let answer = try await api.call(
+                        .post, "/api/documents/verify", token: clerk, json: String(decoding: body, as: UTF8.self))
+                    return (answer.status, answer.body["outcome"] as? String ?? answer.body["code"] as? String)
+                }
+
+                // Not drained yet: the centre does not know it.
+                #expect(try await check(qr) == (200, "unregistered"))
+
+                let outbox = try await terminal.store.pendingOutbox(limit: 100)
+                #expect(outbox.filter { $0.command == SyncCommandKind.certificateIssue.rawValue }.count == 1)
+                try await Self.drain(terminal, to: centre, as: registered)
+                let entry = try #require(try await centre.certificate(serial: "\(registered.id)-proof-9"))
+                #expect(entry.kind == DocumentKind.proofOfInsurance.rawValue)
+                #expect(entry.keyID == "test")
+
+                #expect(try await check(qr) == (200, "registered"))
+                // The issue time changed in the signed statement: the serial is known, the content is not.
+                let sealed = try SealedPayload(qrText: qr)
+                var message = sealed.message
+                let time = Array(#""t":"#.utf8)
+                let position =
+                    try #require(message.indices.first { message[$0...].starts(with: time) }) + time.count + 3
+                message[position] = message[position] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+                #expect(
+                    try await check(SealedPayload(message: message, signature: sealed.signature).qrText) == (
+                        200, "altered"
+                    )
+                )
+                #expect(try await check("https://example.com/not-ours") == (422, "not-a-certificate-code"))
+                let ledger = try await terminal.store.ledger(from: 1, limit: 100)
+                #expect(ledger.filter { $0.action == SyncCommandKind.certificateIssue.rawValue }.count == 1)
             }
-
-            // Not drained yet: the centre does not know it.
-            #expect(try await check(qr) == (200, "unregistered"))
-
-            let outbox = try await terminal.store.pendingOutbox(limit: 100)
-            #expect(outbox.filter { $0.command == SyncCommandKind.certificateIssue.rawValue }.count == 1)
-            try await Self.drain(terminal, to: centre, as: registered)
-            let entry = try #require(try await centre.certificate(serial: "\(identity.terminalID)-proof-9"))
-            #expect(entry.kind == DocumentKind.proofOfInsurance.rawValue)
-            #expect(entry.keyID == "test")
-
-            #expect(try await check(qr) == (200, "registered"))
-            // The issue time changed in the signed statement: the serial is known, the content is not.
-            let sealed = try SealedPayload(qrText: qr)
-            var message = sealed.message
-            let time = Array(#""t":"#.utf8)
-            let position = try #require(message.indices.first { message[$0...].starts(with: time) }) + time.count + 3
-            message[position] = message[position] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
-            #expect(
-                try await check(SealedPayload(message: message, signature: sealed.signature).qrText) == (200, "altered")
-            )
-            #expect(try await check("https://example.com/not-ours") == (422, "not-a-certificate-code"))
-            let ledger = try await terminal.store.ledger(from: 1, limit: 100)
-            #expect(ledger.filter { $0.action == SyncCommandKind.certificateIssue.rawValue }.count == 1)
         }
     }
 
@@ -132,60 +146,51 @@ struct DocumentCheckTests {
         "a receipt's code shows its application's step to anyone, the name masked: from this terminal before the centre knows it, then from the centre as decisions come"
     )
     func receiptShowsItsApplication() async throws {
-        let centrePath = FileManager.default.temporaryDirectory.appendingPathComponent("centre-\(UUID()).sqlite").path
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: centrePath + suffix) }
-        }
-        let centre = try SQLiteCentreStore(path: centrePath)
-        let terminal = try TestTerminal.make(certificates: CentreRegister(centre: centre))
-        try await terminal.seed()
-        let identity = try #require(try await terminal.store.terminal())
-        let registered = RegisteredTerminal(
-            id: identity.terminalID, jurisdiction: identity.jurisdiction, name: identity.name,
-            tokenHash: TerminalToken.hash(TerminalToken.make()), registeredAt: Date())
-        try await centre.register(registered)
-        try await centre.load(ReferenceDataPage(people: [terminal.here], cursor: "", asOf: Date()))
-        try await terminal.terminal.application(watchCards: false).test(.router) { client in
-            let api = StaffAPITests.Client(client: client)
-            let (id, qr) = try await Self.printReceipt(terminal, api)
+        try await Self.withCentre { terminal, centre, registered in
+            try await centre.load(ReferenceDataPage(people: [terminal.here], cursor: "", asOf: Date()))
+            try await terminal.terminal.application(watchCards: false).test(.router) { client in
+                let api = StaffAPITests.Client(client: client)
+                let (id, qr) = try await Self.printReceipt(terminal, api)
 
-            let before = try await Self.receiptStatus(qr, api)
-            #expect(before.status == 200, "\(before.text)")
-            #expect(before.body["source"] as? String == "terminal")
-            #expect(before.body["holder"] as? String == "张*")
-            let application = try #require(before.body["application"] as? [String: Any])
-            #expect(application["id"] as? String == id)
-            #expect(application["status"] as? String == "submitted")
-            for secret in [terminal.here.name, terminal.here.idNumber, "clerk1"] {
-                #expect(!before.text.contains(secret))
+                let before = try await Self.receiptStatus(qr, api)
+                #expect(before.status == 200, "\(before.text)")
+                #expect(before.body["source"] as? String == "terminal")
+                #expect(before.body["holder"] as? String == "张*")
+                let application = try #require(before.body["application"] as? [String: Any])
+                #expect(application["id"] as? String == id)
+                #expect(application["status"] as? String == "submitted")
+                for secret in [terminal.here.name, terminal.here.idNumber, "clerk1"] {
+                    #expect(!before.text.contains(secret))
+                }
+
+                try await Self.drain(terminal, to: centre, as: registered)
+                let registeredAnswer = try await Self.receiptStatus(qr, api)
+                #expect(registeredAnswer.body["source"] as? String == "centre", "\(registeredAnswer.text)")
+                #expect((registeredAnswer.body["application"] as? [String: Any])?["status"] as? String == "submitted")
+
+                let supervisor = try await api.login("supervisor1")
+                let approval = try await api.call(
+                    .post, "/api/applications/\(id)/status", token: supervisor, json: #"{"status":"approved"}"#)
+                #expect(approval.status == 200, "\(approval.text)")
+                try await Self.drain(terminal, to: centre, as: registered)
+                let approved = try await Self.receiptStatus(qr, api)
+                #expect(approved.body["source"] as? String == "centre")
+                #expect((approved.body["application"] as? [String: Any])?["status"] as? String == "approved")
+
+                let sealed = try SealedPayload(qrText: qr)
+                var message = sealed.message
+                let name = Array(#""n":"#.utf8)
+                let position =
+                    try #require(message.indices.first { message[$0...].starts(with: name) }) + name.count + 1
+                message[position] ^= 1
+                let altered = try await Self.receiptStatus(
+                    SealedPayload(message: message, signature: sealed.signature).qrText, api)
+                #expect(altered.status == 409)
+                #expect(altered.body["code"] as? String == "receipt-altered")
+                let notReceipt = try await Self.receiptStatus("https://example.com/not-ours", api)
+                #expect(notReceipt.status == 422)
+                #expect(notReceipt.body["code"] as? String == "not-a-receipt-code")
             }
-
-            try await Self.drain(terminal, to: centre, as: registered)
-            let registeredAnswer = try await Self.receiptStatus(qr, api)
-            #expect(registeredAnswer.body["source"] as? String == "centre", "\(registeredAnswer.text)")
-            #expect((registeredAnswer.body["application"] as? [String: Any])?["status"] as? String == "submitted")
-
-            let supervisor = try await api.login("supervisor1")
-            let approval = try await api.call(
-                .post, "/api/applications/\(id)/status", token: supervisor, json: #"{"status":"approved"}"#)
-            #expect(approval.status == 200, "\(approval.text)")
-            try await Self.drain(terminal, to: centre, as: registered)
-            let approved = try await Self.receiptStatus(qr, api)
-            #expect(approved.body["source"] as? String == "centre")
-            #expect((approved.body["application"] as? [String: Any])?["status"] as? String == "approved")
-
-            let sealed = try SealedPayload(qrText: qr)
-            var message = sealed.message
-            let name = Array(#""n":"#.utf8)
-            let position = try #require(message.indices.first { message[$0...].starts(with: name) }) + name.count + 1
-            message[position] ^= 1
-            let altered = try await Self.receiptStatus(
-                SealedPayload(message: message, signature: sealed.signature).qrText, api)
-            #expect(altered.status == 409)
-            #expect(altered.body["code"] as? String == "receipt-altered")
-            let notReceipt = try await Self.receiptStatus("https://example.com/not-ours", api)
-            #expect(notReceipt.status == 422)
-            #expect(notReceipt.body["code"] as? String == "not-a-receipt-code")
         }
     }
 

@@ -303,7 +303,8 @@ public final class PostgresCentreStore: CentreStore {
     public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
         try await client.withConnection { connection in
             try await self.fetch(
-                self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, connection
+                self.sql.rows(StoredApplication.self, in: area, .submittedAt, in: range),
+                RowMapping<StoredApplication>.records, connection
             ).map(\.application)
         }
     }
@@ -313,7 +314,7 @@ public final class PostgresCentreStore: CentreStore {
             OutputFigures(
                 month: month, cards: try await self.fetch(self.sql.cards(in: area), .records, connection),
                 documents: try await self.fetch(
-                    self.sql.certificates(in: area, signedIn: ServiceFigures.range(of: month)),
+                    self.sql.rows(SignedCertificate.self, in: area, .signedAt, in: ServiceFigures.range(of: month)),
                     RowMapping<SignedCertificate>.records, connection),
                 at: now)
         }

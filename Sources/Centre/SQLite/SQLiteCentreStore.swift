@@ -243,7 +243,8 @@ public final class SQLiteCentreStore: CentreStore {
     public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
         try await pool.read { db in
             try self.fetch(
-                self.sql.applications(in: area, receivedIn: range), RowMapping<StoredApplication>.records, db
+                self.sql.rows(StoredApplication.self, in: area, .submittedAt, in: range),
+                RowMapping<StoredApplication>.records, db
             ).map(\.application)
         }
     }
@@ -253,7 +254,7 @@ public final class SQLiteCentreStore: CentreStore {
             OutputFigures(
                 month: month, cards: try self.fetch(self.sql.cards(in: area), .records, db),
                 documents: try self.fetch(
-                    self.sql.certificates(in: area, signedIn: ServiceFigures.range(of: month)),
+                    self.sql.rows(SignedCertificate.self, in: area, .signedAt, in: ServiceFigures.range(of: month)),
                     RowMapping<SignedCertificate>.records, db),
                 at: now)
         }

@@ -176,14 +176,19 @@ struct CentreSQL: Sendable {
             arguments: [.text(CardStatus.applied.rawValue)] + Self.regionRange(area))
     }
 
-    /// The applications made inside `area` and received in `range`, by id.
-    func applications(in area: Jurisdiction, receivedIn range: Range<Date>) -> Statement {
+    /// The rows of `Record`'s table kept inside `area` whose instant `column` (milliseconds) falls
+    /// in `range`, by key: a month's applications by `submittedAt`, its documents by `signedAt`.
+    func rows<Record: CentreRecord>(
+        _: Record.Type, in area: Jurisdiction, _ column: Record.Columns, in range: Range<Date>
+    )
+        -> Statement
+    {
         Statement(
             sql: """
-                SELECT \(StoredApplication.columnList()) FROM application
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
                 WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
-                    AND submittedAt >= \(parameter(3)) AND submittedAt < \(parameter(4))
-                ORDER BY id
+                    AND \(column.stringValue) >= \(parameter(3)) AND \(column.stringValue) < \(parameter(4))
+                ORDER BY \(Record.primaryKey.map(\.stringValue).joined(separator: ", "))
                 """,
             arguments: Self.regionRange(area) + [
                 .integer(range.lowerBound.milliseconds), .integer(range.upperBound.milliseconds),
@@ -198,20 +203,6 @@ struct CentreSQL: Sendable {
                 WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2)) ORDER BY cardNumber
                 """,
             arguments: Self.regionRange(area))
-    }
-
-    /// The documents registered inside `area` and signed in `range`.
-    func certificates(in area: Jurisdiction, signedIn range: Range<Date>) -> Statement {
-        Statement(
-            sql: """
-                SELECT \(SignedCertificate.columnList()) FROM signedCertificate
-                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
-                    AND signedAt >= \(parameter(3)) AND signedAt < \(parameter(4))
-                ORDER BY serial
-                """,
-            arguments: Self.regionRange(area) + [
-                .integer(range.lowerBound.milliseconds), .integer(range.upperBound.milliseconds),
-            ])
     }
 
     /// Each village's head count inside `area`, its people actively enrolled in each insurance, and

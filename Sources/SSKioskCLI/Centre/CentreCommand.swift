@@ -9,7 +9,8 @@ struct CentreCommand: AsyncParsableCommand {
         subcommands: [
             CentreServeCommand.self, CentreCACommand.self, CentreEnrolmentCodeCommand.self, CentreTerminalCommand.self,
             CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
-            CentreBatchCommand.self, CentreSnapshotsCommand.self, CentreStaffCommand.self,
+            CentreBatchCommand.self, CentreSnapshotsCommand.self, CentreStaffCommand.self, CentreBackupCommand.self,
+            CentreRestoreCommand.self,
         ]
     )
 }
