@@ -21,10 +21,12 @@ import Testing
         #expect(sqlite.count == 18)
     }
 
-    @Test func migrationNamesAreUniqueAndInOrder() {
+    @Test func migrationNamesAreUniqueAndNumberedInOrder() {
         let names = CentreSchema.migrations.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names == names.sorted())
+        // v1, v2 … v10: by number, not by text, where v10 would come before v2.
+        let numbers = names.compactMap { Int($0.dropFirst().prefix { $0.isNumber }) }
+        #expect(numbers == Array(1...names.count), "\(names)")
     }
 
     private func sqliteShape() throws -> Shape {

@@ -597,6 +597,41 @@ extension CentreStoreTests {
         }
     }
 
+    @Test(arguments: StoreKind.testable)
+    func resumesAreCountedApartFromFreshStarts(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            _ = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            try await store.register(terminal)
+            let limit = SnapshotLimit(starts: 2, window: 600, resumes: 4)
+            let area = try Jurisdiction(Fixtures.home)
+            let t0 = Fixtures.now
+            let first = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0)
+            // A line that drops every few seconds: each resume goes on at the snapshot's cursor.
+            var resumes: [SnapshotPull] = []
+            for step in 1...4 {
+                resumes.append(
+                    try await store.startSnapshot(
+                        by: terminal, of: area, resuming: first.cursor, limit: limit, at: t0 + Double(step)))
+            }
+            #expect(resumes.allSatisfy { $0.resumed && $0.cursor == first.cursor })
+            let tooMany = await #expect(throws: CentreError.self) {
+                _ = try await store.startSnapshot(
+                    by: terminal, of: area, resuming: first.cursor, limit: limit, at: t0 + 5)
+            }
+            #expect(tooMany?.code == .tooManySnapshots && tooMany?.retryAfter == 596)
+            // Four resumes left room for the second fresh start, not for a third.
+            let second = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0 + 6)
+            #expect(!second.resumed)
+            let third = await #expect(throws: CentreError.self) {
+                _ = try await store.startSnapshot(by: terminal, of: area, limit: limit, at: t0 + 7)
+            }
+            #expect(third?.code == .tooManySnapshots && third?.retryAfter == 593)
+            let pulls = try await store.snapshotPulls(since: t0)
+            #expect(pulls.map(\.resumed) == [false, true, true, true, true, false])
+        }
+    }
+
     /// Starts at the same moment by one terminal with room for one: one is let through.
     @Test(arguments: StoreKind.testable)
     func concurrentStartsShareOneLimit(_ kind: StoreKind) async throws {

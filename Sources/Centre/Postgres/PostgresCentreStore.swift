@@ -437,19 +437,20 @@ public final class PostgresCentreStore: CentreStore {
             try await connection.query(
                 "SELECT id FROM terminal WHERE id = \(terminal.id) FOR UPDATE", logger: self.logger
             ).drain()
-            var earlier: [Date] = []
+            var earlier: [(startedAt: Date, resumed: Bool)] = []
             let starts = self.sql.snapshotStarts(of: terminal.id, since: now.addingTimeInterval(-limit.window))
-            for try await milliseconds in try await connection.query(starts.postgresQuery, logger: self.logger)
-                .decode(Int64.self)
-            {
-                earlier.append(Date(milliseconds: milliseconds))
+            for try await (milliseconds, resumed) in try await connection.query(
+                starts.postgresQuery, logger: self.logger
+            ).decode((Int64, Int64).self) {
+                earlier.append((Date(milliseconds: milliseconds), resumed != 0))
             }
             let current = try await connection.query(
                 PostgresQuery(unsafeSQL: self.sql.currentSequence), logger: self.logger
             ).collect()
             let pull = try limit.start(
                 by: terminal, of: jurisdiction,
-                cursor: try cursor ?? SyncCursor(try current.first?.decode(Int64.self) ?? 0), after: earlier, at: now)
+                cursor: try cursor ?? SyncCursor(try current.first?.decode(Int64.self) ?? 0), resuming: cursor != nil,
+                after: earlier, at: now)
             try await self.execute(try self.sql.insert(pull), connection)
             return pull
         }

@@ -6,7 +6,7 @@ extension SnapshotPull: CentreRecord {
     static let tableName = "snapshotPull"
 
     enum Columns: Int, TableColumns {
-        case id, terminalID, jurisdiction, cursor, startedAt, rowCount, finishedAt
+        case id, terminalID, jurisdiction, cursor, startedAt, rowCount, finishedAt, resumed
     }
 
     init(row: TableRow<SnapshotPull>) throws {
@@ -17,7 +17,8 @@ extension SnapshotPull: CentreRecord {
             id: try row.text(.id), terminalID: try row.text(.terminalID), jurisdiction: jurisdiction,
             cursor: SyncCursor(try row.integer(.cursor)), startedAt: Date(milliseconds: try row.integer(.startedAt)),
             rowCount: try row.optionalInteger(.rowCount).map { Int($0) },
-            finishedAt: try row.optionalInteger(.finishedAt).map { Date(milliseconds: $0) })
+            finishedAt: try row.optionalInteger(.finishedAt).map { Date(milliseconds: $0) },
+            resumed: try row.integer(.resumed) != 0)
     }
 
     func value(of column: Columns) -> SQLValue {
@@ -29,6 +30,7 @@ extension SnapshotPull: CentreRecord {
         case .startedAt: .integer(startedAt.milliseconds)
         case .rowCount: SQLValue(rowCount)
         case .finishedAt: SQLValue(finishedAt?.milliseconds)
+        case .resumed: .integer(resumed ? 1 : 0)
         }
     }
 }

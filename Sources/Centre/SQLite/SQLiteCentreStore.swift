@@ -347,8 +347,9 @@ public final class SQLiteCentreStore: CentreStore {
             let pull = try limit.start(
                 by: terminal, of: jurisdiction,
                 cursor: try cursor ?? SyncCursor(try Int64.fetchOne(db, sql: self.sql.currentSequence) ?? 0),
-                after: try Int64.fetchAll(db, sql: starts.sql, arguments: starts.grdbArguments).map {
-                    Date(milliseconds: $0)
+                resuming: cursor != nil,
+                after: try Row.fetchAll(db, sql: starts.sql, arguments: starts.grdbArguments).map { row in
+                    (Date(milliseconds: row[0]), (row[1] as Int64) != 0)
                 },
                 at: now)
             try self.execute(try self.sql.insert(pull), db)

@@ -363,10 +363,12 @@ struct CentreSQL: Sendable {
     // MARK: Snapshot audit
 
     /// When `terminalID` started its snapshots after `since`, oldest first, in milliseconds.
+    /// The terminal's pulls since `since`, oldest first: when each started, and whether it resumed.
     func snapshotStarts(of terminalID: String, since: Date) -> Statement {
         Statement(
             sql: """
-                SELECT startedAt FROM snapshotPull WHERE terminalID = \(parameter(1)) AND startedAt > \(parameter(2))
+                SELECT startedAt, resumed FROM snapshotPull
+                WHERE terminalID = \(parameter(1)) AND startedAt > \(parameter(2))
                 ORDER BY startedAt
                 """,
             arguments: [.text(terminalID), .integer(since.milliseconds)])

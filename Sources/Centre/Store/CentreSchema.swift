@@ -244,6 +244,12 @@ public enum CentreSchema {
                     terminalID TEXT PRIMARY KEY NOT NULL, receivedAt BIGINT NOT NULL,
                     clockSkewMilliseconds BIGINT NOT NULL, heartbeat TEXT NOT NULL);
                 """),
+        // A pull that resumes a snapshot is marked, so that the limit on starts counts fresh starts
+        // only: a load broken by a flapping line goes on from its last page as often as it must.
+        Migration(
+            name: "v10-snapshot-resumes",
+            sqlite: "ALTER TABLE snapshotPull ADD COLUMN resumed INTEGER NOT NULL DEFAULT 0;",
+            postgres: "ALTER TABLE snapshotPull ADD COLUMN resumed BIGINT NOT NULL DEFAULT 0;"),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -61,7 +61,8 @@ public protocol CentreStore: Sendable {
     /// Records that `terminal` starts a snapshot of `jurisdiction` (the audit of who pulled what),
     /// with the cursor its pages will carry: the current one, or the `resuming` one of a snapshot the
     /// terminal goes on with. Refuses with ``CentreError/tooManySnapshots(retryAfter:)``, recording
-    /// nothing, when the terminal started `limit.starts` already within `limit.window` (a resume counts).
+    /// nothing, when the terminal started `limit.starts` already within `limit.window`, or, for a
+    /// resume, resumed `limit.resumes` times: resumes and fresh starts are counted apart.
     func startSnapshot(
         by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, resuming: SyncCursor?, limit: SnapshotLimit,
         at now: Date

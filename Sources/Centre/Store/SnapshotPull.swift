@@ -16,10 +16,12 @@ public struct SnapshotPull: Hashable, Sendable {
     public var rowCount: Int?
     /// When the stream ended cleanly; nil while it runs, and for ever when it broke off.
     public var finishedAt: Date?
+    /// A resume of a snapshot begun earlier (the same cursor), not a fresh start.
+    public var resumed: Bool
 
     public init(
         id: String, terminalID: String, jurisdiction: Jurisdiction, cursor: SyncCursor, startedAt: Date,
-        rowCount: Int? = nil, finishedAt: Date? = nil
+        rowCount: Int? = nil, finishedAt: Date? = nil, resumed: Bool = false
     ) {
         self.id = id
         self.terminalID = terminalID
@@ -28,5 +30,6 @@ public struct SnapshotPull: Hashable, Sendable {
         self.startedAt = startedAt.wholeMilliseconds
         self.rowCount = rowCount
         self.finishedAt = finishedAt?.wholeMilliseconds
+        self.resumed = resumed
     }
 }
