@@ -2,17 +2,18 @@
 // loaded cache, made through SQLiteKioskStore.submit as the desk makes them (domain row, outbox
 // entry and ledger entry in one transaction each), outside the timing.
 //
-//   SyncBenchmark queue DB COUNT JURISDICTION   COUNT applications for the first COUNT people of
-//                                               the cache, by a clerk of JURISDICTION (also the
-//                                               terminal's, if it has none yet)
+//   SyncBenchmark queue DB COUNT JURISDICTION TERMINAL
+//       COUNT applications for the first COUNT people of the cache, by a clerk of JURISDICTION, at the
+//       terminal TERMINAL (the id it enrolled with, which the centre wants its application ids to begin
+//       with) if the cache names none yet
 import Foundation
 import GRDB
 import KioskCore
 import KioskSQLite
 
 let arguments = CommandLine.arguments
-guard arguments.count == 5, arguments[1] == "queue", let count = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: SyncBenchmark queue DB COUNT JURISDICTION\n".utf8))
+guard arguments.count == 6, arguments[1] == "queue", let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: SyncBenchmark queue DB COUNT JURISDICTION TERMINAL\n".utf8))
     exit(2)
 }
 let path = arguments[2]
@@ -27,7 +28,7 @@ guard people.count == count else {
 let store = try SQLiteKioskStore(path: path, ledgerKey: .generate())
 let jurisdiction = try Jurisdiction(arguments[4])
 if try await store.terminal() == nil {
-    try await store.setTerminal(TerminalIdentity(terminalID: "T-BENCH", jurisdiction: jurisdiction, name: "基准终端"))
+    try await store.setTerminal(TerminalIdentity(terminalID: arguments[5], jurisdiction: jurisdiction, name: "基准终端"))
 }
 let clerk = Principal.staff(
     StaffMember(id: "bench-clerk", name: "基准经办员", role: .clerk, jurisdiction: jurisdiction))
