@@ -76,6 +76,7 @@ extension KioskAPI {
         let printerKey = try IdempotencyKey("\(terminal.terminalID)-\(key)")
         let serial = printerKey.rawValue
         let documents = self.documents
+        let rollQueue = receiptRoll(for: principal)
         let render: @Sendable () async throws -> PrintableDocument
         let subject: LedgerSubject
         switch body.document {
@@ -102,7 +103,7 @@ extension KioskAPI {
             try AccessPolicy.authorize(
                 principal, .printDocument, regionCode: application.regionCode, idNumber: application.idNumber)
             subject = .application(id: id)
-            let format: ApplicationReceipt.Format = receiptRoll(for: principal) != nil ? .roll80mm : .a4
+            let format: ApplicationReceipt.Format = rollQueue != nil ? .roll80mm : .a4
             render = {
                 try await documents.applicationReceipt(
                     application, format: format, serial: serial, by: principal, at: time)
@@ -129,7 +130,7 @@ extension KioskAPI {
         let queue =
             switch body.document {
             case .cardFace: configuration.cardQueue
-            case .applicationReceipt: receiptRoll(for: principal) ?? configuration.documentQueue
+            case .applicationReceipt: rollQueue ?? configuration.documentQueue
             default: configuration.documentQueue
             }
         let (status, created) = try await printing.submit(

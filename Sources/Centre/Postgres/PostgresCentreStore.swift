@@ -178,19 +178,11 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     public func certificate(serial: String) async throws -> SignedCertificate? {
-        try await client.withConnection { connection in
-            try await self.fetch(
-                self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, connection
-            ).first
-        }
+        try await record(SignedCertificate.self, key: serial)
     }
 
     public func application(id: String) async throws -> Application? {
-        try await client.withConnection { connection in
-            try await self.fetch(
-                self.sql.select(StoredApplication.self, key: id), RowMapping<StoredApplication>.records, connection
-            ).first?.application
-        }
+        try await record(StoredApplication.self, key: id)?.application
     }
 
     public func checkHealth() async throws {
@@ -336,10 +328,7 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     public func batch(id: String) async throws -> CardBatch? {
-        try await client.withConnection { connection in
-            try await self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection)
-                .first
-        }
+        try await record(CardBatch.self, key: id)
     }
 
     public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
@@ -548,6 +537,13 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     /// The values of the statement's rows, read as they arrive.
+    /// The row of `Record`'s table under `key`, or nil.
+    private func record<Record: CentreRecord>(_: Record.Type, key: String) async throws -> Record? {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.select(Record.self, key: key), RowMapping<Record>.records, connection).first
+        }
+    }
+
     private func fetch<Value>(
         _ statement: CentreSQL.Statement, _ mapping: RowMapping<Value>, _ connection: PostgresConnection
     ) async throws -> [Value] {

@@ -60,12 +60,12 @@ public enum SQLiteCentreBackup {
         do {
             let queue = try DatabaseQueue(path: path, configuration: readOnly)
             defer { try? queue.close() }
-            let integrity = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-            guard integrity == ["ok"] else {
-                throw CentreError.notACentreBackup(
-                    "the integrity check found: \(integrity.prefix(3).joined(separator: "; "))")
-            }
             names = try queue.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard integrity == ["ok"] else {
+                    throw CentreError.notACentreBackup(
+                        "the integrity check found: \(integrity.prefix(3).joined(separator: "; "))")
+                }
                 guard try db.tableExists("centreMigration") else { return [] }
                 return try String.fetchAll(db, sql: "SELECT name FROM centreMigration")
             }

@@ -129,19 +129,11 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     public func certificate(serial: String) async throws -> SignedCertificate? {
-        try await pool.read { db in
-            try self.fetch(
-                self.sql.select(SignedCertificate.self, key: serial), RowMapping<SignedCertificate>.records, db
-            ).first
-        }
+        try await record(SignedCertificate.self, key: serial)
     }
 
     public func application(id: String) async throws -> Application? {
-        try await pool.read { db in
-            try self.fetch(
-                self.sql.select(StoredApplication.self, key: id), RowMapping<StoredApplication>.records, db
-            ).first?.application
-        }
+        try await record(StoredApplication.self, key: id)?.application
     }
 
     public func checkHealth() async throws {
@@ -273,9 +265,7 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     public func batch(id: String) async throws -> CardBatch? {
-        try await pool.read { db in
-            try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db).first
-        }
+        try await record(CardBatch.self, key: id)
     }
 
     public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
@@ -424,6 +414,13 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     /// The values of the statement's rows, read as they come (GRDB hands the cursor's one row each time).
+    /// The row of `Record`'s table under `key`, or nil.
+    private func record<Record: CentreRecord>(_: Record.Type, key: String) async throws -> Record? {
+        try await pool.read { db in
+            try self.fetch(self.sql.select(Record.self, key: key), RowMapping<Record>.records, db).first
+        }
+    }
+
     private func fetch<Value>(_ statement: CentreSQL.Statement, _ mapping: RowMapping<Value>, _ db: Database) throws
         -> [Value]
     {
