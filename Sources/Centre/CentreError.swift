@@ -27,6 +27,7 @@ public struct CentreError: CodedError {
         case databaseInUse = "database-in-use"
         case unknownHolder = "unknown-holder"
         case unknownBatch = "unknown-batch"
+        case unknownRecord = "unknown-record"
         case noCardsWaiting = "no-cards-waiting"
         case batchDelivered = "batch-delivered"
         case ledgerHeadBehind = "ledger-head-behind"
@@ -94,6 +95,12 @@ public struct CentreError: CodedError {
     public static let unknownBatch = Self(
         .unknownBatch, status: 404, chinese: "没有这个制卡批次。",
         english: "The centre has no production batch with this id. Check the id `centre batch start` printed.")
+
+    public static let unknownRecord = Self(
+        .unknownRecord, status: 404, chinese: "中心没有这条记录，无法删除或迁移。",
+        english:
+            "The centre has no such person, enrolment, card or job posting to remove or move. Check the ID number, card number or posting id."
+    )
 
     public static let noCardsWaiting = Self(
         .noCardsWaiting, status: 409, chinese: "该区划没有等待制卡的申请。",

@@ -8,6 +8,7 @@ extension Principal {
         case .staff(let member): member.id
         case .resident: "card"
         case .administrator(let account): "admin:" + account
+        case .centre: "centre"
         }
     }
 }

@@ -120,9 +120,15 @@ extension SQLiteKioskStore {
     }
 
     /// The bulk path: one transaction per page, one cached prepared statement per table, rows
-    /// bound straight to it. Parents (people) go first so that foreign keys hold row by row.
+    /// bound straight to it. Removals go first (a row in the same page is newer than they are),
+    /// then parents (people), so that foreign keys hold row by row.
     private func apply(_ page: ReferenceDataPage, loaded: Bool) async throws {
+        let ledgerKey = ledgerKey
         try await pool.write { db in
+            if !page.removals.isEmpty {
+                let recorder = try ChangeRecorder(db, at: Date(), key: ledgerKey)
+                for removal in page.removals { try Self.remove(removal, db, recorder) }
+            }
             try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
             try upsert(page.enrolments, db, EnrolmentRow.upsert, EnrolmentRow.upsertArguments)
             try upsert(page.contributions, db, ContributionRow.upsert, ContributionRow.upsertArguments)
@@ -140,6 +146,35 @@ extension SQLiteKioskStore {
                 resumeAfter: loaded ? nil : page.resumeAfter
             ).save(db)
         }
+    }
+
+    /// Takes the record out of the cache, with a ledger entry when the cache held it: a person
+    /// goes with their records (the foreign keys cascade) and their cards.
+    private static func remove(_ removal: ReferenceRemoval, _ db: Database, _ recorder: ChangeRecorder) throws {
+        let subject: LedgerSubject
+        let removed: Bool
+        switch removal.record {
+        case .person(let idNumber):
+            subject = .person(idNumber: idNumber)
+            let cards = try CardRow.filter(CardRow.Columns.idNumber == idNumber).deleteAll(db)
+            removed = try PersonRow.deleteOne(db, key: idNumber) || cards > 0
+        case .enrolment(let idNumber, let insurance, let since):
+            subject = .person(idNumber: idNumber)
+            removed =
+                try EnrolmentRow.filter(
+                    EnrolmentRow.Columns.idNumber == idNumber && EnrolmentRow.Columns.insurance == insurance.rawValue
+                        && EnrolmentRow.Columns.since == since.index
+                ).deleteAll(db) > 0
+        case .card(let cardNumber):
+            subject = .card(number: cardNumber)
+            removed = try CardRow.deleteOne(db, key: cardNumber)
+        case .jobPosting(let id):
+            subject = .jobPosting(id: id)
+            removed = try JobPostingRow.deleteOne(db, key: id)
+        }
+        guard removed else { return }
+        try recorder.log(
+            "reference.\(removal.reason.rawValue)", subject: subject, by: .centre, detail: removal.ledgerDetail)
     }
 
     private func upsert<Value>(

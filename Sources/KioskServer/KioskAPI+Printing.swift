@@ -54,7 +54,7 @@ extension KioskAPI {
         // a resident sees their own.
         let anyone: Bool
         switch principal {
-        case .resident, .administrator: anyone = false
+        case .resident, .administrator, .centre: anyone = false
         case .staff(let member):
             guard member.role != .auditor else { throw KioskError.forbidden(Action.printDocument.rawValue) }
             anyone = true

@@ -59,6 +59,38 @@ struct ReferenceDataPageCodingTests {
         #expect(try Self.runs(page).count == 5)
     }
 
+    @Test("removals travel as flat objects, come back equal, and an unknown kind is refused")
+    func removals() throws {
+        let id = "430102199001011234"
+        let page = ReferenceDataPage(
+            removals: [
+                ReferenceRemoval(.person(idNumber: id), reason: .movedOut),
+                ReferenceRemoval(
+                    .enrolment(idNumber: id, insurance: .residentPension, since: YearMonth(year: 2019, month: 7)!),
+                    reason: .removed),
+                ReferenceRemoval(.card(cardNumber: "P12345678"), reason: .removed),
+                ReferenceRemoval(.jobPosting(id: "J-1"), reason: .removed),
+            ], cursor: "9", asOf: Date(timeIntervalSince1970: 1_790_000_000))
+        #expect(try Self.roundTrip(page) == page)
+        let object = try JSONSerialization.jsonObject(with: try SyncJSON.encoder().encode(page)) as? [String: Any]
+        let removals = try #require(object?["removals"] as? [[String: String]])
+        #expect(
+            removals[1] == [
+                "kind": "enrolment", "idNumber": id, "insurance": "170", "since": "2019-07", "reason": "removed",
+            ])
+        #expect(removals[0]["reason"] == "moved-out")
+        // A page without removals leaves the field out, and one from an older centre reads as none.
+        let plain = try SyncJSON.encoder().encode(ReferenceDataPage(cursor: "9", asOf: page.asOf))
+        #expect(!String(decoding: plain, as: UTF8.self).contains("removals"))
+        #expect(try SyncJSON.decoder().decode(ReferenceDataPage.self, from: plain).removals.isEmpty)
+
+        let unknown = String(decoding: try SyncJSON.encoder().encode(page), as: UTF8.self)
+            .replacingOccurrences(of: "\"jobPosting\"", with: "\"vehicle\"")
+        #expect(throws: DecodingError.self) {
+            try SyncJSON.decoder().decode(ReferenceDataPage.self, from: Data(unknown.utf8))
+        }
+    }
+
     @Test("a malformed run is refused, not cut or wrapped")
     func malformedRuns() throws {
         func decode(_ runs: String) -> Bool {

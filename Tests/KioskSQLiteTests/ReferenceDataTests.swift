@@ -39,6 +39,69 @@ struct ReferenceDataTests {
         }
     }
 
+    @Test("removals from the centre take the record out, each with a ledger entry that names no one in full")
+    func removals() async throws {
+        try await F.with { fixture in
+            let store = fixture.store
+            let pages = Array(Self.township)
+            for page in pages { try await store.applyReferenceData(page) }
+            let people = pages.flatMap(\.people)
+            let holder = try #require(pages.flatMap(\.cardRecords).first?.idNumber)
+            let gone = try #require(people.first { $0.idNumber == holder })
+            let others = people.filter { $0.idNumber != holder }
+            let enrolment = try #require(pages.flatMap(\.enrolments).first { $0.idNumber == others[0].idNumber })
+            let card = try #require(pages.flatMap(\.cardRecords).first { $0.idNumber != holder })
+            let posting = try #require(pages[0].jobPostings.first)
+            let ledgerBefore = try await store.ledger(from: 0, limit: 1000).count
+
+            var page = ReferenceDataPage(
+                removals: [
+                    ReferenceRemoval(.person(idNumber: gone.idNumber), reason: .movedOut),
+                    ReferenceRemoval(
+                        .enrolment(
+                            idNumber: enrolment.idNumber, insurance: enrolment.insurance, since: enrolment.since),
+                        reason: .removed),
+                    ReferenceRemoval(.card(cardNumber: card.cardNumber), reason: .removed),
+                    ReferenceRemoval(.jobPosting(id: posting.id), reason: .removed),
+                    // Never held here: nothing to remove, nothing to record.
+                    ReferenceRemoval(.person(idNumber: "430102199001011234"), reason: .removed),
+                ], cursor: "next", asOf: Self.township.asOf)
+            try await store.applyReferenceData(page)
+
+            #expect(try await store.person(gone.idNumber) == nil)
+            #expect(try await store.contributions(of: gone.idNumber, insurance: nil, from: nil, to: nil).isEmpty)
+            #expect(try await store.pensionPayments(of: gone.idNumber).isEmpty)
+            #expect(try await store.cardRecords(of: gone.idNumber).isEmpty)
+            #expect(try await store.enrolments(of: enrolment.idNumber).contains(enrolment) == false)
+            #expect(try await store.person(enrolment.idNumber) != nil)
+            #expect(try await store.cardRecords(of: card.idNumber).contains(card) == false)
+            #expect(try await store.jobPostings(inRegion: "430102001", limit: 100).contains(posting) == false)
+            #expect(try await store.referenceDataCursor() == "next")
+
+            let entries = try await store.ledger(from: 0, limit: 1000).dropFirst(ledgerBefore)
+            #expect(
+                entries.map(\.action) == [
+                    "reference.moved-out", "reference.removed", "reference.removed", "reference.removed",
+                ])
+            #expect(entries.allSatisfy { $0.actor == "centre" })
+            #expect(
+                entries.map(\.subject) == [
+                    LedgerSubject.person(idNumber: gone.idNumber).ledgerText,
+                    LedgerSubject.person(idNumber: enrolment.idNumber).ledgerText,
+                    "card:" + card.cardNumber, "jobPosting:" + posting.id,
+                ])
+            for entry in entries {
+                for person in people { #expect(!"\(entry.subject) \(entry.detail)".contains(person.idNumber)) }
+            }
+
+            // A removal and the record again in one page: the record stands (rows are newer).
+            page.removals = [ReferenceRemoval(.jobPosting(id: posting.id), reason: .removed)]
+            page.jobPostings = [posting]
+            try await store.applyReferenceData(page)
+            #expect(try await store.jobPostings(inRegion: "430102001", limit: 100).contains(posting))
+        }
+    }
+
     @Test("contributions filter by insurance and by a range of months, newest first")
     func contributionFilters() async throws {
         try await F.with { fixture in

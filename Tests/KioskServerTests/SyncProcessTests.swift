@@ -294,6 +294,44 @@ struct SyncProcessTests {
     }
 
     @Test(
+        "a person removed and one moved away at the centre leave the terminal's cache, each with a ledger entry",
+        arguments: stores)
+    func removedAtTheCentre(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            try await Self.withTerminal("T-1", centre) { terminal in
+                let clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+                let people = try await Self.people(centre, id: "T-1")
+                let (gone, mover) = (people[0], people[1])
+                _ = try await centre.sskiosk(["centre", "remove"] + centre.storeArguments + ["person", gone])
+                let elsewhere = String(CentreProcess.township.prefix(6)) + "999001"
+                _ = try await centre.sskiosk(
+                    ["centre", "move-person"] + centre.storeArguments + [mover, "--to", elsewhere])
+                #expect(
+                    try await centre.query("SELECT regionCode FROM person WHERE idNumber = '\(mover)'") == [elsewhere])
+
+                let deadline = ContinuousClock.now + .seconds(60)
+                var cached = people
+                while ContinuousClock.now < deadline, cached.contains(gone) || cached.contains(mover) {
+                    try await Task.sleep(for: .milliseconds(200))
+                    cached = try await Self.people(centre, id: "T-1")
+                }
+                #expect(cached == Array(people.dropFirst(2)))
+                let (code, _) = try await clerk.send("GET", "/api/people/\(gone)")
+                #expect(code == 404)
+                let ledger = try await CommandRun.standardOutput(of: [
+                    "/usr/bin/sqlite3", "-batch", "-noheader", centre.file("T-1.sqlite"),
+                    "SELECT action || ' ' || actor || ' ' || subject || ' ' || detail FROM ledger WHERE action LIKE 'reference.%' ORDER BY sequence",
+                ]).split(separator: "\n").map(String.init)
+                #expect(ledger.count == 2)
+                #expect(ledger.first?.hasPrefix("reference.removed centre person:") == true)
+                #expect(ledger.last?.hasPrefix("reference.moved-out centre person:") == true)
+                #expect(ledger.allSatisfy { !$0.contains(gone) && !$0.contains(mover) })
+            }
+        }
+    }
+
+    @Test(
         "ten minutes between drains and between pulls: a desk's write still leaves at once, and the centre's batch arrives while the terminal listens",
         arguments: stores)
     func promptBothWays(store: CentreProcess.Store) async throws {

@@ -353,6 +353,44 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    // MARK: Removals
+
+    public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
+        try await transaction { connection in
+            guard let region = try await self.fetch(self.sql.region(of: record), .regionCodes, connection).first else {
+                throw CentreError.unknownRecord
+            }
+            for statement in self.sql.delete(record) { try await self.execute(statement, connection) }
+            let removal = StoredRemoval(record: record, regionCode: region, movedTo: nil, removedAt: now)
+            try await self.execute(
+                try self.sql.insert(removal, sequence: try await self.reserve(1, connection)), connection)
+        }
+    }
+
+    public func movePerson(_ idNumber: String, to region: String, at now: Date) async throws {
+        try await transaction { connection in
+            guard
+                let person = try await self.fetch(
+                    self.sql.selectForUpdate(Person.self, key: idNumber), RowMapping<Person>.records, connection
+                ).first
+            else { throw CentreError.unknownRecord }
+            guard person.regionCode != region else { return }
+            let move = PersonMove(
+                person, to: region,
+                enrolments: try await self.fetch(self.sql.rows(Enrolment.self, of: [idNumber]), .records, connection),
+                contributions: try await self.fetch(
+                    self.sql.rows(Contribution.self, of: [idNumber]), .records, connection),
+                pensionPayments: try await self.fetch(
+                    self.sql.rows(PensionPayment.self, of: [idNumber]), .records, connection),
+                cards: try await self.fetch(self.sql.rows(StoredCard.self, of: [idNumber]), .records, connection),
+                at: now)
+            let first = try await self.reserve(move.changeCount, connection)
+            for statement in try self.sql.move(move, firstSequence: first) {
+                try await self.execute(statement, connection)
+            }
+        }
+    }
+
     // MARK: Pulls
 
     public func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws
@@ -536,7 +574,6 @@ public final class PostgresCentreStore: CentreStore {
         try await connection.query(statement.postgresQuery, logger: logger).drain()
     }
 
-    /// The values of the statement's rows, read as they arrive.
     /// The row of `Record`'s table under `key`, or nil.
     private func record<Record: CentreRecord>(_: Record.Type, key: String) async throws -> Record? {
         try await client.withConnection { connection in
@@ -544,6 +581,7 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    /// The values of the statement's rows, read as they arrive.
     private func fetch<Value>(
         _ statement: CentreSQL.Statement, _ mapping: RowMapping<Value>, _ connection: PostgresConnection
     ) async throws -> [Value] {

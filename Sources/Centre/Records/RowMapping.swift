@@ -52,3 +52,19 @@ extension RowMapping where Value: FetchableCentreRecord {
         }
     }
 }
+
+extension RowMapping where Value == String {
+    /// The `regionCode` column of each row.
+    static var regionCodes: RowMapping {
+        RowMapping { first in
+            let position = first.index(of: "regionCode")
+            return { row in
+                guard let position else { throw MissingColumn(table: "a record's region", column: "regionCode") }
+                guard let region = try row.text(at: position) else {
+                    throw CorruptRow(table: "a record's region", column: "regionCode")
+                }
+                return region
+            }
+        }
+    }
+}

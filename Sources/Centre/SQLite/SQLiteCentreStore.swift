@@ -284,6 +284,40 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    // MARK: Removals
+
+    public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
+        try await pool.write { db in
+            guard let region = try self.fetch(self.sql.region(of: record), .regionCodes, db).first else {
+                throw CentreError.unknownRecord
+            }
+            for statement in self.sql.delete(record) { try self.execute(statement, db) }
+            let removal = StoredRemoval(record: record, regionCode: region, movedTo: nil, removedAt: now)
+            try self.execute(try self.sql.insert(removal, sequence: try self.reserve(1, db)), db)
+        }
+    }
+
+    public func movePerson(_ idNumber: String, to region: String, at now: Date) async throws {
+        try await pool.write { db in
+            guard
+                let person = try self.fetch(self.sql.select(Person.self, key: idNumber), RowMapping<Person>.records, db)
+                    .first
+            else {
+                throw CentreError.unknownRecord
+            }
+            guard person.regionCode != region else { return }
+            let move = PersonMove(
+                person, to: region,
+                enrolments: try self.fetch(self.sql.rows(Enrolment.self, of: [idNumber]), .records, db),
+                contributions: try self.fetch(self.sql.rows(Contribution.self, of: [idNumber]), .records, db),
+                pensionPayments: try self.fetch(self.sql.rows(PensionPayment.self, of: [idNumber]), .records, db),
+                cards: try self.fetch(self.sql.rows(StoredCard.self, of: [idNumber]), .records, db), at: now)
+            for statement in try self.sql.move(move, firstSequence: try self.reserve(move.changeCount, db)) {
+                try self.execute(statement, db)
+            }
+        }
+    }
+
     // MARK: Pulls
 
     public func changes(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, at now: Date) async throws
@@ -413,7 +447,6 @@ public final class SQLiteCentreStore: CentreStore {
         try db.execute(sql: statement.sql, arguments: statement.grdbArguments)
     }
 
-    /// The values of the statement's rows, read as they come (GRDB hands the cursor's one row each time).
     /// The row of `Record`'s table under `key`, or nil.
     private func record<Record: CentreRecord>(_: Record.Type, key: String) async throws -> Record? {
         try await pool.read { db in
@@ -421,6 +454,7 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    /// The values of the statement's rows, read as they come (GRDB hands the cursor's one row each time).
     private func fetch<Value>(_ statement: CentreSQL.Statement, _ mapping: RowMapping<Value>, _ db: Database) throws
         -> [Value]
     {

@@ -172,7 +172,7 @@ public struct CentreServer: Sendable {
         let deadline = ContinuousClock.now + wait
         var seen = try await store.currentCursor()
         var answer = try await store.changes(after: cursor, in: jurisdiction, limit: limit, at: Date())
-        while answer.page.rowCount == 0, ContinuousClock.now < deadline {
+        while answer.page.isEmpty, ContinuousClock.now < deadline {
             try await Task.sleep(for: Self.changeWaitCheck)
             let current = try await store.currentCursor()
             guard current > seen else { continue }

@@ -250,6 +250,21 @@ public enum CentreSchema {
             name: "v10-snapshot-resumes",
             sqlite: "ALTER TABLE snapshotPull ADD COLUMN resumed INTEGER NOT NULL DEFAULT 0;",
             postgres: "ALTER TABLE snapshotPull ADD COLUMN resumed BIGINT NOT NULL DEFAULT 0;"),
+        // What terminals must forget: a record removed, or moved out of `regionCode` to `movedTo`,
+        // under the change number of its removal. A terminal serving `movedTo` too is not told,
+        // since the rows come to it again with their new region.
+        Migration(
+            name: "v11-removals",
+            sqlite: """
+                CREATE TABLE removal (
+                    changeSequence INTEGER PRIMARY KEY NOT NULL, kind TEXT NOT NULL, recordKey TEXT NOT NULL,
+                    regionCode TEXT NOT NULL, movedTo TEXT, removedAt INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE removal (
+                    changeSequence BIGINT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, recordKey TEXT NOT NULL,
+                    regionCode TEXT COLLATE "C" NOT NULL, movedTo TEXT COLLATE "C", removedAt BIGINT NOT NULL);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

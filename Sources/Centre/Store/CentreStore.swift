@@ -78,6 +78,16 @@ public protocol CentreStore: Sendable {
     /// be new: loading a person twice is an error, not an update.
     func load(_ page: ReferenceDataPage) async throws
 
+    /// Takes a person (with every row kept of them, cards included), an enrolment, a card or a job
+    /// posting out of the centre's records; the terminals that hold it forget it on their next pull.
+    /// ``CentreError/unknownRecord`` when the centre has no such record.
+    func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws
+    /// Moves a person with every row kept of them to `region` (a full region code): the terminals
+    /// serving the new region pull them, those serving only the old one forget them. Nothing
+    /// changes when they live there already; ``CentreError/unknownRecord`` for a person the centre
+    /// does not have.
+    func movePerson(_ idNumber: String, to region: String, at now: Date) async throws
+
     /// Sends every card applied for in `area` to production in one new batch (each card →
     /// in production, with a change number, so terminals learn it on their next pull); nil when
     /// no card waits.

@@ -19,7 +19,7 @@ struct ChangePage {
 
     private var rows: [Change] = []
 
-    /// The statements of a page, one for each table the terminals pull.
+    /// The statements of a page, one for each table the terminals pull and one for the removals.
     static func queries(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, _ sql: CentreSQL)
         -> [Query]
     {
@@ -40,6 +40,11 @@ struct ChangePage {
             query(JobPosting.self) { $0.jobPostings.append($1) },
             // Cards are stored with their region; the page carries the card alone.
             query(StoredCard.self) { $0.cardRecords.append($1.card) },
+            Query(
+                statement: sql.removals(after: cursor, in: jurisdiction, limit: limit),
+                changes: RowMapping<StoredRemoval>.changes.map { row in
+                    Change(sequence: row.sequence) { page in page.removals.append(row.record.removal) }
+                }),
         ]
     }
 

@@ -6,6 +6,7 @@ public enum LedgerSubject: Hashable, Sendable {
     case application(id: String)
     case card(number: String)
     case staff(id: String)
+    case jobPosting(id: String)
     case terminal
 
     /// How the ledger writes it.
@@ -15,6 +16,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .application(let id): "application:" + id
         case .card(let number): "card:" + number
         case .staff(let id): "staff:" + id
+        case .jobPosting(let id): "jobPosting:" + id
         case .terminal: "terminal"
         }
     }

@@ -29,7 +29,7 @@ public enum AccessPolicy {
         switch principal {
         case .resident: true
         case .staff(let member): member.role == .clerk || member.role == .supervisor
-        case .administrator: false
+        case .administrator, .centre: false
         }
     }
 
@@ -47,7 +47,7 @@ public enum AccessPolicy {
         case .staff(let member):
             guard allows(member.role, action) else { throw .forbidden(action.rawValue) }
             if let regionCode, !member.jurisdiction.contains(regionCode) { throw .outsideJurisdiction }
-        case .administrator: throw .forbidden(action.rawValue)
+        case .administrator, .centre: throw .forbidden(action.rawValue)
         }
     }
 }

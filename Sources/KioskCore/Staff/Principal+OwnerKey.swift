@@ -10,6 +10,7 @@ extension Principal {
         case .staff(let member): "staff:" + member.id
         case .resident(let idNumber): "resident:" + SHA256.hash(data: Array(idNumber.utf8)).compactHexString
         case .administrator(let account): "admin:" + account
+        case .centre: "centre"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A page of reference data from the centre: people and their records changed since a cursor.
+/// A page of reference data from the centre: people and their records changed since a cursor, and
+/// those that have left the terminal's jurisdiction.
 public struct ReferenceDataPage: Hashable, Sendable {
     public var people: [Person]
     public var enrolments: [Enrolment]
@@ -8,6 +9,9 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var pensionPayments: [PensionPayment]
     public var jobPostings: [JobPosting]
     public var cardRecords: [CardRecord]
+    /// Records to take out of the cache; a terminal applies them before the page's rows, since a
+    /// row in the same page is newer than any removal of it. Never in a snapshot.
+    public var removals: [ReferenceRemoval]
     /// Where the next pull starts.
     public var cursor: String
     /// The centre's time of this page: the cache's "as of".
@@ -23,6 +27,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         pensionPayments: [PensionPayment] = [],
         jobPostings: [JobPosting] = [],
         cardRecords: [CardRecord] = [],
+        removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
         resumeAfter: String? = nil
@@ -33,6 +38,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.pensionPayments = pensionPayments
         self.jobPostings = jobPostings
         self.cardRecords = cardRecords
+        self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
         self.resumeAfter = resumeAfter
@@ -43,9 +49,12 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// rather than buffer it without end.
     public static let maximumLineBytes = 64 << 20
 
-    /// Rows of every table together.
+    /// Rows of every table together (removals are not rows).
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
             + cardRecords.count
     }
+
+    /// Whether the page changes nothing in a cache.
+    public var isEmpty: Bool { rowCount == 0 && removals.isEmpty }
 }

@@ -1,0 +1,86 @@
+import Centre
+import Foundation
+import KioskCore
+import Testing
+
+/// Records removed or moved at the centre leave exactly the terminals that held them: a removal for
+/// the area they left, the rows again for the area they went to, nothing for an area that has both.
+@Suite struct RemovalTests {
+    @Test(arguments: StoreKind.testable)
+    func removalsAndMovesReachTheTerminalsThatMustForget(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, neighbour) = try await Fixtures.load(store)
+            let people = home.flatMap(\.people)
+            let (gone, mover) = (people[0], people[1])
+            let kept = Set(people.dropFirst(2).map(\.idNumber))
+            let enrolment = try #require(home.flatMap(\.enrolments).first { kept.contains($0.idNumber) })
+            let card = try #require(home.flatMap(\.cardRecords).first { kept.contains($0.idNumber) })
+            let posting = try #require(home.flatMap(\.jobPostings).first)
+            let newVillage = neighbour[0].people[0].regionCode
+            let start = try await store.currentCursor()
+
+            let removed: [ReferenceRemoval.Record] = [
+                .person(idNumber: gone.idNumber),
+                .enrolment(idNumber: enrolment.idNumber, insurance: enrolment.insurance, since: enrolment.since),
+                .card(cardNumber: card.cardNumber),
+                .jobPosting(id: posting.id),
+            ]
+            for record in removed { try await store.remove(record, at: Fixtures.now) }
+            try await store.movePerson(mover.idNumber, to: newVillage, at: Fixtures.now)
+            try await store.movePerson(mover.idNumber, to: newVillage, at: Fixtures.now)
+
+            let atHome = try await Self.pull(store, after: start, in: Fixtures.home)
+            #expect(
+                atHome.removals
+                    == removed.map { ReferenceRemoval($0, reason: .removed) }
+                    + [ReferenceRemoval(.person(idNumber: mover.idNumber), reason: .movedOut)])
+            #expect(atHome.rowCount == 0)
+
+            let atNeighbour = try await Self.pull(store, after: start, in: Fixtures.neighbour)
+            #expect(atNeighbour.removals.isEmpty)
+            var moved = mover
+            moved.regionCode = newVillage
+            #expect(atNeighbour.people == [moved])
+            let his = { (idNumber: String) in idNumber == mover.idNumber }
+            #expect(Set(atNeighbour.enrolments) == Set(home.flatMap(\.enrolments).filter { his($0.idNumber) }))
+            #expect(Set(atNeighbour.contributions) == Set(home.flatMap(\.contributions).filter { his($0.idNumber) }))
+            #expect(atNeighbour.contributions.count == home.flatMap(\.contributions).filter { his($0.idNumber) }.count)
+            #expect(
+                Set(atNeighbour.pensionPayments) == Set(home.flatMap(\.pensionPayments).filter { his($0.idNumber) }))
+            #expect(Set(atNeighbour.cardRecords) == Set(home.flatMap(\.cardRecords).filter { his($0.idNumber) }))
+
+            // The county serves both townships: the move is no removal there, only the rows again.
+            let atCounty = try await Self.pull(store, after: start, in: Fixtures.county)
+            #expect(atCounty.removals.map(\.record) == removed)
+            #expect(atCounty.people == [moved])
+
+            // Gone at the centre too: no second removal, no move, not in a snapshot.
+            await #expect(throws: CentreError.unknownRecord) { try await store.remove(removed[0], at: Fixtures.now) }
+            await #expect(throws: CentreError.unknownRecord) {
+                try await store.movePerson(gone.idNumber, to: newVillage, at: Fixtures.now)
+            }
+            await #expect(throws: CentreError.unknownRecord) { try await store.remove(removed[3], at: Fixtures.now) }
+            var snapshot = ReferenceDataPage(cursor: "", asOf: Fixtures.now)
+            try await store.snapshot(of: try Jurisdiction(Fixtures.home), at: Fixtures.now) { snapshot.append($0) }
+            #expect(Set(snapshot.people.map(\.idNumber)) == kept)
+            #expect(!snapshot.cardRecords.contains(card) && !snapshot.jobPostings.contains(posting))
+            #expect(!snapshot.enrolments.contains(enrolment))
+            #expect(snapshot.removals.isEmpty)
+        }
+    }
+
+    /// Every change after `cursor` in `area`, page by page.
+    private static func pull(_ store: any CentreStore, after cursor: SyncCursor, in area: String) async throws
+        -> ReferenceDataPage
+    {
+        let jurisdiction = try Jurisdiction(area)
+        var cursor = cursor
+        var pulled = ReferenceDataPage(cursor: "", asOf: Fixtures.now)
+        while true {
+            let changes = try await store.changes(after: cursor, in: jurisdiction, limit: 50, at: Fixtures.now)
+            pulled.append(changes.page)
+            cursor = try #require(SyncCursor(changes.page.cursor))
+            if !changes.hasMore { return pulled }
+        }
+    }
+}
