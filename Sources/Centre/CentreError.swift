@@ -44,6 +44,7 @@ public struct CentreError: CodedError {
         case ownStaffAccount = "own-staff-account"
         case consoleSignInRequired = "console-sign-in-required"
         case consoleForbidden = "console-forbidden"
+        case terminalOnlyAccount = "terminal-only-account"
         case outsideStaffJurisdiction = "outside-staff-jurisdiction"
         case internalError = "internal"
     }
@@ -95,6 +96,12 @@ public struct CentreError: CodedError {
     public static let unknownBatch = Self(
         .unknownBatch, status: 404, chinese: "没有这个制卡批次。",
         english: "The centre has no production batch with this id. Check the id `centre batch start` printed.")
+
+    public static let terminalOnlyAccount = Self(
+        .terminalOnlyAccount, status: 403, chinese: "该账号用于服务大厅的终端，请在终端登录。",
+        english:
+            "This account is a hall's clerk or supervisor: it signs in at the terminals of its township or village, not at the console."
+    )
 
     public static let unknownRecord = Self(
         .unknownRecord, status: 404, chinese: "中心没有这条记录，无法删除或迁移。",

@@ -125,9 +125,10 @@ extension SQLiteKioskStore {
     private func apply(_ page: ReferenceDataPage, loaded: Bool) async throws {
         let ledgerKey = ledgerKey
         try await pool.write { db in
-            if !page.removals.isEmpty {
+            if !page.removals.isEmpty || !page.staff.isEmpty {
                 let recorder = try ChangeRecorder(db, at: Date(), key: ledgerKey)
                 for removal in page.removals { try Self.remove(removal, db, recorder) }
+                for account in page.staff { try Self.keep(account, db, recorder) }
             }
             try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
             try upsert(page.enrolments, db, EnrolmentRow.upsert, EnrolmentRow.upsertArguments)
@@ -171,10 +172,32 @@ extension SQLiteKioskStore {
         case .jobPosting(let id):
             subject = .jobPosting(id: id)
             removed = try JobPostingRow.deleteOne(db, key: id)
+        case .staff(let id):
+            subject = .staff(id: id)
+            removed = try StaffRow.deleteOne(db, key: id)
         }
         guard removed else { return }
         try recorder.log(
             "reference.\(removal.reason.rawValue)", subject: subject, by: .centre, detail: removal.ledgerDetail)
+    }
+
+    /// Keeps a staff account the centre sent, in place of any account of the same id: with its
+    /// password hash, so that its member signs in while the link is down. One that does not work
+    /// inside this terminal's jurisdiction is not kept (the centre sends a county's accounts).
+    private static func keep(_ account: StaffAccount, _ db: Database, _ recorder: ChangeRecorder) throws {
+        let area = recorder.terminal.jurisdiction
+        let member = account.member
+        guard member.jurisdiction.contains(area.regionPrefix) || area.contains(member.jurisdiction.regionPrefix)
+        else {
+            try remove(ReferenceRemoval(.staff(id: member.id), reason: .movedOut), db, recorder)
+            return
+        }
+        try StaffRow(account).save(db)
+        try recorder.log(
+            "staff.from-centre", subject: .staff(id: member.id), by: .centre,
+            detail:
+                "role=\(member.role.rawValue) jurisdiction=\(member.jurisdiction.regionPrefix) disabled=\(account.isDisabled) mustChangePassword=\(account.mustChangePassword)"
+        )
     }
 
     private func upsert<Value>(

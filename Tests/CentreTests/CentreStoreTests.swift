@@ -469,6 +469,7 @@ extension ReferenceDataPage {
         pensionPayments += page.pensionPayments
         jobPostings += page.jobPostings
         cardRecords += page.cardRecords
+        staff += page.staff
         removals += page.removals
     }
 }

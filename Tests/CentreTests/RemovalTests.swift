@@ -5,6 +5,7 @@ import Testing
 
 /// Records removed or moved at the centre leave exactly the terminals that held them: a removal for
 /// the area they left, the rows again for the area they went to, nothing for an area that has both.
+/// Staff accounts go down to the terminals their members work at, and leave those they no longer do.
 @Suite struct RemovalTests {
     @Test(arguments: StoreKind.testable)
     func removalsAndMovesReachTheTerminalsThatMustForget(_ kind: StoreKind) async throws {
@@ -66,6 +67,60 @@ import Testing
             #expect(!snapshot.cardRecords.contains(card) && !snapshot.jobPostings.contains(posting))
             #expect(!snapshot.enrolments.contains(enrolment))
             #expect(snapshot.removals.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func staffAccountsGoDownToTheTerminalsTheyWorkAt(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            _ = try await Fixtures.load(store)
+            let start = try await store.currentCursor()
+            func account(_ id: String, _ role: CentreRole, _ area: String) throws -> CentreStaffAccount {
+                CentreStaffAccount(
+                    member: CentreStaffMember(id: id, name: id, role: role, jurisdiction: try Jurisdiction(area)),
+                    password: PasswordHash(encoded: "scrypt$16384$8$1$\(id)$00"), mustChangePassword: true,
+                    createdAt: Fixtures.now)
+            }
+            var clerk = try account("clerk-1", .clerk, Fixtures.home)
+            let villageClerk = try account("clerk-2", .clerk, Fixtures.home + "001")
+            let technician = try account("tech-1", .technician, Fixtures.county)
+            let neighbourClerk = try account("clerk-3", .clerk, Fixtures.neighbour)
+            let administrator = try account("admin-1", .countyAdministrator, Fixtures.county)
+            for member in [clerk, villageClerk, technician, neighbourClerk, administrator] {
+                try await store.addStaff(member)
+            }
+
+            let atHome = try await Self.pull(store, after: start, in: Fixtures.home)
+            #expect(atHome.staff.map(\.member.id) == ["clerk-1", "clerk-2", "tech-1"])
+            #expect(atHome.staff[0].member.role == .clerk && atHome.staff[2].member.role == .technician)
+            #expect(atHome.staff[0].password == clerk.password && atHome.staff[0].mustChangePassword)
+            // The others of the county are named as not this terminal's, and nothing more.
+            #expect(
+                atHome.removals == ["clerk-3", "admin-1"].map { ReferenceRemoval(.staff(id: $0), reason: .movedOut) })
+            let atVillage = try await Self.pull(store, after: start, in: Fixtures.home + "002")
+            #expect(atVillage.staff.map(\.member.id) == ["clerk-1", "tech-1"])
+
+            var snapshot = ReferenceDataPage(cursor: "", asOf: Fixtures.now)
+            try await store.snapshot(of: try Jurisdiction(Fixtures.home), at: Fixtures.now) { snapshot.append($0) }
+            #expect(snapshot.staff.map(\.member.id) == ["clerk-1", "clerk-2", "tech-1"])
+            #expect(snapshot.removals.isEmpty)
+
+            // Disabled: the next pull says so. Reassigned to the neighbour: a removal at home.
+            let afterAdding = try await store.currentCursor()
+            clerk.isDisabled = true
+            try await store.saveStaff(clerk)
+            let disabled = try await Self.pull(store, after: afterAdding, in: Fixtures.home)
+            #expect(disabled.staff.map(\.isDisabled) == [true])
+            let afterDisabling = try await store.currentCursor()
+            clerk.member.jurisdiction = try Jurisdiction(Fixtures.neighbour)
+            try await store.saveStaff(clerk)
+            let moved = try await Self.pull(store, after: afterDisabling, in: Fixtures.home)
+            #expect(moved.staff.isEmpty)
+            #expect(moved.removals == [ReferenceRemoval(.staff(id: "clerk-1"), reason: .movedOut)])
+            #expect(
+                try await Self.pull(store, after: afterDisabling, in: Fixtures.neighbour).staff.map(\.member.id) == [
+                    "clerk-1"
+                ])
         }
     }
 

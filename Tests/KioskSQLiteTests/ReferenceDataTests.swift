@@ -102,6 +102,38 @@ struct ReferenceDataTests {
         }
     }
 
+    @Test(
+        "staff accounts from the centre replace the terminal's, outside its area are not kept, and leave on a removal")
+    func staffFromTheCentre() async throws {
+        try await F.with { fixture in
+            let store = fixture.store
+            func account(_ id: String, _ area: String, disabled: Bool = false) throws -> StaffAccount {
+                StaffAccount(
+                    member: StaffMember(id: id, name: id, role: .clerk, jurisdiction: try Jurisdiction(area)),
+                    password: PasswordHash(encoded: "scrypt$16384$8$1$00$\(id)"), mustChangePassword: true,
+                    isDisabled: disabled)
+            }
+            try await store.addStaff(
+                try account("clerk-1", "430102001"), by: .administrator(account: "root"), at: Date())
+            let fromCentre = try account("clerk-1", "430102001001", disabled: true)
+            let elsewhere = try account("clerk-2", "430102002")
+            try await store.applyReferenceData(
+                ReferenceDataPage(staff: [fromCentre, elsewhere], cursor: "1", asOf: Date()))
+            #expect(try await store.staff("clerk-1") == fromCentre)
+            #expect(try await store.staff("clerk-2") == nil)
+            let entries = try await store.ledger(about: .staff(id: "clerk-1"))
+            #expect(entries.map(\.action) == ["staff.added", "staff.from-centre"])
+            #expect(entries.last?.actor == "centre" && entries.last?.detail.contains("disabled=true") == true)
+            #expect(!entries.contains { $0.detail.contains("scrypt") })
+
+            try await store.applyReferenceData(
+                ReferenceDataPage(
+                    removals: [ReferenceRemoval(.staff(id: "clerk-1"), reason: .movedOut)], cursor: "2", asOf: Date()))
+            #expect(try await store.staff("clerk-1") == nil)
+            #expect(try await store.ledger(about: .staff(id: "clerk-1")).last?.action == "reference.moved-out")
+        }
+    }
+
     @Test("contributions filter by insurance and by a range of months, newest first")
     func contributionFilters() async throws {
         try await F.with { fixture in

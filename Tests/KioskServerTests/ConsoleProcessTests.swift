@@ -137,13 +137,17 @@ import Testing
     }
 
     /// One call with curl, trusting the test CA: (status, body).
-    static func call(_ centre: CentreProcess, _ method: String, _ path: String, _ body: String) async throws
+    static func call(
+        _ centre: CentreProcess, _ method: String, _ path: String, _ body: String, token: String? = nil
+    ) async throws
         -> (status: Int, body: String)
     {
-        let output = try await CommandRun.standardOutput(of: [
-            "/usr/bin/curl", "-sS", "--cacert", centre.file("ca.pem"), "-X", method, "-H",
-            "Content-Type: application/json", "--data", body, "-w", "\n%{http_code}", centre.url + path,
-        ])
+        let authorization = token.map { ["-H", "Authorization: Bearer \($0)"] } ?? []
+        let output = try await CommandRun.standardOutput(
+            of: [
+                "/usr/bin/curl", "-sS", "--cacert", centre.file("ca.pem"), "-X", method, "-H",
+                "Content-Type: application/json", "--data", body, "-w", "\n%{http_code}", centre.url + path,
+            ] + authorization)
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }

@@ -332,6 +332,70 @@ struct SyncProcessTests {
     }
 
     @Test(
+        "a clerk added in the console signs in at the terminal, also while the centre is down, and no more once disabled",
+        arguments: stores)
+    func staffFromTheConsole(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            _ = try await centre.sskiosk(
+                ["centre", "staff", "add", "admin-1"] + centre.storeArguments + [
+                    "--name", "县管理员", "--role", "county-administrator", "--jurisdiction", CentreProcess.county,
+                ],
+                input: "first-pass-1\n")
+            func consoleToken() async throws -> String {
+                var session = try await ConsoleProcessTests.call(
+                    centre, "POST", "/console/api/session", #"{"id":"admin-1","password":"county-secret-1"}"#)
+                if session.status != 200 {
+                    session = try await ConsoleProcessTests.call(
+                        centre, "POST", "/console/api/password",
+                        #"{"id":"admin-1","password":"first-pass-1","newPassword":"county-secret-1"}"#)
+                }
+                let body = try JSONSerialization.jsonObject(with: Data(session.body.utf8)) as? [String: Any]
+                return try #require(body?["token"] as? String, "\(session)")
+            }
+            let created = try await ConsoleProcessTests.call(
+                centre, "POST", "/console/api/staff",
+                #"{"id":"clerk-9","name":"经办员乙","role":"clerk","jurisdiction":"\#(CentreProcess.township)"}"#,
+                token: try await consoleToken())
+            #expect(created.status == 201, "\(created)")
+            let issued = try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [String: Any]
+            let first = try #require(issued?["firstPassword"] as? String)
+            // The clerk's account is for the terminals, not the console.
+            let atConsole = try await ConsoleProcessTests.call(
+                centre, "POST", "/console/api/session", #"{"id":"clerk-9","password":"\#(first)"}"#)
+            #expect(atConsole.status == 403 && atConsole.body.contains("terminal-only-account"), "\(atConsole)")
+
+            try await Self.withTerminal("T-1", centre) { terminal in
+                let api = APIClient(port: terminal.port)
+                let change = ["id": "clerk-9", "password": first, "newPassword": "clerk nine's own"]
+                let deadline = ContinuousClock.now + .seconds(60)
+                var status = 0
+                while ContinuousClock.now < deadline, status != 200 {
+                    (status, _) = try await api.send("POST", "/api/staff/password", json: change)
+                    if status != 200 { try await Task.sleep(for: .milliseconds(250)) }
+                }
+                #expect(status == 200, "the clerk's first sign-in at the terminal")
+
+                try await centre.stop()
+                _ = try await api.login("clerk-9", password: "clerk nine's own")
+
+                try await centre.start()
+                let disabled = try await ConsoleProcessTests.call(
+                    centre, "POST", "/console/api/staff/clerk-9/disable", "{}", token: try await consoleToken())
+                #expect(disabled.status == 200, "\(disabled)")
+                var refused = false
+                let until = ContinuousClock.now + .seconds(60)
+                while ContinuousClock.now < until, !refused {
+                    let (code, _) = try await api.send(
+                        "POST", "/api/staff/login", json: ["id": "clerk-9", "password": "clerk nine's own"])
+                    refused = code != 200
+                    if !refused { try await Task.sleep(for: .milliseconds(250)) }
+                }
+                #expect(refused, "the disabled clerk still signs in at the terminal")
+            }
+        }
+    }
+
+    @Test(
         "ten minutes between drains and between pulls: a desk's write still leaves at once, and the centre's batch arrives while the terminal listens",
         arguments: stores)
     func promptBothWays(store: CentreProcess.Store) async throws {

@@ -27,3 +27,13 @@ public struct CentreStaffAccount: Hashable, Sendable {
         self.createdAt = createdAt.wholeMilliseconds
     }
 }
+
+extension CentreStaffAccount {
+    /// The account as a terminal serving `area` gets it (``CentreStaffMember/terminalMember(serving:)``),
+    /// with its password hash and state; the console's failures and locks stay at the centre.
+    public func terminalAccount(serving area: Jurisdiction) -> StaffAccount? {
+        member.terminalMember(serving: area).map {
+            StaffAccount(member: $0, password: password, mustChangePassword: mustChangePassword, isDisabled: isDisabled)
+        }
+    }
+}

@@ -7,6 +7,7 @@ public enum ConsolePolicy {
         case .countySupervisor: action != .manageTerminals && action != .manageStaff
         case .technician: action == .viewTerminals || action == .viewFleet
         case .countyAuditor: [.viewTerminals, .viewCardProduction, .viewFigures].contains(action)
+        case .clerk, .supervisor: false
         }
     }
 

@@ -27,6 +27,7 @@ public actor ConsoleSessions {
     /// A token for `id` if the password matches and is the member's own.
     func signIn(id: String, password: String, at now: Date) async throws -> ConsoleSession {
         let account = try await authenticate(id: id, password: password, at: now)
+        guard account.member.role.usesConsole else { throw CentreError.terminalOnlyAccount }
         guard !account.mustChangePassword else { throw KioskError.passwordChangeRequired }
         return open(account.member, at: now)
     }
@@ -37,6 +38,7 @@ public actor ConsoleSessions {
         -> ConsoleSession
     {
         var account = try await authenticate(id: id, password: password, at: now)
+        guard account.member.role.usesConsole else { throw CentreError.terminalOnlyAccount }
         let chosen = try NewPassword(newPassword, staffID: id, previous: password)
         account.password = try PasswordHash(hashing: chosen.text)
         account.mustChangePassword = false

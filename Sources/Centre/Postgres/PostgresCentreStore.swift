@@ -154,7 +154,8 @@ public final class PostgresCentreStore: CentreStore {
             let existing: [CentreStaffAccount] = try await self.fetch(
                 self.sql.selectForUpdate(CentreStaffAccount.self, key: account.member.id), .records, connection)
             guard existing.isEmpty else { throw CentreError.staffExists }
-            try await self.execute(try self.sql.insert(account), connection)
+            try await self.execute(
+                try self.sql.insert(account, sequence: try await self.reserve(1, connection)), connection)
         }
     }
 
@@ -167,7 +168,9 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     public func saveStaff(_ account: CentreStaffAccount) async throws {
-        try await client.withConnection { connection in try await self.execute(try self.sql.upsert(account), connection)
+        try await transaction { connection in
+            try await self.execute(
+                try self.sql.upsert(account, sequence: try await self.reserve(1, connection)), connection)
         }
     }
 
@@ -357,9 +360,9 @@ public final class PostgresCentreStore: CentreStore {
 
     public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
         try await transaction { connection in
-            guard let region = try await self.fetch(self.sql.region(of: record), .regionCodes, connection).first else {
-                throw CentreError.unknownRecord
-            }
+            guard let lookup = self.sql.region(of: record),
+                let region = try await self.fetch(lookup, .regionCodes, connection).first
+            else { throw CentreError.unknownRecord }
             for statement in self.sql.delete(record) { try await self.execute(statement, connection) }
             let removal = StoredRemoval(record: record, regionCode: region, movedTo: nil, removedAt: now)
             try await self.execute(
@@ -420,6 +423,9 @@ public final class PostgresCentreStore: CentreStore {
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if position == nil {
                 page.jobPostings = try await self.fetch(self.sql.jobPostings(in: jurisdiction), .records, connection)
+                page.staff = try await self.fetch(
+                    self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, connection
+                ).compactMap { $0.terminalAccount(serving: jurisdiction) }
             } else if found.isEmpty {
                 return nil
             }

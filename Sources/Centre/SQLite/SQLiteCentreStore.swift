@@ -107,7 +107,7 @@ public final class SQLiteCentreStore: CentreStore {
             let existing: [CentreStaffAccount] = try self.fetch(
                 self.sql.select(CentreStaffAccount.self, key: account.member.id), .records, db)
             guard existing.isEmpty else { throw CentreError.staffExists }
-            try self.execute(try self.sql.insert(account), db)
+            try self.execute(try self.sql.insert(account, sequence: try self.reserve(1, db)), db)
         }
     }
 
@@ -121,7 +121,9 @@ public final class SQLiteCentreStore: CentreStore {
     }
 
     public func saveStaff(_ account: CentreStaffAccount) async throws {
-        try await pool.write { db in try self.execute(try self.sql.upsert(account), db) }
+        try await pool.write { db in
+            try self.execute(try self.sql.upsert(account, sequence: try self.reserve(1, db)), db)
+        }
     }
 
     public func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount] {
@@ -288,9 +290,9 @@ public final class SQLiteCentreStore: CentreStore {
 
     public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
         try await pool.write { db in
-            guard let region = try self.fetch(self.sql.region(of: record), .regionCodes, db).first else {
-                throw CentreError.unknownRecord
-            }
+            guard let lookup = self.sql.region(of: record),
+                let region = try self.fetch(lookup, .regionCodes, db).first
+            else { throw CentreError.unknownRecord }
             for statement in self.sql.delete(record) { try self.execute(statement, db) }
             let removal = StoredRemoval(record: record, regionCode: region, movedTo: nil, removedAt: now)
             try self.execute(try self.sql.insert(removal, sequence: try self.reserve(1, db)), db)
@@ -346,6 +348,9 @@ public final class SQLiteCentreStore: CentreStore {
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if position == nil {
                 page.jobPostings = try self.fetch(self.sql.jobPostings(in: jurisdiction), .records, db)
+                page.staff = try self.fetch(
+                    self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, db
+                ).compactMap { $0.terminalAccount(serving: jurisdiction) }
             } else if found.isEmpty {
                 return nil
             }

@@ -26,7 +26,8 @@ extension CentreServer {
                 let name = body.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty
             else { throw CentreError.malformedBody }
             let member = CentreStaffMember(
-                id: id, name: name, role: body.role, jurisdiction: try Self.staffArea(body.jurisdiction))
+                id: id, name: name, role: body.role, jurisdiction: try Self.staffArea(body.jurisdiction, for: body.role)
+            )
             try ConsolePolicy.authorize(admin, .manageStaff, regionCode: member.jurisdiction.regionPrefix)
             let password = Self.firstPassword()
             let now = Date()
@@ -40,7 +41,7 @@ extension CentreServer {
         }
         signedIn.put("staff/{id}") { request, context in
             let body = try await Self.assignment(request)
-            let area = try Self.staffArea(body.jurisdiction)
+            let area = try Self.staffArea(body.jurisdiction, for: body.role)
             var (account, admin) = try await managedStaff(context)
             try ConsolePolicy.authorize(admin, .manageStaff, regionCode: area.regionPrefix)
             account.member.role = body.role
@@ -92,9 +93,9 @@ extension CentreServer {
             ConsoleRequests.StaffAssignment.self, from: request, limit: ConsoleRequests.maximumBytes)
     }
 
-    /// A county (6 digits) or one of its townships (9): the areas the centre's staff may have.
-    private static func staffArea(_ code: String) throws -> Jurisdiction {
-        guard let area = try? Jurisdiction(code), CentreStaffMember.isStaffArea(area) else {
+    /// An area a member of `role` may have (``CentreStaffMember/isStaffArea(_:for:)``).
+    private static func staffArea(_ code: String, for role: CentreRole) throws -> Jurisdiction {
+        guard let area = try? Jurisdiction(code), CentreStaffMember.isStaffArea(area, for: role) else {
             throw CentreError.malformedBody
         }
         return area

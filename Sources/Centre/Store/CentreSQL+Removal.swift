@@ -3,9 +3,11 @@ import KioskCore
 
 extension CentreSQL {
     /// The region of the record's row (a person's, for their enrolment); no row when the centre
-    /// does not have it.
-    func region(of record: ReferenceRemoval.Record) -> Statement {
+    /// does not have it. Nil for a staff account, which is disabled or reassigned in the console and
+    /// never removed this way.
+    func region(of record: ReferenceRemoval.Record) -> Statement? {
         switch record {
+        case .staff: nil
         case .person(let idNumber): personRegion(idNumber)
         case .enrolment(let idNumber, let insurance, let since):
             Statement(
@@ -22,7 +24,8 @@ extension CentreSQL {
         }
     }
 
-    /// Deletes the record; a person with every row kept of them, cards included.
+    /// Deletes the record; a person with every row kept of them, cards included. Nothing for a staff
+    /// account (``region(of:)``).
     func delete(_ record: ReferenceRemoval.Record) -> [Statement] {
         func delete(from table: String, where column: String, _ value: String) -> Statement {
             Statement(sql: "DELETE FROM \(table) WHERE \(column) = \(parameter(1))", arguments: [.text(value)])
@@ -43,6 +46,7 @@ extension CentreSQL {
             ]
         case .card(let cardNumber): return [delete(from: "card", where: "cardNumber", cardNumber)]
         case .jobPosting(let id): return [delete(from: "jobPosting", where: "id", id)]
+        case .staff: return []
         }
     }
 
@@ -78,5 +82,34 @@ extension CentreSQL {
                 """,
             arguments: [.integer(cursor.sequence)] + Self.regionRange(jurisdiction) + Self.regionRange(jurisdiction)
                 + [.integer(Int64(limit))])
+    }
+
+    /// Accounts of the county around `jurisdiction` changed after `cursor`: all of them, whatever
+    /// their role and area now, since a terminal that had one must hear that it no longer does
+    /// (``ChangePage`` makes each an account or a removal for the terminal).
+    func staffChanges(after cursor: SyncCursor, serving jurisdiction: Jurisdiction, limit: Int) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(CentreStaffAccount.columnList()), changeSequence FROM centreStaff
+                WHERE changeSequence > \(parameter(1)) AND jurisdiction >= \(parameter(2)) AND jurisdiction < \(parameter(3))
+                ORDER BY changeSequence LIMIT \(parameter(4))
+                """,
+            arguments: [.integer(cursor.sequence)] + Self.regionRange(Self.county(of: jurisdiction))
+                + [.integer(Int64(limit))])
+    }
+
+    /// The accounts of the county around `jurisdiction`, for a snapshot to keep those that work there.
+    func staffAccounts(serving jurisdiction: Jurisdiction) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(CentreStaffAccount.columnList()) FROM centreStaff
+                WHERE jurisdiction >= \(parameter(1)) AND jurisdiction < \(parameter(2)) ORDER BY id
+                """,
+            arguments: Self.regionRange(Self.county(of: jurisdiction)))
+    }
+
+    /// The county a jurisdiction lies in (itself when wider).
+    private static func county(of jurisdiction: Jurisdiction) -> Jurisdiction {
+        (try? Jurisdiction(String(jurisdiction.regionPrefix.prefix(6)))) ?? jurisdiction
     }
 }

@@ -265,6 +265,17 @@ public enum CentreSchema {
                     changeSequence BIGINT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, recordKey TEXT NOT NULL,
                     regionCode TEXT COLLATE "C" NOT NULL, movedTo TEXT COLLATE "C", removedAt BIGINT NOT NULL);
                 """),
+        // Accounts go down to the terminals of their county: each change of one takes a change number.
+        Migration(
+            name: "v12-staff-changes",
+            sqlite: """
+                ALTER TABLE centreStaff ADD COLUMN changeSequence INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX centreStaffByChange ON centreStaff (changeSequence);
+                """,
+            postgres: """
+                ALTER TABLE centreStaff ADD COLUMN changeSequence BIGINT NOT NULL DEFAULT 0;
+                CREATE INDEX centreStaffByChange ON centreStaff (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -53,8 +53,9 @@ public protocol CentreStore: Sendable {
     /// that a change made while the snapshot streams comes again in the next pull (pages are upserts).
     func currentCursor() async throws -> SyncCursor
     /// Up to `people` people of the jurisdiction after `position` (by region, then ID number) with all
-    /// their records; the first page (`position` nil) carries the area's job postings too and is always
-    /// made, even for an empty area. Nil after the last person.
+    /// their records; the first page (`position` nil) carries the area's job postings and the accounts
+    /// of the staff who work at its terminals too, and is always made, even for an empty area. Nil
+    /// after the last person.
     func snapshotPage(of jurisdiction: Jurisdiction, after position: SnapshotPosition?, people: Int) async throws
         -> ReferenceDataPage?
 
@@ -119,7 +120,8 @@ public protocol CentreStore: Sendable {
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
     func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]
 
-    /// Records a new console account; ``CentreError/staffExists`` for an id already taken.
+    /// Records a new account; ``CentreError/staffExists`` for an id already taken. Like every change
+    /// of an account, it takes a change number: the terminals of the county learn it on their next pull.
     func addStaff(_ account: CentreStaffAccount) async throws
     /// The console account `id`, or nil.
     func staffAccount(id: String) async throws -> CentreStaffAccount?

@@ -19,7 +19,9 @@ struct ChangePage {
 
     private var rows: [Change] = []
 
-    /// The statements of a page, one for each table the terminals pull and one for the removals.
+    /// The statements of a page: one for each table the terminals pull, one for the removals, and one
+    /// for the county's staff accounts, each of which becomes the account or, for a terminal it no
+    /// longer works at, its removal.
     static func queries(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, _ sql: CentreSQL)
         -> [Query]
     {
@@ -44,6 +46,17 @@ struct ChangePage {
                 statement: sql.removals(after: cursor, in: jurisdiction, limit: limit),
                 changes: RowMapping<StoredRemoval>.changes.map { row in
                     Change(sequence: row.sequence) { page in page.removals.append(row.record.removal) }
+                }),
+            Query(
+                statement: sql.staffChanges(after: cursor, serving: jurisdiction, limit: limit),
+                changes: RowMapping<CentreStaffAccount>.changes.map { row in
+                    Change(sequence: row.sequence) { page in
+                        if let account = row.record.terminalAccount(serving: jurisdiction) {
+                            page.staff.append(account)
+                        } else {
+                            page.removals.append(ReferenceRemoval(.staff(id: row.record.member.id), reason: .movedOut))
+                        }
+                    }
                 }),
         ]
     }

@@ -8,7 +8,7 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case removals, resumeAfter
+        case staff, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +24,7 @@ extension ReferenceDataPage: Codable {
             },
             jobPostings: try container.decode([JobPosting].self, forKey: .jobPostings),
             cardRecords: try container.decode([CardRecord].self, forKey: .cardRecords),
+            staff: try container.decodeIfPresent([StaffAccount].self, forKey: .staff) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -38,6 +39,7 @@ extension ReferenceDataPage: Codable {
         try container.encode(PensionPaymentRun.runs(of: pensionPayments), forKey: .pensionPaymentRuns)
         try container.encode(jobPostings, forKey: .jobPostings)
         try container.encode(cardRecords, forKey: .cardRecords)
+        if !staff.isEmpty { try container.encode(staff, forKey: .staff) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

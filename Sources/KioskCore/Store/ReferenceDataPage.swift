@@ -9,6 +9,9 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var pensionPayments: [PensionPayment]
     public var jobPostings: [JobPosting]
     public var cardRecords: [CardRecord]
+    /// Accounts of the staff who work at this terminal, kept at the centre: with their password
+    /// hash, so that they sign in while the link is down, and their state (disabled, must change).
+    public var staff: [StaffAccount]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -27,6 +30,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         pensionPayments: [PensionPayment] = [],
         jobPostings: [JobPosting] = [],
         cardRecords: [CardRecord] = [],
+        staff: [StaffAccount] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -38,6 +42,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.pensionPayments = pensionPayments
         self.jobPostings = jobPostings
         self.cardRecords = cardRecords
+        self.staff = staff
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -52,7 +57,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Rows of every table together (removals are not rows).
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
-            + cardRecords.count
+            + cardRecords.count + staff.count
     }
 
     /// Whether the page changes nothing in a cache.

@@ -12,6 +12,9 @@ public struct ReferenceRemoval: Hashable, Sendable {
         case enrolment(idNumber: String, insurance: InsuranceType, since: YearMonth)
         case card(cardNumber: String)
         case jobPosting(id: String)
+        /// A staff account the centre no longer gives this terminal: reassigned elsewhere, or to a
+        /// role that does not work at the terminals.
+        case staff(id: String)
 
         /// What the centre's ``kind`` column and the wire call it.
         public var kind: String {
@@ -20,6 +23,7 @@ public struct ReferenceRemoval: Hashable, Sendable {
             case .enrolment: "enrolment"
             case .card: "card"
             case .jobPosting: "jobPosting"
+            case .staff: "staff"
             }
         }
 
@@ -29,7 +33,7 @@ public struct ReferenceRemoval: Hashable, Sendable {
             case .person(let idNumber): idNumber
             case .enrolment(let idNumber, let insurance, let since): "\(idNumber) \(insurance.rawValue) \(since)"
             case .card(let cardNumber): cardNumber
-            case .jobPosting(let id): id
+            case .jobPosting(let id), .staff(let id): id
             }
         }
 
@@ -39,6 +43,7 @@ public struct ReferenceRemoval: Hashable, Sendable {
             case "person": self = .person(idNumber: key)
             case "card": self = .card(cardNumber: key)
             case "jobPosting": self = .jobPosting(id: key)
+            case "staff": self = .staff(id: key)
             case "enrolment":
                 let parts = key.split(separator: " ")
                 guard parts.count == 3, let insurance = InsuranceType(rawValue: String(parts[1])),
@@ -78,6 +83,7 @@ public struct ReferenceRemoval: Hashable, Sendable {
         case .enrolment(_, let insurance, let since): "enrolment \(insurance.rawValue) since \(since) \(why)"
         case .card: "card \(why)"
         case .jobPosting: "job posting \(why)"
+        case .staff: "staff account \(why)"
         }
     }
 }
@@ -102,6 +108,7 @@ extension ReferenceRemoval: Codable {
                     since: try container.decode(YearMonth.self, forKey: .since))
             case "card": .card(cardNumber: try container.decode(String.self, forKey: .cardNumber))
             case "jobPosting": .jobPosting(id: try container.decode(String.self, forKey: .id))
+            case "staff": .staff(id: try container.decode(String.self, forKey: .id))
             default:
                 throw DecodingError.dataCorruptedError(
                     forKey: .kind, in: container, debugDescription: "no such kind of record to remove: \(kind)")
@@ -121,7 +128,7 @@ extension ReferenceRemoval: Codable {
             try container.encode(since, forKey: .since)
         case .card(let cardNumber):
             try container.encode(cardNumber, forKey: .cardNumber)
-        case .jobPosting(let id):
+        case .jobPosting(let id), .staff(let id):
             try container.encode(id, forKey: .id)
         }
         try container.encode(reason, forKey: .reason)

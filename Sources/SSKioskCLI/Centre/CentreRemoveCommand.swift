@@ -68,7 +68,7 @@ struct CentreRemoveCommand: AsyncParsableCommand {
         case .enrolment(let idNumber, let insurance, let since):
             "\(MaskedIDNumber(idNumber)) \(insurance.rawValue) \(since)"
         case .card(let number): number
-        case .jobPosting(let id): id
+        case .jobPosting(let id), .staff(let id): id
         }
     }
 }

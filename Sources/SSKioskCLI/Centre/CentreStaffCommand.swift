@@ -4,10 +4,12 @@ import Foundation
 import KioskCore
 import Logging
 
-/// The county centre's own staff, who sign in to the console (`/console` of `centre serve`).
+/// The staff the county centre administers: its own, who sign in to the console (`/console` of
+/// `centre serve`), and the halls' clerks and supervisors, whose accounts go down to the terminals.
 struct CentreStaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Add the console's accounts for the county centre's staff.",
+        commandName: "staff",
+        abstract: "Add accounts for the county centre's staff (the console) and the halls' staff (the terminals).",
         subcommands: [Add.self])
 
     /// An account with a first password typed at a prompt (or piped), to be changed at the first sign-in.
@@ -28,7 +30,10 @@ struct CentreStaffCommand: AsyncParsableCommand {
         @Option(help: "Their role: \(CentreRole.allCases.map(\.rawValue).joined(separator: ", ")).")
         var role: CentreRole
 
-        @Option(help: "The area they see: the county's region code (6 digits) or one of its townships' (9 digits).")
+        @Option(
+            help:
+                "Their area: the county (6 digits) or a township (9) for the console's roles; a township or a village (12) for clerks and supervisors."
+        )
         var jurisdiction: String
 
         func validate() throws {
@@ -38,8 +43,12 @@ struct CentreStaffCommand: AsyncParsableCommand {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give their --name.")
             }
-            guard let area = try? Jurisdiction(jurisdiction), CentreStaffMember.isStaffArea(area) else {
-                throw ValidationError("--jurisdiction is a county's region code (6 digits) or a township's (9 digits).")
+            guard let area = try? Jurisdiction(jurisdiction), CentreStaffMember.isStaffArea(area, for: role) else {
+                throw ValidationError(
+                    role.usesConsole
+                        ? "--jurisdiction is a county's region code (6 digits) or a township's (9 digits)."
+                        : "A \(role.rawValue)'s --jurisdiction is a township's region code (9 digits) or a village's (12 digits)."
+                )
             }
         }
 

@@ -178,7 +178,8 @@
 
   // MARK: Staff
 
-  const roles = ["county-administrator", "county-supervisor", "county-auditor", "technician"];
+  // The last two work at the halls' terminals only: their accounts go down to them, with the area.
+  const roles = ["county-administrator", "county-supervisor", "county-auditor", "technician", "clerk", "supervisor"];
 
   function roleSelect(selected, id, label) {
     return el("select", { id, "aria-label": label }, roles.map((role) =>
@@ -199,7 +200,7 @@
         const role = own ? t(`role-${member.role}`)
           : roleSelect(member.role, `staff-role-${member.id}`, `${t("role")} ${member.id}`);
         const area = own ? member.jurisdiction
-          : el("input", { id: `staff-area-${member.id}`, value: member.jurisdiction, inputmode: "numeric", size: "9",
+          : el("input", { id: `staff-area-${member.id}`, value: member.jurisdiction, inputmode: "numeric", size: "12",
             "aria-label": `${t("area")} ${member.id}` });
         return [member.id, member.name, role, area,
           el("span", { class: member.disabled || member.lockedUntil ? "state-bad" : "state-good", "data-staff-state": member.id },
