@@ -192,7 +192,7 @@ extension SQLiteKioskStore {
             try remove(ReferenceRemoval(.staff(id: member.id), reason: .movedOut), db, recorder)
             return
         }
-        try StaffRow(account).save(db)
+        try StaffRow(account, fromCentre: true).save(db)
         try recorder.log(
             "staff.from-centre", subject: .staff(id: member.id), by: .centre,
             detail:

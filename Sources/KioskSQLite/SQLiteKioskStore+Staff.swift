@@ -21,6 +21,8 @@ extension SQLiteKioskStore {
         try await pool.read { db in try StaffRow.order(Column("id")).fetchAll(db).map { try $0.account() } }
     }
 
+    /// A member's own new password on an account the centre administers goes up to it too, so that
+    /// it serves them at every terminal of their area; a reset here stays here.
     public func setPassword(
         of id: String, to password: PasswordHash, mustChangePassword: Bool, by principal: Principal, at now: Date
     ) async throws {
@@ -32,7 +34,13 @@ extension SQLiteKioskStore {
                     StaffRow.Columns.mustChangePassword.set(to: mustChangePassword),
                 ])
             try SignInFailureRow.deleteOne(db, key: id)
-            try ChangeRecorder(db, at: now, key: ledgerKey).log(
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
+            if !mustChangePassword, try StaffRow.fetchOne(db, key: id)?.fromCentre == true {
+                try recorder.enqueue(
+                    .staffPassword, payload: StaffPasswordPayload(id: id, passwordHash: password.encoded, at: now),
+                    baseVersion: nil, priority: SyncCommandKind.normalPriority)
+            }
+            try recorder.log(
                 mustChangePassword ? "staff.password-reset" : "staff.password-changed", subject: .staff(id: id),
                 by: principal, detail: "")
         }

@@ -26,6 +26,9 @@ enum StoreSchema {
         migrator.registerMigration("v10-ledger-key", migrate: addLedgerKeyCheck)
         migrator.registerMigration("v11-case-work", migrate: addCaseWork)
         migrator.registerMigration("v12-snapshot-resume", migrate: addSnapshotResume)
+        migrator.registerMigration("v13-staff-from-centre") { db in
+            try db.alter(table: "staff") { t in t.add(column: "fromCentre", .integer).notNull().defaults(to: 0) }
+        }
         return migrator
     }
 

@@ -335,7 +335,7 @@ struct SyncProcessTests {
         "a clerk added in the console signs in at the terminal, also while the centre is down, and no more once disabled",
         arguments: stores)
     func staffFromTheConsole(store: CentreProcess.Store) async throws {
-        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+        try await Self.withCentre(store, terminals: ["T-1", "T-2"]) { centre in
             _ = try await centre.sskiosk(
                 ["centre", "staff", "add", "admin-1"] + centre.storeArguments + [
                     "--name", "县管理员", "--role", "county-administrator", "--jurisdiction", CentreProcess.county,
@@ -374,6 +374,23 @@ struct SyncProcessTests {
                     if status != 200 { try await Task.sleep(for: .milliseconds(250)) }
                 }
                 #expect(status == 200, "the clerk's first sign-in at the terminal")
+                // Their own password goes up to the centre, and down to the township's other terminal.
+                _ = try await Self.waitFor("the drain", try await api.login("clerk-9", password: "clerk nine's own")) {
+                    Self.pending($0) == 0
+                }
+                #expect(
+                    try await centre.query("SELECT mustChangePassword FROM centreStaff WHERE id = 'clerk-9'") == ["0"])
+                try await Self.withTerminal("T-2", centre) { other in
+                    let deadline = ContinuousClock.now + .seconds(60)
+                    var signedIn = false
+                    while ContinuousClock.now < deadline, !signedIn {
+                        signedIn =
+                            (try? await APIClient(port: other.port).login("clerk-9", password: "clerk nine's own"))
+                            != nil
+                        if !signedIn { try await Task.sleep(for: .milliseconds(250)) }
+                    }
+                    #expect(signedIn, "the clerk's own password at the township's other terminal")
+                }
 
                 try await centre.stop()
                 _ = try await api.login("clerk-9", password: "clerk nine's own")

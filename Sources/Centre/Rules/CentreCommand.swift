@@ -7,6 +7,7 @@ enum CentreCommand: Sendable {
     case requestCard(CardRecord)
     case moveCard(CardMovePayload)
     case issueCertificate(SignedCertificate)
+    case changeStaffPassword(StaffPasswordPayload)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -29,6 +30,9 @@ enum CentreCommand: Sendable {
         case .certificateIssue:
             guard let value = try? decoder.decode(SignedCertificate.self, from: command.payload) else { return nil }
             self = .issueCertificate(value)
+        case .staffPassword:
+            guard let value = try? decoder.decode(StaffPasswordPayload.self, from: command.payload) else { return nil }
+            self = .changeStaffPassword(value)
         }
     }
 
@@ -37,7 +41,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
-        case .requestCard, .moveCard, .issueCertificate: nil
+        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword: nil
         }
     }
 
@@ -52,7 +56,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.idNumber
         case .requestCard(let card): card.idNumber
-        case .moveApplication, .moveCard, .issueCertificate: nil
+        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword: nil
         }
     }
 
@@ -61,7 +65,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .requestCard(let card): card.cardNumber
         case .moveCard(let move): move.cardNumber
-        case .submitApplication, .moveApplication, .issueCertificate: nil
+        case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword: nil
         }
     }
 
@@ -69,5 +73,11 @@ enum CentreCommand: Sendable {
     var certificateSerial: String? {
         guard case .issueCertificate(let certificate) = self else { return nil }
         return certificate.serial
+    }
+
+    /// The staff account the command names, to look up.
+    var staffID: String? {
+        guard case .changeStaffPassword(let change) = self else { return nil }
+        return change.id
     }
 }

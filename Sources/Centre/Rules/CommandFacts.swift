@@ -14,4 +14,6 @@ struct CommandFacts: Sendable {
     var card: StoredCard?
     /// The register entry under the serial a certificate command names.
     var certificate: SignedCertificate?
+    /// The staff account the command names.
+    var staff: CentreStaffAccount?
 }

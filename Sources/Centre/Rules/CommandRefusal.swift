@@ -50,6 +50,15 @@ struct CommandRefusal: Error, Hashable, Sendable {
             "the centre has this card replaced or cancelled: it works nowhere already, and a loss report must not reopen it"
     )
 
+    /// Also the answer for an account that does not work inside this terminal's jurisdiction.
+    static let unknownStaff = Self(
+        code: "unknown-staff",
+        message: "the centre administers no account with this id that works at this terminal")
+    static let staffDisabled = Self(
+        code: "staff-disabled", message: "the account is disabled at the centre; its password is not changed")
+    static let malformedPasswordHash = Self(
+        code: "malformed-password-hash", message: "the password hash is not a scrypt hash this centre accepts")
+
     /// A move the domain forbids (an illegal transition, the clerk who took it approving it): the
     /// domain's own code and words, which name statuses and never people.
     static func illegalMove(_ error: KioskError) -> Self { Self(code: error.code, message: error.message) }

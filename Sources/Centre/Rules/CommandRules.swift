@@ -83,6 +83,17 @@ enum CommandRules {
             guard jurisdiction.contains(certificate.regionCode) else { return .failure(.outsideJurisdiction) }
             guard facts.certificate == nil else { return .failure(.certificateSerialTaken) }
             return .success(.insertCertificate(certificate))
+
+        case .changeStaffPassword(let change):
+            guard var account = facts.staff, account.terminalAccount(serving: jurisdiction) != nil else {
+                return .failure(.unknownStaff)
+            }
+            guard !account.isDisabled else { return .failure(.staffDisabled) }
+            let password = PasswordHash(encoded: change.passwordHash)
+            guard password.isWellFormed else { return .failure(.malformedPasswordHash) }
+            account.password = password
+            account.mustChangePassword = false
+            return .success(.updateStaff(account))
         }
     }
 

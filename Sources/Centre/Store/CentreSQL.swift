@@ -160,6 +160,8 @@ struct CentreSQL: Sendable {
         case .insertCertificate(let certificate):
             // The register is the centre's own: it goes down to no terminal, so it has no change number.
             try insert(certificate)
+        case .updateStaff(let account):
+            try upsert(account, sequence: sequence)
         }
     }
 

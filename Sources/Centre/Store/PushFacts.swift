@@ -17,6 +17,7 @@ struct PushFacts {
     private var regions: [String: String] = [:]
     private var cards: [String: StoredCard] = [:]
     private var certificates: [String: SignedCertificate] = [:]
+    private var staff: [String: CentreStaffAccount] = [:]
 
     /// One statement that gathers one kind of fact for the whole push, with how each row of its
     /// answer is kept.
@@ -70,6 +71,14 @@ struct PushFacts {
                     facts.certificates[certificate.serial] = certificate
                 })
         }
+        let staffIDs = Self.keys(commands.compactMap(\.staffID))
+        if !staffIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(CentreStaffAccount.self, keys: staffIDs)) { row, facts in
+                    let account = try CentreStaffAccount(row: TableRow(reading: row))
+                    facts.staff[account.member.id] = account
+                })
+        }
         return lookups
     }
 
@@ -84,6 +93,7 @@ struct PushFacts {
         facts.holderRegion = command.holder.flatMap { regions[$0] }
         facts.card = command.cardNumber.flatMap { cards[$0] }
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
+        facts.staff = command.staffID.flatMap { staff[$0] }
         return facts
     }
 
@@ -98,6 +108,8 @@ struct PushFacts {
             cards[card.cardNumber] = StoredCard(card: card, regionCode: region)
         case .insertCertificate(let certificate):
             certificates[certificate.serial] = certificate
+        case .updateStaff(let account):
+            staff[account.member.id] = account
         }
     }
 

@@ -39,6 +39,17 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
 
     public var description: String { "PasswordHash(scrypt)" }
 
+    /// Whether the text has the form ``verify(_:)`` reads, at work factors it accepts (N a power of
+    /// two from 2^10 to 2^20): a hash from elsewhere is checked before it is kept.
+    public var isWellFormed: Bool {
+        let parts = encoded.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), n.nonzeroBitCount == 1,
+            (1 << 10...1 << 20).contains(n), UInt64(parts[2]) != nil, UInt64(parts[3]) != nil,
+            [UInt8](hex: parts[4])?.isEmpty == false, [UInt8](hex: parts[5])?.count == 32
+        else { return false }
+        return true
+    }
+
     private static let failure = KioskError(
         code: "password-hash-failed",
         chinese: "密码处理失败，请联系技术员。",

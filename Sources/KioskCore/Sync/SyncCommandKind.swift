@@ -12,6 +12,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: the ``SignedCertificate`` of a document printed with a QR code. First writer wins
     /// by serial.
     case certificateIssue = "certificate.issue"
+    /// Payload: ``StaffPasswordPayload``: the password a member of the centre's staff chose at this
+    /// terminal. Sent only for accounts that came from the centre.
+    case staffPassword = "staff.password"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0

@@ -1,7 +1,8 @@
 import GRDB
 import KioskCore
 
-/// A row of `staff`: a member of staff with their password hash and the account's state (v9).
+/// A row of `staff`: a member of staff with their password hash and the account's state (v9), and
+/// whether the centre administers the account (v13) or the terminal's own administrator does.
 struct StaffRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "staff"
 
@@ -12,6 +13,7 @@ struct StaffRow: Codable, FetchableRecord, PersistableRecord {
     var passwordHash: String
     var mustChangePassword: Bool
     var disabled: Bool
+    var fromCentre: Bool
 
     enum Columns {
         static let name = Column(CodingKeys.name)
@@ -20,7 +22,7 @@ struct StaffRow: Codable, FetchableRecord, PersistableRecord {
         static let disabled = Column(CodingKeys.disabled)
     }
 
-    init(_ account: StaffAccount) {
+    init(_ account: StaffAccount, fromCentre: Bool = false) {
         id = account.member.id
         name = account.member.name
         role = account.member.role
@@ -28,6 +30,7 @@ struct StaffRow: Codable, FetchableRecord, PersistableRecord {
         passwordHash = account.password.encoded
         mustChangePassword = account.mustChangePassword
         disabled = account.isDisabled
+        self.fromCentre = fromCentre
     }
 
     func account() throws(KioskError) -> StaffAccount {

@@ -6,7 +6,7 @@ import Testing
 /// Records removed or moved at the centre leave exactly the terminals that held them: a removal for
 /// the area they left, the rows again for the area they went to, nothing for an area that has both.
 /// Staff accounts go down to the terminals their members work at, and leave those they no longer do.
-@Suite struct RemovalTests {
+@Suite struct ChangeFeedTests {
     @Test(arguments: StoreKind.testable)
     func removalsAndMovesReachTheTerminalsThatMustForget(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
@@ -121,6 +121,52 @@ import Testing
                 try await Self.pull(store, after: afterDisabling, in: Fixtures.neighbour).staff.map(\.member.id) == [
                     "clerk-1"
                 ])
+        }
+    }
+
+    @Test(arguments: StoreKind.testable)
+    func aPasswordChosenAtATerminalIsKeptForAllItsMembersTerminals(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            _ = try await Fixtures.load(store)
+            func add(_ id: String, _ role: CentreRole, _ area: String, disabled: Bool = false) async throws {
+                try await store.addStaff(
+                    CentreStaffAccount(
+                        member: CentreStaffMember(id: id, name: id, role: role, jurisdiction: try Jurisdiction(area)),
+                        password: try PasswordHash(hashing: "first-pass-1", cost: 10), mustChangePassword: true,
+                        isDisabled: disabled, createdAt: Fixtures.now))
+            }
+            try await add("clerk-1", .clerk, Fixtures.home)
+            try await add("clerk-3", .clerk, Fixtures.neighbour)
+            try await add("clerk-4", .clerk, Fixtures.home, disabled: true)
+            try await add("admin-1", .countyAdministrator, Fixtures.county)
+            let (terminal, _) = try Fixtures.terminal()
+            let chosen = try PasswordHash(hashing: "clerk one's own", cost: 10)
+            let start = try await store.currentCursor()
+            func change(_ id: String, _ hash: String, key: String) throws -> SyncCommand {
+                try Fixtures.command(
+                    .staffPassword, StaffPasswordPayload(id: id, passwordHash: hash, at: Fixtures.now), key: key)
+            }
+            let results = try await store.apply(
+                [
+                    try change("clerk-1", chosen.encoded, key: "k1"),
+                    try change("clerk-3", chosen.encoded, key: "k2"),
+                    try change("admin-1", chosen.encoded, key: "k3"),
+                    try change("clerk-4", chosen.encoded, key: "k4"),
+                    try change("nobody", chosen.encoded, key: "k5"),
+                    try change("clerk-1", "scrypt$1$8$1$00$00", key: "k6"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.applied, .refused, .refused, .refused, .refused, .refused])
+            #expect(
+                results.compactMap { $0.reason?.prefix { $0 != ":" } } == [
+                    "unknown-staff", "unknown-staff", "staff-disabled", "unknown-staff", "malformed-password-hash",
+                ])
+            let kept = try #require(try await store.staffAccount(id: "clerk-1"))
+            #expect(kept.password == chosen && !kept.mustChangePassword)
+            #expect(kept.password.verify("clerk one's own"))
+            #expect(try await store.staffAccount(id: "clerk-3")?.mustChangePassword == true)
+            // Down again to the township's terminals, the village's too.
+            let pulled = try await Self.pull(store, after: start, in: Fixtures.home + "003")
+            #expect(pulled.staff.first { $0.member.id == "clerk-1" }?.password == chosen)
         }
     }
 
