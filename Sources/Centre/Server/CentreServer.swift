@@ -37,6 +37,8 @@ public struct CentreServer: Sendable {
     /// How many changes the centre may have made since a snapshot's cursor for a terminal to resume it;
     /// beyond, 410 `snapshot-expired`: the changes since would outweigh what is left of the load.
     public var snapshotResumeLimit: Int64
+    /// ``snapshotResumeLimit`` when none is configured.
+    public static let standardSnapshotResumeLimit = 100_000
     /// Who is signed in to the console.
     public let sessions: ConsoleSessions
     /// Mounts the console's pages beside its API (KioskWeb's `ConsolePages`) and the metrics, before the
@@ -50,7 +52,8 @@ public struct CentreServer: Sendable {
     public init(
         store: any CentreStore, host: String, port: Int, tls: CentreTLS, logger: Logger,
         snapshotLimit: SnapshotLimit = .standard, authority: TerminalAuthority? = nil,
-        snapshotResumeLimit: Int64 = 100_000, supervisor: SystemdSupervisor = SystemdSupervisor(),
+        snapshotResumeLimit: Int64 = Int64(standardSnapshotResumeLimit),
+        supervisor: SystemdSupervisor = SystemdSupervisor(),
         enrolmentAttempts: EnrolmentAttempts = EnrolmentAttempts(),
         addPages: @escaping @Sendable (Router<CentreRequestContext>) -> Void = { _ in }
     ) {

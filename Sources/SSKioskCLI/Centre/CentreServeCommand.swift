@@ -56,6 +56,12 @@ struct CentreServeCommand: AsyncParsableCommand {
     @Option(help: "The window of --snapshot-limit, in seconds.")
     var snapshotWindow: Double?
 
+    @Option(
+        help:
+            "How many changes past a broken-off snapshot's cursor the centre may be and still let it resume; beyond, the terminal starts afresh (410)."
+    )
+    var snapshotResumeLimit: Int?
+
     /// The options given on the command line, by setting.
     private var flags: FlagValues {
         typealias C = CentreSettings
@@ -70,6 +76,7 @@ struct CentreServeCommand: AsyncParsableCommand {
         flags.add(C.terminalCA, terminalCA)
         flags.add(C.snapshotLimit, snapshotLimit)
         flags.add(C.snapshotWindow, snapshotWindow)
+        flags.add(C.snapshotResumeLimit, snapshotResumeLimit)
         return flags
     }
 
@@ -105,7 +112,8 @@ struct CentreServeCommand: AsyncParsableCommand {
         ) { store in
             let server = CentreServer(
                 store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit,
-                authority: authority, supervisor: supervisor,
+                authority: authority, snapshotResumeLimit: Int64(settings.wholeNumber(C.snapshotResumeLimit)!),
+                supervisor: supervisor,
                 addPages: { router in
                     pages.addRoutes(to: router)
                     ServerMetrics.addRoutes(to: router)

@@ -27,9 +27,13 @@ enum CentreSettings {
     static let snapshotWindow = Setting(
         "snapshotWindow", .number, standard: .number(SnapshotLimit.standard.window),
         "window of snapshotLimit, in seconds")
+    static let snapshotResumeLimit = Setting(
+        "snapshotResumeLimit", .wholeNumber, standard: .wholeNumber(CentreServer.standardSnapshotResumeLimit),
+        "changes the centre may move past a broken-off snapshot's cursor and still let it resume")
 
     static let all = [
         database, postgres, host, port, certificate, key, clientCA, terminalCA, snapshotLimit, snapshotWindow,
+        snapshotResumeLimit,
     ]
 
     /// What the centre cannot run without or may not be given.
@@ -40,6 +44,10 @@ enum CentreSettings {
         if (settings.wholeNumber(snapshotLimit) ?? 1) < 1 || (settings.number(snapshotWindow) ?? 1) <= 0 {
             problems.append(
                 SettingsProblem(.invalid, "--snapshot-limit must be at least 1 and --snapshot-window more than 0."))
+        }
+        if (settings.wholeNumber(snapshotResumeLimit) ?? 0) < 0 {
+            problems.append(
+                SettingsProblem(.invalid, "--snapshot-resume-limit is a number of changes: 0 (never resume) or more."))
         }
         if let url = settings.text(postgres), URLComponents(string: url)?.password != nil {
             problems.append(
