@@ -75,10 +75,11 @@ struct ConfigCheckCommandTests {
             let file = folder.appendingPathComponent("centre.json")
             try """
             {"certificate": "\(folder.path)/centre.pem", "key": "\(key.path)", "clientCA": "\(folder.path)/ca.pem",
-             "port": 9443}
+             "port": 9443, "snapshotResumeLimit": 2500}
             """.write(to: file, atomically: true, encoding: .utf8)
             let run = try await Self.sskiosk(["config", "check", "--role", "centre", file.path])
             #expect(run.status == 0, "\(run.output)")
+            #expect(run.standardOutput.contains("snapshotResumeLimit = 2500 (file)"))
             #expect(run.standardOutput.contains("key = \(key.path) (file)"))
             #expect(run.standardOutput.contains("port = 9443 (file)"))
             #expect(run.standardOutput.contains("snapshotLimit = 6 (default)"))
