@@ -19,7 +19,8 @@ extension SQLiteKioskStore {
                 submittedAt: recorder.now,
                 details: draft.details,
                 terminalID: recorder.terminal.terminalID,
-                regionCode: try recorder.region(of: draft.idNumber)
+                regionCode: try recorder.region(of: draft.idNumber),
+                calendar: try Self.workingCalendar(db)
             )
             try ApplicationRow(application, version: 1, closedAt: nil).insert(db)
             try recorder.enqueue(
@@ -35,16 +36,16 @@ extension SQLiteKioskStore {
     public func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date)
         async throws -> Application
     {
-        try await update(application: id, by: principal, at: now) { application in
+        try await update(application: id, by: principal, at: now) { application, calendar in
             var moved = application
-            try moved.move(to: status, by: principal.actorID, at: now)
+            try moved.move(to: status, by: principal.actorID, at: now, calendar: calendar)
             return moved
         }
     }
 
     public func update(
         application id: String, by principal: Principal, at now: Date,
-        _ change: @Sendable (Application) throws -> Application
+        _ change: @Sendable (Application, WorkingCalendar) throws -> Application
     ) async throws -> Application {
         try await pool.write { db in
             let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
@@ -52,7 +53,7 @@ extension SQLiteKioskStore {
                 throw KioskError.notFound("application", chinese: "该申请")
             }
             let before = row.application
-            let application = try change(before)
+            let application = try change(before, try Self.workingCalendar(db))
             let moved = application.status != before.status
             // The version is the centre's: only a move it is sent bumps it.
             try ApplicationRow(

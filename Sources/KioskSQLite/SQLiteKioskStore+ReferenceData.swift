@@ -76,6 +76,14 @@ extension SQLiteKioskStore {
         }
     }
 
+    public func workingCalendar() async throws -> WorkingCalendar {
+        try await pool.read { db in try Self.workingCalendar(db) }
+    }
+
+    static func workingCalendar(_ db: Database) throws -> WorkingCalendar {
+        WorkingCalendar.published.replacing(with: try CalendarYearRow.fetchAll(db).map(\.year))
+    }
+
     public func cacheAsOf() async throws -> Date? {
         try await pool.read { db in try Self.cacheAsOf(db) }
     }
@@ -125,10 +133,18 @@ extension SQLiteKioskStore {
     private func apply(_ page: ReferenceDataPage, loaded: Bool) async throws {
         let ledgerKey = ledgerKey
         try await pool.write { db in
-            if !page.removals.isEmpty || !page.staff.isEmpty {
+            if !page.removals.isEmpty || !page.staff.isEmpty || !page.calendarYears.isEmpty {
                 let recorder = try ChangeRecorder(db, at: Date(), key: ledgerKey)
                 for removal in page.removals { try Self.remove(removal, db, recorder) }
                 for account in page.staff { try Self.keep(account, db, recorder) }
+                for year in page.calendarYears {
+                    try CalendarYearRow(year).save(db)
+                    try recorder.log(
+                        "calendar.from-centre", subject: .terminal, by: .centre,
+                        detail:
+                            "\(year.year): \(year.holidays.count) days off, \(year.workdays.count) weekend days worked; \(year.source)"
+                    )
+                }
             }
             try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
             try upsert(page.enrolments, db, EnrolmentRow.upsert, EnrolmentRow.upsertArguments)

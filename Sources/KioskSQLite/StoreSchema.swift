@@ -29,6 +29,14 @@ enum StoreSchema {
         migrator.registerMigration("v13-staff-from-centre") { db in
             try db.alter(table: "staff") { t in t.add(column: "fromCentre", .integer).notNull().defaults(to: 0) }
         }
+        migrator.registerMigration("v14-calendar-years") { db in
+            try db.create(table: "calendarYear", options: .strict) { t in
+                t.primaryKey("year", .integer)
+                t.column("holidays", .text).notNull()
+                t.column("workdays", .text).notNull()
+                t.column("source", .text).notNull()
+            }
+        }
         return migrator
     }
 

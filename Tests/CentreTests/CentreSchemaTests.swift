@@ -18,7 +18,7 @@ import Testing
         let postgres = try await postgresShape()
         #expect(sqlite.keys.sorted() == postgres.keys.sorted())
         for table in sqlite.keys.sorted() { #expect(sqlite[table] == postgres[table], "table \(table)") }
-        #expect(sqlite.count == 19)
+        #expect(sqlite.count == 20)
     }
 
     @Test func migrationNamesAreUniqueAndNumberedInOrder() {

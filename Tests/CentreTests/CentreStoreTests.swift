@@ -470,6 +470,7 @@ extension ReferenceDataPage {
         jobPostings += page.jobPostings
         cardRecords += page.cardRecords
         staff += page.staff
+        calendarYears += page.calendarYears
         removals += page.removals
     }
 }

@@ -170,6 +170,62 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreKind.testable)
+    func aPublishedCalendarYearReachesEveryTerminalAndCountsForMoves(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let start = try await store.currentCursor()
+            let first = WorkingCalendar.PublishedYear(
+                year: 2026, holidays: ["2026-10-01"], workdays: [], source: "first arrangement")
+            let revised = WorkingCalendar.PublishedYear(
+                year: 2026, holidays: ["2026-10-01", "2026-10-08"], workdays: [], source: "revised arrangement")
+            try await store.publish(first)
+            try await store.publish(revised)
+            #expect(try await store.workingCalendar().years == [revised])
+            for area in [Fixtures.home, Fixtures.neighbour + "004", Fixtures.county] {
+                #expect(try await Self.pull(store, after: start, in: area).calendarYears == [revised], "\(area)")
+            }
+            var snapshot = ReferenceDataPage(cursor: "", asOf: Fixtures.now)
+            try await store.snapshot(of: try Jurisdiction(Fixtures.neighbour), at: Fixtures.now) { snapshot.append($0) }
+            #expect(snapshot.calendarYears == [revised])
+
+            // Papers asked for on Wed 30 Sep with 3 working days left, brought on Mon 12 Oct: on the
+            // published calendar (8 Oct off, the national holidays not) the clock ends on Thu 15 Oct.
+            let (terminal, _) = try Fixtures.terminal()
+            func morning(_ day: String) -> Date { ISO8601DateFormatter().date(from: "\(day)T02:00:00Z")! }
+            var application = Fixtures.application("T-101-1", for: home[0].people[0])
+            application.submittedAt = morning("2026-09-28")
+            application.deadline = morning("2026-10-05").addingTimeInterval(50_000)
+            let moves = [
+                try Fixtures.command(.applicationSubmit, application, key: "k1"),
+                try Fixtures.command(
+                    .applicationMove,
+                    ApplicationMovePayload(
+                        id: "T-101-1", status: .awaitingMaterials, by: "clerk-1", at: morning("2026-09-30")),
+                    key: "k2", base: 1),
+                try Fixtures.command(
+                    .applicationMove,
+                    ApplicationMovePayload(id: "T-101-1", status: .submitted, by: "clerk-1", at: morning("2026-10-12")),
+                    key: "k3", base: 2),
+            ]
+            #expect(
+                try await store.apply(moves, from: terminal, at: Fixtures.now).map(\.outcome) == [
+                    .applied, .applied, .applied,
+                ])
+            let stored = try #require(try await store.application(id: "T-101-1"))
+            let expected = revised.asCalendar.endOfWorkingDay(
+                revised.asCalendar.workingDays(after: morning("2026-09-30"), through: application.deadline),
+                after: morning("2026-10-12"))
+            #expect(stored.deadline == expected)
+            #expect(
+                stored.deadline
+                    != WorkingCalendar.published.endOfWorkingDay(
+                        WorkingCalendar.published.workingDays(
+                            after: morning("2026-09-30"), through: application.deadline),
+                        after: morning("2026-10-12")))
+        }
+    }
+
     /// Every change after `cursor` in `area`, page by page.
     private static func pull(_ store: any CentreStore, after cursor: SyncCursor, in area: String) async throws
         -> ReferenceDataPage
@@ -184,4 +240,9 @@ import Testing
             if !changes.hasMore { return pulled }
         }
     }
+}
+
+extension WorkingCalendar.PublishedYear {
+    /// A calendar of this year alone.
+    fileprivate var asCalendar: WorkingCalendar { WorkingCalendar(years: [self]) }
 }

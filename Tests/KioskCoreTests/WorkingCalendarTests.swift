@@ -67,6 +67,18 @@ import Testing
         #expect(Self.day(calendar.endOfWorkingDay(1, after: Self.morning("2027-01-01"))) == "2027-01-04")
     }
 
+    @Test func aYearTheCentrePublishedReplacesThisVersionsOwnAndOthersStay() {
+        let revised = WorkingCalendar.PublishedYear(
+            year: 2026, holidays: ["2026-12-07"], workdays: [], source: "the centre's test arrangement")
+        let year2027 = WorkingCalendar.PublishedYear(
+            year: 2027, holidays: ["2027-01-01"], workdays: ["2027-01-09"], source: "the centre's test 2027")
+        let merged = calendar.replacing(with: [year2027, revised])
+        #expect(merged.years == [revised, year2027])
+        #expect(!merged.isWorkingDay(Self.morning("2026-12-07")) && merged.isWorkingDay(Self.morning("2026-10-01")))
+        #expect(!merged.isWorkingDay(Self.morning("2027-01-01")) && merged.isWorkingDay(Self.morning("2027-01-09")))
+        #expect(calendar.replacing(with: []) == calendar)
+    }
+
     @Test func wrongDataIsSaidInPlainWords() {
         let broken = WorkingCalendar(years: [
             .init(

@@ -12,6 +12,7 @@ struct MigrationTests {
         "v1-terminal-and-staff", "v2-reference-data", "v3-applications-and-cards", "v4-outbox-and-ledger",
         "v5-print-jobs", "v6-cache-loaded", "v7-national-insurance-codes", "v8-sign-in-failures",
         "v9-staff-account-state", "v10-ledger-key", "v11-case-work", "v12-snapshot-resume", "v13-staff-from-centre",
+        "v14-calendar-years",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -11,6 +11,41 @@ struct WriteTests {
     typealias F = StoreFixture
     let person = F.residents[0]
 
+    @Test("a year the centre published counts: its holiday moves a time limit on, and is on the ledger")
+    func publishedCalendar() async throws {
+        try await F.with { fixture in
+            let before = try await fixture.store.submit(
+                ApplicationDraft(kind: .residentPensionEnrolment, idNumber: person), by: F.clerk, at: F.monday)
+            let day = WorkingCalendar.china.dateComponents(
+                [.year, .month, .day], from: F.monday.addingTimeInterval(86_400))
+            let tuesday = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
+            let year = WorkingCalendar.PublishedYear(
+                year: day.year!, holidays: [tuesday], workdays: [], source: "test arrangement")
+            try await fixture.store.applyReferenceData(
+                ReferenceDataPage(calendarYears: [year], cursor: "1", asOf: F.monday))
+            #expect(try await fixture.store.workingCalendar().years.contains(year))
+            let after = try await fixture.store.submit(
+                ApplicationDraft(kind: .residentPensionEnrolment, idNumber: F.residents[1]), by: F.clerk, at: F.monday)
+            let limit = WorkingCalendar(years: []).endOfWorkingDay(
+                ApplicationKind.residentPensionEnrolment.timeLimitDays, after: F.monday)
+            #expect(
+                before.deadline
+                    == WorkingCalendar.published.endOfWorkingDay(
+                        ApplicationKind.residentPensionEnrolment.timeLimitDays, after: F.monday))
+            #expect(
+                after.deadline
+                    == WorkingCalendar(years: []).endOfWorkingDay(
+                        ApplicationKind.residentPensionEnrolment.timeLimitDays + 1, after: F.monday))
+            #expect(after.deadline > limit)
+            let line = try #require(try await fixture.store.ledger(from: 1, limit: 10).last)
+            #expect(line.action == "application.submit")
+            #expect(
+                try await fixture.store.ledger(about: .terminal).contains {
+                    $0.action == "calendar.from-centre" && $0.detail.contains("test arrangement")
+                })
+        }
+    }
+
     @Test("a submission writes one application, one outbox entry and one ledger entry")
     func submit() async throws {
         try await F.with { fixture in

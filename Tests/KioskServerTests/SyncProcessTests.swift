@@ -413,6 +413,46 @@ struct SyncProcessTests {
     }
 
     @Test(
+        "a year of holidays published at the centre reaches the terminal; a file with a wrong day publishes nothing",
+        arguments: stores)
+    func calendarPublished(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1"]) { centre in
+            let wrong = centre.file("wrong.json")
+            try #"[{"year": 2027, "holidays": ["2027-02-30"], "workdays": [], "source": "typo"}]"#.write(
+                toFile: wrong, atomically: true, encoding: .utf8)
+            let refused = try await CommandRun.run(
+                [BuildFolder.executable("sskiosk"), "centre", "calendar", "publish"] + centre.storeArguments + [wrong])
+            #expect(refused.status != 0 && refused.output.contains("2027-02-30"), "\(refused.output)")
+            #expect(try await centre.query("SELECT count(*) FROM calendarYear") == ["0"])
+
+            try await Self.withTerminal("T-1", centre) { terminal in
+                let clerk = try await Self.clerk(terminal)
+                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+                let file = centre.file("2027.json")
+                try
+                    #"{"year": 2027, "holidays": ["2027-01-01", "2027-01-02", "2027-01-03"], "workdays": ["2027-01-09"], "source": "test 2027"}"#
+                    .write(toFile: file, atomically: true, encoding: .utf8)
+                _ = try await centre.sskiosk(["centre", "calendar", "publish"] + centre.storeArguments + [file])
+                let shown = try await centre.sskiosk(["centre", "calendar", "show"] + centre.storeArguments)
+                #expect(shown.contains("2027\t3 days off\t1 weekend days worked\ttest 2027"), "\(shown)")
+
+                let query = [
+                    "/usr/bin/sqlite3", "-batch", "-noheader", centre.file("T-1.sqlite"),
+                    "SELECT year || ' ' || workdays FROM calendarYear",
+                ]
+                let deadline = ContinuousClock.now + .seconds(60)
+                var rows = ""
+                while ContinuousClock.now < deadline, rows.isEmpty {
+                    rows = try await CommandRun.standardOutput(of: query).trimmingCharacters(
+                        in: .whitespacesAndNewlines)
+                    if rows.isEmpty { try await Task.sleep(for: .milliseconds(250)) }
+                }
+                #expect(rows == #"2027 ["2027-01-09"]"#)
+            }
+        }
+    }
+
+    @Test(
         "ten minutes between drains and between pulls: a desk's write still leaves at once, and the centre's batch arrives while the terminal listens",
         arguments: stores)
     func promptBothWays(store: CentreProcess.Store) async throws {

@@ -356,6 +356,22 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    // MARK: Working calendar
+
+    public func publish(_ year: WorkingCalendar.PublishedYear) async throws {
+        try await transaction { connection in
+            try await self.execute(
+                try self.sql.upsert(year, sequence: try await self.reserve(1, connection)), connection)
+        }
+    }
+
+    public func workingCalendar() async throws -> WorkingCalendar {
+        try await client.withConnection { connection in
+            WorkingCalendar.published.replacing(
+                with: try await self.fetch(self.sql.calendarYears, .records, connection))
+        }
+    }
+
     // MARK: Removals
 
     public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
@@ -426,6 +442,7 @@ public final class PostgresCentreStore: CentreStore {
                 page.staff = try await self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, connection
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
+                page.calendarYears = try await self.fetch(self.sql.calendarYears, .records, connection)
             } else if found.isEmpty {
                 return nil
             }

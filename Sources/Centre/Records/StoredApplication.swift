@@ -13,7 +13,7 @@ extension StoredApplication: CentreRecord {
     /// Instants as milliseconds, `details` as JSON.
     enum Columns: Int, TableColumns {
         case id, kind, idNumber, status, submittedBy, submittedAt, deadline, approvedBy, completedAt, details
-        case terminalID, regionCode, version
+        case terminalID, regionCode, version, clockStoppedAt
     }
 
     init(row: TableRow<StoredApplication>) throws {
@@ -23,14 +23,16 @@ extension StoredApplication: CentreRecord {
         }
         guard let details = try? JSONDecoder().decode([String: String].self, from: Data(try row.text(.details).utf8))
         else { throw CorruptRow(Self.self, .details) }
-        self.init(
-            application: Application(
-                id: try row.text(.id), kind: kind, idNumber: try row.text(.idNumber), status: status,
-                submittedBy: try row.text(.submittedBy), submittedAt: Date(milliseconds: try row.integer(.submittedAt)),
-                approvedBy: try row.optionalText(.approvedBy),
-                completedAt: try row.optionalInteger(.completedAt).map(Date.init(milliseconds:)),
-                details: details, terminalID: try row.text(.terminalID), regionCode: try row.text(.regionCode)),
-            version: Int(try row.integer(.version)))
+        var application = Application(
+            id: try row.text(.id), kind: kind, idNumber: try row.text(.idNumber), status: status,
+            submittedBy: try row.text(.submittedBy), submittedAt: Date(milliseconds: try row.integer(.submittedAt)),
+            approvedBy: try row.optionalText(.approvedBy),
+            completedAt: try row.optionalInteger(.completedAt).map(Date.init(milliseconds:)),
+            details: details, terminalID: try row.text(.terminalID), regionCode: try row.text(.regionCode))
+        // As kept, not counted again: a stopped clock and the calendar it ran on have moved it.
+        application.deadline = Date(milliseconds: try row.integer(.deadline))
+        application.clockStoppedAt = try row.optionalInteger(.clockStoppedAt).map(Date.init(milliseconds:))
+        self.init(application: application, version: Int(try row.integer(.version)))
     }
 
     func value(of column: Columns) throws -> SQLValue {
@@ -48,6 +50,7 @@ extension StoredApplication: CentreRecord {
         case .terminalID: .text(application.terminalID)
         case .regionCode: .text(application.regionCode)
         case .version: .integer(Int64(version))
+        case .clockStoppedAt: SQLValue(application.clockStoppedAt?.milliseconds)
         }
     }
 }

@@ -75,6 +75,12 @@ enum CentreCommand: Sendable {
         return certificate.serial
     }
 
+    /// Whether the command moves an application, whose clock may run again on the working calendar.
+    var movesAnApplication: Bool {
+        guard case .moveApplication = self else { return false }
+        return true
+    }
+
     /// The staff account the command names, to look up.
     var staffID: String? {
         guard case .changeStaffPassword(let change) = self else { return nil }

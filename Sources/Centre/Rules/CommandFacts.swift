@@ -16,4 +16,6 @@ struct CommandFacts: Sendable {
     var certificate: SignedCertificate?
     /// The staff account the command names.
     var staff: CentreStaffAccount?
+    /// The working calendar a move's clock counts on.
+    var calendar = WorkingCalendar.published
 }

@@ -35,7 +35,7 @@ enum CommandRules {
             guard baseVersion == current.version else { return .failure(.staleVersion) }
             var application = current.application
             do {
-                try application.move(to: move.status, by: move.by, at: move.at)
+                try application.move(to: move.status, by: move.by, at: move.at, calendar: facts.calendar)
             } catch {
                 return .failure(.illegalMove(error))
             }

@@ -286,6 +286,19 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    // MARK: Working calendar
+
+    public func publish(_ year: WorkingCalendar.PublishedYear) async throws {
+        try await pool.write { db in try self.execute(try self.sql.upsert(year, sequence: try self.reserve(1, db)), db)
+        }
+    }
+
+    public func workingCalendar() async throws -> WorkingCalendar {
+        try await pool.read { db in
+            WorkingCalendar.published.replacing(with: try self.fetch(self.sql.calendarYears, .records, db))
+        }
+    }
+
     // MARK: Removals
 
     public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
@@ -351,6 +364,7 @@ public final class SQLiteCentreStore: CentreStore {
                 page.staff = try self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, db
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
+                page.calendarYears = try self.fetch(self.sql.calendarYears, .records, db)
             } else if found.isEmpty {
                 return nil
             }

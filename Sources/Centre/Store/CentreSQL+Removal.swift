@@ -112,4 +112,20 @@ extension CentreSQL {
     private static func county(of jurisdiction: Jurisdiction) -> Jurisdiction {
         (try? Jurisdiction(String(jurisdiction.regionPrefix.prefix(6)))) ?? jurisdiction
     }
+
+    /// Years of the working calendar published after `cursor`: the same for every terminal.
+    func calendarChanges(after cursor: SyncCursor, limit: Int) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(WorkingCalendar.PublishedYear.columnList()), changeSequence FROM calendarYear
+                WHERE changeSequence > \(parameter(1)) ORDER BY changeSequence LIMIT \(parameter(2))
+                """,
+            arguments: [.integer(cursor.sequence), .integer(Int64(limit))])
+    }
+
+    /// Every year of the working calendar the centre published.
+    var calendarYears: Statement {
+        Statement(
+            sql: "SELECT \(WorkingCalendar.PublishedYear.columnList()) FROM calendarYear ORDER BY year", arguments: [])
+    }
 }

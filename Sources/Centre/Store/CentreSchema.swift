@@ -276,6 +276,26 @@ public enum CentreSchema {
                 ALTER TABLE centreStaff ADD COLUMN changeSequence BIGINT NOT NULL DEFAULT 0;
                 CREATE INDEX centreStaffByChange ON centreStaff (changeSequence);
                 """),
+        // The holidays and adjusted working days (调休) the centre publishes, a row a year, for every
+        // terminal: time limits count working days on them.
+        Migration(
+            name: "v13-calendar-years",
+            sqlite: """
+                CREATE TABLE calendarYear (
+                    year INTEGER PRIMARY KEY NOT NULL, holidays TEXT NOT NULL, workdays TEXT NOT NULL,
+                    source TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE calendarYear (
+                    year BIGINT PRIMARY KEY NOT NULL, holidays TEXT NOT NULL, workdays TEXT NOT NULL,
+                    source TEXT NOT NULL, changeSequence BIGINT NOT NULL);
+                """),
+        // An application's clock stopped for missing papers: kept, so that the deadline the centre
+        // reads is the one its moves made, not one counted again from the submission.
+        Migration(
+            name: "v14-application-clock",
+            sqlite: "ALTER TABLE application ADD COLUMN clockStoppedAt INTEGER;",
+            postgres: "ALTER TABLE application ADD COLUMN clockStoppedAt BIGINT;"),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -53,9 +53,9 @@ public protocol CentreStore: Sendable {
     /// that a change made while the snapshot streams comes again in the next pull (pages are upserts).
     func currentCursor() async throws -> SyncCursor
     /// Up to `people` people of the jurisdiction after `position` (by region, then ID number) with all
-    /// their records; the first page (`position` nil) carries the area's job postings and the accounts
-    /// of the staff who work at its terminals too, and is always made, even for an empty area. Nil
-    /// after the last person.
+    /// their records; the first page (`position` nil) carries the area's job postings, the accounts of
+    /// the staff who work at its terminals and the published working calendar too, and is always made,
+    /// even for an empty area. Nil after the last person.
     func snapshotPage(of jurisdiction: Jurisdiction, after position: SnapshotPosition?, people: Int) async throws
         -> ReferenceDataPage?
 
@@ -88,6 +88,13 @@ public protocol CentreStore: Sendable {
     /// changes when they live there already; ``CentreError/unknownRecord`` for a person the centre
     /// does not have.
     func movePerson(_ idNumber: String, to region: String, at now: Date) async throws
+
+    /// Publishes a year's holidays and adjusted working days in place of what was published for it
+    /// before; every terminal pulls it. The caller checks it first (``WorkingCalendar/problems``).
+    func publish(_ year: WorkingCalendar.PublishedYear) async throws
+    /// The working calendar time limits count on at the centre: this version's years, with those
+    /// published in their place.
+    func workingCalendar() async throws -> WorkingCalendar
 
     /// Sends every card applied for in `area` to production in one new batch (each card →
     /// in production, with a change number, so terminals learn it on their next pull); nil when

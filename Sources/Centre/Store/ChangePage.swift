@@ -19,7 +19,8 @@ struct ChangePage {
 
     private var rows: [Change] = []
 
-    /// The statements of a page: one for each table the terminals pull, one for the removals, and one
+    /// The statements of a page: one for each table the terminals pull (the working calendar's for
+    /// every terminal alike), one for the removals, and one
     /// for the county's staff accounts, each of which becomes the account or, for a terminal it no
     /// longer works at, its removal.
     static func queries(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, _ sql: CentreSQL)
@@ -46,6 +47,11 @@ struct ChangePage {
                 statement: sql.removals(after: cursor, in: jurisdiction, limit: limit),
                 changes: RowMapping<StoredRemoval>.changes.map { row in
                     Change(sequence: row.sequence) { page in page.removals.append(row.record.removal) }
+                }),
+            Query(
+                statement: sql.calendarChanges(after: cursor, limit: limit),
+                changes: RowMapping<WorkingCalendar.PublishedYear>.changes.map { row in
+                    Change(sequence: row.sequence) { page in page.calendarYears.append(row.record) }
                 }),
             Query(
                 statement: sql.staffChanges(after: cursor, serving: jurisdiction, limit: limit),

@@ -18,6 +18,7 @@ struct PushFacts {
     private var cards: [String: StoredCard] = [:]
     private var certificates: [String: SignedCertificate] = [:]
     private var staff: [String: CentreStaffAccount] = [:]
+    private var publishedYears: [WorkingCalendar.PublishedYear] = []
 
     /// One statement that gathers one kind of fact for the whole push, with how each row of its
     /// answer is kept.
@@ -71,6 +72,12 @@ struct PushFacts {
                     facts.certificates[certificate.serial] = certificate
                 })
         }
+        if commands.contains(where: \.movesAnApplication) {
+            lookups.append(
+                Lookup(statement: sql.calendarYears) { row, facts in
+                    facts.publishedYears.append(try WorkingCalendar.PublishedYear(row: TableRow(reading: row)))
+                })
+        }
         let staffIDs = Self.keys(commands.compactMap(\.staffID))
         if !staffIDs.isEmpty {
             lookups.append(
@@ -94,6 +101,7 @@ struct PushFacts {
         facts.card = command.cardNumber.flatMap { cards[$0] }
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
+        if command.movesAnApplication { facts.calendar = WorkingCalendar.published.replacing(with: publishedYears) }
         return facts
     }
 

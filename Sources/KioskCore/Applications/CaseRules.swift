@@ -5,10 +5,11 @@ import Foundation
 /// apply it before a change and the desk's page lists it, so a button the page leaves out says why.
 public enum CaseRules {
     /// The application after `action` by `principal`, or the reason it is refused. `rejection` is
-    /// required to reject; `handOverTo` names the colleague a hand-over goes to.
+    /// required to reject; `handOverTo` names the colleague a hand-over goes to; a clock that runs
+    /// again counts on `calendar`.
     public static func apply(
         _ action: CaseAction, to application: Application, by principal: Principal, at now: Date,
-        rejection: Rejection? = nil, handOverTo: String? = nil
+        rejection: Rejection? = nil, handOverTo: String? = nil, calendar: WorkingCalendar = .published
     ) throws(KioskError) -> Application {
         try AccessPolicy.authorize(
             principal, action.permission, regionCode: application.regionCode, idNumber: application.idNumber)
@@ -38,7 +39,7 @@ public enum CaseRules {
             next.rejection = rejection
         }
         guard let target = action.target else { return next }
-        try next.move(to: target, by: member.id, at: now)
+        try next.move(to: target, by: member.id, at: now, calendar: calendar)
         return next
     }
 

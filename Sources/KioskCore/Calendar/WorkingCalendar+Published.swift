@@ -1,6 +1,14 @@
 extension WorkingCalendar {
     /// The arrangements this version knows, used until the centre passes on its own.
     public static let published = WorkingCalendar(years: [.year2026])
+
+    /// This calendar with the centre's years in place of its own for the same years: what the
+    /// centre published wins, and a year it has not published yet is counted as this version knows it.
+    public func replacing(with published: [PublishedYear]) -> WorkingCalendar {
+        let replaced = Set(published.map(\.year))
+        return WorkingCalendar(
+            years: (years.filter { !replaced.contains($0.year) } + published).sorted { $0.year < $1.year })
+    }
 }
 
 extension WorkingCalendar.PublishedYear {

@@ -104,9 +104,10 @@ public struct KioskServices: Sendable {
     ) async throws -> Application {
         try AccessPolicy.authorize(principal, action.permission)
         let now = now()
-        return try await store.update(application: id, by: principal, at: now) { application in
+        return try await store.update(application: id, by: principal, at: now) { application, calendar in
             let next = try CaseRules.apply(
-                action, to: application, by: principal, at: now, rejection: rejection, handOverTo: handOverTo)
+                action, to: application, by: principal, at: now, rejection: rejection, handOverTo: handOverTo,
+                calendar: calendar)
             try check(application)
             return next
         }

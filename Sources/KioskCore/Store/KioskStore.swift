@@ -59,12 +59,16 @@ public protocol KioskStore: Sendable {
     func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date) async throws
         -> Application
     /// Changes an application to what `change` decides on the row read inside the same transaction
-    /// (so two clerks taking one case cannot both win): a new status goes to the outbox and the
-    /// ledger as a move, a new owner to the ledger as a take or a hand-over.
+    /// (so two clerks taking one case cannot both win), given the working calendar time limits count
+    /// on: a new status goes to the outbox and the ledger as a move, a new owner to the ledger as a
+    /// take or a hand-over.
     func update(
         application id: String, by principal: Principal, at now: Date,
-        _ change: @Sendable (Application) throws -> Application
+        _ change: @Sendable (Application, WorkingCalendar) throws -> Application
     ) async throws -> Application
+    /// The working days time limits count: this version's arrangements, with the years the centre
+    /// published in their place.
+    func workingCalendar() async throws -> WorkingCalendar
     func application(_ id: String) async throws -> Application?
     func applications(_ filter: ApplicationFilter) async throws -> [Application]
 

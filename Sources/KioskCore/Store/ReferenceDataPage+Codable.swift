@@ -8,7 +8,7 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case staff, removals, resumeAfter
+        case staff, calendarYears, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -25,6 +25,8 @@ extension ReferenceDataPage: Codable {
             jobPostings: try container.decode([JobPosting].self, forKey: .jobPostings),
             cardRecords: try container.decode([CardRecord].self, forKey: .cardRecords),
             staff: try container.decodeIfPresent([StaffAccount].self, forKey: .staff) ?? [],
+            calendarYears: try container.decodeIfPresent([WorkingCalendar.PublishedYear].self, forKey: .calendarYears)
+                ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -40,6 +42,7 @@ extension ReferenceDataPage: Codable {
         try container.encode(jobPostings, forKey: .jobPostings)
         try container.encode(cardRecords, forKey: .cardRecords)
         if !staff.isEmpty { try container.encode(staff, forKey: .staff) }
+        if !calendarYears.isEmpty { try container.encode(calendarYears, forKey: .calendarYears) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

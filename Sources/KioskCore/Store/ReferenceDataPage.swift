@@ -12,6 +12,9 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Accounts of the staff who work at this terminal, kept at the centre: with their password
     /// hash, so that they sign in while the link is down, and their state (disabled, must change).
     public var staff: [StaffAccount]
+    /// Years of public holidays and adjusted working days (调休) the centre published, which time
+    /// limits count; the same for every terminal.
+    public var calendarYears: [WorkingCalendar.PublishedYear]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -31,6 +34,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         jobPostings: [JobPosting] = [],
         cardRecords: [CardRecord] = [],
         staff: [StaffAccount] = [],
+        calendarYears: [WorkingCalendar.PublishedYear] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -43,6 +47,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.jobPostings = jobPostings
         self.cardRecords = cardRecords
         self.staff = staff
+        self.calendarYears = calendarYears
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -57,7 +62,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Rows of every table together (removals are not rows).
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
-            + cardRecords.count + staff.count
+            + cardRecords.count + staff.count + calendarYears.count
     }
 
     /// Whether the page changes nothing in a cache.

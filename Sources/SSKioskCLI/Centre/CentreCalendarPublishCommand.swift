@@ -1,0 +1,55 @@
+import ArgumentParser
+import Centre
+import Foundation
+import KioskCore
+import Logging
+
+/// Publishes years of the working calendar from a JSON file, each checked before any is kept.
+struct CentreCalendarPublishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Publish the years in a JSON file (one year, or a list); each replaces what was published for it.",
+        discussion: """
+            A year is {"year": 2027, "holidays": ["2027-01-01", …], "workdays": ["2027-02-06", …],
+            "source": "国务院办公厅关于2027年部分节假日安排的通知"}: the days off, the weekend days worked,
+            and where the arrangement was published. Nothing is published when any day is wrong.
+            """)
+
+    @OptionGroup var store: CentreStoreOptions
+
+    @Argument(help: "The JSON file.")
+    var file: String
+
+    func run() async throws {
+        let years = try Self.years(in: file)
+        try await store.withStore(logger: Logger(label: "sskiosk.centre")) { store in
+            for year in years { try await store.publish(year) }
+        }
+        for year in years {
+            StandardError.write(
+                "published \(year.year): \(year.holidays.count) days off, \(year.workdays.count) weekend days worked; terminals pull it\n"
+            )
+        }
+    }
+
+    /// The years of the file, or why they cannot be published, in plain words.
+    static func years(in file: String) throws -> [WorkingCalendar.PublishedYear] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let decoder = JSONDecoder()
+        guard
+            let years = (try? decoder.decode([WorkingCalendar.PublishedYear].self, from: data))
+                ?? (try? decoder.decode(WorkingCalendar.PublishedYear.self, from: data)).map({ [$0] })
+        else {
+            throw ValidationError(
+                "\(file) is not a year of the calendar or a list of them: {\"year\", \"holidays\", \"workdays\", \"source\"}"
+            )
+        }
+        let problems = WorkingCalendar(years: years).problems
+        guard problems.isEmpty, !years.isEmpty else {
+            throw ValidationError(
+                (problems.isEmpty ? ["\(file) holds no year"] : problems).joined(separator: "\n")
+                    + "\nNothing was published.")
+        }
+        return years
+    }
+}
