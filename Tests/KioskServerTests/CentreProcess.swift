@@ -24,9 +24,13 @@ struct CentreProcess {
     /// The SQLite file, or the name of the PostgreSQL database made for this test.
     let database: String
     let port: Int
+    /// The network namespace the centre serves in, at ``RuralLine/centreAddress`` behind the line;
+    /// nil: this host's loopback.
+    var namespace: String?
     private(set) var process: BackgroundProcess?
 
-    var url: String { "https://127.0.0.1:\(port)" }
+    var host: String { namespace == nil ? "127.0.0.1" : RuralLine.centreAddress }
+    var url: String { "https://\(host):\(port)" }
     var log: URL { directory.appendingPathComponent("centre.log") }
     func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
@@ -129,8 +133,9 @@ struct CentreProcess {
 
     /// The command line of `centre serve` for this centre.
     var serveCommand: [String] {
-        [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
-            "--host", "127.0.0.1", "--port", String(port), "--certificate", file("centre.pem"),
+        (namespace.map { ["/usr/sbin/ip", "netns", "exec", $0] } ?? [])
+            + [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
+            "--host", host, "--port", String(port), "--certificate", file("centre.pem"),
             "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
         ]
     }
@@ -142,7 +147,7 @@ struct CentreProcess {
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw Failure("centre serve exited at start: \(logText)") }
-            if LocalPort.accepts(port) { return }
+            if LocalPort.accepts(port, host: host) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure("centre serve did not listen within 60 s: \(logText)")

@@ -9,9 +9,11 @@ import Testing
 struct SyncProcessTests {
     static let stores: [CentreProcess.Store] = CentreProcess.Store.allCases
 
-    /// A centre with a generated township and registered terminals; removed when `body` ends.
+    /// A centre with a generated township of `people` and registered terminals, serving in
+    /// `namespace` (behind a ``RuralLine``) or on this host; removed when `body` ends.
     static func withCentre(
-        _ store: CentreProcess.Store, terminals: [String], _ body: (inout CentreProcess) async throws -> Void
+        _ store: CentreProcess.Store, terminals: [String], people: Int = 60, namespace: String? = nil,
+        _ body: (inout CentreProcess) async throws -> Void
     ) async throws {
         if store == .postgres, !CentreProcess.postgresAvailable {
             #expect(
@@ -19,7 +21,8 @@ struct SyncProcessTests {
                 "no PostgreSQL at \(CentreProcess.Store.socket): run hardware/postgres/postgres-up")
             return
         }
-        var centre = try await CentreProcess.make(store: store, terminals: terminals, people: 60)
+        var centre = try await CentreProcess.make(store: store, terminals: terminals, people: people)
+        centre.namespace = namespace
         try await withCleanup {
             for terminal in terminals { try await centre.register(terminal) }
             try await centre.start()

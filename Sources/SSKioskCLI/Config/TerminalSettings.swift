@@ -52,6 +52,9 @@ enum TerminalSettings {
         "pullInterval", .number, standard: .number(30), "seconds between pulls from the centre")
     static let syncBackoffLimit = Setting(
         "syncBackoffLimit", .number, standard: .number(300), "longest wait between attempts to reach the centre")
+    static let centreReadTimeout = Setting(
+        "centreReadTimeout", .number, standard: .number(60),
+        "seconds without a byte from the centre before a request is given up (a dropped line)")
     static let heartbeatInterval = Setting(
         "heartbeatInterval", .number, standard: .number(60),
         "seconds between heartbeats to the centre when nothing changes")
@@ -68,7 +71,7 @@ enum TerminalSettings {
         journal, documentQueue, cardQueue, receiptQueue, documentKey, noSpeech, psamReader, keys, traceKeys, profile,
         demo, ledgerKey,
         centre, enrolmentDirectory, centreCA, centreCertificate, centreKey, centreTokenFile, syncInterval, pullInterval,
-        syncBackoffLimit, heartbeatInterval, deviceLookInterval, terminalID, jurisdiction, demoStaff, testRig,
+        syncBackoffLimit, centreReadTimeout, heartbeatInterval, deviceLookInterval, terminalID, jurisdiction, demoStaff, testRig,
     ]
 
     /// What the settings, each of its type, may not be together; the words name the flags, which
@@ -97,6 +100,9 @@ enum TerminalSettings {
         let intervals = [syncInterval, pullInterval, heartbeatInterval, deviceLookInterval].compactMap(settings.number)
         if intervals.contains(where: { $0 <= 0 }) || (settings.number(syncBackoffLimit) ?? 1) < 1 {
             refuse("Sync and heartbeat intervals must be positive and the backoff limit at least 1 s.")
+        }
+        if (settings.number(centreReadTimeout) ?? 1) < 1 {
+            refuse("--centre-read-timeout must be at least 1 s.")
         }
         if (settings.text(terminalID) == nil) != (settings.text(jurisdiction) == nil) {
             refuse("Give --terminal-id and --jurisdiction together.")

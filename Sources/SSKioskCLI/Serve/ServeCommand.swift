@@ -156,6 +156,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.add(T.syncInterval, syncSchedule.syncInterval)
         flags.add(T.pullInterval, syncSchedule.pullInterval)
         flags.add(T.syncBackoffLimit, syncSchedule.syncBackoffLimit)
+        flags.add(T.centreReadTimeout, syncSchedule.centreReadTimeout)
         flags.add(T.heartbeatInterval, heartbeatInterval)
         flags.add(T.deviceLookInterval, deviceLookInterval)
         flags.add(T.terminalID, terminalID)
@@ -215,7 +216,8 @@ struct ServeCommand: AsyncParsableCommand {
                     url: url, caFile: settings.text(T.centreCA) ?? enrolled.centreCA,
                     certificateFile: settings.text(T.centreCertificate) ?? enrolled.certificate,
                     keyFile: settings.text(T.centreKey) ?? enrolled.key,
-                    tokenFile: settings.text(T.centreTokenFile) ?? enrolled.token))
+                    tokenFile: settings.text(T.centreTokenFile) ?? enrolled.token,
+                    readTimeout: Self.duration(settings.number(T.centreReadTimeout)!)))
         }
         let monitor = link.map { _ in SyncMonitor() }
         // Deferred: the service starts and serves staff while pcscd is down; the reader monitor
@@ -277,6 +279,8 @@ struct ServeCommand: AsyncParsableCommand {
                         engine: engine, monitor: monitor,
                         drainInterval: Self.duration(settings.number(T.syncInterval)!),
                         pullInterval: Self.duration(settings.number(T.pullInterval)!),
+                        // A listening pull waits without a byte: it ends well inside the read timeout.
+                        listen: min(25, Int(settings.number(T.centreReadTimeout)!) * 2 / 3),
                         backoff: SyncBackoff(limit: Self.duration(settings.number(T.syncBackoffLimit)!)),
                         logger: Logger(label: "sskiosk.sync"))))
             background.append(

@@ -12,4 +12,10 @@ struct SyncScheduleOptions: ParsableArguments {
 
     @Option(help: "Longest wait in seconds between attempts while the centre cannot be reached (default: 300).")
     var syncBackoffLimit: Double?
+
+    @Option(
+        help:
+            "Seconds without a byte from the centre after which a request is given up (default: 60); a first load then resumes from its last page."
+    )
+    var centreReadTimeout: Double?
 }
