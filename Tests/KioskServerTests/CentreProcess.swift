@@ -135,9 +135,9 @@ struct CentreProcess {
     var serveCommand: [String] {
         (namespace.map { ["/usr/sbin/ip", "netns", "exec", $0] } ?? [])
             + [BuildFolder.executable("sskiosk"), "centre", "serve"] + storeArguments + [
-            "--host", host, "--port", String(port), "--certificate", file("centre.pem"),
-            "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
-        ]
+                "--host", host, "--port", String(port), "--certificate", file("centre.pem"),
+                "--key", file("centre.key"), "--client-ca", file("ca.pem"), "--terminal-ca", file("terminal-ca"),
+            ]
     }
 
     /// Starts `centre serve` and returns once it accepts TCP connections.

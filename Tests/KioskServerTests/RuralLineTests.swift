@@ -47,11 +47,11 @@ struct RuralLineTests {
             ]).split(separator: " ")
             return (Int(row.first ?? "") ?? 0, row.last?.hasPrefix("1") == true)
         }
-        try await wait("the first pages", minutes: 3) { try await cached().people > 0 }
+        try await SyncProcessTests.eventually("the first pages", seconds: 180) { try await cached().people > 0 }
         let before = try await cached()
         #expect(!before.loaded, "the load ended before the line could be cut")
         try await line.cut(20)
-        try await wait("the first load", minutes: 8) { try await cached().loaded }
+        try await SyncProcessTests.eventually("the first load", seconds: 480) { try await cached().loaded }
         let expected = try await centre.query(
             "SELECT count(*) FROM person WHERE regionCode LIKE '\(CentreProcess.township)%'")
         #expect(try await cached().people == Int(expected.first ?? ""))
@@ -82,12 +82,4 @@ struct RuralLineTests {
         #expect(lost > 0, "the line lost nothing: \(counts)")
     }
 
-    static func wait(_ what: String, minutes: Int, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(minutes * 60)
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        throw CentreProcess.Failure("waited \(minutes) min for \(what)")
-    }
 }

@@ -76,6 +76,17 @@ struct SyncProcessTests {
         }
     }
 
+    /// Runs `body` with a terminal of `centre` whose first load has ended, and its clerk signed in.
+    static func withLoadedTerminal(
+        _ id: String, _ centre: CentreProcess, _ body: (ServiceProcess, APIClient) async throws -> Void
+    ) async throws {
+        try await withTerminal(id, centre) { terminal in
+            let clerk = try await clerk(terminal)
+            _ = try await waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            try await body(terminal, clerk)
+        }
+    }
+
     static func clerk(_ terminal: ServiceProcess) async throws -> APIClient {
         try await APIClient(port: terminal.port).login("clerk1", password: clerkPassword)
     }
@@ -140,9 +151,7 @@ struct SyncProcessTests {
     @Test("the link cut for a while: writes queue and show as pending, and all arrive exactly once", arguments: stores)
     func linkCut(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
-            try await Self.withTerminal("T-1", centre) { terminal in
-                let clerk = try await Self.clerk(terminal)
-                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            try await Self.withLoadedTerminal("T-1", centre) { terminal, clerk in
                 let people = try await Self.people(centre, id: "T-1")
                 #expect(people.count == 60)
                 #expect(centre.logText.contains("encoding=gzip"), "the terminal asked for the snapshot in gzip")
@@ -258,12 +267,19 @@ struct SyncProcessTests {
     }
 
     static func waitForCard(_ clerk: APIClient, _ cardNumber: String, _ status: String) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
+        try await eventually("card \(cardNumber) \(status) at the terminal") {
+            await cardStatus(clerk, cardNumber) == status
+        }
+    }
+
+    /// Waits until `condition` holds, looking every 200 ms; fails naming `what` after `seconds`.
+    static func eventually(_ what: String, seconds: Int = 60, _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
-            if await cardStatus(clerk, cardNumber) == status { return }
+            if try await condition() { return }
             try await Task.sleep(for: .milliseconds(200))
         }
-        throw CentreProcess.Failure("card \(cardNumber) never became \(status) at the terminal")
+        throw CentreProcess.Failure("waited \(seconds) s for \(what)")
     }
 
     @Test(
@@ -271,9 +287,7 @@ struct SyncProcessTests {
         arguments: stores)
     func cardProduction(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
-            try await Self.withTerminal("T-1", centre) { terminal in
-                let clerk = try await Self.clerk(terminal)
-                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            try await Self.withLoadedTerminal("T-1", centre) { terminal, clerk in
                 let person = try #require(try await Self.people(centre, id: "T-1").first)
                 let (code, data) = try await clerk.send(
                     "POST", "/api/cards", json: ["cardNumber": "P12345678", "idNumber": person])
@@ -301,9 +315,7 @@ struct SyncProcessTests {
         arguments: stores)
     func removedAtTheCentre(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1"]) { centre in
-            try await Self.withTerminal("T-1", centre) { terminal in
-                let clerk = try await Self.clerk(terminal)
-                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            try await Self.withLoadedTerminal("T-1", centre) { terminal, clerk in
                 let people = try await Self.people(centre, id: "T-1")
                 let (gone, mover) = (people[0], people[1])
                 _ = try await centre.sskiosk(["centre", "remove"] + centre.storeArguments + ["person", gone])
@@ -313,13 +325,11 @@ struct SyncProcessTests {
                 #expect(
                     try await centre.query("SELECT regionCode FROM person WHERE idNumber = '\(mover)'") == [elsewhere])
 
-                let deadline = ContinuousClock.now + .seconds(60)
-                var cached = people
-                while ContinuousClock.now < deadline, cached.contains(gone) || cached.contains(mover) {
-                    try await Task.sleep(for: .milliseconds(200))
-                    cached = try await Self.people(centre, id: "T-1")
+                try await Self.eventually("both gone from the cache") {
+                    let cached = try await Self.people(centre, id: "T-1")
+                    return !cached.contains(gone) && !cached.contains(mover)
                 }
-                #expect(cached == Array(people.dropFirst(2)))
+                #expect(try await Self.people(centre, id: "T-1") == Array(people.dropFirst(2)))
                 let (code, _) = try await clerk.send("GET", "/api/people/\(gone)")
                 #expect(code == 404)
                 let ledger = try await CommandRun.standardOutput(of: [
@@ -370,13 +380,9 @@ struct SyncProcessTests {
             try await Self.withTerminal("T-1", centre) { terminal in
                 let api = APIClient(port: terminal.port)
                 let change = ["id": "clerk-9", "password": first, "newPassword": "clerk nine's own"]
-                let deadline = ContinuousClock.now + .seconds(60)
-                var status = 0
-                while ContinuousClock.now < deadline, status != 200 {
-                    (status, _) = try await api.send("POST", "/api/staff/password", json: change)
-                    if status != 200 { try await Task.sleep(for: .milliseconds(250)) }
+                try await Self.eventually("the clerk's first sign-in at the terminal") {
+                    try await api.send("POST", "/api/staff/password", json: change).0 == 200
                 }
-                #expect(status == 200, "the clerk's first sign-in at the terminal")
                 // Their own password goes up to the centre, and down to the township's other terminal.
                 _ = try await Self.waitFor("the drain", try await api.login("clerk-9", password: "clerk nine's own")) {
                     Self.pending($0) == 0
@@ -384,15 +390,9 @@ struct SyncProcessTests {
                 #expect(
                     try await centre.query("SELECT mustChangePassword FROM centreStaff WHERE id = 'clerk-9'") == ["0"])
                 try await Self.withTerminal("T-2", centre) { other in
-                    let deadline = ContinuousClock.now + .seconds(60)
-                    var signedIn = false
-                    while ContinuousClock.now < deadline, !signedIn {
-                        signedIn =
-                            (try? await APIClient(port: other.port).login("clerk-9", password: "clerk nine's own"))
-                            != nil
-                        if !signedIn { try await Task.sleep(for: .milliseconds(250)) }
+                    try await Self.eventually("the clerk's own password at the township's other terminal") {
+                        (try? await APIClient(port: other.port).login("clerk-9", password: "clerk nine's own")) != nil
                     }
-                    #expect(signedIn, "the clerk's own password at the township's other terminal")
                 }
 
                 try await centre.stop()
@@ -402,15 +402,11 @@ struct SyncProcessTests {
                 let disabled = try await ConsoleProcessTests.call(
                     centre, "POST", "/console/api/staff/clerk-9/disable", "{}", token: try await consoleToken())
                 #expect(disabled.status == 200, "\(disabled)")
-                var refused = false
-                let until = ContinuousClock.now + .seconds(60)
-                while ContinuousClock.now < until, !refused {
-                    let (code, _) = try await api.send(
-                        "POST", "/api/staff/login", json: ["id": "clerk-9", "password": "clerk nine's own"])
-                    refused = code != 200
-                    if !refused { try await Task.sleep(for: .milliseconds(250)) }
+                try await Self.eventually("the disabled clerk refused at the terminal") {
+                    try await api.send(
+                        "POST", "/api/staff/login", json: ["id": "clerk-9", "password": "clerk nine's own"]
+                    ).0 != 200
                 }
-                #expect(refused, "the disabled clerk still signs in at the terminal")
             }
         }
     }
@@ -428,9 +424,7 @@ struct SyncProcessTests {
             #expect(refused.status != 0 && refused.output.contains("2027-02-30"), "\(refused.output)")
             #expect(try await centre.query("SELECT count(*) FROM calendarYear") == ["0"])
 
-            try await Self.withTerminal("T-1", centre) { terminal in
-                let clerk = try await Self.clerk(terminal)
-                _ = try await Self.waitFor("the first load", clerk) { ($0["cacheLoaded"] as? Bool) == true }
+            try await Self.withLoadedTerminal("T-1", centre) { terminal, clerk in
                 let file = centre.file("2027.json")
                 try
                     #"{"year": 2027, "holidays": ["2027-01-01", "2027-01-02", "2027-01-03"], "workdays": ["2027-01-09"], "source": "test 2027"}"#
@@ -443,14 +437,12 @@ struct SyncProcessTests {
                     "/usr/bin/sqlite3", "-batch", "-noheader", centre.file("T-1.sqlite"),
                     "SELECT year || ' ' || workdays FROM calendarYear",
                 ]
-                let deadline = ContinuousClock.now + .seconds(60)
-                var rows = ""
-                while ContinuousClock.now < deadline, rows.isEmpty {
-                    rows = try await CommandRun.standardOutput(of: query).trimmingCharacters(
-                        in: .whitespacesAndNewlines)
-                    if rows.isEmpty { try await Task.sleep(for: .milliseconds(250)) }
+                try await Self.eventually("the year in the terminal's calendar") {
+                    try await !CommandRun.standardOutput(of: query).isEmpty
                 }
-                #expect(rows == #"2027 ["2027-01-09"]"#)
+                #expect(
+                    try await CommandRun.standardOutput(of: query).trimmingCharacters(in: .whitespacesAndNewlines)
+                        == #"2027 ["2027-01-09"]"#)
             }
         }
     }
