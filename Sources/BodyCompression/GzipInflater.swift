@@ -41,6 +41,9 @@ public struct GzipInflater {
                 throw BodyCompressionError.corrupt
             }
             if output.readableBytes > 0 { return try counted(output) }
+            // Nothing made from no input: the last piece filled up just as the chunk ran out, and
+            // zlib held nothing more. The next chunk goes on.
+            if before == 0 { return nil }
             // Nothing taken and nothing made: the stream has ended and these bytes follow it.
             if input.readableBytes == before { throw BodyCompressionError.corrupt }
         }

@@ -73,6 +73,24 @@ struct BodyCompressionTests {
         #expect(inflated == Self.text)
     }
 
+    @Test(
+        "a chunk that ends just as a piece fills up is no corruption: the next chunk goes on (seen on a village line)")
+    func aPieceFilledAtTheEndOfAChunk() async throws {
+        // Exactly one piece of text, deflated, sent without its 8-byte trailer and then with it: the
+        // first chunk fills the piece to the byte and is used up, and zlib has nothing more for it.
+        let text = ByteBuffer(bytes: (0..<GzipInflater.pieceBytes).map { UInt8(truncatingIfNeeded: ($0 * 7919) % 251) })
+        var body = try GzipDeflater.deflate(text)
+        let head = body.readSlice(length: body.readableBytes - 8)!
+        let chunks = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
+            continuation.yield(head)
+            continuation.yield(body)
+            continuation.finish()
+        }
+        var inflated = ByteBuffer()
+        for try await var piece in InflatedBody(chunks, limit: 1 << 20) { inflated.writeBuffer(&piece) }
+        #expect(inflated == text)
+    }
+
     @Test("a zip bomb stops at the cap with a coded error, never held whole: each piece at most 64 KiB")
     func zipBomb() async throws {
         let bomb = try Self.bomb(inflatingTo: 256 << 20)
