@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
@@ -79,6 +80,8 @@ let package = Package(
         .target(name: "Supervision", dependencies: ["CSystemd", .product(name: "NIOCore", package: "swift-nio")]),
         // Bytes as hex or base64url and back: APDU traces, digests, file names, tokens.
         .target(name: "HexCoding"),
+        // Figures as the county offices exchange them: an .xlsx workbook, zipped through ZIPFoundation.
+        .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Secrets at rest and in memory: key, token and password files read only when private to their owner,
         // and the bytes of a PIN or a key zeroed where they lie once used.
         .target(name: "Secrets", dependencies: ["CodedErrors"]),
@@ -215,6 +218,7 @@ let package = Package(
                 "Documents",
                 "SocialSecurityCard",
                 "Supervision",
+                "Spreadsheets",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -396,7 +400,8 @@ let package = Package(
             name: "CentreTests",
             dependencies: [
                 "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
-                "BodyCompression", "HexCoding",
+                "BodyCompression", "HexCoding", "Spreadsheets",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

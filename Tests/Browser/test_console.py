@@ -246,6 +246,8 @@ class ConsoleTests(unittest.TestCase):
         log = self.centre.directory / "server.log"
         wait(lambda: "figures exported from the console" in log.read_text(errors="replace"), what="the export in the log")
         self.assertIn("audit-1", log.read_text(errors="replace"))
+        click(self.driver, "#figures-export-xlsx")
+        wait(lambda: "format=xlsx" in log.read_text(errors="replace"), what="the workbook export in the log")
         self.assertIn("people without cover listed from the console", log.read_text(errors="replace"))
         self.assertEqual(text_of(self.driver, "#figures-error"), "")
 

@@ -6,6 +6,11 @@ import NIOCore
 import NIOHTTP1
 import Testing
 import Vocabulary
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The console's API over the centre's real TLS: sign-in with the forced change of a first
 /// password and the lockout, each role's view kept to its own jurisdiction, and a county
@@ -464,6 +469,30 @@ import Vocabulary
             #expect(text.hasPrefix("\u{FEFF}分组,"))
             #expect(text.contains("\r\n\(Fixtures.home),2,"))
             #expect(!text.contains(home[0].idNumber))
+
+            // The same table as an Excel workbook: a zip whose sheet holds the headings as text and
+            // the counts as numbers.
+            request.url = "https://127.0.0.1:\(centre.port)/console/api/figures.xlsx?group=township"
+            let xlsx = try await console.client.execute(request, timeout: .seconds(30))
+            #expect(xlsx.status == .ok)
+            #expect(
+                xlsx.headers["Content-Type"].first
+                    == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(xlsx.headers["Content-Disposition"].first?.hasSuffix("-township.xlsx\"") == true)
+            let archive = try Archive(
+                data: Data(buffer: try await xlsx.body.collect(upTo: 1 << 20)), accessMode: .read)
+            #expect(
+                Set(archive.map(\.path)).isSuperset(of: [
+                    "[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+                ]))
+            let sheet = try #require(archive["xl/worksheets/sheet1.xml"])
+            var xml = Data()
+            _ = try archive.extract(sheet) { xml.append($0) }
+            let sheetText = String(decoding: xml, as: UTF8.self)
+            #expect(sheetText.contains(#"<c r="A1" t="inlineStr"><is><t xml:space="preserve">分组</t></is></c>"#))
+            #expect(
+                sheetText.contains(#"<t xml:space="preserve">\#(Fixtures.home)</t></is></c><c r="B2"><v>2</v></c>"#))
+            #expect(XMLParser(data: xml).parse(), "the sheet is not well-formed XML")
 
             let technician = try await console.call(
                 .GET, "console/api/figures", token: try await console.signIn("tech-1"))

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import Spreadsheets
 import Vocabulary
 
 /// A month's service figures for the county's performance review (效能评估、综合考核): the
@@ -86,12 +87,14 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
         }
     }
 
+    /// The table's headings, in Chinese as the county offices write them.
+    static let headings = ["分组", "受理件数", "当场办结", "按时办结", "超期", "不予受理或退回", "在办"]
+
     /// The figures as the county offices exchange them: CSV with Chinese headings, a byte order
     /// mark so that Excel reads it as UTF-8, CRLF line ends (RFC 4180), the total last.
     public var csv: String {
-        let heading = ["分组", "受理件数", "当场办结", "按时办结", "超期", "不予受理或退回", "在办"]
         let lines =
-            [heading.joined(separator: ",")]
+            [Self.headings.joined(separator: ",")]
             + (rows + [total]).map { row in
                 [
                     Self.field(row.key), String(row.received), String(row.completedSameDay),
@@ -99,6 +102,18 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
                 ].joined(separator: ",")
             }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The same table as a workbook: numbers as numbers, the group's name as text (never a formula).
+    public var workbook: XLSXWorkbook {
+        XLSXWorkbook(
+            sheetName: "\(month) \(grouping.rawValue)",
+            rows: [Self.headings.map(XLSXWorkbook.Cell.text)]
+                + (rows + [total]).map { row in
+                    [.text(row.key)]
+                        + [row.received, row.completedSameDay, row.completedInTime, row.overdue, row.refused, row.open]
+                        .map(XLSXWorkbook.Cell.number)
+                })
     }
 
     /// A field quoted when it holds a comma, quote or line end, and never read as a formula.

@@ -6,7 +6,7 @@ import Vocabulary
 
 /// The county's service figures under `/console/api/figures` (openapi-centre.yaml): a month's
 /// applications in the member's area, grouped by township, village, clerk or service, as JSON for
-/// the console's table and chart and as CSV for the county offices. Each read and each export goes
+/// the console's table and chart and as CSV or an Excel workbook for the county offices. Each read and each export goes
 /// to the centre's log with who asked, for which area and month. Beside them, `/console/api/coverage`:
 /// insurance coverage village by village, and the people not yet covered, to be reached.
 extension CentreServer {
@@ -17,14 +17,14 @@ extension CentreServer {
             return try CentreJSON.response(figures)
         }
         signedIn.get("figures.csv") { request, context in
-            let (staff, figures) = try await figures(request, context)
-            logger.notice("figures exported from the console", metadata: Self.figuresMetadata(figures, staff))
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] =
-                #"attachment; filename="figures-\#(staff.jurisdiction.regionPrefix)-\#(figures.month)-\#(figures.grouping.rawValue).csv""#
-            headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
+            try await export(request, context, as: "csv", type: "text/csv; charset=utf-8") {
+                ByteBuffer(string: $0.csv)
+            }
+        }
+        signedIn.get("figures.xlsx") { request, context in
+            try await export(
+                request, context, as: "xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ) { ByteBuffer(data: try $0.workbook.data()) }
         }
         signedIn.get("figures/output") { request, context in
             let staff = try context.requireStaff()
@@ -64,6 +64,23 @@ extension CentreServer {
 
     /// The month (`month=YYYY-MM`, this month in China by default) and grouping (`group=`, by
     /// township by default) asked for, inside the member's own area.
+    /// The figures as a download named by area, month and grouping, logged as an export.
+    private func export(
+        _ request: Request, _ context: CentreRequestContext, as suffix: String, type: String,
+        _ body: (ServiceFigures) throws -> ByteBuffer
+    ) async throws -> Response {
+        let (staff, figures) = try await figures(request, context)
+        logger.notice(
+            "figures exported from the console",
+            metadata: Self.figuresMetadata(figures, staff).merging(["format": "\(suffix)"]) { $1 })
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] =
+            #"attachment; filename="figures-\#(staff.jurisdiction.regionPrefix)-\#(figures.month)-\#(figures.grouping.rawValue).\#(suffix)""#
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: try body(figures)))
+    }
+
     private func figures(_ request: Request, _ context: CentreRequestContext) async throws
         -> (CentreStaffMember, ServiceFigures)
     {

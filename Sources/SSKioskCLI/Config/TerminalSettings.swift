@@ -71,7 +71,8 @@ enum TerminalSettings {
         journal, documentQueue, cardQueue, receiptQueue, documentKey, noSpeech, psamReader, keys, traceKeys, profile,
         demo, ledgerKey,
         centre, enrolmentDirectory, centreCA, centreCertificate, centreKey, centreTokenFile, syncInterval, pullInterval,
-        syncBackoffLimit, centreReadTimeout, heartbeatInterval, deviceLookInterval, terminalID, jurisdiction, demoStaff, testRig,
+        syncBackoffLimit, centreReadTimeout, heartbeatInterval, deviceLookInterval, terminalID, jurisdiction, demoStaff,
+        testRig,
     ]
 
     /// What the settings, each of its type, may not be together; the words name the flags, which

@@ -416,24 +416,26 @@
     showOutput();
   });
 
-  /// The CSV the county offices exchange, saved as a file; the centre records the export.
-  $("figures-export").addEventListener("click", async () => {
+  /// The CSV or workbook the county offices exchange, saved as a file; the centre records the export.
+  async function exportFigures(suffix) {
     $("figures-error").textContent = "";
     try {
-      const response = await fetch(`/console/api/figures.csv?${figuresQuery()}`,
+      const response = await fetch(`/console/api/figures.${suffix}?${figuresQuery()}`,
         { headers: { Authorization: `Bearer ${token}` }, cache: "no-store", credentials: "omit" });
       if (!response.ok) {
         if (response.status === 401) return signOut(t("idleLocked"));
         return ($("figures-error").textContent = errorText(await response.json()));
       }
-      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "figures.csv";
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `figures.${suffix}`;
       const link = el("a", { href: URL.createObjectURL(await response.blob()), download: name, id: "figures-download" });
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     } catch {
       $("figures-error").textContent = t("errorGeneric");
     }
-  });
+  }
+  $("figures-export").addEventListener("click", () => exportFigures("csv"));
+  $("figures-export-xlsx").addEventListener("click", () => exportFigures("xlsx"));
 
   // MARK: Fleet health
 
