@@ -186,6 +186,7 @@
       el("option", { value: role, ...(role === selected ? { selected: "" } : {}) }, t(`role-${role}`))));
   }
   $("staff-new-role").replaceChildren(...roleSelect("technician").children);
+  $("staff-new-role").value = "technician";
 
   async function showStaff() {
     const reply = await call("GET", "/console/api/staff");
