@@ -139,11 +139,7 @@ extension SQLiteKioskStore {
                 for account in page.staff { try Self.keep(account, db, recorder) }
                 for year in page.calendarYears {
                     try CalendarYearRow(year).save(db)
-                    try recorder.log(
-                        "calendar.from-centre", subject: .terminal, by: .centre,
-                        detail:
-                            "\(year.year): \(year.holidays.count) days off, \(year.workdays.count) weekend days worked; \(year.source)"
-                    )
+                    try recorder.log("calendar.from-centre", subject: .terminal, by: .centre, detail: year.summary)
                 }
             }
             try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
@@ -201,10 +197,8 @@ extension SQLiteKioskStore {
     /// password hash, so that its member signs in while the link is down. One that does not work
     /// inside this terminal's jurisdiction is not kept (the centre sends a county's accounts).
     private static func keep(_ account: StaffAccount, _ db: Database, _ recorder: ChangeRecorder) throws {
-        let area = recorder.terminal.jurisdiction
         let member = account.member
-        guard member.jurisdiction.contains(area.regionPrefix) || area.contains(member.jurisdiction.regionPrefix)
-        else {
+        guard member.jurisdiction.meets(recorder.terminal.jurisdiction) else {
             try remove(ReferenceRemoval(.staff(id: member.id), reason: .movedOut), db, recorder)
             return
         }

@@ -25,9 +25,7 @@ public struct CentreStaffMember: Codable, Hashable, Sendable {
     /// terminals or neither area lies inside the other (a township's clerk at one of its villages'
     /// terminals, a county's technician anywhere in it).
     public func terminalMember(serving area: Jurisdiction) -> StaffMember? {
-        guard let role = role.terminalRole,
-            jurisdiction.contains(area.regionPrefix) || area.contains(jurisdiction.regionPrefix)
-        else { return nil }
+        guard let role = role.terminalRole, jurisdiction.meets(area) else { return nil }
         return StaffMember(id: id, name: name, role: role, jurisdiction: jurisdiction)
     }
 }

@@ -6,9 +6,10 @@ import Vocabulary
 
 /// The county's service figures under `/console/api/figures` (openapi-centre.yaml): a month's
 /// applications in the member's area, grouped by township, village, clerk or service, as JSON for
-/// the console's table and chart and as CSV or an Excel workbook for the county offices. Each read and each export goes
-/// to the centre's log with who asked, for which area and month. Beside them, `/console/api/coverage`:
-/// insurance coverage village by village, and the people not yet covered, to be reached.
+/// the console's table and chart and as CSV or an Excel workbook for the county offices. Each read
+/// and each export goes to the centre's log with who asked, for which area and month. Beside them,
+/// `/console/api/coverage`: insurance coverage village by village, and the people not yet covered,
+/// to be reached.
 extension CentreServer {
     func addFiguresRoutes(to signedIn: RouterGroup<CentreRequestContext>) {
         signedIn.get("figures") { request, context in
@@ -62,8 +63,6 @@ extension CentreServer {
         }
     }
 
-    /// The month (`month=YYYY-MM`, this month in China by default) and grouping (`group=`, by
-    /// township by default) asked for, inside the member's own area.
     /// The figures as a download named by area, month and grouping, logged as an export.
     private func export(
         _ request: Request, _ context: CentreRequestContext, as suffix: String, type: String,
@@ -81,6 +80,8 @@ extension CentreServer {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: try body(figures)))
     }
 
+    /// The month (`month=YYYY-MM`, this month in China by default) and grouping (`group=`, by
+    /// township by default) asked for, inside the member's own area.
     private func figures(_ request: Request, _ context: CentreRequestContext) async throws
         -> (CentreStaffMember, ServiceFigures)
     {

@@ -18,7 +18,7 @@ struct PushFacts {
     private var cards: [String: StoredCard] = [:]
     private var certificates: [String: SignedCertificate] = [:]
     private var staff: [String: CentreStaffAccount] = [:]
-    private var publishedYears: [WorkingCalendar.PublishedYear] = []
+    private var calendar = WorkingCalendar.published
 
     /// One statement that gathers one kind of fact for the whole push, with how each row of its
     /// answer is kept.
@@ -75,7 +75,8 @@ struct PushFacts {
         if commands.contains(where: \.movesAnApplication) {
             lookups.append(
                 Lookup(statement: sql.calendarYears) { row, facts in
-                    facts.publishedYears.append(try WorkingCalendar.PublishedYear(row: TableRow(reading: row)))
+                    let year = try WorkingCalendar.PublishedYear(row: TableRow(reading: row))
+                    facts.calendar = facts.calendar.replacing(with: [year])
                 })
         }
         let staffIDs = Self.keys(commands.compactMap(\.staffID))
@@ -101,7 +102,7 @@ struct PushFacts {
         facts.card = command.cardNumber.flatMap { cards[$0] }
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
-        if command.movesAnApplication { facts.calendar = WorkingCalendar.published.replacing(with: publishedYears) }
+        facts.calendar = calendar
         return facts
     }
 

@@ -25,6 +25,11 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
             self.workdays = workdays
             self.source = source
         }
+
+        /// The year in a line, for a ledger or an operator: what it holds and where it was published.
+        public var summary: String {
+            "\(year): \(holidays.count) days off, \(workdays.count) weekend days worked; \(source)"
+        }
     }
 
     public init(years: [PublishedYear]) {

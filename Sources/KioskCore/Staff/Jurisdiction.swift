@@ -21,6 +21,12 @@ public struct Jurisdiction: Codable, Hashable, Sendable, CustomStringConvertible
         regionCode.hasPrefix(regionPrefix)
     }
 
+    /// Whether one of the two areas lies inside the other: a township's member at one of its
+    /// villages' terminals, a county's anywhere in it.
+    public func meets(_ other: Jurisdiction) -> Bool {
+        contains(other.regionPrefix) || other.contains(regionPrefix)
+    }
+
     public var description: String { regionPrefix }
 }
 

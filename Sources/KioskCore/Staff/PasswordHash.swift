@@ -28,12 +28,11 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
 
     /// Whether `password` matches, compared in constant time.
     public func verify(_ password: String) -> Bool {
-        let parts = encoded.split(separator: "$").map(String.init)
-        guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), let r = UInt64(parts[2]),
-            let p = UInt64(parts[3]),
-            let salt = [UInt8](hex: parts[4]), let expected = [UInt8](hex: parts[5]),
-            let actual = try? Self.scrypt(password, salt: salt, n: n, r: r, p: p)
+        guard let parameters,
+            let actual = try? Self.scrypt(
+                password, salt: parameters.salt, n: parameters.n, r: parameters.r, p: parameters.p)
         else { return false }
+        let expected = parameters.hash
         return actual.count == expected.count && CRYPTO_memcmp(actual, expected, expected.count) == 0
     }
 
@@ -42,12 +41,19 @@ public struct PasswordHash: Codable, Hashable, Sendable, CustomStringConvertible
     /// Whether the text has the form ``verify(_:)`` reads, at work factors it accepts (N a power of
     /// two from 2^10 to 2^20): a hash from elsewhere is checked before it is kept.
     public var isWellFormed: Bool {
+        guard let parameters else { return false }
+        return parameters.n.nonzeroBitCount == 1 && (1 << 10...1 << 20).contains(parameters.n)
+            && parameters.hash.count == 32
+    }
+
+    /// The text's parts, `scrypt$N$r$p$salt$hash` with a salt; nil for any other text.
+    private var parameters: (n: UInt64, r: UInt64, p: UInt64, salt: [UInt8], hash: [UInt8])? {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), n.nonzeroBitCount == 1,
-            (1 << 10...1 << 20).contains(n), UInt64(parts[2]) != nil, UInt64(parts[3]) != nil,
-            [UInt8](hex: parts[4])?.isEmpty == false, [UInt8](hex: parts[5])?.count == 32
-        else { return false }
-        return true
+        guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), let r = UInt64(parts[2]),
+            let p = UInt64(parts[3]), let salt = [UInt8](hex: parts[4]), !salt.isEmpty,
+            let hash = [UInt8](hex: parts[5])
+        else { return nil }
+        return (n, r, p, salt, hash)
     }
 
     private static let failure = KioskError(

@@ -25,11 +25,7 @@ struct CentreCalendarPublishCommand: AsyncParsableCommand {
         try await store.withStore(logger: Logger(label: "sskiosk.centre")) { store in
             for year in years { try await store.publish(year) }
         }
-        for year in years {
-            StandardError.write(
-                "published \(year.year): \(year.holidays.count) days off, \(year.workdays.count) weekend days worked; terminals pull it\n"
-            )
-        }
+        for year in years { StandardError.write("published \(year.summary); terminals pull it\n") }
     }
 
     /// The years of the file, or why they cannot be published, in plain words.
