@@ -1,9 +1,10 @@
-import Centre
 import Foundation
 import GRDB
 import Logging
 import PostgresNIO
 import Testing
+
+@testable import Centre
 
 /// The two dialects' migrations make the same tables: the same columns in the same order, of the
 /// same kind (text or integer), with the same NOT NULLs and primary keys.
@@ -18,7 +19,20 @@ import Testing
         let postgres = try await postgresShape()
         #expect(sqlite.keys.sorted() == postgres.keys.sorted())
         for table in sqlite.keys.sorted() { #expect(sqlite[table] == postgres[table], "table \(table)") }
-        #expect(sqlite.count == 20)
+        #expect(sqlite.count == 22)
+    }
+
+    @Test func aFunctionBodyStaysOneStatementWithItsSemicolons() {
+        let migration = CentreSchema.Migration(
+            name: "x", sqlite: "",
+            postgres:
+                "CREATE TABLE a (b TEXT); CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$; SELECT 1;"
+        )
+        #expect(
+            migration.postgresStatements.map { $0.trimmingCharacters(in: .whitespaces) } == [
+                "CREATE TABLE a (b TEXT)", "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$",
+                "SELECT 1",
+            ])
     }
 
     @Test func migrationNamesAreUniqueAndNumberedInOrder() {
@@ -56,8 +70,8 @@ import Testing
     private func postgresShape() async throws -> Shape {
         try await StoreKind.withDatabase { client, _ in
             for migration in CentreSchema.migrations {
-                for statement in migration.postgres.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
-                    _ = try await client.query(PostgresQuery(unsafeSQL: String(statement))).collect()
+                for statement in migration.postgresStatements {
+                    _ = try await client.query(PostgresQuery(unsafeSQL: statement)).collect()
                 }
             }
             var primaryKey: [String: Int] = [:]

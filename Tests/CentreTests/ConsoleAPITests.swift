@@ -527,9 +527,10 @@ import ZIPFoundation
             #expect(results.allSatisfy { $0.outcome == .applied }, "\(results)")
             _ = try await centre.store.startBatch(in: try Jurisdiction(Fixtures.home), at: now)
             // The fixtures' own cards took their steps months ago: any in this month count too.
-            let today = WorkingCalendar.china.dateComponents([.year, .month], from: now)
-            let month = ServiceFigures.range(of: try #require(YearMonth(year: today.year!, month: today.month!)))
-            let earlier = centre.home.flatMap(\.cardRecords).flatMap(\.steps).filter { month.contains($0.at) }
+            let month = YearMonth.inChina(containing: now)
+            let earlier = centre.home.flatMap(\.cardRecords).flatMap(\.steps).filter {
+                YearMonth.inChina(containing: $0.at) == month
+            }
 
             try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
             let console = Console(centre)

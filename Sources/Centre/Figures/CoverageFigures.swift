@@ -15,15 +15,16 @@ public struct CoverageFigures: Codable, Hashable, Sendable {
 
         init(regionCode: String) { self.regionCode = regionCode }
 
-        mutating func add(_ count: CoverageCount) {
-            switch count.measure {
-            case Self.populationMeasure: population += count.people
-            case let scheme where CoverageScheme(rawValue: scheme) != nil: covered[scheme, default: 0] += count.people
-            default: enrolled[count.measure, default: 0] += count.people
+        /// Adds a sum of the rollup: the village's head count, a scheme's cover or an insurance's enrolments.
+        mutating func add(_ sum: FigureSum) {
+            switch sum.measure {
+            case Self.populationMeasure: population += sum.total
+            case let scheme where CoverageScheme(rawValue: scheme) != nil: covered[scheme, default: 0] += sum.total
+            default: enrolled[sum.measure, default: 0] += sum.total
             }
         }
 
-        /// The measure ``CentreSQL/coverage(in:)`` names a village's head count with.
+        /// The measure ``CentreSQL/coverageCounts(ofRegion:)`` names a village's head count with.
         static let populationMeasure = "population"
     }
 
@@ -32,12 +33,13 @@ public struct CoverageFigures: Codable, Hashable, Sendable {
     public var total: Village
     public var asOf: Date
 
-    init(_ counts: [CoverageCount], at now: Date) {
+    /// The figures from the rollup's sums, each keyed by its village.
+    init(_ sums: [FigureSum], at now: Date) {
         var villages: [String: Village] = [:]
         var total = Village(regionCode: "total")
-        for count in counts {
-            villages[count.regionCode, default: Village(regionCode: count.regionCode)].add(count)
-            total.add(count)
+        for sum in sums {
+            villages[sum.key, default: Village(regionCode: sum.key)].add(sum)
+            total.add(sum)
         }
         self.villages = villages.values.sorted { $0.regionCode < $1.regionCode }
         self.total = total

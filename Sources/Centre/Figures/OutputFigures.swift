@@ -18,13 +18,19 @@ public struct OutputFigures: Codable, Hashable, Sendable {
 
         init(key: String) { self.key = key }
 
-        mutating func count(_ step: CardStatus) {
-            switch step {
-            case .applied: cardsApplied += 1
-            case .inProduction: cardsProduced += 1
-            case .issued: cardsIssued += 1
-            case .active: cardsActivated += 1
-            case .readyAtDesk, .lost, .replaced, .cancelled: break
+        /// Adds a sum of the rollup: a card step's or a document kind's count.
+        mutating func add(_ sum: FigureSum) {
+            if sum.measure.hasPrefix(FigureCount.documentPrefix) {
+                documents[String(sum.measure.dropFirst(FigureCount.documentPrefix.count)), default: 0] += sum.total
+                return
+            }
+            guard sum.measure.hasPrefix(FigureCount.cardPrefix) else { return }
+            switch CardStatus(rawValue: String(sum.measure.dropFirst(FigureCount.cardPrefix.count))) {
+            case .applied: cardsApplied += sum.total
+            case .inProduction: cardsProduced += sum.total
+            case .issued: cardsIssued += sum.total
+            case .active: cardsActivated += sum.total
+            case .readyAtDesk, .lost, .replaced, .cancelled, nil: break
             }
         }
     }
@@ -35,21 +41,13 @@ public struct OutputFigures: Codable, Hashable, Sendable {
     public var total: Row
     public var asOf: Date
 
-    init(month: YearMonth, cards: [StoredCard], documents: [SignedCertificate], at now: Date) {
-        let range = ServiceFigures.range(of: month)
+    /// The figures from the rollup's sums of `month`, each keyed by its township.
+    init(month: YearMonth, sums: [FigureSum], at now: Date) {
         var rows: [String: Row] = [:]
         var total = Row(key: "total")
-        for stored in cards {
-            let key = String(stored.regionCode.prefix(9))
-            for step in stored.card.steps where range.contains(step.at) {
-                rows[key, default: Row(key: key)].count(step.status)
-                total.count(step.status)
-            }
-        }
-        for document in documents where range.contains(document.signedAt) {
-            let key = String(document.regionCode.prefix(9))
-            rows[key, default: Row(key: key)].documents[document.kind, default: 0] += 1
-            total.documents[document.kind, default: 0] += 1
+        for sum in sums {
+            rows[sum.key, default: Row(key: sum.key)].add(sum)
+            total.add(sum)
         }
         self.month = month
         self.rows = rows.values.sorted { $0.key < $1.key }

@@ -33,17 +33,19 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
 
         init(key: String) { self.key = key }
 
-        mutating func count(_ application: Application, at now: Date) {
-            received += 1
-            if let completed = application.completedAt {
-                let calendar = WorkingCalendar.china
-                if calendar.isDate(completed, inSameDayAs: application.submittedAt) { completedSameDay += 1 }
-                if completed <= application.deadline { completedInTime += 1 } else { overdue += 1 }
-            } else if application.status.isOpen, now > application.deadline {
-                overdue += 1
+        /// Adds a sum of the rollup: an open application past its deadline counts as overdue.
+        mutating func add(_ sum: FigureSum) {
+            switch FigureCount.ServiceMeasure(rawValue: sum.measure) {
+            case .received: received += sum.total
+            case .completedSameDay: completedSameDay += sum.total
+            case .completedInTime: completedInTime += sum.total
+            case .completedLate: overdue += sum.total
+            case .refused: refused += sum.total
+            case .open:
+                open += sum.total
+                overdue += sum.due
+            case nil: break
             }
-            if application.status == .rejected { refused += 1 }
-            if application.status.isOpen { open += 1 }
         }
     }
 
@@ -54,37 +56,19 @@ public struct ServiceFigures: Codable, Hashable, Sendable {
     public var total: Row
     public var asOf: Date
 
-    /// The figures of `applications` received in `month`; the others are left out.
-    public init(month: YearMonth, grouping: Grouping, applications: [Application], at now: Date) {
-        let range = Self.range(of: month)
+    /// The figures from the rollup's sums of `month`, each keyed by its group.
+    init(month: YearMonth, grouping: Grouping, sums: [FigureSum], at now: Date) {
         var rows: [String: Row] = [:]
         var total = Row(key: "total")
-        for application in applications where range.contains(application.submittedAt) {
-            let key = Self.key(of: application, by: grouping)
-            rows[key, default: Row(key: key)].count(application, at: now)
-            total.count(application, at: now)
+        for sum in sums {
+            rows[sum.key, default: Row(key: sum.key)].add(sum)
+            total.add(sum)
         }
         self.month = month
         self.grouping = grouping
         self.rows = rows.values.sorted { $0.key < $1.key }
         self.total = total
         self.asOf = now
-    }
-
-    /// The instants of `month` on China's calendar, its first midnight included, the next month's not.
-    public static func range(of month: YearMonth) -> Range<Date> {
-        let calendar = WorkingCalendar.china
-        let start = calendar.date(from: DateComponents(year: month.year, month: month.month, day: 1))!
-        return start..<calendar.date(byAdding: .month, value: 1, to: start)!
-    }
-
-    static func key(of application: Application, by grouping: Grouping) -> String {
-        switch grouping {
-        case .township: String(application.regionCode.prefix(9))
-        case .village: application.regionCode
-        case .clerk: application.submittedBy
-        case .service: application.kind.rawValue
-        }
     }
 
     /// The table's headings, in Chinese as the county offices write them.

@@ -56,10 +56,8 @@ public final class PostgresCentreStore: CentreStore {
             }
             guard applied.isSubset(of: CentreSchema.migrations.map(\.name)) else { throw CentreError.schemaTooNew }
             for migration in CentreSchema.migrations where !applied.contains(migration.name) {
-                // The extended protocol takes one statement at a time.
-                for statement in migration.postgres.split(separator: ";")
-                where !statement.allSatisfy(\.isWhitespace) {
-                    try await connection.query(PostgresQuery(unsafeSQL: String(statement)), logger: logger).drain()
+                for statement in migration.postgresStatements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).drain()
                 }
                 try await connection.query(
                     "INSERT INTO centreMigration (name) VALUES (\(migration.name))", logger: logger
@@ -295,31 +293,47 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
-        try await client.withConnection { connection in
+    @discardableResult
+    public func refreshFigures() async throws -> Int {
+        var refreshed = 0
+        while true {
+            let regions = try await transaction { connection in
+                let regions = Set(
+                    try await self.fetch(
+                        self.sql.takeChangedRegions(limit: FigureCount.regionsPerRefresh),
+                        RowMapping<ChangedRegion>.records, connection
+                    ).map(\.regionCode))
+                for region in regions {
+                    let counts = FigureCount.counts(
+                        ofRegion: region,
+                        applications: try await self.fetch(
+                            self.sql.rows(StoredApplication.self, ofRegion: region),
+                            RowMapping<StoredApplication>.records, connection
+                        ).map(\.application),
+                        cards: try await self.fetch(
+                            self.sql.rows(StoredCard.self, ofRegion: region), .records, connection),
+                        documents: try await self.fetch(
+                            self.sql.rows(SignedCertificate.self, ofRegion: region), .records, connection))
+                    for statement in try self.sql.replaceFigureCounts(ofRegion: region, with: counts) {
+                        try await self.execute(statement, connection)
+                    }
+                }
+                return regions.count
+            }
+            guard regions > 0 else { return refreshed }
+            refreshed += regions
+        }
+    }
+
+    public func figureSums(
+        _ family: FigureCount.Family, month: String, in area: Jurisdiction, by group: ServiceFigures.Grouping,
+        dueBefore: Date
+    ) async throws -> [FigureSum] {
+        try await refreshFigures()
+        return try await client.withConnection { connection in
             try await self.fetch(
-                self.sql.rows(StoredApplication.self, in: area, .submittedAt, in: range),
-                RowMapping<StoredApplication>.records, connection
-            ).map(\.application)
-        }
-    }
-
-    public func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures {
-        try await client.withConnection { connection in
-            OutputFigures(
-                month: month, cards: try await self.fetch(self.sql.cards(in: area), .records, connection),
-                documents: try await self.fetch(
-                    self.sql.rows(SignedCertificate.self, in: area, .signedAt, in: ServiceFigures.range(of: month)),
-                    RowMapping<SignedCertificate>.records, connection),
-                at: now)
-        }
-    }
-
-    public func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures {
-        try await client.withConnection { connection in
-            CoverageFigures(
-                try await self.fetch(self.sql.coverage(in: area), RowMapping<CoverageCount>.records, connection),
-                at: now)
+                self.sql.figureSums(family, month: month, in: area, by: group, dueBefore: dueBefore), .records,
+                connection)
         }
     }
 

@@ -234,29 +234,45 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application] {
-        try await pool.read { db in
+    @discardableResult
+    public func refreshFigures() async throws -> Int {
+        var refreshed = 0
+        while true {
+            let regions = try await pool.write { db in
+                let regions = Set(
+                    try self.fetch(
+                        self.sql.takeChangedRegions(limit: FigureCount.regionsPerRefresh),
+                        RowMapping<ChangedRegion>.records, db
+                    ).map(\.regionCode))
+                for region in regions {
+                    let counts = FigureCount.counts(
+                        ofRegion: region,
+                        applications: try self.fetch(
+                            self.sql.rows(StoredApplication.self, ofRegion: region),
+                            RowMapping<StoredApplication>.records, db
+                        ).map(\.application),
+                        cards: try self.fetch(self.sql.rows(StoredCard.self, ofRegion: region), .records, db),
+                        documents: try self.fetch(
+                            self.sql.rows(SignedCertificate.self, ofRegion: region), .records, db))
+                    for statement in try self.sql.replaceFigureCounts(ofRegion: region, with: counts) {
+                        try self.execute(statement, db)
+                    }
+                }
+                return regions.count
+            }
+            guard regions > 0 else { return refreshed }
+            refreshed += regions
+        }
+    }
+
+    public func figureSums(
+        _ family: FigureCount.Family, month: String, in area: Jurisdiction, by group: ServiceFigures.Grouping,
+        dueBefore: Date
+    ) async throws -> [FigureSum] {
+        try await refreshFigures()
+        return try await pool.read { db in
             try self.fetch(
-                self.sql.rows(StoredApplication.self, in: area, .submittedAt, in: range),
-                RowMapping<StoredApplication>.records, db
-            ).map(\.application)
-        }
-    }
-
-    public func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures {
-        try await pool.read { db in
-            OutputFigures(
-                month: month, cards: try self.fetch(self.sql.cards(in: area), .records, db),
-                documents: try self.fetch(
-                    self.sql.rows(SignedCertificate.self, in: area, .signedAt, in: ServiceFigures.range(of: month)),
-                    RowMapping<SignedCertificate>.records, db),
-                at: now)
-        }
-    }
-
-    public func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures {
-        try await pool.read { db in
-            CoverageFigures(try self.fetch(self.sql.coverage(in: area), RowMapping<CoverageCount>.records, db), at: now)
+                self.sql.figureSums(family, month: month, in: area, by: group, dueBefore: dueBefore), .records, db)
         }
     }
 

@@ -97,9 +97,7 @@ extension CentreServer {
         } else {
             grouping = .township
         }
-        let applications = try await store.applications(
-            in: staff.jurisdiction, receivedIn: ServiceFigures.range(of: month))
-        return (staff, ServiceFigures(month: month, grouping: grouping, applications: applications, at: now))
+        return (staff, try await store.serviceFigures(in: staff.jurisdiction, month: month, by: grouping, at: now))
     }
 
     /// The month asked for (`month=YYYY-MM`), or this month in China.
@@ -108,8 +106,7 @@ extension CentreServer {
             guard let month = YearMonth(text) else { throw CentreError.malformedBody }
             return month
         }
-        let today = WorkingCalendar.china.dateComponents([.year, .month], from: Date())
-        return YearMonth(year: today.year!, month: today.month!)!
+        return YearMonth.inChina(containing: Date())
     }
 
     private static func figuresMetadata(_ figures: ServiceFigures, _ staff: CentreStaffMember) -> Logger.Metadata {

@@ -22,6 +22,8 @@ public struct CentreServer: Sendable {
     /// How often a waiting change request looks at the centre's change counter. One counter read
     /// per waiting terminal; the page is read again only when the counter moved.
     static let changeWaitCheck = Duration.milliseconds(250)
+    /// How often the figures' rollup is brought up with the records in the background.
+    static let figureRefreshInterval = Duration.seconds(5)
     /// The body of a document check: one scanned code.
     static let maximumVerifyBytes = 64 << 10
 
@@ -79,6 +81,7 @@ public struct CentreServer: Sendable {
             router: router(),
             server: try .tls(.http1(), tlsConfiguration: tls.configuration(authority: authority)),
             configuration: .init(address: .hostname(host, port: port), serverName: "sskiosk-centre"),
+            services: [FigureRollupService(store: store, interval: Self.figureRefreshInterval, logger: logger)],
             onServerRunning: { channel in
                 supervisor.serverRunning(on: channel)
                 await onServerRunning(channel.localAddress?.port ?? 0)

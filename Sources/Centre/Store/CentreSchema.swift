@@ -16,6 +16,23 @@ public enum CentreSchema {
         public let name: String
         public let sqlite: String
         public let postgres: String
+
+        /// The PostgreSQL statements one at a time, as the extended protocol takes them: split at
+        /// each `;` outside a `$$`-quoted function body.
+        public var postgresStatements: [String] {
+            var statements: [String] = []
+            for (index, part) in postgres.components(separatedBy: "$$").enumerated() {
+                // Odd parts are function bodies: kept whole, with the `$$` around them.
+                if index % 2 == 1 {
+                    statements[statements.count - 1] += "$$\(part)$$"
+                    continue
+                }
+                let pieces = part.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+                if index > 0 { statements[statements.count - 1] += pieces[0] }
+                statements += pieces.dropFirst(index > 0 ? 1 : 0)
+            }
+            return statements.filter { !$0.allSatisfy(\.isWhitespace) }
+        }
     }
 
     public static let migrations: [Migration] = [
@@ -296,6 +313,9 @@ public enum CentreSchema {
             name: "v14-application-clock",
             sqlite: "ALTER TABLE application ADD COLUMN clockStoppedAt INTEGER;",
             postgres: "ALTER TABLE application ADD COLUMN clockStoppedAt BIGINT;"),
+        // The console's figures from a rollup kept as the rows change, not from scans per request.
+        Migration(
+            name: "v15-figure-rollups", sqlite: FigureRollupMigration.sqlite, postgres: FigureRollupMigration.postgres),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

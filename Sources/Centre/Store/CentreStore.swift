@@ -114,12 +114,17 @@ public protocol CentreStore: Sendable {
     func certificate(serial: String) async throws -> SignedCertificate?
     /// The application under `id`, wherever it was made: a receipt's code asks after it.
     func application(id: String) async throws -> Application?
-    /// The applications made inside `area` and received in `range`, for the county's figures.
-    func applications(in area: Jurisdiction, receivedIn range: Range<Date>) async throws -> [Application]
-    /// Cards and documents produced inside `area` in `month`.
-    func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures
-    /// Insurance coverage in `area`, village by village.
-    func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures
+    /// Makes the figures' counts of every region whose rows changed since (``FigureCount``), a
+    /// few regions per transaction; answers how many regions it counted again.
+    @discardableResult
+    func refreshFigures() async throws -> Int
+    /// The figures' counts of `family` in `month` (`YYYY-MM`, empty for coverage) inside `area`,
+    /// summed by `group`, each with how many fell due before `dueBefore`. Counts the regions
+    /// changed since the last refresh first, so that what the console reads is never behind.
+    func figureSums(
+        _ family: FigureCount.Family, month: String, in area: Jurisdiction, by group: ServiceFigures.Grouping,
+        dueBefore: Date
+    ) async throws -> [FigureSum]
     /// The people inside `area` without `scheme`'s cover, by village, at most `limit`: whom the
     /// township has still to reach.
     func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) async throws -> [Person]
@@ -147,6 +152,27 @@ public protocol CentreStore: Sendable {
 }
 
 extension CentreStore {
+    /// A month's service figures inside `area`, grouped by `grouping`, as of `now`.
+    public func serviceFigures(
+        in area: Jurisdiction, month: YearMonth, by grouping: ServiceFigures.Grouping, at now: Date
+    )
+        async throws -> ServiceFigures
+    {
+        let sums = try await figureSums(.service, month: month.description, in: area, by: grouping, dueBefore: now)
+        return ServiceFigures(month: month, grouping: grouping, sums: sums, at: now)
+    }
+
+    /// Cards and documents produced inside `area` in `month`, by township.
+    public func output(in area: Jurisdiction, month: YearMonth, at now: Date) async throws -> OutputFigures {
+        let sums = try await figureSums(.output, month: month.description, in: area, by: .township, dueBefore: now)
+        return OutputFigures(month: month, sums: sums, at: now)
+    }
+
+    /// Insurance coverage in `area`, village by village.
+    public func coverage(in area: Jurisdiction, at now: Date) async throws -> CoverageFigures {
+        CoverageFigures(try await figureSums(.coverage, month: "", in: area, by: .village, dueBefore: now), at: now)
+    }
+
     /// A fresh start of a snapshot, counted against `limit`.
     public func startSnapshot(
         by terminal: RegisteredTerminal, of jurisdiction: Jurisdiction, limit: SnapshotLimit, at now: Date

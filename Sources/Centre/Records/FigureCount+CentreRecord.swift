@@ -1,0 +1,33 @@
+import Foundation
+
+/// A row of `figureCount`, the rollup the console's figures are read from.
+extension FigureCount: CentreRecord {
+    static let tableName = "figureCount"
+
+    enum Columns: Int, TableColumns {
+        case family, month, regionCode, clerk, service, measure, dueAt, count
+    }
+
+    static let primaryKey: [Columns] = [.family, .month, .regionCode, .clerk, .service, .measure, .dueAt]
+
+    init(row: TableRow<FigureCount>) throws {
+        guard let family = Family(rawValue: try row.text(.family)) else { throw CorruptRow(Self.self, .family) }
+        self.init(
+            family: family, month: try row.text(.month), regionCode: try row.text(.regionCode),
+            clerk: try row.text(.clerk), service: try row.text(.service), measure: try row.text(.measure),
+            dueAt: try row.integer(.dueAt), count: Int(try row.integer(.count)))
+    }
+
+    func value(of column: Columns) -> SQLValue {
+        switch column {
+        case .family: .text(family.rawValue)
+        case .month: .text(month)
+        case .regionCode: .text(regionCode)
+        case .clerk: .text(clerk)
+        case .service: .text(service)
+        case .measure: .text(measure)
+        case .dueAt: .integer(dueAt)
+        case .count: .integer(Int64(count))
+        }
+    }
+}
