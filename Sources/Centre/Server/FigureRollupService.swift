@@ -15,8 +15,14 @@ struct FigureRollupService: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
+                    let started = ContinuousClock.now
                     let regions = try await store.refreshFigures()
-                    if regions > 0 { logger.debug("figures counted again", metadata: ["regions": "\(regions)"]) }
+                    if regions > 0 {
+                        let milliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
+                        logger.info(
+                            "figures counted again",
+                            metadata: ["regions": "\(regions)", "milliseconds": "\(milliseconds)"])
+                    }
                 } catch {
                     logger.warning("figures not counted again; trying later", metadata: ["error": "\(error)"])
                 }
