@@ -20,6 +20,26 @@ struct SyntheticTownshipTests {
         #expect(Array(other).first?.people != first.first?.people)
     }
 
+    @Test("townships of one county hand out no ID or card number twice, even from the same seed")
+    func townshipsAvoidEachOthersNumbers() {
+        var first = Self.township.pages(avoiding: SyntheticTownship.NumbersTaken())
+        var people: [Person] = []
+        var cards: [String] = []
+        while let page = first.next() {
+            people += page.people
+            cards += page.cardRecords.map(\.cardNumber)
+        }
+        // The same seed would make the same people again: every one of them must be drawn anew.
+        var second = Self.township.pages(avoiding: first.taken)
+        while let page = second.next() {
+            people += page.people
+            cards += page.cardRecords.map(\.cardNumber)
+        }
+        #expect(people.count == 2 * Self.township.people)
+        #expect(Set(people.map(\.idNumber)).count == people.count)
+        #expect(Set(cards).count == cards.count)
+    }
+
     @Test("pages of at most pageSize people, with a cursor that counts them and the centre's time")
     func pages() {
         let pages = Array(Self.township)

@@ -36,7 +36,20 @@ public struct SyntheticTownship: Sequence, Sendable {
         return calendar.date(from: DateComponents(year: next.year, month: next.month, day: 1))!
     }
 
-    public func makeIterator() -> Pages { Pages(self) }
+    public func makeIterator() -> Pages { Pages(self, avoiding: NumbersTaken()) }
+
+    /// The pages, giving no one an ID or card number in `taken`: the numbers the county's other
+    /// townships handed out, since synthetic numbers can repeat across townships and the centre's
+    /// cannot.
+    public func pages(avoiding taken: NumbersTaken) -> Pages { Pages(self, avoiding: taken) }
+
+    /// ID and card numbers handed out.
+    public struct NumbersTaken: Sendable {
+        var idNumbers: Set<String> = []
+        var cardNumbers: Set<String> = []
+
+        public init() {}
+    }
 
     /// The pages, each made when asked for.
     public struct Pages: IteratorProtocol, Sendable {
@@ -44,12 +57,12 @@ public struct SyntheticTownship: Sequence, Sendable {
         private var identities: SyntheticIdentity.Generator
         private var random: SplitMix64
         private var made = 0
-        /// ID and card numbers handed out so far: synthetic numbers can repeat, the centre's cannot.
-        private var idNumbers: Set<String> = []
-        private var cardNumbers: Set<String> = []
+        /// The numbers handed out so far, these pages' and those they were to avoid.
+        public private(set) var taken: NumbersTaken
 
-        init(_ township: SyntheticTownship) {
+        init(_ township: SyntheticTownship, avoiding taken: NumbersTaken) {
             self.township = township
+            self.taken = taken
             identities = SyntheticIdentity.Generator(
                 seed: township.seed, rareNames: false, homeRegion: township.regionCode)
             random = SplitMix64(seed: township.seed ^ 0x5EED_7012_3456_789A)
@@ -71,14 +84,14 @@ public struct SyntheticTownship: Sequence, Sendable {
 
         private mutating func addPerson(to page: inout ReferenceDataPage) {
             var identity = identities.next()
-            while idNumbers.contains(identity.idNumber.unmaskedValue)
-                || cardNumbers.contains(identity.cardNumber.value)
+            while taken.idNumbers.contains(identity.idNumber.unmaskedValue)
+                || taken.cardNumbers.contains(identity.cardNumber.value)
             {
                 identity = identities.next()
             }
             let idNumber = identity.idNumber.unmaskedValue
-            idNumbers.insert(idNumber)
-            cardNumbers.insert(identity.cardNumber.value)
+            taken.idNumbers.insert(idNumber)
+            taken.cardNumbers.insert(identity.cardNumber.value)
 
             let villages = Swift.max(1, Swift.min(999, township.people / 2000))
             page.people.append(

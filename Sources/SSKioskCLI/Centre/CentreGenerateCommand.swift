@@ -45,16 +45,19 @@ struct CentreGenerateCommand: AsyncParsableCommand {
         let last = YearMonth(lastMonth)!
         let county = county, townships = townships, people = people, months = months, seed = seed
         try await store.withStore(logger: Logger(label: "sskiosk.centre")) { store in
+            var taken = SyntheticTownship.NumbersTaken()
             for index in 0..<townships {
                 let region = county + String(101 + index)
                 let started = ContinuousClock.now
                 var contributions = 0
-                for page in SyntheticTownship(
-                    seed: seed + UInt64(index), regionCode: region, people: people, months: months, lastMonth: last)
-                {
+                var pages = SyntheticTownship(
+                    seed: seed + UInt64(index), regionCode: region, people: people, months: months, lastMonth: last
+                ).pages(avoiding: taken)
+                while let page = pages.next() {
                     contributions += page.contributions.count
                     try await store.load(page)
                 }
+                taken = pages.taken
                 let seconds = (ContinuousClock.now - started) / .seconds(1)
                 print(
                     "township \(region): \(people) people, \(contributions) contribution months in \(String(format: "%.1f", seconds)) s"
