@@ -399,7 +399,7 @@ let package = Package(
         .testTarget(
             name: "CentreTests",
             dependencies: [
-                "Vocabulary", "Centre", "KioskCore", "SocialSecurityCard", "Documents", "TestSupport",
+                "Vocabulary", "Centre", "KioskCore", "KioskSQLite", "SocialSecurityCard", "Documents", "TestSupport",
                 "BodyCompression", "HexCoding", "Spreadsheets",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -31,6 +31,7 @@ public struct CentreError: CodedError {
         case noCardsWaiting = "no-cards-waiting"
         case batchDelivered = "batch-delivered"
         case ledgerHeadBehind = "ledger-head-behind"
+        case ledgerKeyMismatch = "ledger-key-mismatch"
         case ledgerHeadDiffers = "ledger-head-differs"
         case missingCertificate = "missing-certificate"
         case certificateMismatch = "certificate-mismatch"
@@ -112,6 +113,12 @@ public struct CentreError: CodedError {
     public static let noCardsWaiting = Self(
         .noCardsWaiting, status: 409, chinese: "该区划没有等待制卡的申请。",
         english: "No card applied for in this area waits for production: there is nothing to send.")
+
+    public static let ledgerKeyMismatch = Self(
+        .ledgerKeyMismatch, status: 500, chinese: "中心台账的密钥文件不是封存台账时所用的密钥，已停止写入。",
+        english:
+            "The centre's ledger is sealed with another key than the key file given: nothing was written. Give the key file this centre was installed with (ledgerKey in centre.json)."
+    )
 
     public static let batchDelivered = Self(
         .batchDelivered, status: 409, chinese: "该制卡批次已经到货，无需重复登记。",

@@ -276,6 +276,22 @@ import ZIPFoundation
                 try await console.call(.POST, "console/api/staff/admin-101/disable", token: admin).code
                     == "own-staff-account")
             #expect(try await centre.store.staffAccount(id: "tech-102")?.isDisabled == false)
+
+            // Each change the administrator made is in the centre's ledger, by them, in the account's
+            // area; the refused ones are not; the chain verifies.
+            let byAdmin = try await centre.store.ledger(from: 1, limit: 100).filter { $0.actor == "admin-101" }
+            #expect(byAdmin.map(\.action).contains("staff.add"))
+            #expect(byAdmin.contains { $0.action == "staff.reset" && $0.subject == "staff:tech-101" })
+            #expect(
+                byAdmin.contains {
+                    $0.action == "staff.reassign" && $0.subject == "staff:sup-101"
+                        && $0.detail == "role=county-auditor area=\(Fixtures.home)"
+                })
+            #expect(!byAdmin.contains { $0.subject == "staff:tech-102" || $0.subject == "staff:admin-101" })
+            guard case .intact = try await centre.store.verifyLedger() else {
+                Issue.record("the centre's ledger does not verify")
+                return
+            }
             try await console.client.shutdown()
         }
     }
@@ -497,6 +513,15 @@ import ZIPFoundation
             let technician = try await console.call(
                 .GET, "console/api/figures", token: try await console.signIn("tech-1"))
             #expect(technician.status == 403 && technician.code == "console-forbidden")
+            // Every read and export, and none refused, in the ledger with the member and the area.
+            let audited = try await centre.store.ledger(from: 1, limit: 100).filter { $0.action.hasPrefix("figures.") }
+            #expect(
+                audited.map { "\($0.actor) \($0.action) \($0.subject)" } == [
+                    "audit-1 figures.read area:\(Self.county)", "super-102 figures.read area:\(Fixtures.neighbour)",
+                    "super-102 figures.read area:\(Fixtures.neighbour)", "audit-1 figures.export area:\(Self.county)",
+                    "audit-1 figures.export area:\(Self.county)",
+                ])
+            #expect(audited.last?.detail.hasPrefix("format=xlsx") == true)
             try await console.client.shutdown()
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import Logging
 import Secrets
 import TestSupport
@@ -33,7 +34,7 @@ struct PostgresTLSTests {
 
     /// Opens the store at `url` as `sskiosk centre` does and asks it something.
     static func open(_ url: String) async throws {
-        try await PostgresCentreStore.withStore(url: url, logger: logger) { store in
+        try await PostgresCentreStore.withStore(url: url, ledgerKey: LedgerKey.generate(), logger: logger) { store in
             let terminal = try await store.terminal(tokenHash: "none")
             #expect(terminal == nil)
         }

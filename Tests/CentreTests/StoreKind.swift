@@ -1,5 +1,7 @@
 import Centre
 import Foundation
+import KioskCore
+import KioskSQLite
 import Logging
 import PostgresNIO
 import Testing
@@ -38,23 +40,27 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 
     /// Runs `body` with an empty store of this kind and the `sskiosk centre` options that open the
-    /// same store in another process.
+    /// same store in another process, with the same ledger key (a file of the test's own).
     func withStore<Result: Sendable>(
         _ body: @Sendable (any CentreStore, _ options: [String]) async throws -> Result
     ) async throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("centre-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keyPath = directory.appendingPathComponent("centre-ledger.key").path
+        let key = try LedgerKeyFile.readOrCreate(keyPath)
         switch self {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "centre-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
             let path = directory.appendingPathComponent("centre.sqlite").path
-            return try await body(try SQLiteCentreStore(path: path), ["--database", path])
+            return try await body(
+                try SQLiteCentreStore(path: path, ledgerKey: key), ["--database", path, "--ledger-key", keyPath])
         case .postgres:
             return try await Self.withDatabase { _, database in
                 let url = "postgres://\(Self.user)@/\(database)"
-                return try await PostgresCentreStore.withStore(url: url, logger: Logger(label: "centre-test")) {
-                    try await body($0, ["--postgres", url])
+                return try await PostgresCentreStore.withStore(
+                    url: url, ledgerKey: key, logger: Logger(label: "centre-test")
+                ) {
+                    try await body($0, ["--postgres", url, "--ledger-key", keyPath])
                 }
             }
         }

@@ -34,11 +34,12 @@ struct CentreProcess {
     var log: URL { directory.appendingPathComponent("centre.log") }
     func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// The centre's store argument: a file, or a PostgreSQL URL.
+    /// The centre's store arguments: a file, or a PostgreSQL URL, and the ledger's key file.
     var storeArguments: [String] {
-        switch store {
-        case .sqlite: ["--database", database]
-        case .postgres: ["--postgres", "postgres://\(Store.user)@/\(database)"]
+        let ledgerKey = ["--ledger-key", file("centre-ledger.key")]
+        return switch store {
+        case .sqlite: ["--database", database] + ledgerKey
+        case .postgres: ["--postgres", "postgres://\(Store.user)@/\(database)"] + ledgerKey
         }
     }
 

@@ -55,7 +55,7 @@ struct DocumentCheckTests {
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: centrePath + suffix) }
         }
-        let centre = try SQLiteCentreStore(path: centrePath)
+        let centre = try SQLiteCentreStore(path: centrePath, ledgerKey: LedgerKey.generate())
         let terminal = try TestTerminal.make(certificates: CentreRegister(centre: centre))
         try await terminal.seed()
         let identity = try #require(try await terminal.store.terminal())

@@ -42,7 +42,8 @@ public actor ConsoleSessions {
         let chosen = try NewPassword(newPassword, staffID: id, previous: password)
         account.password = try PasswordHash(hashing: chosen.text)
         account.mustChangePassword = false
-        try await store.saveStaff(account)
+        try await store.saveStaff(
+            account, audit: CentreLedgerEvent(by: account.member, "staff.password-changed", .staff(id: id)))
         logger.info("console password changed", metadata: ["staff": "\(id)"])
         return open(account.member, at: now)
     }
@@ -74,15 +75,18 @@ public actor ConsoleSessions {
         }
         try account.failures.check(at: now)
         guard account.password.verify(password) else {
-            if account.failures.fail(at: now) {
-                logger.warning("console account locked", metadata: ["staff": "\(id)"])
-            }
-            try await store.saveStaff(account)
+            let locked = account.failures.fail(at: now)
+            if locked { logger.warning("console account locked", metadata: ["staff": "\(id)"]) }
+            try await store.saveStaff(
+                account,
+                audit: CentreLedgerEvent(
+                    by: account.member, locked ? "staff.locked" : "staff.sign-in-failed", .staff(id: id)))
             throw KioskError.wrongCredentials
         }
         if account.failures.count > 0 {
             account.failures = SignInFailures()
-            try await store.saveStaff(account)
+            try await store.saveStaff(
+                account, audit: CentreLedgerEvent(by: account.member, "staff.failures-cleared", .staff(id: id)))
         }
         guard !account.isDisabled else { throw KioskError.staffDisabled }
         return account

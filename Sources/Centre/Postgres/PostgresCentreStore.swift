@@ -11,6 +11,8 @@ public final class PostgresCentreStore: CentreStore {
     let client: PostgresClient
     let logger: Logger
     let sql = CentreSQL(dialect: .postgres)
+    /// Seals the centre's ledger; kept in a file of the centre's machine, apart from the database.
+    let ledgerKey: LedgerKey
 
     /// Settings for every connection. The centre's reads are many short key lookups (500 people's
     /// rows at a time), which PostgreSQL's defaults, made for spinning disks, plan as a parallel
@@ -19,7 +21,8 @@ public final class PostgresCentreStore: CentreStore {
     /// SSDs a centre runs on, and compiling such queries (JIT) costs more than running them.
     static let sessionSettings = [("random_page_cost", "1.1"), ("jit", "off")]
 
-    private init(configuration: PostgresClient.Configuration, logger: Logger) {
+    private init(configuration: PostgresClient.Configuration, ledgerKey: LedgerKey, logger: Logger) {
+        self.ledgerKey = ledgerKey
         var configuration = configuration
         configuration.options.additionalStartupParameters += Self.sessionSettings
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -27,14 +30,17 @@ public final class PostgresCentreStore: CentreStore {
     }
 
     /// Connects to the database at `url` (``PostgresURL``: TLS by `sslmode`, the password from a
-    /// password file), brings its schema up to date, and runs `body` with the store; the connections
+    /// password file), brings its schema up to date, and runs `body` with the store, whose ledger
+    /// `ledgerKey` seals; the connections
     /// close when `body` returns. A server that cannot be reached as the URL says stops it at once.
     public static func withStore<Result: Sendable>(
-        url: String, logger: Logger, _ body: @Sendable (PostgresCentreStore) async throws -> Result
+        url: String, ledgerKey: LedgerKey, logger: Logger,
+        _ body: @Sendable (PostgresCentreStore) async throws -> Result
     ) async throws -> Result {
         let location = try PostgresURL(url)
         try await location.checkConnection(logger: logger)
-        let store = PostgresCentreStore(configuration: location.clientConfiguration, logger: logger)
+        let store = PostgresCentreStore(
+            configuration: location.clientConfiguration, ledgerKey: ledgerKey, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.client.run() }
             defer { group.cancelAll() }
@@ -66,6 +72,41 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    // MARK: Ledger
+
+    public func record(_ event: CentreLedgerEvent, at now: Date) async throws {
+        try await transaction { connection in try await self.appendLedger(event, at: now, connection) }
+    }
+
+    public func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.ledgerEntries(from: sequence, limit: limit), .records, connection)
+        }
+    }
+
+    public func verifyLedger() async throws -> LedgerVerifier.Finding {
+        // One snapshot for the head and the chain, so that writes going on meanwhile do not show as a gap.
+        try await transaction { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", logger: self.logger).drain()
+            let head = try await self.fetch(
+                self.sql.ledgerHead(locked: false),
+                RowMapping<CentreLedgerHead>.records, connection
+            ).first
+            return head.verify(
+                try await self.fetch(self.sql.ledgerEntries(), .records, connection), key: self.ledgerKey)
+        }
+    }
+
+    /// Chains `event` onto the ledger inside the caller's transaction, after the head it locks.
+    private func appendLedger(_ event: CentreLedgerEvent, at now: Date, _ connection: PostgresConnection)
+        async throws
+    {
+        let head = try await fetch(sql.ledgerHead(locked: true), RowMapping<CentreLedgerHead>.records, connection).first
+        for statement in try sql.ledgerWrites(event, after: head, key: ledgerKey, at: now) {
+            try await execute(statement, connection)
+        }
+    }
+
     // MARK: Terminals and certificates
 
     public func register(_ terminal: RegisteredTerminal) async throws {
@@ -93,8 +134,9 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws {
+    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: Date(), connection)
             let existing: [RegisteredTerminal] = try await self.fetch(
                 self.sql.selectForUpdate(RegisteredTerminal.self, key: code.terminalID), .records, connection)
             for statement in try TerminalEnrolling.issue(code, existing: existing.first, rotating: rotating, self.sql) {
@@ -117,8 +159,9 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func revokeTerminal(_ id: String, at now: Date) async throws {
+    public func revokeTerminal(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: now, connection)
             let existing: [RegisteredTerminal] = try await self.fetch(
                 self.sql.selectForUpdate(RegisteredTerminal.self, key: id), .records, connection)
             for statement in try TerminalEnrolling.revoke(existing.first, at: now, self.sql) {
@@ -147,8 +190,9 @@ public final class PostgresCentreStore: CentreStore {
 
     // MARK: Console staff
 
-    public func addStaff(_ account: CentreStaffAccount) async throws {
+    public func addStaff(_ account: CentreStaffAccount, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: Date(), connection)
             let existing: [CentreStaffAccount] = try await self.fetch(
                 self.sql.selectForUpdate(CentreStaffAccount.self, key: account.member.id), .records, connection)
             guard existing.isEmpty else { throw CentreError.staffExists }
@@ -165,8 +209,9 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func saveStaff(_ account: CentreStaffAccount) async throws {
+    public func saveStaff(_ account: CentreStaffAccount, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: Date(), connection)
             try await self.execute(
                 try self.sql.upsert(account, sequence: try await self.reserve(1, connection)), connection)
         }
@@ -269,8 +314,9 @@ public final class PostgresCentreStore: CentreStore {
 
     // MARK: Card production
 
-    public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
+    public func startBatch(in area: Jurisdiction, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch? {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: now, connection)
             let applied: [StoredCard] = try await self.fetch(self.sql.appliedCards(in: area), .records, connection)
             guard let (batch, cards) = try CardProduction.start(applied, in: area, at: now) else { return nil }
             try await self.write(cards, of: batch, starting: true, connection)
@@ -278,8 +324,9 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch {
+    public func deliverBatch(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: now, connection)
             guard
                 var batch = try await self.fetch(
                     self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, connection
@@ -301,8 +348,8 @@ public final class PostgresCentreStore: CentreStore {
                 let regions = Set(
                     try await self.fetch(
                         self.sql.takeChangedRegions(limit: FigureCount.regionsPerRefresh),
-                        RowMapping<ChangedRegion>.records, connection
-                    ).map(\.regionCode))
+                        RowMapping<String>.regionCodes, connection
+                    ))
                 for region in regions {
                     let counts = FigureCount.counts(
                         ofRegion: region,
@@ -372,8 +419,9 @@ public final class PostgresCentreStore: CentreStore {
 
     // MARK: Working calendar
 
-    public func publish(_ year: WorkingCalendar.PublishedYear) async throws {
+    public func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: Date(), connection)
             try await self.execute(
                 try self.sql.upsert(year, sequence: try await self.reserve(1, connection)), connection)
         }
@@ -388,8 +436,9 @@ public final class PostgresCentreStore: CentreStore {
 
     // MARK: Removals
 
-    public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
+    public func remove(_ record: ReferenceRemoval.Record, at now: Date, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: now, connection)
             guard let lookup = self.sql.region(of: record),
                 let region = try await self.fetch(lookup, .regionCodes, connection).first
             else { throw CentreError.unknownRecord }
@@ -400,8 +449,9 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
-    public func movePerson(_ idNumber: String, to region: String, at now: Date) async throws {
+    public func movePerson(_ idNumber: String, to region: String, at now: Date, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
+            try await self.appendLedger(audit, at: now, connection)
             guard
                 let person = try await self.fetch(
                     self.sql.selectForUpdate(Person.self, key: idNumber), RowMapping<Person>.records, connection

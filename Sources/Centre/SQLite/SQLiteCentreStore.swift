@@ -9,9 +9,13 @@ import Vocabulary
 public final class SQLiteCentreStore: CentreStore {
     let pool: DatabasePool
     let sql = CentreSQL(dialect: .sqlite)
+    /// Seals the centre's ledger; kept in a file of its own, outside the database.
+    let ledgerKey: LedgerKey
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (or creates) the database at `path` and brings its schema up to date; `ledgerKey`
+    /// seals its ledger.
+    public init(path: String, ledgerKey: LedgerKey) throws {
+        self.ledgerKey = ledgerKey
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         pool = try DatabasePool(path: path, configuration: configuration)
@@ -25,6 +29,32 @@ public final class SQLiteCentreStore: CentreStore {
         for migration in CentreSchema.migrations where !applied.contains(migration.name) {
             try db.execute(sql: migration.sqlite)
             try db.execute(sql: "INSERT INTO centreMigration (name) VALUES (?)", arguments: [migration.name])
+        }
+    }
+
+    // MARK: Ledger
+
+    public func record(_ event: CentreLedgerEvent, at now: Date) async throws {
+        try await pool.write { db in try self.appendLedger(event, at: now, db) }
+    }
+
+    public func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry] {
+        try await pool.read { db in try self.fetch(self.sql.ledgerEntries(from: sequence, limit: limit), .records, db) }
+    }
+
+    public func verifyLedger() async throws -> LedgerVerifier.Finding {
+        try await pool.read { db in
+            let head = try self.fetch(self.sql.ledgerHead(locked: false), RowMapping<CentreLedgerHead>.records, db)
+                .first
+            return head.verify(try self.fetch(self.sql.ledgerEntries(), .records, db), key: self.ledgerKey)
+        }
+    }
+
+    /// Chains `event` onto the ledger inside the caller's transaction.
+    private func appendLedger(_ event: CentreLedgerEvent, at now: Date, _ db: Database) throws {
+        let head = try fetch(sql.ledgerHead(locked: true), RowMapping<CentreLedgerHead>.records, db).first
+        for statement in try sql.ledgerWrites(event, after: head, key: ledgerKey, at: now) {
+            try execute(statement, db)
         }
     }
 
@@ -54,8 +84,9 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws {
+    public func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
+            try self.appendLedger(audit, at: Date(), db)
             let existing: [RegisteredTerminal] = try self.fetch(
                 self.sql.select(RegisteredTerminal.self, key: code.terminalID), .records, db)
             for statement in try TerminalEnrolling.issue(code, existing: existing.first, rotating: rotating, self.sql) {
@@ -78,8 +109,9 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func revokeTerminal(_ id: String, at now: Date) async throws {
+    public func revokeTerminal(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
+            try self.appendLedger(audit, at: now, db)
             let existing: [RegisteredTerminal] = try self.fetch(
                 self.sql.select(RegisteredTerminal.self, key: id), .records, db)
             for statement in try TerminalEnrolling.revoke(existing.first, at: now, self.sql) {
@@ -102,8 +134,9 @@ public final class SQLiteCentreStore: CentreStore {
 
     // MARK: Console staff
 
-    public func addStaff(_ account: CentreStaffAccount) async throws {
+    public func addStaff(_ account: CentreStaffAccount, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
+            try self.appendLedger(audit, at: Date(), db)
             let existing: [CentreStaffAccount] = try self.fetch(
                 self.sql.select(CentreStaffAccount.self, key: account.member.id), .records, db)
             guard existing.isEmpty else { throw CentreError.staffExists }
@@ -120,8 +153,9 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func saveStaff(_ account: CentreStaffAccount) async throws {
+    public func saveStaff(_ account: CentreStaffAccount, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
+            try self.appendLedger(audit, at: Date(), db)
             try self.execute(try self.sql.upsert(account, sequence: try self.reserve(1, db)), db)
         }
     }
@@ -212,8 +246,9 @@ public final class SQLiteCentreStore: CentreStore {
 
     // MARK: Card production
 
-    public func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
+    public func startBatch(in area: Jurisdiction, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch? {
         try await pool.write { db in
+            try self.appendLedger(audit, at: now, db)
             let applied: [StoredCard] = try self.fetch(self.sql.appliedCards(in: area), .records, db)
             guard let (batch, cards) = try CardProduction.start(applied, in: area, at: now) else { return nil }
             try self.write(cards, of: batch, starting: true, db)
@@ -221,8 +256,9 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch {
+    public func deliverBatch(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch {
         try await pool.write { db in
+            try self.appendLedger(audit, at: now, db)
             guard
                 var batch = try self.fetch(self.sql.select(CardBatch.self, key: id), RowMapping<CardBatch>.records, db)
                     .first
@@ -242,8 +278,8 @@ public final class SQLiteCentreStore: CentreStore {
                 let regions = Set(
                     try self.fetch(
                         self.sql.takeChangedRegions(limit: FigureCount.regionsPerRefresh),
-                        RowMapping<ChangedRegion>.records, db
-                    ).map(\.regionCode))
+                        RowMapping<String>.regionCodes, db
+                    ))
                 for region in regions {
                     let counts = FigureCount.counts(
                         ofRegion: region,
@@ -304,8 +340,10 @@ public final class SQLiteCentreStore: CentreStore {
 
     // MARK: Working calendar
 
-    public func publish(_ year: WorkingCalendar.PublishedYear) async throws {
-        try await pool.write { db in try self.execute(try self.sql.upsert(year, sequence: try self.reserve(1, db)), db)
+    public func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws {
+        try await pool.write { db in
+            try self.appendLedger(audit, at: Date(), db)
+            try self.execute(try self.sql.upsert(year, sequence: try self.reserve(1, db)), db)
         }
     }
 
@@ -317,8 +355,9 @@ public final class SQLiteCentreStore: CentreStore {
 
     // MARK: Removals
 
-    public func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws {
+    public func remove(_ record: ReferenceRemoval.Record, at now: Date, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
+            try self.appendLedger(audit, at: now, db)
             guard let lookup = self.sql.region(of: record),
                 let region = try self.fetch(lookup, .regionCodes, db).first
             else { throw CentreError.unknownRecord }
@@ -328,8 +367,9 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
-    public func movePerson(_ idNumber: String, to region: String, at now: Date) async throws {
+    public func movePerson(_ idNumber: String, to region: String, at now: Date, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
+            try self.appendLedger(audit, at: now, db)
             guard
                 let person = try self.fetch(self.sql.select(Person.self, key: idNumber), RowMapping<Person>.records, db)
                     .first

@@ -23,7 +23,12 @@ extension CentreServer {
                 ConsoleRequests.NewBatch.self, from: request, limit: ConsoleRequests.maximumBytes)
             guard let area = try? Jurisdiction(body.region) else { throw CentreError.malformedBody }
             try ConsolePolicy.authorize(staff, .manageCardProduction, regionCode: area.regionPrefix)
-            guard let batch = try await store.startBatch(in: area, at: Date()) else { throw CentreError.noCardsWaiting }
+            guard
+                let batch = try await store.startBatch(
+                    in: area, at: Date(),
+                    audit: CentreLedgerEvent(
+                        by: staff, "batch.start", .area(area.regionPrefix), regionCode: area.regionPrefix))
+            else { throw CentreError.noCardsWaiting }
             logger.notice(
                 "batch sent to production from the console",
                 metadata: ["batch": "\(batch.id)", "cards": "\(batch.cardCount)", "by": "\(staff.id)"])
@@ -36,7 +41,9 @@ extension CentreServer {
                 staff.jurisdiction.contains(batch.regionCode)
             else { throw CentreError.unknownBatch }
             guard batch.status == .inProduction else { throw CentreError.batchDelivered }
-            let delivered = try await store.deliverBatch(id, at: Date())
+            let delivered = try await store.deliverBatch(
+                id, at: Date(),
+                audit: CentreLedgerEvent(by: staff, "batch.deliver", .cardBatch(id: id), regionCode: batch.regionCode))
             logger.notice(
                 "batch delivered from the console",
                 metadata: ["batch": "\(delivered.id)", "cards": "\(delivered.cardCount)", "by": "\(staff.id)"])

@@ -68,10 +68,15 @@ extension CentreServer {
         addFiguresRoutes(to: signedIn)
         signedIn.post("terminals/{id}/revoke") { _, context in
             let terminal = try await managedTerminal(context)
-            try await store.revokeTerminal(terminal.id, at: Date())
+            let staff = try context.requireStaff()
+            try await store.revokeTerminal(
+                terminal.id, at: Date(),
+                audit: CentreLedgerEvent(
+                    by: staff, "terminal.revoke", .registeredTerminal(id: terminal.id),
+                    regionCode: terminal.jurisdiction.regionPrefix))
             logger.notice(
                 "terminal revoked from the console",
-                metadata: ["terminal": "\(terminal.id)", "staff": "\(context.staff?.id ?? "")"])
+                metadata: ["terminal": "\(terminal.id)", "staff": "\(staff.id)"])
             guard let revoked = try await store.terminal(id: terminal.id) else { throw CentreError.unknownTerminal }
             return try CentreJSON.response(ConsoleTerminal(revoked))
         }
@@ -103,7 +108,7 @@ extension CentreServer {
         }
         let (code, record) = try await store.issueEnrolmentCode(
             for: terminalID, jurisdiction: jurisdiction, name: name, lifetime: TimeInterval(hours) * 3600,
-            rotating: rotating, at: Date())
+            rotating: rotating, by: staff.id, at: Date())
         logger.notice(
             rotating ? "rotation code issued from the console" : "enrolment code issued from the console",
             metadata: ["terminal": "\(terminalID)", "staff": "\(staff.id)"])

@@ -33,8 +33,10 @@ extension CentreServer {
             let now = Date()
             let account = CentreStaffAccount(
                 member: member, password: try PasswordHash(hashing: password), mustChangePassword: true, createdAt: now)
-            try await store.addStaff(account)
-            note("staff added", member.id, by: admin, ["role": member.role.rawValue, "area": member.jurisdiction])
+            try await store.addStaff(
+                account,
+                audit: staffChange(
+                    "staff.add", member, by: admin, detail: "role=\(member.role.rawValue) area=\(member.jurisdiction)"))
             return try CentreJSON.response(
                 ConsoleRequests.IssuedPassword(staff: ConsoleStaff(account, at: now), firstPassword: password),
                 status: .created)
@@ -46,16 +48,18 @@ extension CentreServer {
             try ConsolePolicy.authorize(admin, .manageStaff, regionCode: area.regionPrefix)
             account.member.role = body.role
             account.member.jurisdiction = area
-            try await store.saveStaff(account)
-            note("staff reassigned", account.member.id, by: admin, ["role": body.role.rawValue, "area": area])
+            try await store.saveStaff(
+                account,
+                audit: staffChange(
+                    "staff.reassign", account.member, by: admin, detail: "role=\(body.role.rawValue) area=\(area)"))
             return try CentreJSON.response(ConsoleStaff(account, at: Date()))
         }
         for disabled in [true, false] {
             signedIn.post("staff/{id}/\(disabled ? "disable" : "enable")") { _, context in
                 var (account, admin) = try await managedStaff(context)
                 account.isDisabled = disabled
-                try await store.saveStaff(account)
-                note(disabled ? "staff disabled" : "staff enabled", account.member.id, by: admin)
+                try await store.saveStaff(
+                    account, audit: staffChange(disabled ? "staff.disable" : "staff.enable", account.member, by: admin))
                 return try CentreJSON.response(ConsoleStaff(account, at: Date()))
             }
         }
@@ -65,8 +69,7 @@ extension CentreServer {
             account.password = try PasswordHash(hashing: password)
             account.mustChangePassword = true
             account.failures = SignInFailures()
-            try await store.saveStaff(account)
-            note("staff password reset", account.member.id, by: admin)
+            try await store.saveStaff(account, audit: staffChange("staff.reset", account.member, by: admin))
             return try CentreJSON.response(
                 ConsoleRequests.IssuedPassword(staff: ConsoleStaff(account, at: Date()), firstPassword: password))
         }
@@ -105,12 +108,15 @@ extension CentreServer {
     /// telephone; good only until the member replaces it at their first sign-in.
     private static func firstPassword() -> String { CrockfordBase32.random(digits: 12) }
 
-    private func note(
-        _ what: String, _ staffID: String, by admin: CentreStaffMember,
-        _ details: [String: any CustomStringConvertible] = [:]
-    ) {
-        var metadata: Logger.Metadata = ["staff": "\(staffID)", "by": "\(admin.id)"]
-        for (key, value) in details { metadata[key] = "\(value)" }
-        logger.notice("\(what) from the console", metadata: metadata)
+    /// The ledger entry of a change `admin` makes to `member`'s account, in the account's area,
+    /// logged as it is made.
+    private func staffChange(
+        _ action: String, _ member: CentreStaffMember, by admin: CentreStaffMember, detail: String = ""
+    ) -> CentreLedgerEvent {
+        logger.notice(
+            "staff account changed from the console",
+            metadata: ["action": "\(action)", "staff": "\(member.id)", "by": "\(admin.id)", "detail": "\(detail)"])
+        return CentreLedgerEvent(
+            by: admin, action, .staff(id: member.id), regionCode: member.jurisdiction.regionPrefix, detail: detail)
     }
 }

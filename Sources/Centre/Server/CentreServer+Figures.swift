@@ -9,12 +9,14 @@ import Vocabulary
 /// the console's table and chart and as CSV or an Excel workbook for the county offices. Each read
 /// and each export goes to the centre's log with who asked, for which area and month. Beside them,
 /// `/console/api/coverage`: insurance coverage village by village, and the people not yet covered,
-/// to be reached.
+/// to be reached. Each read and export is also an entry of the centre's ledger (figures.read,
+/// figures.export…), with the member and the area.
 extension CentreServer {
     func addFiguresRoutes(to signedIn: RouterGroup<CentreRequestContext>) {
         signedIn.get("figures") { request, context in
             let (staff, figures) = try await figures(request, context)
             logger.notice("figures read from the console", metadata: Self.figuresMetadata(figures, staff))
+            try await audit("figures.read", by: staff, "month=\(figures.month) group=\(figures.grouping.rawValue)")
             return try CentreJSON.response(figures)
         }
         signedIn.get("figures.csv") { request, context in
@@ -34,6 +36,7 @@ extension CentreServer {
             logger.notice(
                 "output figures read from the console",
                 metadata: ["by": "\(staff.id)", "area": "\(staff.jurisdiction)", "month": "\(month)"])
+            try await audit("figures.output-read", by: staff, "month=\(month)")
             return try CentreJSON.response(try await store.output(in: staff.jurisdiction, month: month, at: Date()))
         }
         signedIn.get("coverage") { _, context in
@@ -41,6 +44,7 @@ extension CentreServer {
             try ConsolePolicy.authorize(staff, .viewFigures)
             logger.notice(
                 "coverage read from the console", metadata: ["by": "\(staff.id)", "area": "\(staff.jurisdiction)"])
+            try await audit("figures.coverage-read", by: staff)
             return try CentreJSON.response(try await store.coverage(in: staff.jurisdiction, at: Date()))
         }
         signedIn.get("coverage/uncovered") { request, context in
@@ -59,6 +63,7 @@ extension CentreServer {
                     "by": "\(staff.id)", "area": "\(staff.jurisdiction)", "scheme": "\(scheme.rawValue)",
                     "people": "\(people.count)",
                 ])
+            try await audit("figures.uncovered-listed", by: staff, "scheme=\(scheme.rawValue) people=\(people.count)")
             return try CentreJSON.response(people.map(UncoveredPerson.init))
         }
     }
@@ -72,6 +77,9 @@ extension CentreServer {
         logger.notice(
             "figures exported from the console",
             metadata: Self.figuresMetadata(figures, staff).merging(["format": "\(suffix)"]) { $1 })
+        try await audit(
+            "figures.export", by: staff,
+            "format=\(suffix) month=\(figures.month) group=\(figures.grouping.rawValue)")
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.contentDisposition] =
@@ -98,6 +106,12 @@ extension CentreServer {
             grouping = .township
         }
         return (staff, try await store.serviceFigures(in: staff.jurisdiction, month: month, by: grouping, at: now))
+    }
+
+    /// A read or an export of the figures of `staff`'s area, in the centre's ledger.
+    private func audit(_ action: String, by staff: CentreStaffMember, _ detail: String = "") async throws {
+        try await store.record(
+            CentreLedgerEvent(by: staff, action, .area(staff.jurisdiction.regionPrefix), detail: detail), at: Date())
     }
 
     /// The month asked for (`month=YYYY-MM`), or this month in China.

@@ -316,6 +316,30 @@ public enum CentreSchema {
         // The console's figures from a rollup kept as the rows change, not from scans per request.
         Migration(
             name: "v15-figure-rollups", sqlite: FigureRollupMigration.sqlite, postgres: FigureRollupMigration.postgres),
+        // The centre's own chained ledger of what its staff and its operator do (CentreLedgerEvent),
+        // sealed like a terminal's with a key kept outside the database; its head starts empty.
+        Migration(
+            name: "v16-centre-ledger",
+            sqlite: """
+                CREATE TABLE centreLedger (
+                    sequence INTEGER PRIMARY KEY NOT NULL, atMilliseconds INTEGER NOT NULL, actor TEXT NOT NULL,
+                    action TEXT NOT NULL, subject TEXT NOT NULL, terminalID TEXT NOT NULL, regionCode TEXT NOT NULL,
+                    detail TEXT NOT NULL, previousHash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
+                CREATE TABLE centreLedgerHead (
+                    id INTEGER PRIMARY KEY NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL,
+                    keyCheck TEXT NOT NULL) STRICT;
+                INSERT INTO centreLedgerHead (id, sequence, hash, keyCheck) VALUES (1, 0, '\(LedgerEntry.genesisHash)', '');
+                """,
+            postgres: """
+                CREATE TABLE centreLedger (
+                    sequence BIGINT PRIMARY KEY NOT NULL, atMilliseconds BIGINT NOT NULL, actor TEXT NOT NULL,
+                    action TEXT NOT NULL, subject TEXT NOT NULL, terminalID TEXT NOT NULL, regionCode TEXT NOT NULL,
+                    detail TEXT NOT NULL, previousHash TEXT NOT NULL, hash TEXT NOT NULL);
+                CREATE TABLE centreLedgerHead (
+                    id BIGINT PRIMARY KEY NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL,
+                    keyCheck TEXT NOT NULL);
+                INSERT INTO centreLedgerHead (id, sequence, hash, keyCheck) VALUES (1, 0, '\(LedgerEntry.genesisHash)', '');
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -16,7 +16,7 @@ public protocol CentreStore: Sendable {
     /// Keeps a new enrolment code (its hash) and withdraws the terminal's earlier unused ones. A
     /// first code refuses an id taken (``CentreError/terminalExists``); a rotation's code
     /// (`rotating`) needs the terminal (``CentreError/unknownTerminal``).
-    func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool) async throws
+    func issueEnrolmentCode(_ code: StoredEnrolmentCode, rotating: Bool, audit: CentreLedgerEvent) async throws
     /// Enrols with the code whose hash this is, once and before it expires
     /// (``CentreError/enrolmentCodeRefused`` otherwise, the same for every refusal): in one
     /// transaction the code is used and the terminal `credentials` makes for it is written (its
@@ -27,7 +27,7 @@ public protocol CentreStore: Sendable {
     ) async throws -> Issued
     /// Ends the terminal's certificate and token at once and withdraws its open codes
     /// (``CentreError/unknownTerminal`` for an id the centre does not have).
-    func revokeTerminal(_ id: String, at now: Date) async throws
+    func revokeTerminal(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws
 
     /// Applies each command exactly once, in order, each with the record of its key: a key seen
     /// before answers ``SyncCommandResult/Outcome/duplicate`` (or its refusal again) and changes
@@ -82,16 +82,16 @@ public protocol CentreStore: Sendable {
     /// Takes a person (with every row kept of them, cards included), an enrolment, a card or a job
     /// posting out of the centre's records; the terminals that hold it forget it on their next pull.
     /// ``CentreError/unknownRecord`` when the centre has no such record.
-    func remove(_ record: ReferenceRemoval.Record, at now: Date) async throws
+    func remove(_ record: ReferenceRemoval.Record, at now: Date, audit: CentreLedgerEvent) async throws
     /// Moves a person with every row kept of them to `region` (a full region code): the terminals
     /// serving the new region pull them, those serving only the old one forget them. Nothing
     /// changes when they live there already; ``CentreError/unknownRecord`` for a person the centre
     /// does not have.
-    func movePerson(_ idNumber: String, to region: String, at now: Date) async throws
+    func movePerson(_ idNumber: String, to region: String, at now: Date, audit: CentreLedgerEvent) async throws
 
     /// Publishes a year's holidays and adjusted working days in place of what was published for it
     /// before; every terminal pulls it. The caller checks it first (``WorkingCalendar/problems``).
-    func publish(_ year: WorkingCalendar.PublishedYear) async throws
+    func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws
     /// The working calendar time limits count on at the centre: this version's years, with those
     /// published in their place.
     func workingCalendar() async throws -> WorkingCalendar
@@ -99,10 +99,10 @@ public protocol CentreStore: Sendable {
     /// Sends every card applied for in `area` to production in one new batch (each card →
     /// in production, with a change number, so terminals learn it on their next pull); nil when
     /// no card waits.
-    func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch?
+    func startBatch(in area: Jurisdiction, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch?
     /// Records a batch back from the bureau: its cards still in production become ready at the
     /// desk (a card reported lost meanwhile stays lost). Throws ``CentreError/unknownBatch``.
-    func deliverBatch(_ id: String, at now: Date) async throws -> CardBatch
+    func deliverBatch(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch
     /// The batch under `id`, or nil.
     func batch(id: String) async throws -> CardBatch?
     /// The area's cards waiting for a batch, and its batches at the bureau or started since
@@ -134,11 +134,11 @@ public protocol CentreStore: Sendable {
 
     /// Records a new account; ``CentreError/staffExists`` for an id already taken. Like every change
     /// of an account, it takes a change number: the terminals of the county learn it on their next pull.
-    func addStaff(_ account: CentreStaffAccount) async throws
+    func addStaff(_ account: CentreStaffAccount, audit: CentreLedgerEvent) async throws
     /// The console account `id`, or nil.
     func staffAccount(id: String) async throws -> CentreStaffAccount?
     /// Writes back an account read with ``staffAccount(id:)``: a new password, a failure, a lock.
-    func saveStaff(_ account: CentreStaffAccount) async throws
+    func saveStaff(_ account: CentreStaffAccount, audit: CentreLedgerEvent) async throws
     /// The console accounts whose area lies inside `area`, by id.
     func staff(in area: Jurisdiction) async throws -> [CentreStaffAccount]
 
@@ -146,6 +146,14 @@ public protocol CentreStore: Sendable {
     func recordHeartbeat(_ heartbeat: StoredHeartbeat) async throws
     /// The last heartbeats of the terminals inside `area` (none for a terminal that never sent one).
     func heartbeats(in area: Jurisdiction) async throws -> [StoredHeartbeat]
+
+    /// Chains `event` onto the centre's ledger on its own: for what changes nothing (a read of the
+    /// figures, an export), since every change takes its entry in its own transaction (`audit:`).
+    func record(_ event: CentreLedgerEvent, at now: Date) async throws
+    /// The centre's ledger checked from its first entry against the store's key (``LedgerVerifier``).
+    func verifyLedger() async throws -> LedgerVerifier.Finding
+    /// The ledger's entries from `sequence` on, at most `limit`, in order.
+    func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry]
 
     /// Throws when the database cannot answer (for `GET /health`).
     func checkHealth() async throws

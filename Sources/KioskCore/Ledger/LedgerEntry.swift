@@ -68,6 +68,20 @@ public struct LedgerEntry: Codable, Hashable, Sendable {
             terminalID: terminalID, regionCode: regionCode, detail: detail, key: key)
     }
 
+    /// A new entry of the centre's ledger, whose actors are the county's staff (by id) and the
+    /// operator of the command line (`admin:` and their account), not a terminal's principals.
+    public init(
+        following head: LedgerHead?, at date: Date, actorName: String, action: String, subject: LedgerSubject,
+        regionCode: String, detail: String = "", key: LedgerKey
+    ) {
+        self.init(
+            following: head, at: date, actor: actorName, action: action, subject: subject.ledgerText,
+            terminalID: Self.centreTerminalID, regionCode: regionCode, detail: detail, key: key)
+    }
+
+    /// The `terminalID` of the centre's own entries.
+    public static let centreTerminalID = "centre"
+
     /// The ``sealAction`` entry after the head of a ledger of plain SHA-256 entries.
     public static func seal(
         following head: LedgerHead, at date: Date, terminalID: String, regionCode: String, key: LedgerKey

@@ -7,7 +7,16 @@ public enum LedgerSubject: Hashable, Sendable {
     case card(number: String)
     case staff(id: String)
     case jobPosting(id: String)
+    /// This terminal, in its own ledger.
     case terminal
+    /// A terminal the centre registered, in the centre's ledger.
+    case registeredTerminal(id: String)
+    /// A batch of cards sent to production.
+    case cardBatch(id: String)
+    /// The figures or records of an area (a region code), read or exported from the console.
+    case area(String)
+    /// A year of the working calendar.
+    case calendarYear(Int)
 
     /// How the ledger writes it.
     public var ledgerText: String {
@@ -18,6 +27,10 @@ public enum LedgerSubject: Hashable, Sendable {
         case .staff(let id): "staff:" + id
         case .jobPosting(let id): "jobPosting:" + id
         case .terminal: "terminal"
+        case .registeredTerminal(let id): "terminal:" + id
+        case .cardBatch(let id): "batch:" + id
+        case .area(let code): "area:" + code
+        case .calendarYear(let year): "calendarYear:\(year)"
         }
     }
 }

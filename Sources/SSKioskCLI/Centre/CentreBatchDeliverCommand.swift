@@ -15,8 +15,10 @@ struct CentreBatchDeliverCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
+        let audit = CentreLedgerEvent(
+            actor: store.operatorName, action: "batch.deliver", subject: .cardBatch(id: id), regionCode: "")
         let batch = try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
-            try await $0.deliverBatch(id, at: Date())
+            try await $0.deliverBatch(id, at: Date(), audit: audit)
         }
         StandardError.write("batch \(batch.id) delivered (\(batch.cardCount) card(s) were sent)\n")
     }

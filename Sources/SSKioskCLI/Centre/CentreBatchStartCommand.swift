@@ -17,8 +17,11 @@ struct CentreBatchStartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let area = try Jurisdiction(region)
+        let audit = CentreLedgerEvent(
+            actor: store.operatorName, action: "batch.start", subject: .area(area.regionPrefix),
+            regionCode: area.regionPrefix)
         let batch = try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
-            try await $0.startBatch(in: area, at: Date())
+            try await $0.startBatch(in: area, at: Date(), audit: audit)
         }
         guard let batch else {
             StandardError.write("no card in \(area) waits for production\n")

@@ -22,8 +22,15 @@ struct CentreCalendarPublishCommand: AsyncParsableCommand {
 
     func run() async throws {
         let years = try Self.years(in: file)
+        let actor = store.operatorName
         try await store.withStore(logger: Logger(label: "sskiosk.centre")) { store in
-            for year in years { try await store.publish(year) }
+            for year in years {
+                try await store.publish(
+                    year,
+                    audit: CentreLedgerEvent(
+                        actor: actor, action: "calendar.publish", subject: .calendarYear(year.year), regionCode: "",
+                        detail: year.summary))
+            }
         }
         for year in years { StandardError.write("published \(year.summary); terminals pull it\n") }
     }

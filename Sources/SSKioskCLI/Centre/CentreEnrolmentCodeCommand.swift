@@ -45,7 +45,7 @@ struct CentreEnrolmentCodeCommand: AsyncParsableCommand {
         let (code, record) = try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
             try await $0.issueEnrolmentCode(
                 for: terminalID, jurisdiction: jurisdiction, name: name, lifetime: lifetime, rotating: rotating,
-                at: Date())
+                by: store.operatorName, at: Date())
         }
         StandardError.write(
             "enrolment code for \(terminalID) (\(jurisdiction)), good once until \(record.expiresAt) (shown only now):\n"

@@ -28,8 +28,10 @@ struct CentreMovePersonCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let audit = CentreLedgerEvent(
+            actor: store.operatorName, action: "person.move", subject: .person(idNumber: idNumber), regionCode: to)
         try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
-            try await $0.movePerson(idNumber, to: to, at: Date())
+            try await $0.movePerson(idNumber, to: to, at: Date(), audit: audit)
         }
         StandardError.write("\(MaskedIDNumber(idNumber)) now lives in \(to)\n")
     }

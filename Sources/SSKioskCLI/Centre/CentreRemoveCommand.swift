@@ -36,7 +36,13 @@ struct CentreRemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let record = try record()
-        try await store.withStore(logger: Logger(label: "sskiosk.centre")) { try await $0.remove(record, at: Date()) }
+        let (subject, detail) = record.ledgerSubject
+        let audit = CentreLedgerEvent(
+            actor: store.operatorName, action: "\(kind.rawValue).remove", subject: subject, regionCode: "",
+            detail: detail)
+        try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
+            try await $0.remove(record, at: Date(), audit: audit)
+        }
         StandardError.write(
             "removed \(kind.rawValue) \(Self.printable(record)); terminals forget it on their next pull\n")
     }

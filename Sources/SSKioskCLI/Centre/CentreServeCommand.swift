@@ -68,6 +68,7 @@ struct CentreServeCommand: AsyncParsableCommand {
         var flags = FlagValues()
         flags.add(C.database, store.database)
         flags.add(C.postgres, store.postgres)
+        flags.add(C.ledgerKey, store.ledgerKey)
         flags.add(C.host, host)
         flags.add(C.port, port)
         flags.add(C.certificate, certificate)
@@ -107,8 +108,10 @@ struct CentreServeCommand: AsyncParsableCommand {
             starts: settings.wholeNumber(C.snapshotLimit)!, window: settings.number(C.snapshotWindow)!)
         let authority = try TerminalAuthority.openOrCreate(settings.text(C.terminalCA)!)
         let pages = try ConsolePages()
+        let database = settings.text(C.database)!
         try await CentreStoreOptions.withStore(
-            database: settings.text(C.database)!, postgres: settings.text(C.postgres), logger: logger
+            database: database, postgres: settings.text(C.postgres),
+            ledgerKey: CentreStoreOptions.ledgerKeyPath(settings.text(C.ledgerKey), database: database), logger: logger
         ) { store in
             let server = CentreServer(
                 store: store, host: host, port: port, tls: tls, logger: logger, snapshotLimit: limit,

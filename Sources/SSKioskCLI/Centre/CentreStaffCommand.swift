@@ -57,7 +57,12 @@ struct CentreStaffCommand: AsyncParsableCommand {
             let account = CentreStaffAccount(
                 member: CentreStaffMember(id: id, name: name, role: role, jurisdiction: try Jurisdiction(jurisdiction)),
                 password: try PasswordHash(hashing: password.text), mustChangePassword: true, createdAt: Date())
-            try await store.withStore(logger: Logger(label: "sskiosk.centre")) { try await $0.addStaff(account) }
+            let audit = CentreLedgerEvent(
+                actor: store.operatorName, action: "staff.add", subject: .staff(id: id), regionCode: jurisdiction,
+                detail: "role=\(role.rawValue) area=\(jurisdiction)")
+            try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
+                try await $0.addStaff(account, audit: audit)
+            }
             print(
                 "Added \(id) (\(role.rawValue), \(jurisdiction)): they choose their own password at their first sign-in."
             )

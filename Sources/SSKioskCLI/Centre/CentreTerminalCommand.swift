@@ -20,8 +20,11 @@ struct CentreTerminalCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = terminalID
+            let audit = CentreLedgerEvent(
+                actor: store.operatorName, action: "terminal.revoke", subject: .registeredTerminal(id: id),
+                regionCode: "")
             try await store.withStore(logger: Logger(label: "sskiosk.centre")) {
-                try await $0.revokeTerminal(id, at: Date())
+                try await $0.revokeTerminal(id, at: Date(), audit: audit)
             }
             StandardError.write("revoked \(id): its certificate and token are refused from now on\n")
         }

@@ -12,6 +12,9 @@ enum CentreSettings {
         "database", .place, standard: .text(CentreStoreOptions.standardDatabase),
         "centre's SQLite database (unless postgres is set)")
     static let postgres = Setting("postgres", .text, "PostgreSQL URL, its password in a passfile")
+    static let ledgerKey = Setting(
+        "ledgerKey", .secretFileMadeIfMissing,
+        "ledger key file (made on first start; none: \(CentreStoreOptions.ledgerKeyFileName) beside database)")
     static let host = Setting("host", .text, standard: .text("0.0.0.0"), "address to listen on")
     static let port = Setting("port", .wholeNumber, standard: .wholeNumber(8443), "port to listen on (0: any)")
     static let certificate = Setting("certificate", .file, "centre's certificate chain (PEM)")
@@ -32,7 +35,8 @@ enum CentreSettings {
         "changes the centre may move past a broken-off snapshot's cursor and still let it resume")
 
     static let all = [
-        database, postgres, host, port, certificate, key, clientCA, terminalCA, snapshotLimit, snapshotWindow,
+        database, postgres, ledgerKey, host, port, certificate, key, clientCA, terminalCA, snapshotLimit,
+        snapshotWindow,
         snapshotResumeLimit,
     ]
 

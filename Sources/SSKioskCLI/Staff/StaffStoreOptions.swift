@@ -24,8 +24,5 @@ struct StaffStoreOptions: ParsableArguments {
     }
 
     /// The ledger's name for whoever runs the command: their system account.
-    var administrator: Principal {
-        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
-        return .administrator(account: account ?? "uid\(getuid())")
-    }
+    var administrator: Principal { .administrator(account: OperatorAccount.name) }
 }
