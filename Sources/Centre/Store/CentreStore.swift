@@ -5,6 +5,9 @@ import Vocabulary
 /// The centre's records behind one seam: SQLite (embedded, the default) or PostgreSQL (a county or
 /// city with many terminals). Both keep the same schema (``CentreSchema``), judge commands by the
 /// same rules and answer alike; one test suite runs against both.
+///
+/// Every change made by the centre's staff or operator takes an `audit:` event, which the store
+/// chains onto the centre's ledger in the change's own transaction: both happen or neither.
 public protocol CentreStore: Sendable {
     /// Records a terminal; fails with ``CentreError/terminalExists`` for an id already taken.
     func register(_ terminal: RegisteredTerminal) async throws
