@@ -57,6 +57,7 @@ bench: rig-up
 	SCRATCH=.build-bench Benchmarks/DocumentRender/run
 	hardware/postgres/postgres-up
 	SCRATCH=.build-bench Benchmarks/Sync/run
+	SCRATCH=.build-bench Benchmarks/CountyFigures/run
 
 # The udev rules for the catalogue's devices (udev/). The group comes first: udev ignores a GROUP=
 # naming a group that does not exist when it loads the rules. Reloads and re-applies the rules
