@@ -30,19 +30,29 @@ class Centre:
         self.terminals = []
         subprocess.run([str(CENTRE_CA), str(self.directory), *terminals], check=True, capture_output=True)
         self.log = open(self.directory / "server.log", "wb")
+        self.context = ssl.create_default_context(cafile=str(self.directory / "ca.pem"))
+        self.process = None
+        try:
+            self.serve()
+        except AssertionError:
+            self.stop()
+            raise
+
+    def serve(self):
+        """Starts `sskiosk centre serve` on the centre's port and store, and waits until it answers."""
         self.process = subprocess.Popen(
             [str(SSKIOSK), "centre", "serve", "--database", str(self.database), "--host", "127.0.0.1",
              "--port", str(self.port), "--certificate", str(self.directory / "centre.pem"),
              "--key", str(self.directory / "centre.key"), "--client-ca", str(self.directory / "ca.pem"),
              "--terminal-ca", str(self.directory / "terminal-ca")],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        self.context = ssl.create_default_context(cafile=str(self.directory / "ca.pem"))
-        try:
-            wait_until_answering(self.process, lambda: self.request("GET", "/health")[0] == 200, "the centre",
-                                 f"{self.directory}/server.log")
-        except AssertionError:
-            self.stop()
-            raise
+        wait_until_answering(self.process, lambda: self.request("GET", "/health")[0] == 200, "the centre",
+                             f"{self.directory}/server.log")
+
+    def stop_serving(self):
+        """Stops the centre alone: its terminals go on, offline, until `serve()` starts it again."""
+        stop_process(self.process)
+        self.process = None
 
     @property
     def url(self):
@@ -98,7 +108,8 @@ class Centre:
 
     def start_terminal(self, terminal_id, jurisdiction, heartbeat_interval, device_look_interval):
         """Registers `terminal_id` and starts `sskiosk serve` for it on the rig's devices, syncing with
-        this centre and sending its heartbeat every `heartbeat_interval` seconds; stopped with the centre."""
+        this centre and sending its heartbeat every `heartbeat_interval` seconds; stopped with the centre.
+        Answers the terminal's address; its database is `terminal_database(terminal_id)`."""
         token = self.sskiosk("register-terminal", "--id", terminal_id, "--jurisdiction", jurisdiction,
                              "--name", f"{terminal_id} 服务大厅").stdout.strip().splitlines()[-1]
         token_file = self.directory / f"{terminal_id}.token"
@@ -118,13 +129,27 @@ class Centre:
              "--heartbeat-interval", str(heartbeat_interval), "--device-look-interval", str(device_look_interval)],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self.terminals.append((process, log))
-        return process
+        wait_until_answering(process, lambda: self._answers(f"http://127.0.0.1:{port}/api/health"),
+                             f"terminal {terminal_id}", f"{self.directory}/{terminal_id}.log")
+        return f"http://127.0.0.1:{port}"
+
+    def terminal_database(self, terminal_id):
+        return self.directory / f"{terminal_id}.sqlite"
+
+    @staticmethod
+    def _answers(url):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status == 200
+        except (urllib.error.URLError, ConnectionError):
+            return False
 
     def stop(self):
         for process, log in self.terminals:
             stop_process(process)
             log.close()
-        stop_process(self.process)
+        if self.process:
+            stop_process(self.process)
         self.log.close()
         shutil.rmtree(self.directory, ignore_errors=True)
 

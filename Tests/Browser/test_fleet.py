@@ -75,6 +75,8 @@ class FleetTests(unittest.TestCase):
         wait(lambda: "paper-out" in self.shown_alerts(), timeout=15, what="the paper-out alert on the page")
         alert = self.driver.find_element(By.CSS_SELECTOR, f'#fleet-alerts [data-alert="paper-out"]')
         self.assertIn("rig-a4", alert.text)
+        # The fix in the console's language, and the terminal's own diagnosis beside it.
+        self.assertIn("处理办法：装入纸张", alert.text.replace(": ", "："))
         self.assertIn("Load paper", alert.text)
         state = self.driver.find_element(By.CSS_SELECTOR, '[data-device="rig-a4"]').get_attribute("data-state")
         self.assertEqual(state, "userError")

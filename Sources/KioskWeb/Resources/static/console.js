@@ -458,10 +458,13 @@
       "data-device": status.name, "data-state": status.state }, words.join(" · "));
   }
 
+  /// An alert with its fix in the page's language; a device's alert also with the fix the terminal's
+  /// own diagnostics gave in its heartbeat (in English, as `sskiosk diag` words it).
   function alert(terminal, item) {
     return el("li", { class: "alert", "data-alert": item.kind, "data-terminal": terminal.id },
       el("strong", {}, t(`alert-${item.kind}`)), item.device ? ` (${item.device})` : "",
-      el("br"), `${t("fixLabel")}: ${item.fix}`);
+      el("br"), `${t("fixLabel")}: ${t(`fix-${item.kind}`)}`,
+      item.device ? el("span", { class: "diagnosis" }, el("br"), `${t("diagFixLabel")}: ${item.fix}`) : "");
   }
 
   /// The county's townships as tiles in region-code order (no boundaries are shipped, so a schematic
