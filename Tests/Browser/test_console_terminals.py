@@ -102,9 +102,10 @@ class ConsoleTerminalsTests(unittest.TestCase):
         click(driver, f'[data-disable="{CLERK}"]')
         driver.switch_to.alert.accept()
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, f'[data-enable="{CLERK}"]'), what="the clerk disabled")
-        wait(lambda: self.kept_at("T-101") is None, timeout=90, what="the clerk gone from T-101")
+        # The terminal keeps the account disabled (or forgets it): (0, 0) was the clerk at work.
+        wait(lambda: self.kept_at("T-101") != (0, 0), timeout=90, what="the clerk disabled at T-101")
         self.desk_sign_in("wang's own 7")
-        wait(lambda: text_of(driver, "#login-error"), what="the refusal at the desk")
+        wait(lambda: "停用" in text_of(driver, "#login-error"), what="the refusal at the desk: disabled")
         self.assertFalse(driver.find_element(By.ID, "screen-desk").is_displayed())
         check_screen(self, driver, "console-11-disabled-clerk-refused")
 
