@@ -89,7 +89,7 @@ class ConsoleTerminalsTests(unittest.TestCase):
         click(driver, '#password-form button[type="submit"]')
         wait(lambda: driver.find_element(By.ID, "screen-desk").is_displayed(), what="the desk, offline")
         self.assertEqual(text_of(driver, "#staff-name"), "王经办")
-        check_screen(self, driver, "console-10-clerk-at-the-desk-offline")
+        check_screen(self, driver, "console-17-clerk-at-the-desk-offline")
 
         # The centre back: the password chosen at the desk reaches it (the terminal's command);
         # the administrator disables the clerk, and the terminal forgets them at its next pull.
@@ -107,7 +107,7 @@ class ConsoleTerminalsTests(unittest.TestCase):
         self.desk_sign_in("wang's own 7")
         wait(lambda: "停用" in text_of(driver, "#login-error"), what="the refusal at the desk: disabled")
         self.assertFalse(driver.find_element(By.ID, "screen-desk").is_displayed())
-        check_screen(self, driver, "console-11-disabled-clerk-refused")
+        check_screen(self, driver, "console-18-disabled-clerk-refused")
 
 
 if __name__ == "__main__":

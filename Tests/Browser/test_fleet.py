@@ -65,7 +65,7 @@ class FleetTests(unittest.TestCase):
         wait(lambda: self.driver.find_element(By.CSS_SELECTOR, "#fleet-alerts .notice"), what="no alerts")
         tile = f'#fleet-map [data-township="{HOME}"]'
         self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, tile).get_attribute("data-state"), "ok")
-        check_screen(self, self.driver, "console-07-fleet-healthy")
+        check_screen(self, self.driver, "console-14-fleet-healthy")
 
         self.addCleanup(rig, "printer", "fault", "a4", "none")
         rig("printer", "fault", "a4", "media-empty")
@@ -81,13 +81,13 @@ class FleetTests(unittest.TestCase):
         state = self.driver.find_element(By.CSS_SELECTOR, '[data-device="rig-a4"]').get_attribute("data-state")
         self.assertEqual(state, "userError")
         self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, tile).get_attribute("data-state"), "alert")
-        check_screen(self, self.driver, "console-08-fleet-paper-out")
+        check_screen(self, self.driver, "console-15-fleet-paper-out")
 
         rig("printer", "fault", "a4", "none")
         wait(lambda: self.alerts() == [], timeout=2 * HEARTBEAT, what="the alert cleared at the centre")
         wait(lambda: self.shown_alerts() == [], timeout=15, what="the alert cleared on the page")
         self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, tile).get_attribute("data-state"), "ok")
-        check_screen(self, self.driver, "console-09-fleet-cleared")
+        check_screen(self, self.driver, "console-16-fleet-cleared")
 
 
 if __name__ == "__main__":
