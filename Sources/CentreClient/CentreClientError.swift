@@ -48,12 +48,18 @@ public struct CentreClientError: CodedError {
         Self(.notHTTPS, "The centre's address \(url) is not https://: the link to the centre must use TLS.")
     }
 
-    /// 401/403: the centre does not know this terminal's token, or the request was outside its
-    /// jurisdiction.
-    static func refused(_ status: Int) -> Self {
-        Self(
-            .refused,
-            "The centre refused this terminal (HTTP \(status)): check its token file, or register it again at the centre.",
+    /// 401/403: the centre does not know this terminal's token, revoked it, or the request was
+    /// outside its jurisdiction. The centre's own code and words, when its answer carries them
+    /// (`terminal-revoked`: ask the county for a new enrolment code), say which.
+    static func refused(_ status: Int, centreSays reason: CentreRefusal? = nil) -> Self {
+        guard let reason else {
+            return Self(
+                .refused,
+                "The centre refused this terminal (HTTP \(status)): check its token file, or register it again at the centre.",
+                httpStatus: status)
+        }
+        return Self(
+            .refused, "The centre refused this terminal (HTTP \(status), \(reason.code)): \(reason.message)",
             httpStatus: status)
     }
 

@@ -159,7 +159,11 @@ public final class HTTPCentreLink: CentreLink, DocumentRegister {
         }
         switch response.status.code {
         case 200..<300: return response
-        case 401, 403: throw CentreClientError.refused(Int(response.status.code))
+        case 401, 403:
+            // Liberal in what it reads: an answer that is not the centre's JSON leaves the plain refusal.
+            let body = try? await response.body.collect(upTo: CentreRefusal.maximumBytes)
+            let reason = body.flatMap { try? JSONDecoder().decode(CentreRefusal.self, from: Data(buffer: $0)) }
+            throw CentreClientError.refused(Int(response.status.code), centreSays: reason)
         case 429:
             throw CentreClientError.rateLimited(
                 path, retryAfter: response.headers.first(name: "Retry-After").flatMap { Int($0) })

@@ -109,6 +109,31 @@ class ConsoleTerminalsTests(unittest.TestCase):
         self.assertFalse(driver.find_element(By.ID, "screen-desk").is_displayed())
         check_screen(self, driver, "console-18-disabled-clerk-refused")
 
+    def test_a_terminal_revoked_in_the_console_is_shown_revoked_and_refused(self):
+        driver = self.driver
+        log = self.centre.directory / "T-102.log"
+        self.console()
+        click(driver, "#tab-terminals")
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, '[data-revoke="T-102"]'), what="T-102 listed")
+        before = len(log.read_bytes())
+        click(driver, '[data-revoke="T-102"]')
+        driver.switch_to.alert.accept()
+        wait(lambda: not driver.find_elements(By.CSS_SELECTOR, '[data-revoke="T-102"]'), what="T-102 revoked")
+        state = driver.find_element(By.XPATH, "//td[text()='T-102']/..//span[@data-state]")
+        self.assertEqual(state.get_attribute("data-state"), "revoked")
+        # The terminal itself is refused from its next pull on; the other goes on.
+        since = lambda: log.read_bytes()[before:].decode(errors="replace")
+        wait(lambda: "pull from the centre failed" in since(), timeout=90, what="T-102 refused by the centre")
+        self.assertIn("terminal-revoked", since(), since()[-2000:])
+        status, rows = self.centre.request("GET", "/console/api/terminals", token=self.console_token())
+        self.assertEqual(status, 200, rows)
+        self.assertEqual({row["id"]: row.get("revokedAt") is not None for row in rows}, {"T-101": False, "T-102": True})
+
+    def console_token(self):
+        status, body = self.centre.request("POST", "/console/api/session", {"id": "admin-1", "password": "admin-secret-1"})
+        self.assertEqual(status, 200, body)
+        return body["token"]
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -76,6 +76,9 @@ struct EnrolmentProcessTests {
                     (($0["link"] as? [String: Any])?["pushFailures"] as? Int ?? 0) > 1
                 }
                 #expect(SyncProcessTests.pending(refused) == 1)
+                // Its status says why, in the centre's own words: revoked, ask for a new code.
+                let why = try #require((refused["link"] as? [String: Any])?["lastError"] as? String)
+                #expect(why.contains("terminal-revoked") && why.contains("new enrolment code"), "\(why)")
                 #expect(try await SyncProcessTests.centreApplications(centre, terminal: "T-9").isEmpty)
 
                 // Rotated: a new code, enrolled into the same directory, and the writes arrive.
