@@ -44,6 +44,51 @@ import Testing
         }
     }
 
+    /// The centre takes a new record only where its lifecycle starts: a terminal cannot create an
+    /// application already approved or completed, nor a card already issued or active.
+    @Test(arguments: StoreKind.testable)
+    func recordsArriveWhereTheirLifecycleStarts(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let people = home.flatMap(\.people)
+            var approved = Fixtures.application("T-101-1", for: people[0], status: .approved)
+            approved.approvedBy = "super1"
+            var completed = Fixtures.application("T-101-2", for: people[1])
+            completed.completedAt = Fixtures.now
+            var stopped = Fixtures.application("T-101-3", for: people[2])
+            stopped.clockStoppedAt = Fixtures.now
+            let flagged = Fixtures.application("T-101-4", for: people[3], status: .needsReview)
+            var active = CardRecord(
+                cardNumber: Fixtures.newCardNumber(1), idNumber: people[4].idNumber, requestedBy: "clerk1",
+                at: Fixtures.now)
+            try active.move(to: .inProduction, by: "clerk1", at: Fixtures.now)
+            var chipped = CardRecord(
+                cardNumber: Fixtures.newCardNumber(2), idNumber: people[5].idNumber, requestedBy: "clerk1",
+                at: Fixtures.now)
+            chipped.cardIdentifier = "0102030405060708"
+            let applied = CardRecord(
+                cardNumber: Fixtures.newCardNumber(3), idNumber: people[6].idNumber, requestedBy: "clerk1",
+                at: Fixtures.now)
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(.applicationSubmit, approved, key: "s1"),
+                    try Fixtures.command(.applicationSubmit, completed, key: "s2"),
+                    try Fixtures.command(.applicationSubmit, stopped, key: "s3"),
+                    try Fixtures.command(.applicationSubmit, flagged, key: "s4"),
+                    try Fixtures.command(.cardRequest, active, key: "c1"),
+                    try Fixtures.command(.cardRequest, chipped, key: "c2"),
+                    try Fixtures.command(.cardRequest, applied, key: "c3"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.refused, .refused, .refused, .applied, .refused, .refused, .applied])
+            #expect(
+                results.filter { $0.outcome == .refused }.allSatisfy { $0.reason?.hasPrefix("creation-state:") == true }
+            )
+            #expect(try await store.application(id: "T-101-1") == nil)
+            #expect(try await store.application(id: "T-101-4")?.status == .needsReview)
+        }
+    }
+
     @Test(arguments: StoreKind.testable)
     func firstWriterWinsByApplicationID(_ kind: StoreKind) async throws {
         try await kind.withStore { store in

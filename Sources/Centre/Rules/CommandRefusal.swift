@@ -38,6 +38,19 @@ struct CommandRefusal: Error, Hashable, Sendable {
     /// Also the answer for a card outside the jurisdiction.
     static let unknownCard = Self(
         code: "unknown-card", message: "the centre has no card with this number in this terminal's jurisdiction")
+    /// A record a terminal creates starts where its lifecycle starts: an application submitted (or
+    /// sent to a supervisor as a possible duplicate), a card applied for. Every later step is a
+    /// move of its own, checked as one.
+    static let applicationCreationState = Self(
+        code: "creation-state",
+        message:
+            "an application arrives as submitted (or needs-review), with no approver, completion or stopped clock; "
+            + "approve or complete it with a move of its own")
+    static let cardCreationState = Self(
+        code: "creation-state",
+        message:
+            "a card request arrives as applied, with its one applied step and no chip; "
+            + "each later step is a move of its own")
     static let certificateSerialTaken = Self(
         code: "certificate-serial-taken",
         message: "the centre already registered a document under this serial (first writer wins)")

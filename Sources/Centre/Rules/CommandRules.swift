@@ -17,6 +17,7 @@ enum CommandRules {
         switch command {
         case .submitApplication(let application):
             guard Self.names(application.id, terminal) else { return .failure(.foreignID) }
+            guard Self.isNew(application) else { return .failure(.applicationCreationState) }
             // The region is the centre's: a person it does not know is no one of this jurisdiction.
             guard let region = facts.holderRegion, jurisdiction.contains(region) else {
                 return .failure(.outsideJurisdiction)
@@ -42,6 +43,7 @@ enum CommandRules {
             return .success(.updateApplication(application, version: current.version + 1))
 
         case .requestCard(let card):
+            guard Self.isNew(card) else { return .failure(.cardCreationState) }
             guard let region = facts.holderRegion, jurisdiction.contains(region) else {
                 return .failure(.outsideJurisdiction)
             }
@@ -95,6 +97,18 @@ enum CommandRules {
             account.mustChangePassword = false
             return .success(.updateStaff(account))
         }
+    }
+
+    /// Whether an application is as a terminal may create one: submitted, or flagged for a
+    /// supervisor as a possible duplicate, and nothing decided yet.
+    static func isNew(_ application: Application) -> Bool {
+        [.submitted, .needsReview].contains(application.status) && application.approvedBy == nil
+            && application.completedAt == nil && application.clockStoppedAt == nil
+    }
+
+    /// Whether a card is as a request creates one: applied for, that one step, no chip yet.
+    static func isNew(_ card: CardRecord) -> Bool {
+        card.status == .applied && card.cardIdentifier == nil && card.steps.map(\.status) == [.applied]
     }
 
     /// Whether `id` is one the terminal may give a new record: application ids and document serials
