@@ -89,6 +89,41 @@ import Testing
         }
     }
 
+    /// Two people for a new card at the centre too: the clerk who wrote the chip is refused its issue
+    /// and its activation, whichever terminal the move comes from; a colleague does both.
+    @Test(arguments: StoreKind.testable)
+    func whoeverWroteTheChipNeitherIssuesNorActivates(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let number = Fixtures.newCardNumber(7)
+            func move(_ status: CardStatus, by actor: String, key: String) throws -> SyncCommand {
+                try Fixtures.command(
+                    .cardMove, CardMovePayload(cardNumber: number, status: status, by: actor, at: Fixtures.now),
+                    key: key)
+            }
+            let results = try await store.apply(
+                [
+                    try Fixtures.command(
+                        .cardRequest,
+                        CardRecord(
+                            cardNumber: number, idNumber: home[0].people[0].idNumber, requestedBy: "clerk1",
+                            at: Fixtures.now), key: "r"),
+                    try move(.inProduction, by: "centre", key: "m1"),
+                    try move(.readyAtDesk, by: "clerk1", key: "m2"),
+                    try move(.issued, by: "clerk1", key: "m3"),
+                    try move(.issued, by: "clerk2", key: "m4"),
+                    try move(.active, by: "clerk1", key: "m5"),
+                    try move(.active, by: "clerk2", key: "m6"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(
+                results.map(\.outcome) == [.applied, .applied, .applied, .refused, .applied, .refused, .applied],
+                "\(results)")
+            #expect(results[3].reason?.hasPrefix("separation-of-duties:") == true)
+            #expect(results[5].reason?.hasPrefix("separation-of-duties:") == true)
+        }
+    }
+
     @Test(arguments: StoreKind.testable)
     func firstWriterWinsByApplicationID(_ kind: StoreKind) async throws {
         try await kind.withStore { store in

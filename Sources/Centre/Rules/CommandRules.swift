@@ -73,6 +73,7 @@ enum CommandRules {
                     return .failure(.cardLost)
                 }
                 do {
+                    try card.checkTwoPeople(moving: move.status, by: move.by)
                     try card.move(to: move.status, by: move.by, at: move.at)
                 } catch {
                     return .failure(.illegalMove(error))

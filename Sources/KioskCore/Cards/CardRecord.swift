@@ -51,6 +51,15 @@ public struct CardRecord: Codable, Hashable, Sendable {
         steps.append(Step(status: next, by: actor, at: now))
     }
 
+    /// Two people for a new card (分权操作): whoever wrote the chip (the step to ready-at-desk)
+    /// neither hands it out nor starts it. The terminal checks it for its staff, the centre for
+    /// every card move a terminal sends.
+    public func checkTwoPeople(moving next: CardStatus, by actor: String) throws(KioskError) {
+        if next == .issued || (next == .active && status == .issued), self.actor(of: .readyAtDesk) == actor {
+            throw .samePersonaliser
+        }
+    }
+
     /// Who did the step that led to `status`, if it happened.
     public func actor(of status: CardStatus) -> String? { steps.last { $0.status == status }?.by }
 }

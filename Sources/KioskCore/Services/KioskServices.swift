@@ -189,12 +189,7 @@ public struct KioskServices: Sendable {
         // loss may activate a card, so the role was judged before the lookup all the same).
         let taken: Action = status == .active && card.status == .lost ? .liftLoss : action
         _ = try await authorizedPerson(card.idNumber, for: principal, taken)
-        // Two people for a new card: whoever wrote the chip neither hands it out nor starts it.
-        if case .staff(let member) = principal, status == .issued || (status == .active && card.status == .issued),
-            card.actor(of: .readyAtDesk) == member.id
-        {
-            throw KioskError.samePersonaliser
-        }
+        if case .staff(let member) = principal { try card.checkTwoPeople(moving: status, by: member.id) }
         return try await store.move(card: cardNumber, to: status, by: principal, at: now())
     }
 
