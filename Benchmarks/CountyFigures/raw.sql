@@ -1,7 +1,8 @@
--- The console's figures page as one query on the raw tables (SQLite): the month's applications by
--- township with what became of them, its card steps and documents by township, and each village's
--- coverage; what the rollup answers. :START, :END (the month, ms), :NOW (ms), :LOW and :HIGH (the
--- county's region range) are put in by the run script.
+-- The console's figures page as one query on the raw tables: the month's applications by township
+-- with what became of them, its card steps and documents by township, and each village's coverage;
+-- what the rollup answers. The run script puts in :START, :END (the month, ms), :NOW (ms), :LOW and
+-- :HIGH (the county's region range), and the dialect's JSON: :STEPS (a card's steps as rows s),
+-- :STEP_STATUS and :STEP_AT (a step's status and instant).
 SELECT 'service' AS part, substr(regionCode, 1, 9) AS key, 'received' AS measure, COUNT(*) AS n,
     SUM(CASE WHEN completedAt IS NOT NULL AND (completedAt + 28800000) / 86400000 = (submittedAt + 28800000) / 86400000
         THEN 1 ELSE 0 END) AS sameDay,
@@ -15,11 +16,11 @@ FROM application
 WHERE regionCode >= :LOW AND regionCode < :HIGH AND submittedAt >= :START AND submittedAt < :END
 GROUP BY substr(regionCode, 1, 9)
 UNION ALL
-SELECT 'output', substr(c.regionCode, 1, 9), json_extract(s.value, '$.status'), COUNT(*), 0, 0, 0, 0, 0
-FROM card c, json_each(c.steps) s
+SELECT 'output', substr(c.regionCode, 1, 9), :STEP_STATUS, COUNT(*), 0, 0, 0, 0, 0
+FROM card c, :STEPS
 WHERE c.regionCode >= :LOW AND c.regionCode < :HIGH
-    AND json_extract(s.value, '$.at') >= :START AND json_extract(s.value, '$.at') < :END
-GROUP BY substr(c.regionCode, 1, 9), json_extract(s.value, '$.status')
+    AND :STEP_AT >= :START AND :STEP_AT < :END
+GROUP BY substr(c.regionCode, 1, 9), :STEP_STATUS
 UNION ALL
 SELECT 'output', substr(regionCode, 1, 9), kind, COUNT(*), 0, 0, 0, 0, 0
 FROM signedCertificate WHERE regionCode >= :LOW AND regionCode < :HIGH AND signedAt >= :START AND signedAt < :END
