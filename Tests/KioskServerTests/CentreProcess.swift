@@ -34,12 +34,14 @@ struct CentreProcess {
     var log: URL { directory.appendingPathComponent("centre.log") }
     func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// The centre's store arguments: a file, or a PostgreSQL URL, and the ledger's key file.
+    /// The centre's store arguments: a file, or a PostgreSQL URL, and the ledger's key file. With
+    /// PostgreSQL the SQLite path still names the data folder (the start record), this test's own.
     var storeArguments: [String] {
         let ledgerKey = ["--ledger-key", file("centre-ledger.key")]
         return switch store {
         case .sqlite: ["--database", database] + ledgerKey
-        case .postgres: ["--postgres", "postgres://\(Store.user)@/\(database)"] + ledgerKey
+        case .postgres:
+            ["--postgres", "postgres://\(Store.user)@/\(database)", "--database", file("centre.sqlite")] + ledgerKey
         }
     }
 

@@ -46,6 +46,7 @@ struct PostgresRestoreTests {
             // The restored centre takes writes again: a terminal registered there.
             _ = try await centre.sskiosk([
                 "centre", "register-terminal", "--postgres", "postgres://\(CentreProcess.Store.user)@/\(restored)",
+                "--database", centre.file("centre.sqlite"), "--ledger-key", centre.file("centre-ledger.key"),
                 "--id", "T-3", "--jurisdiction", CentreProcess.township, "--name", "T-3",
             ])
             #expect(try await rows("SELECT id FROM terminal ORDER BY id") == ["T-1", "T-3"])
