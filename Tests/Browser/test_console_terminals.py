@@ -55,6 +55,14 @@ class ConsoleTerminalsTests(unittest.TestCase):
         click(self.driver, "#tab-staff")
         wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#staff-form"), what="the staff tab")
 
+    def click_listed(self, selector):
+        """Clicks a button of a list the console draws again as its data comes in: a button found
+        just before the list was redrawn is clicked again in the new one."""
+        def attempt():
+            self.driver.find_element(By.CSS_SELECTOR, selector).click()
+            return True
+        wait(attempt, what=f"a click on {selector}")
+
     def desk_sign_in(self, password):
         driver = self.driver
         driver.get(self.home + "/desk")
@@ -99,7 +107,7 @@ class ConsoleTerminalsTests(unittest.TestCase):
         self.assertEqual((status, body.get("code")), (403, "terminal-only-account"))
         self.console()
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, f'[data-disable="{CLERK}"]'), what="the clerk listed")
-        click(driver, f'[data-disable="{CLERK}"]')
+        self.click_listed(f'[data-disable="{CLERK}"]')
         driver.switch_to.alert.accept()
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, f'[data-enable="{CLERK}"]'), what="the clerk disabled")
         # The terminal keeps the account disabled (or forgets it): (0, 0) was the clerk at work.
@@ -116,7 +124,7 @@ class ConsoleTerminalsTests(unittest.TestCase):
         click(driver, "#tab-terminals")
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, '[data-revoke="T-102"]'), what="T-102 listed")
         before = len(log.read_bytes())
-        click(driver, '[data-revoke="T-102"]')
+        self.click_listed('[data-revoke="T-102"]')
         driver.switch_to.alert.accept()
         wait(lambda: not driver.find_elements(By.CSS_SELECTOR, '[data-revoke="T-102"]'), what="T-102 revoked")
         state = driver.find_element(By.XPATH, "//td[text()='T-102']/..//span[@data-state]")
