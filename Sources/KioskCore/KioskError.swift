@@ -223,6 +223,31 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 422
     )
 
+    public static func levelBelowStep(_ level: ServiceLevel, step: ServiceLevel) -> Self {
+        Self(
+            code: "wrong-level",
+            chinese: "此申请现由\(step.chineseName)办理，\(level.chineseName)的工作人员不能办理这一步。",
+            english: "This case is at the \(step.rawValue) step; \(level.rawValue) staff cannot act on it.",
+            httpStatus: 403
+        )
+    }
+
+    public static func notDecidingStep(_ deciding: ServiceLevel) -> Self {
+        Self(
+            code: "not-deciding-step",
+            chinese: "此事项由\(deciding.chineseName)审批，请先上报。",
+            english: "The \(deciding.rawValue) decides this service: report the case up first.",
+            httpStatus: 409
+        )
+    }
+
+    public static let lastStep = Self(
+        code: "last-step",
+        chinese: "此申请已在审批层级，不能再上报。",
+        english: "This case is at the level that decides it; there is no level to report it up to.",
+        httpStatus: 409
+    )
+
     public static let rejectionReasonRequired = Self(
         code: "invalid-rejection-reason",
         chinese: "不予受理须选择理由；选“其他”时须写明。",

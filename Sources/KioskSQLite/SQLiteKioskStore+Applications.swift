@@ -20,6 +20,8 @@ extension SQLiteKioskStore {
                 details: draft.details,
                 terminalID: recorder.terminal.terminalID,
                 regionCode: try recorder.region(of: draft.idNumber),
+                route: try Self.serviceRoutes(db).route(for: draft.kind),
+                filedAt: principal.filingLevel(at: recorder.terminal),
                 calendar: try Self.workingCalendar(db)
             )
             try ApplicationRow(application, version: 1, closedAt: nil).insert(db)
@@ -36,7 +38,7 @@ extension SQLiteKioskStore {
     public func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date)
         async throws -> Application
     {
-        try await update(application: id, by: principal, at: now) { application, calendar in
+        try await update(application: id, CaseAction(moving: status), by: principal, at: now) { application, calendar in
             var moved = application
             try moved.move(to: status, by: principal.actorID, at: now, calendar: calendar)
             return moved
@@ -44,7 +46,7 @@ extension SQLiteKioskStore {
     }
 
     public func update(
-        application id: String, by principal: Principal, at now: Date,
+        application id: String, _ action: CaseAction, by principal: Principal, at now: Date,
         _ change: @Sendable (Application, WorkingCalendar) throws -> Application
     ) async throws -> Application {
         try await pool.write { db in
@@ -54,24 +56,30 @@ extension SQLiteKioskStore {
             }
             let before = row.application
             let application = try change(before, try Self.workingCalendar(db))
+            guard application != before else { return application }
             let moved = application.status != before.status
-            // The version is the centre's: only a move it is sent bumps it.
+            // The version is the centre's: every change is sent to it, and each it applies bumps it.
             try ApplicationRow(
-                application, version: moved ? row.version + 1 : row.version,
+                application, version: row.version + 1,
                 closedAt: application.status.isOpen ? nil : (moved ? recorder.now.milliseconds : row.closedAt)
             ).update(db)
+            try recorder.enqueue(
+                .applicationMove,
+                payload: ApplicationMovePayload(
+                    id: id, action: action, status: application.status, owner: application.owner,
+                    rejection: application.rejection, by: principal.actorID, at: recorder.now),
+                baseVersion: row.version, priority: SyncCommandKind.priority(for: application.kind))
             if moved {
-                try recorder.enqueue(
-                    .applicationMove,
-                    payload: ApplicationMovePayload(
-                        id: id, status: application.status, by: principal.actorID, at: recorder.now),
-                    baseVersion: row.version, priority: SyncCommandKind.priority(for: application.kind))
                 let reason = application.rejection.map { " reason=\($0.reason.rawValue)" } ?? ""
                 try recorder.log(
                     SyncCommandKind.applicationMove.rawValue, subject: .application(id: id), by: principal,
                     detail: "from=\(before.status.rawValue) to=\(application.status.rawValue)\(reason)")
             }
-            if application.owner != before.owner, let owner = application.owner {
+            if application.step != before.step {
+                try recorder.log(
+                    "application.report-up", subject: .application(id: id), by: principal,
+                    detail: "from=\(before.level.rawValue) to=\(application.level.rawValue)")
+            } else if application.owner != before.owner, let owner = application.owner {
                 let (action, detail) =
                     before.owner.map { ("application.hand-over", "from=\($0) to=\(owner)") }
                     ?? ("application.take", "owner=\(owner)")
@@ -103,6 +111,11 @@ extension SQLiteKioskStore {
         case .nobody: request = request.filter(ApplicationRow.Columns.owner == nil)
         case .member(let id): request = request.filter(ApplicationRow.Columns.owner == id)
         case nil: break
+        }
+        if let levels = filter.levels {
+            // A row made before routes is at its deciding step, the national route's township.
+            let level = ApplicationRow.Columns.level ?? ServiceLevel.township.rawValue
+            request = request.filter(levels.map(\.rawValue).contains(level))
         }
         if let from = filter.completedFrom {
             request = request.filter(ApplicationRow.Columns.completedAt >= from.milliseconds)

@@ -84,6 +84,14 @@ extension SQLiteKioskStore {
         WorkingCalendar.published.replacing(with: try CalendarYearRow.fetchAll(db).map(\.year))
     }
 
+    public func serviceRoutes() async throws -> ServiceRoutes {
+        try await pool.read { db in try Self.serviceRoutes(db) }
+    }
+
+    static func serviceRoutes(_ db: Database) throws -> ServiceRoutes {
+        ServiceRoutes.national.replacing(with: try ServiceRouteRow.fetchAll(db).map(\.route))
+    }
+
     public func cacheAsOf() async throws -> Date? {
         try await pool.read { db in try Self.cacheAsOf(db) }
     }
@@ -133,7 +141,9 @@ extension SQLiteKioskStore {
     private func apply(_ page: ReferenceDataPage, loaded: Bool) async throws {
         let ledgerKey = ledgerKey
         try await pool.write { db in
-            if !page.removals.isEmpty || !page.staff.isEmpty || !page.calendarYears.isEmpty {
+            if !page.removals.isEmpty || !page.staff.isEmpty || !page.calendarYears.isEmpty
+                || !page.serviceRoutes.isEmpty || !page.applications.isEmpty
+            {
                 let recorder = try ChangeRecorder(db, at: Date(), key: ledgerKey)
                 for removal in page.removals { try Self.remove(removal, db, recorder) }
                 for account in page.staff { try Self.keep(account, db, recorder) }
@@ -141,6 +151,11 @@ extension SQLiteKioskStore {
                     try CalendarYearRow(year).save(db)
                     try recorder.log("calendar.from-centre", subject: .terminal, by: .centre, detail: year.summary)
                 }
+                for route in page.serviceRoutes {
+                    try ServiceRouteRow(route).save(db)
+                    try recorder.log("route.from-centre", subject: .terminal, by: .centre, detail: route.summary)
+                }
+                try Self.keep(page.applications, db, recorder)
             }
             try upsert(page.people, db, PersonRow.upsert, PersonRow.upsertArguments)
             try upsert(page.enrolments, db, EnrolmentRow.upsert, EnrolmentRow.upsertArguments)
@@ -208,6 +223,32 @@ extension SQLiteKioskStore {
             detail:
                 "role=\(member.role.rawValue) jurisdiction=\(member.jurisdiction.regionPrefix) disabled=\(account.isDisabled) mustChangePassword=\(account.mustChangePassword)"
         )
+    }
+
+    /// Keeps the centre's copy of each application, except one with a change of this terminal's
+    /// still to be sent: that change was made on a copy the centre has not seen yet, and the copy
+    /// the centre makes of it comes down again once it is applied.
+    private static func keep(_ applications: [VersionedApplication], _ db: Database, _ recorder: ChangeRecorder)
+        throws
+    {
+        guard !applications.isEmpty else { return }
+        let unsent = Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT json_extract(CAST(payload AS TEXT), '$.id') FROM outbox
+                    WHERE status = ? AND command IN (?, ?)
+                    """,
+                arguments: [
+                    OutboxEntry.Status.pending.rawValue, SyncCommandKind.applicationSubmit.rawValue,
+                    SyncCommandKind.applicationMove.rawValue,
+                ]))
+        for copy in applications where !unsent.contains(copy.application.id) {
+            let application = copy.application
+            let before = try ApplicationRow.fetchOne(db, key: application.id)
+            let closedAt = application.status.isOpen ? nil : (before?.closedAt ?? recorder.now.milliseconds)
+            try ApplicationRow(application, version: copy.version, closedAt: closedAt).save(db)
+        }
     }
 
     private func upsert<Value>(

@@ -37,6 +37,20 @@ enum StoreSchema {
                 t.column("source", .text).notNull()
             }
         }
+        // Routes across levels: the centre's per service, and each application's own route and step
+        // (an application made before has none and is read on the national route at its last step).
+        migrator.registerMigration("v15-service-routes") { db in
+            try db.create(table: "serviceRoute", options: .strict) { t in
+                t.primaryKey("kind", .text)
+                t.column("steps", .text).notNull()
+            }
+            try db.alter(table: "application") { t in
+                t.add(column: "route", .text)
+                t.add(column: "step", .integer)
+                t.add(column: "stepDue", .integer)
+                t.add(column: "level", .text)
+            }
+        }
         return migrator
     }
 

@@ -59,6 +59,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.get, "/api/applications", listApplications),
             APIRoute(.get, "/api/applications/{id}", caseFile),
             APIRoute(.post, "/api/applications/{id}/status", moveApplication),
+            APIRoute(.post, "/api/applications/{id}/report-up", reportUp),
             APIRoute(.post, "/api/applications/{id}/owner", changeOwner),
             APIRoute(.post, "/api/cards", requestCard),
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
@@ -350,6 +351,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             kinds: try values("kind", ApplicationKind.self),
             regionPrefix: query.get("region").map { String($0) },
             owner: owner,
+            levels: try values("level", ServiceLevel.self),
             completedFrom: completed?.start,
             completedBefore: completed?.end,
             dueBefore: try day("dueBefore")?.end,
@@ -380,6 +382,12 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             try await services.move(
                 application: try context.parameters.require("id"), to: body.status, rejection: rejection,
                 by: principal))
+    }
+
+    private func reportUp(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        return try JSONBody.response(
+            try await services.reportUp(application: try context.parameters.require("id"), by: principal))
     }
 
     /// `{}` takes the case; `{"to": "clerk2"}` hands it over.

@@ -54,10 +54,10 @@ struct ApplicationTests {
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
         // Monday 10:00 Beijing time + 5 working days = next Monday 23:59:59.
         #expect(
-            formatter.string(from: Application.deadline(for: .residentPensionEnrolment, from: Self.monday))
+            formatter.string(from: application(.residentPensionEnrolment).deadline)
                 == "2026-11-30T23:59:59+08:00")
         #expect(
-            formatter.string(from: Application.deadline(for: .lossReport, from: Self.monday))
+            formatter.string(from: application(.lossReport).deadline)
                 == "2026-11-23T23:59:59+08:00")
         var app = application(.lossReport)
         #expect(!app.isOverdue(at: Self.monday))

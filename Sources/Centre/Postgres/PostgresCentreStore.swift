@@ -417,6 +417,22 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    // MARK: Service routes
+
+    public func publish(_ route: ServiceRoute, audit: CentreLedgerEvent) async throws {
+        try await transaction { connection in
+            try await self.appendLedger(audit, at: Date(), connection)
+            try await self.execute(
+                try self.sql.upsert(route, sequence: try await self.reserve(1, connection)), connection)
+        }
+    }
+
+    public func serviceRoutes() async throws -> ServiceRoutes {
+        try await client.withConnection { connection in
+            ServiceRoutes(published: try await self.fetch(self.sql.serviceRoutes, .records, connection))
+        }
+    }
+
     // MARK: Working calendar
 
     public func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws {

@@ -13,7 +13,8 @@ extension StoredApplication: CentreRecord {
     /// Instants as milliseconds, `details` as JSON.
     enum Columns: Int, TableColumns {
         case id, kind, idNumber, status, submittedBy, submittedAt, deadline, approvedBy, completedAt, details
-        case terminalID, regionCode, version, clockStoppedAt
+        case terminalID, regionCode, version, clockStoppedAt, route, step, stepDue, owner, rejectionReason
+        case rejectionNote
     }
 
     init(row: TableRow<StoredApplication>) throws {
@@ -32,6 +33,22 @@ extension StoredApplication: CentreRecord {
         // As kept, not counted again: a stopped clock and the calendar it ran on have moved it.
         application.deadline = Date(milliseconds: try row.integer(.deadline))
         application.clockStoppedAt = try row.optionalInteger(.clockStoppedAt).map(Date.init(milliseconds:))
+        // A row made before routes is on the national route at its deciding step.
+        if let text = try row.optionalText(.route) {
+            guard let steps = try? JSONDecoder().decode([ServiceRoute.Step].self, from: Data(text.utf8)),
+                let step = try row.optionalInteger(.step), steps.indices.contains(Int(step))
+            else { throw CorruptRow(Self.self, .route) }
+            application.route = steps
+            application.step = Int(step)
+        } else {
+            application.step = application.route.count - 1
+        }
+        application.stepDue = try row.optionalInteger(.stepDue).map(Date.init(milliseconds:)) ?? application.deadline
+        application.owner = try row.optionalText(.owner)
+        if let reason = try row.optionalText(.rejectionReason) {
+            guard let reason = RejectionReason(rawValue: reason) else { throw CorruptRow(Self.self, .rejectionReason) }
+            application.rejection = Rejection(reason: reason, note: try row.optionalText(.rejectionNote) ?? "")
+        }
         self.init(application: application, version: Int(try row.integer(.version)))
     }
 
@@ -51,6 +68,12 @@ extension StoredApplication: CentreRecord {
         case .regionCode: .text(application.regionCode)
         case .version: .integer(Int64(version))
         case .clockStoppedAt: SQLValue(application.clockStoppedAt?.milliseconds)
+        case .route: .text(String(decoding: try SyncJSON.encoder().encode(application.route), as: UTF8.self))
+        case .step: .integer(Int64(application.step))
+        case .stepDue: .integer(application.stepDue.milliseconds)
+        case .owner: SQLValue(application.owner)
+        case .rejectionReason: SQLValue(application.rejection?.reason.rawValue)
+        case .rejectionNote: SQLValue(application.rejection?.note)
         }
     }
 }

@@ -18,4 +18,6 @@ struct CommandFacts: Sendable {
     var staff: CentreStaffAccount?
     /// The working calendar a move's clock counts on.
     var calendar = WorkingCalendar.published
+    /// The routes in force, which say the level that decides a new application.
+    var routes = ServiceRoutes.national
 }

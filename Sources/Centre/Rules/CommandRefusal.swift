@@ -51,6 +51,14 @@ struct CommandRefusal: Error, Hashable, Sendable {
         message:
             "a card request arrives as applied, with its one applied step and no chip; "
             + "each later step is a move of its own")
+    static let routeSkipped = Self(
+        code: "route-skipped",
+        message:
+            "the application's route does not end at the level the centre's route decides at, or it starts past "
+            + "a step of this terminal's own level or above; file it at its first step here")
+    static let moveDisagrees = Self(
+        code: "move-disagrees",
+        message: "the centre's replay of the case action does not end at the status the terminal sent; pull and act again")
     static let certificateSerialTaken = Self(
         code: "certificate-serial-taken",
         message: "the centre already registered a document under this serial (first writer wins)")

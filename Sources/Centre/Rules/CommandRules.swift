@@ -18,6 +18,9 @@ enum CommandRules {
         case .submitApplication(let application):
             guard Self.names(application.id, terminal) else { return .failure(.foreignID) }
             guard Self.isNew(application) else { return .failure(.applicationCreationState) }
+            guard Self.startsWhereItMay(application, at: terminal, routes: facts.routes) else {
+                return .failure(.routeSkipped)
+            }
             // The region is the centre's: a person it does not know is no one of this jurisdiction.
             guard let region = facts.holderRegion, jurisdiction.contains(region) else {
                 return .failure(.outsideJurisdiction)
@@ -35,11 +38,23 @@ enum CommandRules {
             }
             guard baseVersion == current.version else { return .failure(.staleVersion) }
             var application = current.application
+            let level = ServiceLevel(jurisdiction)
+            guard level >= application.level else {
+                return .failure(.illegalMove(.levelBelowStep(level, step: application.level)))
+            }
             do {
-                try application.move(to: move.status, by: move.by, at: move.at, calendar: facts.calendar)
+                if let action = move.action {
+                    try application.apply(
+                        action, by: move.by, at: move.at, rejection: move.rejection, handOverTo: move.owner,
+                        calendar: facts.calendar, adoptingUntaken: true)
+                } else {
+                    try application.move(to: move.status, by: move.by, at: move.at, calendar: facts.calendar)
+                }
             } catch {
                 return .failure(.illegalMove(error))
             }
+            // The terminal said where its action left the case; the centre's replay must agree.
+            guard application.status == move.status else { return .failure(.moveDisagrees) }
             return .success(.updateApplication(application, version: current.version + 1))
 
         case .requestCard(let card):
@@ -105,6 +120,18 @@ enum CommandRules {
     static func isNew(_ application: Application) -> Bool {
         [.submitted, .needsReview].contains(application.status) && application.approvedBy == nil
             && application.completedAt == nil && application.clockStoppedAt == nil
+    }
+
+    /// Whether a new application is on a route that ends where the centre's route for its service
+    /// decides, and starts past no step of the terminal's own level or above: a township's terminal
+    /// skips the village's check, a village's terminal does not.
+    static func startsWhereItMay(_ application: Application, at terminal: RegisteredTerminal, routes: ServiceRoutes)
+        -> Bool
+    {
+        let level = ServiceLevel(terminal.jurisdiction)
+        return application.decidingLevel == routes.route(for: application.kind).decidingLevel
+            && application.route[..<application.step].allSatisfy { $0.level < level }
+            && ServiceRoute(kind: application.kind, steps: application.route).problems.isEmpty
     }
 
     /// Whether a card is as a request creates one: applied for, that one step, no chip yet.

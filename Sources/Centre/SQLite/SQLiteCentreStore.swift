@@ -338,6 +338,19 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    // MARK: Service routes
+
+    public func publish(_ route: ServiceRoute, audit: CentreLedgerEvent) async throws {
+        try await pool.write { db in
+            try self.appendLedger(audit, at: Date(), db)
+            try self.execute(try self.sql.upsert(route, sequence: try self.reserve(1, db)), db)
+        }
+    }
+
+    public func serviceRoutes() async throws -> ServiceRoutes {
+        try await pool.read { db in ServiceRoutes(published: try self.fetch(self.sql.serviceRoutes, .records, db)) }
+    }
+
     // MARK: Working calendar
 
     public func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws {

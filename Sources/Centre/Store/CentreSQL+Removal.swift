@@ -128,4 +128,19 @@ extension CentreSQL {
         Statement(
             sql: "SELECT \(WorkingCalendar.PublishedYear.columnList()) FROM calendarYear ORDER BY year", arguments: [])
     }
+
+    /// Routes of the services published after `cursor`: the same for every terminal.
+    func routeChanges(after cursor: SyncCursor, limit: Int) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(ServiceRoute.columnList()), changeSequence FROM serviceRoute
+                WHERE changeSequence > \(parameter(1)) ORDER BY changeSequence LIMIT \(parameter(2))
+                """,
+            arguments: [.integer(cursor.sequence), .integer(Int64(limit))])
+    }
+
+    /// Every route the centre published.
+    var serviceRoutes: Statement {
+        Statement(sql: "SELECT \(ServiceRoute.columnList()) FROM serviceRoute ORDER BY kind", arguments: [])
+    }
 }

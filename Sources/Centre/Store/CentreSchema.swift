@@ -340,6 +340,33 @@ public enum CentreSchema {
                     keyCheck TEXT NOT NULL);
                 INSERT INTO centreLedgerHead (id, sequence, hash, keyCheck) VALUES (1, 0, '\(LedgerEntry.genesisHash)', '');
                 """),
+        // Routes across levels (village check, township review, county decision): the centre's per
+        // service, and each application's route, step, owner and refusal, which come down to the
+        // terminals of the jurisdiction.
+        Migration(
+            name: "v17-service-routes",
+            sqlite: """
+                CREATE TABLE serviceRoute (
+                    kind TEXT PRIMARY KEY NOT NULL, steps TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                ALTER TABLE application ADD COLUMN route TEXT;
+                ALTER TABLE application ADD COLUMN step INTEGER;
+                ALTER TABLE application ADD COLUMN stepDue INTEGER;
+                ALTER TABLE application ADD COLUMN owner TEXT;
+                ALTER TABLE application ADD COLUMN rejectionReason TEXT;
+                ALTER TABLE application ADD COLUMN rejectionNote TEXT;
+                CREATE INDEX applicationByChange ON application (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE serviceRoute (
+                    kind TEXT PRIMARY KEY NOT NULL, steps TEXT NOT NULL, changeSequence BIGINT NOT NULL);
+                ALTER TABLE application ADD COLUMN route TEXT;
+                ALTER TABLE application ADD COLUMN step BIGINT;
+                ALTER TABLE application ADD COLUMN stepDue BIGINT;
+                ALTER TABLE application ADD COLUMN owner TEXT;
+                ALTER TABLE application ADD COLUMN rejectionReason TEXT;
+                ALTER TABLE application ADD COLUMN rejectionNote TEXT;
+                CREATE INDEX applicationByChange ON application (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

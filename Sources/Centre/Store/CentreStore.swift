@@ -92,6 +92,11 @@ public protocol CentreStore: Sendable {
     /// does not have.
     func movePerson(_ idNumber: String, to region: String, at now: Date, audit: CentreLedgerEvent) async throws
 
+    /// Publishes a service's route across levels in place of what was published for it, with its
+    /// ledger entry; terminals pull it. Cases already on their way keep the route they were made on.
+    func publish(_ route: ServiceRoute, audit: CentreLedgerEvent) async throws
+    /// The routes in force at the centre: those published, the national route for the rest.
+    func serviceRoutes() async throws -> ServiceRoutes
     /// Publishes a year's holidays and adjusted working days in place of what was published for it
     /// before; every terminal pulls it. The caller checks it first (``WorkingCalendar/problems``).
     func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws

@@ -19,8 +19,8 @@ struct ChangePage {
 
     private var rows: [Change] = []
 
-    /// The statements of a page: one for each table the terminals pull (the working calendar's for
-    /// every terminal alike), one for the removals, and one
+    /// The statements of a page: one for each table the terminals pull (the working calendar's and
+    /// the routes' for every terminal alike), one for the removals, and one
     /// for the county's staff accounts, each of which becomes the account or, for a terminal it no
     /// longer works at, its removal.
     static func queries(after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, _ sql: CentreSQL)
@@ -43,6 +43,9 @@ struct ChangePage {
             query(JobPosting.self) { $0.jobPostings.append($1) },
             // Cards are stored with their region; the page carries the card alone.
             query(StoredCard.self) { $0.cardRecords.append($1.card) },
+            query(StoredApplication.self) {
+                $0.applications.append(VersionedApplication($1.application, version: $1.version))
+            },
             Query(
                 statement: sql.removals(after: cursor, in: jurisdiction, limit: limit),
                 changes: RowMapping<StoredRemoval>.changes.map { row in
@@ -52,6 +55,11 @@ struct ChangePage {
                 statement: sql.calendarChanges(after: cursor, limit: limit),
                 changes: RowMapping<WorkingCalendar.PublishedYear>.changes.map { row in
                     Change(sequence: row.sequence) { page in page.calendarYears.append(row.record) }
+                }),
+            Query(
+                statement: sql.routeChanges(after: cursor, limit: limit),
+                changes: RowMapping<ServiceRoute>.changes.map { row in
+                    Change(sequence: row.sequence) { page in page.serviceRoutes.append(row.record) }
                 }),
             Query(
                 statement: sql.staffChanges(after: cursor, serving: jurisdiction, limit: limit),

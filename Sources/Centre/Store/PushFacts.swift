@@ -19,6 +19,7 @@ struct PushFacts {
     private var certificates: [String: SignedCertificate] = [:]
     private var staff: [String: CentreStaffAccount] = [:]
     private var calendar = WorkingCalendar.published
+    private var routes = ServiceRoutes.national
 
     /// One statement that gathers one kind of fact for the whole push, with how each row of its
     /// answer is kept.
@@ -79,6 +80,12 @@ struct PushFacts {
                     facts.calendar = facts.calendar.replacing(with: [year])
                 })
         }
+        if commands.contains(where: { $0.openApplicationQuery != nil }) {
+            lookups.append(
+                Lookup(statement: sql.serviceRoutes) { row, facts in
+                    facts.routes = facts.routes.replacing(with: [try ServiceRoute(row: TableRow(reading: row))])
+                })
+        }
         let staffIDs = Self.keys(commands.compactMap(\.staffID))
         if !staffIDs.isEmpty {
             lookups.append(
@@ -103,6 +110,7 @@ struct PushFacts {
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
         facts.calendar = calendar
+        facts.routes = routes
         return facts
     }
 

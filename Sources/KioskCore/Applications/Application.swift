@@ -11,9 +11,16 @@ public struct Application: Codable, Hashable, Sendable {
     /// Who took it: a staff id, or "card" for a resident at a kiosk.
     public var submittedBy: String
     public var submittedAt: Date
-    /// The last day it may be completed on (限时办结); moved later by the time spent waiting for
-    /// missing papers.
+    /// The last day it may be completed on (限时办结): the whole route's working days from the day it
+    /// was made, moved later by the time spent waiting for missing papers.
     public var deadline: Date
+    /// The levels it goes through (村初审 → 乡镇审核 → 县审批), fixed when it was made: a route the
+    /// centre publishes later does not move a case already on its way.
+    public var route: [ServiceRoute.Step]
+    /// The step it is at: the level that must act now is `route[step]`.
+    public var step: Int
+    /// The last moment of the current step's own limit, from the day the step began.
+    public var stepDue: Date
     /// The clerk who took the case first and answers for it until they hand it over (首问负责).
     public var owner: String?
     /// When the resident was asked for missing papers: the clock stands still from then until they arrive.
@@ -39,15 +46,21 @@ public struct Application: Codable, Hashable, Sendable {
         details: [String: String] = [:],
         terminalID: String,
         regionCode: String,
+        route: ServiceRoute? = nil,
+        filedAt level: ServiceLevel = .township,
         calendar: WorkingCalendar = .published
     ) {
+        let route = route ?? .national(kind)
         self.id = id
         self.kind = kind
         self.idNumber = idNumber
         self.status = status
         self.submittedBy = submittedBy
         self.submittedAt = submittedAt
-        self.deadline = Self.deadline(for: kind, from: submittedAt, calendar: calendar)
+        self.deadline = calendar.endOfWorkingDay(route.totalDays, after: submittedAt)
+        self.route = route.steps
+        self.step = route.startStep(filedAt: level)
+        self.stepDue = calendar.endOfWorkingDay(route.steps[step].days, after: submittedAt)
         self.approvedBy = approvedBy
         self.completedAt = completedAt
         self.details = details
@@ -55,16 +68,28 @@ public struct Application: Codable, Hashable, Sendable {
         self.regionCode = regionCode
     }
 
-    /// The end of the day `kind.timeLimitDays` working days after `date`, on `calendar`: weekends
-    /// and public holidays do not count, the weekend days worked in their place do.
-    public static func deadline(
-        for kind: ApplicationKind, from date: Date, calendar: WorkingCalendar = .published
-    ) -> Date {
-        calendar.endOfWorkingDay(kind.timeLimitDays, after: date)
-    }
+    /// The level that must act now.
+    public var level: ServiceLevel { route.indices.contains(step) ? route[step].level : .township }
+
+    /// The level whose step decides it.
+    public var decidingLevel: ServiceLevel { route.last?.level ?? .township }
+
+    /// Whether it is at the step that decides it, where it may be approved.
+    public var isAtDecidingStep: Bool { step >= route.count - 1 }
 
     /// Whether it is open past its deadline at `now`; never while the clock stands still.
     public func isOverdue(at now: Date) -> Bool { status.isOpen && clockStoppedAt == nil && now > deadline }
+
+    /// Whether the current step is open past its own limit at `now`: the level acting is late,
+    /// which the supervisor above it is told of (escalation).
+    public func isStepOverdue(at now: Date) -> Bool { status.isOpen && clockStoppedAt == nil && now > stepDue }
+
+    /// Whether a limit falls before the end of the next working day after `now` and has not passed:
+    /// the reminder before a case runs late.
+    public func isDueSoon(at now: Date, calendar: WorkingCalendar = .published) -> Bool {
+        guard status.isOpen, clockStoppedAt == nil, !isOverdue(at: now), !isStepOverdue(at: now) else { return false }
+        return min(deadline, stepDue) <= calendar.endOfWorkingDay(1, after: now)
+    }
 
     /// How applications record a resident acting at a kiosk.
     public static let resident = "card"
@@ -86,19 +111,74 @@ public struct Application: Codable, Hashable, Sendable {
         }
         if actor == Self.resident, next == .approved || next == .completed { throw .residentDecides }
         if next == .approved {
+            guard isAtDecidingStep else { throw .notDecidingStep(decidingLevel) }
             guard actor != submittedBy else { throw .sameClerk }
             approvedBy = actor
         }
         if next == .awaitingMaterials { clockStoppedAt = now }
         if status == .awaitingMaterials, let stopped = clockStoppedAt {
-            // A case already late when its clock stopped stays as late as it was.
-            deadline =
-                stopped < deadline
-                ? calendar.endOfWorkingDay(calendar.workingDays(after: stopped, through: deadline), after: now)
-                : deadline + max(0, now.timeIntervalSince(stopped))
+            deadline = Self.limit(deadline, stoppedAt: stopped, resumedAt: now, calendar: calendar)
+            stepDue = Self.limit(stepDue, stoppedAt: stopped, resumedAt: now, calendar: calendar)
             clockStoppedAt = nil
         }
         if next == .completed { completedAt = now }
         status = next
+    }
+
+    /// Sends it to the next level of its route (上报): the step's own limit starts again from
+    /// `now`, and no one there owns it until a clerk takes it.
+    public mutating func reportUp(at now: Date, calendar: WorkingCalendar = .published) throws(KioskError) {
+        guard status == .submitted else {
+            throw .illegalTransition(
+                from: status.rawValue, to: "reported-up",
+                chinese: "申请当前为“\(status.chineseName)”，不能上报。")
+        }
+        guard !isAtDecidingStep else { throw .lastStep }
+        step += 1
+        owner = nil
+        stepDue = calendar.endOfWorkingDay(route[step].days, after: now)
+    }
+
+    /// A limit after a stopped clock runs again at `now`: the working days that were left when it
+    /// stopped count from `now`. A case already late when its clock stopped stays as late as it was.
+    private static func limit(_ due: Date, stoppedAt stopped: Date, resumedAt now: Date, calendar: WorkingCalendar)
+        -> Date
+    {
+        stopped < due
+            ? calendar.endOfWorkingDay(calendar.workingDays(after: stopped, through: due), after: now)
+            : due + max(0, now.timeIntervalSince(stopped))
+    }
+}
+
+extension Application {
+    /// Decodes an application as any version wrote it. One made before routes (an outbox entry
+    /// waiting since, an older terminal's push) is on the national route at its deciding step, with
+    /// that step due when the whole case is: as it was handled then.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        kind = try container.decode(ApplicationKind.self, forKey: .kind)
+        idNumber = try container.decode(String.self, forKey: .idNumber)
+        status = try container.decode(ApplicationStatus.self, forKey: .status)
+        submittedBy = try container.decode(String.self, forKey: .submittedBy)
+        submittedAt = try container.decode(Date.self, forKey: .submittedAt)
+        deadline = try container.decode(Date.self, forKey: .deadline)
+        route = try container.decodeIfPresent([ServiceRoute.Step].self, forKey: .route) ?? ServiceRoute.national(kind).steps
+        guard !route.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .route, in: container, debugDescription: "a route has no step")
+        }
+        step = try container.decodeIfPresent(Int.self, forKey: .step) ?? route.count - 1
+        guard route.indices.contains(step) else {
+            throw DecodingError.dataCorruptedError(forKey: .step, in: container, debugDescription: "no such step")
+        }
+        stepDue = try container.decodeIfPresent(Date.self, forKey: .stepDue) ?? deadline
+        owner = try container.decodeIfPresent(String.self, forKey: .owner)
+        clockStoppedAt = try container.decodeIfPresent(Date.self, forKey: .clockStoppedAt)
+        rejection = try container.decodeIfPresent(Rejection.self, forKey: .rejection)
+        approvedBy = try container.decodeIfPresent(String.self, forKey: .approvedBy)
+        completedAt = try container.decodeIfPresent(Date.self, forKey: .completedAt)
+        details = try container.decode([String: String].self, forKey: .details)
+        terminalID = try container.decode(String.self, forKey: .terminalID)
+        regionCode = try container.decode(String.self, forKey: .regionCode)
     }
 }

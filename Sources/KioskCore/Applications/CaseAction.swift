@@ -10,16 +10,18 @@ public enum CaseAction: String, Codable, CaseIterable, Hashable, Sendable {
     case materialsArrived = "materials-arrived"
     /// 报主管核查
     case refer
+    /// 上报: send the case to the next level of its route.
+    case reportUp = "report-up"
     case approve
     case reject
     case complete
     /// 应申请人要求撤回
     case withdraw
 
-    /// The status the action moves the application to; nil for a change of owner.
+    /// The status the action moves the application to; nil for a change of owner or of level.
     public var target: ApplicationStatus? {
         switch self {
-        case .take, .handOver: nil
+        case .take, .handOver, .reportUp: nil
         case .requestMaterials: .awaitingMaterials
         case .materialsArrived: .submitted
         case .refer: .needsReview
@@ -55,7 +57,7 @@ public enum CaseAction: String, Codable, CaseIterable, Hashable, Sendable {
     /// Whether only the case's owner may take it (首问负责): the handling steps are theirs.
     var ownersOnly: Bool {
         switch self {
-        case .handOver, .requestMaterials, .materialsArrived, .refer, .complete, .withdraw: true
+        case .handOver, .requestMaterials, .materialsArrived, .refer, .reportUp, .complete, .withdraw: true
         case .take, .approve, .reject: false
         }
     }

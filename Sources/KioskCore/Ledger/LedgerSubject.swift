@@ -17,6 +17,8 @@ public enum LedgerSubject: Hashable, Sendable {
     case area(String)
     /// A year of the working calendar.
     case calendarYear(Int)
+    /// The route of a service across levels.
+    case serviceRoute(ApplicationKind)
 
     /// How the ledger writes it.
     public var ledgerText: String {
@@ -31,6 +33,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .cardBatch(let id): "batch:" + id
         case .area(let code): "area:" + code
         case .calendarYear(let year): "calendarYear:\(year)"
+        case .serviceRoute(let kind): "serviceRoute:" + kind.rawValue
         }
     }
 }

@@ -83,6 +83,11 @@ public struct KioskServices: Sendable {
         try await handle(application: id, CaseAction(moving: status), rejection: rejection, by: principal)
     }
 
+    /// Sends a case to the next level of its route (上报); its owner does it, once their step is done.
+    public func reportUp(application id: String, by principal: Principal) async throws -> Application {
+        try await handle(application: id, .reportUp, by: principal)
+    }
+
     /// Takes a case (首问负责), or hands it over to `colleague`: an active clerk or supervisor
     /// whose jurisdiction holds the case.
     public func changeOwner(of id: String, to colleague: String?, by principal: Principal) async throws
@@ -104,7 +109,7 @@ public struct KioskServices: Sendable {
     ) async throws -> Application {
         try AccessPolicy.authorize(principal, action.permission)
         let now = now()
-        return try await store.update(application: id, by: principal, at: now) { application, calendar in
+        return try await store.update(application: id, action, by: principal, at: now) { application, calendar in
             let next = try CaseRules.apply(
                 action, to: application, by: principal, at: now, rejection: rejection, handOverTo: handOverTo,
                 calendar: calendar)
@@ -121,8 +126,9 @@ public struct KioskServices: Sendable {
         _ = try await authorizedPerson(idNumber, for: principal, .readPerson)
         try await logStaffRead(principal, idNumber, detail: "applications")
         let now = now()
+        let calendar = try await store.workingCalendar()
         return try await store.applications(ApplicationFilter(idNumber: idNumber, limit: 50)).map {
-            ApplicationProgress($0, at: now)
+            ApplicationProgress($0, at: now, calendar: calendar)
         }
     }
 

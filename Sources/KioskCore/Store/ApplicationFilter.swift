@@ -7,6 +7,8 @@ public struct ApplicationFilter: Hashable, Sendable {
     public var kinds: Set<ApplicationKind>?
     public var regionPrefix: String?
     public var owner: Owner?
+    /// At a step of one of these levels: a worklist shows its own level's cases.
+    public var levels: Set<ServiceLevel>?
     public var submittedFrom: Date?
     public var submittedBefore: Date?
     public var completedFrom: Date?
@@ -30,6 +32,7 @@ public struct ApplicationFilter: Hashable, Sendable {
         kinds: Set<ApplicationKind>? = nil,
         regionPrefix: String? = nil,
         owner: Owner? = nil,
+        levels: Set<ServiceLevel>? = nil,
         submittedFrom: Date? = nil,
         submittedBefore: Date? = nil,
         completedFrom: Date? = nil,
@@ -43,6 +46,7 @@ public struct ApplicationFilter: Hashable, Sendable {
         self.kinds = kinds
         self.regionPrefix = regionPrefix
         self.owner = owner
+        self.levels = levels
         self.submittedFrom = submittedFrom
         self.submittedBefore = submittedBefore
         self.completedFrom = completedFrom

@@ -58,12 +58,12 @@ public protocol KioskStore: Sendable {
     /// Moves an application; refuses illegal moves and the clerk approving their own.
     func move(application id: String, to status: ApplicationStatus, by principal: Principal, at now: Date) async throws
         -> Application
-    /// Changes an application to what `change` decides on the row read inside the same transaction
-    /// (so two clerks taking one case cannot both win), given the working calendar time limits count
-    /// on: a new status goes to the outbox and the ledger as a move, a new owner to the ledger as a
-    /// take or a hand-over.
+    /// Changes an application by `action` to what `change` decides on the row read inside the same
+    /// transaction (so two clerks taking one case cannot both win), given the working calendar time
+    /// limits count on: the action goes to the outbox for the centre to replay, and to the ledger as
+    /// a move, a take, a hand-over or a report up.
     func update(
-        application id: String, by principal: Principal, at now: Date,
+        application id: String, _ action: CaseAction, by principal: Principal, at now: Date,
         _ change: @Sendable (Application, WorkingCalendar) throws -> Application
     ) async throws -> Application
     /// The working days time limits count: this version's arrangements, with the years the centre

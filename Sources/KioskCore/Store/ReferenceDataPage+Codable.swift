@@ -8,7 +8,7 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case staff, calendarYears, removals, resumeAfter
+        case staff, calendarYears, serviceRoutes, applications, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -27,6 +27,8 @@ extension ReferenceDataPage: Codable {
             staff: try container.decodeIfPresent([StaffAccount].self, forKey: .staff) ?? [],
             calendarYears: try container.decodeIfPresent([WorkingCalendar.PublishedYear].self, forKey: .calendarYears)
                 ?? [],
+            serviceRoutes: try container.decodeIfPresent([ServiceRoute].self, forKey: .serviceRoutes) ?? [],
+            applications: try container.decodeIfPresent([VersionedApplication].self, forKey: .applications) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -43,6 +45,8 @@ extension ReferenceDataPage: Codable {
         try container.encode(cardRecords, forKey: .cardRecords)
         if !staff.isEmpty { try container.encode(staff, forKey: .staff) }
         if !calendarYears.isEmpty { try container.encode(calendarYears, forKey: .calendarYears) }
+        if !serviceRoutes.isEmpty { try container.encode(serviceRoutes, forKey: .serviceRoutes) }
+        if !applications.isEmpty { try container.encode(applications, forKey: .applications) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

@@ -15,6 +15,12 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Years of public holidays and adjusted working days (调休) the centre published, which time
     /// limits count; the same for every terminal.
     public var calendarYears: [WorkingCalendar.PublishedYear]
+    /// Routes the centre published for its services (which level checks, reviews and decides),
+    /// the same for every terminal.
+    public var serviceRoutes: [ServiceRoute]
+    /// Applications of the jurisdiction as the centre holds them: those another terminal made,
+    /// moved up to this terminal's level or decided above it come down here.
+    public var applications: [VersionedApplication]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -35,6 +41,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
         cardRecords: [CardRecord] = [],
         staff: [StaffAccount] = [],
         calendarYears: [WorkingCalendar.PublishedYear] = [],
+        serviceRoutes: [ServiceRoute] = [],
+        applications: [VersionedApplication] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -48,6 +56,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.cardRecords = cardRecords
         self.staff = staff
         self.calendarYears = calendarYears
+        self.serviceRoutes = serviceRoutes
+        self.applications = applications
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -62,7 +72,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Rows of every table together (removals are not rows).
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
-            + cardRecords.count + staff.count + calendarYears.count
+            + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + applications.count
     }
 
     /// Whether the page changes nothing in a cache.

@@ -16,6 +16,12 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
     var submittedBy: String
     var submittedAt: Int64
     var deadline: Int64
+    /// The route's steps as JSON; nil in a row made before routes.
+    var route: String?
+    var step: Int?
+    var stepDue: Int64?
+    /// The level that must act now, for the worklist to select on; nil in a row made before routes.
+    var level: ServiceLevel?
     var approvedBy: String?
     var owner: String?
     var clockStoppedAt: Int64?
@@ -40,6 +46,7 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         static let closedAt = Column(CodingKeys.closedAt)
         static let owner = Column(CodingKeys.owner)
         static let clockStoppedAt = Column(CodingKeys.clockStoppedAt)
+        static let level = Column(CodingKeys.level)
     }
 
     init(_ application: Application, version: Int, closedAt: Int64?) {
@@ -50,6 +57,10 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         submittedBy = application.submittedBy
         submittedAt = application.submittedAt.milliseconds
         deadline = application.deadline.milliseconds
+        route = String(decoding: (try? JSONEncoder().encode(application.route)) ?? Data("[]".utf8), as: UTF8.self)
+        step = application.step
+        stepDue = application.stepDue.milliseconds
+        level = application.level
         approvedBy = application.approvedBy
         owner = application.owner
         clockStoppedAt = application.clockStoppedAt?.milliseconds
@@ -70,6 +81,15 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
             completedAt: completedAt.map(Date.init(milliseconds:)), details: details, terminalID: terminalID,
             regionCode: regionCode)
         application.deadline = Date(milliseconds: deadline)
+        if let steps = route.flatMap({ try? JSONDecoder().decode([ServiceRoute.Step].self, from: Data($0.utf8)) }),
+            let step, steps.indices.contains(step)
+        {
+            application.route = steps
+            application.step = step
+        } else {
+            application.step = application.route.count - 1
+        }
+        application.stepDue = stepDue.map(Date.init(milliseconds:)) ?? application.deadline
         application.owner = owner
         application.clockStoppedAt = clockStoppedAt.map(Date.init(milliseconds:))
         application.rejection = rejectionReason.map { Rejection(reason: $0, note: rejectionNote ?? "") }

@@ -174,20 +174,22 @@
     return date ? el("p", { class: "as-of" }, `${t("asOf")}: ${new Date(date).toLocaleString(Pages.language === "zh" ? "zh-CN" : "en-GB")}`) : null;
   }
 
-  /// Applications as the resident sees them: the step, a paused clock, lateness, a refusal's reason
-  /// and the due day of an open one.
+  /// Applications as the resident sees them: the step, the level that has it, a paused clock,
+  /// lateness, a refusal's reason and the due day of an open one.
   function progressTable(applications) {
     const day = (instant) => new Date(instant).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
-    return table(["applicationKind", "status", "submittedOn", "dueBy"], applications.map((application) => {
+    return table(["applicationKind", "status", "handledAt", "submittedOn", "dueBy"], applications.map((application) => {
       const notes = [t(`app-status-${application.status}`)];
       if (application.awaitingMaterials) notes.push(t("waitingMark"));
       if (application.overdue) notes.push(t("overdueMark"));
+      else if (application.dueSoon) notes.push(t("dueSoonMark"));
       if (application.rejectionReason) notes.push(t(`reason-${application.rejectionReason}`));
       if (application.rejectionNote) notes.push(application.rejectionNote);
       const open = !application.completedAt && !["rejected", "withdrawn"].includes(application.status);
       return [t(application.kind),
         el("span", { "data-application": application.id, "data-status": application.status,
           class: application.overdue ? "error" : null }, notes.join(" · ")),
+        open ? el("span", { "data-level": application.level }, t(`level-${application.level}`)) : "—",
         day(application.submittedAt), open ? day(application.deadline) : "—"];
     }));
   }
