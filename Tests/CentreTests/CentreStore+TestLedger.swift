@@ -29,6 +29,10 @@ extension CentreStore {
         try await publish(year, audit: Self.testEvent)
     }
 
+    func publish(_ route: ServiceRoute) async throws {
+        try await publish(route, audit: Self.testEvent)
+    }
+
     func startBatch(in area: Jurisdiction, at now: Date) async throws -> CardBatch? {
         try await startBatch(in: area, at: now, audit: Self.testEvent)
     }

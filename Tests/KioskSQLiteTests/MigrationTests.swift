@@ -13,6 +13,7 @@ struct MigrationTests {
         "v5-print-jobs", "v6-cache-loaded", "v7-national-insurance-codes", "v8-sign-in-failures",
         "v9-staff-account-state", "v10-ledger-key", "v11-case-work", "v12-snapshot-resume", "v13-staff-from-centre",
         "v14-calendar-years",
+        "v15-service-routes",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -101,6 +101,9 @@ struct AccessMatrixTests {
         "POST /api/applications/{id}/owner": Rule(
             allowed: deskHere, uri: { "/api/applications/\($0.application)/owner" },
             body: { _ in #"{"to":"clerk2"}"# }),
+        // A report up of a case no one took: refused as not taken (409), not as forbidden.
+        "POST /api/applications/{id}/report-up": Rule(
+            allowed: deskHere, uri: { "/api/applications/\($0.application)/report-up" }),
         // No command was refused here: the supervisor is answered 404, anyone else refused first.
         "POST /api/review/refused/{key}/close": Rule(
             allowed: [.supervisor], uri: { _ in "/api/review/refused/T1-0-0/close" },
