@@ -305,3 +305,68 @@ struct WriteTests {
         }
     }
 }
+
+@Suite("Applications and routes from the centre")
+struct CentreApplicationTests {
+    typealias F = StoreFixture
+
+    @Test("the centre's copy of an application is kept with its version, except over a change still to be sent")
+    func centreCopies() async throws {
+        try await F.with { fixture in
+            let mine = try await fixture.store.submit(
+                ApplicationDraft(kind: .residentPensionEnrolment, idNumber: F.residents[0]), by: F.clerk, at: F.monday)
+            var theirs = Application(
+                id: "T-0002-1", kind: .cardApplication, idNumber: F.residents[1], submittedBy: "vclerk",
+                submittedAt: F.monday, terminalID: "T-0002", regionCode: "430102001001", filedAt: .village)
+            try theirs.apply(.take, by: "vclerk", at: F.monday)
+            try theirs.apply(.reportUp, by: "vclerk", at: F.monday)
+            var decided = mine
+            decided.status = .rejected
+            decided.rejection = Rejection(reason: .notEligible, note: "年龄不符")
+            let route = ServiceRoute(
+                kind: .cardApplication, steps: [.init(level: .township, days: 5), .init(level: .county, days: 10)])
+            try await fixture.store.applyReferenceData(
+                ReferenceDataPage(
+                    serviceRoutes: [route],
+                    applications: [VersionedApplication(theirs, version: 3), VersionedApplication(decided, version: 2)],
+                    cursor: "1", asOf: F.monday))
+
+            // Another terminal's case reported up to this township is here to act on, at its version.
+            let kept = try #require(try await fixture.store.application("T-0002-1"))
+            #expect(kept == theirs)
+            #expect(kept.level == .township)
+            let atMyLevel = try await fixture.store.applications(ApplicationFilter(levels: [.township]))
+            #expect(atMyLevel.map(\.id).contains("T-0002-1"))
+            let taken = try await fixture.store.update(application: "T-0002-1", .take, by: F.clerk, at: F.monday) {
+                application, _ in
+                var next = application
+                try next.apply(.take, by: "clerk-1", at: F.monday)
+                return next
+            }
+            #expect(taken.owner == "clerk-1")
+            let sent = try #require(try await fixture.store.pendingOutbox(limit: 10).last)
+            #expect(sent.baseVersion == 3)
+
+            // This terminal's own submission is not yet sent: the centre's copy does not overwrite it.
+            #expect(try await fixture.store.application(mine.id)?.status == .submitted)
+            // The route published is the one a new case takes.
+            let next = try await fixture.store.submit(
+                ApplicationDraft(kind: .cardApplication, idNumber: F.residents[2]), by: F.clerk, at: F.monday)
+            #expect(next.route == route.steps)
+            #expect(next.level == .township)
+            #expect(try await fixture.store.serviceRoutes().route(for: .cardApplication) == route)
+            #expect(
+                try await fixture.store.ledger(about: .terminal).contains {
+                    $0.action == "route.from-centre" && $0.detail == route.summary
+                })
+
+            // Once sent, the centre's decision comes down.
+            try await fixture.store.acknowledge(try await fixture.store.pendingOutbox(limit: 10).map(\.idempotencyKey))
+            try await fixture.store.applyReferenceData(
+                ReferenceDataPage(applications: [VersionedApplication(decided, version: 2)], cursor: "2", asOf: F.monday))
+            let refused = try #require(try await fixture.store.application(mine.id))
+            #expect(refused.status == .rejected)
+            #expect(refused.rejection?.note == "年龄不符")
+        }
+    }
+}
