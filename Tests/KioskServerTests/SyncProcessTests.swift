@@ -448,6 +448,56 @@ struct SyncProcessTests {
     }
 
     @Test(
+        "a route published at the centre: a case reported up at one terminal comes down to the other at the county's step, where the township may not act",
+        arguments: stores)
+    func routedAcrossTerminals(store: CentreProcess.Store) async throws {
+        try await Self.withCentre(store, terminals: ["T-1", "T-2"]) { centre in
+            let wrong = centre.file("wrong-route.json")
+            try #"{"kind": "training-sign-up", "steps": [{"level": "county", "days": 2}, {"level": "township", "days": 1}]}"#
+                .write(toFile: wrong, atomically: true, encoding: .utf8)
+            let refused = try await CommandRun.run(
+                [BuildFolder.executable("sskiosk"), "centre", "routes", "publish"] + centre.storeArguments + [wrong])
+            #expect(refused.status != 0 && refused.output.contains("is not above step 1"), "\(refused.output)")
+            let file = centre.file("route.json")
+            try #"[{"kind": "training-sign-up", "steps": [{"level": "township", "days": 2}, {"level": "county", "days": 5}]}]"#
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            _ = try await centre.sskiosk(["centre", "routes", "publish"] + centre.storeArguments + [file])
+            let shown = try await centre.sskiosk(["centre", "routes", "show"] + centre.storeArguments)
+            #expect(shown.contains("training-sign-up: township 2d → county 5d\tpublished"), "\(shown)")
+
+            try await Self.withLoadedTerminal("T-1", centre) { _, first in
+                let person = try #require(try await Self.people(centre, id: "T-1").first)
+                try await Self.eventually("the route at T-1") {
+                    try await CommandRun.standardOutput(of: [
+                        "/usr/bin/sqlite3", "-batch", "-noheader", centre.file("T-1.sqlite"),
+                        "SELECT count(*) FROM serviceRoute",
+                    ]).hasPrefix("1")
+                }
+                let id = try #require(await Self.submit(first, kind: "training-sign-up", idNumber: person))
+                #expect(try await first.send("POST", "/api/applications/\(id)/owner", json: [String: String]()).0 == 200)
+                let (code, data) = try await first.send("POST", "/api/applications/\(id)/report-up", json: [String: String]())
+                #expect(code == 200, "\(String(decoding: data, as: UTF8.self))")
+                _ = try await Self.waitFor("the case sent up", first) { Self.pending($0) == 0 }
+                #expect(try await centre.query("SELECT step FROM application WHERE id = '\(id)'") == ["1"])
+
+                try await Self.withLoadedTerminal("T-2", centre) { _, second in
+                    try await Self.eventually("the case at T-2") {
+                        let (code, _) = try await second.send("GET", "/api/applications/\(id)")
+                        return code == 200
+                    }
+                    let (code, data) = try await second.send(
+                        "GET", "/api/applications?level=county&kind=training-sign-up")
+                    let listed = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+                    #expect(code == 200 && listed.map { $0["id"] as? String } == [id])
+                    let (refusedCode, refusal) = try await second.send(
+                        "POST", "/api/applications/\(id)/owner", json: [String: String]())
+                    #expect(refusedCode == 403 && String(decoding: refusal, as: UTF8.self).contains("wrong-level"))
+                }
+            }
+        }
+    }
+
+    @Test(
         "ten minutes between drains and between pulls: a desk's write still leaves at once, and the centre's batch arrives while the terminal listens",
         arguments: stores)
     func promptBothWays(store: CentreProcess.Store) async throws {

@@ -523,6 +523,10 @@ public final class PostgresCentreStore: CentreStore {
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, connection
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
                 page.calendarYears = try await self.fetch(self.sql.calendarYears, .records, connection)
+                page.serviceRoutes = try await self.fetch(self.sql.serviceRoutes, .records, connection)
+                let open: [StoredApplication] = try await self.fetch(
+                    self.sql.openApplications(in: jurisdiction), .records, connection)
+                page.applications = open.map { VersionedApplication($0.application, version: $0.version) }
             } else if found.isEmpty {
                 return nil
             }

@@ -434,6 +434,10 @@ public final class SQLiteCentreStore: CentreStore {
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, db
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
                 page.calendarYears = try self.fetch(self.sql.calendarYears, .records, db)
+                page.serviceRoutes = try self.fetch(self.sql.serviceRoutes, .records, db)
+                let open: [StoredApplication] = try self.fetch(
+                    self.sql.openApplications(in: jurisdiction), .records, db)
+                page.applications = open.map { VersionedApplication($0.application, version: $0.version) }
             } else if found.isEmpty {
                 return nil
             }

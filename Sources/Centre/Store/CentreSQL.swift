@@ -295,6 +295,19 @@ struct CentreSQL: Sendable {
             arguments: Self.regionRange(jurisdiction))
     }
 
+    /// The open applications of a jurisdiction, for a snapshot: the cases its terminal may have to
+    /// act on, or whose decision it waits for.
+    func openApplications(in jurisdiction: Jurisdiction) -> Statement {
+        let open = ApplicationStatus.allCases.filter(\.isOpen)
+        return Statement(
+            sql: """
+                SELECT \(StoredApplication.columnList()) FROM application
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                AND status IN (\(parameters(3...open.count + 2))) ORDER BY id
+                """,
+            arguments: Self.regionRange(jurisdiction) + open.map { .text($0.rawValue) })
+    }
+
     // MARK: Snapshot audit
 
     /// When `terminalID` started its snapshots after `since`, oldest first, in milliseconds.
