@@ -37,7 +37,8 @@ extension Array: IDNumberMasking where Element: IDNumberMasking {
 extension CaseFile: IDNumberMasking {
     var masked: Self {
         CaseFile(
-            application: application.masked, person: person.masked, history: history, offers: offers, overdue: overdue)
+            application: application.masked, person: person.masked, history: history, offers: offers, overdue: overdue,
+            stepOverdue: stepOverdue, dueSoon: dueSoon)
     }
 }
 

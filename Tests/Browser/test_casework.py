@@ -99,6 +99,9 @@ class CaseWorkTests(unittest.TestCase):
         wait(lambda: text_of(driver, "#case-owner") == "clerk1", what="the case taken")
         self.assertIn("withdraw", self.offered())
         self.assertIn("认领申请", text_of(driver, "#case-history"))
+        # Filed at the township, the case is at its route's deciding step: there is no level to report it up to.
+        self.assertEqual(text_of(driver, "#case-level"), "村（社区） → 【乡镇（街道）】")
+        self.assertIn("不能再上报", self.refusal("report-up"))
         check_screen(self, driver, "51-desk-case-taken")
         self.sign_out()
 

@@ -42,7 +42,9 @@ import Testing
                 [try Fixtures.command(.applicationSubmit, application, key: "s1")], from: villageTerminal,
                 at: Fixtures.now)
             #expect(submitted.map(\.outcome) == [.applied])
-            #expect(try await send(.take, .submitted, by: "vclerk", owner: "vclerk", base: 1, from: villageTerminal).version == 2)
+            #expect(
+                try await send(.take, .submitted, by: "vclerk", owner: "vclerk", base: 1, from: villageTerminal).version
+                    == 2)
             #expect(try await send(.reportUp, .submitted, by: "vclerk", base: 2, from: villageTerminal).version == 3)
 
             // Up at the township: the village may no longer act, and the township sees it come down.
@@ -54,7 +56,8 @@ import Testing
             #expect(atTownship?.application.owner == nil)
             #expect(atTownship?.version == 3)
 
-            #expect(try await send(.take, .submitted, by: "tclerk", owner: "tclerk", base: 3, from: township).version == 4)
+            #expect(
+                try await send(.take, .submitted, by: "tclerk", owner: "tclerk", base: 3, from: township).version == 4)
             let tooLow = try await send(.approve, .approved, by: "tsuper", base: 4, from: township)
             #expect(tooLow.reason?.hasPrefix("not-deciding-step") == true)
             #expect(try await send(.reportUp, .submitted, by: "tclerk", base: 4, from: township).version == 5)
@@ -95,7 +98,8 @@ import Testing
             }
             let sameVillage = people.filter { $0.regionCode == people[0].regionCode }
             let skipping = application("T-201-1", sameVillage[0], route: Self.route, filedAt: .township)
-            let lowered = application("T-201-2", sameVillage[0], route: .national(.residentPensionEnrolment), filedAt: .village)
+            let lowered = application(
+                "T-201-2", sameVillage[0], route: .national(.residentPensionEnrolment), filedAt: .village)
             let atTownship = application("T-101-1", people[0], route: Self.route, filedAt: .township)
             let fromVillage = try await store.apply(
                 [

@@ -109,7 +109,8 @@ struct ServiceRouteTests {
         #expect(!application.isOverdue(at: application.stepDue.addingTimeInterval(1)))
         // A step due on Monday 30 November is due soon on the Friday before.
         var weekend = application
-        weekend.stepDue = WorkingCalendar.published.endOfWorkingDay(0, after: Self.monday.addingTimeInterval(7 * 86_400))
+        weekend.stepDue = WorkingCalendar.published.endOfWorkingDay(
+            0, after: Self.monday.addingTimeInterval(7 * 86_400))
         #expect(weekend.isDueSoon(at: Self.monday.addingTimeInterval(4 * 86_400)))
         #expect(!weekend.isDueSoon(at: Self.monday.addingTimeInterval(3 * 86_400)))
     }

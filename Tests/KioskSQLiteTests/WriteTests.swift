@@ -328,7 +328,9 @@ struct CentreApplicationTests {
             try await fixture.store.applyReferenceData(
                 ReferenceDataPage(
                     serviceRoutes: [route],
-                    applications: [VersionedApplication(theirs, version: 3), VersionedApplication(decided, version: 2)],
+                    applications: [
+                        VersionedApplication(theirs, version: 3), VersionedApplication(decided, version: 2),
+                    ],
                     cursor: "1", asOf: F.monday))
 
             // Another terminal's case reported up to this township is here to act on, at its version.
@@ -363,7 +365,8 @@ struct CentreApplicationTests {
             // Once sent, the centre's decision comes down.
             try await fixture.store.acknowledge(try await fixture.store.pendingOutbox(limit: 10).map(\.idempotencyKey))
             try await fixture.store.applyReferenceData(
-                ReferenceDataPage(applications: [VersionedApplication(decided, version: 2)], cursor: "2", asOf: F.monday))
+                ReferenceDataPage(
+                    applications: [VersionedApplication(decided, version: 2)], cursor: "2", asOf: F.monday))
             let refused = try #require(try await fixture.store.application(mine.id))
             #expect(refused.status == .rejected)
             #expect(refused.rejection?.note == "年龄不符")

@@ -103,8 +103,13 @@ struct CaseWorkAPITests {
                 ])
             // Taking and handing over go to the centre too, so that every level knows who owns the case.
             let outbox = try await terminal.store.pendingOutbox(limit: 100)
-            #expect(outbox.map(\.command) == ["application.submit", "application.move", "application.move", "application.move"])
-            let moves = try outbox.dropFirst().map { try SyncJSON.decoder().decode(ApplicationMovePayload.self, from: $0.payload) }
+            #expect(
+                outbox.map(\.command) == [
+                    "application.submit", "application.move", "application.move", "application.move",
+                ])
+            let moves = try outbox.dropFirst().map {
+                try SyncJSON.decoder().decode(ApplicationMovePayload.self, from: $0.payload)
+            }
             #expect(moves.map(\.action) == [.take, .handOver, .withdraw])
             #expect(moves.map(\.owner) == ["clerk2", "clerk1", "clerk1"])
             #expect(outbox.compactMap(\.baseVersion) == [1, 2, 3])

@@ -453,13 +453,15 @@ struct SyncProcessTests {
     func routedAcrossTerminals(store: CentreProcess.Store) async throws {
         try await Self.withCentre(store, terminals: ["T-1", "T-2"]) { centre in
             let wrong = centre.file("wrong-route.json")
-            try #"{"kind": "training-sign-up", "steps": [{"level": "county", "days": 2}, {"level": "township", "days": 1}]}"#
+            try
+                #"{"kind": "training-sign-up", "steps": [{"level": "county", "days": 2}, {"level": "township", "days": 1}]}"#
                 .write(toFile: wrong, atomically: true, encoding: .utf8)
             let refused = try await CommandRun.run(
                 [BuildFolder.executable("sskiosk"), "centre", "routes", "publish"] + centre.storeArguments + [wrong])
             #expect(refused.status != 0 && refused.output.contains("is not above step 1"), "\(refused.output)")
             let file = centre.file("route.json")
-            try #"[{"kind": "training-sign-up", "steps": [{"level": "township", "days": 2}, {"level": "county", "days": 5}]}]"#
+            try
+                #"[{"kind": "training-sign-up", "steps": [{"level": "township", "days": 2}, {"level": "county", "days": 5}]}]"#
                 .write(toFile: file, atomically: true, encoding: .utf8)
             _ = try await centre.sskiosk(["centre", "routes", "publish"] + centre.storeArguments + [file])
             let shown = try await centre.sskiosk(["centre", "routes", "show"] + centre.storeArguments)
@@ -474,8 +476,10 @@ struct SyncProcessTests {
                     ]).hasPrefix("1")
                 }
                 let id = try #require(await Self.submit(first, kind: "training-sign-up", idNumber: person))
-                #expect(try await first.send("POST", "/api/applications/\(id)/owner", json: [String: String]()).0 == 200)
-                let (code, data) = try await first.send("POST", "/api/applications/\(id)/report-up", json: [String: String]())
+                #expect(
+                    try await first.send("POST", "/api/applications/\(id)/owner", json: [String: String]()).0 == 200)
+                let (code, data) = try await first.send(
+                    "POST", "/api/applications/\(id)/report-up", json: [String: String]())
                 #expect(code == 200, "\(String(decoding: data, as: UTF8.self))")
                 _ = try await Self.waitFor("the case sent up", first) { Self.pending($0) == 0 }
                 #expect(try await centre.query("SELECT step FROM application WHERE id = '\(id)'") == ["1"])

@@ -58,7 +58,8 @@ struct CommandRefusal: Error, Hashable, Sendable {
             + "a step of this terminal's own level or above; file it at its first step here")
     static let moveDisagrees = Self(
         code: "move-disagrees",
-        message: "the centre's replay of the case action does not end at the status the terminal sent; pull and act again")
+        message:
+            "the centre's replay of the case action does not end at the status the terminal sent; pull and act again")
     static let certificateSerialTaken = Self(
         code: "certificate-serial-taken",
         message: "the centre already registered a document under this serial (first writer wins)")

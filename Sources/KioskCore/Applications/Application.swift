@@ -163,9 +163,11 @@ extension Application {
         submittedBy = try container.decode(String.self, forKey: .submittedBy)
         submittedAt = try container.decode(Date.self, forKey: .submittedAt)
         deadline = try container.decode(Date.self, forKey: .deadline)
-        route = try container.decodeIfPresent([ServiceRoute.Step].self, forKey: .route) ?? ServiceRoute.national(kind).steps
+        route =
+            try container.decodeIfPresent([ServiceRoute.Step].self, forKey: .route) ?? ServiceRoute.national(kind).steps
         guard !route.isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: .route, in: container, debugDescription: "a route has no step")
+            throw DecodingError.dataCorruptedError(
+                forKey: .route, in: container, debugDescription: "a route has no step")
         }
         step = try container.decodeIfPresent(Int.self, forKey: .step) ?? route.count - 1
         guard route.indices.contains(step) else {

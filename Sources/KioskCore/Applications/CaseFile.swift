@@ -6,14 +6,21 @@ public struct CaseFile: Codable, Hashable, Sendable {
     public var history: [LedgerEntry]
     public var offers: [CaseOffer]
     public var overdue: Bool
+    /// The current level's own limit has passed: its supervisor is told (escalation).
+    public var stepOverdue: Bool
+    /// A limit falls before the end of the next working day (the reminder).
+    public var dueSoon: Bool
 
     public init(
-        application: Application, person: PersonSummary, history: [LedgerEntry], offers: [CaseOffer], overdue: Bool
+        application: Application, person: PersonSummary, history: [LedgerEntry], offers: [CaseOffer], overdue: Bool,
+        stepOverdue: Bool, dueSoon: Bool
     ) {
         self.application = application
         self.person = person
         self.history = history
         self.offers = offers
         self.overdue = overdue
+        self.stepOverdue = stepOverdue
+        self.dueSoon = dueSoon
     }
 }

@@ -158,7 +158,9 @@ public struct KioskServices: Sendable {
         return CaseFile(
             application: application, person: person,
             history: try await store.ledger(about: .application(id: id)),
-            offers: CaseRules.offers(for: application, to: principal, at: now), overdue: application.isOverdue(at: now))
+            offers: CaseRules.offers(for: application, to: principal, at: now), overdue: application.isOverdue(at: now),
+            stepOverdue: application.isStepOverdue(at: now),
+            dueSoon: application.isDueSoon(at: now, calendar: try await store.workingCalendar()))
     }
 
     // MARK: Cards

@@ -15,7 +15,8 @@ struct ServiceRouteRow: FetchableRecord, PersistableRecord {
             throw KioskError.invalid("service-route", chinese: "办理流程数据损坏。", english: "A stored route is damaged.")
         }
         route = ServiceRoute(
-            kind: kind, steps: try JSONDecoder().decode([ServiceRoute.Step].self, from: Data((row["steps"] as String).utf8)))
+            kind: kind,
+            steps: try JSONDecoder().decode([ServiceRoute.Step].self, from: Data((row["steps"] as String).utf8)))
     }
 
     func encode(to container: inout PersistenceContainer) throws {

@@ -8,7 +8,8 @@ import Logging
 struct CentreRoutesPublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Publish the routes in a JSON file (one route, or a list); each replaces what was published for its service.",
+        abstract:
+            "Publish the routes in a JSON file (one route, or a list); each replaces what was published for its service.",
         discussion: """
             A route is {"kind": "employment-difficulty", "steps": [{"level": "village", "days": 2},
             {"level": "township", "days": 3}, {"level": "county", "days": 10}]}: the levels in order up

@@ -126,6 +126,7 @@
       ["filter-status", ["open", ...statuses, ""], (s) => (s === "open" ? "caseOpen" : s ? `app-${s}` : "any")],
       ["filter-kind", ["", ...kinds], (k) => k || "any"],
       ["filter-owner", ["", "me", "none"], (o) => ({ "": "any", me: "ownerMe", none: "ownerNone" })[o]],
+      ["filter-level", ["", "village", "township", "county"], (l) => (l ? `level-${l}` : "any")],
       ["reject-reason", reasons, (r) => `reason-${r}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
@@ -197,7 +198,7 @@
     const status = $("filter-status").value;
     for (const s of status === "open" ? openStatuses : status ? [status] : []) query.append("status", s);
     for (const [name, id] of [["kind", "filter-kind"], ["region", "filter-region"], ["owner", "filter-owner"],
-      ["dueBefore", "filter-due"]]) {
+      ["level", "filter-level"], ["dueBefore", "filter-due"]]) {
       if ($(id).value) query.set(name, $(id).value);
     }
     const reply = await call("GET", `/api/applications?${query}`);
@@ -205,11 +206,13 @@
     const now = Date.now();
     for (const a of reply.json) regionsSeen.add(a.regionCode);
     fillRegions();
-    $("worklist").replaceChildren(table(["case", "applicationKind", "idNumber", "region", "status", "owner", "deadline", "open"],
+    $("worklist").replaceChildren(table(["case", "applicationKind", "idNumber", "region", "status", "handledAt", "owner", "deadline", "open"],
       reply.json.map((a) => {
         const overdue = openStatuses.includes(a.status) && !a.clockStoppedAt && Date.parse(a.deadline) < now;
+        const level = a.route[a.step].level;
         return [
-          a.id, t(a.kind), a.idNumber, a.regionCode, t(`app-${a.status}`), a.owner || t("ownerNone"),
+          a.id, t(a.kind), a.idNumber, a.regionCode, t(`app-${a.status}`),
+          el("span", { "data-level": level }, t(`level-${level}`)), a.owner || t("ownerNone"),
           el("span", { class: overdue ? "error" : "", "data-overdue": String(overdue) },
             overdue ? `${t("overdueFlag")} ${when(a.deadline)}` : a.clockStoppedAt ? t("clockStopped") : when(a.deadline)),
           el("button", { type: "button", "data-case": a.id, onclick: () => openCaseFile(a.id) }, t("open")),
@@ -248,6 +251,10 @@
       el("dt", {}, t("applicationKind")), el("dd", {}, t(a.kind)),
       el("dt", {}, t("status")), el("dd", { id: "case-status", "data-status": a.status }, t(`app-${a.status}`)),
       el("dt", {}, t("owner")), el("dd", { id: "case-owner" }, a.owner || t("ownerNone")),
+      el("dt", {}, t("handledAt")), el("dd", { id: "case-level", "data-level": a.route[a.step].level },
+        a.route.map((step, index) => index === a.step ? `【${t(`level-${step.level}`)}】` : t(`level-${step.level}`)).join(" → ")),
+      el("dt", {}, t("stepDue")), el("dd", { id: "case-step-due", class: file.stepOverdue ? "error" : "" },
+        `${when(a.stepDue)}${file.stepOverdue ? ` ${t("stepOverdueFlag")}` : file.dueSoon ? ` ${t("dueSoonMark")}` : ""}`),
       el("dt", {}, t("deadline")), el("dd", { id: "case-deadline", class: file.overdue ? "error" : "" },
         `${when(a.deadline)}${file.overdue ? ` ${t("overdueFlag")}` : ""}${a.clockStoppedAt ? ` ${t("clockStopped")}` : ""}`),
       a.rejection ? [el("dt", {}, t("rejectReason")), el("dd", {}, `${t(`reason-${a.rejection.reason}`)} ${a.rejection.note}`)] : []));
@@ -269,9 +276,10 @@
     const target = { "request-materials": "awaiting-materials", "materials-arrived": "submitted", refer: "needs-review",
       approve: "approved", complete: "completed", withdraw: "withdrawn" }[action];
     if (action === "withdraw" && !confirm(`${t("action-withdraw")} ${openCase.id}?`)) return;
-    const reply = action === "take"
-      ? await call("POST", `/api/applications/${encodeURIComponent(openCase.id)}/owner`, {})
-      : await call("POST", `/api/applications/${encodeURIComponent(openCase.id)}/status`, { status: target });
+    const path = `/api/applications/${encodeURIComponent(openCase.id)}`;
+    const reply = action === "take" ? await call("POST", `${path}/owner`, {})
+      : action === "report-up" ? await call("POST", `${path}/report-up`, {})
+      : await call("POST", `${path}/status`, { status: target });
     await afterAction(reply, action);
   }
 
@@ -546,6 +554,7 @@
     const to = /(?:^| )to=([a-z-]+)/.exec(entry.detail)?.[1];
     if (entry.action === "application.move" && to) return `${words}: ${t(`app-${to}`)}`;
     if (entry.action === "card.move" && to) return `${words}: ${t(`card-${to}`)}`;
+    if (entry.action === "application.report-up" && to) return `${words}: ${t(`level-${to}`)}`;
     return words;
   }
 
