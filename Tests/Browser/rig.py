@@ -163,8 +163,8 @@ class Terminal:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
-def spooled(printer, key):
-    """Files the rig's printer kept for the demo terminal's job `key` (names are lower-cased)."""
-    name = f"t-demo-{key}".lower()
+def spooled(printer, key, terminal="T-DEMO"):
+    """Files the rig's printer kept for `terminal`'s job `key` (names are lower-cased)."""
+    name = f"{terminal}-{key}".lower()
     folder = SPOOL / printer
     return [path for path in folder.iterdir() if name in path.name] if folder.is_dir() else []
