@@ -117,6 +117,21 @@ extension SQLiteKioskStore {
             let level = ApplicationRow.Columns.level ?? ServiceLevel.township.rawValue
             request = request.filter(levels.map(\.rawValue).contains(level))
         }
+        if let due = filter.due {
+            let running =
+                openStatuses.contains(ApplicationRow.Columns.status) && ApplicationRow.Columns.clockStoppedAt == nil
+            let deadline = ApplicationRow.Columns.deadline
+            // A row made before routes has its step due with the case.
+            let stepDue = ApplicationRow.Columns.stepDue ?? deadline
+            switch due {
+            case .late(let now):
+                request = request.filter(running && (deadline < now.milliseconds || stepDue < now.milliseconds))
+            case .soon(let now, let through):
+                request = request.filter(
+                    running && deadline >= now.milliseconds && stepDue >= now.milliseconds
+                        && (deadline <= through.milliseconds || stepDue <= through.milliseconds))
+            }
+        }
         if let from = filter.completedFrom {
             request = request.filter(ApplicationRow.Columns.completedAt >= from.milliseconds)
         }

@@ -355,9 +355,21 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             completedFrom: completed?.start,
             completedBefore: completed?.end,
             dueBefore: try day("dueBefore")?.end,
+            due: try await due(query.get("due").map { String($0) }),
             overdueFirstAt: now()
         )
         return try JSONBody.response(try await services.worklist(filter, for: principal))
+    }
+
+    /// The `due` filter: `late` or `soon`, counted on the terminal's working calendar.
+    private func due(_ name: String?) async throws -> ApplicationFilter.Due? {
+        switch name {
+        case nil: nil
+        case "late": .late(at: now())
+        case "soon": .soon(at: now(), calendar: try await services.store.workingCalendar())
+        case let other?:
+            throw KioskError.invalid("due", chinese: "筛选条件“due”有误。", english: "Unknown due: \(other).")
+        }
     }
 
     private func caseFile(_ request: Request, _ context: Context) async throws -> Response {

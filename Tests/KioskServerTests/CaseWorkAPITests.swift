@@ -116,6 +116,32 @@ struct CaseWorkAPITests {
         }
     }
 
+    @Test("reminders and escalation: a case due soon, then late, in the worklist's filter and the supervisor's review")
+    func dueSoonThenLate() async throws {
+        try await withAPI { api, terminal in
+            var clerk = try await api.login("clerk1")
+            let pension = try await submit(api, "resident-pension-enrolment", for: terminal.here.idNumber, token: clerk)
+            let training = try await submit(api, "training-sign-up", for: terminal.resident.idNumber, token: clerk)
+            // A same-day service is due before the end of the next working day; five working days are not.
+            #expect(try await worklist(api, "due=soon", token: clerk).map { $0["id"] as? String } == [training])
+            #expect(try await worklist(api, "due=late", token: clerk).isEmpty)
+            #expect(try await api.call(.get, "/api/applications?due=never", token: clerk).status == 422)
+            let soon = try await api.call(.get, "/api/review", token: try await api.login("supervisor1"))
+            #expect((soon.body["dueSoon"] as? [[String: Any]])?.map { $0["id"] as? String } == [training])
+
+            terminal.clock.advance(by: 2 * 86_400)
+            clerk = try await api.login("clerk1")
+            #expect(try await worklist(api, "due=late", token: clerk).map { $0["id"] as? String } == [training])
+            #expect(try await worklist(api, "due=soon", token: clerk).map { $0["id"] as? String } != [training])
+            let review = try await api.call(.get, "/api/review", token: try await api.login("supervisor1"))
+            let late = try #require(review.body["late"] as? [[String: Any]], "\(review.text)")
+            #expect(late.map { $0["id"] as? String } == [training])
+            #expect(late.first?["level"] as? String == "township")
+            #expect(!late.contains { $0["id"] as? String == pension })
+            #expect(!review.text.contains(terminal.resident.idNumber))
+        }
+    }
+
     @Test("missing papers stop the clock: no longer overdue while waiting, the deadline moved on by the wait")
     func clockStops() async throws {
         try await withAPI { api, terminal in
@@ -303,8 +329,14 @@ struct CaseWorkAPITests {
                 (review.body["needsReview"] as? [Any])?.isEmpty == true, "the other township's duplicate is not theirs")
             let own = try await api.call(.get, "/api/review", token: try await api.login("supervisor1"))
             #expect((own.body["needsReview"] as? [Any])?.count == 1)
+            // Every case the review lists counts as read: the duplicate, and those late or due soon.
+            let listed = ["needsReview", "late", "dueSoon"].map { (own.body[$0] as? [Any])?.count ?? 0 }
+            #expect(listed[2] > 0, "today's cases are due soon")
             let reads = try await terminal.store.ledger(from: 1, limit: 500).filter { $0.action == "person.list" }
-            #expect(reads.contains { $0.actor == "supervisor1" && $0.detail == "list=review count=1" })
+            #expect(
+                reads.contains {
+                    $0.actor == "supervisor1" && $0.detail == "list=review count=\(listed.reduce(0, +))"
+                })
         }
     }
 

@@ -310,10 +310,20 @@ public struct KioskServices: Sendable {
         let region = try jurisdiction(of: principal)
         let needsReview = try await store.applications(
             ApplicationFilter(statuses: [.needsReview], regionPrefix: region))
-        try await logListRead(principal, "review", count: needsReview.count)
+        // Escalation: what is late at the supervisor's level or below is theirs to chase.
+        let now = now()
+        let level = ServiceLevel(try Jurisdiction(region))
+        let levels = Set(ServiceLevel.allCases.filter { $0 <= level })
+        let late = try await store.applications(
+            ApplicationFilter(regionPrefix: region, levels: levels, due: .late(at: now), overdueFirstAt: now))
+        let dueSoon = try await store.applications(
+            ApplicationFilter(
+                regionPrefix: region, levels: levels,
+                due: .soon(at: now, calendar: try await store.workingCalendar()), overdueFirstAt: now))
+        try await logListRead(principal, "review", count: needsReview.count + late.count + dueSoon.count)
         return DayReview(
             statistics: try await store.statistics(day: day, region: region),
-            needsReview: needsReview,
+            needsReview: needsReview, late: late, dueSoon: dueSoon,
             refusedByCentre: try await store.outboxNeedingReview(limit: 1000),
             ledger: try await store.verifyLedger()
         )

@@ -15,10 +15,25 @@ public struct ApplicationFilter: Hashable, Sendable {
     public var completedBefore: Date?
     /// Due (deadline) before this instant.
     public var dueBefore: Date?
+    /// Late, or due soon: the reminders and the escalation.
+    public var due: Due?
     /// Set: the worklist's order, cases overdue at this instant first, then the nearest deadline
     /// first. Nil: newest first.
     public var overdueFirstAt: Date?
     public var limit: Int
+
+    /// Open cases with their clock running, by where their limits stand at an instant.
+    public enum Due: Hashable, Sendable {
+        /// Past the whole case's limit or the current level's own.
+        case late(at: Date)
+        /// Neither passed, and one of them falls before `through`.
+        case soon(at: Date, through: Date)
+
+        /// Due before the end of the next working day after `now` (the reminder), on `calendar`.
+        public static func soon(at now: Date, calendar: WorkingCalendar) -> Due {
+            .soon(at: now, through: calendar.endOfWorkingDay(1, after: now))
+        }
+    }
 
     /// Whose cases: nobody's yet, or one member's.
     public enum Owner: Hashable, Sendable {
@@ -38,6 +53,7 @@ public struct ApplicationFilter: Hashable, Sendable {
         completedFrom: Date? = nil,
         completedBefore: Date? = nil,
         dueBefore: Date? = nil,
+        due: Due? = nil,
         overdueFirstAt: Date? = nil,
         limit: Int = 200
     ) {
@@ -52,6 +68,7 @@ public struct ApplicationFilter: Hashable, Sendable {
         self.completedFrom = completedFrom
         self.completedBefore = completedBefore
         self.dueBefore = dueBefore
+        self.due = due
         self.overdueFirstAt = overdueFirstAt
         self.limit = limit
     }

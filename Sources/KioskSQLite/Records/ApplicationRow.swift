@@ -47,6 +47,7 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         static let owner = Column(CodingKeys.owner)
         static let clockStoppedAt = Column(CodingKeys.clockStoppedAt)
         static let level = Column(CodingKeys.level)
+        static let stepDue = Column(CodingKeys.stepDue)
     }
 
     init(_ application: Application, version: Int, closedAt: Int64?) {

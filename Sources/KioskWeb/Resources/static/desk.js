@@ -74,7 +74,7 @@
     $("case").hidden = true;
     for (const id of ["worklist", "case-id", "case-details", "case-message", "case-offers", "case-refusals",
       "case-history", "case-receipt-status", "review-message", "review-summary", "review-duplicates", "review-refused",
-      "review-overdue", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
+      "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "staff-name", "staff-role"]) $(id).replaceChildren();
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
@@ -127,6 +127,7 @@
       ["filter-kind", ["", ...kinds], (k) => k || "any"],
       ["filter-owner", ["", "me", "none"], (o) => ({ "": "any", me: "ownerMe", none: "ownerNone" })[o]],
       ["filter-level", ["", "village", "township", "county"], (l) => (l ? `level-${l}` : "any")],
+      ["filter-due-state", ["", "late", "soon"], (d) => (d ? `due-${d}` : "any")],
       ["reject-reason", reasons, (r) => `reason-${r}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
@@ -198,7 +199,7 @@
     const status = $("filter-status").value;
     for (const s of status === "open" ? openStatuses : status ? [status] : []) query.append("status", s);
     for (const [name, id] of [["kind", "filter-kind"], ["region", "filter-region"], ["owner", "filter-owner"],
-      ["level", "filter-level"], ["dueBefore", "filter-due"]]) {
+      ["level", "filter-level"], ["due", "filter-due-state"], ["dueBefore", "filter-due"]]) {
       if ($(id).value) query.set(name, $(id).value);
     }
     const reply = await call("GET", `/api/applications?${query}`);
@@ -343,14 +344,13 @@
         loadReview();
       });
     }
-    const open = new URLSearchParams(openStatuses.map((s) => ["status", s]));
-    const cases = await call("GET", `/api/applications?${open}`);
-    if (cases.status !== 200) return notice("review-overdue", errorText(cases.json), false);
-    const overdue = cases.json.filter((a) => !a.clockStoppedAt && Date.parse(a.deadline) < Date.now());
-    $("review-overdue").replaceChildren(table(["case", "applicationKind", "owner", "deadline", "open"], overdue.map((a) => [
-      a.id, t(a.kind), a.owner || t("ownerNone"), when(a.deadline),
+    const rows = (items) => items.map((a) => [
+      a.id, t(a.kind), t(`level-${a.level}`), a.owner || t("ownerNone"), when(a.stepDue), when(a.deadline),
       el("button", { type: "button", "data-review-case": a.id, onclick: () => openFromReview(a.id) }, t("open")),
-    ])));
+    ]);
+    const columns = ["case", "applicationKind", "handledAt", "owner", "stepDue", "deadline", "open"];
+    $("review-overdue").replaceChildren(table(columns, rows(review.late)));
+    $("review-due-soon").replaceChildren(table(columns, rows(review.dueSoon)));
   }
   $("review-refresh").addEventListener("click", loadReview);
 
