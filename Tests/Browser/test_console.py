@@ -199,15 +199,17 @@ class ConsoleTests(unittest.TestCase):
     def test_figures_as_a_table_and_a_chart_and_an_audited_export(self):
         self.centre.sskiosk("generate", "--county", COUNTY, "--townships", "1", "--people", "3", "--months", "1")
         with sqlite3.connect(self.centre.database) as database:
-            people = list(database.execute("SELECT idNumber, regionCode FROM person ORDER BY idNumber LIMIT 2"))
+            people = list(database.execute("SELECT idNumber, regionCode FROM person ORDER BY idNumber LIMIT 3"))
         now = int(time.time() * 1000)
+        # Two cases of this month, and one of two months ago, long past its limit: late, for the county to chase.
+        submitted = [now, now, now - 60 * 86_400_000]
         results = self.centre.push("T-101", self.tokens["T-101"], [
             ("application.submit", f"T-101-app-{index}",
              {"id": f"T-101-{index}", "kind": "resident-pension-enrolment", "idNumber": person, "status": "submitted",
-              "submittedBy": "clerk1", "submittedAt": now, "deadline": now + 7 * 86_400_000, "details": {},
-              "terminalID": "T-101", "regionCode": region})
+              "submittedBy": "clerk1", "submittedAt": submitted[index], "deadline": submitted[index] + 7 * 86_400_000,
+              "details": {}, "terminalID": "T-101", "regionCode": region})
             for index, (person, region) in enumerate(people)])
-        self.assertEqual([result["outcome"] for result in results], ["applied", "applied"], results)
+        self.assertEqual([result["outcome"] for result in results], ["applied", "applied", "applied"], results)
 
         self.signed_in_as("audit-1", "county-auditor", COUNTY, "audit-secret-9")
         click(self.driver, "#tab-figures")
@@ -217,6 +219,10 @@ class ConsoleTests(unittest.TestCase):
         first_row = [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, "#figures-table tbody tr:first-child td")]
         self.assertEqual(first_row[:2], [HOME, "2"])
         wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#output-table tbody tr"), what="the cards and documents")
+        late = wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#late-table [data-late-case]"), what="the late cases")
+        self.assertEqual([cell.text for cell in late], ["T-101-2"])
+        self.assertIn("办结超时", text_of(self.driver, "#late-table"))
+        self.assertNotIn(people[2][0], self.driver.page_source)
         check_screen(self, self.driver, "console-12-figures")
 
         # Coverage against the people on record, and the list of those without a pension to reach.

@@ -634,6 +634,44 @@ import ZIPFoundation
         }
     }
 
+    @Test(
+        "late cases of the area for the county to chase: which limit passed, no ID number, on the ledger",
+        arguments: StoreKind.testable)
+    func lateCasesOfTheArea(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let (home, _, terminal, _) = try await Self.twoTownships(centre)
+            let monthsAgo = Date().addingTimeInterval(-60 * 86_400)
+            func application(_ id: String, _ person: Person, at submitted: Date) -> Application {
+                Application(
+                    id: id, kind: .residentPensionEnrolment, idNumber: person.idNumber, submittedBy: "clerk1",
+                    submittedAt: submitted, terminalID: "T-101", regionCode: person.regionCode)
+            }
+            let results = try await centre.store.apply(
+                [
+                    try Fixtures.command(.applicationSubmit, application("T-101-1", home[0], at: monthsAgo), key: "a"),
+                    try Fixtures.command(.applicationSubmit, application("T-101-2", home[1], at: Date()), key: "b"),
+                ], from: terminal, at: Date())
+            #expect(results.map(\.outcome) == [.applied, .applied])
+            try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            try await Self.addStaff("tech-1", .technician, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let answer = try await console.call(
+                .GET, "console/api/cases/late", token: try await console.signIn("audit-1"))
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+            #expect(answer.list.compactMap { $0["id"] as? String } == ["T-101-1"])
+            #expect(answer.list.first?["caseLate"] as? Bool == true)
+            #expect(answer.list.first?["level"] as? String == "township")
+            #expect(answer.list.first?["service"] as? String == "城乡居民养老保险参保登记")
+            #expect(!String(decoding: answer.body, as: UTF8.self).contains(home[0].idNumber))
+            let read = try await centre.store.ledger(from: 1, limit: 100).last
+            #expect(read?.action == "cases.late-read" && read?.detail == "count=1")
+            let technician = try await console.call(
+                .GET, "console/api/cases/late", token: try await console.signIn("tech-1"))
+            #expect(technician.code == "console-forbidden")
+            try await console.client.shutdown()
+        }
+    }
+
     /// The home township's people and terminal (T-101, registered by `withCentre`), and a person
     /// of the neighbouring township with its terminal T-102, registered here: commands from both.
     static func twoTownships(_ centre: CentreServerTests.Centre) async throws -> (

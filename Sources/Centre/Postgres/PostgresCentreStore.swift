@@ -391,6 +391,14 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func lateApplications(in area: Jurisdiction, at now: Date, limit: Int) async throws -> [Application] {
+        try await client.withConnection { connection in
+            let late: [StoredApplication] = try await self.fetch(
+                self.sql.lateApplications(in: area, at: now, limit: limit), .records, connection)
+            return late.map(\.application)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await record(CardBatch.self, key: id)
     }

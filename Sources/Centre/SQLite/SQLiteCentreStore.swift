@@ -318,6 +318,14 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func lateApplications(in area: Jurisdiction, at now: Date, limit: Int) async throws -> [Application] {
+        try await pool.read { db in
+            let late: [StoredApplication] = try self.fetch(
+                self.sql.lateApplications(in: area, at: now, limit: limit), .records, db)
+            return late.map(\.application)
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await record(CardBatch.self, key: id)
     }

@@ -9,8 +9,9 @@ import Vocabulary
 /// the console's table and chart and as CSV or an Excel workbook for the county offices. Each read
 /// and each export goes to the centre's log with who asked, for which area and month. Beside them,
 /// `/console/api/coverage`: insurance coverage village by village, and the people not yet covered,
-/// to be reached. Each read and export is also an entry of the centre's ledger (figures.read,
-/// figures.export…), with the member and the area.
+/// to be reached; and `/console/api/cases/late`, the area's open cases past a limit, for the
+/// county to chase. Each read and export is also an entry of the centre's ledger (figures.read,
+/// figures.export, cases.late-read…), with the member and the area.
 extension CentreServer {
     func addFiguresRoutes(to signedIn: RouterGroup<CentreRequestContext>) {
         signedIn.get("figures") { request, context in
@@ -38,6 +39,14 @@ extension CentreServer {
                 metadata: ["by": "\(staff.id)", "area": "\(staff.jurisdiction)", "month": "\(month)"])
             try await audit("figures.output-read", by: staff, "month=\(month)")
             return try CentreJSON.response(try await store.output(in: staff.jurisdiction, month: month, at: Date()))
+        }
+        signedIn.get("cases/late") { _, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            let now = Date()
+            let late = try await store.lateApplications(in: staff.jurisdiction, at: now, limit: 500)
+            try await audit("cases.late-read", by: staff, "count=\(late.count)")
+            return try CentreJSON.response(late.map { ConsoleLateCase($0, at: now) })
         }
         signedIn.get("coverage") { _, context in
             let staff = try context.requireStaff()

@@ -308,6 +308,24 @@ struct CentreSQL: Sendable {
             arguments: Self.regionRange(jurisdiction) + open.map { .text($0.rawValue) })
     }
 
+    /// The open cases of an area past their whole limit or their current level's own at `now`,
+    /// their clock running, the latest first come: what the county chases (escalation).
+    func lateApplications(in area: Jurisdiction, at now: Date, limit: Int) -> Statement {
+        let open = ApplicationStatus.allCases.filter(\.isOpen)
+        let after = open.count + 2
+        return Statement(
+            sql: """
+                SELECT \(StoredApplication.columnList()) FROM application
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                AND status IN (\(parameters(3...after))) AND clockStoppedAt IS NULL
+                AND (deadline < \(parameter(after + 1)) OR COALESCE(stepDue, deadline) < \(parameter(after + 2)))
+                ORDER BY COALESCE(stepDue, deadline), id LIMIT \(parameter(after + 3))
+                """,
+            arguments: Self.regionRange(area) + open.map { .text($0.rawValue) } + [
+                .integer(now.milliseconds), .integer(now.milliseconds), .integer(Int64(limit)),
+            ])
+    }
+
     // MARK: Snapshot audit
 
     /// When `terminalID` started its snapshots after `since`, oldest first, in milliseconds.

@@ -137,6 +137,10 @@ public protocol CentreStore: Sendable {
     /// township has still to reach.
     func uncovered(in area: Jurisdiction, _ scheme: CoverageScheme, limit: Int) async throws -> [Person]
 
+    /// The open cases inside `area` late at `now` (the whole limit or the current level's own has
+    /// passed), the longest late first, at most `limit`: escalated to the county.
+    func lateApplications(in area: Jurisdiction, at now: Date, limit: Int) async throws -> [Application]
+
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.
     func terminals(in area: Jurisdiction) async throws -> [RegisteredTerminal]
 

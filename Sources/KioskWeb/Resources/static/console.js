@@ -68,7 +68,7 @@
     for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-map", "fleet-list", "fleet-as-of",
       "staff-name", "staff-role", "staff-area", "staff-list", "staff-password", "production-notice",
       "production-waiting", "production-batches", "figures-error", "figures-chart", "figures-table", "output-table",
-      "coverage-table", "uncovered-list"]) {
+      "coverage-table", "uncovered-list", "late-table"]) {
       $(id).replaceChildren();
     }
     for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
@@ -105,6 +105,7 @@
     else if (name === "figures") {
       showFigures();
       showOutput();
+      showLate();
       showCoverage();
     }
     else showFleet();
@@ -386,6 +387,21 @@
     $("output-table").replaceChildren(table(
       ["colGroup", "colCardsApplied", "colCardsProduced", "colCardsIssued", "colCardsActivated", "colDocuments"],
       [...reply.json.rows.map((row) => line(row, row.key)), line(reply.json.total, t("totalRow"))]));
+  }
+
+  /// The area's late cases (督办), the longest late first: where each is, who has it, which limit passed.
+  async function showLate() {
+    const reply = await call("GET", "/console/api/cases/late");
+    if (currentTab !== "figures" || !token) return;
+    if (reply.status !== 200) return ($("figures-error").textContent = errorText(reply.json));
+    const when = (iso) => new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" });
+    $("late-table").replaceChildren(reply.json.length ? table(
+      ["colCase", "colService", "colVillage", "colLevel", "colOwner", "colStepDue", "colDeadline", "colLate"],
+      reply.json.map((late) => [
+        el("span", { "data-late-case": late.id, "data-level": late.level }, late.id), late.service, late.regionCode,
+        t(`level-${late.level}`), late.owner ?? "—", when(late.stepDue), when(late.deadline),
+        [late.stepLate ? t("lateStep") : "", late.caseLate ? t("lateCase") : ""].filter(Boolean).join(" · "),
+      ])) : el("p", {}, t("lateNone")));
   }
 
   async function showCoverage() {
