@@ -25,11 +25,33 @@ extension KioskAPI {
         var idNumber: String?
         var applicationId: String?
         var cardNumber: String?
-        /// The ledger's day, YYYY-MM-DD (today by default).
+        /// The register's day, YYYY-MM-DD (today by default), or its month, YYYY-MM; and its one service.
         var day: String?
+        var month: String?
+        var service: ApplicationKind?
         /// A statement's months, YYYY-MM.
         var from: String?
         var to: String?
+    }
+
+    /// A register's period: the month `YYYY-MM`, or the day `YYYY-MM-DD`, today in China when
+    /// neither is named.
+    static func registerPeriod(day: String?, month: String?, at now: Date) throws -> BusinessRegister.Period {
+        switch (day, month) {
+        case (nil, nil): return .day(CalendarDate(now))
+        case (let day?, nil):
+            let noon = Self.noonInChina(try InputValidation.date(day)) ?? now
+            return .day(CalendarDate(noon))
+        case (nil, let month?):
+            guard let value = YearMonth(month) else {
+                throw KioskError.invalid(
+                    "month", chinese: "月份应写作“年-月”，如 2026-12。", english: "Write the month as YYYY-MM, e.g. 2026-12.")
+            }
+            return .month(year: value.year, month: value.month)
+        case (.some, .some):
+            throw KioskError.invalid(
+                "period", chinese: "台账的日期和月份只能选一个。", english: "A register is of a day or of a month, not both.")
+        }
     }
 
     private func printMine(_ request: Request, _ context: Context) async throws -> Response {
@@ -123,9 +145,11 @@ extension KioskAPI {
             guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal),
                 member.jurisdiction.contains(terminal.jurisdiction.regionPrefix)
             else { throw KioskError.forbidden(Action.printDocument.rawValue) }
-            let day = try body.day.map { try InputValidation.date($0) }.flatMap { Self.noonInChina($0) } ?? time
+            let period = try Self.registerPeriod(day: body.day, month: body.month, at: time)
             subject = .terminal
-            render = { try await documents.dailyLedger(day: day, serial: serial, by: principal, at: time) }
+            render = {
+                try await documents.register(period, service: body.service, serial: serial, by: principal, at: time)
+            }
         }
         let queue =
             switch body.document {

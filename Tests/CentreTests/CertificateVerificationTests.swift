@@ -12,7 +12,7 @@ import Testing
     static func signedDocument(serial: String) throws -> SealedPayload {
         let renderer = DocumentRenderer(
             signer: Ed25519Signer(keyID: "T-101", privateKey: Curve25519.Signing.PrivateKey()))
-        let ledger = DailyLedger(
+        let ledger = BusinessRegister(
             desk: "测试终端", date: CalendarDate(Fixtures.now), entries: [],
             issuance: DocumentIssuance(
                 serialNumber: serial, office: Office(code: Fixtures.home, name: "测试终端"), issuedAt: Fixtures.now))

@@ -85,7 +85,7 @@ import Testing
     @Test func builtInTemplatesRoundTripThroughJSON() throws {
         let templates: [DocumentTemplate] = [
             .proofOfInsurance(.chinese), .proofOfInsurance(.english), .contributionStatement(.chinese),
-            .registrationCertificate(.english), .applicationReceiptA4, .applicationReceiptRoll, .dailyLedger,
+            .registrationCertificate(.english), .applicationReceiptA4, .applicationReceiptRoll, .businessRegister,
             .nationalCardFace,
         ]
         for template in templates {

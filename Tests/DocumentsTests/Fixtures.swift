@@ -110,7 +110,7 @@ extension Fixtures {
             format: format)
     }
 
-    static func ledger(entries count: Int) -> DailyLedger {
+    static func ledger(entries count: Int) -> BusinessRegister {
         let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记", "城乡居民养老保险参保登记"]
         let names = ["王伟", "李娜", "张敏", "刘洋", "陈静", "杨帆", "黄丽", "赵强", "欧阳晓明", "司马子轩"]
         let outcomes: [LedgerLine.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
@@ -122,7 +122,7 @@ extension Fixtures {
                 outcome: outcomes[index % outcomes.count], clerk: "张敏",
                 note: outcomes[index % outcomes.count] == .returned ? "缺户口簿复印件" : "")
         }
-        return DailyLedger(
+        return BusinessRegister(
             desk: "芙蓉区政务服务中心 03 号窗口", date: CalendarDate(year: 2025, month: 3, day: 14)!, entries: entries,
             issuance: issuance("T430102-01-000127"))
     }

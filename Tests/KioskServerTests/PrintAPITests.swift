@@ -161,6 +161,18 @@ struct PrintAPITests {
             let ledger = try await api.call(
                 .post, "/api/print", token: clerk, json: #"{"key":"ledger-1","document":"daily-ledger"}"#)
             #expect(ledger.status == 201, "\(ledger.text)")
+            let month = try await api.call(
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"register-1","document":"daily-ledger","month":"2026-12","service":"card-application"}"#)
+            #expect(month.status == 201, "\(month.text)")
+            let both = try await api.call(
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"register-2","document":"daily-ledger","month":"2026-12","day":"2026-12-01"}"#)
+            #expect(both.status == 422 && both.body["code"] as? String == "invalid-period", "\(both.text)")
+            let wrong = try await api.call(
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"register-3","document":"daily-ledger","month":"2026-13"}"#)
+            #expect(wrong.status == 422 && wrong.body["code"] as? String == "invalid-month", "\(wrong.text)")
             _ = try await api.call(
                 .post, "/api/cards", token: clerk,
                 json: #"{"cardNumber":"CARD-1","idNumber":"\#(terminal.here.idNumber)"}"#)

@@ -223,7 +223,7 @@ enum RigDocuments {
         name: person.name, socialSecurityNumber: person.socialSecurityNumber, cardNumber: "B98765432",
         issueDate: CalendarDate(year: 2025, month: 3, day: 14)!, region: "湖南省长沙市", photo: nil)
 
-    static let ledger: DailyLedger = {
+    static let ledger: BusinessRegister = {
         let names = ["周晓燕", "吴志刚", "郑丽华", "欧阳明轩", "冯雨桐", "陈子墨"]
         let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记"]
         let outcomes: [LedgerLine.Outcome] = [.completed, .accepted, .completed, .returned]
@@ -235,7 +235,7 @@ enum RigDocuments {
                 outcome: outcomes[index % outcomes.count], clerk: "刘敏",
                 note: outcomes[index % outcomes.count] == .returned ? "缺户口簿复印件" : "")
         }
-        return DailyLedger(
+        return BusinessRegister(
             desk: "芙蓉区政务服务中心 03 号窗口", date: CalendarDate(year: 2025, month: 3, day: 14)!, entries: entries,
             issuance: issuance(5))
     }()

@@ -26,6 +26,12 @@ enum ChinaTime {
         return CalendarDate.twoDigits(parts.hour!) + ":" + CalendarDate.twoDigits(parts.minute!)
     }
 
+    /// `03-01 14:05` in China: a time within a month's register.
+    static func dayAndTime(of instant: Date) -> String {
+        let day = date(of: instant)
+        return CalendarDate.twoDigits(day.month) + "-" + CalendarDate.twoDigits(day.day) + " " + time(of: instant)
+    }
+
     /// `2025年3月1日 14:05` or `1 March 2025 14:05`.
     static func dateTime(of instant: Date, _ language: DocumentLanguage) -> String {
         date(of: instant).formatted(language) + " " + time(of: instant)

@@ -81,35 +81,63 @@ struct TerminalDocuments: Sendable {
             kind: .cardFace, by: principal)
     }
 
-    /// The applications this terminal's region took on `day` (China's calendar day around `day`).
-    func dailyLedger(day: Date, serial: String, by principal: Principal, at now: Date) async throws -> PrintableDocument
-    {
+    /// The register of the applications this terminal's region took in `period` (China's calendar
+    /// day or month), of every service or of `service` alone: who took each, who answers for it,
+    /// when it was done and whether in time, as the cases stand at `now`.
+    func register(
+        _ period: BusinessRegister.Period, service: ApplicationKind?, serial: String, by principal: Principal,
+        at now: Date
+    ) async throws -> PrintableDocument {
         let terminal = try await requireTerminal()
-        let calendar = WorkingCalendar.china
-        let start = calendar.startOfDay(for: day)
+        let (start, end) = Self.bounds(of: period)
         let applications = try await store.applications(
             ApplicationFilter(
-                regionPrefix: terminal.jurisdiction.regionPrefix, submittedFrom: start,
-                submittedBefore: start.addingTimeInterval(86_400), limit: 10_000))
+                kinds: service.map { [$0] }, regionPrefix: terminal.jurisdiction.regionPrefix, submittedFrom: start,
+                submittedBefore: end, limit: 100_000))
         var entries: [LedgerLine] = []
         for application in applications {
             let person = try await requirePerson(application.idNumber)
-            let outcome: LedgerLine.Outcome =
-                switch application.status {
-                case .completed: .completed
-                case .rejected, .withdrawn, .awaitingMaterials: .returned
-                case .submitted, .needsReview, .approved: .accepted
-                }
             entries.append(
                 LedgerLine(
                     time: application.submittedAt, serialNumber: application.id, service: application.kind.chineseName,
-                    applicant: Self.person(person), outcome: outcome, clerk: application.submittedBy))
+                    applicant: Self.person(person), outcome: Self.outcome(of: application, at: now),
+                    clerk: application.submittedBy, owner: application.owner ?? "",
+                    completedAt: application.completedAt))
         }
         return try await printable(
-            DailyLedger(
-                desk: terminal.name, date: CalendarDate(day), entries: entries,
+            BusinessRegister(
+                desk: terminal.name, period: period, service: service?.chineseName, entries: entries,
                 issuance: try await issuance(serial, at: now)),
             kind: .dailyLedger, by: principal)
+    }
+
+    /// Where an application stands in a register at `now`.
+    static func outcome(of application: Application, at now: Date) -> LedgerLine.Outcome {
+        switch application.status {
+        case .completed:
+            (application.completedAt ?? now) <= application.deadline ? .completed : .completedLate
+        case .rejected: .refused
+        case .withdrawn: .withdrawn
+        case .awaitingMaterials: .returned
+        case .submitted, .needsReview, .approved: application.isOverdue(at: now) ? .late : .accepted
+        }
+    }
+
+    /// The first instant of a period in China and the first after it.
+    static func bounds(of period: BusinessRegister.Period) -> (Date, Date) {
+        let calendar = WorkingCalendar.china
+        let components: DateComponents
+        let length: DateComponents
+        switch period {
+        case .day(let date):
+            components = DateComponents(year: date.year, month: date.month, day: date.day)
+            length = DateComponents(day: 1)
+        case .month(let year, let month):
+            components = DateComponents(year: year, month: month, day: 1)
+            length = DateComponents(month: 1)
+        }
+        let start = calendar.date(from: components)!
+        return (start, calendar.date(byAdding: length, to: start)!)
     }
 
     // MARK: Mapping

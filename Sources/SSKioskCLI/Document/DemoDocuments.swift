@@ -112,7 +112,7 @@ struct DemoDocuments {
             region: identity.idNumber.provinceName, photo: photo)
     }
 
-    func dailyLedger(entries: Int) -> DailyLedger {
+    func dailyLedger(entries: Int) -> BusinessRegister {
         var generator = SyntheticIdentity.Generator(seed: 1_000, rareNames: false)
         let services = ["社会保障卡申领", "社会保障卡挂失", "参保证明打印", "失业登记", "城乡居民养老保险参保登记"]
         let outcomes: [LedgerLine.Outcome] = [.completed, .completed, .accepted, .completed, .returned]
@@ -126,6 +126,6 @@ struct DemoDocuments {
                 outcome: outcomes[index % outcomes.count], clerk: "演示",
                 note: outcomes[index % outcomes.count] == .returned ? "材料不全，已告知补正" : "")
         }
-        return DailyLedger(desk: "演示窗口 01", date: CalendarDate(issuedAt), entries: list, issuance: issuance(5))
+        return BusinessRegister(desk: "演示窗口 01", date: CalendarDate(issuedAt), entries: list, issuance: issuance(5))
     }
 }

@@ -24,7 +24,7 @@ struct DocumentTemplateCommand: ParsableCommand {
             case .receipt: .applicationReceiptA4
             case .receiptRoll: .applicationReceiptRoll
             case .card: .nationalCardFace
-            case .ledger: .dailyLedger
+            case .ledger: .businessRegister
             }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -125,6 +125,8 @@
     for (const [select, values, key] of [["intake-kind", kinds, (k) => k], ["full-id-purpose", purposes, (p) => `purpose-${p}`],
       ["filter-status", ["open", ...statuses, ""], (s) => (s === "open" ? "caseOpen" : s ? `app-${s}` : "any")],
       ["filter-kind", ["", ...kinds], (k) => k || "any"],
+      ["register-kind", ["", ...kinds], (k) => k || "any"],
+      ["register-period", ["day", "month"], (p) => `register-${p}`],
       ["filter-owner", ["", "me", "none"], (o) => ({ "": "any", me: "ownerMe", none: "ownerNone" })[o]],
       ["filter-level", ["", "village", "township", "county"], (l) => (l ? `level-${l}` : "any")],
       ["filter-due-state", ["", "late", "soon"], (d) => (d ? `due-${d}` : "any")],
@@ -567,7 +569,15 @@
     return [`${t(`subject-${kind}`)} ${value}`, ""];
   }
   $("day-refresh").addEventListener("click", loadDay);
-  $("day-print").addEventListener("click", () => deskPrint({ document: "daily-ledger" }, "day-print-status"));
+  /// The register of today or of this month (in China), of every service or the one chosen.
+  $("day-print").addEventListener("click", () => {
+    const request = { document: "daily-ledger" };
+    if ($("register-period").value === "month") {
+      request.month = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 7);
+    }
+    if ($("register-kind").value) request.service = $("register-kind").value;
+    deskPrint(request, "day-print-status");
+  });
 
   // MARK: Events: the card writer's progress
 
