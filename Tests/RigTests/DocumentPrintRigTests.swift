@@ -148,7 +148,7 @@ struct RigDocument: Sendable, CustomStringConvertible {
             expecting: ["中华人民共和国社会保障卡", "赵思远", "430102199004150014", "B98765432", "社会保障号码"]),
         RigDocument(
             name: "ledger", RigDocuments.ledger, on: Rig.a4,
-            expecting: ["窗口业务台账", "共24笔", "合计24笔", "经办人（签字）", "欧阳明轩"]),
+            expecting: ["窗口业务日台账", "共24笔", "合计24笔", "经办人（签字）", "欧阳明轩"]),
     ]
 }
 
