@@ -69,6 +69,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libjpeg-turbo's TurboJPEG API: errors come back as return codes, never as a longjmp.
+        .systemLibrary(
+            name: "CTurboJPEG",
+            pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]
+        ),
 
         // The domain's shared words: insurance schemes with their national codes, months, sex, ethnicity,
         // region codes, masked ID numbers. Depends on nothing; every layer above speaks it.
@@ -168,6 +174,7 @@ let package = Package(
                 "SmartCard",
                 "Printing",
                 "Documents",
+                "CardPhotos",
                 "Supervision",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -244,6 +251,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // A resident's photo for their card: a JPEG decoded and checked against the card photo standard
+        // (pixel size, plain background, head position) before it is kept, printed and sent for production.
+        .target(name: "CardPhotos", dependencies: ["CodedErrors", "CTurboJPEG"]),
         // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
         // Knows no store's tables: it judges the CacheHealth its caller's store reads.
         .target(
@@ -337,12 +347,13 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "CodedErrors", .product(name: "Subprocess", package: "swift-subprocess"),
+                "CodedErrors", "CTurboJPEG", .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Tests/TestSupport"
         ),
 
+        .testTarget(name: "CardPhotosTests", dependencies: ["CardPhotos", "TestSupport"]),
         .testTarget(name: "SmartCardTests", dependencies: ["HexCoding", "SmartCard", "CardSimulator", "TestSupport"]),
         .testTarget(name: "CardCryptoTests", dependencies: ["HexCoding", "CardCrypto"]),
         .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),

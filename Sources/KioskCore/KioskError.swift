@@ -170,6 +170,13 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 403
     )
 
+    public static let photoTooLate = Self(
+        code: "photo-too-late",
+        chinese: "该卡已发放或停用，不能再更换照片。",
+        english: "This card is already issued or out of use: its photo can no longer change.",
+        httpStatus: 409
+    )
+
     public static let samePersonaliser = Self(
         code: "separation-of-duties",
         chinese: "写卡的工作人员不能发放或启用同一张卡，请由另一位工作人员办理。",

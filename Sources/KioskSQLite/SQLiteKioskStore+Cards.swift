@@ -23,6 +23,26 @@ extension SQLiteKioskStore {
         }
     }
 
+    public func keep(photo jpeg: [UInt8], forCard cardNumber: String, by principal: Principal, at now: Date)
+        async throws
+    {
+        try await pool.write { db in
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO cardPhoto (cardNumber, jpeg, keptAt, keptBy) VALUES (?, ?, ?, ?)",
+                arguments: [cardNumber, Data(jpeg), recorder.now.milliseconds, principal.actorID])
+            try recorder.log(
+                "card.photo", subject: .card(number: cardNumber), by: principal, detail: "bytes=\(jpeg.count)")
+        }
+    }
+
+    public func photo(ofCard cardNumber: String) async throws -> [UInt8]? {
+        try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT jpeg FROM cardPhoto WHERE cardNumber = ?", arguments: [cardNumber])
+                .map { [UInt8]($0) }
+        }
+    }
+
     public func move(card cardNumber: String, to status: CardStatus, by principal: Principal, at now: Date)
         async throws -> CardRecord
     {

@@ -51,6 +51,15 @@ enum StoreSchema {
                 t.add(column: "level", .text)
             }
         }
+        // The photo checked at the desk for a card request, printed on its face.
+        migrator.registerMigration("v16-card-photos") { db in
+            try db.create(table: "cardPhoto", options: .strict) { t in
+                t.primaryKey("cardNumber", .text)
+                t.column("jpeg", .blob).notNull()
+                t.column("keptAt", .integer).notNull()
+                t.column("keptBy", .text).notNull()
+            }
+        }
         return migrator
     }
 

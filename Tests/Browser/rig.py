@@ -168,3 +168,23 @@ def spooled(printer, key, terminal="T-DEMO"):
     name = f"{terminal}-{key}".lower()
     folder = SPOOL / printer
     return [path for path in folder.iterdir() if name in path.name] if folder.is_dir() else []
+
+
+def card_photo(directory):
+    """A card photo as a studio frames it (358 x 441, a light plain background, a head near the top
+    in the middle), drawn in grey and made a JPEG with cjpeg; its path."""
+    width, height, centre, top, half = 358, 441, 179, 24, 105
+    rows = []
+    for y in range(height):
+        row = bytearray()
+        for x in range(width):
+            dx, dy = (x - centre) / half, (y - top - half * 1.3) / (half * 1.3)
+            shoulders = y > top + half * 1.3 * 1.8 and abs(x - centre) < 2 * half
+            row.append(90 if dx * dx + dy * dy <= 1 or shoulders else 245)
+        rows.append(bytes(row))
+    pgm = Path(directory) / "photo.pgm"
+    pgm.write_bytes(f"P5 {width} {height} 255\n".encode() + b"".join(rows))
+    jpeg = Path(directory) / "photo.jpg"
+    subprocess.run(["cjpeg", "-quality", "90", "-outfile", str(jpeg), str(pgm)], check=True)
+    return jpeg
+

@@ -3,6 +3,7 @@ the issuance queue, a blank card personalised in the desk reader (pulled midway 
 face printed, issued and activated; the day's figures; the holder's full ID number read for a
 purpose; the idle lock."""
 
+import subprocess
 import tempfile
 import time
 import unittest
@@ -12,7 +13,7 @@ from selenium.webdriver.support.ui import Select
 
 import browser
 from browser import check_screen, click, page_text, screenshot, text_of, wait
-from rig import Terminal, card_data, card_image, rig, spooled
+from rig import Terminal, card_data, card_image, card_photo, rig, spooled
 
 
 class DeskTests(unittest.TestCase):
@@ -261,13 +262,21 @@ class DeskTests(unittest.TestCase):
         wait(lambda: self.card_status() == "ready-at-desk", timeout=120, what="the card written")
         check_screen(self, driver, "36-desk-personalised")
 
+        # The resident's photo from a studio's file, checked and kept; it goes on the face.
+        driver.find_element(By.ID, "photo-file").send_keys(str(card_photo(self.directory)))
+        click(driver, '#photo-form button[type="submit"]')
+        wait(lambda: "符合标准" in text_of(driver, "#photo-status"), what="the photo kept")
+        wait(lambda: driver.find_element(By.ID, "photo-preview").is_displayed(), what="the photo shown")
         click(driver, "#print-face")
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, '#face-status [data-state="completed"]'), timeout=90,
              what="the card face printed")
         key = driver.execute_script(
             "return performance.getEntriesByType('resource').map(e => e.name)"
             ".filter(n => n.includes('/api/print/desk-')).pop()").rsplit("/", 1)[-1]
-        self.assertEqual(len(spooled("card", key)), 1, f"card face {key} in the card printer's spool")
+        faces = spooled("card", key)
+        self.assertEqual(len(faces), 1, f"card face {key} in the card printer's spool")
+        images = subprocess.run(["pdfimages", "-list", str(faces[0])], capture_output=True, text=True, check=True).stdout
+        self.assertRegex(images, r"\b358\s+441\b", "the photo printed on the card face")
 
         # Two people for a new card: the clerk who wrote it may not hand it out; a colleague does.
         click(driver, '[data-card="issued"]')

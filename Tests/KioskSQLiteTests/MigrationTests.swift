@@ -14,6 +14,7 @@ struct MigrationTests {
         "v9-staff-account-state", "v10-ledger-key", "v11-case-work", "v12-snapshot-resume", "v13-staff-from-centre",
         "v14-calendar-years",
         "v15-service-routes",
+        "v16-card-photos",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -136,6 +136,11 @@ struct AccessMatrixTests {
             body: { #"{"newCardNumber":"R\#($0.unique)"}"# }),
         "POST /api/cards/{cardNumber}/unblock": Rule(
             allowed: deskHere, uri: { "/api/cards/\($0.cards["unblock"]!)/unblock" }),
+        // A JSON body where a JPEG belongs: 415 for those allowed, refused first for everyone else.
+        "PUT /api/cards/{cardNumber}/photo": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)/photo" }, body: { _ in "{}" }),
+        // No photo was kept: 404 for those allowed.
+        "GET /api/cards/{cardNumber}/photo": Rule(allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)/photo" }),
         "POST /api/print": Rule(
             allowed: deskHere, uri: { _ in "/api/print" },
             body: { #"{"key":"\#($0.unique)","document":"application-receipt","applicationId":"\#($0.application)"}"# }),

@@ -178,6 +178,28 @@ public struct KioskServices: Sendable {
         return try await store.requestCard(cardNumber: cardNumber, for: idNumber, by: principal, at: now())
     }
 
+    /// Keeps the photo for a card still to be made or issued, already checked against the card
+    /// photo standard by the caller; the clerk who may request the holder's card may give it.
+    public func keepPhoto(_ jpeg: [UInt8], forCard cardNumber: String, by principal: Principal) async throws {
+        let card = try await photoCard(cardNumber, for: principal)
+        guard [.applied, .inProduction, .readyAtDesk].contains(card.status) else { throw KioskError.photoTooLate }
+        try await store.keep(photo: jpeg, forCard: cardNumber, by: principal, at: now())
+    }
+
+    /// The photo kept for a card, to show the clerk before it is printed.
+    public func photo(ofCard cardNumber: String, for principal: Principal) async throws -> [UInt8]? {
+        _ = try await photoCard(cardNumber, for: principal)
+        return try await store.photo(ofCard: cardNumber)
+    }
+
+    /// The card whose photo `principal` may give or see: one they may request for its holder. Asked
+    /// before a photo is read, so that a caller who may not is refused before anything is checked.
+    public func photoCard(_ cardNumber: String, for principal: Principal) async throws -> CardRecord {
+        let card = try await authorizedCard(cardNumber, for: principal, .requestCard)
+        _ = try await authorizedPerson(card.idNumber, for: principal, .requestCard)
+        return card
+    }
+
     /// Moves a card along its life; which role may depends on the step (lifting a loss report
     /// is its own action).
     public func moveCard(_ cardNumber: String, to status: CardStatus, by principal: Principal) async throws

@@ -83,6 +83,10 @@ public protocol KioskStore: Sendable {
     /// Marks a lost card replaced and applies for its successor for the same holder, together.
     func replace(card cardNumber: String, with newCardNumber: String, by principal: Principal, at now: Date)
         async throws -> CardRecord
+    /// Keeps the photo checked for a card (a JPEG), in place of any before, with a ledger entry.
+    func keep(photo jpeg: [UInt8], forCard cardNumber: String, by principal: Principal, at now: Date) async throws
+    /// The photo kept for a card, or nil.
+    func photo(ofCard cardNumber: String) async throws -> [UInt8]?
     func cardRecord(_ cardNumber: String) async throws -> CardRecord?
     func cardRecords(of idNumber: String) async throws -> [CardRecord]
     func cardRecords(in status: CardStatus, region prefix: String) async throws -> [CardRecord]

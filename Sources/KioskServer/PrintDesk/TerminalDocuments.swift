@@ -77,7 +77,8 @@ struct TerminalDocuments: Sendable {
         return try await printable(
             CardFace(
                 name: person.name, socialSecurityNumber: person.idNumber, cardNumber: card.cardNumber,
-                issueDate: CalendarDate(now), region: terminal.name, photo: nil),
+                issueDate: CalendarDate(now), region: terminal.name,
+                photo: try await store.photo(ofCard: card.cardNumber)),
             kind: .cardFace, by: principal)
     }
 

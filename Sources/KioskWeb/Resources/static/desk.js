@@ -76,7 +76,9 @@
       "case-history", "case-receipt-status", "review-message", "review-summary", "review-duplicates", "review-refused",
       "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
-      "staff-name", "staff-role"]) $(id).replaceChildren();
+      "photo-status", "staff-name", "staff-role"]) $(id).replaceChildren();
+    $("photo-preview").hidden = true;
+    $("photo-preview").removeAttribute("src");
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
     $("card-actions").hidden = true;
     $("login-error").textContent = message;
@@ -414,7 +416,40 @@
       table(["status", "by", "at"], record.steps.map((s) =>
         [t(`card-${s.status}`), s.by, new Date(s.at).toLocaleString("zh-CN")])));
     $("card-actions").hidden = false;
+    showPhoto();
   }
+
+  /// The photo kept for the card on show, as a data URL (the page may show no other kind of image).
+  async function showPhoto() {
+    const shown = card;
+    $("photo-preview").hidden = true;
+    $("photo-status").textContent = "";
+    const response = await fetch(`/api/cards/${encodeURIComponent(shown.cardNumber)}/photo`,
+      { headers: { Authorization: `Bearer ${token}` }, cache: "no-store", credentials: "omit" });
+    if (response.status !== 200 || card !== shown) return ($("photo-status").textContent = t("noPhoto"));
+    const reader = new FileReader();
+    reader.onload = () => {
+      $("photo-preview").src = reader.result;
+      $("photo-preview").hidden = false;
+    };
+    reader.readAsDataURL(await response.blob());
+  }
+
+  /// A photo from a file (a studio's, a scan), sent as it is; the service checks it against the standard.
+  $("photo-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = $("photo-file").files[0];
+    if (!card || !file) return notice("photo-status", t("choosePhoto"), false);
+    const response = await fetch(`/api/cards/${encodeURIComponent(card.cardNumber)}/photo`, {
+      method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "image/jpeg" },
+      body: file, cache: "no-store", credentials: "omit",
+    });
+    const json = await response.json().catch(() => ({}));
+    $("photo-file").value = "";
+    if (response.status !== 200) return notice("photo-status", errorText(json), false);
+    await showPhoto();
+    notice("photo-status", t("photoKept"));
+  });
 
   async function openCard(number) {
     selectTab("card");
