@@ -31,8 +31,14 @@ extension SQLiteKioskStore {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO cardPhoto (cardNumber, jpeg, keptAt, keptBy) VALUES (?, ?, ?, ?)",
                 arguments: [cardNumber, Data(jpeg), recorder.now.milliseconds, principal.actorID])
+            try recorder.enqueue(
+                .cardPhoto,
+                payload: CardPhotoPayload(
+                    cardNumber: cardNumber, jpeg: Data(jpeg), by: principal.actorID, at: recorder.now),
+                baseVersion: nil, priority: SyncCommandKind.normalPriority)
             try recorder.log(
-                "card.photo", subject: .card(number: cardNumber), by: principal, detail: "bytes=\(jpeg.count)")
+                SyncCommandKind.cardPhoto.rawValue, subject: .card(number: cardNumber), by: principal,
+                detail: "bytes=\(jpeg.count)")
         }
     }
 

@@ -124,6 +124,51 @@ import Testing
         }
     }
 
+    /// A desk's photo is kept with its card for production while the card is still to be made or
+    /// issued; the last kept wins, and a card elsewhere or already issued is refused.
+    @Test(arguments: StoreKind.testable)
+    func keepsACardsPhotoForProduction(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, neighbour) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let (other, _) = try Fixtures.terminal("T-102", jurisdiction: Fixtures.neighbour)
+            let (mine, theirs) = (Fixtures.newCardNumber(8), Fixtures.newCardNumber(9))
+            func request(_ number: String, _ person: Person) throws -> SyncCommand {
+                try Fixtures.command(
+                    .cardRequest,
+                    CardRecord(cardNumber: number, idNumber: person.idNumber, requestedBy: "clerk1", at: Fixtures.now),
+                    key: "r-\(number)")
+            }
+            func photo(_ number: String, _ bytes: Data, key: String) throws -> SyncCommand {
+                try Fixtures.command(
+                    .cardPhoto, CardPhotoPayload(cardNumber: number, jpeg: bytes, by: "clerk1", at: Fixtures.now),
+                    key: key)
+            }
+            _ = try await store.apply([try request(theirs, neighbour[0].people[0])], from: other, at: Fixtures.now)
+            let results = try await store.apply(
+                [
+                    try request(mine, home[0].people[0]),
+                    try photo(mine, Data([0xFF, 0xD8, 1]), key: "p1"),
+                    try photo(mine, Data([0xFF, 0xD8, 2]), key: "p2"),
+                    try photo(theirs, Data([0xFF, 0xD8, 3]), key: "p3"),
+                    try photo(mine, Data(count: CardPhotoPayload.maximumBytes + 1), key: "p4"),
+                    try Fixtures.command(
+                        .cardMove,
+                        CardMovePayload(cardNumber: mine, status: .cancelled, by: "super1", at: Fixtures.now),
+                        key: "m"),
+                    try photo(mine, Data([0xFF, 0xD8, 5]), key: "p5"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(
+                results.map(\.outcome) == [.applied, .applied, .applied, .refused, .refused, .applied, .refused],
+                "\(results)")
+            #expect(results[3].reason?.hasPrefix("unknown-card") == true)
+            #expect(results[4].reason?.hasPrefix("malformed-payload") == true)
+            #expect(results[6].reason?.hasPrefix("photo-too-late") == true)
+            #expect(try await store.cardPhoto(cardNumber: mine) == Data([0xFF, 0xD8, 2]))
+            #expect(try await store.cardPhoto(cardNumber: theirs) == nil)
+        }
+    }
+
     @Test(arguments: StoreKind.testable)
     func firstWriterWinsByApplicationID(_ kind: StoreKind) async throws {
         try await kind.withStore { store in

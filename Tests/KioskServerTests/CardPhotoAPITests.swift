@@ -34,6 +34,11 @@ struct CardPhotoAPITests {
             #expect([UInt8](buffer: shown.body) == photo)
             let lines = try await terminal.store.ledger(about: .card(number: "PHOTO-1"))
             #expect(lines.contains { $0.action == "card.photo" && $0.detail == "bytes=\(photo.count)" })
+            // The photo goes to the centre with the card, for production.
+            let sent = try #require(
+                try await terminal.store.pendingOutbox(limit: 10).last { $0.command == "card.photo" })
+            let payload = try SyncJSON.decoder().decode(CardPhotoPayload.self, from: sent.payload)
+            #expect(payload.cardNumber == "PHOTO-1" && [UInt8](payload.jpeg) == photo)
 
             let aside = try await put(api, "PHOTO-1", SyntheticPhoto.jpeg(headTop: 100, headCentre: 215), token: clerk)
             #expect(aside.status == 422 && aside.text.contains("photo-outside-standard"), "\(aside.text)")

@@ -403,6 +403,10 @@ public final class PostgresCentreStore: CentreStore {
         try await record(CardBatch.self, key: id)
     }
 
+    public func cardPhoto(cardNumber: String) async throws -> Data? {
+        try await record(StoredCardPhoto.self, key: cardNumber)?.jpeg
+    }
+
     public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
         try await client.withConnection { connection in
             let batches = try await self.fetch(

@@ -8,6 +8,7 @@ enum CentreCommand: Sendable {
     case moveCard(CardMovePayload)
     case issueCertificate(SignedCertificate)
     case changeStaffPassword(StaffPasswordPayload)
+    case keepCardPhoto(CardPhotoPayload)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -33,6 +34,9 @@ enum CentreCommand: Sendable {
         case .staffPassword:
             guard let value = try? decoder.decode(StaffPasswordPayload.self, from: command.payload) else { return nil }
             self = .changeStaffPassword(value)
+        case .cardPhoto:
+            guard let value = try? decoder.decode(CardPhotoPayload.self, from: command.payload) else { return nil }
+            self = .keepCardPhoto(value)
         }
     }
 
@@ -41,7 +45,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
-        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword: nil
+        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto: nil
         }
     }
 
@@ -56,7 +60,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.idNumber
         case .requestCard(let card): card.idNumber
-        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword: nil
+        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto: nil
         }
     }
 
@@ -65,6 +69,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .requestCard(let card): card.cardNumber
         case .moveCard(let move): move.cardNumber
+        case .keepCardPhoto(let photo): photo.cardNumber
         case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword: nil
         }
     }

@@ -102,6 +102,21 @@ enum CommandRules {
             guard facts.certificate == nil else { return .failure(.certificateSerialTaken) }
             return .success(.insertCertificate(certificate))
 
+        case .keepCardPhoto(let photo):
+            guard let current = facts.card, jurisdiction.contains(current.regionCode) else {
+                return .failure(.unknownCard)
+            }
+            guard [.applied, .inProduction, .readyAtDesk].contains(current.card.status) else {
+                return .failure(.illegalMove(.photoTooLate))
+            }
+            guard !photo.jpeg.isEmpty, photo.jpeg.count <= CardPhotoPayload.maximumBytes else {
+                return .failure(.malformedPayload)
+            }
+            return .success(
+                .keepCardPhoto(
+                    StoredCardPhoto(cardNumber: photo.cardNumber, jpeg: photo.jpeg, keptBy: photo.by, keptAt: photo.at))
+            )
+
         case .changeStaffPassword(let change):
             guard var account = facts.staff, account.terminalAccount(serving: jurisdiction) != nil else {
                 return .failure(.unknownStaff)

@@ -330,6 +330,10 @@ public final class SQLiteCentreStore: CentreStore {
         try await record(CardBatch.self, key: id)
     }
 
+    public func cardPhoto(cardNumber: String) async throws -> Data? {
+        try await record(StoredCardPhoto.self, key: cardNumber)?.jpeg
+    }
+
     public func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview {
         try await pool.read { db in
             let batches = try self.fetch(self.sql.batches(in: area, since: since), RowMapping<CardBatch>.records, db)

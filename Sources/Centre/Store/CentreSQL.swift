@@ -162,6 +162,9 @@ struct CentreSQL: Sendable {
             try insert(certificate)
         case .updateStaff(let account):
             try upsert(account, sequence: sequence)
+        case .keepCardPhoto(let photo):
+            // Kept for production at the centre: no terminal pulls it, so it has no change number.
+            try upsert(photo)
         }
     }
 

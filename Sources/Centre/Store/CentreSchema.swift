@@ -367,6 +367,19 @@ public enum CentreSchema {
                 ALTER TABLE application ADD COLUMN rejectionNote TEXT;
                 CREATE INDEX applicationByChange ON application (changeSequence);
                 """),
+        // The photo each card request's desk checked, kept for production.
+        Migration(
+            name: "v18-card-photos",
+            sqlite: """
+                CREATE TABLE cardPhoto (
+                    cardNumber TEXT PRIMARY KEY NOT NULL, jpeg TEXT NOT NULL, keptBy TEXT NOT NULL,
+                    keptAt INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE cardPhoto (
+                    cardNumber TEXT PRIMARY KEY NOT NULL, jpeg TEXT NOT NULL, keptBy TEXT NOT NULL,
+                    keptAt BIGINT NOT NULL);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

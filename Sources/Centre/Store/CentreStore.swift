@@ -113,6 +113,8 @@ public protocol CentreStore: Sendable {
     func deliverBatch(_ id: String, at now: Date, audit: CentreLedgerEvent) async throws -> CardBatch
     /// The batch under `id`, or nil.
     func batch(id: String) async throws -> CardBatch?
+    /// The photo a desk kept for the card, for its production, or nil.
+    func cardPhoto(cardNumber: String) async throws -> Data?
     /// The area's cards waiting for a batch, and its batches at the bureau or started since
     /// `since`, with their cards.
     func cardProduction(in area: Jurisdiction, since: Date) async throws -> CardProductionOverview

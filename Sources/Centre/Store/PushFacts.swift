@@ -127,6 +127,9 @@ struct PushFacts {
             certificates[certificate.serial] = certificate
         case .updateStaff(let account):
             staff[account.member.id] = account
+        case .keepCardPhoto:
+            // No later command of a push is judged on a photo.
+            break
         }
     }
 

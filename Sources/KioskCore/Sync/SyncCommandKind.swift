@@ -15,6 +15,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: ``StaffPasswordPayload``: the password a member of the centre's staff chose at this
     /// terminal. Sent only for accounts that came from the centre.
     case staffPassword = "staff.password"
+    /// Payload: ``CardPhotoPayload``: the photo kept for a card request, for production. The last
+    /// kept wins while the card is still to be made or issued.
+    case cardPhoto = "card.photo"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0
