@@ -253,7 +253,9 @@ let package = Package(
         ),
         // A resident's photo for their card: a JPEG decoded and checked against the card photo standard
         // (pixel size, plain background, head position) before it is kept, printed and sent for production.
-        .target(name: "CardPhotos", dependencies: ["CodedErrors", "CTurboJPEG"]),
+        .target(
+            name: "CardPhotos",
+            dependencies: ["CodedErrors", "CTurboJPEG", .product(name: "Subprocess", package: "swift-subprocess")]),
         // Technicians' checks: pass/warn/fail with a cause and a fix each, run concurrently under a time limit.
         // Knows no store's tables: it judges the CacheHealth its caller's store reads.
         .target(

@@ -7,6 +7,8 @@ public struct CardPhotoError: CodedError {
         case notAJPEG
         case tooLarge
         case outsideStandard
+        case cameraFailed
+        case noCamera
     }
 
     public let code: Code
@@ -29,6 +31,18 @@ public struct CardPhotoError: CodedError {
             "The file is \(bytes) bytes; a card photo is at most \(CardPhotoStandard.maximumBytes). "
                 + "Ask the photo studio for the card photo file.")
     }
+
+    /// The camera gave no photo; GStreamer's words are kept for the technician.
+    public static func cameraFailed(_ detail: String) -> Self {
+        let line = detail.split(separator: "\n").last.map(String.init) ?? ""
+        return Self(
+            .cameraFailed,
+            "The camera gave no photo: check that it is plugged in and not in use by another program"
+                + (line.isEmpty ? "." : " (\(line)).") + " A photo from a file works meanwhile.")
+    }
+
+    public static let noCamera = Self(
+        .noCamera, "This desk has no camera configured (`camera` in terminal.json): take the photo from a file.")
 
     public static func outsideStandard(_ problems: [String]) -> Self {
         Self(

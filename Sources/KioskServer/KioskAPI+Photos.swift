@@ -10,6 +10,7 @@ extension KioskAPI {
         [
             APIRoute(.put, "/api/cards/{cardNumber}/photo", keepPhoto),
             APIRoute(.get, "/api/cards/{cardNumber}/photo", cardPhoto),
+            APIRoute(.post, "/api/cards/{cardNumber}/photo/camera", photoFromCamera),
         ]
     }
 
@@ -22,9 +23,29 @@ extension KioskAPI {
         let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
         guard mediaType?.lowercased() == "image/jpeg" else { throw APIError.jpegOnly }
         let body = try await request.body.collect(upTo: CardPhotoStandard.maximumBytes + 1)
+        return try await keep([UInt8](buffer: body), forCard: cardNumber, by: principal)
+    }
+
+    /// A photo from the desk's camera, framed by the clerk: cropped and scaled to the card photo's
+    /// size, then checked and kept like a file's.
+    private func photoFromCamera(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let cardNumber = try context.parameters.require("cardNumber")
+        _ = try await services.photoCard(cardNumber, for: principal)
+        guard let camera = configuration.camera else { throw APIError.photo(.noCamera) }
+        let jpeg: [UInt8]
+        do {
+            jpeg = try await CameraCapture(source: camera).jpeg()
+        } catch {
+            throw APIError.photo(error)
+        }
+        return try await keep(jpeg, forCard: cardNumber, by: principal)
+    }
+
+    private func keep(_ jpeg: [UInt8], forCard cardNumber: String, by principal: Principal) async throws -> Response {
         let photo: CardPhoto
         do {
-            photo = try CardPhoto(checking: [UInt8](buffer: body))
+            photo = try CardPhoto(checking: jpeg)
         } catch {
             throw APIError.photo(error)
         }
@@ -69,6 +90,13 @@ extension APIError {
             APIError(
                 status: .contentTooLarge, code: "photo-too-large", chinese: "照片文件过大，请向照相馆索取社保卡照片文件。",
                 english: error.message)
+        case .cameraFailed:
+            APIError(
+                status: .serviceUnavailable, code: "camera-failed",
+                chinese: "摄像头未能拍照：请检查摄像头是否连接、是否被其他程序占用；也可从文件导入照片。", english: error.message)
+        case .noCamera:
+            APIError(
+                status: .conflict, code: "no-camera", chinese: "本窗口未配置摄像头，请从文件导入照片。", english: error.message)
         case .outsideStandard:
             APIError(
                 status: .unprocessableContent, code: "photo-outside-standard",

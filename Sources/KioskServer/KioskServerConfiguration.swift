@@ -21,6 +21,9 @@ public struct KioskServerConfiguration: Sendable {
     /// cupsd's queue for a kiosk's 80 mm receipt roll, where residents' receipts go; nil on a
     /// terminal without one (they go on A4).
     public var receiptQueue: String?
+    /// The desk camera as a GStreamer source and its properties (`v4l2src device=/dev/video0`);
+    /// nil on a desk without one, where photos come from files only.
+    public var camera: [String]?
     /// Seconds between the comment lines that keep an idle event stream open through proxies
     /// and browsers (many close a connection quiet for 30 to 60 s).
     public var eventKeepAlive: TimeInterval
@@ -48,7 +51,7 @@ public struct KioskServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, residentReader: String,
         idleTimeout: TimeInterval = 120, staffIdleLock: TimeInterval = standardStaffIdleLock,
         deskReader: String, documentQueue: String, cardQueue: String, receiptQueue: String? = nil,
-        eventKeepAlive: TimeInterval = 15
+        camera: [String]? = nil, eventKeepAlive: TimeInterval = 15
     ) {
         self.host = host
         self.port = port
@@ -58,6 +61,7 @@ public struct KioskServerConfiguration: Sendable {
         self.deskReader = deskReader
         self.documentQueue = documentQueue
         self.cardQueue = cardQueue
+        self.camera = camera
         self.receiptQueue = receiptQueue
         self.eventKeepAlive = eventKeepAlive
     }

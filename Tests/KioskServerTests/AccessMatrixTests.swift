@@ -139,6 +139,9 @@ struct AccessMatrixTests {
         // A JSON body where a JPEG belongs: 415 for those allowed, refused first for everyone else.
         "PUT /api/cards/{cardNumber}/photo": Rule(
             allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)/photo" }, body: { _ in "{}" }),
+        // No camera on the test desk: 409 for those allowed.
+        "POST /api/cards/{cardNumber}/photo/camera": Rule(
+            allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)/photo/camera" }),
         // No photo was kept: 404 for those allowed.
         "GET /api/cards/{cardNumber}/photo": Rule(allowed: deskHere, uri: { "/api/cards/\($0.cards["read"]!)/photo" }),
         "POST /api/print": Rule(

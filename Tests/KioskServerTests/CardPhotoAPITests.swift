@@ -50,6 +50,9 @@ struct CardPhotoAPITests {
             #expect(garbage.status == 422 && garbage.text.contains("photo-not-jpeg"))
             let huge = try await put(api, "PHOTO-1", [UInt8](repeating: 0xFF, count: 300_000), token: clerk)
             #expect([413, 422].contains(huge.status), "\(huge.text)")
+            // This test desk has no camera: the clerk is sent to a file.
+            let camera = try await api.call(.post, "/api/cards/PHOTO-1/photo/camera", token: clerk)
+            #expect(camera.status == 409 && camera.body["code"] as? String == "no-camera", "\(camera.text)")
         }
     }
 

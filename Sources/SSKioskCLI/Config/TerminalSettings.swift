@@ -28,6 +28,7 @@ enum TerminalSettings {
     static let documentQueue = Setting("documentQueue", .text, "cupsd queue for A4 documents")
     static let cardQueue = Setting("cardQueue", .text, "cupsd queue of the card printer")
     static let receiptQueue = Setting("receiptQueue", .text, "cupsd queue of a kiosk's 80 mm receipt roll")
+    static let camera = Setting("camera", .text, "desk camera as a GStreamer source (v4l2src device=/dev/video0)")
     static let documentKey = Setting("documentKey", .secretFile, "documents' Ed25519 signing key file")
     static let noSpeech = Setting("noSpeech", .onOff, "no spoken prompts on the kiosk page")
     static let psamReader = Setting("psamReader", .text, "reader holding the PSAM")
@@ -68,7 +69,8 @@ enum TerminalSettings {
 
     static let all = [
         database, host, port, residentReader, noResidentReader, idleTimeout, staffIdleLock, eventKeepAlive, deskReader,
-        journal, documentQueue, cardQueue, receiptQueue, documentKey, noSpeech, psamReader, keys, traceKeys, profile,
+        journal, documentQueue, cardQueue, receiptQueue, camera, documentKey, noSpeech, psamReader, keys, traceKeys,
+        profile,
         demo, ledgerKey,
         centre, enrolmentDirectory, centreCA, centreCertificate, centreKey, centreTokenFile, syncInterval, pullInterval,
         syncBackoffLimit, centreReadTimeout, heartbeatInterval, deviceLookInterval, terminalID, jurisdiction, demoStaff,

@@ -80,6 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "cupsd queue of the kiosk's 80 mm receipt roll: residents' receipts print there, cut to length.")
     var receiptQueue: String?
 
+    @Option(help: "The desk camera as a GStreamer source with its properties, e.g. \"v4l2src device=/dev/video0\".")
+    var camera: String?
+
     @Option(
         help: """
             Ed25519 signing key file for documents' QR codes (64 hex digits); without it, the key `sskiosk enrol` made \
@@ -139,6 +142,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.add(T.documentQueue, documentQueue)
         flags.add(T.cardQueue, cardQueue)
         flags.add(T.receiptQueue, receiptQueue)
+        flags.add(T.camera, camera)
         flags.add(T.documentKey, documentKey)
         flags.add(T.noSpeech, noSpeech)
         flags.add(T.psamReader, keyOptions.psamReader)
@@ -253,7 +257,9 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: KioskServerConfiguration(
                 host: host, port: port, residentReader: residentReader, idleTimeout: settings.number(T.idleTimeout)!,
                 staffIdleLock: settings.number(T.staffIdleLock)!, deskReader: deskReader, documentQueue: documentQueue,
-                cardQueue: cardQueue, receiptQueue: receiptQueue, eventKeepAlive: settings.number(T.eventKeepAlive)!),
+                cardQueue: cardQueue, receiptQueue: receiptQueue,
+                camera: settings.text(T.camera).map { $0.split(separator: " ").map(String.init) },
+                eventKeepAlive: settings.number(T.eventKeepAlive)!),
             store: store,
             cards: .pcsc(context, keys: keys, profile: profile),
             desk: .pcsc(

@@ -446,10 +446,21 @@
     });
     const json = await response.json().catch(() => ({}));
     $("photo-file").value = "";
-    if (response.status !== 200) return notice("photo-status", errorText(json), false);
+    await photoKept(response.status, json);
+  });
+
+  /// The desk camera's picture of the resident, checked as a file's would be.
+  $("photo-camera").addEventListener("click", async () => {
+    if (!card) return notice("photo-status", t("noCardSelected"), false);
+    const reply = await call("POST", `/api/cards/${encodeURIComponent(card.cardNumber)}/photo/camera`);
+    await photoKept(reply.status, reply.json);
+  });
+
+  async function photoKept(status, json) {
+    if (status !== 200) return notice("photo-status", errorText(json), false);
     await showPhoto();
     notice("photo-status", t("photoKept"));
-  });
+  }
 
   async function openCard(number) {
     selectTab("card");
