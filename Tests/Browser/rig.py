@@ -98,6 +98,20 @@ def card_data(seed, directory):
     return items[0x08].decode("ascii"), items[0x07].decode("ascii")
 
 
+def call(base, method, path, body=None, token=None):
+    """(status, JSON body) of a call to a terminal's API at `base`."""
+    request = urllib.request.Request(base + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode())
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
 class Terminal:
     """`sskiosk serve` with demo data in a directory of its own; stopped by `stop()`."""
 
@@ -135,15 +149,7 @@ class Terminal:
             return error.code, error.headers, error.read()
 
     def post(self, path, body, token=None):
-        request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST")
-        request.add_header("Content-Type", "application/json")
-        if token:
-            request.add_header("Authorization", f"Bearer {token}")
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"{}")
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"{}")
+        return call(self.url, "POST", path, body, token)
 
     def login(self, staff_id):
         status, body = self.post("/api/staff/login", {"id": staff_id, "password": "demo-password"})

@@ -4,10 +4,8 @@ terminal, after the sync, the supervisor finds it at the township's step and app
 the village, the decision has come down, and the resident's receipt scanned at the village's kiosk
 says it is approved, the name masked. Run under the rig's lock."""
 
-import json
 import sqlite3
 import unittest
-import urllib.request
 import uuid
 
 from selenium.webdriver.common.by import By
@@ -16,26 +14,12 @@ from selenium.webdriver.support.ui import Select
 import browser
 from browser import check_screen, click, text_of, wait, wait_screen
 from centre import Centre
-from rig import rig_is_up, spooled
+from rig import call, rig_is_up, spooled
 from test_kiosk import receipt_code
 
 COUNTY = "430121"
 TOWNSHIP = "430121101"
 PASSWORD = "level-password-1"
-
-
-def call(base, method, path, body=None, token=None):
-    """(status, JSON body) of a call to a terminal's API."""
-    request = urllib.request.Request(base + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"{}")
 
 
 @unittest.skipUnless(browser.have_browser(), "chromium and chromium-driver are not installed")

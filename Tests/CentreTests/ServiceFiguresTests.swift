@@ -48,18 +48,19 @@ struct ServiceFiguresTests {
             FigureCount.counts(ofRegion: region, applications: applications, cards: [], documents: [])
         }
         var sums: [String: FigureSum] = [:]
-        for count in counts where count.family == .service && count.month == month.description {
+        for count in counts where count.key.family == .service && count.key.month == month.description {
+            let counted = count.key
             let key =
                 switch grouping {
-                case .township: String(count.regionCode.prefix(9))
-                case .village: count.regionCode
-                case .clerk: count.clerk
-                case .service: count.service
+                case .township: String(counted.regionCode.prefix(9))
+                case .village: counted.regionCode
+                case .clerk: counted.clerk
+                case .service: counted.service
                 }
-            let due = count.dueAt > 0 && count.dueAt < now.milliseconds ? count.count : 0
-            sums["\(key) \(count.measure)", default: FigureSum(key: key, measure: count.measure, total: 0)].total +=
+            let due = counted.dueAt > 0 && counted.dueAt < now.milliseconds ? count.count : 0
+            sums["\(key) \(counted.measure)", default: FigureSum(key: key, measure: counted.measure, total: 0)].total +=
                 count.count
-            sums["\(key) \(count.measure)"]!.due += due
+            sums["\(key) \(counted.measure)"]!.due += due
         }
         return ServiceFigures(month: month, grouping: grouping, sums: Array(sums.values), at: now)
     }

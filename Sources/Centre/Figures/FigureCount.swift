@@ -28,17 +28,22 @@ public struct FigureCount: Hashable, Sendable {
         case open
     }
 
-    var family: Family
-    /// `YYYY-MM` on China's calendar; empty for coverage.
-    var month: String
-    var regionCode: String
-    /// The staff id that took the applications; empty outside ``Family/service``.
-    var clerk = ""
-    /// The applications' kind; empty outside ``Family/service``.
-    var service = ""
-    var measure: String
-    /// The deadline (milliseconds) of open applications; 0 for every other count.
-    var dueAt: Int64 = 0
+    /// What is counted: the rollup's key.
+    struct Key: Hashable, Sendable {
+        var family: Family
+        /// `YYYY-MM` on China's calendar; empty for coverage.
+        var month: String
+        var regionCode: String
+        /// The staff id that took the applications; empty outside ``Family/service``.
+        var clerk = ""
+        /// The applications' kind; empty outside ``Family/service``.
+        var service = ""
+        var measure: String
+        /// The deadline (milliseconds) of open applications; 0 for every other count.
+        var dueAt: Int64 = 0
+    }
+
+    var key: Key
     var count: Int
 
     /// How many regions one refresh transaction counts again: enough to catch up after a bulk load
@@ -54,13 +59,13 @@ public struct FigureCount: Hashable, Sendable {
     static func counts(
         ofRegion region: String, applications: [Application], cards: [StoredCard], documents: [SignedCertificate]
     ) -> [FigureCount] {
-        var counts: [FigureCount: Int] = [:]
+        var counts: [Key: Int] = [:]
         func add(
             _ family: Family, _ at: Date, _ measure: String, clerk: String = "", service: String = "", dueAt: Int64 = 0
         ) {
-            let key = FigureCount(
+            let key = Key(
                 family: family, month: YearMonth.inChina(containing: at).description, regionCode: region, clerk: clerk,
-                service: service, measure: measure, dueAt: dueAt, count: 0)
+                service: service, measure: measure, dueAt: dueAt)
             counts[key, default: 0] += 1
         }
         for application in applications {
@@ -75,11 +80,7 @@ public struct FigureCount: Hashable, Sendable {
             for step in stored.card.steps { add(.output, step.at, cardPrefix + step.status.rawValue) }
         }
         for document in documents { add(.output, document.signedAt, documentPrefix + document.kind) }
-        return counts.map { key, count in
-            var counted = key
-            counted.count = count
-            return counted
-        }
+        return counts.map { FigureCount(key: $0, count: $1) }
     }
 }
 

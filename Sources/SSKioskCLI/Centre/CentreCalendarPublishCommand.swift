@@ -37,22 +37,9 @@ struct CentreCalendarPublishCommand: AsyncParsableCommand {
 
     /// The years of the file, or why they cannot be published, in plain words.
     static func years(in file: String) throws -> [WorkingCalendar.PublishedYear] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        let decoder = JSONDecoder()
-        guard
-            let years = (try? decoder.decode([WorkingCalendar.PublishedYear].self, from: data))
-                ?? (try? decoder.decode(WorkingCalendar.PublishedYear.self, from: data)).map({ [$0] })
-        else {
-            throw ValidationError(
-                "\(file) is not a year of the calendar or a list of them: {\"year\", \"holidays\", \"workdays\", \"source\"}"
-            )
-        }
-        let problems = WorkingCalendar(years: years).problems
-        guard problems.isEmpty, !years.isEmpty else {
-            throw ValidationError(
-                (problems.isEmpty ? ["\(file) holds no year"] : problems).joined(separator: "\n")
-                    + "\nNothing was published.")
-        }
-        return years
+        try PublishedFile.records(
+            in: file,
+            shape: "a year of the calendar or a list of them: {\"year\", \"holidays\", \"workdays\", \"source\"}",
+            problems: { WorkingCalendar(years: $0).problems })
     }
 }

@@ -40,25 +40,15 @@ struct CentreRoutesPublishCommand: AsyncParsableCommand {
 
     /// The routes of the file, or why they cannot be published, in plain words.
     static func routes(in file: String) throws -> [ServiceRoute] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        let decoder = JSONDecoder()
-        guard
-            let routes = (try? decoder.decode([ServiceRoute].self, from: data))
-                ?? (try? decoder.decode(ServiceRoute.self, from: data)).map({ [$0] })
-        else {
-            throw ValidationError(
-                "\(file) is not a route or a list of them: {\"kind\", \"steps\": [{\"level\", \"days\"}, …]}, "
-                    + "with a service among \(ApplicationKind.allCases.map(\.rawValue).joined(separator: ", ")) "
-                    + "and levels village, township, county")
-        }
-        var problems = routes.flatMap(\.problems)
-        let repeated = Dictionary(grouping: routes, by: \.kind).filter { $0.value.count > 1 }.keys
-        problems += repeated.map { "\($0.rawValue) is in the file more than once" }.sorted()
-        guard problems.isEmpty, !routes.isEmpty else {
-            throw ValidationError(
-                (problems.isEmpty ? ["\(file) holds no route"] : problems).joined(separator: "\n")
-                    + "\nNothing was published.")
-        }
-        return routes
+        try PublishedFile.records(
+            in: file,
+            shape: "a route or a list of them: {\"kind\", \"steps\": [{\"level\", \"days\"}, …]}, with a service among "
+                + ApplicationKind.allCases.map(\.rawValue).joined(separator: ", ")
+                + " and levels village, township, county",
+            problems: { routes in
+                let repeated = Dictionary(grouping: routes, by: \.kind).filter { $0.value.count > 1 }.keys
+                return routes.flatMap(\.problems)
+                    + repeated.map { "\($0.rawValue) is in the file more than once" }.sorted()
+            })
     }
 }
