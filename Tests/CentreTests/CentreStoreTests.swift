@@ -124,6 +124,51 @@ import Testing
         }
     }
 
+    /// A move by a member the centre administers is judged on their role, jurisdiction and level as
+    /// the desk judges it, and a disabled member's is refused; a terminal's own account (one the
+    /// centre does not know) is judged on the case alone.
+    @Test(arguments: StoreKind.testable)
+    func aMoveIsJudgedOnItsMembersRole(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let (home, _) = try await Fixtures.load(store)
+            let (terminal, _) = try Fixtures.terminal()
+            let members: [(String, CentreRole, Bool)] = [
+                ("c-clerk", .clerk, false), ("c-super", .supervisor, false), ("c-gone", .supervisor, true),
+            ]
+            for (id, role, disabled) in members {
+                try await store.addStaff(
+                    CentreStaffAccount(
+                        member: CentreStaffMember(
+                            id: id, name: id, role: role, jurisdiction: try Jurisdiction(Fixtures.home)),
+                        password: try PasswordHash(hashing: "member-pass-1", cost: 10), mustChangePassword: false,
+                        isDisabled: disabled, createdAt: Fixtures.now))
+            }
+            let people = home.flatMap(\.people)
+            let submitted = try await store.apply(
+                try (1...4).map {
+                    try Fixtures.command(
+                        .applicationSubmit, Fixtures.application("T-101-\($0)", for: people[$0]), key: "s\($0)")
+                }, from: terminal, at: Fixtures.now)
+            #expect(submitted.map(\.outcome) == Array(repeating: .applied, count: 4), "\(submitted)")
+            func approve(_ number: Int, by actor: String) throws -> SyncCommand {
+                try Fixtures.command(
+                    .applicationMove,
+                    ApplicationMovePayload(
+                        id: "T-101-\(number)", action: .approve, status: .approved, by: actor, at: Fixtures.now),
+                    key: "a\(number)", base: 1)
+            }
+            let results = try await store.apply(
+                [
+                    try approve(1, by: "c-clerk"), try approve(2, by: "c-gone"), try approve(3, by: "c-super"),
+                    try approve(4, by: "terminal-supervisor"),
+                ], from: terminal, at: Fixtures.now)
+            #expect(results.map(\.outcome) == [.refused, .refused, .applied, .applied], "\(results)")
+            #expect(results[0].reason?.hasPrefix("forbidden") == true)
+            #expect(results[1].reason?.hasPrefix("staff-disabled") == true)
+            #expect(try await store.application(id: "T-101-3")?.approvedBy == "c-super")
+        }
+    }
+
     /// A desk's photo is kept with its card for production while the card is still to be made or
     /// issued; the last kept wins, and a card elsewhere or already issued is refused.
     @Test(arguments: StoreKind.testable)

@@ -87,8 +87,13 @@ enum CentreCommand: Sendable {
     }
 
     /// The staff account the command names, to look up.
+    /// The staff account the command names, to look up: whose password changes, or who moved an
+    /// application.
     var staffID: String? {
-        guard case .changeStaffPassword(let change) = self else { return nil }
-        return change.id
+        switch self {
+        case .changeStaffPassword(let change): change.id
+        case .moveApplication(let move): move.by
+        case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto: nil
+        }
     }
 }

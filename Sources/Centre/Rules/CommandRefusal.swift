@@ -78,6 +78,9 @@ struct CommandRefusal: Error, Hashable, Sendable {
         message: "the centre administers no account with this id that works at this terminal")
     static let staffDisabled = Self(
         code: "staff-disabled", message: "the account is disabled at the centre; its password is not changed")
+    static let moverDisabled = Self(
+        code: "staff-disabled",
+        message: "the account that made the move is disabled at the centre; the move is not applied")
     static let malformedPasswordHash = Self(
         code: "malformed-password-hash", message: "the password hash is not a scrypt hash this centre accepts")
 

@@ -43,7 +43,17 @@ enum CommandRules {
                 return .failure(.illegalMove(.levelBelowStep(level, step: application.level)))
             }
             do {
-                if let action = move.action {
+                if let action = move.action, let account = facts.staff {
+                    // A member the centre administers is judged as the desk judges them: role,
+                    // jurisdiction and level, then the case's own rules.
+                    guard !account.isDisabled else { return .failure(.moverDisabled) }
+                    guard let member = account.terminalAccount(serving: jurisdiction)?.member else {
+                        return .failure(.unknownStaff)
+                    }
+                    application = try CaseRules.apply(
+                        action, to: application, by: .staff(member), at: move.at, rejection: move.rejection,
+                        handOverTo: move.owner, calendar: facts.calendar, adoptingUntaken: true)
+                } else if let action = move.action {
                     try application.apply(
                         action, by: move.by, at: move.at, rejection: move.rejection, handOverTo: move.owner,
                         calendar: facts.calendar, adoptingUntaken: true)

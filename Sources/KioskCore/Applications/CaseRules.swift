@@ -10,7 +10,8 @@ public enum CaseRules {
     /// again counts on `calendar`.
     public static func apply(
         _ action: CaseAction, to application: Application, by principal: Principal, at now: Date,
-        rejection: Rejection? = nil, handOverTo: String? = nil, calendar: WorkingCalendar = .published
+        rejection: Rejection? = nil, handOverTo: String? = nil, calendar: WorkingCalendar = .published,
+        adoptingUntaken: Bool = false
     ) throws(KioskError) -> Application {
         try AccessPolicy.authorize(
             principal, action.permission, regionCode: application.regionCode, idNumber: application.idNumber)
@@ -19,7 +20,8 @@ public enum CaseRules {
         guard level >= application.level else { throw .levelBelowStep(level, step: application.level) }
         var next = application
         try next.apply(
-            action, by: member.id, at: now, rejection: rejection, handOverTo: handOverTo, calendar: calendar)
+            action, by: member.id, at: now, rejection: rejection, handOverTo: handOverTo, calendar: calendar,
+            adoptingUntaken: adoptingUntaken)
         return next
     }
 
