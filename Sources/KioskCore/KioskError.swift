@@ -261,4 +261,41 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         english: "A refusal needs a reason from the list, and words when the reason is “other”.",
         httpStatus: 422
     )
+
+    // MARK: Retirees' checks
+
+    public static let notARetiree = Self(
+        code: "not-a-retiree",
+        chinese: "此项认证只面向领取养老金的退休人员；您不在本年度认证名单中。",
+        english: "The qualification check is for people who draw a pension; this person is not on the year's list.",
+        httpStatus: 403
+    )
+
+    public static let retireeAlreadyCertified = Self(
+        code: "already-certified",
+        chinese: "本年度已认证，无需再次认证。",
+        english: "This year's check is already certified.",
+        httpStatus: 409
+    )
+
+    public static let retireeReported = Self(
+        code: "retiree-reported",
+        chinese: "已报告此人死亡或迁出，不能认证或再次报告；请由县级决定是否暂停发放。",
+        english: "A death or move away is already reported for this retiree; the county decides on suspension.",
+        httpStatus: 409
+    )
+
+    public static let retireeSuspended = Self(
+        code: "retiree-suspended",
+        chinese: "养老金已暂停发放，请到县社保中心办理恢复。",
+        english: "The pension is suspended; resuming it is done at the county's centre.",
+        httpStatus: 409
+    )
+
+    public static let notASuspensionCandidate = Self(
+        code: "not-a-suspension-candidate",
+        chinese: "只有逾期未认证或已报告死亡、迁出的人员才能暂停发放。",
+        english: "Only a check that is overdue, or whose retiree was reported dead or moved away, may be suspended.",
+        httpStatus: 409
+    )
 }

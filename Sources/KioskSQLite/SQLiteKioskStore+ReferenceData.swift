@@ -162,6 +162,7 @@ extension SQLiteKioskStore {
             try upsert(page.contributions, db, ContributionRow.upsert, ContributionRow.upsertArguments)
             try upsert(page.pensionPayments, db, PensionPaymentRow.upsert, PensionPaymentRow.upsertArguments)
             try upsert(page.jobPostings, db, JobPostingRow.upsert, JobPostingRow.upsertArguments)
+            try Self.keep(page.retireeChecks, db)
             if !page.cardRecords.isEmpty {
                 let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
                 let encoder = SyncJSON.encoder()

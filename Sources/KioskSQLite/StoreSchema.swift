@@ -60,6 +60,20 @@ enum StoreSchema {
                 t.column("keptBy", .text).notNull()
             }
         }
+        // Retirees' qualification checks as the centre published them, with what was recorded on
+        // each (JSON of the entry, or null).
+        migrator.registerMigration("v17-retiree-checks") { db in
+            try db.create(table: "retireeCheck", options: [.strict, .withoutRowID]) { t in
+                t.primaryKey {
+                    t.column("idNumber", .text).references("person", onDelete: .cascade)
+                    t.column("year", .integer)
+                }
+                t.column("dueBy", .integer).notNull()
+                t.column("certification", .text)
+                t.column("lifeEvent", .text)
+                t.column("suspension", .text)
+            }
+        }
         return migrator
     }
 

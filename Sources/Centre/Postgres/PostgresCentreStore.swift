@@ -439,6 +439,21 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func publishRetireeChecks(year: Int, dueBy: Date, audit: CentreLedgerEvent) async throws -> Int {
+        try await transaction { connection in
+            try await self.appendLedger(audit, at: Date(), connection)
+            let retirees = try await self.fetch(
+                self.sql.retireesWithoutCheck(of: year), RowMapping<String>.idNumbers, connection)
+            guard !retirees.isEmpty else { return 0 }
+            let first = try await self.reserve(retirees.count, connection)
+            for (offset, idNumber) in retirees.enumerated() {
+                let check = RetireeCheck(idNumber: idNumber, year: year, dueBy: dueBy)
+                try await self.execute(try self.sql.insert(check, sequence: first + Int64(offset)), connection)
+            }
+            return retirees.count
+        }
+    }
+
     public func serviceRoutes() async throws -> ServiceRoutes {
         try await client.withConnection { connection in
             ServiceRoutes(published: try await self.fetch(self.sql.serviceRoutes, .records, connection))
@@ -493,6 +508,8 @@ public final class PostgresCentreStore: CentreStore {
                     self.sql.rows(Contribution.self, of: [idNumber]), .records, connection),
                 pensionPayments: try await self.fetch(
                     self.sql.rows(PensionPayment.self, of: [idNumber]), .records, connection),
+                retireeChecks: try await self.fetch(
+                    self.sql.rows(RetireeCheck.self, of: [idNumber]), .records, connection),
                 cards: try await self.fetch(self.sql.rows(StoredCard.self, of: [idNumber]), .records, connection),
                 at: now)
             let first = try await self.reserve(move.changeCount, connection)
@@ -548,6 +565,7 @@ public final class PostgresCentreStore: CentreStore {
             page.contributions = try await self.fetch(self.sql.rows(Contribution.self, of: ids), .records, connection)
             page.pensionPayments = try await self.fetch(
                 self.sql.rows(PensionPayment.self, of: ids), .records, connection)
+            page.retireeChecks = try await self.fetch(self.sql.rows(RetireeCheck.self, of: ids), .records, connection)
             let cards: [StoredCard] = try await self.fetch(
                 self.sql.rows(StoredCard.self, of: ids), .records, connection)
             page.cardRecords = cards.map(\.card)
@@ -626,6 +644,7 @@ public final class PostgresCentreStore: CentreStore {
             sequence = try await self.copy(page.enrolments, from: sequence, connection)
             sequence = try await self.copy(page.contributions, from: sequence, connection)
             sequence = try await self.copy(page.pensionPayments, from: sequence, connection)
+            sequence = try await self.copy(page.retireeChecks, from: sequence, connection)
             sequence = try await self.copy(page.jobPostings, from: sequence, connection)
             var regions = Dictionary(page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
             for card in page.cardRecords where regions[card.idNumber] == nil {

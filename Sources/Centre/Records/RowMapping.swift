@@ -55,15 +55,21 @@ extension RowMapping where Value: FetchableCentreRecord {
 
 extension RowMapping where Value == String {
     /// The `regionCode` column of each row.
-    static var regionCodes: RowMapping {
+    static var regionCodes: RowMapping { text("regionCode") }
+
+    /// The `idNumber` column of each row.
+    static var idNumbers: RowMapping { text("idNumber") }
+
+    /// The text column `name` of each row, which must be there and not null.
+    private static func text(_ name: String) -> RowMapping {
         RowMapping { first in
-            let position = first.index(of: "regionCode")
+            let position = first.index(of: name)
             return { row in
-                guard let position else { throw MissingColumn(table: "a record's region", column: "regionCode") }
-                guard let region = try row.text(at: position) else {
-                    throw CorruptRow(table: "a record's region", column: "regionCode")
+                guard let position else { throw MissingColumn(table: "a record's \(name)", column: name) }
+                guard let value = try row.text(at: position) else {
+                    throw CorruptRow(table: "a record's \(name)", column: name)
                 }
-                return region
+                return value
             }
         }
     }

@@ -9,6 +9,7 @@ enum CentreCommand: Sendable {
     case issueCertificate(SignedCertificate)
     case changeStaffPassword(StaffPasswordPayload)
     case keepCardPhoto(CardPhotoPayload)
+    case recordRetireeCheck(RetireeCheckPayload)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -37,6 +38,9 @@ enum CentreCommand: Sendable {
         case .cardPhoto:
             guard let value = try? decoder.decode(CardPhotoPayload.self, from: command.payload) else { return nil }
             self = .keepCardPhoto(value)
+        case .retireeCheck:
+            guard let value = try? decoder.decode(RetireeCheckPayload.self, from: command.payload) else { return nil }
+            self = .recordRetireeCheck(value)
         }
     }
 
@@ -45,7 +49,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
-        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto: nil
+        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck: nil
         }
     }
 
@@ -60,6 +64,7 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.idNumber
         case .requestCard(let card): card.idNumber
+        case .recordRetireeCheck(let entry): entry.idNumber
         case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto: nil
         }
     }
@@ -70,7 +75,7 @@ enum CentreCommand: Sendable {
         case .requestCard(let card): card.cardNumber
         case .moveCard(let move): move.cardNumber
         case .keepCardPhoto(let photo): photo.cardNumber
-        case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword: nil
+        case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck: nil
         }
     }
 
@@ -93,7 +98,13 @@ enum CentreCommand: Sendable {
         switch self {
         case .changeStaffPassword(let change): change.id
         case .moveApplication(let move): move.by
-        case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto: nil
+        case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck: nil
         }
+    }
+
+    /// The retiree's check the command records on, to look up.
+    var retireeCheck: RetireeCheckKey? {
+        guard case .recordRetireeCheck(let entry) = self else { return nil }
+        return RetireeCheckKey(idNumber: entry.idNumber, year: entry.year)
     }
 }

@@ -16,6 +16,8 @@ struct CommandFacts: Sendable {
     var certificate: SignedCertificate?
     /// The staff account the command names.
     var staff: CentreStaffAccount?
+    /// The retiree's check the command records on, as the centre has it.
+    var retireeCheck: RetireeCheck?
     /// The working calendar a move's clock counts on.
     var calendar = WorkingCalendar.published
     /// The routes in force, which say the level that decides a new application.

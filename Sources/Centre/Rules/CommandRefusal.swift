@@ -81,6 +81,10 @@ struct CommandRefusal: Error, Hashable, Sendable {
     static let moverDisabled = Self(
         code: "staff-disabled",
         message: "the account that made the move is disabled at the centre; the move is not applied")
+    /// Also the answer for a check outside the jurisdiction.
+    static let notARetiree = Self(
+        code: "not-a-retiree",
+        message: "the centre published no qualification check of this year for this person in this jurisdiction")
     static let malformedPasswordHash = Self(
         code: "malformed-password-hash", message: "the password hash is not a scrypt hash this centre accepts")
 

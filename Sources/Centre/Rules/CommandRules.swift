@@ -127,6 +127,18 @@ enum CommandRules {
                     StoredCardPhoto(cardNumber: photo.cardNumber, jpeg: photo.jpeg, keptBy: photo.by, keptAt: photo.at))
             )
 
+        case .recordRetireeCheck(let payload):
+            guard let region = facts.holderRegion, jurisdiction.contains(region), var check = facts.retireeCheck else {
+                return .failure(.notARetiree)
+            }
+            guard let entry = payload.entry else { return .failure(.malformedPayload) }
+            do {
+                try check.record(entry, at: ServiceLevel(jurisdiction))
+            } catch {
+                return .failure(.illegalMove(error))
+            }
+            return .success(.updateRetireeCheck(check))
+
         case .changeStaffPassword(let change):
             guard var account = facts.staff, account.terminalAccount(serving: jurisdiction) != nil else {
                 return .failure(.unknownStaff)

@@ -359,6 +359,20 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func publishRetireeChecks(year: Int, dueBy: Date, audit: CentreLedgerEvent) async throws -> Int {
+        try await pool.write { db in
+            try self.appendLedger(audit, at: Date(), db)
+            let retirees = try self.fetch(self.sql.retireesWithoutCheck(of: year), RowMapping<String>.idNumbers, db)
+            guard !retirees.isEmpty else { return 0 }
+            let first = try self.reserve(retirees.count, db)
+            for (offset, idNumber) in retirees.enumerated() {
+                let check = RetireeCheck(idNumber: idNumber, year: year, dueBy: dueBy)
+                try self.execute(try self.sql.insert(check, sequence: first + Int64(offset)), db)
+            }
+            return retirees.count
+        }
+    }
+
     public func serviceRoutes() async throws -> ServiceRoutes {
         try await pool.read { db in ServiceRoutes(published: try self.fetch(self.sql.serviceRoutes, .records, db)) }
     }
@@ -407,6 +421,7 @@ public final class SQLiteCentreStore: CentreStore {
                 enrolments: try self.fetch(self.sql.rows(Enrolment.self, of: [idNumber]), .records, db),
                 contributions: try self.fetch(self.sql.rows(Contribution.self, of: [idNumber]), .records, db),
                 pensionPayments: try self.fetch(self.sql.rows(PensionPayment.self, of: [idNumber]), .records, db),
+                retireeChecks: try self.fetch(self.sql.rows(RetireeCheck.self, of: [idNumber]), .records, db),
                 cards: try self.fetch(self.sql.rows(StoredCard.self, of: [idNumber]), .records, db), at: now)
             for statement in try self.sql.move(move, firstSequence: try self.reserve(move.changeCount, db)) {
                 try self.execute(statement, db)
@@ -458,6 +473,7 @@ public final class SQLiteCentreStore: CentreStore {
             page.enrolments = try self.fetch(self.sql.rows(Enrolment.self, of: ids), .records, db)
             page.contributions = try self.fetch(self.sql.rows(Contribution.self, of: ids), .records, db)
             page.pensionPayments = try self.fetch(self.sql.rows(PensionPayment.self, of: ids), .records, db)
+            page.retireeChecks = try self.fetch(self.sql.rows(RetireeCheck.self, of: ids), .records, db)
             let cards: [StoredCard] = try self.fetch(self.sql.rows(StoredCard.self, of: ids), .records, db)
             page.cardRecords = cards.map(\.card)
             return page
@@ -520,6 +536,7 @@ public final class SQLiteCentreStore: CentreStore {
             try insert(page.enrolments)
             try insert(page.contributions)
             try insert(page.pensionPayments)
+            try insert(page.retireeChecks)
             try insert(page.jobPostings)
             let regions = Dictionary(
                 page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { first, _ in first })

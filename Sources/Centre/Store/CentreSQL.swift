@@ -165,6 +165,8 @@ struct CentreSQL: Sendable {
         case .keepCardPhoto(let photo):
             // Kept for production at the centre: no terminal pulls it, so it has no change number.
             try upsert(photo)
+        case .updateRetireeCheck(let check):
+            try upsert(check, sequence: sequence)
         }
     }
 
@@ -287,6 +289,19 @@ struct CentreSQL: Sendable {
                 ORDER BY \(Record.primaryKey.map(\.stringValue).joined(separator: ", "))
                 """,
             arguments: idNumbers.map(SQLValue.text))
+    }
+
+    /// The people paid a pension since January of the year before `year` who have no check of
+    /// `year` yet: whom a new year's list adds.
+    func retireesWithoutCheck(of year: Int) -> Statement {
+        Statement(
+            sql: """
+                SELECT DISTINCT p.idNumber FROM pensionPayment p
+                WHERE p.month >= \(parameter(1)) AND NOT EXISTS (
+                    SELECT 1 FROM retireeCheck c WHERE c.idNumber = p.idNumber AND c.year = \(parameter(2)))
+                ORDER BY p.idNumber
+                """,
+            arguments: [.integer(Int64((year - 1) * 12)), .integer(Int64(year))])
     }
 
     func jobPostings(in jurisdiction: Jurisdiction) -> Statement {

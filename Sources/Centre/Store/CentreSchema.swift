@@ -380,6 +380,23 @@ public enum CentreSchema {
                     cardNumber TEXT PRIMARY KEY NOT NULL, jpeg TEXT NOT NULL, keptBy TEXT NOT NULL,
                     keptAt BIGINT NOT NULL);
                 """),
+        // Retirees' qualification checks, a year's list as published, each with what was recorded on it.
+        Migration(
+            name: "v19-retiree-checks",
+            sqlite: """
+                CREATE TABLE retireeCheck (
+                    idNumber TEXT NOT NULL, year INTEGER NOT NULL, dueBy INTEGER NOT NULL, certification TEXT,
+                    lifeEvent TEXT, suspension TEXT, changeSequence INTEGER NOT NULL,
+                    PRIMARY KEY (idNumber, year)) STRICT, WITHOUT ROWID;
+                CREATE INDEX retireeCheckByChange ON retireeCheck (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE retireeCheck (
+                    idNumber TEXT NOT NULL, year BIGINT NOT NULL, dueBy BIGINT NOT NULL, certification TEXT,
+                    lifeEvent TEXT, suspension TEXT, changeSequence BIGINT NOT NULL,
+                    PRIMARY KEY (idNumber, year));
+                CREATE INDEX retireeCheckByChange ON retireeCheck (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

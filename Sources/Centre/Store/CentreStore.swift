@@ -95,6 +95,10 @@ public protocol CentreStore: Sendable {
     /// Publishes a service's route across levels in place of what was published for it, with its
     /// ledger entry; terminals pull it. Cases already on their way keep the route they were made on.
     func publish(_ route: ServiceRoute, audit: CentreLedgerEvent) async throws
+    /// Publishes the year's qualification checks, due by `dueBy`: one for everyone paid a pension
+    /// since January of the year before who has none of the year yet, so that publishing again adds
+    /// the newly retired and leaves what was recorded alone. Returns how many it added.
+    func publishRetireeChecks(year: Int, dueBy: Date, audit: CentreLedgerEvent) async throws -> Int
     /// The routes in force at the centre: those published, the national route for the rest.
     func serviceRoutes() async throws -> ServiceRoutes
     /// Publishes a year's holidays and adjusted working days in place of what was published for it

@@ -41,6 +41,7 @@ struct ChangePage {
             query(Contribution.self) { $0.contributions.append($1) },
             query(PensionPayment.self) { $0.pensionPayments.append($1) },
             query(JobPosting.self) { $0.jobPostings.append($1) },
+            query(RetireeCheck.self) { $0.retireeChecks.append($1) },
             // Cards are stored with their region; the page carries the card alone.
             query(StoredCard.self) { $0.cardRecords.append($1.card) },
             query(StoredApplication.self) {

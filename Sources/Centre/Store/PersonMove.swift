@@ -9,12 +9,13 @@ struct PersonMove: Sendable {
     let enrolments: [Enrolment]
     let contributions: [Contribution]
     let pensionPayments: [PensionPayment]
+    let retireeChecks: [RetireeCheck]
     let cards: [StoredCard]
     let removal: StoredRemoval
 
     init(
         _ person: Person, to region: String, enrolments: [Enrolment], contributions: [Contribution],
-        pensionPayments: [PensionPayment], cards: [StoredCard], at now: Date
+        pensionPayments: [PensionPayment], retireeChecks: [RetireeCheck], cards: [StoredCard], at now: Date
     ) {
         var moved = person
         moved.regionCode = region
@@ -22,11 +23,13 @@ struct PersonMove: Sendable {
         self.enrolments = enrolments
         self.contributions = contributions
         self.pensionPayments = pensionPayments
+        self.retireeChecks = retireeChecks
         self.cards = cards.map { StoredCard(card: $0.card, regionCode: region) }
         removal = StoredRemoval(
             record: .person(idNumber: person.idNumber), regionCode: person.regionCode, movedTo: region, removedAt: now)
     }
 
     /// The change numbers the move takes: one a row, and one for the removal.
-    var changeCount: Int { 2 + enrolments.count + contributions.count + pensionPayments.count + cards.count }
+    var changeCount: Int { 2 + enrolments.count + contributions.count + pensionPayments.count + retireeChecks.count
+        + cards.count }
 }

@@ -18,6 +18,7 @@ struct PushFacts {
     private var cards: [String: StoredCard] = [:]
     private var certificates: [String: SignedCertificate] = [:]
     private var staff: [String: CentreStaffAccount] = [:]
+    private var retireeChecks: [RetireeCheckKey: RetireeCheck] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -73,6 +74,14 @@ struct PushFacts {
                     facts.certificates[certificate.serial] = certificate
                 })
         }
+        let retirees = Self.keys(commands.compactMap(\.retireeCheck?.idNumber))
+        if !retirees.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.rows(RetireeCheck.self, of: retirees)) { row, facts in
+                    let check = try RetireeCheck(row: TableRow(reading: row))
+                    facts.retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
+                })
+        }
         if commands.contains(where: \.movesAnApplication) {
             lookups.append(
                 Lookup(statement: sql.calendarYears) { row, facts in
@@ -109,6 +118,7 @@ struct PushFacts {
         facts.card = command.cardNumber.flatMap { cards[$0] }
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
+        facts.retireeCheck = command.retireeCheck.flatMap { retireeChecks[$0] }
         facts.calendar = calendar
         facts.routes = routes
         return facts
@@ -130,6 +140,8 @@ struct PushFacts {
         case .keepCardPhoto:
             // No later command of a push is judged on a photo.
             break
+        case .updateRetireeCheck(let check):
+            retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
         }
     }
 

@@ -19,6 +19,8 @@ public enum LedgerSubject: Hashable, Sendable {
     case calendarYear(Int)
     /// The route of a service across levels.
     case serviceRoute(ApplicationKind)
+    /// A year's list of retirees' qualification checks.
+    case retireeChecks(year: Int)
 
     /// How the ledger writes it.
     public var ledgerText: String {
@@ -34,6 +36,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .area(let code): "area:" + code
         case .calendarYear(let year): "calendarYear:\(year)"
         case .serviceRoute(let kind): "serviceRoute:" + kind.rawValue
+        case .retireeChecks(let year): "retireeChecks:\(year)"
         }
     }
 }

@@ -6,7 +6,7 @@ import Vocabulary
 /// goes to the store. No I/O of its own beyond the store protocol, so the rules are tested alone.
 public struct KioskServices: Sendable {
     public let store: any KioskStore
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
     public init(store: any KioskStore, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
@@ -368,7 +368,7 @@ public struct KioskServices: Sendable {
     /// The person `idNumber`, once `principal` may take `action` on them. What can be decided
     /// without the record (the role; a resident's own number) is decided first, so that a refusal
     /// never tells whether a number is in the cache.
-    private func authorizedPerson(_ idNumber: String, for principal: Principal, _ action: Action) async throws
+    func authorizedPerson(_ idNumber: String, for principal: Principal, _ action: Action) async throws
         -> Person
     {
         try AccessPolicy.authorize(principal, action, idNumber: idNumber)
@@ -391,7 +391,7 @@ public struct KioskServices: Sendable {
     }
 
     /// The member of staff who may list people's records.
-    private func listingMember(_ principal: Principal, _ what: String) throws(KioskError) -> StaffMember {
+    func listingMember(_ principal: Principal, _ what: String) throws(KioskError) -> StaffMember {
         guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal) else {
             throw .forbidden(what)
         }
@@ -405,7 +405,7 @@ public struct KioskServices: Sendable {
     }
 
     /// A read of a list of people, on the ledger as a read of one person is: what was listed and how many.
-    private func logListRead(_ principal: Principal, _ list: String, count: Int) async throws {
+    func logListRead(_ principal: Principal, _ list: String, count: Int) async throws {
         try await store.log(
             "person.list", subject: .terminal, by: principal, detail: "list=\(list) count=\(count)", at: now())
     }
@@ -414,7 +414,7 @@ public struct KioskServices: Sendable {
         KioskError.notFound("person", chinese: "此人的参保信息（本机缓存中没有，请联系中心）")
     }
 
-    private func logStaffRead(_ principal: Principal, _ idNumber: String, detail: String) async throws {
+    func logStaffRead(_ principal: Principal, _ idNumber: String, detail: String) async throws {
         guard case .staff = principal else { return }
         try await store.log(
             "person.read", subject: .person(idNumber: idNumber), by: principal, detail: detail, at: now())

@@ -9,6 +9,7 @@ public enum AccessPolicy {
                 .issueCard,
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
+                .certifyRetiree, .reportRetireeLifeEvent,
             ]
             .contains(action)
         case .supervisor:
@@ -21,7 +22,7 @@ public enum AccessPolicy {
     }
 
     static let residentActions: Set<Action> = [
-        .readPerson, .submitApplication, .reportLoss, .printDocument, .activateCard,
+        .readPerson, .submitApplication, .reportLoss, .printDocument, .activateCard, .certifyRetiree,
     ]
 
     /// Whether this principal may see personal fields (names, ID numbers, records) at all.

@@ -23,4 +23,10 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     case readLedger = "read-ledger"
     case readStatistics = "read-statistics"
     case runDiagnostics = "run-diagnostics"
+    /// A retiree's qualification check certified: their own at the kiosk, or by a clerk's home visit.
+    case certifyRetiree = "certify-retiree"
+    /// A retiree's death or move away reported by the family at the desk.
+    case reportRetireeLifeEvent = "report-retiree-life-event"
+    /// A pension suspended (暂停发放): a supervisor's decision, at the county alone.
+    case suspendPension = "suspend-pension"
 }

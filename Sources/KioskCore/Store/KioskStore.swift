@@ -95,6 +95,20 @@ public protocol KioskStore: Sendable {
     func log(_ action: String, subject: LedgerSubject, by principal: Principal, detail: String, at now: Date)
         async throws
 
+    // MARK: Retirees' checks
+
+    /// The person's latest check (of the newest year the centre published for them); nil when they
+    /// are on no list, that is, draw no pension this terminal knows of.
+    func retireeCheck(of idNumber: String) async throws -> RetireeCheck?
+    /// The latest check of every retiree in the region, soonest due first.
+    func retireeChecks(region prefix: String) async throws -> [RetireeCheckLine]
+    /// Records `entry` on the person's latest check as ``RetireeCheck/record(_:at:)`` allows at
+    /// `level`, the row read and written in one transaction with its outbox and ledger entries.
+    func record(
+        _ entry: RetireeCheckEntry, onCheckOf idNumber: String, at level: ServiceLevel, by principal: Principal,
+        at now: Date
+    ) async throws -> RetireeCheck
+
     // MARK: Ledger
 
     func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry]

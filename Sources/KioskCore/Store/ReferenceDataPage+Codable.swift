@@ -8,7 +8,7 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case staff, calendarYears, serviceRoutes, applications, removals, resumeAfter
+        case staff, calendarYears, serviceRoutes, applications, retireeChecks, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +29,7 @@ extension ReferenceDataPage: Codable {
                 ?? [],
             serviceRoutes: try container.decodeIfPresent([ServiceRoute].self, forKey: .serviceRoutes) ?? [],
             applications: try container.decodeIfPresent([VersionedApplication].self, forKey: .applications) ?? [],
+            retireeChecks: try container.decodeIfPresent([RetireeCheck].self, forKey: .retireeChecks) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -47,6 +48,7 @@ extension ReferenceDataPage: Codable {
         if !calendarYears.isEmpty { try container.encode(calendarYears, forKey: .calendarYears) }
         if !serviceRoutes.isEmpty { try container.encode(serviceRoutes, forKey: .serviceRoutes) }
         if !applications.isEmpty { try container.encode(applications, forKey: .applications) }
+        if !retireeChecks.isEmpty { try container.encode(retireeChecks, forKey: .retireeChecks) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

@@ -21,6 +21,9 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Applications of the jurisdiction as the centre holds them: those another terminal made,
     /// moved up to this terminal's level or decided above it come down here.
     public var applications: [VersionedApplication]
+    /// Retirees' qualification checks of the jurisdiction's people, as the centre holds them: the
+    /// year's list when it is published, and every entry recorded on one at any terminal.
+    public var retireeChecks: [RetireeCheck]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -43,6 +46,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         calendarYears: [WorkingCalendar.PublishedYear] = [],
         serviceRoutes: [ServiceRoute] = [],
         applications: [VersionedApplication] = [],
+        retireeChecks: [RetireeCheck] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -58,6 +62,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.calendarYears = calendarYears
         self.serviceRoutes = serviceRoutes
         self.applications = applications
+        self.retireeChecks = retireeChecks
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -73,6 +78,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
             + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + applications.count
+            + retireeChecks.count
     }
 
     /// Whether the page changes nothing in a cache.

@@ -18,6 +18,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: ``CardPhotoPayload``: the photo kept for a card request, for production. The last
     /// kept wins while the card is still to be made or issued.
     case cardPhoto = "card.photo"
+    /// Payload: ``RetireeCheckPayload``: a certification, a reported death or move, or the county's
+    /// suspension, replayed on the centre's copy of the check with the same rules.
+    case retireeCheck = "retiree.check"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0
