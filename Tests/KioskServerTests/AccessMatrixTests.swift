@@ -77,6 +77,20 @@ struct AccessMatrixTests {
         "POST /api/me/print": Rule(
             allowed: [.resident], uri: { _ in "/api/me/print" },
             body: { #"{"key":"\#($0.unique)","document":"proof-of-insurance"}"# }),
+        // No one here is on a retirees' list: 403 not-a-retiree for those allowed, refused first for the rest.
+        "GET /api/me/retiree-check": Rule(allowed: [.resident], uri: { _ in "/api/me/retiree-check" }),
+        "POST /api/me/retiree-check": Rule(allowed: [.resident], uri: { _ in "/api/me/retiree-check" }),
+        "GET /api/retirees": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/retirees?state=overdue" }),
+        "POST /api/retirees/certification": Rule(
+            allowed: deskHere, uri: { _ in "/api/retirees/certification" },
+            body: { #"{"idNumber":"\#($0.here)","note":"在家"}"# }),
+        "POST /api/retirees/life-event": Rule(
+            allowed: deskHere, uri: { _ in "/api/retirees/life-event" },
+            body: { #"{"idNumber":"\#($0.here)","kind":"death","on":"2026-01-02","reporterRelation":"子女"}"# }),
+        "POST /api/retirees/suspension": Rule(
+            allowed: [.supervisor], uri: { _ in "/api/retirees/suspension" },
+            body: { #"{"idNumber":"\#($0.here)","reason":"逾期未认证"}"# }),
         "POST /api/staff/login": Rule(
             allowed: everyone, uri: { _ in "/api/staff/login" }, body: { _ in #"{"id":"nobody","password":"x"}"# }),
         "POST /api/staff/password": Rule(
