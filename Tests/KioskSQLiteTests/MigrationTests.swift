@@ -15,6 +15,7 @@ struct MigrationTests {
         "v14-calendar-years",
         "v15-service-routes",
         "v16-card-photos",
+        "v17-retiree-checks",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

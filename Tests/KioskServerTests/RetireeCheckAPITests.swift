@@ -12,7 +12,8 @@ struct RetireeCheckAPITests {
             ReferenceDataPage(
                 retireeChecks: due.map { person, days in
                     RetireeCheck(
-                        idNumber: person.idNumber, year: 2026, dueBy: terminal.clock.now().addingTimeInterval(days * 86400))
+                        idNumber: person.idNumber, year: 2026,
+                        dueBy: terminal.clock.now().addingTimeInterval(days * 86400))
                 }, cursor: "2", asOf: terminal.clock.now()))
     }
 
@@ -43,8 +44,11 @@ struct RetireeCheckAPITests {
             #expect(again.status == 409 && again.body["code"] as? String == "already-certified", "\(again.text)")
             let sent = try await terminal.store.pendingOutbox(limit: 20).filter { $0.command == "retiree.check" }
             #expect(sent.count == 1, "a refused certification sends nothing")
-            let payload = try SyncJSON.decoder().decode(RetireeCheckPayload.self, from: try #require(sent.first).payload)
-            #expect(payload.year == 2026 && payload.entry.map { if case .certification = $0 { true } else { false } } == true)
+            let payload = try SyncJSON.decoder().decode(
+                RetireeCheckPayload.self, from: try #require(sent.first).payload)
+            #expect(
+                payload.year == 2026
+                    && payload.entry.map { if case .certification = $0 { true } else { false } } == true)
             let lines = try await terminal.store.ledger(about: .person(idNumber: terminal.resident.idNumber))
             #expect(lines.contains { $0.action == "retiree.certify" && $0.detail == "year=2026 method=kiosk" })
             #expect(!lines.contains { $0.detail.contains(terminal.resident.idNumber) })
@@ -86,7 +90,9 @@ struct RetireeCheckAPITests {
             let bad = try await api.call(.get, "/api/retirees?state=lost", token: clerk)
             #expect(bad.status == 422)
             let elsewhere = try await api.call(.get, "/api/retirees", token: try await api.login("clerk-elsewhere"))
-            #expect(Self.lines(elsewhere.text)?.map { $0["name"] as? String } == [terminal.elsewhere.name], "\(elsewhere.text)")
+            #expect(
+                Self.lines(elsewhere.text)?.map { $0["name"] as? String } == [terminal.elsewhere.name],
+                "\(elsewhere.text)")
 
             let noNote = try await api.call(
                 .post, "/api/retirees/certification", token: clerk,
@@ -104,15 +110,21 @@ struct RetireeCheckAPITests {
             let tomorrow = String(format: "%04d-%02d-%02d", inTwoDays.year!, inTwoDays.month!, inTwoDays.day!)
             let future = try await api.call(
                 .post, "/api/retirees/life-event", token: clerk,
-                json: #"{"idNumber":"\#(terminal.resident.idNumber)","kind":"death","on":"\#(tomorrow)","reporterRelation":"子女"}"#)
+                json:
+                    #"{"idNumber":"\#(terminal.resident.idNumber)","kind":"death","on":"\#(tomorrow)","reporterRelation":"子女"}"#
+            )
             #expect(future.status == 422, "\(future.text)")
             let reported = try await api.call(
                 .post, "/api/retirees/life-event", token: clerk,
-                json: #"{"idNumber":"\#(terminal.resident.idNumber)","kind":"death","on":"2026-11-30","reporterRelation":"子女"}"#)
+                json:
+                    #"{"idNumber":"\#(terminal.resident.idNumber)","kind":"death","on":"2026-11-30","reporterRelation":"子女"}"#
+            )
             #expect(reported.status == 200 && reported.body["state"] as? String == "reported", "\(reported.text)")
             let twice = try await api.call(
                 .post, "/api/retirees/life-event", token: clerk,
-                json: #"{"idNumber":"\#(terminal.resident.idNumber)","kind":"moved-away","on":"2026-11-30","reporterRelation":"配偶"}"#)
+                json:
+                    #"{"idNumber":"\#(terminal.resident.idNumber)","kind":"moved-away","on":"2026-11-30","reporterRelation":"配偶"}"#
+            )
             #expect(twice.status == 409 && twice.body["code"] as? String == "retiree-reported")
             let resident = try await residentToken(api, terminal)
             let late = try await api.call(.post, "/api/me/retiree-check", token: resident)

@@ -30,6 +30,8 @@ struct PersonMove: Sendable {
     }
 
     /// The change numbers the move takes: one a row, and one for the removal.
-    var changeCount: Int { 2 + enrolments.count + contributions.count + pensionPayments.count + retireeChecks.count
-        + cards.count }
+    var changeCount: Int {
+        2 + enrolments.count + contributions.count + pensionPayments.count + retireeChecks.count
+            + cards.count
+    }
 }

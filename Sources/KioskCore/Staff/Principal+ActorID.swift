@@ -1,4 +1,3 @@
-
 extension Principal {
     /// How applications and cards record who acted: a staff id, or "card" for a resident at a kiosk
     /// (the ledger, which may be read more widely, names residents only masked).
