@@ -271,6 +271,14 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 403
     )
 
+    public static let retireeCheckIsNoApplication = Self(
+        code: "retiree-check-is-no-application",
+        chinese: "退休人员资格认证不再作为申请受理：请在自助机“资格认证”中认证，或在柜台“退休认证”中办理。",
+        english:
+            "The retiree check is no longer an application: certify at the kiosk, or record it on the desk's retirees tab.",
+        httpStatus: 422
+    )
+
     public static let retireeAlreadyCertified = Self(
         code: "already-certified",
         chinese: "本年度已认证，无需再次认证。",
@@ -291,6 +299,15 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         english: "The pension is suspended; resuming it is done at the county's centre.",
         httpStatus: 409
     )
+
+    public static func suspensionAtCountyOnly(_ level: ServiceLevel) -> Self {
+        Self(
+            code: "wrong-level",
+            chinese: "只有县（区）社保部门可以暂停发放养老金，\(level.chineseName)请报县级决定。",
+            english: "Only the county suspends a pension; \(level.rawValue) staff refer the case to the county.",
+            httpStatus: 403
+        )
+    }
 
     public static let notASuspensionCandidate = Self(
         code: "not-a-suspension-candidate",

@@ -3,6 +3,7 @@ the issuance queue, a blank card personalised in the desk reader (pulled midway 
 face printed, issued and activated; the day's figures; the holder's full ID number read for a
 purpose; the idle lock."""
 
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -57,6 +58,62 @@ class DeskTests(unittest.TestCase):
 
     def card_status(self):
         return self.driver.execute_script("return document.getElementById('card-status')?.dataset.status")
+
+    def retirees(self, state):
+        driver = self.driver
+        Select(driver.find_element(By.ID, "retiree-state")).select_by_value(state)
+        wait(lambda: text_of(driver, "#retirees") and "正在" not in text_of(driver, "#retirees"), what=f"the {state} list")
+        return [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#retirees tbody tr")]
+
+    def test_retirees_home_visit_and_reported_death(self):
+        """The village's due list; a home visit certifies one, a death reported by the family makes
+        another a candidate, whose pension the county's supervisor (the demo terminal is the county's)
+        suspends."""
+        driver = self.driver
+        retiree, _ = card_data(6, self.directory)
+        self.sign_in("clerk1")
+        self.signed_in()
+        self.assertFalse(driver.find_element(By.ID, "suspension-form").is_displayed(), "a clerk suspends nothing")
+        click(driver, "#tab-retirees")
+        due = wait(lambda: [row for row in self.retirees("due") if "陈梓涵" in row], what="the retiree on the due list")
+        self.assertIn("*", due[0], "the list masks ID numbers")
+        self.assertNotIn(retiree, page_text(driver))
+        check_screen(self, driver, "3b-desk-retirees-due")
+
+        driver.find_element(By.ID, "visit-id").send_keys(retiree)
+        driver.find_element(By.ID, "visit-note").send_keys("本人在家，卧床，精神好")
+        click(driver, '#visit-form button[type="submit"]')
+        wait(lambda: "已认证" in text_of(driver, "#retiree-result"), what="the home visit recorded")
+        self.assertTrue([row for row in self.retirees("certified") if "陈梓涵" in row and "上门认证" in row])
+
+        # A death reported by the family, who bring the retiree's papers with the full number.
+        other = self.first_due_other_than(retiree)
+        driver.find_element(By.ID, "life-event-id").send_keys(other)
+        Select(driver.find_element(By.ID, "life-event-kind")).select_by_value("death")
+        driver.execute_script("document.getElementById('life-event-on').value = '2026-11-20'")
+        driver.find_element(By.ID, "life-event-relation").send_keys("子女")
+        click(driver, '#life-event-form button[type="submit"]')
+        wait(lambda: "已报告死亡或迁出" in text_of(driver, "#retiree-result"), what="the death recorded")
+        self.assertEqual(len(self.retirees("reported")), 1)
+        check_screen(self, driver, "3c-desk-retiree-reported")
+
+        self.sign_out()
+        self.sign_in("supervisor1")
+        self.signed_in()
+        click(driver, "#tab-retirees")
+        driver.find_element(By.ID, "suspension-id").send_keys(other)
+        driver.find_element(By.ID, "suspension-reason").send_keys("死亡")
+        click(driver, '#suspension-form button[type="submit"]')
+        wait(lambda: "已暂停发放" in text_of(driver, "#retiree-result"), what="the pension suspended")
+        self.assertEqual(len(self.retirees("suspended")), 1)
+        self.assertEqual(len(self.retirees("reported")), 0)
+        check_screen(self, driver, "3d-desk-pension-suspended")
+
+    def first_due_other_than(self, retiree):
+        """The full ID number of a due retiree other than `retiree`, from the terminal's database."""
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            return db.execute("SELECT idNumber FROM retireeCheck WHERE idNumber != ? AND certification IS NULL "
+                              "ORDER BY idNumber LIMIT 1", (retiree,)).fetchone()[0]
 
     def test_sign_in_lockout_and_sign_out(self):
         driver = self.driver

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 
 import browser
 from browser import check_screen, click, page_text, screenshot, text_of, wait, wait_screen
-from rig import PIN, Terminal, card_image, rig, spooled
+from rig import PIN, Terminal, card_data, card_image, rig, spooled
 
 
 def receipt_code(pdf):
@@ -217,6 +217,37 @@ class KioskTests(KioskCase):
         screenshot(driver, "21-second-person")
         for secret in secrets:
             self.assertNotIn(secret, page_text(driver), "the second person's session")
+
+    def test_a_retiree_certifies_with_card_and_pin(self):
+        """The year's check offered to a retiree only; certified with card and PIN, the next due a year on."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in(seed=1)
+        self.assertFalse(driver.find_element(By.ID, "menu-retiree").is_displayed(),
+                         "someone who draws no pension is not offered the check")
+        click(driver, '[data-action="finish"]')
+        rig("card", "remove", "0")
+        wait_screen(driver, "screen-attract")
+
+        self.sign_in(seed=6)
+        wait(lambda: driver.find_element(By.ID, "menu-retiree").is_displayed(), what="the check offered to a retiree")
+        click(driver, "#menu-retiree")
+        self.wait_answer()
+        self.assertEqual(text_of(driver, "#retiree-state"), "待认证")
+        due = text_of(driver, "#retiree-next")
+        self.assertRegex(due, r"^\d{4}-12-31$")
+        check_screen(self, driver, "22-retiree-check-due")
+        click(driver, "#retiree-certify")
+        wait(lambda: text_of(driver, "#retiree-state") == "已认证", what="the check certified")
+        self.assertEqual(text_of(driver, "#retiree-next"), f"{int(due[:4]) + 1}-12-31")
+        self.assertFalse(driver.find_elements(By.ID, "retiree-certify"), "nothing more to press")
+        self.assertNotIn(card_data(6, self.directory)[0], page_text(driver), "the ID number never shows in full")
+        check_screen(self, driver, "23-retiree-certified")
+        status, body = self.terminal.post("/api/staff/login", {"id": "clerk1", "password": "demo-password"})
+        self.assertEqual(status, 200, body)
+        status, headers, answer = self.terminal.get("/api/retirees?state=certified", token=body["token"])
+        self.assertEqual(status, 200)
+        self.assertIn('"method":"kiosk"', answer.decode())
 
     def test_wrong_and_blocked_pin(self):
         """A wrong PIN says how many tries are left; a blocked PIN sends the resident to the desk."""

@@ -70,6 +70,14 @@ struct RetireeCheckAPITests {
                 .post, "/api/retirees/certification", token: clerk,
                 json: #"{"idNumber":"\#(terminal.resident.idNumber)","note":"在家"}"#)
             #expect(visit.status == 403 && visit.body["code"] as? String == "not-a-retiree", "\(visit.text)")
+            // The check is no application any more: filing one is refused, at the kiosk and the desk.
+            let filed = try await api.call(
+                .post, "/api/applications", token: clerk,
+                json: #"{"kind":"retiree-qualification-check","idNumber":"\#(terminal.here.idNumber)"}"#)
+            #expect(filed.status == 422 && filed.body["code"] as? String == "retiree-check-is-no-application")
+            let selfFiled = try await api.call(
+                .post, "/api/me/applications", token: resident, json: #"{"kind":"retiree-qualification-check"}"#)
+            #expect(selfFiled.status == 422, "\(selfFiled.text)")
             #expect(try await terminal.store.pendingOutbox(limit: 50).allSatisfy { $0.command != "retiree.check" })
         }
     }

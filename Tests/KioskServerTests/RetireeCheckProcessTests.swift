@@ -27,7 +27,9 @@ struct RetireeCheckProcessTests {
                 try await centre.query("SELECT count(*) FROM centreLedger WHERE action = 'retirees.publish'") == ["1"])
 
             try await Sync.withLoadedTerminal("T-1", centre) { _, first in
-                try await Sync.eventually("the list at T-1") { try await Self.lines(first, "due").count == retirees.count }
+                try await Sync.eventually("the list at T-1") {
+                    try await Self.lines(first, "due").count == retirees.count
+                }
                 var (code, data) = try await first.send(
                     "POST", "/api/retirees/certification", json: ["idNumber": retirees[0], "note": "本人在家，行动不便"])
                 #expect(code == 200, "\(String(decoding: data, as: UTF8.self))")

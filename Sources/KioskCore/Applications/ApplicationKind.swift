@@ -6,6 +6,8 @@ public enum ApplicationKind: String, Codable, CaseIterable, Hashable, Sendable {
     case flexibleEmploymentRegistration = "flexible-employment-registration"
     case employmentDifficulty = "employment-difficulty"
     case trainingSignUp = "training-sign-up"
+    /// Filed as an application before the check became a record of its own (``RetireeCheck``):
+    /// kept so that such applications still read, no longer filed.
     case retireeQualificationCheck = "retiree-qualification-check"
     case cardApplication = "card-application"
     case cardReplacement = "card-replacement"
@@ -42,10 +44,11 @@ public enum ApplicationKind: String, Codable, CaseIterable, Hashable, Sendable {
     /// Whether a resident may file it alone at a kiosk; the others need a clerk.
     public var selfService: Bool {
         switch self {
-        case .lossReport, .retireeQualificationCheck, .trainingSignUp, .unemploymentRegistration,
-            .employmentRegistration:
-            true
+        case .lossReport, .trainingSignUp, .unemploymentRegistration, .employmentRegistration: true
         default: false
         }
     }
+
+    /// Whether it is filed as an application at all.
+    public var isFiled: Bool { self != .retireeQualificationCheck }
 }

@@ -62,7 +62,7 @@ public struct RetireeCheck: Codable, Hashable, Sendable {
             guard lifeEvent == nil else { throw .retireeReported }
             lifeEvent = event
         case .suspension(let suspension):
-            guard level == .county else { throw .levelBelowStep(level, step: .county) }
+            guard level == .county else { throw .suspensionAtCountyOnly(level) }
             guard self.suspension == nil else { throw .retireeSuspended }
             guard isSuspensionCandidate(at: suspension.at) else { throw .notASuspensionCandidate }
             self.suspension = suspension

@@ -62,6 +62,7 @@ public struct KioskServices: Sendable {
     /// self-service kinds only.
     public func submit(_ draft: ApplicationDraft, by principal: Principal) async throws -> Application {
         _ = try await authorizedPerson(draft.idNumber, for: principal, .submitApplication)
+        guard draft.kind.isFiled else { throw KioskError.retireeCheckIsNoApplication }
         if case .resident = principal, !draft.kind.selfService {
             throw KioskError(
                 code: "needs-clerk",

@@ -6,8 +6,9 @@ import SocialSecurityCard
 import Vocabulary
 
 /// Synthetic demo data for a fresh terminal on the rig: a small township, the rig's resident (the
-/// person on the simulated card in slot 0) with their records, and one account per staff role.
-/// Demo passwords are printed, and are for the rig only.
+/// person on the simulated card in slot 0) with their records, a retiree with a card of their own
+/// (seed 6), the year's list of retirees due for their check, and one account per staff role. Demo
+/// passwords are printed, and are for the rig only.
 enum DemoData {
     static let township = "430102001"
     static let staff: [(id: String, name: String, role: Role)] = [
@@ -22,12 +23,18 @@ enum DemoData {
         let jurisdiction = try Jurisdiction(String(region.prefix(6)))
         try await store.setTerminal(
             TerminalIdentity(terminalID: "T-DEMO", jurisdiction: jurisdiction, name: "演示乡镇服务大厅"))
+        var retirees: Set<String> = []
         for page in SyntheticTownship(
             seed: 1, regionCode: region.prefix(6) + "001", people: 500, months: 36, lastMonth: YearMonth("2026-10")!)
         {
             try await store.applyReferenceData(page)
+            retirees.formUnion(page.pensionPayments.filter { $0.month >= YearMonth("2025-01")! }.map(\.idNumber))
         }
         try await store.applyReferenceData(residentPage(resident, region: region.prefix(6) + "001001"))
+        let retiree = try SyntheticCard(seed: 6)
+        try await store.applyReferenceData(retireePage(retiree, region: region.prefix(6) + "001002"))
+        retirees.insert(retiree.cardholder.socialSecurityNumber.unmaskedValue)
+        try await store.applyReferenceData(yearsChecks(of: retirees, at: Date()))
         try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
     }
 
@@ -84,5 +91,45 @@ enum DemoData {
         return ReferenceDataPage(
             people: [person], enrolments: enrolments, contributions: contributions, cardRecords: [record],
             cursor: "demo-resident", asOf: Date())
+    }
+
+    /// The rig's retiree: retired from a unit in January 2020, paid an employees' pension each month
+    /// since, and holding an active card (seed 6).
+    private static func retireePage(_ card: SyntheticCard, region: String) -> ReferenceDataPage {
+        let id = card.cardholder.socialSecurityNumber.unmaskedValue
+        let person = Person(
+            idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
+            regionCode: region)
+        let first = YearMonth("2020-02")!
+        let payments = (0...(YearMonth("2026-10")!.index - first.index)).map {
+            PensionPayment(
+                idNumber: id, month: first.adding(months: $0), amountFen: 312_000, accountMasked: "6217****4321")
+        }
+        var record = CardRecord(
+            cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre",
+            at: Date(timeIntervalSince1970: 1_709_251_200))
+        for status in [CardStatus.inProduction, .readyAtDesk, .issued, .active] {
+            try? record.move(to: status, by: "centre", at: Date(timeIntervalSince1970: 1_709_251_200))
+        }
+        return ReferenceDataPage(
+            people: [person],
+            enrolments: [
+                Enrolment(
+                    idNumber: id, insurance: .enterprisePension, since: YearMonth("1992-07")!, status: .terminated,
+                    unit: "长沙纺织厂")
+            ],
+            pensionPayments: payments, cardRecords: [record], cursor: "demo-retiree", asOf: Date())
+    }
+
+    /// This year's qualification checks of `retirees`, due by the year's last day, as the centre
+    /// publishes them.
+    private static func yearsChecks(of retirees: Set<String>, at now: Date) -> ReferenceDataPage {
+        let calendar = WorkingCalendar.china
+        let year = calendar.component(.year, from: now)
+        let dueBy = calendar.date(
+            from: DateComponents(year: year, month: 12, day: 31, hour: 23, minute: 59, second: 59))!
+        return ReferenceDataPage(
+            retireeChecks: retirees.sorted().map { RetireeCheck(idNumber: $0, year: year, dueBy: dueBy) },
+            cursor: "demo-retirees", asOf: now)
     }
 }

@@ -114,6 +114,9 @@ const Pages = (() => {
 
   function yuan(fen) { return (Number(fen) / 100).toFixed(2); }
 
+  /// The day an instant falls on where the hall is (YYYY-MM-DD), as time limits count it.
+  function chinaDay(instant) { return new Date(instant).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }); }
+
   /// A made-up key for one print, so a retried request never prints twice.
   function randomKey(prefix) {
     const bytes = crypto.getRandomValues(new Uint8Array(8));
@@ -162,7 +165,7 @@ const Pages = (() => {
 
   wireToolbar();
   return {
-    t, el, table, api, errorText, yuan, randomKey, say, resetOptions, applyLanguage, staffSignIn,
+    t, el, table, api, errorText, yuan, chinaDay, randomKey, say, resetOptions, applyLanguage, staffSignIn,
     get language() { return language; },
     get speechOn() { return speechOn; },
   };

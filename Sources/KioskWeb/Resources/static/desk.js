@@ -10,7 +10,7 @@
   const { t, el, table, api, errorText, randomKey } = Pages;
   const $ = (id) => document.getElementById(id);
   const kinds = ["resident-pension-enrolment", "employment-registration", "unemployment-registration",
-    "flexible-employment-registration", "employment-difficulty", "training-sign-up", "retiree-qualification-check",
+    "flexible-employment-registration", "employment-difficulty", "training-sign-up",
     "card-application", "card-replacement", "loss-report", "loss-report-lifting"];
 
   const purposes = ["identity-check", "paper-form", "centre-enquiry"];
@@ -59,6 +59,8 @@
     armIdleLock();
     $("staff-name").textContent = session.name;
     $("staff-role").textContent = t(`role-${role}`);
+    // Only a supervisor decides a suspension (and only at the county, which the service checks).
+    $("suspension-form").hidden = role !== "supervisor";
     showScreen("screen-desk");
     selectTab("intake");
   }
@@ -76,7 +78,7 @@
       "case-history", "case-receipt-status", "review-message", "review-summary", "review-duplicates", "review-refused",
       "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
-      "photo-status", "staff-name", "staff-role"]) $(id).replaceChildren();
+      "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result"]) $(id).replaceChildren();
     $("photo-preview").hidden = true;
     $("photo-preview").removeAttribute("src");
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
@@ -115,6 +117,7 @@
     if (name === "cases") loadWorklist();
     if (name === "queue") loadQueue();
     if (name === "review") loadReview();
+    if (name === "retirees") loadRetirees();
     if (name === "day") loadDay();
   }
   for (const tab of document.querySelectorAll('[role="tab"]')) {
@@ -132,7 +135,9 @@
       ["filter-owner", ["", "me", "none"], (o) => ({ "": "any", me: "ownerMe", none: "ownerNone" })[o]],
       ["filter-level", ["", "village", "township", "county"], (l) => (l ? `level-${l}` : "any")],
       ["filter-due-state", ["", "late", "soon"], (d) => (d ? `due-${d}` : "any")],
-      ["reject-reason", reasons, (r) => `reason-${r}`]]) {
+      ["reject-reason", reasons, (r) => `reason-${r}`],
+      ["retiree-state", ["overdue", "due", "reported", "certified", "suspended", ""], (s) => (s ? `retiree-${s}` : "any")],
+      ["life-event-kind", ["death", "moved-away"], (k) => `life-event-${k}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
       if (chosen) $(select).value = chosen;
@@ -315,6 +320,45 @@
   $("case-receipt").addEventListener("click", () => {
     if (openCase) deskPrint({ document: "application-receipt", applicationId: openCase.id }, "case-receipt-status");
   });
+
+  // MARK: Retirees' annual check
+
+  /// The village's checks in the state chosen, soonest due first; the ID numbers masked, so each
+  /// form asks for the full number from the retiree's papers.
+  async function loadRetirees() {
+    const state = $("retiree-state").value;
+    const reply = await call("GET", `/api/retirees${state ? `?state=${state}` : ""}`);
+    if (reply.status !== 200) return notice("retirees-message", errorText(reply.json), false);
+    $("retirees-message").replaceChildren();
+    $("retirees").replaceChildren(table(["name", "idNumber", "region", "retireeNextDue", "status", "retireeRecorded"],
+      reply.json.map((c) => [c.name, c.idNumber, c.regionCode, Pages.chinaDay(c.dueBy), c.stateName, recorded(c)])));
+  }
+  $("retirees-refresh").addEventListener("click", loadRetirees);
+  $("retiree-state").addEventListener("change", loadRetirees);
+
+  function recorded(check) {
+    if (check.suspension) return `${t("suspend")}: ${check.suspension.reason}`;
+    if (check.lifeEvent) return `${t(`life-event-${check.lifeEvent.kind}`)} ${check.lifeEvent.on}`;
+    if (check.certification) return `${t(`certified-${check.certification.method}`)} ${when(check.certification.at)}`;
+    return "";
+  }
+
+  for (const [form, path, body] of [
+    ["visit-form", "/api/retirees/certification", () => ({ idNumber: $("visit-id").value, note: $("visit-note").value })],
+    ["life-event-form", "/api/retirees/life-event", () => ({ idNumber: $("life-event-id").value,
+      kind: $("life-event-kind").value, on: $("life-event-on").value, reporterRelation: $("life-event-relation").value })],
+    ["suspension-form", "/api/retirees/suspension", () => ({ idNumber: $("suspension-id").value,
+      reason: $("suspension-reason").value })],
+  ]) {
+    $(form).addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const reply = await call("POST", path, body());
+      if (reply.status !== 200) return notice("retiree-result", errorText(reply.json), false);
+      for (const input of $(form).querySelectorAll("input")) input.value = "";
+      notice("retiree-result", `${reply.json.name ?? ""}${reply.json.idNumber}: ${reply.json.stateName}`);
+      loadRetirees();
+    });
+  }
 
   // MARK: The supervisor's end-of-day review
 

@@ -42,6 +42,7 @@
     digits = [];
     oldPIN = newPIN = null;
     printKey = null;
+    $("menu-retiree").hidden = true;
     delete $("screen-printing").dataset.job;
     clearInterval(printPoll);
     for (const id of ["result-title", "result-body", "result-actions", "print-title", "print-message",
@@ -136,6 +137,9 @@
     const reply = await api("POST", "/api/session/pin", { body: pinCard ? { pin, card: pinCard } : { pin } });
     if (reply.status === 201) {
       token = reply.json.token;
+      // The check is offered to those on the year's list only: those who draw a pension.
+      const check = await api("GET", "/api/me/retiree-check", { token });
+      $("menu-retiree").hidden = check.status !== 200;
       return show("screen-menu");
     }
     if (reply.json.code === "wrong-pin") {
@@ -230,9 +234,18 @@
       ]);
     },
 
+    async retiree() {
+      loading("menuRetiree");
+      const reply = await api("GET", "/api/me/retiree-check", { token });
+      if (reply.status !== 200) return failed("menuRetiree", reply);
+      const open = ["due", "overdue"].includes(reply.json.state);
+      result("menuRetiree", retireeCheck(reply.json), open ? [
+        el("button", { type: "button", class: "primary", id: "retiree-certify", onclick: certify }, t("retireeCertify")),
+      ] : []);
+    },
+
     apply() {
-      const kinds = ["employment-registration", "unemployment-registration", "training-sign-up",
-        "retiree-qualification-check"];
+      const kinds = ["employment-registration", "unemployment-registration", "training-sign-up"];
       result("applyTitle", [el("div", { class: "menu" },
         kinds.map((kind) => el("button", { type: "button", "data-kind": kind, onclick: () => apply(kind) }, t(kind))))]);
     },
@@ -284,6 +297,24 @@
         el("dt", {}, t("deadline")), el("dd", {}, application.deadline.slice(0, 10))),
     ], [el("button", { type: "button", class: "primary",
       onclick: () => startPrint("application-receipt", { applicationId: application.id }) }, t("printReceipt"))]);
+  }
+
+  /// Where the resident's check stands, and the day the next is due.
+  function retireeCheck(check) {
+    return [
+      el("p", { class: "big", id: "retiree-state" }, check.stateName),
+      el("dl", { class: "person" },
+        el("dt", {}, t("retireeYear")), el("dd", {}, String(check.year)),
+        el("dt", {}, t("retireeNextDue")), el("dd", { id: "retiree-next" }, Pages.chinaDay(check.nextDueBy))),
+      el("p", {}, t(["due", "overdue"].includes(check.state) ? "retireeHowTo" : "retireeDone")),
+    ];
+  }
+
+  async function certify() {
+    loading("menuRetiree");
+    const reply = await api("POST", "/api/me/retiree-check", { token });
+    if (reply.status !== 200) return failed("menuRetiree", reply);
+    result("menuRetiree", retireeCheck(reply.json));
   }
 
   async function reportLoss() {
