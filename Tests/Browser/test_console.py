@@ -197,7 +197,9 @@ class ConsoleTests(unittest.TestCase):
         self.assertEqual((status, body.get("code")), (403, "console-forbidden"))
 
     def test_figures_as_a_table_and_a_chart_and_an_audited_export(self):
-        self.centre.sskiosk("generate", "--county", COUNTY, "--townships", "1", "--people", "3", "--months", "1")
+        self.centre.sskiosk("generate", "--county", COUNTY, "--townships", "1", "--people", "10", "--months", "1")
+        # This year's retirees' checks, long overdue: each a candidate for the county to decide on.
+        self.centre.sskiosk("retirees", "publish", "2026", "--due-by", "2026-01-31")
         with sqlite3.connect(self.centre.database) as database:
             people = list(database.execute("SELECT idNumber, regionCode FROM person ORDER BY idNumber LIMIT 3"))
         now = int(time.time() * 1000)
@@ -223,6 +225,15 @@ class ConsoleTests(unittest.TestCase):
         self.assertEqual([cell.text for cell in late], ["T-101-2"])
         self.assertIn("办结超时", text_of(self.driver, "#late-table"))
         self.assertNotIn(people[2][0], self.driver.page_source)
+        with sqlite3.connect(self.centre.database) as database:
+            retirees = [row[0] for row in database.execute("SELECT idNumber FROM retireeCheck")]
+        self.assertTrue(retirees, "the generated township has retirees")
+        candidates = wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, '#candidates-table [data-candidate]'),
+                          what="the suspension candidates")
+        self.assertEqual(len(candidates), len(retirees))
+        self.assertEqual({cell.get_attribute("data-candidate") for cell in candidates}, {"overdue"})
+        self.assertIn("逾期未认证", text_of(self.driver, "#candidates-table"))
+        self.assertFalse([number for number in retirees if number in self.driver.page_source], "ID numbers masked")
         check_screen(self, self.driver, "console-12-figures")
 
         # Coverage against the people on record, and the list of those without a pension to reach.

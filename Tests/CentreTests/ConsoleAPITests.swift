@@ -672,6 +672,56 @@ import ZIPFoundation
         }
     }
 
+    @Test(
+        "retirees for the county to decide on: a reported death at once, the uncertified once overdue; masked, on the ledger",
+        arguments: StoreKind.testable)
+    func suspensionCandidatesOfTheArea(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let (_, _, terminal, _) = try await Self.twoTownships(centre)
+            let dueBy = Date().addingTimeInterval(30 * 86_400)
+            _ = try await centre.store.publishRetireeChecks(
+                year: 2026, dueBy: dueBy,
+                audit: CentreLedgerEvent(
+                    actor: "admin:test", action: "retirees.publish", subject: .retireeChecks(year: 2026), regionCode: ""
+                ))
+            let retirees = try await centre.store.changes(
+                after: SyncCursor(0), in: terminal.jurisdiction, limit: 100_000, at: Date()
+            ).page.retireeChecks.map(\.idNumber).sorted()
+            try #require(retirees.count >= 3)
+            func record(_ idNumber: String, _ entry: RetireeCheckEntry, key: String) async throws {
+                let command = try Fixtures.command(
+                    .retireeCheck, RetireeCheckPayload(idNumber: idNumber, year: 2026, entry: entry), key: key)
+                #expect(
+                    try await centre.store.apply([command], from: terminal, at: Date()).map(\.outcome) == [.applied])
+            }
+            try await record(
+                retirees[0],
+                .lifeEvent(
+                    RetireeLifeEvent(kind: .death, on: "2026-11-01", reporterRelation: "子女", by: "clerk1", at: Date())),
+                key: "death")
+            try await record(
+                retirees[1], .certification(RetireeCertification(method: .kiosk, by: "card", at: Date())), key: "ok")
+            try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let answer = try await console.call(
+                .GET, "console/api/retirees/candidates", token: try await console.signIn("audit-1"))
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+            #expect(answer.list.map { $0["reason"] as? String } == ["death"])
+            #expect(answer.list.first?["idNumber"] as? String == MaskedIDNumber(retirees[0]).text)
+            #expect(!String(decoding: answer.body, as: UTF8.self).contains(retirees[0]))
+            let read = try await centre.store.ledger(from: 1, limit: 100).last
+            #expect(read?.action == "retirees.candidates-read" && read?.detail == "count=1")
+
+            // Past the last day, every check of the area not certified is a candidate; the certified one is not.
+            let later = try await centre.store.suspensionCandidates(
+                in: try Jurisdiction(Self.county), at: dueBy.addingTimeInterval(86_400), limit: 10_000)
+            #expect(later.contains { $0.idNumber == MaskedIDNumber(retirees[2]).text && $0.reason == .overdue })
+            #expect(!later.contains { $0.idNumber == MaskedIDNumber(retirees[1]).text })
+            #expect(later.filter { $0.reason == .death }.count == 1)
+            try await console.client.shutdown()
+        }
+    }
+
     /// The home township's people and terminal (T-101, registered by `withCentre`), and a person
     /// of the neighbouring township with its terminal T-102, registered here: commands from both.
     static func twoTownships(_ centre: CentreServerTests.Centre) async throws -> (

@@ -399,6 +399,17 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func suspensionCandidates(in area: Jurisdiction, at now: Date, limit: Int) async throws
+        -> [ConsoleSuspensionCandidate]
+    {
+        try await client.withConnection { connection in
+            try await self.fetch(
+                self.sql.suspensionCandidates(in: area, at: now, limit: limit), RowMapping<RetireeCheck>.placed,
+                connection
+            ).map { ConsoleSuspensionCandidate($0.record, regionCode: $0.regionCode) }
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await record(CardBatch.self, key: id)
     }

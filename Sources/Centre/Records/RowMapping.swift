@@ -36,6 +36,22 @@ extension RowMapping where Value: FetchableCentreRecord {
         }
     }
 
+    /// Each row one record with the `regionCode` selected beside its columns: the region of a record
+    /// placed by its person's.
+    static var placed: RowMapping<(record: Value, regionCode: String)> {
+        RowMapping<(record: Value, regionCode: String)> { first in
+            let positions = ColumnPositions<Value.Columns>(in: first)
+            let region = first.index(of: "regionCode")
+            return { row in
+                guard let region else { throw MissingColumn(table: Value.tableName, column: "regionCode") }
+                guard let code = try row.text(at: region) else {
+                    throw CorruptRow(table: Value.tableName, column: "regionCode")
+                }
+                return (try Value(row: TableRow(row, positions: positions)), code)
+            }
+        }
+    }
+
     /// Each row one record with its change number, the `changeSequence` that
     /// ``CentreSQL/changes(_:after:in:limit:)`` selects beside the record's columns.
     static var changes: RowMapping<(sequence: Int64, record: Value)> {

@@ -326,6 +326,16 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func suspensionCandidates(in area: Jurisdiction, at now: Date, limit: Int) async throws
+        -> [ConsoleSuspensionCandidate]
+    {
+        try await pool.read { db in
+            try self.fetch(
+                self.sql.suspensionCandidates(in: area, at: now, limit: limit), RowMapping<RetireeCheck>.placed, db
+            ).map { ConsoleSuspensionCandidate($0.record, regionCode: $0.regionCode) }
+        }
+    }
+
     public func batch(id: String) async throws -> CardBatch? {
         try await record(CardBatch.self, key: id)
     }

@@ -9,8 +9,9 @@ import Vocabulary
 /// the console's table and chart and as CSV or an Excel workbook for the county offices. Each read
 /// and each export goes to the centre's log with who asked, for which area and month. Beside them,
 /// `/console/api/coverage`: insurance coverage village by village, and the people not yet covered,
-/// to be reached; and `/console/api/cases/late`, the area's open cases past a limit, for the
-/// county to chase. Each read and export is also an entry of the centre's ledger (figures.read,
+/// to be reached; `/console/api/cases/late`, the area's open cases past a limit, for the county to
+/// chase; and `/console/api/retirees/candidates`, the retirees whose pension the county should
+/// decide on suspending. Each read and export is also an entry of the centre's ledger (figures.read,
 /// figures.export, cases.late-read…), with the member and the area.
 extension CentreServer {
     func addFiguresRoutes(to signedIn: RouterGroup<CentreRequestContext>) {
@@ -47,6 +48,13 @@ extension CentreServer {
             let late = try await store.lateApplications(in: staff.jurisdiction, at: now, limit: 500)
             try await audit("cases.late-read", by: staff, "count=\(late.count)")
             return try CentreJSON.response(late.map { ConsoleLateCase($0, at: now) })
+        }
+        signedIn.get("retirees/candidates") { _, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            let candidates = try await store.suspensionCandidates(in: staff.jurisdiction, at: Date(), limit: 500)
+            try await audit("retirees.candidates-read", by: staff, "count=\(candidates.count)")
+            return try CentreJSON.response(candidates)
         }
         signedIn.get("coverage") { _, context in
             let staff = try context.requireStaff()

@@ -344,6 +344,22 @@ struct CentreSQL: Sendable {
             ])
     }
 
+    /// The area's latest checks the county should decide on: overdue at `now` with no certification,
+    /// or reported dead or moved away; none suspended yet. Soonest due first, each with its
+    /// person's region.
+    func suspensionCandidates(in area: Jurisdiction, at now: Date, limit: Int) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(RetireeCheck.columnList(alias: "c")), p.regionCode FROM retireeCheck c
+                JOIN person p ON p.idNumber = c.idNumber
+                WHERE p.regionCode >= \(parameter(1)) AND p.regionCode < \(parameter(2)) AND c.suspension IS NULL
+                AND (c.lifeEvent IS NOT NULL OR (c.certification IS NULL AND c.dueBy < \(parameter(3))))
+                AND c.year = (SELECT MAX(l.year) FROM retireeCheck l WHERE l.idNumber = c.idNumber)
+                ORDER BY c.dueBy, c.idNumber LIMIT \(parameter(4))
+                """,
+            arguments: Self.regionRange(area) + [.integer(now.milliseconds), .integer(Int64(limit))])
+    }
+
     // MARK: Snapshot audit
 
     /// When `terminalID` started its snapshots after `since`, oldest first, in milliseconds.

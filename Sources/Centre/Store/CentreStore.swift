@@ -145,6 +145,10 @@ public protocol CentreStore: Sendable {
 
     /// The open cases inside `area` late at `now` (the whole limit or the current level's own has
     /// passed), the longest late first, at most `limit`: escalated to the county.
+    /// The area's retirees whose pension the county should decide on suspending (overdue checks,
+    /// reported deaths and moves), soonest due first.
+    func suspensionCandidates(in area: Jurisdiction, at now: Date, limit: Int) async throws
+        -> [ConsoleSuspensionCandidate]
     func lateApplications(in area: Jurisdiction, at now: Date, limit: Int) async throws -> [Application]
 
     /// The terminals whose jurisdiction lies inside `area` (revoked ones too), by id.

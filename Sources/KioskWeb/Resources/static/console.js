@@ -106,6 +106,7 @@
       showFigures();
       showOutput();
       showLate();
+      showCandidates();
       showCoverage();
     }
     else showFleet();
@@ -402,6 +403,18 @@
         t(`level-${late.level}`), late.owner ?? "—", when(late.stepDue), when(late.deadline),
         [late.stepLate ? t("lateStep") : "", late.caseLate ? t("lateCase") : ""].filter(Boolean).join(" · "),
       ])) : el("p", {}, t("lateNone")));
+  }
+
+  /// Retirees whose pension the county should decide on suspending: checks overdue, deaths and moves reported.
+  async function showCandidates() {
+    const reply = await call("GET", "/console/api/retirees/candidates");
+    if (currentTab !== "figures" || !token) return;
+    if (reply.status !== 200) return ($("figures-error").textContent = errorText(reply.json));
+    const day = (iso) => new Date(iso).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+    $("candidates-table").replaceChildren(reply.json.length ? table(
+      ["colIDNumber", "colVillage", "colCheckYear", "colCheckDue", "colReason"],
+      reply.json.map((c) => [el("span", { "data-candidate": c.reason }, c.idNumber), c.regionCode, String(c.year),
+        day(c.dueBy), c.reasonName])) : el("p", {}, t("candidatesNone")));
   }
 
   async function showCoverage() {
