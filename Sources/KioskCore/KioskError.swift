@@ -262,6 +262,15 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 422
     )
 
+    // MARK: Satisfaction
+
+    public static let alreadyRated = Self(
+        code: "already-rated",
+        chinese: "您已评价过，谢谢！",
+        english: "This service has been rated already. Thank you.",
+        httpStatus: 409
+    )
+
     // MARK: Retirees' checks
 
     public static let notARetiree = Self(

@@ -74,6 +74,19 @@ enum StoreSchema {
                 t.column("suspension", .text)
             }
         }
+        // Residents' ratings of the services they were given, kept until the centre has them.
+        migrator.registerMigration("v18-satisfaction-ratings") { db in
+            try db.create(table: "satisfactionRating", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("level", .text).notNull()
+                t.column("reason", .text)
+                t.column("channel", .text).notNull()
+                t.column("service", .text)
+                t.column("servedBy", .text)
+                t.column("regionCode", .text).notNull()
+                t.column("at", .integer).notNull()
+            }
+        }
         return migrator
     }
 

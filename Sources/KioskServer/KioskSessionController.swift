@@ -22,6 +22,8 @@ actor KioskSessionController {
     /// The card in the reader as read at its insertion, which the PIN is asked for, and the id of
     /// that insertion that the pages send back with the PIN.
     private var insertedCard: (identity: CardIdentity, insertion: String)?
+    /// The token of the last session that rated its service: one rating a session.
+    private var ratedToken: String?
 
     init(reader: String, cards: ResidentCardReader, events: EventHub, idleTimeout: TimeInterval, logger: Logger) {
         self.reader = reader
@@ -167,6 +169,18 @@ actor KioskSessionController {
     func changePIN(token: String, from old: borrowing PIN, to new: borrowing PIN) async throws {
         guard let resident, resident.token == token else { throw KioskError.notSignedIn }
         try await cards.changePIN(from: old, to: new, on: resident.identity, reader: reader)
+    }
+
+    /// Takes the one rating of the session behind `token`: false when it has rated already.
+    func claimRating(token: String) -> Bool {
+        guard resident?.token == token, ratedToken != token else { return false }
+        ratedToken = token
+        return true
+    }
+
+    /// Gives the claim back when the rating could not be kept.
+    func releaseRating(token: String) {
+        if ratedToken == token { ratedToken = nil }
     }
 
     func exit(token: String) async {

@@ -16,6 +16,7 @@ struct MigrationTests {
         "v15-service-routes",
         "v16-card-photos",
         "v17-retiree-checks",
+        "v18-satisfaction-ratings",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

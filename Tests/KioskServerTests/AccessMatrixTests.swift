@@ -91,6 +91,9 @@ struct AccessMatrixTests {
         "POST /api/retirees/suspension": Rule(
             allowed: [.supervisor], uri: { _ in "/api/retirees/suspension" },
             body: { #"{"idNumber":"\#($0.here)","reason":"逾期未认证"}"# }),
+        "POST /api/ratings": Rule(
+            allowed: [.resident, .clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/ratings" },
+            body: { _ in #"{"level":"satisfied"}"# }),
         "POST /api/staff/login": Rule(
             allowed: everyone, uri: { _ in "/api/staff/login" }, body: { _ in #"{"id":"nobody","password":"x"}"# }),
         "POST /api/staff/password": Rule(

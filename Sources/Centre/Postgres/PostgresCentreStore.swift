@@ -465,6 +465,14 @@ public final class PostgresCentreStore: CentreStore {
         }
     }
 
+    public func satisfactionSums(month: YearMonth, in area: Jurisdiction, by group: ServiceFigures.Grouping)
+        async throws -> [FigureSum]
+    {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.satisfactionSums(month: month, in: area, by: group), .records, connection)
+        }
+    }
+
     public func serviceRoutes() async throws -> ServiceRoutes {
         try await client.withConnection { connection in
             ServiceRoutes(published: try await self.fetch(self.sql.serviceRoutes, .records, connection))

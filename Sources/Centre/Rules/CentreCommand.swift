@@ -10,6 +10,7 @@ enum CentreCommand: Sendable {
     case changeStaffPassword(StaffPasswordPayload)
     case keepCardPhoto(CardPhotoPayload)
     case recordRetireeCheck(RetireeCheckPayload)
+    case recordRating(SatisfactionRating)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -41,6 +42,9 @@ enum CentreCommand: Sendable {
         case .retireeCheck:
             guard let value = try? decoder.decode(RetireeCheckPayload.self, from: command.payload) else { return nil }
             self = .recordRetireeCheck(value)
+        case .satisfactionRating:
+            guard let value = try? decoder.decode(SatisfactionRating.self, from: command.payload) else { return nil }
+            self = .recordRating(value)
         }
     }
 
@@ -49,7 +53,9 @@ enum CentreCommand: Sendable {
         switch self {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
-        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck: nil
+        case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck,
+            .recordRating:
+            nil
         }
     }
 
@@ -65,7 +71,7 @@ enum CentreCommand: Sendable {
         case .submitApplication(let application): application.idNumber
         case .requestCard(let card): card.idNumber
         case .recordRetireeCheck(let entry): entry.idNumber
-        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto: nil
+        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating: nil
         }
     }
 
@@ -75,7 +81,9 @@ enum CentreCommand: Sendable {
         case .requestCard(let card): card.cardNumber
         case .moveCard(let move): move.cardNumber
         case .keepCardPhoto(let photo): photo.cardNumber
-        case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck: nil
+        case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck,
+            .recordRating:
+            nil
         }
     }
 
@@ -98,8 +106,16 @@ enum CentreCommand: Sendable {
         switch self {
         case .changeStaffPassword(let change): change.id
         case .moveApplication(let move): move.by
-        case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck: nil
+        case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck,
+            .recordRating:
+            nil
         }
+    }
+
+    /// The rating id the command records, to look up.
+    var ratingID: String? {
+        guard case .recordRating(let rating) = self else { return nil }
+        return rating.id
     }
 
     /// The retiree's check the command records on, to look up.

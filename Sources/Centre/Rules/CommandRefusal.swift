@@ -81,6 +81,8 @@ struct CommandRefusal: Error, Hashable, Sendable {
     static let moverDisabled = Self(
         code: "staff-disabled",
         message: "the account that made the move is disabled at the centre; the move is not applied")
+    static let ratingIDTaken = Self(
+        code: "rating-id-taken", message: "another command already recorded a rating with this id (first writer wins)")
     /// Also the answer for a check outside the jurisdiction.
     static let notARetiree = Self(
         code: "not-a-retiree",

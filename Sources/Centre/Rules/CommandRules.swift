@@ -139,6 +139,15 @@ enum CommandRules {
             }
             return .success(.updateRetireeCheck(check))
 
+        case .recordRating(let rating):
+            guard Self.names(rating.id, terminal) else { return .failure(.foreignID) }
+            guard jurisdiction.contains(rating.regionCode) else { return .failure(.outsideJurisdiction) }
+            guard !facts.ratingTaken else { return .failure(.ratingIDTaken) }
+            guard (rating.reason?.count ?? 0) <= SatisfactionRating.maximumReason else {
+                return .failure(.malformedPayload)
+            }
+            return .success(.insertRating(rating))
+
         case .changeStaffPassword(let change):
             guard var account = facts.staff, account.terminalAccount(serving: jurisdiction) != nil else {
                 return .failure(.unknownStaff)

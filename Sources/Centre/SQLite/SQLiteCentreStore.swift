@@ -383,6 +383,14 @@ public final class SQLiteCentreStore: CentreStore {
         }
     }
 
+    public func satisfactionSums(month: YearMonth, in area: Jurisdiction, by group: ServiceFigures.Grouping)
+        async throws -> [FigureSum]
+    {
+        try await pool.read { db in
+            try self.fetch(self.sql.satisfactionSums(month: month, in: area, by: group), .records, db)
+        }
+    }
+
     public func serviceRoutes() async throws -> ServiceRoutes {
         try await pool.read { db in ServiceRoutes(published: try self.fetch(self.sql.serviceRoutes, .records, db)) }
     }

@@ -41,6 +41,15 @@ extension CentreServer {
             try await audit("figures.output-read", by: staff, "month=\(month)")
             return try CentreJSON.response(try await store.output(in: staff.jurisdiction, month: month, at: Date()))
         }
+        signedIn.get("figures/satisfaction") { request, context in
+            let staff = try context.requireStaff()
+            try ConsolePolicy.authorize(staff, .viewFigures)
+            let month = try Self.month(request)
+            let grouping = try Self.grouping(request)
+            try await audit("figures.satisfaction-read", by: staff, "month=\(month) group=\(grouping.rawValue)")
+            return try CentreJSON.response(
+                try await store.satisfaction(in: staff.jurisdiction, month: month, by: grouping))
+        }
         signedIn.get("cases/late") { _, context in
             let staff = try context.requireStaff()
             try ConsolePolicy.authorize(staff, .viewFigures)
@@ -113,16 +122,16 @@ extension CentreServer {
         let staff = try context.requireStaff()
         try ConsolePolicy.authorize(staff, .viewFigures)
         let now = Date()
-        let query = request.uri.queryParameters
         let month = try Self.month(request)
-        let grouping: ServiceFigures.Grouping
-        if let text = query["group"] {
-            guard let asked = ServiceFigures.Grouping(rawValue: String(text)) else { throw CentreError.malformedBody }
-            grouping = asked
-        } else {
-            grouping = .township
-        }
+        let grouping = try Self.grouping(request)
         return (staff, try await store.serviceFigures(in: staff.jurisdiction, month: month, by: grouping, at: now))
+    }
+
+    /// The grouping asked for (`group=township|village|clerk|service`), or by township.
+    private static func grouping(_ request: Request) throws -> ServiceFigures.Grouping {
+        guard let text = request.uri.queryParameters["group"] else { return .township }
+        guard let asked = ServiceFigures.Grouping(rawValue: String(text)) else { throw CentreError.malformedBody }
+        return asked
     }
 
     /// A read or an export of the figures of `staff`'s area, in the centre's ledger.

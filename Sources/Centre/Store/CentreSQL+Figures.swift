@@ -92,6 +92,30 @@ extension CentreSQL {
 
     /// The counts of `family` in `month` (empty for coverage) inside `area`, summed by `group`,
     /// each sum with how many of it fell due before `dueBefore`.
+    /// A month's ratings inside `area` by group and level, as sums whose measure is the level
+    /// (``SatisfactionFigures``): read from the ratings themselves, one a service.
+    func satisfactionSums(month: YearMonth, in area: Jurisdiction, by group: ServiceFigures.Grouping) -> Statement {
+        let key =
+            switch group {
+            case .township: "substr(regionCode, 1, 9)"
+            case .village: "regionCode"
+            case .clerk: "COALESCE(servedBy, 'card')"
+            case .service: "COALESCE(service, '')"
+            }
+        let china = WorkingCalendar.china
+        let start = china.date(from: DateComponents(year: month.year, month: month.month, day: 1))!
+        let end = china.date(byAdding: .month, value: 1, to: start)!
+        return Statement(
+            sql: """
+                SELECT \(key) AS key, level AS measure, CAST(COUNT(*) AS BIGINT) AS total, CAST(0 AS BIGINT) AS due
+                FROM satisfactionRating
+                WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                    AND at >= \(parameter(3)) AND at < \(parameter(4))
+                GROUP BY \(key), level
+                """,
+            arguments: Self.regionRange(area) + [.integer(start.milliseconds), .integer(end.milliseconds)])
+    }
+
     func figureSums(
         _ family: FigureCount.Family, month: String, in area: Jurisdiction, by group: ServiceFigures.Grouping,
         dueBefore: Date

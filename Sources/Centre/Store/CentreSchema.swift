@@ -397,6 +397,21 @@ public enum CentreSchema {
                     PRIMARY KEY (idNumber, year));
                 CREATE INDEX retireeCheckByChange ON retireeCheck (changeSequence);
                 """),
+        // Residents' ratings of services, counted in the console's figures; no terminal pulls them.
+        Migration(
+            name: "v20-satisfaction-ratings",
+            sqlite: """
+                CREATE TABLE satisfactionRating (
+                    id TEXT PRIMARY KEY NOT NULL, level TEXT NOT NULL, reason TEXT, channel TEXT NOT NULL,
+                    service TEXT, servedBy TEXT, regionCode TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+                CREATE INDEX satisfactionRatingByRegion ON satisfactionRating (regionCode, at);
+                """,
+            postgres: """
+                CREATE TABLE satisfactionRating (
+                    id TEXT PRIMARY KEY NOT NULL, level TEXT NOT NULL, reason TEXT, channel TEXT NOT NULL,
+                    service TEXT, servedBy TEXT, regionCode TEXT COLLATE "C" NOT NULL, at BIGINT NOT NULL);
+                CREATE INDEX satisfactionRatingByRegion ON satisfactionRating (regionCode, at);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

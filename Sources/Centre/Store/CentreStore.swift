@@ -99,6 +99,9 @@ public protocol CentreStore: Sendable {
     /// since January of the year before who has none of the year yet, so that publishing again adds
     /// the newly retired and leaves what was recorded alone. Returns how many it added.
     func publishRetireeChecks(year: Int, dueBy: Date, audit: CentreLedgerEvent) async throws -> Int
+    /// A month's ratings inside `area` by group, as sums whose measure is the level.
+    func satisfactionSums(month: YearMonth, in area: Jurisdiction, by group: ServiceFigures.Grouping) async throws
+        -> [FigureSum]
     /// The routes in force at the centre: those published, the national route for the rest.
     func serviceRoutes() async throws -> ServiceRoutes
     /// Publishes a year's holidays and adjusted working days in place of what was published for it
@@ -190,6 +193,14 @@ extension CentreStore {
     {
         let sums = try await figureSums(.service, month: month.description, in: area, by: grouping, dueBefore: now)
         return ServiceFigures(month: month, grouping: grouping, sums: sums, at: now)
+    }
+
+    /// A month's ratings of the services given inside `area`, grouped by `grouping`.
+    public func satisfaction(in area: Jurisdiction, month: YearMonth, by grouping: ServiceFigures.Grouping)
+        async throws -> SatisfactionFigures
+    {
+        SatisfactionFigures(
+            month: month, grouping: grouping, sums: try await satisfactionSums(month: month, in: area, by: grouping))
     }
 
     /// Cards and documents produced inside `area` in `month`, by township.

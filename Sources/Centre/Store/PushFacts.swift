@@ -19,6 +19,7 @@ struct PushFacts {
     private var certificates: [String: SignedCertificate] = [:]
     private var staff: [String: CentreStaffAccount] = [:]
     private var retireeChecks: [RetireeCheckKey: RetireeCheck] = [:]
+    private var ratings: Set<String> = []
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -82,6 +83,13 @@ struct PushFacts {
                     facts.retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
                 })
         }
+        let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
+        if !ratingIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(SatisfactionRating.self, keys: ratingIDs)) { row, facts in
+                    facts.ratings.insert(try SatisfactionRating(row: TableRow(reading: row)).id)
+                })
+        }
         if commands.contains(where: \.movesAnApplication) {
             lookups.append(
                 Lookup(statement: sql.calendarYears) { row, facts in
@@ -119,6 +127,7 @@ struct PushFacts {
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
         facts.retireeCheck = command.retireeCheck.flatMap { retireeChecks[$0] }
+        facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar
         facts.routes = routes
         return facts
@@ -142,6 +151,8 @@ struct PushFacts {
             break
         case .updateRetireeCheck(let check):
             retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
+        case .insertRating(let rating):
+            ratings.insert(rating.id)
         }
     }
 

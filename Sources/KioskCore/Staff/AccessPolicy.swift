@@ -9,7 +9,7 @@ public enum AccessPolicy {
                 .issueCard,
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
-                .certifyRetiree, .reportRetireeLifeEvent,
+                .certifyRetiree, .reportRetireeLifeEvent, .rateService,
             ]
             .contains(action)
         case .supervisor:
@@ -22,7 +22,7 @@ public enum AccessPolicy {
     }
 
     static let residentActions: Set<Action> = [
-        .readPerson, .submitApplication, .reportLoss, .printDocument, .activateCard, .certifyRetiree,
+        .readPerson, .submitApplication, .reportLoss, .printDocument, .activateCard, .certifyRetiree, .rateService,
     ]
 
     /// Whether this principal may see personal fields (names, ID numbers, records) at all.

@@ -29,4 +29,7 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     case reportRetireeLifeEvent = "report-retiree-life-event"
     /// A pension suspended (暂停发放): a supervisor's decision, at the county alone.
     case suspendPension = "suspend-pension"
+    /// A resident's rating of the service they were given: at the kiosk themselves, at the desk on
+    /// the screen the clerk turns to them.
+    case rateService = "rate-service"
 }

@@ -109,6 +109,15 @@ public protocol KioskStore: Sendable {
         at now: Date
     ) async throws -> RetireeCheck
 
+    // MARK: Satisfaction
+
+    /// Keeps a rating with an id of this terminal's, and queues it for the centre. The ledger notes
+    /// that `principal` rated, never how: the rating's row names no one who gave it.
+    func record(
+        rating level: SatisfactionLevel, reason: String?, channel: SatisfactionRating.Channel,
+        service: ApplicationKind?, servedBy: String?, by principal: Principal, at now: Date
+    ) async throws -> SatisfactionRating
+
     // MARK: Ledger
 
     func ledger(from sequence: Int64, limit: Int) async throws -> [LedgerEntry]

@@ -21,6 +21,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: ``RetireeCheckPayload``: a certification, a reported death or move, or the county's
     /// suspension, replayed on the centre's copy of the check with the same rules.
     case retireeCheck = "retiree.check"
+    /// Payload: ``SatisfactionRating``: a resident's rating of a service, for the county's figures.
+    /// First writer wins by id.
+    case satisfactionRating = "satisfaction.rating"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0

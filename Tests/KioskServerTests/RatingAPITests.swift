@@ -1,0 +1,61 @@
+import Foundation
+import KioskCore
+import Testing
+
+@Suite("Ratings of a service: once a kiosk session, at the desk with the clerk who served, sent to the centre")
+struct RatingAPITests {
+    @Test("a resident rates once a session; the rating names no resident and the answer no clerk")
+    func atTheKiosk() async throws {
+        try await StaffAPITests().withAPI { api, terminal in
+            try await terminal.insertResidentCard()
+            let session = try await api.call(.post, "/api/session/pin", json: #"{"pin":"123456"}"#)
+            let resident = try #require(session.body["token"] as? String, "\(session.text)")
+            let long = String(repeating: "慢", count: 101)
+            let tooLong = try await api.call(
+                .post, "/api/ratings", token: resident, json: #"{"level":"dissatisfied","reason":"\#(long)"}"#)
+            #expect(tooLong.status == 422 && tooLong.body["code"] as? String == "invalid-reason", "\(tooLong.text)")
+            let rated = try await api.call(
+                .post, "/api/ratings", token: resident, json: #"{"level":"dissatisfied","reason":" 等候时间太长 "}"#)
+            #expect(rated.status == 201 && rated.body["level"] as? String == "dissatisfied", "\(rated.text)")
+            let again = try await api.call(.post, "/api/ratings", token: resident, json: #"{"level":"satisfied"}"#)
+            #expect(again.status == 409 && again.body["code"] as? String == "already-rated", "\(again.text)")
+
+            let sent = try await terminal.store.pendingOutbox(limit: 50).filter { $0.command == "satisfaction.rating" }
+            #expect(sent.count == 1)
+            let rating = try SyncJSON.decoder().decode(SatisfactionRating.self, from: try #require(sent.first).payload)
+            #expect(rating.channel == .kiosk && rating.servedBy == nil && rating.reason == "等候时间太长")
+            #expect(rating.regionCode == "430102001" && rating.id.hasPrefix("T1-R"))
+            let payload = String(decoding: try #require(sent.first).payload, as: UTF8.self)
+            #expect(!payload.contains(terminal.resident.idNumber) && !payload.contains(terminal.resident.name))
+            let line = try #require(try await terminal.store.ledger(from: 0, limit: 500).last {
+                $0.action == "satisfaction.rating"
+            })
+            #expect(line.detail == "id=\(rating.id) channel=kiosk", "the ledger says a rating was given, not how")
+        }
+    }
+
+    @Test("at the desk the clerk who served is kept for the county, never answered; others may not rate")
+    func atTheDesk() async throws {
+        try await StaffAPITests().withAPI { api, terminal in
+            let clerk = try await api.login("clerk1")
+            let rated = try await api.call(
+                .post, "/api/ratings", token: clerk, json: #"{"level":"satisfied","service":"employment-registration"}"#)
+            #expect(rated.status == 201, "\(rated.text)")
+            #expect(!rated.text.contains("clerk1"), "the screen turned to the resident does not name the clerk")
+            let second = try await api.call(
+                .post, "/api/ratings", token: clerk, json: #"{"level":"basically-satisfied"}"#)
+            #expect(second.status == 201, "each resident served at the desk rates")
+            let ratings = try await terminal.store.pendingOutbox(limit: 50).filter {
+                $0.command == "satisfaction.rating"
+            }.map { try SyncJSON.decoder().decode(SatisfactionRating.self, from: $0.payload) }
+            #expect(ratings.map(\.servedBy) == ["clerk1", "clerk1"] && ratings.allSatisfy { $0.channel == .desk })
+            #expect(ratings.map(\.service) == [.employmentRegistration, nil])
+            #expect(Set(ratings.map(\.id)).count == 2)
+            let technician = try await api.call(
+                .post, "/api/ratings", token: try await api.login("technician1"), json: #"{"level":"satisfied"}"#)
+            #expect(technician.status == 403)
+            let unknown = try await api.call(.post, "/api/ratings", token: clerk, json: #"{"level":"great"}"#)
+            #expect(unknown.status == 400, "\(unknown.text)")
+        }
+    }
+}
