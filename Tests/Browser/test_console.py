@@ -212,6 +212,14 @@ class ConsoleTests(unittest.TestCase):
               "details": {}, "terminalID": "T-101", "regionCode": region})
             for index, (person, region) in enumerate(people)])
         self.assertEqual([result["outcome"] for result in results], ["applied", "applied", "applied"], results)
+        # Residents' ratings: two at the desk for clerk1, one at a kiosk.
+        ratings = [("satisfied", "clerk1"), ("dissatisfied", "clerk1"), ("satisfied", None)]
+        results = self.centre.push("T-101", self.tokens["T-101"], [
+            ("satisfaction.rating", f"T-101-rating-{index}",
+             {"id": f"T-101-R{index}", "level": level, "channel": "desk" if clerk else "kiosk",
+              "regionCode": HOME, "at": now, **({"servedBy": clerk} if clerk else {})})
+            for index, (level, clerk) in enumerate(ratings)])
+        self.assertEqual([result["outcome"] for result in results], ["applied"] * 3, results)
 
         self.signed_in_as("audit-1", "county-auditor", COUNTY, "audit-secret-9")
         click(self.driver, "#tab-figures")
@@ -234,6 +242,9 @@ class ConsoleTests(unittest.TestCase):
         self.assertEqual({cell.get_attribute("data-candidate") for cell in candidates}, {"overdue"})
         self.assertIn("逾期未认证", text_of(self.driver, "#candidates-table"))
         self.assertFalse([number for number in retirees if number in self.driver.page_source], "ID numbers masked")
+        satisfaction = wait(lambda: [cell.text for cell in self.driver.find_elements(
+            By.CSS_SELECTOR, "#satisfaction-table tbody tr:last-child td")] or None, what="the ratings")
+        self.assertEqual(satisfaction[1:4], ["2", "0", "1"])
         check_screen(self, self.driver, "console-12-figures")
 
         # Coverage against the people on record, and the list of those without a pension to reach.

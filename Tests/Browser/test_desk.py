@@ -109,6 +109,22 @@ class DeskTests(unittest.TestCase):
         self.assertEqual(len(self.retirees("reported")), 0)
         check_screen(self, driver, "3d-desk-pension-suspended")
 
+    def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
+        driver = self.driver
+        self.sign_in("clerk1")
+        self.signed_in()
+        click(driver, "#ask-rating")
+        wait(lambda: driver.find_element(By.ID, "rating").is_displayed(), what="the rating dialog")
+        self.assertNotIn("clerk1", text_of(driver, "#rating"), "the dialog names no one")
+        self.assertNotIn("经办员甲", text_of(driver, "#rating"))
+        check_screen(self, driver, "3e-desk-rating")
+        click(driver, '#rating [data-rating="satisfied"]')
+        wait(lambda: "谢谢" in text_of(driver, "#rating-thanks"), what="the thanks")
+        wait(lambda: not driver.find_element(By.ID, "rating").is_displayed(), what="the dialog closed")
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            self.assertEqual(db.execute("SELECT level, channel, servedBy FROM satisfactionRating").fetchall(),
+                             [("satisfied", "desk", "clerk1")])
+
     def first_due_other_than(self, retiree):
         """The full ID number of a due retiree other than `retiree`, from the terminal's database."""
         with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:

@@ -1,5 +1,6 @@
 """The resident's kiosk in chromium on the rig: a simulated card in slot 0, the real service."""
 
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -138,8 +139,18 @@ class KioskTests(KioskCase):
         self.assertEqual(row.get_attribute("data-status"), "submitted")
         self.assertIn("已受理", row.text)
         check_screen(self, driver, "10b-my-applications")
+        # Finishing asks for a rating of the service first; a "not satisfied" asks why.
         click(driver, '#screen-result [data-action="finish"]')
+        wait_screen(driver, "screen-rating")
+        check_screen(self, driver, "10c-rating")
+        click(driver, '[data-rating="dissatisfied"]')
+        wait(lambda: driver.find_element(By.ID, "rating-reasons").is_displayed(), what="the reasons offered")
+        click(driver, '[data-reason="reasonWaiting"]')
+        wait(lambda: "谢谢" in text_of(driver, "#rating-thanks"), what="the thanks")
         wait_screen(driver, "screen-take")
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            self.assertEqual(db.execute("SELECT level, reason, channel, servedBy FROM satisfactionRating").fetchall(),
+                             [("dissatisfied", "等候时间太长", "kiosk", None)])
         check_screen(self, driver, "11-take-card")
         self.assertNotIn(name, page_text(driver))
         rig("card", "remove", "0")
@@ -225,7 +236,10 @@ class KioskTests(KioskCase):
         self.sign_in(seed=1)
         self.assertFalse(driver.find_element(By.ID, "menu-retiree").is_displayed(),
                          "someone who draws no pension is not offered the check")
-        click(driver, '[data-action="finish"]')
+        click(driver, '#screen-menu [data-action="finish"]')
+        wait_screen(driver, "screen-rating")
+        click(driver, "#rating-skip")
+        wait_screen(driver, "screen-take")
         rig("card", "remove", "0")
         wait_screen(driver, "screen-attract")
 
@@ -309,6 +323,8 @@ class KioskTests(KioskCase):
         click(driver, "#loss-confirm")
         wait(lambda: "已挂失" in text_of(driver, "#result-body"), what="the loss report")
         click(driver, '#screen-result [data-action="finish"]')
+        wait_screen(driver, "screen-rating")
+        click(driver, "#rating-skip")
         wait_screen(driver, "screen-take")
         rig("card", "remove", "0")
         wait_screen(driver, "screen-attract")

@@ -112,6 +112,9 @@ const Pages = (() => {
     return text || t("errorGeneric");
   }
 
+  /// The Chinese text of `key`, whatever the page's language: what is sent for staff to read.
+  function chinese(key) { return tables.zh[key] ?? key; }
+
   function yuan(fen) { return (Number(fen) / 100).toFixed(2); }
 
   /// The day an instant falls on where the hall is (YYYY-MM-DD), as time limits count it.
@@ -165,7 +168,7 @@ const Pages = (() => {
 
   wireToolbar();
   return {
-    t, el, table, api, errorText, yuan, chinaDay, randomKey, say, resetOptions, applyLanguage, staffSignIn,
+    t, chinese, el, table, api, errorText, yuan, chinaDay, randomKey, say, resetOptions, applyLanguage, staffSignIn,
     get language() { return language; },
     get speechOn() { return speechOn; },
   };

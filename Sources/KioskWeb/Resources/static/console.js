@@ -104,6 +104,7 @@
     else if (name === "production") showProduction();
     else if (name === "figures") {
       showFigures();
+      showSatisfaction();
       showOutput();
       showLate();
       showCandidates();
@@ -390,6 +391,22 @@
       [...reply.json.rows.map((row) => line(row, row.key)), line(reply.json.total, t("totalRow"))]));
   }
 
+  /// The month's ratings by the same grouping: how many of each level, and the share satisfied.
+  async function showSatisfaction() {
+    const reply = await call("GET", `/console/api/figures/satisfaction?${figuresQuery()}`);
+    if (currentTab !== "figures" || !token) return;
+    if (reply.status !== 200) return ($("figures-error").textContent = errorText(reply.json));
+    const line = (row, key) => {
+      const total = row.satisfied + row.basicallySatisfied + row.dissatisfied;
+      const share = total ? `${Math.round(((row.satisfied + row.basicallySatisfied) / total) * 1000) / 10}%` : "—";
+      return [el("span", { "data-rating-group": key }, key || t("noService")), row.satisfied, row.basicallySatisfied,
+        row.dissatisfied, share];
+    };
+    $("satisfaction-table").replaceChildren(table(
+      ["colGroup", "colSatisfied", "colBasicallySatisfied", "colDissatisfied", "colSatisfiedShare"],
+      [...reply.json.rows.map((row) => line(row, row.key)), line(reply.json.total, t("totalRow"))]));
+  }
+
   /// The area's late cases (督办), the longest late first: where each is, who has it, which limit passed.
   async function showLate() {
     const reply = await call("GET", "/console/api/cases/late");
@@ -443,6 +460,7 @@
   $("figures-form").addEventListener("submit", (event) => {
     event.preventDefault();
     showFigures();
+    showSatisfaction();
     showOutput();
   });
 

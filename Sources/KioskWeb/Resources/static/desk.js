@@ -80,6 +80,7 @@
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result"]) $(id).replaceChildren();
     $("photo-preview").hidden = true;
+    $("rating").hidden = true;
     $("photo-preview").removeAttribute("src");
     for (const input of document.querySelectorAll("input")) input.value = input.id === "personalise-ethnicity" ? "01" : "";
     $("card-actions").hidden = true;
@@ -358,6 +359,39 @@
       notice("retiree-result", `${reply.json.name ?? ""}${reply.json.idNumber}: ${reply.json.stateName}`);
       loadRetirees();
     });
+  }
+
+  // MARK: The resident's rating
+
+  /// The screen turned to the resident once served: their rating of the service (of the case open,
+  /// if one is), kept with this clerk as the one who served; the dialog names no one.
+  function askRating() {
+    $("rating-levels").hidden = false;
+    $("rating-reasons").hidden = true;
+    $("rating-thanks").replaceChildren();
+    $("rating").hidden = false;
+  }
+  $("ask-rating").addEventListener("click", askRating);
+  $("rating-close").addEventListener("click", () => { $("rating").hidden = true; });
+
+  async function rate(level, reason) {
+    $("rating-levels").hidden = $("rating-reasons").hidden = true;
+    const body = { level };
+    if (reason) body.reason = reason;
+    if (openCase) body.service = openCase.kind;
+    const reply = await call("POST", "/api/ratings", body);
+    $("rating-thanks").textContent = reply.status === 201 ? t("ratingThanks") : errorText(reply.json);
+    if (reply.status === 201) setTimeout(() => { $("rating").hidden = true; }, 1500);
+  }
+  for (const button of $("rating").querySelectorAll("[data-rating]")) {
+    button.addEventListener("click", () => {
+      if (button.dataset.rating !== "dissatisfied") return rate(button.dataset.rating);
+      $("rating-levels").hidden = true;
+      $("rating-reasons").hidden = false;
+    });
+  }
+  for (const button of $("rating").querySelectorAll("[data-reason]")) {
+    button.addEventListener("click", () => rate("dissatisfied", button.dataset.reason && Pages.chinese(button.dataset.reason)));
   }
 
   // MARK: The supervisor's end-of-day review

@@ -43,6 +43,7 @@
     oldPIN = newPIN = null;
     printKey = null;
     $("menu-retiree").hidden = true;
+    $("rating-thanks").replaceChildren();
     delete $("screen-printing").dataset.job;
     clearInterval(printPoll);
     for (const id of ["result-title", "result-body", "result-actions", "print-title", "print-message",
@@ -137,6 +138,7 @@
     const reply = await api("POST", "/api/session/pin", { body: pinCard ? { pin, card: pinCard } : { pin } });
     if (reply.status === 201) {
       token = reply.json.token;
+      rated = false;
       // The check is offered to those on the year's list only: those who draw a pension.
       const check = await api("GET", "/api/me/retiree-check", { token });
       $("menu-retiree").hidden = check.status !== 200;
@@ -275,15 +277,58 @@
       ]);
     },
 
+    /// Before the session ends, the resident rates it once (or skips).
     async finish() {
-      const held = token;
-      forgetPerson();
-      if (held) await api("DELETE", "/api/session", { token: held });
-      const session = await api("GET", "/api/session");
-      if (session.json.state === "idle") toAttract();
-      else show("screen-take");
+      if (token && !rated) return askRating();
+      return leave();
     },
   };
+
+  async function leave() {
+    const held = token;
+    forgetPerson();
+    if (held) await api("DELETE", "/api/session", { token: held });
+    const session = await api("GET", "/api/session");
+    if (session.json.state === "idle") toAttract();
+    else show("screen-take");
+  }
+
+  // MARK: Rating the service
+
+  /// Whether this session's rating was given or skipped.
+  let rated = false;
+
+  function askRating() {
+    $("rating-levels").hidden = false;
+    $("rating-reasons").hidden = true;
+    $("rating-thanks").replaceChildren();
+    show("screen-rating");
+  }
+
+  /// Keeps the rating (the service refuses a second one), thanks the resident, then ends the session.
+  async function rate(level, reason) {
+    rated = true;
+    $("rating-levels").hidden = $("rating-reasons").hidden = true;
+    await api("POST", "/api/ratings", { token, body: reason ? { level, reason } : { level } });
+    $("rating-thanks").textContent = t("ratingThanks");
+    setTimeout(leave, 1500);
+  }
+
+  for (const button of document.querySelectorAll("[data-rating]")) {
+    button.addEventListener("click", () => {
+      if (button.dataset.rating !== "dissatisfied") return rate(button.dataset.rating);
+      $("rating-levels").hidden = true;
+      $("rating-reasons").hidden = false;
+    });
+  }
+  for (const button of document.querySelectorAll("[data-reason]")) {
+    // The county reads the reasons in Chinese, whichever language the resident chose.
+    button.addEventListener("click", () => rate("dissatisfied", button.dataset.reason && Pages.chinese(button.dataset.reason)));
+  }
+  $("rating-skip").addEventListener("click", () => {
+    rated = true;
+    leave();
+  });
 
   async function apply(kind) {
     loading("menuApply");
