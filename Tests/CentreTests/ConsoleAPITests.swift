@@ -722,6 +722,46 @@ import ZIPFoundation
         }
     }
 
+    @Test("the month's ratings by clerk, for the county only, on the ledger", arguments: StoreKind.testable)
+    func satisfactionFigures(_ kind: StoreKind) async throws {
+        try await CentreServerTests().withCentre(kind) { centre in
+            let (_, _, terminal, _) = try await Self.twoTownships(centre)
+            let ratings = [("satisfied", "clerk1"), ("dissatisfied", "clerk1"), ("basically-satisfied", nil)]
+                .enumerated()
+                .map { index, rating in
+                    SatisfactionRating(
+                        id: "T-101-R\(index)", level: SatisfactionLevel(rawValue: rating.0)!, reason: nil,
+                        channel: rating.1 == nil ? .kiosk : .desk, service: nil, servedBy: rating.1,
+                        regionCode: Fixtures.home, at: Date())
+                }
+            let applied = try await centre.store.apply(
+                try ratings.map { try Fixtures.command(.satisfactionRating, $0, key: $0.id) }, from: terminal,
+                at: Date())
+            #expect(applied.allSatisfy { $0.outcome == .applied })
+            try await Self.addStaff("audit-1", .countyAuditor, Self.county, to: centre.store, mustChange: false)
+            try await Self.addStaff("tech-1", .technician, Self.county, to: centre.store, mustChange: false)
+            let console = Console(centre)
+            let month = YearMonth.inChina(containing: Date())
+            let answer = try await console.call(
+                .GET, "console/api/figures/satisfaction?month=\(month)&group=clerk",
+                token: try await console.signIn("audit-1"))
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+            let rows = try #require(answer.object["rows"] as? [[String: Any]])
+            #expect(rows.map { $0["key"] as? String } == ["card", "clerk1"])
+            #expect(rows.last?["satisfied"] as? Int == 1 && rows.last?["dissatisfied"] as? Int == 1)
+            #expect((answer.object["total"] as? [String: Any])?["basicallySatisfied"] as? Int == 1)
+            let read = try await centre.store.ledger(from: 1, limit: 100).last
+            #expect(read?.action == "figures.satisfaction-read" && read?.detail == "month=\(month) group=clerk")
+            let badGroup = try await console.call(
+                .GET, "console/api/figures/satisfaction?group=person", token: try await console.signIn("audit-1"))
+            #expect(badGroup.status == 400)
+            let technician = try await console.call(
+                .GET, "console/api/figures/satisfaction", token: try await console.signIn("tech-1"))
+            #expect(technician.code == "console-forbidden")
+            try await console.client.shutdown()
+        }
+    }
+
     /// The home township's people and terminal (T-101, registered by `withCentre`), and a person
     /// of the neighbouring township with its terminal T-102, registered here: commands from both.
     static func twoTownships(_ centre: CentreServerTests.Centre) async throws -> (

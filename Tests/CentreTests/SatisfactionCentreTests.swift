@@ -38,7 +38,8 @@ import Vocabulary
             let refusals = try await store.apply(
                 [
                     try Fixtures.command(.satisfactionRating, reused, key: "again"),
-                    try Fixtures.command(.satisfactionRating, Self.rating("T-102-R1", .satisfied, servedBy: nil), key: "f"),
+                    try Fixtures.command(
+                        .satisfactionRating, Self.rating("T-102-R1", .satisfied, servedBy: nil), key: "f"),
                 ], from: township, at: Fixtures.now)
             #expect(refusals.map { $0.reason?.prefix { $0 != ":" } } == ["rating-id-taken", "foreign-id"])
             reused.id = "T-102-R9"
@@ -50,13 +51,15 @@ import Vocabulary
             let county = try Jurisdiction(Fixtures.county)
             let byClerk = try await store.satisfaction(in: county, month: month, by: .clerk)
             #expect(byClerk.rows.map(\.key) == ["card", "clerk1"])
-            #expect(byClerk.rows.map { [$0.satisfied, $0.basicallySatisfied, $0.dissatisfied] } == [[1, 0, 0], [1, 0, 1]])
+            #expect(
+                byClerk.rows.map { [$0.satisfied, $0.basicallySatisfied, $0.dissatisfied] } == [[1, 0, 0], [1, 0, 1]])
             #expect(byClerk.total.total == 3, "last month's rating is not this month's")
             let byService = try await store.satisfaction(in: county, month: month, by: .service)
             #expect(byService.rows.map(\.key) == ["", "employment-registration"])
             let byTownship = try await store.satisfaction(in: county, month: month, by: .township)
             #expect(byTownship.rows.map(\.key) == [Fixtures.home])
-            let neighbours = try await store.satisfaction(in: try Jurisdiction(Fixtures.neighbour), month: month, by: .village)
+            let neighbours = try await store.satisfaction(
+                in: try Jurisdiction(Fixtures.neighbour), month: month, by: .village)
             #expect(neighbours.rows.isEmpty)
             let before = try await store.satisfaction(in: county, month: month.adding(months: -1), by: .clerk)
             #expect(before.rows.map(\.key) == ["clerk2"] && before.total.basicallySatisfied == 1)

@@ -27,9 +27,10 @@ struct RatingAPITests {
             #expect(rating.regionCode == "430102001" && rating.id.hasPrefix("T1-R"))
             let payload = String(decoding: try #require(sent.first).payload, as: UTF8.self)
             #expect(!payload.contains(terminal.resident.idNumber) && !payload.contains(terminal.resident.name))
-            let line = try #require(try await terminal.store.ledger(from: 0, limit: 500).last {
-                $0.action == "satisfaction.rating"
-            })
+            let line = try #require(
+                try await terminal.store.ledger(from: 0, limit: 500).last {
+                    $0.action == "satisfaction.rating"
+                })
             #expect(line.detail == "id=\(rating.id) channel=kiosk", "the ledger says a rating was given, not how")
         }
     }
@@ -39,7 +40,8 @@ struct RatingAPITests {
         try await StaffAPITests().withAPI { api, terminal in
             let clerk = try await api.login("clerk1")
             let rated = try await api.call(
-                .post, "/api/ratings", token: clerk, json: #"{"level":"satisfied","service":"employment-registration"}"#)
+                .post, "/api/ratings", token: clerk, json: #"{"level":"satisfied","service":"employment-registration"}"#
+            )
             #expect(rated.status == 201, "\(rated.text)")
             #expect(!rated.text.contains("clerk1"), "the screen turned to the resident does not name the clerk")
             let second = try await api.call(
