@@ -78,3 +78,18 @@ extension SQLiteKioskStore {
             needsReview: try review.fetchCount(db))
     }
 }
+
+extension SQLiteKioskStore {
+    /// What the pending commands of `kinds` are about, read from each payload at the JSON `path`:
+    /// the records whose copy from the centre must wait until this terminal's change is applied.
+    static func unsentSubjects(of kinds: [SyncCommandKind], at path: String, _ db: Database) throws -> Set<String> {
+        Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT json_extract(CAST(payload AS TEXT), ?) FROM outbox
+                    WHERE status = ? AND command IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
+                    """,
+                arguments: StatementArguments([path, OutboxEntry.Status.pending.rawValue] + kinds.map(\.rawValue))))
+    }
+}

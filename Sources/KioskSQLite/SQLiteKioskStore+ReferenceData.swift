@@ -233,17 +233,7 @@ extension SQLiteKioskStore {
         throws
     {
         guard !applications.isEmpty else { return }
-        let unsent = Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT json_extract(CAST(payload AS TEXT), '$.id') FROM outbox
-                    WHERE status = ? AND command IN (?, ?)
-                    """,
-                arguments: [
-                    OutboxEntry.Status.pending.rawValue, SyncCommandKind.applicationSubmit.rawValue,
-                    SyncCommandKind.applicationMove.rawValue,
-                ]))
+        let unsent = try unsentSubjects(of: [.applicationSubmit, .applicationMove], at: "$.id", db)
         for copy in applications where !unsent.contains(copy.application.id) {
             let application = copy.application
             let before = try ApplicationRow.fetchOne(db, key: application.id)

@@ -56,14 +56,7 @@ extension SQLiteKioskStore {
     /// centre's copy with it comes down again once it is applied.
     static func keep(_ checks: [RetireeCheck], _ db: Database) throws {
         guard !checks.isEmpty else { return }
-        let unsent = Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT json_extract(CAST(payload AS TEXT), '$.idNumber') FROM outbox
-                    WHERE status = ? AND command = ?
-                    """,
-                arguments: [OutboxEntry.Status.pending.rawValue, SyncCommandKind.retireeCheck.rawValue]))
+        let unsent = try unsentSubjects(of: [.retireeCheck], at: "$.idNumber", db)
         for check in checks where !unsent.contains(check.idNumber) {
             try RetireeCheckRow(check).save(db)
         }

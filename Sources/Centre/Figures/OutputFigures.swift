@@ -43,15 +43,8 @@ public struct OutputFigures: Codable, Hashable, Sendable {
 
     /// The figures from the rollup's sums of `month`, each keyed by its township.
     init(month: YearMonth, sums: [FigureSum], at now: Date) {
-        var rows: [String: Row] = [:]
-        var total = Row(key: "total")
-        for sum in sums {
-            rows[sum.key, default: Row(key: sum.key)].add(sum)
-            total.add(sum)
-        }
+        (rows, total) = sums.rows(Row.init(key:)) { $0.add($1) }
         self.month = month
-        self.rows = rows.values.sorted { $0.key < $1.key }
-        self.total = total
         self.asOf = now
     }
 }

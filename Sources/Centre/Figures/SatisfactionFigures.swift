@@ -35,15 +35,8 @@ public struct SatisfactionFigures: Codable, Hashable, Sendable {
 
     /// The figures from sums whose measure is the rating's level.
     init(month: YearMonth, grouping: ServiceFigures.Grouping, sums: [FigureSum]) {
-        var rows: [String: Row] = [:]
-        var total = Row(key: "total")
-        for sum in sums {
-            rows[sum.key, default: Row(key: sum.key)].add(sum)
-            total.add(sum)
-        }
+        (rows, total) = sums.rows(Row.init(key:)) { $0.add($1) }
         self.month = month
         self.grouping = grouping
-        self.rows = rows.values.sorted { $0.key < $1.key }
-        self.total = total
     }
 }

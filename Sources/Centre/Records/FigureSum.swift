@@ -27,3 +27,17 @@ public struct FigureSum: FetchableCentreRecord, Sendable {
         due = Int(try row.integer(.due))
     }
 }
+
+extension [FigureSum] {
+    /// The sums gathered into one row a group, in key order, and the total of them all: each sum
+    /// added to its group's row and to the total by `add`.
+    func rows<Row>(_ row: (_ key: String) -> Row, _ add: (inout Row, FigureSum) -> Void) -> (rows: [Row], total: Row) {
+        var rows: [String: Row] = [:]
+        var total = row("total")
+        for sum in self {
+            add(&rows[sum.key, default: row(sum.key)], sum)
+            add(&total, sum)
+        }
+        return (rows.sorted { $0.key < $1.key }.map(\.value), total)
+    }
+}

@@ -62,11 +62,9 @@ enum DemoData {
     /// 2020, paying once a year in March (a 500-yuan pension grade with its 60-yuan subsidy, and the
     /// year's medical premium), as most people a village kiosk serves.
     private static func residentPage(_ card: SyntheticCard, region: String) -> ReferenceDataPage {
-        let id = card.cardholder.socialSecurityNumber.unmaskedValue
+        let (person, record) = holder(of: card, in: region)
+        let id = person.idNumber
         let since = YearMonth("2020-01")!
-        let person = Person(
-            idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
-            regionCode: region)
         let enrolments = [InsuranceType.residentPension, .residentMedical].map {
             Enrolment(idNumber: id, insurance: $0, since: since, status: .active, unit: "个人")
         }
@@ -82,12 +80,6 @@ enum DemoData {
                     idNumber: id, insurance: .residentMedical, month: march, baseFen: 0,
                     personalFen: Int64(280 + 20 * (year - 2020)) * 100, employerFen: 0, paid: true))
         }
-        var record = CardRecord(
-            cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre",
-            at: Date(timeIntervalSince1970: 1_709_251_200))
-        for status in [CardStatus.inProduction, .readyAtDesk, .issued, .active] {
-            try? record.move(to: status, by: "centre", at: Date(timeIntervalSince1970: 1_709_251_200))
-        }
         return ReferenceDataPage(
             people: [person], enrolments: enrolments, contributions: contributions, cardRecords: [record],
             cursor: "demo-resident", asOf: Date())
@@ -96,20 +88,12 @@ enum DemoData {
     /// The rig's retiree: retired from a unit in January 2020, paid an employees' pension each month
     /// since, and holding an active card (seed 6).
     private static func retireePage(_ card: SyntheticCard, region: String) -> ReferenceDataPage {
-        let id = card.cardholder.socialSecurityNumber.unmaskedValue
-        let person = Person(
-            idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
-            regionCode: region)
+        let (person, record) = holder(of: card, in: region)
+        let id = person.idNumber
         let first = YearMonth("2020-02")!
         let payments = (0...(YearMonth("2026-10")!.index - first.index)).map {
             PensionPayment(
                 idNumber: id, month: first.adding(months: $0), amountFen: 312_000, accountMasked: "6217****4321")
-        }
-        var record = CardRecord(
-            cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre",
-            at: Date(timeIntervalSince1970: 1_709_251_200))
-        for status in [CardStatus.inProduction, .readyAtDesk, .issued, .active] {
-            try? record.move(to: status, by: "centre", at: Date(timeIntervalSince1970: 1_709_251_200))
         }
         return ReferenceDataPage(
             people: [person],
@@ -131,5 +115,20 @@ enum DemoData {
         return ReferenceDataPage(
             retireeChecks: retirees.sorted().map { RetireeCheck(idNumber: $0, year: year, dueBy: dueBy) },
             cursor: "demo-retirees", asOf: now)
+    }
+
+    /// The person on a rig card, living in `region`, and their card, active since March 2024.
+    private static func holder(of card: SyntheticCard, in region: String) -> (Person, CardRecord) {
+        let id = card.cardholder.socialSecurityNumber.unmaskedValue
+        let person = Person(
+            idNumber: id, name: card.cardholder.name, sex: card.cardholder.sex, birthDate: card.cardholder.birthDate,
+            regionCode: region)
+        let issued = Date(timeIntervalSince1970: 1_709_251_200)
+        var record = CardRecord(
+            cardNumber: card.identity.cardNumber.value, idNumber: id, requestedBy: "centre", at: issued)
+        for status in [CardStatus.inProduction, .readyAtDesk, .issued, .active] {
+            try? record.move(to: status, by: "centre", at: issued)
+        }
+        return (person, record)
     }
 }
