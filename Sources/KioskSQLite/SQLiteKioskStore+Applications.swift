@@ -9,7 +9,7 @@ extension SQLiteKioskStore {
             let open = try ApplicationRow.filter(
                 ApplicationRow.Columns.idNumber == draft.idNumber && ApplicationRow.Columns.kind == draft.kind.rawValue
                     && Self.openStatuses.contains(ApplicationRow.Columns.status)
-            ).fetchAll(db).map(\.application)
+            ).fetchAll(db).map { try $0.application() }
             let application = Application(
                 id: "\(recorder.terminal.terminalID)-\(try recorder.next("application"))",
                 kind: draft.kind,
@@ -54,7 +54,7 @@ extension SQLiteKioskStore {
             guard let row = try ApplicationRow.fetchOne(db, key: id) else {
                 throw KioskError.notFound("application", chinese: "该申请")
             }
-            let before = row.application
+            let before = try row.application()
             let application = try change(before, try Self.workingCalendar(db))
             guard application != before else { return application }
             let moved = application.status != before.status
@@ -90,7 +90,7 @@ extension SQLiteKioskStore {
     }
 
     public func application(_ id: String) async throws -> Application? {
-        try await pool.read { db in try ApplicationRow.fetchOne(db, key: id)?.application }
+        try await pool.read { db in try ApplicationRow.fetchOne(db, key: id)?.application() }
     }
 
     /// Newest first.
@@ -160,7 +160,7 @@ extension SQLiteKioskStore {
         } else {
             request = request.order(ApplicationRow.Columns.submittedAt.desc, ApplicationRow.Columns.id.desc)
         }
-        return try request.limit(filter.limit).fetchAll(db).map(\.application)
+        return try request.limit(filter.limit).fetchAll(db).map { try $0.application() }
     }
 
     static let openStatuses = ApplicationStatus.allCases.filter(\.isOpen).map(\.rawValue)

@@ -130,6 +130,27 @@ struct ServiceRouteTests {
         #expect(throws: DecodingError.self) { try SyncJSON.decoder().decode(Application.self, from: Data(noStep.utf8)) }
     }
 
+    @Test("a route kept without its step is at its last; a step the route does not have changes nothing")
+    func restoresARouteAsKept() throws {
+        var application = Application(
+            id: "T1-2", kind: .residentPensionEnrolment, idNumber: "430121198507141238", submittedBy: "clerk-1",
+            submittedAt: Date(milliseconds: 1_795_399_200_000), terminalID: "T1", regionCode: "430121101201")
+        let threeLevels: [ServiceRoute.Step] = [
+            .init(level: .village, days: 1), .init(level: .township, days: 2), .init(level: .county, days: 5),
+        ]
+        let lastStep = application.restoreRoute(threeLevels, step: nil, stepDue: nil)
+        #expect(lastStep)
+        #expect(application.level == .county && application.stepDue == application.deadline)
+        let due = application.deadline.addingTimeInterval(-86_400)
+        let secondStep = application.restoreRoute(threeLevels, step: 1, stepDue: due)
+        #expect(secondStep)
+        #expect(application.level == .township && application.stepDue == due)
+        let noSuchStep = application.restoreRoute(threeLevels, step: 3, stepDue: nil)
+        let noStep = application.restoreRoute([], step: nil, stepDue: nil)
+        #expect(!noSuchStep && !noStep)
+        #expect(application.level == .township && application.stepDue == due, "a refused route changes nothing")
+    }
+
     @Test("published routes replace the national ones for their services only")
     func publishedRoutes() {
         let routes = ServiceRoutes.national.replacing(with: [Self.countyDecides])

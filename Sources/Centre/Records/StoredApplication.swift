@@ -33,17 +33,17 @@ extension StoredApplication: CentreRecord {
         // As kept, not counted again: a stopped clock and the calendar it ran on have moved it.
         application.deadline = Date(milliseconds: try row.integer(.deadline))
         application.clockStoppedAt = try row.optionalInteger(.clockStoppedAt).map(Date.init(milliseconds:))
-        // A row made before routes is on the national route at its deciding step.
-        if let text = try row.optionalText(.route) {
-            guard let steps = try? JSONDecoder().decode([ServiceRoute.Step].self, from: Data(text.utf8)),
-                let step = try row.optionalInteger(.step), steps.indices.contains(Int(step))
-            else { throw CorruptRow(Self.self, .route) }
-            application.route = steps
-            application.step = Int(step)
-        } else {
-            application.step = application.route.count - 1
+        let steps = try row.optionalText(.route).map { text in
+            guard let steps = try? JSONDecoder().decode([ServiceRoute.Step].self, from: Data(text.utf8)) else {
+                throw CorruptRow(Self.self, .route)
+            }
+            return steps
         }
-        application.stepDue = try row.optionalInteger(.stepDue).map(Date.init(milliseconds:)) ?? application.deadline
+        guard
+            application.restoreRoute(
+                steps, step: try row.optionalInteger(.step).map(Int.init),
+                stepDue: try row.optionalInteger(.stepDue).map(Date.init(milliseconds:)))
+        else { throw CorruptRow(Self.self, .step) }
         application.owner = try row.optionalText(.owner)
         if let reason = try row.optionalText(.rejectionReason) {
             guard let reason = RejectionReason(rawValue: reason) else { throw CorruptRow(Self.self, .rejectionReason) }

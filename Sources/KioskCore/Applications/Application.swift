@@ -163,17 +163,7 @@ extension Application {
         submittedBy = try container.decode(String.self, forKey: .submittedBy)
         submittedAt = try container.decode(Date.self, forKey: .submittedAt)
         deadline = try container.decode(Date.self, forKey: .deadline)
-        route =
-            try container.decodeIfPresent([ServiceRoute.Step].self, forKey: .route) ?? ServiceRoute.national(kind).steps
-        guard !route.isEmpty else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .route, in: container, debugDescription: "a route has no step")
-        }
-        step = try container.decodeIfPresent(Int.self, forKey: .step) ?? route.count - 1
-        guard route.indices.contains(step) else {
-            throw DecodingError.dataCorruptedError(forKey: .step, in: container, debugDescription: "no such step")
-        }
-        stepDue = try container.decodeIfPresent(Date.self, forKey: .stepDue) ?? deadline
+        (route, step, stepDue) = ([], 0, deadline)
         owner = try container.decodeIfPresent(String.self, forKey: .owner)
         clockStoppedAt = try container.decodeIfPresent(Date.self, forKey: .clockStoppedAt)
         rejection = try container.decodeIfPresent(Rejection.self, forKey: .rejection)
@@ -182,5 +172,27 @@ extension Application {
         details = try container.decode([String: String].self, forKey: .details)
         terminalID = try container.decode(String.self, forKey: .terminalID)
         regionCode = try container.decode(String.self, forKey: .regionCode)
+        guard
+            restoreRoute(
+                try container.decodeIfPresent([ServiceRoute.Step].self, forKey: .route),
+                step: try container.decodeIfPresent(Int.self, forKey: .step),
+                stepDue: try container.decodeIfPresent(Date.self, forKey: .stepDue))
+        else {
+            throw DecodingError.dataCorruptedError(forKey: .step, in: container, debugDescription: "no such step")
+        }
+    }
+
+    /// Puts the application on its route as it was kept: the route and step written (its last step
+    /// when only the route is), or, for one written before routes, the national route at its
+    /// deciding step; the step due as written, else when the whole case is. False, and nothing
+    /// changed, when the route written has no such step.
+    public mutating func restoreRoute(_ steps: [ServiceRoute.Step]?, step: Int?, stepDue: Date?) -> Bool {
+        let steps = steps ?? ServiceRoute.national(kind).steps
+        let step = step ?? steps.count - 1
+        guard steps.indices.contains(step) else { return false }
+        route = steps
+        self.step = step
+        self.stepDue = stepDue ?? deadline
+        return true
     }
 }

@@ -50,7 +50,7 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         static let stepDue = Column(CodingKeys.stepDue)
     }
 
-    init(_ application: Application, version: Int, closedAt: Int64?) {
+    init(_ application: Application, version: Int, closedAt: Int64?) throws {
         id = application.id
         kind = application.kind
         idNumber = application.idNumber
@@ -58,7 +58,7 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         submittedBy = application.submittedBy
         submittedAt = application.submittedAt.milliseconds
         deadline = application.deadline.milliseconds
-        route = String(decoding: (try? JSONEncoder().encode(application.route)) ?? Data("[]".utf8), as: UTF8.self)
+        route = String(decoding: try JSONEncoder().encode(application.route), as: UTF8.self)
         step = application.step
         stepDue = application.stepDue.milliseconds
         level = application.level
@@ -75,22 +75,19 @@ struct ApplicationRow: Codable, FetchableRecord, PersistableRecord {
         self.version = version
     }
 
-    var application: Application {
+    /// The application kept; a route or step the row cannot hold is a corrupt row.
+    func application() throws -> Application {
         var application = Application(
             id: id, kind: kind, idNumber: idNumber, status: status, submittedBy: submittedBy,
             submittedAt: Date(milliseconds: submittedAt), approvedBy: approvedBy,
             completedAt: completedAt.map(Date.init(milliseconds:)), details: details, terminalID: terminalID,
             regionCode: regionCode)
         application.deadline = Date(milliseconds: deadline)
-        if let steps = route.flatMap({ try? JSONDecoder().decode([ServiceRoute.Step].self, from: Data($0.utf8)) }),
-            let step, steps.indices.contains(step)
-        {
-            application.route = steps
-            application.step = step
-        } else {
-            application.step = application.route.count - 1
+        let steps = try route.map { try JSONDecoder().decode([ServiceRoute.Step].self, from: Data($0.utf8)) }
+        guard application.restoreRoute(steps, step: step, stepDue: stepDue.map(Date.init(milliseconds:))) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "application \(id): its route has no step \(step ?? -1)"))
         }
-        application.stepDue = stepDue.map(Date.init(milliseconds:)) ?? application.deadline
         application.owner = owner
         application.clockStoppedAt = clockStoppedAt.map(Date.init(milliseconds:))
         application.rejection = rejectionReason.map { Rejection(reason: $0, note: rejectionNote ?? "") }
