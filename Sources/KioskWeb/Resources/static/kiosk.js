@@ -347,7 +347,7 @@
   /// Where the resident's check stands, and the day the next is due.
   function retireeCheck(check) {
     return [
-      el("p", { class: "big", id: "retiree-state" }, check.stateName),
+      el("p", { class: "big", id: "retiree-state" }, t(`retiree-${check.state}`)),
       el("dl", { class: "person" },
         el("dt", {}, t("retireeYear")), el("dd", {}, String(check.year)),
         el("dt", {}, t("retireeNextDue")), el("dd", { id: "retiree-next" }, Pages.chinaDay(check.nextDueBy))),
