@@ -61,6 +61,12 @@ extension SQLiteKioskStore {
             .fetchAll(db).map(\.contribution)
     }
 
+    public func serviceGuides() async throws -> [ServiceGuide] {
+        let order = ApplicationKind.allCases
+        return try await pool.read { db in try ServiceGuideRow.fetchAll(db).map { try $0.guide() } }
+            .sorted { order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! }
+    }
+
     public func pensionPayments(of idNumber: String) async throws -> [PensionPayment] {
         try await pool.read { db in
             try PensionPaymentRow.filter(PensionPaymentRow.Columns.idNumber == idNumber)
@@ -142,7 +148,7 @@ extension SQLiteKioskStore {
         let ledgerKey = ledgerKey
         try await pool.write { db in
             if !page.removals.isEmpty || !page.staff.isEmpty || !page.calendarYears.isEmpty
-                || !page.serviceRoutes.isEmpty || !page.applications.isEmpty
+                || !page.serviceRoutes.isEmpty || !page.serviceGuides.isEmpty || !page.applications.isEmpty
             {
                 let recorder = try ChangeRecorder(db, at: Date(), key: ledgerKey)
                 for removal in page.removals { try Self.remove(removal, db, recorder) }
@@ -154,6 +160,12 @@ extension SQLiteKioskStore {
                 for route in page.serviceRoutes {
                     try ServiceRouteRow(route).save(db)
                     try recorder.log("route.from-centre", subject: .terminal, by: .centre, detail: route.summary)
+                }
+                for guide in page.serviceGuides {
+                    try ServiceGuideRow(guide).save(db)
+                    try recorder.log(
+                        "guide.from-centre", subject: .serviceGuide(guide.kind), by: .centre,
+                        detail: "materials=\(guide.materials.count) steps=\(guide.steps.count)")
                 }
                 try Self.keep(page.applications, db, recorder)
             }

@@ -87,6 +87,13 @@ enum StoreSchema {
                 t.column("at", .integer).notNull()
             }
         }
+        // The services' guides the county published, each as its JSON.
+        migrator.registerMigration("v19-service-guides") { db in
+            try db.create(table: "serviceGuide", options: .strict) { t in
+                t.primaryKey("kind", .text)
+                t.column("guide", .text).notNull()
+            }
+        }
         return migrator
     }
 

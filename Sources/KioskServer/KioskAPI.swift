@@ -40,6 +40,9 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.delete, "/api/session", exitSession),
             APIRoute(.get, "/api/events", eventStream),
             APIRoute(.get, "/api/jobs") { _, _ in try JSONBody.response(try await services.jobPostings()) },
+            APIRoute(.get, "/api/guides") { _, _ in
+                try JSONBody.response(try await services.serviceGuides().map(ServiceGuideJSON.init))
+            },
             // The resident, by the token their PIN opened
             APIRoute(.get, "/api/me", me),
             APIRoute(.get, "/api/me/contributions", myContributions),

@@ -17,6 +17,7 @@ struct MigrationTests {
         "v16-card-photos",
         "v17-retiree-checks",
         "v18-satisfaction-ratings",
+        "v19-service-guides",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

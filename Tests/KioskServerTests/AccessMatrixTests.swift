@@ -61,6 +61,7 @@ struct AccessMatrixTests {
         "DELETE /api/session": Rule(allowed: everyone, uri: { _ in "/api/session" }),
         "GET /api/events": Rule(allowed: everyone, uri: { _ in "/api/events" }, stream: true),
         "GET /api/jobs": Rule(allowed: everyone, uri: { _ in "/api/jobs" }),
+        "GET /api/guides": Rule(allowed: everyone, uri: { _ in "/api/guides" }),
         "POST /api/kiosk/heartbeat": Rule(
             allowed: everyone, uri: { _ in "/api/kiosk/heartbeat" }, body: { _ in #"{"page":"matrix"}"# }),
         "GET /api/kiosk/heartbeat": Rule(allowed: everyone, uri: { _ in "/api/kiosk/heartbeat" }),

@@ -61,3 +61,30 @@ struct RatingAPITests {
         }
     }
 }
+
+@Suite("Service guides on the idle kiosk")
+struct ServiceGuideAPITests {
+    @Test("the guides the centre sent are public, in the order of the services, with the service's time limit")
+    func publicGuides() async throws {
+        try await StaffAPITests().withAPI { api, terminal in
+            let none = try await api.call(.get, "/api/guides")
+            #expect(none.status == 200 && none.text == "[]")
+            let guides = [
+                ServiceGuide(
+                    kind: .lossReport, materials: ["身份证"], steps: ["挂失"], fee: "不收费", legalBasis: "办法"),
+                ServiceGuide(
+                    kind: .cardApplication, materials: ["身份证", "照片"], steps: ["申请", "领卡"], fee: "不收费",
+                    legalBasis: "办法"),
+            ]
+            try await terminal.store.applyReferenceData(
+                ReferenceDataPage(serviceGuides: guides, cursor: "g", asOf: Date()))
+            let answer = try await api.call(.get, "/api/guides")
+            let listed = try #require(RetireeCheckAPITests.lines(answer.text), "\(answer.text)")
+            #expect(listed.map { $0["kind"] as? String } == ["card-application", "loss-report"])
+            #expect(listed.map { $0["timeLimitDays"] as? Int } == [20, 0])
+            #expect(listed.first?["service"] as? String == "社会保障卡申领")
+            let lines = try await terminal.store.ledger(from: 0, limit: 500).filter { $0.action == "guide.from-centre" }
+            #expect(lines.count == 2)
+        }
+    }
+}

@@ -12,10 +12,11 @@ struct KioskPagesTests {
 
     func withPages(
         speech: (any SpeechSynthesiser)? = RecordingSpeech(),
+        guideText: (@Sendable (String) async throws -> String?)? = nil,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let router = Router()
-        try KioskPages(speech: speech).addRoutes(to: router)
+        try KioskPages(speech: speech, guideText: guideText).addRoutes(to: router)
         try await Application(router: router).test(.router) { client in try await body(client) }
     }
 
@@ -93,6 +94,21 @@ struct KioskPagesTests {
         }
         #expect(speech.requests.map(\.0) == [strings["zh"]?["insertCard"], strings["en"]?["takeCard"]])
         #expect(speech.requests.map(\.1) == [.chinese, .english])
+    }
+
+    @Test("a published guide is read aloud in Chinese on request; a service with none answers 404")
+    func spokenGuide() async throws {
+        let speech = RecordingSpeech()
+        try await withPages(speech: speech, guideText: { $0 == "card-application" ? "社会保障卡申领。" : nil }) { client in
+            let read = try await client.execute(uri: "/kiosk/speech/guide/card-application", method: .get)
+            #expect(read.status == .ok && read.headers[.contentType] == "audio/wav")
+            #expect(try await client.execute(uri: "/kiosk/speech/guide/loss-report", method: .get).status == .notFound)
+        }
+        #expect(speech.requests.map(\.0) == ["社会保障卡申领。"] && speech.requests.map(\.1) == [.chinese])
+        try await withPages(speech: nil, guideText: { _ in "x" }) { client in
+            let silent = try await client.execute(uri: "/kiosk/speech/guide/card-application", method: .get)
+            #expect(silent.status == .notFound, "no synthesiser, no speech")
+        }
     }
 
     @Test("without a synthesiser the pages offer no speech and the prompt route answers 404")

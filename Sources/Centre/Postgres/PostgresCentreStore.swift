@@ -443,10 +443,25 @@ public final class PostgresCentreStore: CentreStore {
     // MARK: Service routes
 
     public func publish(_ route: ServiceRoute, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(route, audit: audit)
+    }
+
+    public func publish(_ guide: ServiceGuide, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(guide, audit: audit)
+    }
+
+    public func serviceGuides() async throws -> [ServiceGuide] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.published(ServiceGuide.self), .records, connection)
+        }
+    }
+
+    /// Writes a record every terminal pulls alike, in place of what was published under its key.
+    private func publishEverywhere<Record: CentreRecord>(_ record: Record, audit: CentreLedgerEvent) async throws {
         try await transaction { connection in
             try await self.appendLedger(audit, at: Date(), connection)
             try await self.execute(
-                try self.sql.upsert(route, sequence: try await self.reserve(1, connection)), connection)
+                try self.sql.upsert(record, sequence: try await self.reserve(1, connection)), connection)
         }
     }
 
@@ -482,11 +497,7 @@ public final class PostgresCentreStore: CentreStore {
     // MARK: Working calendar
 
     public func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws {
-        try await transaction { connection in
-            try await self.appendLedger(audit, at: Date(), connection)
-            try await self.execute(
-                try self.sql.upsert(year, sequence: try await self.reserve(1, connection)), connection)
-        }
+        try await publishEverywhere(year, audit: audit)
     }
 
     public func workingCalendar() async throws -> WorkingCalendar {
@@ -572,6 +583,7 @@ public final class PostgresCentreStore: CentreStore {
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
                 page.calendarYears = try await self.fetch(self.sql.calendarYears, .records, connection)
                 page.serviceRoutes = try await self.fetch(self.sql.serviceRoutes, .records, connection)
+                page.serviceGuides = try await self.fetch(self.sql.published(ServiceGuide.self), .records, connection)
                 let open: [StoredApplication] = try await self.fetch(
                     self.sql.openApplications(in: jurisdiction), .records, connection)
                 page.applications = open.map { VersionedApplication($0.application, version: $0.version) }

@@ -363,9 +363,22 @@ public final class SQLiteCentreStore: CentreStore {
     // MARK: Service routes
 
     public func publish(_ route: ServiceRoute, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(route, audit: audit)
+    }
+
+    public func publish(_ guide: ServiceGuide, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(guide, audit: audit)
+    }
+
+    public func serviceGuides() async throws -> [ServiceGuide] {
+        try await pool.read { db in try self.fetch(self.sql.published(ServiceGuide.self), .records, db) }
+    }
+
+    /// Writes a record every terminal pulls alike, in place of what was published under its key.
+    private func publishEverywhere<Record: CentreRecord>(_ record: Record, audit: CentreLedgerEvent) async throws {
         try await pool.write { db in
             try self.appendLedger(audit, at: Date(), db)
-            try self.execute(try self.sql.upsert(route, sequence: try self.reserve(1, db)), db)
+            try self.execute(try self.sql.upsert(record, sequence: try self.reserve(1, db)), db)
         }
     }
 
@@ -398,10 +411,7 @@ public final class SQLiteCentreStore: CentreStore {
     // MARK: Working calendar
 
     public func publish(_ year: WorkingCalendar.PublishedYear, audit: CentreLedgerEvent) async throws {
-        try await pool.write { db in
-            try self.appendLedger(audit, at: Date(), db)
-            try self.execute(try self.sql.upsert(year, sequence: try self.reserve(1, db)), db)
-        }
+        try await publishEverywhere(year, audit: audit)
     }
 
     public func workingCalendar() async throws -> WorkingCalendar {
@@ -480,6 +490,7 @@ public final class SQLiteCentreStore: CentreStore {
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
                 page.calendarYears = try self.fetch(self.sql.calendarYears, .records, db)
                 page.serviceRoutes = try self.fetch(self.sql.serviceRoutes, .records, db)
+                page.serviceGuides = try self.fetch(self.sql.published(ServiceGuide.self), .records, db)
                 let open: [StoredApplication] = try self.fetch(
                     self.sql.openApplications(in: jurisdiction), .records, db)
                 page.applications = open.map { VersionedApplication($0.application, version: $0.version) }

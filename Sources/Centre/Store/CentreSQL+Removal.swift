@@ -114,34 +114,30 @@ extension CentreSQL {
         (try? Jurisdiction(String(jurisdiction.regionPrefix.prefix(6)))) ?? jurisdiction
     }
 
-    /// Years of the working calendar published after `cursor`: the same for every terminal.
-    func calendarChanges(after cursor: SyncCursor, limit: Int) -> Statement {
+    /// Rows of a table the centre publishes for every terminal alike (the working calendar's years,
+    /// the services' routes and guides) changed after `cursor`.
+    func changesEverywhere<Record: CentreRecord>(_: Record.Type, after cursor: SyncCursor, limit: Int) -> Statement {
         Statement(
             sql: """
-                SELECT \(WorkingCalendar.PublishedYear.columnList()), changeSequence FROM calendarYear
+                SELECT \(Record.columnList()), changeSequence FROM \(Record.tableName)
                 WHERE changeSequence > \(parameter(1)) ORDER BY changeSequence LIMIT \(parameter(2))
                 """,
             arguments: [.integer(cursor.sequence), .integer(Int64(limit))])
+    }
+
+    /// Every row of a table the centre publishes for every terminal alike, in key order.
+    func published<Record: CentreRecord>(_: Record.Type) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
+                ORDER BY \(Record.primaryKey.map(\.stringValue).joined(separator: ", "))
+                """,
+            arguments: [])
     }
 
     /// Every year of the working calendar the centre published.
-    var calendarYears: Statement {
-        Statement(
-            sql: "SELECT \(WorkingCalendar.PublishedYear.columnList()) FROM calendarYear ORDER BY year", arguments: [])
-    }
-
-    /// Routes of the services published after `cursor`: the same for every terminal.
-    func routeChanges(after cursor: SyncCursor, limit: Int) -> Statement {
-        Statement(
-            sql: """
-                SELECT \(ServiceRoute.columnList()), changeSequence FROM serviceRoute
-                WHERE changeSequence > \(parameter(1)) ORDER BY changeSequence LIMIT \(parameter(2))
-                """,
-            arguments: [.integer(cursor.sequence), .integer(Int64(limit))])
-    }
+    var calendarYears: Statement { published(WorkingCalendar.PublishedYear.self) }
 
     /// Every route the centre published.
-    var serviceRoutes: Statement {
-        Statement(sql: "SELECT \(ServiceRoute.columnList()) FROM serviceRoute ORDER BY kind", arguments: [])
-    }
+    var serviceRoutes: Statement { published(ServiceRoute.self) }
 }

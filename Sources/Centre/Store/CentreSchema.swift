@@ -412,6 +412,17 @@ public enum CentreSchema {
                     service TEXT, servedBy TEXT, regionCode TEXT COLLATE "C" NOT NULL, at BIGINT NOT NULL);
                 CREATE INDEX satisfactionRatingByRegion ON satisfactionRating (regionCode, at);
                 """),
+        // The services' guides the county publishes for every terminal.
+        Migration(
+            name: "v21-service-guides",
+            sqlite: """
+                CREATE TABLE serviceGuide (
+                    kind TEXT PRIMARY KEY NOT NULL, guide TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE serviceGuide (
+                    kind TEXT PRIMARY KEY NOT NULL, guide TEXT NOT NULL, changeSequence BIGINT NOT NULL);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -102,6 +102,10 @@ public protocol CentreStore: Sendable {
     /// A month's ratings inside `area` by group, as sums whose measure is the level.
     func satisfactionSums(month: YearMonth, in area: Jurisdiction, by group: ServiceFigures.Grouping) async throws
         -> [FigureSum]
+    /// Publishes a service's guide in place of what was published for it, for every terminal.
+    func publish(_ guide: ServiceGuide, audit: CentreLedgerEvent) async throws
+    /// The guides the county published, by service.
+    func serviceGuides() async throws -> [ServiceGuide]
     /// The routes in force at the centre: those published, the national route for the rest.
     func serviceRoutes() async throws -> ServiceRoutes
     /// Publishes a year's holidays and adjusted working days in place of what was published for it

@@ -35,6 +35,15 @@ struct ChangePage {
                     Change(sequence: row.sequence) { page in join(&page, row.record) }
                 })
         }
+        func everywhere<Record: CentreRecord>(
+            _: Record.Type, _ join: @escaping (inout ReferenceDataPage, Record) -> Void
+        ) -> Query {
+            Query(
+                statement: sql.changesEverywhere(Record.self, after: cursor, limit: limit),
+                changes: RowMapping<Record>.changes.map { row in
+                    Change(sequence: row.sequence) { page in join(&page, row.record) }
+                })
+        }
         return [
             query(Person.self) { $0.people.append($1) },
             query(Enrolment.self) { $0.enrolments.append($1) },
@@ -52,16 +61,9 @@ struct ChangePage {
                 changes: RowMapping<StoredRemoval>.changes.map { row in
                     Change(sequence: row.sequence) { page in page.removals.append(row.record.removal) }
                 }),
-            Query(
-                statement: sql.calendarChanges(after: cursor, limit: limit),
-                changes: RowMapping<WorkingCalendar.PublishedYear>.changes.map { row in
-                    Change(sequence: row.sequence) { page in page.calendarYears.append(row.record) }
-                }),
-            Query(
-                statement: sql.routeChanges(after: cursor, limit: limit),
-                changes: RowMapping<ServiceRoute>.changes.map { row in
-                    Change(sequence: row.sequence) { page in page.serviceRoutes.append(row.record) }
-                }),
+            everywhere(WorkingCalendar.PublishedYear.self) { $0.calendarYears.append($1) },
+            everywhere(ServiceRoute.self) { $0.serviceRoutes.append($1) },
+            everywhere(ServiceGuide.self) { $0.serviceGuides.append($1) },
             Query(
                 statement: sql.staffChanges(after: cursor, serving: jurisdiction, limit: limit),
                 changes: RowMapping<CentreStaffAccount>.changes.map { row in

@@ -19,6 +19,8 @@ public enum LedgerSubject: Hashable, Sendable {
     case calendarYear(Int)
     /// The route of a service across levels.
     case serviceRoute(ApplicationKind)
+    /// A service's guide (办事指南).
+    case serviceGuide(ApplicationKind)
     /// A year's list of retirees' qualification checks.
     case retireeChecks(year: Int)
 
@@ -37,6 +39,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .calendarYear(let year): "calendarYear:\(year)"
         case .serviceRoute(let kind): "serviceRoute:" + kind.rawValue
         case .retireeChecks(let year): "retireeChecks:\(year)"
+        case .serviceGuide(let kind): "serviceGuide:" + kind.rawValue
         }
     }
 }

@@ -56,6 +56,9 @@ public struct KioskServices: Sendable {
         return try await store.jobPostings(inRegion: String(terminal.jurisdiction.regionPrefix.prefix(6)), limit: 100)
     }
 
+    /// The services' guides are public: anyone at the terminal reads them, with no card.
+    public func serviceGuides() async throws -> [ServiceGuide] { try await store.serviceGuides() }
+
     // MARK: Applications
 
     /// Takes an application after checking the form; a resident at a kiosk may file the

@@ -30,6 +30,8 @@ public protocol KioskStore: Sendable {
         async throws -> (person: Person, contributions: [Contribution])?
     func pensionPayments(of idNumber: String) async throws -> [PensionPayment]
     func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
+    /// The services' guides the county published, in the order of the services.
+    func serviceGuides() async throws -> [ServiceGuide]
     /// When the cache last heard from the centre: each answer says "as of" this.
     func cacheAsOf() async throws -> Date?
     /// Where the next pull of reference data starts, kept with the data so that a puller restarted

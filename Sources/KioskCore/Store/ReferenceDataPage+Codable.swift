@@ -8,7 +8,7 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case staff, calendarYears, serviceRoutes, applications, retireeChecks, removals, resumeAfter
+        case staff, calendarYears, serviceRoutes, serviceGuides, applications, retireeChecks, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -28,6 +28,7 @@ extension ReferenceDataPage: Codable {
             calendarYears: try container.decodeIfPresent([WorkingCalendar.PublishedYear].self, forKey: .calendarYears)
                 ?? [],
             serviceRoutes: try container.decodeIfPresent([ServiceRoute].self, forKey: .serviceRoutes) ?? [],
+            serviceGuides: try container.decodeIfPresent([ServiceGuide].self, forKey: .serviceGuides) ?? [],
             applications: try container.decodeIfPresent([VersionedApplication].self, forKey: .applications) ?? [],
             retireeChecks: try container.decodeIfPresent([RetireeCheck].self, forKey: .retireeChecks) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
@@ -47,6 +48,7 @@ extension ReferenceDataPage: Codable {
         if !staff.isEmpty { try container.encode(staff, forKey: .staff) }
         if !calendarYears.isEmpty { try container.encode(calendarYears, forKey: .calendarYears) }
         if !serviceRoutes.isEmpty { try container.encode(serviceRoutes, forKey: .serviceRoutes) }
+        if !serviceGuides.isEmpty { try container.encode(serviceGuides, forKey: .serviceGuides) }
         if !applications.isEmpty { try container.encode(applications, forKey: .applications) }
         if !retireeChecks.isEmpty { try container.encode(retireeChecks, forKey: .retireeChecks) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }

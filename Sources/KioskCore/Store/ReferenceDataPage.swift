@@ -18,6 +18,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Routes the centre published for its services (which level checks, reviews and decides),
     /// the same for every terminal.
     public var serviceRoutes: [ServiceRoute]
+    /// Guides of the services the county published (办事指南), the same for every terminal.
+    public var serviceGuides: [ServiceGuide]
     /// Applications of the jurisdiction as the centre holds them: those another terminal made,
     /// moved up to this terminal's level or decided above it come down here.
     public var applications: [VersionedApplication]
@@ -45,6 +47,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         staff: [StaffAccount] = [],
         calendarYears: [WorkingCalendar.PublishedYear] = [],
         serviceRoutes: [ServiceRoute] = [],
+        serviceGuides: [ServiceGuide] = [],
         applications: [VersionedApplication] = [],
         retireeChecks: [RetireeCheck] = [],
         removals: [ReferenceRemoval] = [],
@@ -61,6 +64,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.staff = staff
         self.calendarYears = calendarYears
         self.serviceRoutes = serviceRoutes
+        self.serviceGuides = serviceGuides
         self.applications = applications
         self.retireeChecks = retireeChecks
         self.removals = removals
@@ -77,7 +81,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Rows of every table together (removals are not rows).
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
-            + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + applications.count
+            + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + serviceGuides.count
+            + applications.count
             + retireeChecks.count
     }
 

@@ -35,6 +35,8 @@ enum DemoData {
         try await store.applyReferenceData(retireePage(retiree, region: region.prefix(6) + "001002"))
         retirees.insert(retiree.cardholder.socialSecurityNumber.unmaskedValue)
         try await store.applyReferenceData(yearsChecks(of: retirees, at: Date()))
+        try await store.applyReferenceData(
+            ReferenceDataPage(serviceGuides: guides, cursor: "demo-guides", asOf: Date()))
         try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
     }
 
@@ -104,6 +106,22 @@ enum DemoData {
             ],
             pensionPayments: payments, cardRecords: [record], cursor: "demo-retiree", asOf: Date())
     }
+
+    /// Guides of three services as a county would publish them.
+    static let guides = [
+        ServiceGuide(
+            kind: .cardApplication, materials: ["居民身份证原件", "近期免冠彩色证件照一张（可在柜台现场拍摄）"],
+            steps: ["到乡镇（街道）便民服务中心窗口提交申请", "工作人员核验身份并采集照片", "制卡完成后凭短信通知到窗口领卡并激活"],
+            fee: "首次申领不收费", legalBasis: "《社会保障卡管理办法》（人社部发〔2011〕47号）"),
+        ServiceGuide(
+            kind: .residentPensionEnrolment, materials: ["居民身份证或户口簿", "本人社会保障卡或银行账户信息"],
+            steps: ["到村（社区）服务点或乡镇窗口填写参保登记表", "选择缴费档次", "乡镇审核后录入，次月起可缴费"],
+            fee: "不收费", legalBasis: "《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）"),
+        ServiceGuide(
+            kind: .unemploymentRegistration, materials: ["居民身份证", "与原单位解除或终止劳动关系的证明"],
+            steps: ["在自助机或窗口提交失业登记", "工作人员当场核验并登记", "领取就业服务指引，按月接受就业服务"],
+            fee: "不收费", legalBasis: "《就业服务与就业管理规定》（劳动和社会保障部令第28号）"),
+    ]
 
     /// This year's qualification checks of `retirees`, due by the year's last day, as the centre
     /// publishes them.

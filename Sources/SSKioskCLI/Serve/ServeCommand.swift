@@ -275,7 +275,9 @@ struct ServeCommand: AsyncParsableCommand {
             sync: monitor,
             certificates: link
         )
-        let pages = try KioskPages(speech: settings.isOn(T.noSpeech) ? nil : EspeakSpeech())
+        let pages = try KioskPages(
+            speech: settings.isOn(T.noSpeech) ? nil : EspeakSpeech(),
+            guideText: { service in try await store.serviceGuides().first { $0.kind.rawValue == service }?.text })
         var background: [any Service] = []
         if let link, let monitor {
             let engine = SyncEngine(store: store, link: link)

@@ -43,8 +43,13 @@ const Pages = (() => {
   /// Speaks one of the page's own strings (never a person's data) through the terminal service.
   function say(key) {
     if (!speechOn || !key) return;
+    play(`/kiosk/speech/${encodeURIComponent(key)}?lang=${language}`);
+  }
+
+  /// Plays a spoken text in place of whatever was being said.
+  function play(path) {
     if (voice) voice.pause();
-    voice = new Audio(`/kiosk/speech/${encodeURIComponent(key)}?lang=${language}`);
+    voice = new Audio(path);
     voice.play().catch(() => {});
   }
 
@@ -168,7 +173,7 @@ const Pages = (() => {
 
   wireToolbar();
   return {
-    t, chinese, el, table, api, errorText, yuan, chinaDay, randomKey, say, resetOptions, applyLanguage, staffSignIn,
+    t, chinese, el, table, api, errorText, yuan, chinaDay, randomKey, say, play, resetOptions, applyLanguage, staffSignIn,
     get language() { return language; },
     get speechOn() { return speechOn; },
   };

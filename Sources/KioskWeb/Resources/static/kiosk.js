@@ -419,6 +419,48 @@
     $("receipt-code").focus();
   }
 
+  // MARK: Service guides (办事指南), with no card in
+
+  let guides = [];
+  let guideShown = null;
+  let guidesTimer = null;
+
+  /// Back to the attract screen after two minutes without a touch, so the next person finds it.
+  function armGuidesTimer() {
+    clearTimeout(guidesTimer);
+    guidesTimer = setTimeout(() => { if (current === "screen-guides") toAttract(); }, 120_000);
+  }
+
+  async function openGuides() {
+    guideShown = null;
+    $("guide-read").hidden = true;
+    $("guides-body").replaceChildren(el("p", { class: "big" }, t("loading")));
+    show("screen-guides");
+    armGuidesTimer();
+    const reply = await api("GET", "/api/guides");
+    guides = reply.status === 200 ? reply.json : [];
+    $("guides-body").replaceChildren(guides.length
+      ? el("div", { class: "menu" }, guides.map((guide) =>
+        el("button", { type: "button", "data-guide": guide.kind, onclick: () => showGuide(guide) }, guide.service)))
+      : el("p", { class: "big" }, t("guidesNone")));
+  }
+
+  function showGuide(guide) {
+    guideShown = guide;
+    armGuidesTimer();
+    const list = (items) => el("ol", {}, items.map((item) => el("li", {}, item)));
+    $("guides-body").replaceChildren(
+      el("h3", { id: "guide-service" }, guide.service),
+      el("dl", { class: "person" },
+        el("dt", {}, t("guideTimeLimit")),
+        el("dd", { id: "guide-limit" }, guide.timeLimitDays ? `${guide.timeLimitDays} ${t("workingDays")}` : t("sameDay")),
+        el("dt", {}, t("guideFee")), el("dd", {}, guide.fee)),
+      el("h3", {}, t("guideMaterials")), list(guide.materials),
+      el("h3", {}, t("guideSteps")), list(guide.steps),
+      el("p", { class: "hint" }, `${t("guideBasis")}: ${guide.legalBasis}`));
+    $("guide-read").hidden = !document.getElementById("toggle-speech");
+  }
+
   async function checkReceipt(event) {
     event.preventDefault();
     // Base45 has a space in its alphabet: only the scanner's line ending is taken off.
@@ -451,7 +493,7 @@
   function onEvent(event) {
     switch (event.type) {
       case "pin-required":
-        if (!token && ["screen-attract", "screen-message", "screen-receipt"].includes(current)) {
+        if (!token && ["screen-attract", "screen-message", "screen-receipt", "screen-guides"].includes(current)) {
           startPIN(event.triesLeft, event.card);
         }
         break;
@@ -525,6 +567,11 @@
     show(backTo);
   });
   $("receipt-open").addEventListener("click", openReceipt);
+  $("guides-open").addEventListener("click", openGuides);
+  $("guides-back").addEventListener("click", () => (guideShown ? openGuides() : toAttract()));
+  $("guide-read").addEventListener("click", () => {
+    if (guideShown) Pages.play(`/kiosk/speech/guide/${encodeURIComponent(guideShown.kind)}`);
+  });
   $("receipt-form").addEventListener("submit", checkReceipt);
   $("receipt-close").addEventListener("click", toAttract);
   $("idle-continue").addEventListener("click", async () => {

@@ -1,0 +1,55 @@
+/// A service's guide (办事指南) as the county publishes it for every terminal: what to bring, the
+/// steps, the fee and the legal basis, shown on the idle kiosk in large type and read aloud on
+/// request. The time limit is the service's own (``ApplicationKind/timeLimitDays``), never typed twice.
+public struct ServiceGuide: Codable, Hashable, Sendable {
+    public var kind: ApplicationKind
+    /// 申请材料, one item each.
+    public var materials: [String]
+    /// 办理流程, in order.
+    public var steps: [String]
+    /// 收费标准 ("不收费" for most).
+    public var fee: String
+    /// 设定依据: the law or regulation.
+    public var legalBasis: String
+
+    public init(kind: ApplicationKind, materials: [String], steps: [String], fee: String, legalBasis: String) {
+        self.kind = kind
+        self.materials = materials
+        self.steps = steps
+        self.fee = fee
+        self.legalBasis = legalBasis
+    }
+
+    /// What is wrong with the guide, in plain words; empty when it may be published.
+    public var problems: [String] {
+        var problems: [String] = []
+        let name = kind.rawValue
+        if materials.isEmpty || materials.count > 30 { problems.append("\(name): 1 to 30 materials") }
+        if steps.isEmpty || steps.count > 20 { problems.append("\(name): 1 to 20 steps") }
+        for item in materials + steps where item.isEmpty || item.count > 200 {
+            problems.append("\(name): a material or step is empty or longer than 200 characters")
+        }
+        if fee.isEmpty || fee.count > 100 { problems.append("\(name): the fee is empty or longer than 100 characters") }
+        if legalBasis.isEmpty || legalBasis.count > 300 {
+            problems.append("\(name): the legal basis is empty or longer than 300 characters")
+        }
+        return problems
+    }
+
+    /// The guide as one text, as it is read aloud and as staff preview it.
+    public var text: String {
+        let limit = kind.timeLimitDays == 0 ? "当场办结" : "\(kind.timeLimitDays)个工作日"
+        return [
+            "\(kind.chineseName)。",
+            "申请材料：" + Self.numbered(materials),
+            "办理流程：" + Self.numbered(steps),
+            "办理时限：\(limit)。",
+            "收费标准：\(fee)。",
+            "设定依据：\(legalBasis)。",
+        ].joined(separator: "\n")
+    }
+
+    private static func numbered(_ items: [String]) -> String {
+        items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "；") + "。"
+    }
+}
