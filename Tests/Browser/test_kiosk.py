@@ -263,6 +263,32 @@ class KioskTests(KioskCase):
         self.assertEqual(status, 200)
         self.assertIn('"method":"kiosk"', answer.decode())
 
+    def test_service_guides_with_no_card_in(self):
+        """The county's guides browsed by touch on the idle kiosk, read aloud on request, and left for
+        the card when one goes in."""
+        driver = self.driver
+        self.open_kiosk()
+        click(driver, "#guides-open")
+        wait_screen(driver, "screen-guides")
+        buttons = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-guide]"), what="the guides")
+        self.assertEqual([b.get_attribute("data-guide") for b in buttons],
+                         ["resident-pension-enrolment", "unemployment-registration", "card-application"])
+        check_screen(self, driver, "24-guides")
+        click(driver, '#guides-body [data-guide="card-application"]')
+        wait(lambda: text_of(driver, "#guide-service") == "社会保障卡申领", what="the card's guide")
+        self.assertEqual(text_of(driver, "#guide-limit"), "20 个工作日")
+        self.assertIn("居民身份证原件", text_of(driver, "#guides-body"))
+        check_screen(self, driver, "25-guide")
+        click(driver, "#guide-read")
+        status, headers, body = self.terminal.get("/kiosk/speech/guide/card-application")
+        self.assertEqual((status, headers.get("Content-Type")), (200, "audio/wav"))
+        self.assertTrue(body.startswith(b"RIFF"))
+        click(driver, "#guides-back")
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-guide]"), what="the list again")
+        # A card going in takes the kiosk to the PIN, whatever the guide screen showed.
+        self.insert()
+        wait_screen(driver, "screen-pin")
+
     def test_wrong_and_blocked_pin(self):
         """A wrong PIN says how many tries are left; a blocked PIN sends the resident to the desk."""
         driver = self.driver
