@@ -285,6 +285,14 @@ class KioskTests(KioskCase):
         self.assertTrue(body.startswith(b"RIFF"))
         click(driver, "#guides-back")
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-guide]"), what="the list again")
+        # The area's jobs on the same screen, with no card in.
+        click(driver, "#guides-back")
+        wait_screen(driver, "screen-attract")
+        click(driver, "#jobs-open")
+        jobs = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-job]"), what="the job postings")
+        self.assertTrue(jobs)
+        self.assertEqual(text_of(driver, "#guides-title"), "招聘信息")
+        check_screen(self, driver, "26-jobs")
         # A card going in takes the kiosk to the PIN, whatever the guide screen showed.
         self.insert()
         wait_screen(driver, "screen-pin")

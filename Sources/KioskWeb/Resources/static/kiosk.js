@@ -433,6 +433,7 @@
 
   async function openGuides() {
     guideShown = null;
+    title("guidesOpen", "guidesHint");
     $("guide-read").hidden = true;
     $("guides-body").replaceChildren(el("p", { class: "big" }, t("loading")));
     show("screen-guides");
@@ -443,6 +444,31 @@
       ? el("div", { class: "menu" }, guides.map((guide) =>
         el("button", { type: "button", "data-guide": guide.kind, onclick: () => showGuide(guide) }, guide.service)))
       : el("p", { class: "big" }, t("guidesNone")));
+  }
+
+  /// The guides' screen's heading and hint, kept in the language the resident switches to.
+  function title(heading, hint) {
+    for (const [id, key] of [["guides-title", heading], ["guides-hint", hint]]) {
+      $(id).dataset.t = key;
+      $(id).textContent = t(key);
+    }
+  }
+
+  /// The area's job postings, on the same screen as the guides.
+  async function openJobs() {
+    guideShown = null;
+    $("guide-read").hidden = true;
+    title("jobsOpen", "jobsHint");
+    $("guides-body").replaceChildren(el("p", { class: "big" }, t("loading")));
+    show("screen-guides");
+    armGuidesTimer();
+    const reply = await api("GET", "/api/jobs");
+    const jobs = reply.status === 200 ? reply.json : [];
+    $("guides-body").replaceChildren(jobs.length
+      ? table(["jobTitle", "jobEmployer", "jobWage", "jobContact"], jobs.map((job) => [
+        el("span", { "data-job": job.id }, job.title), job.employer,
+        `${yuan(job.monthlyWageFromFen)}–${yuan(job.monthlyWageToFen)}`, job.contact]))
+      : el("p", { class: "big" }, t("jobsNone")));
   }
 
   function showGuide(guide) {
@@ -568,6 +594,7 @@
   });
   $("receipt-open").addEventListener("click", openReceipt);
   $("guides-open").addEventListener("click", openGuides);
+  $("jobs-open").addEventListener("click", openJobs);
   $("guides-back").addEventListener("click", () => (guideShown ? openGuides() : toAttract()));
   $("guide-read").addEventListener("click", () => {
     if (guideShown) Pages.play(`/kiosk/speech/guide/${encodeURIComponent(guideShown.kind)}`);
