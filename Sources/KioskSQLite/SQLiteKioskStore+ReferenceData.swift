@@ -67,6 +67,14 @@ extension SQLiteKioskStore {
             .sorted { order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! }
     }
 
+    public func notices() async throws -> [PolicyNotice] {
+        try await pool.read { db in
+            try String.fetchAll(db, sql: "SELECT notice FROM notice ORDER BY id").map {
+                try JSONDecoder().decode(PolicyNotice.self, from: Data($0.utf8))
+            }
+        }
+    }
+
     public func pensionPayments(of idNumber: String) async throws -> [PensionPayment] {
         try await pool.read { db in
             try PensionPaymentRow.filter(PensionPaymentRow.Columns.idNumber == idNumber)
@@ -148,7 +156,8 @@ extension SQLiteKioskStore {
         let ledgerKey = ledgerKey
         try await pool.write { db in
             if !page.removals.isEmpty || !page.staff.isEmpty || !page.calendarYears.isEmpty
-                || !page.serviceRoutes.isEmpty || !page.serviceGuides.isEmpty || !page.applications.isEmpty
+                || !page.serviceRoutes.isEmpty || !page.serviceGuides.isEmpty || !page.notices.isEmpty
+                || !page.applications.isEmpty
             {
                 let recorder = try ChangeRecorder(db, at: Date(), key: ledgerKey)
                 for removal in page.removals { try Self.remove(removal, db, recorder) }
@@ -166,6 +175,14 @@ extension SQLiteKioskStore {
                     try recorder.log(
                         "guide.from-centre", subject: .serviceGuide(guide.kind), by: .centre,
                         detail: "materials=\(guide.materials.count) steps=\(guide.steps.count)")
+                }
+                for notice in page.notices {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO notice (id, notice) VALUES (?, ?)",
+                        arguments: [notice.id, String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)])
+                    try recorder.log(
+                        "notice.from-centre", subject: .notice(id: notice.id), by: .centre,
+                        detail: "from=\(notice.from) until=\(notice.until)")
                 }
                 try Self.keep(page.applications, db, recorder)
             }

@@ -94,6 +94,13 @@ enum StoreSchema {
                 t.column("guide", .text).notNull()
             }
         }
+        // The policy notices the county published, each as its JSON.
+        migrator.registerMigration("v20-notices") { db in
+            try db.create(table: "notice", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("notice", .text).notNull()
+            }
+        }
         return migrator
     }
 

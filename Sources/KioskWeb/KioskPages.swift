@@ -10,19 +10,20 @@ import Hummingbird
 public struct KioskPages: Sendable {
     private let resources: PageResources
     private let speech: (any SpeechSynthesiser)?
-    private let guideText: (@Sendable (_ service: String) async throws -> String?)?
+    private let publishedText: (@Sendable (_ kind: String, _ id: String) async throws -> String?)?
 
     /// Loads the templates, strings and static files shipped with the module; `speech` nil
     /// turns the spoken-prompt option off (the route answers 404). Prompts are made once each and
-    /// kept, up to `speechCacheBytes` (``SpeechCache``). `guideText` gives a service's published
-    /// guide as one text, read aloud at `/kiosk/speech/guide/{service}` (in Chinese, as published).
+    /// kept, up to `speechCacheBytes` (``SpeechCache``). `publishedText` gives what the county
+    /// published as one text (a service's `guide` by its service, a `notice` by its id), read aloud
+    /// at `/kiosk/speech/guide/{service}` and `/kiosk/speech/notice/{id}` in Chinese, as published.
     public init(
         speech: (any SpeechSynthesiser)? = EspeakSpeech(), speechCacheBytes: Int = SpeechCache.defaultMaximumBytes,
-        guideText: (@Sendable (_ service: String) async throws -> String?)? = nil
+        publishedText: (@Sendable (_ kind: String, _ id: String) async throws -> String?)? = nil
     ) throws {
         resources = try PageResources(templates: ["kiosk", "desk"], strings: "strings.json")
         self.speech = speech.map { SpeechCache($0, maximumBytes: speechCacheBytes) }
-        self.guideText = guideText
+        self.publishedText = publishedText
     }
 
     /// Adds the pages' routes to the terminal's router.
@@ -33,17 +34,20 @@ public struct KioskPages: Sendable {
         router.get("/kiosk/speech/{key}") { request, context in
             try await spoken(try context.parameters.require("key"), request: request)
         }
-        router.get("/kiosk/speech/guide/{service}") { _, context in
-            try await spokenGuide(try context.parameters.require("service"))
+        // The router takes one parameter name at one place: `key` here is the publication's kind.
+        router.get("/kiosk/speech/{key}/{id}") { _, context in
+            try await spokenPublication(try context.parameters.require("key"), try context.parameters.require("id"))
         }
     }
 
     /// A page in Chinese, with both languages' strings for the script's switch.
     func render(_ name: String) throws -> String { try resources.render(name, ["speech": speech != nil]) }
 
-    /// A service's guide spoken: text the county published, never a person's.
-    private func spokenGuide(_ service: String) async throws -> Response {
-        guard let speech, let guideText, let text = try await guideText(service) else { throw HTTPError(.notFound) }
+    /// A guide or a notice spoken: text the county published, never a person's.
+    private func spokenPublication(_ kind: String, _ id: String) async throws -> Response {
+        guard let speech, let publishedText, let text = try await publishedText(kind, id) else {
+            throw HTTPError(.notFound)
+        }
         return PageResources.response(
             try await speech.wav(speaking: text, language: .chinese), contentType: "audio/wav")
     }

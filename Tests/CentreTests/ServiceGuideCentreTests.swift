@@ -26,6 +26,19 @@ import Testing
                 try await store.snapshotPage(of: try Jurisdiction(Fixtures.home), after: nil, people: 5))
             #expect(first.serviceGuides == [guide])
             #expect(try await store.serviceGuides() == [guide])
+
+            // A notice the same way; published again with an earlier last day, it is taken down.
+            var notice = PolicyNotice(id: "N-1", title: "通知", body: "正文", from: "2026-01-01", until: "2026-12-31")
+            try await store.publish(notice, audit: Self.audit)
+            notice.until = "2026-06-30"
+            try await store.publish(notice, audit: Self.audit)
+            let pulled = try await store.changes(
+                after: before, in: try Jurisdiction(Fixtures.neighbour), limit: 100, at: Fixtures.now)
+            #expect(pulled.page.notices == [notice])
+            #expect(try await store.notices() == [notice])
+            let again = try #require(
+                try await store.snapshotPage(of: try Jurisdiction(Fixtures.home), after: nil, people: 5))
+            #expect(again.notices == [notice])
         }
     }
 

@@ -30,3 +30,19 @@ struct ServiceGuideTests {
         #expect(wrong.problems.allSatisfy { $0.hasPrefix("card-application: ") })
     }
 }
+
+@Suite("A policy notice: shown between its days, checked before it is published")
+struct PolicyNoticeTests {
+    @Test("shown on its first and last day and between; every problem said")
+    func daysAndProblems() {
+        let notice = PolicyNotice(
+            id: "2026-pension", title: "缴费通知", body: "正文", from: "2026-01-01", until: "2026-12-31")
+        #expect(notice.problems.isEmpty)
+        #expect(notice.isShown(on: "2026-01-01") && notice.isShown(on: "2026-12-31"))
+        #expect(!notice.isShown(on: "2025-12-31") && !notice.isShown(on: "2027-01-01"))
+        let wrong = PolicyNotice(id: "a b", title: "", body: "正文", from: "2026-12-31", until: "2026-01-01")
+        #expect(wrong.problems.count == 3, "\(wrong.problems)")
+        let notADay = PolicyNotice(id: "n", title: "t", body: "b", from: "2026-02-30", until: "2026-03-01")
+        #expect(notADay.problems.count == 1)
+    }
+}

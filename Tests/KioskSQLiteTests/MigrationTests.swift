@@ -18,6 +18,7 @@ struct MigrationTests {
         "v17-retiree-checks",
         "v18-satisfaction-ratings",
         "v19-service-guides",
+        "v20-notices",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -62,6 +62,7 @@ struct AccessMatrixTests {
         "GET /api/events": Rule(allowed: everyone, uri: { _ in "/api/events" }, stream: true),
         "GET /api/jobs": Rule(allowed: everyone, uri: { _ in "/api/jobs" }),
         "GET /api/guides": Rule(allowed: everyone, uri: { _ in "/api/guides" }),
+        "GET /api/notices": Rule(allowed: everyone, uri: { _ in "/api/notices" }),
         "POST /api/kiosk/heartbeat": Rule(
             allowed: everyone, uri: { _ in "/api/kiosk/heartbeat" }, body: { _ in #"{"page":"matrix"}"# }),
         "GET /api/kiosk/heartbeat": Rule(allowed: everyone, uri: { _ in "/api/kiosk/heartbeat" }),

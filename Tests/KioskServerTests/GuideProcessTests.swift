@@ -29,7 +29,17 @@ struct GuideProcessTests {
             #expect(preview.contains("办理流程：1. 窗口申请；2. 领卡激活。") && preview.contains("办理时限：20个工作日。"))
             _ = try await centre.sskiosk(["centre", "guides", "publish"] + centre.storeArguments + [file])
             #expect(try await centre.sskiosk(["centre", "guides", "show"] + centre.storeArguments) == preview)
+            let notice = centre.file("notice.json")
+            try #"{"id": "N-1", "title": "缴费通知", "body": "请按时缴费。", "from": "2020-01-01", "until": "2099-12-31"}"#
+                .write(toFile: notice, atomically: true, encoding: .utf8)
+            _ = try await centre.sskiosk(["centre", "notices", "publish"] + centre.storeArguments + [notice])
+            #expect(
+                try await centre.sskiosk(["centre", "notices", "show"] + centre.storeArguments)
+                    == "N-1\t2020-01-01 – 2099-12-31\t缴费通知\n")
             try await Sync.withLoadedTerminal("T-1", centre) { _, clerk in
+                let (noticeCode, noticeData) = try await clerk.send("GET", "/api/notices")
+                let notices = try #require(try JSONSerialization.jsonObject(with: noticeData) as? [[String: Any]])
+                #expect(noticeCode == 200 && notices.map { $0["title"] as? String } == ["缴费通知"])
                 let (code, data) = try await clerk.send("GET", "/api/guides")
                 let guides = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
                 #expect(code == 200 && guides.map { $0["kind"] as? String } == ["card-application"])

@@ -87,4 +87,26 @@ struct ServiceGuideAPITests {
             #expect(lines.count == 2)
         }
     }
+
+    @Test("the notices shown today, newest first; those over or still to come are not")
+    func noticesOfToday() async throws {
+        try await StaffAPITests().withAPI { api, terminal in
+            let calendar = WorkingCalendar.china
+            func day(_ offset: Int) -> String {
+                let parts = calendar.dateComponents(
+                    [.year, .month, .day], from: terminal.clock.now().addingTimeInterval(Double(offset) * 86_400))
+                return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            }
+            let notices = [
+                PolicyNotice(id: "old", title: "旧", body: "b", from: day(-30), until: day(-1)),
+                PolicyNotice(id: "long", title: "长期", body: "b", from: day(-30), until: day(30)),
+                PolicyNotice(id: "new", title: "今天起", body: "b", from: day(0), until: day(0)),
+                PolicyNotice(id: "soon", title: "明天起", body: "b", from: day(1), until: day(30)),
+            ]
+            try await terminal.store.applyReferenceData(ReferenceDataPage(notices: notices, cursor: "n", asOf: Date()))
+            let answer = try await api.call(.get, "/api/notices")
+            #expect(answer.status == 200)
+            #expect(RetireeCheckAPITests.lines(answer.text)?.map { $0["id"] as? String } == ["new", "long"])
+        }
+    }
 }

@@ -12,11 +12,11 @@ struct KioskPagesTests {
 
     func withPages(
         speech: (any SpeechSynthesiser)? = RecordingSpeech(),
-        guideText: (@Sendable (String) async throws -> String?)? = nil,
+        publishedText: (@Sendable (String, String) async throws -> String?)? = nil,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let router = Router()
-        try KioskPages(speech: speech, guideText: guideText).addRoutes(to: router)
+        try KioskPages(speech: speech, publishedText: publishedText).addRoutes(to: router)
         try await Application(router: router).test(.router) { client in try await body(client) }
     }
 
@@ -96,16 +96,25 @@ struct KioskPagesTests {
         #expect(speech.requests.map(\.1) == [.chinese, .english])
     }
 
-    @Test("a published guide is read aloud in Chinese on request; a service with none answers 404")
-    func spokenGuide() async throws {
+    @Test("a published guide or notice is read aloud in Chinese on request; one not published answers 404")
+    func spokenPublication() async throws {
         let speech = RecordingSpeech()
-        try await withPages(speech: speech, guideText: { $0 == "card-application" ? "社会保障卡申领。" : nil }) { client in
+        let published: @Sendable (String, String) async throws -> String? = { kind, id in
+            switch (kind, id) {
+            case ("guide", "card-application"): "社会保障卡申领。"
+            case ("notice", "N-1"): "通知。"
+            default: nil
+            }
+        }
+        try await withPages(speech: speech, publishedText: published) { client in
             let read = try await client.execute(uri: "/kiosk/speech/guide/card-application", method: .get)
             #expect(read.status == .ok && read.headers[.contentType] == "audio/wav")
+            #expect(try await client.execute(uri: "/kiosk/speech/notice/N-1", method: .get).status == .ok)
             #expect(try await client.execute(uri: "/kiosk/speech/guide/loss-report", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/kiosk/speech/person/N-1", method: .get).status == .notFound)
         }
-        #expect(speech.requests.map(\.0) == ["社会保障卡申领。"] && speech.requests.map(\.1) == [.chinese])
-        try await withPages(speech: nil, guideText: { _ in "x" }) { client in
+        #expect(speech.requests.map(\.0) == ["社会保障卡申领。", "通知。"] && speech.requests.allSatisfy { $0.1 == .chinese })
+        try await withPages(speech: nil, publishedText: { _, _ in "x" }) { client in
             let silent = try await client.execute(uri: "/kiosk/speech/guide/card-application", method: .get)
             #expect(silent.status == .notFound, "no synthesiser, no speech")
         }

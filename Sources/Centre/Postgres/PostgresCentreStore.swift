@@ -450,6 +450,16 @@ public final class PostgresCentreStore: CentreStore {
         try await publishEverywhere(guide, audit: audit)
     }
 
+    public func publish(_ notice: PolicyNotice, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(notice, audit: audit)
+    }
+
+    public func notices() async throws -> [PolicyNotice] {
+        try await client.withConnection { connection in
+            try await self.fetch(self.sql.published(PolicyNotice.self), .records, connection)
+        }
+    }
+
     public func serviceGuides() async throws -> [ServiceGuide] {
         try await client.withConnection { connection in
             try await self.fetch(self.sql.published(ServiceGuide.self), .records, connection)
@@ -584,6 +594,7 @@ public final class PostgresCentreStore: CentreStore {
                 page.calendarYears = try await self.fetch(self.sql.calendarYears, .records, connection)
                 page.serviceRoutes = try await self.fetch(self.sql.serviceRoutes, .records, connection)
                 page.serviceGuides = try await self.fetch(self.sql.published(ServiceGuide.self), .records, connection)
+                page.notices = try await self.fetch(self.sql.published(PolicyNotice.self), .records, connection)
                 let open: [StoredApplication] = try await self.fetch(
                     self.sql.openApplications(in: jurisdiction), .records, connection)
                 page.applications = open.map { VersionedApplication($0.application, version: $0.version) }

@@ -370,6 +370,14 @@ public final class SQLiteCentreStore: CentreStore {
         try await publishEverywhere(guide, audit: audit)
     }
 
+    public func publish(_ notice: PolicyNotice, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(notice, audit: audit)
+    }
+
+    public func notices() async throws -> [PolicyNotice] {
+        try await pool.read { db in try self.fetch(self.sql.published(PolicyNotice.self), .records, db) }
+    }
+
     public func serviceGuides() async throws -> [ServiceGuide] {
         try await pool.read { db in try self.fetch(self.sql.published(ServiceGuide.self), .records, db) }
     }
@@ -491,6 +499,7 @@ public final class SQLiteCentreStore: CentreStore {
                 page.calendarYears = try self.fetch(self.sql.calendarYears, .records, db)
                 page.serviceRoutes = try self.fetch(self.sql.serviceRoutes, .records, db)
                 page.serviceGuides = try self.fetch(self.sql.published(ServiceGuide.self), .records, db)
+                page.notices = try self.fetch(self.sql.published(PolicyNotice.self), .records, db)
                 let open: [StoredApplication] = try self.fetch(
                     self.sql.openApplications(in: jurisdiction), .records, db)
                 page.applications = open.map { VersionedApplication($0.application, version: $0.version) }

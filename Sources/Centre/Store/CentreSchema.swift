@@ -423,6 +423,16 @@ public enum CentreSchema {
                 CREATE TABLE serviceGuide (
                     kind TEXT PRIMARY KEY NOT NULL, guide TEXT NOT NULL, changeSequence BIGINT NOT NULL);
                 """),
+        // The policy notices the county publishes for every terminal.
+        Migration(
+            name: "v22-notices",
+            sqlite: """
+                CREATE TABLE notice (
+                    id TEXT PRIMARY KEY NOT NULL, notice TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE notice (id TEXT PRIMARY KEY NOT NULL, notice TEXT NOT NULL, changeSequence BIGINT NOT NULL);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -106,6 +106,10 @@ public protocol CentreStore: Sendable {
     func publish(_ guide: ServiceGuide, audit: CentreLedgerEvent) async throws
     /// The guides the county published, by service.
     func serviceGuides() async throws -> [ServiceGuide]
+    /// Publishes a policy notice in place of one of the same id, for every terminal.
+    func publish(_ notice: PolicyNotice, audit: CentreLedgerEvent) async throws
+    /// Every notice the county published, by id.
+    func notices() async throws -> [PolicyNotice]
     /// The routes in force at the centre: those published, the national route for the rest.
     func serviceRoutes() async throws -> ServiceRoutes
     /// Publishes a year's holidays and adjusted working days in place of what was published for it

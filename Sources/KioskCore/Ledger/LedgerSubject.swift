@@ -21,6 +21,8 @@ public enum LedgerSubject: Hashable, Sendable {
     case serviceRoute(ApplicationKind)
     /// A service's guide (办事指南).
     case serviceGuide(ApplicationKind)
+    /// A policy notice.
+    case notice(id: String)
     /// A year's list of retirees' qualification checks.
     case retireeChecks(year: Int)
 
@@ -40,6 +42,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .serviceRoute(let kind): "serviceRoute:" + kind.rawValue
         case .retireeChecks(let year): "retireeChecks:\(year)"
         case .serviceGuide(let kind): "serviceGuide:" + kind.rawValue
+        case .notice(let id): "notice:" + id
         }
     }
 }

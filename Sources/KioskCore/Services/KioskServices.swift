@@ -59,6 +59,12 @@ public struct KioskServices: Sendable {
     /// The services' guides are public: anyone at the terminal reads them, with no card.
     public func serviceGuides() async throws -> [ServiceGuide] { try await store.serviceGuides() }
 
+    /// The notices shown today, newest first: public, as the guides are.
+    public func notices() async throws -> [PolicyNotice] {
+        let today = WorkingCalendar.key(of: now())
+        return try await store.notices().filter { $0.isShown(on: today) }.sorted { ($0.from, $0.id) > ($1.from, $1.id) }
+    }
+
     // MARK: Applications
 
     /// Takes an application after checking the form; a resident at a kiosk may file the

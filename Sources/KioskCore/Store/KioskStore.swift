@@ -32,6 +32,8 @@ public protocol KioskStore: Sendable {
     func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
     /// The services' guides the county published, in the order of the services.
     func serviceGuides() async throws -> [ServiceGuide]
+    /// Every policy notice the county published, shown or not.
+    func notices() async throws -> [PolicyNotice]
     /// When the cache last heard from the centre: each answer says "as of" this.
     func cacheAsOf() async throws -> Date?
     /// Where the next pull of reference data starts, kept with the data so that a puller restarted

@@ -8,7 +8,8 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case staff, calendarYears, serviceRoutes, serviceGuides, applications, retireeChecks, removals, resumeAfter
+        case staff, calendarYears, serviceRoutes, serviceGuides, notices, applications, retireeChecks, removals,
+            resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +30,7 @@ extension ReferenceDataPage: Codable {
                 ?? [],
             serviceRoutes: try container.decodeIfPresent([ServiceRoute].self, forKey: .serviceRoutes) ?? [],
             serviceGuides: try container.decodeIfPresent([ServiceGuide].self, forKey: .serviceGuides) ?? [],
+            notices: try container.decodeIfPresent([PolicyNotice].self, forKey: .notices) ?? [],
             applications: try container.decodeIfPresent([VersionedApplication].self, forKey: .applications) ?? [],
             retireeChecks: try container.decodeIfPresent([RetireeCheck].self, forKey: .retireeChecks) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
@@ -49,6 +51,7 @@ extension ReferenceDataPage: Codable {
         if !calendarYears.isEmpty { try container.encode(calendarYears, forKey: .calendarYears) }
         if !serviceRoutes.isEmpty { try container.encode(serviceRoutes, forKey: .serviceRoutes) }
         if !serviceGuides.isEmpty { try container.encode(serviceGuides, forKey: .serviceGuides) }
+        if !notices.isEmpty { try container.encode(notices, forKey: .notices) }
         if !applications.isEmpty { try container.encode(applications, forKey: .applications) }
         if !retireeChecks.isEmpty { try container.encode(retireeChecks, forKey: .retireeChecks) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }

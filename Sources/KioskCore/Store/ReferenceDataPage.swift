@@ -20,6 +20,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var serviceRoutes: [ServiceRoute]
     /// Guides of the services the county published (办事指南), the same for every terminal.
     public var serviceGuides: [ServiceGuide]
+    /// Policy notices the county published, the same for every terminal.
+    public var notices: [PolicyNotice]
     /// Applications of the jurisdiction as the centre holds them: those another terminal made,
     /// moved up to this terminal's level or decided above it come down here.
     public var applications: [VersionedApplication]
@@ -48,6 +50,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         calendarYears: [WorkingCalendar.PublishedYear] = [],
         serviceRoutes: [ServiceRoute] = [],
         serviceGuides: [ServiceGuide] = [],
+        notices: [PolicyNotice] = [],
         applications: [VersionedApplication] = [],
         retireeChecks: [RetireeCheck] = [],
         removals: [ReferenceRemoval] = [],
@@ -65,6 +68,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.calendarYears = calendarYears
         self.serviceRoutes = serviceRoutes
         self.serviceGuides = serviceGuides
+        self.notices = notices
         self.applications = applications
         self.retireeChecks = retireeChecks
         self.removals = removals
@@ -82,6 +86,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var rowCount: Int {
         people.count + enrolments.count + contributions.count + pensionPayments.count + jobPostings.count
             + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + serviceGuides.count
+            + notices.count
             + applications.count
             + retireeChecks.count
     }

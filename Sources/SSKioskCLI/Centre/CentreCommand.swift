@@ -11,7 +11,8 @@ struct CentreCommand: AsyncParsableCommand {
             CentreRegisterTerminalCommand.self, CentreGenerateCommand.self,
             CentreBatchCommand.self, CentreSnapshotsCommand.self, CentreStaffCommand.self, CentreBackupCommand.self,
             CentreRestoreCommand.self, CentreRemoveCommand.self, CentreMovePersonCommand.self,
-            CentreCalendarCommand.self, CentreRoutesCommand.self, CentreGuidesCommand.self, CentreRetireesCommand.self,
+            CentreCalendarCommand.self, CentreRoutesCommand.self, CentreGuidesCommand.self, CentreNoticesCommand.self,
+            CentreRetireesCommand.self,
             CentreLedgerCommand.self,
         ]
     )

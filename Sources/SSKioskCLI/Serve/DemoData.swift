@@ -36,7 +36,7 @@ enum DemoData {
         retirees.insert(retiree.cardholder.socialSecurityNumber.unmaskedValue)
         try await store.applyReferenceData(yearsChecks(of: retirees, at: Date()))
         try await store.applyReferenceData(
-            ReferenceDataPage(serviceGuides: guides, cursor: "demo-guides", asOf: Date()))
+            ReferenceDataPage(serviceGuides: guides, notices: notices(at: Date()), cursor: "demo-guides", asOf: Date()))
         try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
     }
 
@@ -122,6 +122,18 @@ enum DemoData {
             steps: ["在自助机或窗口提交失业登记", "工作人员当场核验并登记", "领取就业服务指引，按月接受就业服务"],
             fee: "不收费", legalBasis: "《就业服务与就业管理规定》（劳动和社会保障部令第28号）"),
     ]
+
+    /// A notice shown from the start of this year to its end.
+    private static func notices(at now: Date) -> [PolicyNotice] {
+        let year = WorkingCalendar.china.component(.year, from: now)
+        return [
+            PolicyNotice(
+                id: "\(year)-resident-pension-contribution", title: "关于\(year)年度城乡居民养老保险缴费的通知",
+                body: "本年度城乡居民养老保险集中缴费期为1月1日至12月31日。参保人可选择缴费档次，政府按档次给予补贴。"
+                    + "可持社会保障卡在自助机查询缴费记录，或到乡镇（街道）便民服务中心咨询。",
+                from: "\(year)-01-01", until: "\(year)-12-31")
+        ]
+    }
 
     /// This year's qualification checks of `retirees`, due by the year's last day, as the centre
     /// publishes them.

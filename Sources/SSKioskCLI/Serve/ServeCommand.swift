@@ -277,7 +277,13 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let pages = try KioskPages(
             speech: settings.isOn(T.noSpeech) ? nil : EspeakSpeech(),
-            guideText: { service in try await store.serviceGuides().first { $0.kind.rawValue == service }?.text })
+            publishedText: { kind, id in
+                switch kind {
+                case "guide": try await store.serviceGuides().first { $0.kind.rawValue == id }?.text
+                case "notice": try await KioskServices(store: store).notices().first { $0.id == id }?.text
+                default: nil
+                }
+            })
         var background: [any Service] = []
         if let link, let monitor {
             let engine = SyncEngine(store: store, link: link)

@@ -422,6 +422,7 @@
   // MARK: Service guides (办事指南), with no card in
 
   let guides = [];
+  /// The guide or notice on the screen: where its speech is, and the list to go back to.
   let guideShown = null;
   let guidesTimer = null;
 
@@ -454,6 +455,32 @@
     }
   }
 
+  /// The county's notices shown today, on the same screen as the guides; each read aloud on request.
+  async function openNotices() {
+    guideShown = null;
+    $("guide-read").hidden = true;
+    title("noticesOpen", "noticesHint");
+    $("guides-body").replaceChildren(el("p", { class: "big" }, t("loading")));
+    show("screen-guides");
+    armGuidesTimer();
+    const reply = await api("GET", "/api/notices");
+    const notices = reply.status === 200 ? reply.json : [];
+    $("guides-body").replaceChildren(notices.length
+      ? el("div", { class: "menu" }, notices.map((notice) =>
+        el("button", { type: "button", "data-notice": notice.id, onclick: () => showNotice(notice) }, notice.title)))
+      : el("p", { class: "big" }, t("noticesNone")));
+  }
+
+  function showNotice(notice) {
+    guideShown = { speech: `/kiosk/speech/notice/${encodeURIComponent(notice.id)}`, back: openNotices };
+    armGuidesTimer();
+    $("guides-body").replaceChildren(
+      el("h3", { id: "notice-title" }, notice.title),
+      el("p", { class: "big notice-body" }, notice.body),
+      el("p", { class: "hint" }, `${notice.from} – ${notice.until}`));
+    $("guide-read").hidden = !document.getElementById("toggle-speech");
+  }
+
   /// The area's job postings, on the same screen as the guides.
   async function openJobs() {
     guideShown = null;
@@ -472,7 +499,7 @@
   }
 
   function showGuide(guide) {
-    guideShown = guide;
+    guideShown = { speech: `/kiosk/speech/guide/${encodeURIComponent(guide.kind)}`, back: openGuides };
     armGuidesTimer();
     const list = (items) => el("ol", {}, items.map((item) => el("li", {}, item)));
     $("guides-body").replaceChildren(
@@ -595,10 +622,9 @@
   $("receipt-open").addEventListener("click", openReceipt);
   $("guides-open").addEventListener("click", openGuides);
   $("jobs-open").addEventListener("click", openJobs);
-  $("guides-back").addEventListener("click", () => (guideShown ? openGuides() : toAttract()));
-  $("guide-read").addEventListener("click", () => {
-    if (guideShown) Pages.play(`/kiosk/speech/guide/${encodeURIComponent(guideShown.kind)}`);
-  });
+  $("notices-open").addEventListener("click", openNotices);
+  $("guides-back").addEventListener("click", () => (guideShown ? guideShown.back() : toAttract()));
+  $("guide-read").addEventListener("click", () => { if (guideShown) Pages.play(guideShown.speech); });
   $("receipt-form").addEventListener("submit", checkReceipt);
   $("receipt-close").addEventListener("click", toAttract);
   $("idle-continue").addEventListener("click", async () => {
