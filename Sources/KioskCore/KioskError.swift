@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// An error of the terminal's services, said in Chinese and English, with what to do about it.
 ///
 /// `code` is stable for clients (the API's error body carries it); messages never hold a full ID
@@ -324,4 +326,36 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         english: "Only a check that is overdue, or whose retiree was reported dead or moved away, may be suspended.",
         httpStatus: 409
     )
+
+    // MARK: Employment register
+
+    public static let notAJobSeeker = Self(
+        code: "not-a-job-seeker",
+        chinese: "未找到该就业失业登记。",
+        english: "No such registration on the employment register.",
+        httpStatus: 404
+    )
+
+    public static let alreadyRegistered = Self(
+        code: "already-registered",
+        chinese: "此人已有未注销的就业失业登记，请在原登记上回访或注销。",
+        english: "This person is already on the register; follow up or close that registration.",
+        httpStatus: 409
+    )
+
+    public static let jobSeekerClosed = Self(
+        code: "job-seeker-closed",
+        chinese: "该登记已注销，不能再记录回访、推荐或注销。",
+        english: "The registration is closed; nothing more is recorded on it.",
+        httpStatus: 409
+    )
+
+    public static func alreadyFollowedUp(_ month: YearMonth) -> Self {
+        Self(
+            code: "already-followed-up",
+            chinese: "\(month)已回访过，每月回访一次。",
+            english: "The follow-up of \(month) is recorded already; one a month.",
+            httpStatus: 409
+        )
+    }
 }

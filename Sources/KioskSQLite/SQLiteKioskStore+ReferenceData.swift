@@ -192,6 +192,7 @@ extension SQLiteKioskStore {
             try upsert(page.pensionPayments, db, PensionPaymentRow.upsert, PensionPaymentRow.upsertArguments)
             try upsert(page.jobPostings, db, JobPostingRow.upsert, JobPostingRow.upsertArguments)
             try Self.keep(page.retireeChecks, db)
+            try Self.keep(page.jobSeekers, db)
             if !page.cardRecords.isEmpty {
                 let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
                 let encoder = SyncJSON.encoder()

@@ -101,6 +101,17 @@ enum StoreSchema {
                 t.column("notice", .text).notNull()
             }
         }
+        // The employment register: each registration with its follow-ups, referrals and closing as
+        // its JSON, the person's open one found by `closed`.
+        migrator.registerMigration("v21-job-seekers") { db in
+            try db.create(table: "jobSeeker", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("idNumber", .text).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("registeredAt", .integer).notNull()
+                t.column("closed", .integer).notNull()
+                t.column("record", .text).notNull()
+            }
+        }
         return migrator
     }
 

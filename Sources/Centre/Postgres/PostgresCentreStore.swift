@@ -550,6 +550,8 @@ public final class PostgresCentreStore: CentreStore {
                     self.sql.rows(PensionPayment.self, of: [idNumber]), .records, connection),
                 retireeChecks: try await self.fetch(
                     self.sql.rows(RetireeCheck.self, of: [idNumber]), .records, connection),
+                jobSeekers: try await self.fetch(
+                    self.sql.rows(JobSeeker.self, of: [idNumber]), .records, connection),
                 cards: try await self.fetch(self.sql.rows(StoredCard.self, of: [idNumber]), .records, connection),
                 at: now)
             let first = try await self.reserve(move.changeCount, connection)
@@ -608,6 +610,7 @@ public final class PostgresCentreStore: CentreStore {
             page.pensionPayments = try await self.fetch(
                 self.sql.rows(PensionPayment.self, of: ids), .records, connection)
             page.retireeChecks = try await self.fetch(self.sql.rows(RetireeCheck.self, of: ids), .records, connection)
+            page.jobSeekers = try await self.fetch(self.sql.rows(JobSeeker.self, of: ids), .records, connection)
             let cards: [StoredCard] = try await self.fetch(
                 self.sql.rows(StoredCard.self, of: ids), .records, connection)
             page.cardRecords = cards.map(\.card)
@@ -687,6 +690,7 @@ public final class PostgresCentreStore: CentreStore {
             sequence = try await self.copy(page.contributions, from: sequence, connection)
             sequence = try await self.copy(page.pensionPayments, from: sequence, connection)
             sequence = try await self.copy(page.retireeChecks, from: sequence, connection)
+            sequence = try await self.copy(page.jobSeekers, from: sequence, connection)
             sequence = try await self.copy(page.jobPostings, from: sequence, connection)
             var regions = Dictionary(page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
             for card in page.cardRecords where regions[card.idNumber] == nil {

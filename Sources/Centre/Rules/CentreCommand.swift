@@ -11,6 +11,7 @@ enum CentreCommand: Sendable {
     case keepCardPhoto(CardPhotoPayload)
     case recordRetireeCheck(RetireeCheckPayload)
     case recordRating(SatisfactionRating)
+    case recordJobSeeker(JobSeekerPayload)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -45,6 +46,9 @@ enum CentreCommand: Sendable {
         case .satisfactionRating:
             guard let value = try? decoder.decode(SatisfactionRating.self, from: command.payload) else { return nil }
             self = .recordRating(value)
+        case .jobSeeker:
+            guard let value = try? decoder.decode(JobSeekerPayload.self, from: command.payload) else { return nil }
+            self = .recordJobSeeker(value)
         }
     }
 
@@ -54,7 +58,7 @@ enum CentreCommand: Sendable {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
         case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck,
-            .recordRating:
+            .recordRating, .recordJobSeeker:
             nil
         }
     }
@@ -71,7 +75,9 @@ enum CentreCommand: Sendable {
         case .submitApplication(let application): application.idNumber
         case .requestCard(let card): card.idNumber
         case .recordRetireeCheck(let entry): entry.idNumber
-        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating: nil
+        case .recordJobSeeker(let entry): entry.idNumber
+        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating:
+            nil
         }
     }
 
@@ -82,7 +88,7 @@ enum CentreCommand: Sendable {
         case .moveCard(let move): move.cardNumber
         case .keepCardPhoto(let photo): photo.cardNumber
         case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck,
-            .recordRating:
+            .recordRating, .recordJobSeeker:
             nil
         }
     }
@@ -107,7 +113,7 @@ enum CentreCommand: Sendable {
         case .changeStaffPassword(let change): change.id
         case .moveApplication(let move): move.by
         case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck,
-            .recordRating:
+            .recordRating, .recordJobSeeker:
             nil
         }
     }
@@ -116,6 +122,12 @@ enum CentreCommand: Sendable {
     var ratingID: String? {
         guard case .recordRating(let rating) = self else { return nil }
         return rating.id
+    }
+
+    /// The person whose registrations of the employment register the command is judged against.
+    var jobSeekerHolder: String? {
+        guard case .recordJobSeeker(let entry) = self else { return nil }
+        return entry.idNumber
     }
 
     /// The retiree's check the command records on, to look up.

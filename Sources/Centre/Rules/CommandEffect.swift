@@ -11,12 +11,15 @@ enum CommandEffect: Sendable {
     case keepCardPhoto(StoredCardPhoto)
     case updateRetireeCheck(RetireeCheck)
     case insertRating(SatisfactionRating)
+    case keepJobSeeker(JobSeeker)
 
     /// The record's version after the write, returned to the terminal. A card's version is the
     /// number of its steps, as the terminal counts it (KioskStore's `CardRow`).
     var version: Int {
         switch self {
-        case .insertApplication, .insertCertificate, .updateStaff, .keepCardPhoto, .updateRetireeCheck, .insertRating: 1
+        case .insertApplication, .insertCertificate, .updateStaff, .keepCardPhoto, .updateRetireeCheck, .insertRating,
+            .keepJobSeeker:
+            1
         case .updateApplication(_, let version): version
         case .insertCard(let card, _), .updateCard(let card, _): card.steps.count
         }

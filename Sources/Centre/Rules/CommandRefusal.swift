@@ -83,6 +83,9 @@ struct CommandRefusal: Error, Hashable, Sendable {
         message: "the account that made the move is disabled at the centre; the move is not applied")
     static let ratingIDTaken = Self(
         code: "rating-id-taken", message: "another command already recorded a rating with this id (first writer wins)")
+    static let jobSeekerIDTaken = Self(
+        code: "job-seeker-id-taken",
+        message: "another command already registered a job seeker with this id (first writer wins)")
     /// Also the answer for a check outside the jurisdiction.
     static let notARetiree = Self(
         code: "not-a-retiree",

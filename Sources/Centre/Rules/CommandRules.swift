@@ -139,6 +139,30 @@ enum CommandRules {
             }
             return .success(.updateRetireeCheck(check))
 
+        case .recordJobSeeker(let payload):
+            // A person the centre does not know is no one of this jurisdiction.
+            guard let region = facts.holderRegion, jurisdiction.contains(region) else {
+                return .failure(.outsideJurisdiction)
+            }
+            guard let entry = payload.entry else { return .failure(.malformedPayload) }
+            let current = facts.jobSeekers.first { $0.id == payload.id }
+            if case .registration(let registration) = entry {
+                guard Self.names(payload.id, terminal) else { return .failure(.foreignID) }
+                guard current == nil else { return .failure(.jobSeekerIDTaken) }
+                guard !facts.jobSeekers.contains(where: \.isOpen) else {
+                    return .failure(.illegalMove(.alreadyRegistered))
+                }
+                return .success(
+                    .keepJobSeeker(JobSeeker(id: payload.id, idNumber: payload.idNumber, registration: registration)))
+            }
+            guard var jobSeeker = current else { return .failure(.illegalMove(.notAJobSeeker)) }
+            do {
+                try jobSeeker.record(entry)
+            } catch {
+                return .failure(.illegalMove(error))
+            }
+            return .success(.keepJobSeeker(jobSeeker))
+
         case .recordRating(let rating):
             guard Self.names(rating.id, terminal) else { return .failure(.foreignID) }
             guard jurisdiction.contains(rating.regionCode) else { return .failure(.outsideJurisdiction) }

@@ -458,6 +458,7 @@ public final class SQLiteCentreStore: CentreStore {
                 contributions: try self.fetch(self.sql.rows(Contribution.self, of: [idNumber]), .records, db),
                 pensionPayments: try self.fetch(self.sql.rows(PensionPayment.self, of: [idNumber]), .records, db),
                 retireeChecks: try self.fetch(self.sql.rows(RetireeCheck.self, of: [idNumber]), .records, db),
+                jobSeekers: try self.fetch(self.sql.rows(JobSeeker.self, of: [idNumber]), .records, db),
                 cards: try self.fetch(self.sql.rows(StoredCard.self, of: [idNumber]), .records, db), at: now)
             for statement in try self.sql.move(move, firstSequence: try self.reserve(move.changeCount, db)) {
                 try self.execute(statement, db)
@@ -512,6 +513,7 @@ public final class SQLiteCentreStore: CentreStore {
             page.contributions = try self.fetch(self.sql.rows(Contribution.self, of: ids), .records, db)
             page.pensionPayments = try self.fetch(self.sql.rows(PensionPayment.self, of: ids), .records, db)
             page.retireeChecks = try self.fetch(self.sql.rows(RetireeCheck.self, of: ids), .records, db)
+            page.jobSeekers = try self.fetch(self.sql.rows(JobSeeker.self, of: ids), .records, db)
             let cards: [StoredCard] = try self.fetch(self.sql.rows(StoredCard.self, of: ids), .records, db)
             page.cardRecords = cards.map(\.card)
             return page
@@ -575,6 +577,7 @@ public final class SQLiteCentreStore: CentreStore {
             try insert(page.contributions)
             try insert(page.pensionPayments)
             try insert(page.retireeChecks)
+            try insert(page.jobSeekers)
             try insert(page.jobPostings)
             let regions = Dictionary(
                 page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { first, _ in first })

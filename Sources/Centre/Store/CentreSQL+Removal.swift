@@ -32,7 +32,7 @@ extension CentreSQL {
         }
         switch record {
         case .person(let idNumber):
-            return ["contribution", "pensionPayment", "retireeCheck", "enrolment", "card", "person"].map {
+            return ["contribution", "pensionPayment", "retireeCheck", "jobSeeker", "enrolment", "card", "person"].map {
                 delete(from: $0, where: "idNumber", idNumber)
             }
         case .enrolment(let idNumber, let insurance, let since):
@@ -66,6 +66,7 @@ extension CentreSQL {
         try write(move.contributions)
         try write(move.pensionPayments)
         try write(move.retireeChecks)
+        try write(move.jobSeekers)
         try write(move.cards)
         statements.append(try insert(move.removal, sequence: sequence))
         return statements

@@ -167,6 +167,8 @@ struct CentreSQL: Sendable {
             try upsert(photo)
         case .updateRetireeCheck(let check):
             try upsert(check, sequence: sequence)
+        case .keepJobSeeker(let jobSeeker):
+            try upsert(jobSeeker, sequence: sequence)
         case .insertRating(let rating):
             // Counted at the centre: no terminal pulls it, so it has no change number.
             try insert(rating)

@@ -433,6 +433,23 @@ public enum CentreSchema {
             postgres: """
                 CREATE TABLE notice (id TEXT PRIMARY KEY NOT NULL, notice TEXT NOT NULL, changeSequence BIGINT NOT NULL);
                 """),
+        // The employment register: each registration with its entries, placed by its person's region.
+        Migration(
+            name: "v23-job-seekers",
+            sqlite: """
+                CREATE TABLE jobSeeker (
+                    id TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, record TEXT NOT NULL,
+                    changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX jobSeekerByPerson ON jobSeeker (idNumber);
+                CREATE INDEX jobSeekerByChange ON jobSeeker (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE jobSeeker (
+                    id TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, record TEXT NOT NULL,
+                    changeSequence BIGINT NOT NULL);
+                CREATE INDEX jobSeekerByPerson ON jobSeeker (idNumber);
+                CREATE INDEX jobSeekerByChange ON jobSeeker (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

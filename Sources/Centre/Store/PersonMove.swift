@@ -10,12 +10,14 @@ struct PersonMove: Sendable {
     let contributions: [Contribution]
     let pensionPayments: [PensionPayment]
     let retireeChecks: [RetireeCheck]
+    let jobSeekers: [JobSeeker]
     let cards: [StoredCard]
     let removal: StoredRemoval
 
     init(
         _ person: Person, to region: String, enrolments: [Enrolment], contributions: [Contribution],
-        pensionPayments: [PensionPayment], retireeChecks: [RetireeCheck], cards: [StoredCard], at now: Date
+        pensionPayments: [PensionPayment], retireeChecks: [RetireeCheck], jobSeekers: [JobSeeker],
+        cards: [StoredCard], at now: Date
     ) {
         var moved = person
         moved.regionCode = region
@@ -24,6 +26,7 @@ struct PersonMove: Sendable {
         self.contributions = contributions
         self.pensionPayments = pensionPayments
         self.retireeChecks = retireeChecks
+        self.jobSeekers = jobSeekers
         self.cards = cards.map { StoredCard(card: $0.card, regionCode: region) }
         removal = StoredRemoval(
             record: .person(idNumber: person.idNumber), regionCode: person.regionCode, movedTo: region, removedAt: now)
@@ -32,6 +35,7 @@ struct PersonMove: Sendable {
     /// The change numbers the move takes: one a row, and one for the removal.
     var changeCount: Int {
         2 + enrolments.count + contributions.count + pensionPayments.count + retireeChecks.count
+            + jobSeekers.count
             + cards.count
     }
 }

@@ -20,6 +20,7 @@ struct PushFacts {
     private var staff: [String: CentreStaffAccount] = [:]
     private var retireeChecks: [RetireeCheckKey: RetireeCheck] = [:]
     private var ratings: Set<String> = []
+    private var jobSeekers: [String: [JobSeeker]] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -83,6 +84,14 @@ struct PushFacts {
                     facts.retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
                 })
         }
+        let jobSeekerHolders = Self.keys(commands.compactMap(\.jobSeekerHolder))
+        if !jobSeekerHolders.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.rows(JobSeeker.self, of: jobSeekerHolders)) { row, facts in
+                    let jobSeeker = try JobSeeker(row: TableRow(reading: row))
+                    facts.jobSeekers[jobSeeker.idNumber, default: []].append(jobSeeker)
+                })
+        }
         let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
         if !ratingIDs.isEmpty {
             lookups.append(
@@ -127,6 +136,7 @@ struct PushFacts {
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
         facts.retireeCheck = command.retireeCheck.flatMap { retireeChecks[$0] }
+        facts.jobSeekers = command.jobSeekerHolder.flatMap { jobSeekers[$0] } ?? []
         facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar
         facts.routes = routes
@@ -153,6 +163,10 @@ struct PushFacts {
             retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
         case .insertRating(let rating):
             ratings.insert(rating.id)
+        case .keepJobSeeker(let jobSeeker):
+            var kept = jobSeekers[jobSeeker.idNumber, default: []].filter { $0.id != jobSeeker.id }
+            kept.append(jobSeeker)
+            jobSeekers[jobSeeker.idNumber] = kept
         }
     }
 

@@ -78,17 +78,4 @@ extension KioskServices {
         let level = min(principal.filingLevel(at: terminal), ServiceLevel(terminal.jurisdiction))
         return try await store.record(entry, onCheckOf: idNumber, at: level, by: principal, at: now())
     }
-
-    /// Free text of a form, trimmed, at most 200 characters; nil when empty and not required.
-    private static func text(_ text: String?, field: String, required: Bool, chinese: String) throws(KioskError)
-        -> String?
-    {
-        let trimmed = (text ?? "").trimmingSpaces
-        guard !trimmed.isEmpty || !required, trimmed.count <= 200 else {
-            throw .invalid(
-                field, chinese: "请填写\(chinese)（不超过200字）。",
-                english: "Fill in the \(field), at most 200 characters.")
-        }
-        return trimmed.isEmpty ? nil : trimmed
-    }
 }

@@ -9,7 +9,7 @@ public enum AccessPolicy {
                 .issueCard,
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
-                .certifyRetiree, .reportRetireeLifeEvent, .rateService,
+                .certifyRetiree, .reportRetireeLifeEvent, .rateService, .keepEmploymentRegister,
             ]
             .contains(action)
         case .supervisor:

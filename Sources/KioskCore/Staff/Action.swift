@@ -32,4 +32,6 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     /// A resident's rating of the service they were given: at the kiosk themselves, at the desk on
     /// the screen the clerk turns to them.
     case rateService = "rate-service"
+    /// The employment register (就业失业登记): register, follow up, refer to a posting, close.
+    case keepEmploymentRegister = "keep-employment-register"
 }

@@ -113,6 +113,22 @@ public protocol KioskStore: Sendable {
         at now: Date
     ) async throws -> RetireeCheck
 
+    // MARK: Employment register
+
+    /// A registration by its id; nil when this terminal has none.
+    func jobSeeker(_ id: String) async throws -> JobSeeker?
+    /// Every registration of the people of the region, open ones first, newest first.
+    func jobSeekers(region prefix: String) async throws -> [JobSeekerLine]
+    /// Registers the person with an id of this terminal's, refused while they have an open
+    /// registration, and queues it for the centre, in one transaction with its ledger entry.
+    func register(
+        jobSeeker idNumber: String, _ registration: JobSeekerRegistration, by principal: Principal, at now: Date
+    ) async throws -> JobSeeker
+    /// Records `entry` on the registration `id` as ``JobSeeker/record(_:)`` allows, the row read and
+    /// written in one transaction with its outbox and ledger entries.
+    func record(_ entry: JobSeekerEntry, onJobSeeker id: String, by principal: Principal, at now: Date)
+        async throws -> JobSeeker
+
     // MARK: Satisfaction
 
     /// Keeps a rating with an id of this terminal's, and queues it for the centre. The ledger notes

@@ -8,8 +8,8 @@ import Vocabulary
 extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
-        case staff, calendarYears, serviceRoutes, serviceGuides, notices, applications, retireeChecks, removals,
-            resumeAfter
+        case staff, calendarYears, serviceRoutes, serviceGuides, notices, applications, retireeChecks, jobSeekers,
+            removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,6 +33,7 @@ extension ReferenceDataPage: Codable {
             notices: try container.decodeIfPresent([PolicyNotice].self, forKey: .notices) ?? [],
             applications: try container.decodeIfPresent([VersionedApplication].self, forKey: .applications) ?? [],
             retireeChecks: try container.decodeIfPresent([RetireeCheck].self, forKey: .retireeChecks) ?? [],
+            jobSeekers: try container.decodeIfPresent([JobSeeker].self, forKey: .jobSeekers) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -54,6 +55,7 @@ extension ReferenceDataPage: Codable {
         if !notices.isEmpty { try container.encode(notices, forKey: .notices) }
         if !applications.isEmpty { try container.encode(applications, forKey: .applications) }
         if !retireeChecks.isEmpty { try container.encode(retireeChecks, forKey: .retireeChecks) }
+        if !jobSeekers.isEmpty { try container.encode(jobSeekers, forKey: .jobSeekers) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

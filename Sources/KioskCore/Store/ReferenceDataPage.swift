@@ -28,6 +28,9 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Retirees' qualification checks of the jurisdiction's people, as the centre holds them: the
     /// year's list when it is published, and every entry recorded on one at any terminal.
     public var retireeChecks: [RetireeCheck]
+    /// Registrations of the employment register of the jurisdiction's people, as the centre holds
+    /// them: every registration and entry made at any terminal.
+    public var jobSeekers: [JobSeeker]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -53,6 +56,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         notices: [PolicyNotice] = [],
         applications: [VersionedApplication] = [],
         retireeChecks: [RetireeCheck] = [],
+        jobSeekers: [JobSeeker] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -71,6 +75,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.notices = notices
         self.applications = applications
         self.retireeChecks = retireeChecks
+        self.jobSeekers = jobSeekers
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -88,7 +93,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
             + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + serviceGuides.count
             + notices.count
             + applications.count
-            + retireeChecks.count
+            + retireeChecks.count + jobSeekers.count
     }
 
     /// Whether the page changes nothing in a cache.

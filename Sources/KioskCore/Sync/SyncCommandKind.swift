@@ -24,6 +24,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: ``SatisfactionRating``: a resident's rating of a service, for the county's figures.
     /// First writer wins by id.
     case satisfactionRating = "satisfaction.rating"
+    /// Payload: ``JobSeekerPayload``: a registration on the employment register, or a follow-up,
+    /// referral or closing replayed on the centre's copy with the same rules.
+    case jobSeeker = "jobseeker.entry"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0
