@@ -7,6 +7,15 @@ extension SQLiteKioskStore {
         try await pool.read { db in try JobSeekerRow.fetchOne(db, key: id)?.jobSeeker() }
     }
 
+    public func jobSeekers(of idNumber: String) async throws -> [JobSeeker] {
+        try await pool.read { db in
+            try JobSeekerRow.filter(JobSeekerRow.Columns.idNumber == idNumber)
+                .order(JobSeekerRow.Columns.registeredAt, JobSeekerRow.Columns.id).fetchAll(db).map {
+                    try $0.jobSeeker()
+                }
+        }
+    }
+
     public func jobSeekers(region prefix: String) async throws -> [JobSeekerLine] {
         try await pool.read { db in
             let rows = try Row.fetchAll(

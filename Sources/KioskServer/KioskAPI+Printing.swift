@@ -24,6 +24,8 @@ extension KioskAPI {
         /// Whose proof of insurance or statement, at the desk.
         var idNumber: String?
         var applicationId: String?
+        /// A registration of the employment register, whose person's certificate is printed.
+        var jobSeekerId: String?
         var cardNumber: String?
         /// The register's day, YYYY-MM-DD (today by default), or its month, YYYY-MM; and its one service.
         var day: String?
@@ -141,6 +143,14 @@ extension KioskAPI {
             guard card.status == .readyAtDesk, card.cardIdentifier != nil else { throw APIError.cardNotPersonalised }
             subject = .card(number: cardNumber)
             render = { try await documents.cardFace(card, by: principal, at: time) }
+        case .registrationCertificate:
+            guard let id = body.jobSeekerId else { throw Self.missing("job-seeker-id", "登记编号") }
+            let jobSeeker = try await services.jobSeeker(id, for: principal)
+            subject = .person(idNumber: jobSeeker.idNumber)
+            render = {
+                try await documents.registrationCertificate(
+                    of: jobSeeker.idNumber, serial: serial, by: principal, at: time)
+            }
         case .dailyLedger:
             guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal),
                 member.jurisdiction.contains(terminal.jurisdiction.regionPrefix)

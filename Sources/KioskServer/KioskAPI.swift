@@ -69,7 +69,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + ratingRoutes + verificationRoutes + heartbeatRoutes
+        ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + ratingRoutes
+            + verificationRoutes + heartbeatRoutes
     }
 
     // MARK: The service itself

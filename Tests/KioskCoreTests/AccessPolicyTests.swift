@@ -16,7 +16,7 @@ struct AccessPolicyTests {
                     .readPerson, .submitApplication, .handleApplication, .requestCard, .personaliseCard,
                     .printCardFace, .issueCard,
                     .activateCard, .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
-                    .readFullIDNumber, .certifyRetiree, .reportRetireeLifeEvent, .rateService,
+                    .readFullIDNumber, .certifyRetiree, .reportRetireeLifeEvent, .rateService, .keepEmploymentRegister,
                 ]
             case .supervisor: Set(Action.allCases).subtracting([.runDiagnostics])
             case .technician: [.runDiagnostics, .readStatistics]

@@ -19,6 +19,7 @@ struct MigrationTests {
         "v18-satisfaction-ratings",
         "v19-service-guides",
         "v20-notices",
+        "v21-job-seekers",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -29,6 +29,8 @@ struct AccessMatrixTests {
     struct Fixtures: Sendable {
         var here: String
         var application: String
+        /// A registration of `here` on the employment register.
+        var jobSeeker: String
         /// Cards of `here`, one per route that changes a card, so that no route's call disturbs another's.
         var cards: [String: String]
         var printKey: String
@@ -93,6 +95,25 @@ struct AccessMatrixTests {
         "POST /api/retirees/suspension": Rule(
             allowed: [.supervisor], uri: { _ in "/api/retirees/suspension" },
             body: { #"{"idNumber":"\#($0.here)","reason":"逾期未认证"}"# }),
+        "GET /api/jobseekers": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/jobseekers?filter=all" }),
+        // `here` is registered already: 409 already-registered for those allowed.
+        "POST /api/jobseekers": Rule(
+            allowed: deskHere, uri: { _ in "/api/jobseekers" },
+            body: {
+                #"{"idNumber":"\#($0.here)","category":"job-seeker","reason":"other","wantsJob":true,"zeroEmploymentFamily":false}"#
+            }),
+        "GET /api/jobseekers/{id}": Rule(allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)" }),
+        "POST /api/jobseekers/{id}/follow-up": Rule(
+            allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/follow-up" },
+            body: { _ in #"{"method":"phone","stillSeeking":true}"# }),
+        // No posting of that id: 404 for those allowed.
+        "POST /api/jobseekers/{id}/referral": Rule(
+            allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/referral" },
+            body: { _ in #"{"postingId":"no-such-posting"}"# }),
+        "POST /api/jobseekers/{id}/closing": Rule(
+            allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/closing" },
+            body: { _ in #"{"reason":"no-longer-seeking"}"# }),
         "POST /api/ratings": Rule(
             allowed: [.resident, .clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/ratings" },
             body: { _ in #"{"level":"satisfied"}"# }),
@@ -282,6 +303,12 @@ struct AccessMatrixTests {
             .post, "/api/print", token: clerk,
             json: #"{"key":"fixture-job","document":"application-receipt","applicationId":"\#(id)"}"#)
         #expect(job.status == 201, "\(job.text)")
-        return Fixtures(here: here, application: id, cards: cards, printKey: "fixture-job")
+        let registered = try await api.call(
+            .post, "/api/jobseekers", token: clerk,
+            json:
+                #"{"idNumber":"\#(here)","category":"registered-unemployed","reason":"dismissed","wantsJob":true,"zeroEmploymentFamily":false}"#
+        )
+        let jobSeeker = try #require(registered.body["id"] as? String, "\(registered.text)")
+        return Fixtures(here: here, application: id, jobSeeker: jobSeeker, cards: cards, printKey: "fixture-job")
     }
 }

@@ -79,7 +79,7 @@ struct ServiceGuideAPITests {
             try await terminal.store.applyReferenceData(
                 ReferenceDataPage(serviceGuides: guides, cursor: "g", asOf: Date()))
             let answer = try await api.call(.get, "/api/guides")
-            let listed = try #require(RetireeCheckAPITests.lines(answer.text), "\(answer.text)")
+            let listed = try #require(APIAnswer.lines(answer.text), "\(answer.text)")
             #expect(listed.map { $0["kind"] as? String } == ["card-application", "loss-report"])
             #expect(listed.map { $0["timeLimitDays"] as? Int } == [20, 0])
             #expect(listed.first?["service"] as? String == "社会保障卡申领")
@@ -106,7 +106,7 @@ struct ServiceGuideAPITests {
             try await terminal.store.applyReferenceData(ReferenceDataPage(notices: notices, cursor: "n", asOf: Date()))
             let answer = try await api.call(.get, "/api/notices")
             #expect(answer.status == 200)
-            #expect(RetireeCheckAPITests.lines(answer.text)?.map { $0["id"] as? String } == ["new", "long"])
+            #expect(APIAnswer.lines(answer.text)?.map { $0["id"] as? String } == ["new", "long"])
         }
     }
 }

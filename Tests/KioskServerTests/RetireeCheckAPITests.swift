@@ -35,8 +35,8 @@ struct RetireeCheckAPITests {
             #expect(certified.status == 200 && certified.body["state"] as? String == "certified", "\(certified.text)")
             let certification = try #require(certified.body["certification"] as? [String: Any])
             #expect(certification["method"] as? String == "kiosk" && certification["by"] as? String == "card")
-            let due = try #require((certified.body["dueBy"] as? String).flatMap(Self.date))
-            let next = try #require((certified.body["nextDueBy"] as? String).flatMap(Self.date))
+            let due = try #require((certified.body["dueBy"] as? String).flatMap(APIAnswer.date))
+            let next = try #require((certified.body["nextDueBy"] as? String).flatMap(APIAnswer.date))
             #expect(WorkingCalendar.china.dateComponents([.year], from: due, to: next).year == 1)
             #expect(!certified.text.contains(terminal.resident.idNumber), "the answer masks the ID number")
 
@@ -88,18 +88,18 @@ struct RetireeCheckAPITests {
             try await publish(terminal, [(terminal.here, 20), (terminal.resident, -3), (terminal.elsewhere, -3)])
             let clerk = try await api.login("clerk1")
             let overdue = try await api.call(.get, "/api/retirees?state=overdue", token: clerk)
-            let overdueLines = try #require(Self.lines(overdue.text), "\(overdue.text)")
+            let overdueLines = try #require(APIAnswer.lines(overdue.text), "\(overdue.text)")
             #expect(overdueLines.count == 1, "the other township's retiree is not listed: \(overdue.text)")
             #expect(overdueLines.first?["name"] as? String == terminal.resident.name)
             #expect(overdueLines.first?["stateName"] as? String == "逾期未认证")
             #expect(!overdue.text.contains(terminal.resident.idNumber))
             let due = try await api.call(.get, "/api/retirees?state=due", token: clerk)
-            #expect(Self.lines(due.text)?.map { $0["name"] as? String } == [terminal.here.name], "\(due.text)")
+            #expect(APIAnswer.lines(due.text)?.map { $0["name"] as? String } == [terminal.here.name], "\(due.text)")
             let bad = try await api.call(.get, "/api/retirees?state=lost", token: clerk)
             #expect(bad.status == 422)
             let elsewhere = try await api.call(.get, "/api/retirees", token: try await api.login("clerk-elsewhere"))
             #expect(
-                Self.lines(elsewhere.text)?.map { $0["name"] as? String } == [terminal.elsewhere.name],
+                APIAnswer.lines(elsewhere.text)?.map { $0["name"] as? String } == [terminal.elsewhere.name],
                 "\(elsewhere.text)")
 
             let noNote = try await api.call(
@@ -138,7 +138,7 @@ struct RetireeCheckAPITests {
             let late = try await api.call(.post, "/api/me/retiree-check", token: resident)
             #expect(late.status == 409 && late.body["code"] as? String == "retiree-reported", "\(late.text)")
             let reportedList = try await api.call(.get, "/api/retirees?state=reported", token: clerk)
-            #expect(Self.lines(reportedList.text)?.count == 1)
+            #expect(APIAnswer.lines(reportedList.text)?.count == 1)
         }
     }
 
@@ -178,12 +178,5 @@ struct RetireeCheckAPITests {
             #expect(suspended.status == 200 && suspended.body["state"] as? String == "suspended", "\(suspended.text)")
             #expect((suspended.body["suspension"] as? [String: Any])?["by"] as? String == "county1")
         }
-    }
-
-    static func date(_ text: String) -> Date? { try? Date(text, strategy: .iso8601) }
-
-    /// The lines of a list's answer, or nil when it is no list.
-    static func lines(_ text: String) -> [[String: Any]]? {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]]
     }
 }

@@ -105,7 +105,6 @@ enum CentreCommand: Sendable {
         return true
     }
 
-    /// The staff account the command names, to look up.
     /// The staff account the command names, to look up: whose password changes, or who moved an
     /// application.
     var staffID: String? {
@@ -124,10 +123,11 @@ enum CentreCommand: Sendable {
         return rating.id
     }
 
-    /// The person whose registrations of the employment register the command is judged against.
-    var jobSeekerHolder: String? {
+    /// The registration of the employment register the command records on, and its person, whose
+    /// other registrations a new one is judged against.
+    var jobSeeker: (id: String, idNumber: String)? {
         guard case .recordJobSeeker(let entry) = self else { return nil }
-        return entry.idNumber
+        return (entry.id, entry.idNumber)
     }
 
     /// The retiree's check the command records on, to look up.

@@ -18,8 +18,10 @@ struct CommandFacts: Sendable {
     var staff: CentreStaffAccount?
     /// The retiree's check the command records on, as the centre has it.
     var retireeCheck: RetireeCheck?
+    /// The registration of the employment register under the id the command names.
+    var jobSeeker: JobSeeker?
     /// Every registration of the employment register of the person the command names.
-    var jobSeekers: [JobSeeker] = []
+    var personsJobSeekers: [JobSeeker] = []
     /// Whether the centre has a rating under the id the command names.
     var ratingTaken = false
     /// The working calendar a move's clock counts on.

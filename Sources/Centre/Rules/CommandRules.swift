@@ -145,17 +145,18 @@ enum CommandRules {
                 return .failure(.outsideJurisdiction)
             }
             guard let entry = payload.entry else { return .failure(.malformedPayload) }
-            let current = facts.jobSeekers.first { $0.id == payload.id }
             if case .registration(let registration) = entry {
                 guard Self.names(payload.id, terminal) else { return .failure(.foreignID) }
-                guard current == nil else { return .failure(.jobSeekerIDTaken) }
-                guard !facts.jobSeekers.contains(where: \.isOpen) else {
+                guard facts.jobSeeker == nil else { return .failure(.jobSeekerIDTaken) }
+                guard !facts.personsJobSeekers.contains(where: \.isOpen) else {
                     return .failure(.illegalMove(.alreadyRegistered))
                 }
                 return .success(
                     .keepJobSeeker(JobSeeker(id: payload.id, idNumber: payload.idNumber, registration: registration)))
             }
-            guard var jobSeeker = current else { return .failure(.illegalMove(.notAJobSeeker)) }
+            guard var jobSeeker = facts.jobSeeker, jobSeeker.idNumber == payload.idNumber else {
+                return .failure(.illegalMove(.notAJobSeeker))
+            }
             do {
                 try jobSeeker.record(entry)
             } catch {

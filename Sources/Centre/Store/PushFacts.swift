@@ -20,7 +20,7 @@ struct PushFacts {
     private var staff: [String: CentreStaffAccount] = [:]
     private var retireeChecks: [RetireeCheckKey: RetireeCheck] = [:]
     private var ratings: Set<String> = []
-    private var jobSeekers: [String: [JobSeeker]] = [:]
+    private var jobSeekers: [String: JobSeeker] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -84,13 +84,16 @@ struct PushFacts {
                     facts.retireeChecks[RetireeCheckKey(idNumber: check.idNumber, year: check.year)] = check
                 })
         }
-        let jobSeekerHolders = Self.keys(commands.compactMap(\.jobSeekerHolder))
-        if !jobSeekerHolders.isEmpty {
+        let jobSeekers = commands.compactMap(\.jobSeeker)
+        if !jobSeekers.isEmpty {
+            func keep(_ row: any SQLRowReader, _ facts: inout PushFacts) throws {
+                let jobSeeker = try JobSeeker(row: TableRow(reading: row))
+                facts.jobSeekers[jobSeeker.id] = jobSeeker
+            }
             lookups.append(
-                Lookup(statement: sql.rows(JobSeeker.self, of: jobSeekerHolders)) { row, facts in
-                    let jobSeeker = try JobSeeker(row: TableRow(reading: row))
-                    facts.jobSeekers[jobSeeker.idNumber, default: []].append(jobSeeker)
-                })
+                Lookup(statement: sql.rows(JobSeeker.self, of: Self.keys(jobSeekers.map(\.idNumber))), keep: keep))
+            lookups.append(
+                Lookup(statement: sql.select(JobSeeker.self, keys: Self.keys(jobSeekers.map(\.id))), keep: keep))
         }
         let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
         if !ratingIDs.isEmpty {
@@ -136,7 +139,10 @@ struct PushFacts {
         facts.certificate = command.certificateSerial.flatMap { certificates[$0] }
         facts.staff = command.staffID.flatMap { staff[$0] }
         facts.retireeCheck = command.retireeCheck.flatMap { retireeChecks[$0] }
-        facts.jobSeekers = command.jobSeekerHolder.flatMap { jobSeekers[$0] } ?? []
+        if let (id, idNumber) = command.jobSeeker {
+            facts.jobSeeker = jobSeekers[id]
+            facts.personsJobSeekers = jobSeekers.values.filter { $0.idNumber == idNumber }
+        }
         facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar
         facts.routes = routes
@@ -164,9 +170,7 @@ struct PushFacts {
         case .insertRating(let rating):
             ratings.insert(rating.id)
         case .keepJobSeeker(let jobSeeker):
-            var kept = jobSeekers[jobSeeker.idNumber, default: []].filter { $0.id != jobSeeker.id }
-            kept.append(jobSeeker)
-            jobSeekers[jobSeeker.idNumber] = kept
+            jobSeekers[jobSeeker.id] = jobSeeker
         }
     }
 

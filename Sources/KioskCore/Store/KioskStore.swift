@@ -117,6 +117,8 @@ public protocol KioskStore: Sendable {
 
     /// A registration by its id; nil when this terminal has none.
     func jobSeeker(_ id: String) async throws -> JobSeeker?
+    /// Every registration of the person, oldest first: their history on the register.
+    func jobSeekers(of idNumber: String) async throws -> [JobSeeker]
     /// Every registration of the people of the region, open ones first, newest first.
     func jobSeekers(region prefix: String) async throws -> [JobSeekerLine]
     /// Registers the person with an id of this terminal's, refused while they have an open

@@ -13,6 +13,8 @@ struct JobSeekerRow: Codable, FetchableRecord, PersistableRecord {
     var record: String
 
     enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let registeredAt = Column(CodingKeys.registeredAt)
         static let idNumber = Column(CodingKeys.idNumber)
         static let closed = Column(CodingKeys.closed)
     }

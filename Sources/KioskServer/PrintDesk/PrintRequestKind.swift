@@ -12,6 +12,8 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
     case cardFace = "card-face"
     /// 业务台账 of one day at this terminal, for the desk's files.
     case dailyLedger = "daily-ledger"
+    /// 就业失业登记证明 of the person of a registration, at the desk.
+    case registrationCertificate = "registration-certificate"
 
     /// Whether a resident may print it at the kiosk (their own records only).
     var selfService: Bool { self == .proofOfInsurance || self == .contributionStatement || self == .applicationReceipt }
@@ -27,6 +29,7 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
         case .applicationReceipt: "受理回执"
         case .cardFace: "卡面"
         case .dailyLedger: "业务台账"
+        case .registrationCertificate: "就业失业登记证明"
         }
     }
 }

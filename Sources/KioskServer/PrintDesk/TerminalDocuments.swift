@@ -82,6 +82,50 @@ struct TerminalDocuments: Sendable {
             kind: .cardFace, by: principal)
     }
 
+    /// The person's employment and unemployment registration certificate: each registration
+    /// and its end from the register, and where they stand today. Registered unemployed while a
+    /// registration as such is open; employed when their last registration closed with a job.
+    func registrationCertificate(of idNumber: String, serial: String, by principal: Principal, at now: Date)
+        async throws -> PrintableDocument
+    {
+        let person = try await requirePerson(idNumber)
+        let terminal = try await requireTerminal()
+        let registrations = try await store.jobSeekers(of: idNumber)
+        guard let latest = registrations.last else { throw KioskError.notAJobSeeker }
+        var records: [RegistrationRecord] = []
+        for jobSeeker in registrations {
+            let registration = jobSeeker.registration
+            let wish = registration.wantsJob ? "，有就业意愿" : ""
+            records.append(
+                RegistrationRecord(
+                    kind: .unemployment, date: CalendarDate(registration.at),
+                    detail: "\(registration.category.chineseName)：\(registration.reason.chineseName)\(wish)",
+                    office: terminal.name))
+            if let closing = jobSeeker.closing {
+                records.append(
+                    RegistrationRecord(
+                        kind: .unemploymentEnded, date: CalendarDate(closing.at),
+                        detail: closing.reason.chineseName, office: terminal.name))
+                if let employer = closing.employer {
+                    records.append(
+                        RegistrationRecord(
+                            kind: .employment, date: CalendarDate(closing.at), detail: employer, office: terminal.name))
+                }
+            }
+        }
+        let status: RegistrationCertificate.Status =
+            switch (latest.isOpen, latest.closing?.reason) {
+            case (true, _): latest.registration.category == .registeredUnemployed ? .unemployed : .notRegistered
+            case (false, .employed): .employed
+            default: .notRegistered
+            }
+        return try await printable(
+            RegistrationCertificate(
+                person: Self.person(person), registrationNumber: latest.id, residence: terminal.name, status: status,
+                records: records, issuance: try await issuance(serial, at: now, validForDays: 90)),
+            kind: .registrationCertificate, by: principal)
+    }
+
     /// The register of the applications this terminal's region took in `period` (China's calendar
     /// day or month), of every service or of `service` alone: who took each, who answers for it,
     /// when it was done and whether in time, as the cases stand at `now`.
