@@ -66,7 +66,7 @@ struct APIClient: Sendable {
         self.token = token
     }
 
-    func send(_ method: String, _ path: String, json: [String: String]? = nil) async throws -> (Int, Data) {
+    func send(_ method: String, _ path: String, json: [String: Any]? = nil) async throws -> (Int, Data) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.timeoutInterval = 30

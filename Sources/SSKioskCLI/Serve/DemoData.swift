@@ -7,7 +7,8 @@ import Vocabulary
 
 /// Synthetic demo data for a fresh terminal on the rig: a small township, the rig's resident (the
 /// person on the simulated card in slot 0) with their records, a retiree with a card of their own
-/// (seed 6), the year's list of retirees due for their check, and one account per staff role. Demo
+/// (seed 6), the year's list of retirees due for their check, three people on the employment
+/// register (one past the promise's ten working days), and one account per staff role. Demo
 /// passwords are printed, and are for the rig only.
 enum DemoData {
     static let township = "430102001"
@@ -24,17 +25,24 @@ enum DemoData {
         try await store.setTerminal(
             TerminalIdentity(terminalID: "T-DEMO", jurisdiction: jurisdiction, name: "演示乡镇服务大厅"))
         var retirees: Set<String> = []
+        var people: [Person] = []
         for page in SyntheticTownship(
             seed: 1, regionCode: region.prefix(6) + "001", people: 500, months: 36, lastMonth: YearMonth("2026-10")!)
         {
             try await store.applyReferenceData(page)
             retirees.formUnion(page.pensionPayments.filter { $0.month >= YearMonth("2025-01")! }.map(\.idNumber))
+            people += page.people
         }
         try await store.applyReferenceData(residentPage(resident, region: region.prefix(6) + "001001"))
         let retiree = try SyntheticCard(seed: 6)
         try await store.applyReferenceData(retireePage(retiree, region: region.prefix(6) + "001002"))
         retirees.insert(retiree.cardholder.socialSecurityNumber.unmaskedValue)
         try await store.applyReferenceData(yearsChecks(of: retirees, at: Date()))
+        let working = people.filter { !retirees.contains($0.idNumber) }.prefix(3).map(\.idNumber)
+        try await store.applyReferenceData(
+            ReferenceDataPage(
+                jobSeekers: jobSeekers(working, calendar: try await store.workingCalendar(), at: Date()),
+                cursor: "demo-jobseekers", asOf: Date()))
         try await store.applyReferenceData(
             ReferenceDataPage(serviceGuides: guides, notices: notices(at: Date()), cursor: "demo-guides", asOf: Date()))
         try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
@@ -145,6 +153,31 @@ enum DemoData {
         return ReferenceDataPage(
             retireeChecks: retirees.sorted().map { RetireeCheck(idNumber: $0, year: year, dueBy: dueBy) },
             cursor: "demo-retirees", asOf: now)
+    }
+
+    /// Registrations of the employment register as the centre would send them: one registered four
+    /// weeks ago and still without a job (the promise late), one registered two days ago, one who
+    /// found work in time.
+    private static func jobSeekers(_ idNumbers: [String], calendar: WorkingCalendar, at now: Date) -> [JobSeeker] {
+        let ago: [(days: Double, reason: JobSeekerRegistration.UnemploymentReason)] = [
+            (28, .contractEnded), (2, .returnedHome), (40, .employerClosed),
+        ]
+        return zip(idNumbers, ago).enumerated().map { index, pair in
+            let (idNumber, (days, reason)) = pair
+            let at = now.addingTimeInterval(-days * 86400)
+            var jobSeeker = JobSeeker(
+                id: "DEMO-J\(index + 1)", idNumber: idNumber,
+                registration: JobSeekerRegistration(
+                    category: .registeredUnemployed, reason: reason,
+                    lastEmployer: reason == .returnedHome ? nil : "演示机械制造有限公司",
+                    wantsJob: true, zeroEmploymentFamily: index == 1, by: "clerk1", at: at,
+                    promiseDue: calendar.endOfWorkingDay(JobSeekerRegistration.promisedWorkingDays, after: at)))
+            if index == 2 {
+                jobSeeker.closing = JobSeekerClosing(
+                    reason: .employed, employer: "演示物流有限公司", by: "clerk1", at: at.addingTimeInterval(6 * 86400))
+            }
+            return jobSeeker
+        }
     }
 
     /// The person on a rig card, living in `region`, and their card, active since March 2024.

@@ -26,6 +26,8 @@
   /// The case opened (its application), and the regions seen in the worklist, for the village filter.
   let openCase = null;
   const regionsSeen = new Set();
+  /// The registration of the employment register opened, as the list gave it (with the name).
+  let openJobSeeker = null;
   let personalising = false;
   /// Seconds without input before the desk locks, as the service said at sign-in.
   let idleLock = null;
@@ -78,7 +80,10 @@
       "case-history", "case-receipt-status", "review-message", "review-summary", "review-duplicates", "review-refused",
       "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
-      "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result"]) $(id).replaceChildren();
+      "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result", "jobseekers", "jobseekers-message",
+      "jobseeker-title", "jobseeker-result"]) $(id).replaceChildren();
+    openJobSeeker = null;
+    $("jobseeker").hidden = true;
     $("photo-preview").hidden = true;
     $("rating").hidden = true;
     $("photo-preview").removeAttribute("src");
@@ -119,6 +124,7 @@
     if (name === "queue") loadQueue();
     if (name === "review") loadReview();
     if (name === "retirees") loadRetirees();
+    if (name === "employment") loadJobSeekers();
     if (name === "day") loadDay();
   }
   for (const tab of document.querySelectorAll('[role="tab"]')) {
@@ -138,7 +144,13 @@
       ["filter-due-state", ["", "late", "soon"], (d) => (d ? `due-${d}` : "any")],
       ["reject-reason", reasons, (r) => `reason-${r}`],
       ["retiree-state", ["overdue", "due", "reported", "certified", "suspended", ""], (s) => (s ? `retiree-${s}` : "any")],
-      ["life-event-kind", ["death", "moved-away"], (k) => `life-event-${k}`]]) {
+      ["life-event-kind", ["death", "moved-away"], (k) => `life-event-${k}`],
+      ["jobseeker-filter", ["open", "late", "follow-up", "all"], (f) => `jobseekers-${f}`],
+      ["new-jobseeker-category", ["registered-unemployed", "job-seeker"], (c) => `jobseeker-category-${c}`],
+      ["new-jobseeker-reason", ["contract-ended", "dismissed", "employer-closed", "resigned", "graduate-without-job",
+        "returned-home", "other"], (r) => `unemployment-${r}`],
+      ["follow-up-method", ["phone", "visit", "at-hall"], (m) => `follow-up-${m}`],
+      ["closing-reason", ["employed", "moved-away", "no-longer-seeking", "retired"], (r) => `closing-${r}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
       if (chosen) $(select).value = chosen;
@@ -360,6 +372,79 @@
       loadRetirees();
     });
   }
+
+  // MARK: The employment register
+
+  /// The jurisdiction's registrations the filter keeps: the promise's clock with its last day, and
+  /// whether this month's follow-up is still to do. ID numbers masked; a registration is acted on by its id.
+  async function loadJobSeekers() {
+    const reply = await call("GET", `/api/jobseekers?filter=${$("jobseeker-filter").value || "open"}`);
+    if (reply.status !== 200) return notice("jobseekers-message", errorText(reply.json), false);
+    $("jobseekers-message").replaceChildren();
+    $("jobseekers").replaceChildren(table(
+      ["name", "idNumber", "region", "jobSeekerCategory", "registeredOn", "jobPromise", "lastFollowUp", "status",
+        "jobSeekerActions"],
+      reply.json.map((j) => [j.name, j.idNumber, j.regionCode, j.categoryName, Pages.chinaDay(j.registration.at),
+        j.registration.promiseDue ? `${j.promiseName}（${Pages.chinaDay(j.registration.promiseDue)}）` : j.promiseName,
+        lastFollowUp(j), j.open ? t("jobSeekerOpen") : j.closingName,
+        el("button", { type: "button", class: "secondary", "data-jobseeker": j.id, onclick: () => showJobSeeker(j) },
+          t("handle"))])));
+  }
+  $("jobseekers-refresh").addEventListener("click", loadJobSeekers);
+  $("jobseeker-filter").addEventListener("change", loadJobSeekers);
+
+  function lastFollowUp(jobSeeker) {
+    const last = jobSeeker.followUps.at(-1);
+    const due = jobSeeker.needsFollowUp ? t("followUpDue") : "";
+    return [last ? Pages.chinaDay(last.at) : "", due].filter(Boolean).join(" · ") || "—";
+  }
+
+  /// The registration's forms, with the area's postings to refer to; a closed one only prints.
+  async function showJobSeeker(jobSeeker) {
+    openJobSeeker = jobSeeker;
+    $("jobseeker").hidden = false;
+    $("jobseeker-title").textContent = `${jobSeeker.name ?? ""} ${jobSeeker.idNumber} · ${jobSeeker.categoryName}`;
+    for (const form of ["follow-up-form", "referral-form", "closing-form"]) $(form).hidden = !jobSeeker.open;
+    const postings = await api("GET", "/api/jobs");
+    $("referral-posting").replaceChildren(...(postings.status === 200 ? postings.json : []).map((p) =>
+      el("option", { value: p.id }, `${p.title} · ${p.employer}`)));
+  }
+
+  for (const [form, path, body] of [
+    ["follow-up-form", "follow-up", () => ({ method: $("follow-up-method").value,
+      stillSeeking: $("follow-up-seeking").checked, note: $("follow-up-note").value })],
+    ["referral-form", "referral", () => ({ postingId: $("referral-posting").value })],
+    ["closing-form", "closing", () => ({ reason: $("closing-reason").value, employer: $("closing-employer").value })],
+  ]) {
+    $(form).addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!openJobSeeker) return;
+      const reply = await call("POST", `/api/jobseekers/${encodeURIComponent(openJobSeeker.id)}/${path}`, body());
+      if (reply.status !== 200) return notice("jobseeker-result", errorText(reply.json), false);
+      for (const input of $(form).querySelectorAll("input:not([type=checkbox])")) input.value = "";
+      notice("jobseeker-result", `${openJobSeeker.name ?? ""} ${reply.json.idNumber}: ${reply.json.open
+        ? t("jobSeekerOpen") : reply.json.closingName} · ${reply.json.promiseName}`);
+      showJobSeeker({ ...reply.json, name: openJobSeeker.name });
+      loadJobSeekers();
+    });
+  }
+
+  $("jobseeker-certificate").addEventListener("click", () => {
+    if (openJobSeeker) deskPrint({ document: "registration-certificate", jobSeekerId: openJobSeeker.id }, "jobseeker-result");
+  });
+
+  $("new-jobseeker-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await call("POST", "/api/jobseekers", {
+      idNumber: $("new-jobseeker-id").value, category: $("new-jobseeker-category").value,
+      reason: $("new-jobseeker-reason").value, lastEmployer: $("new-jobseeker-employer").value,
+      wantsJob: $("new-jobseeker-wants-job").checked, zeroEmploymentFamily: $("new-jobseeker-zero-family").checked,
+    });
+    if (reply.status !== 201) return notice("jobseeker-result", errorText(reply.json), false);
+    for (const input of $("new-jobseeker-form").querySelectorAll("input:not([type=checkbox])")) input.value = "";
+    notice("jobseeker-result", `${reply.json.idNumber}: ${reply.json.categoryName} · ${reply.json.promiseName}`);
+    loadJobSeekers();
+  });
 
   // MARK: The resident's rating
 

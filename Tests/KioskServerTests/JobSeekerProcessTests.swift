@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The employment register between two terminals through a real centre: a registration and its
+/// follow-up at one are at the other after a pull, where the same person cannot be registered twice.
+@Suite("The employment register across terminals", .serialized)
+struct JobSeekerProcessTests {
+    typealias Sync = SyncProcessTests
+
+    @Test(
+        "registered and followed up at one terminal, seen and refused a second registration at the other",
+        arguments: Sync.stores)
+    func registeredAtOneSeenAtTheOther(store: CentreProcess.Store) async throws {
+        try await Sync.withCentre(store, terminals: ["T-1", "T-2"]) { centre in
+            try await Sync.withLoadedTerminal("T-1", centre) { _, first in
+                let person = try #require(try await Sync.people(centre, id: "T-1").first)
+                let registration: [String: Any] = [
+                    "idNumber": person, "category": "registered-unemployed", "reason": "employer-closed",
+                    "lastEmployer": "演示机械制造有限公司", "wantsJob": true, "zeroEmploymentFamily": false,
+                ]
+                var (code, data) = try await first.send("POST", "/api/jobseekers", json: registration)
+                #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
+                let registered = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                let id = try #require(registered["id"] as? String)
+                #expect(id.hasPrefix("T-1-J"))
+                (code, data) = try await first.send(
+                    "POST", "/api/jobseekers/\(id)/follow-up", json: ["method": "visit", "stillSeeking": true])
+                #expect(code == 200, "\(String(decoding: data, as: UTF8.self))")
+                _ = try await Sync.waitFor("the entries sent", first) { Sync.pending($0) == 0 }
+                #expect(try await centre.query("SELECT id FROM jobSeeker") == [id])
+
+                try await Sync.withLoadedTerminal("T-2", centre) { _, second in
+                    try await Sync.eventually("the registration at T-2") {
+                        try await Self.lines(second).map { $0["id"] as? String } == [id]
+                    }
+                    let line = try await Self.lines(second)[0]
+                    #expect((line["followUps"] as? [Any])?.count == 1 && line["promise"] as? String == "running")
+                    let (again, refusal) = try await second.send("POST", "/api/jobseekers", json: registration)
+                    #expect(again == 409 && String(decoding: refusal, as: UTF8.self).contains("already-registered"))
+                    let (closed, answer) = try await second.send(
+                        "POST", "/api/jobseekers/\(id)/closing", json: ["reason": "employed", "employer": "演示物流有限公司"])
+                    #expect(closed == 200, "\(String(decoding: answer, as: UTF8.self))")
+                    _ = try await Sync.waitFor("the closing sent", second) { Sync.pending($0) == 0 }
+                }
+                try await Sync.eventually("the closing back at T-1") {
+                    try await Self.lines(first, filter: "all").first?["promise"] as? String == "kept"
+                }
+            }
+        }
+    }
+
+    static func lines(_ clerk: APIClient, filter: String = "open") async throws -> [[String: Any]] {
+        let (code, data) = try await clerk.send("GET", "/api/jobseekers?filter=\(filter)")
+        guard code == 200, let lines = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            throw CentreProcess.Failure("GET /api/jobseekers answered \(code)")
+        }
+        return lines
+    }
+}
