@@ -109,6 +109,66 @@ class DeskTests(unittest.TestCase):
         self.assertEqual(len(self.retirees("reported")), 0)
         check_screen(self, driver, "3d-desk-pension-suspended")
 
+    def jobseekers(self, filter_value):
+        driver = self.driver
+        Select(driver.find_element(By.ID, "jobseeker-filter")).select_by_value(filter_value)
+        wait(lambda: text_of(driver, "#jobseekers"), what=f"the {filter_value} register")
+        return [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#jobseekers tbody tr")]
+
+    def test_employment_register_from_registration_to_a_job_and_its_certificate(self):
+        """The register with the promise's late worklist; a person registered, followed up once a
+        month (a second refused in plain words), referred to a posting, closed with a job in time,
+        and their registration certificate printed."""
+        driver = self.driver
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            person, name = db.execute(
+                "SELECT idNumber, name FROM person WHERE idNumber NOT IN (SELECT idNumber FROM jobSeeker) "
+                "AND idNumber NOT IN (SELECT idNumber FROM retireeCheck) ORDER BY idNumber LIMIT 1").fetchone()
+        self.sign_in("clerk1")
+        self.signed_in()
+        click(driver, "#tab-employment")
+        late = wait(lambda: self.jobseekers("late"), what="the promise's late worklist")
+        self.assertEqual(len(late), 1, late)
+        self.assertIn("超过10个工作日未就业", late[0])
+        self.assertIn("*", late[0], "the list masks ID numbers")
+
+        driver.find_element(By.ID, "new-jobseeker-id").send_keys(person)
+        Select(driver.find_element(By.ID, "new-jobseeker-reason")).select_by_value("employer-closed")
+        driver.find_element(By.ID, "new-jobseeker-employer").send_keys("演示机械制造有限公司")
+        click(driver, '#new-jobseeker-form button[type="submit"]')
+        wait(lambda: "承诺期内" in text_of(driver, "#jobseeker-result"), what="the registration made")
+        self.assertNotIn(person, page_text(driver))
+        rows = wait(lambda: [row for row in self.jobseekers("open") if name in row], what="the new registration listed")
+        self.assertIn("登记失业", rows[0])
+        check_screen(self, driver, "3f-desk-employment-register")
+
+        driver.find_element(By.XPATH, f"//tbody/tr[td[1][text()='{name}']]//button").click()
+        wait(lambda: driver.find_element(By.ID, "jobseeker").is_displayed(), what="the registration opened")
+        Select(driver.find_element(By.ID, "follow-up-method")).select_by_value("visit")
+        driver.find_element(By.ID, "follow-up-note").send_keys("仍在找工作，希望就近")
+        click(driver, '#follow-up-form button[type="submit"]')
+        wait(lambda: "在册" in text_of(driver, "#jobseeker-result"), what="the follow-up recorded")
+        click(driver, '#follow-up-form button[type="submit"]')
+        wait(lambda: "每月回访一次" in text_of(driver, "#jobseeker-result"), what="a second follow-up refused")
+
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#referral-posting option"), what="the area's postings")
+        click(driver, '#referral-form button[type="submit"]')
+        wait(lambda: "在册" in text_of(driver, "#jobseeker-result"), what="the referral recorded")
+        Select(driver.find_element(By.ID, "closing-reason")).select_by_value("employed")
+        driver.find_element(By.ID, "closing-employer").send_keys("演示物流有限公司")
+        click(driver, '#closing-form button[type="submit"]')
+        wait(lambda: "按期实现就业" in text_of(driver, "#jobseeker-result"), what="closed with a job in time")
+        self.assertFalse(driver.find_element(By.ID, "follow-up-form").is_displayed(), "nothing more on a closed one")
+
+        click(driver, "#jobseeker-certificate")
+        wait(lambda: driver.execute_script(
+            "return document.querySelector('#jobseeker-result .print-status')?.dataset.state") == "completed",
+            what="the registration certificate printed", timeout=60)
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            kinds = [row[0] for row in db.execute(
+                "SELECT command FROM outbox WHERE command = 'jobseeker.entry' ORDER BY sequence")]
+        self.assertEqual(len(kinds), 4, "registration, follow-up, referral and closing queued for the centre")
+
     def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
         driver = self.driver
         self.sign_in("clerk1")
