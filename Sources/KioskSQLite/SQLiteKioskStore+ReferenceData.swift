@@ -83,11 +83,43 @@ extension SQLiteKioskStore {
         }
     }
 
-    public func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting] {
+    public func jobPostings(inRegion prefix: String, shownOn day: String, limit: Int) async throws -> [JobPosting] {
         try await pool.read { db in
             try JobPostingRow.filter(RegionPrefix(prefix).contains(JobPostingRow.Columns.regionCode))
+                .filter(JobPostingRow.Columns.postedOn <= day)
+                .filter(JobPostingRow.Columns.until == nil || JobPostingRow.Columns.until >= day)
                 .order(JobPostingRow.Columns.postedOn.desc).limit(limit).fetchAll(db).map(\.posting)
         }
+    }
+
+    public func jobPosting(_ id: String) async throws -> JobPosting? {
+        try await pool.read { db in try JobPostingRow.fetchOne(db, key: id)?.posting }
+    }
+
+    public func post(jobPosting draft: JobPosting, by principal: Principal, at now: Date) async throws -> JobPosting {
+        try await pool.write { db in
+            let recorder = try ChangeRecorder(db, at: now, key: ledgerKey)
+            var posting = draft
+            posting.id = "\(recorder.terminal.terminalID)-P\(try recorder.next("jobPosting"))"
+            try Self.publish(posting, by: principal, recorder)
+            return posting
+        }
+    }
+
+    public func republish(jobPosting posting: JobPosting, by principal: Principal, at now: Date) async throws {
+        try await pool.write { db in
+            try Self.publish(posting, by: principal, try ChangeRecorder(db, at: now, key: ledgerKey))
+        }
+    }
+
+    /// Keeps the posting, queues it for the centre and logs who published it, in the caller's transaction.
+    private static func publish(_ posting: JobPosting, by principal: Principal, _ recorder: ChangeRecorder) throws {
+        try recorder.db.execute(sql: JobPostingRow.upsert, arguments: JobPostingRow.upsertArguments(posting))
+        try recorder.enqueue(
+            .jobPosting, payload: posting, baseVersion: nil, priority: SyncCommandKind.normalPriority)
+        try recorder.log(
+            SyncCommandKind.jobPosting.rawValue, subject: .jobPosting(id: posting.id), by: principal,
+            detail: "region=\(posting.regionCode) kind=\(posting.kind.rawValue) until=\(posting.until ?? "-")")
     }
 
     public func workingCalendar() async throws -> WorkingCalendar {

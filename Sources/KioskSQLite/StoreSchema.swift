@@ -112,6 +112,17 @@ enum StoreSchema {
                 t.column("record", .text).notNull()
             }
         }
+        // Postings staff enter: where the job is in words, its kind, the skills it asks for (a JSON
+        // array), its last day shown, and who posted it. Older rows are full-time jobs with no end.
+        migrator.registerMigration("v22-job-posting-details") { db in
+            try db.alter(table: "jobPosting") { t in
+                t.add(column: "place", .text).notNull().defaults(to: "")
+                t.add(column: "kind", .text).notNull().defaults(to: JobPosting.Kind.fullTime.rawValue)
+                t.add(column: "skills", .text).notNull().defaults(to: "[]")
+                t.add(column: "until", .text)
+                t.add(column: "postedBy", .text)
+            }
+        }
         return migrator
     }
 

@@ -39,7 +39,6 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/session/pin", submitPIN),
             APIRoute(.delete, "/api/session", exitSession),
             APIRoute(.get, "/api/events", eventStream),
-            APIRoute(.get, "/api/jobs") { _, _ in try JSONBody.response(try await services.jobPostings()) },
             APIRoute(.get, "/api/guides") { _, _ in
                 try JSONBody.response(try await services.serviceGuides().map(ServiceGuideJSON.init))
             },
@@ -69,7 +68,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + ratingRoutes
+        ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + jobRoutes
+            + ratingRoutes
             + verificationRoutes + heartbeatRoutes
     }
 

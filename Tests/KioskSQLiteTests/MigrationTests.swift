@@ -20,6 +20,7 @@ struct MigrationTests {
         "v19-service-guides",
         "v20-notices",
         "v21-job-seekers",
+        "v22-job-posting-details",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -33,8 +33,10 @@ struct ReferenceDataTests {
                 let cards = pages.flatMap(\.cardRecords).filter { $0.idNumber == person.idNumber }
                 #expect(try await store.cardRecords(of: person.idNumber) == cards)
             }
-            #expect(try await store.jobPostings(inRegion: "430102001", limit: 100).count == pages[0].jobPostings.count)
-            #expect(try await store.jobPostings(inRegion: "430103", limit: 100).isEmpty)
+            #expect(
+                try await store.jobPostings(inRegion: "430102001", shownOn: "2999-01-01", limit: 100).count
+                    == pages[0].jobPostings.count)
+            #expect(try await store.jobPostings(inRegion: "430103", shownOn: "2999-01-01", limit: 100).isEmpty)
             #expect(try await store.person("430102199001011234") == nil)
         }
     }
@@ -75,7 +77,9 @@ struct ReferenceDataTests {
             #expect(try await store.enrolments(of: enrolment.idNumber).contains(enrolment) == false)
             #expect(try await store.person(enrolment.idNumber) != nil)
             #expect(try await store.cardRecords(of: card.idNumber).contains(card) == false)
-            #expect(try await store.jobPostings(inRegion: "430102001", limit: 100).contains(posting) == false)
+            #expect(
+                try await store.jobPostings(inRegion: "430102001", shownOn: "2999-01-01", limit: 100).contains(posting)
+                    == false)
             #expect(try await store.referenceDataCursor() == "next")
 
             let entries = try await store.ledger(from: 0, limit: 1000).dropFirst(ledgerBefore)
@@ -98,7 +102,8 @@ struct ReferenceDataTests {
             page.removals = [ReferenceRemoval(.jobPosting(id: posting.id), reason: .removed)]
             page.jobPostings = [posting]
             try await store.applyReferenceData(page)
-            #expect(try await store.jobPostings(inRegion: "430102001", limit: 100).contains(posting))
+            #expect(
+                try await store.jobPostings(inRegion: "430102001", shownOn: "2999-01-01", limit: 100).contains(posting))
         }
     }
 

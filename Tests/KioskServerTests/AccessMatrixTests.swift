@@ -62,7 +62,16 @@ struct AccessMatrixTests {
             allowed: everyone, uri: { _ in "/api/session/pin" }, body: { _ in #"{"pin":"123456"}"# }),
         "DELETE /api/session": Rule(allowed: everyone, uri: { _ in "/api/session" }),
         "GET /api/events": Rule(allowed: everyone, uri: { _ in "/api/events" }, stream: true),
-        "GET /api/jobs": Rule(allowed: everyone, uri: { _ in "/api/jobs" }),
+        "GET /api/jobs": Rule(allowed: everyone, uri: { _ in "/api/jobs?kind=full-time" }),
+        // The clerk elsewhere posts nothing for this terminal's area: 403 outside-jurisdiction.
+        "POST /api/jobs": Rule(
+            allowed: deskHere, uri: { _ in "/api/jobs" },
+            body: { _ in
+                #"{"title":"电工","employer":"演示电力公司","kind":"full-time","monthlyWageFromFen":400000,"monthlyWageToFen":500000,"until":"2026-01-01","contact":"13812345678"}"#
+            }),
+        // No posting of that id: 404 for those allowed.
+        "POST /api/jobs/{id}/take-down": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/jobs/no-such-posting/take-down" }),
         "GET /api/guides": Rule(allowed: everyone, uri: { _ in "/api/guides" }),
         "GET /api/notices": Rule(allowed: everyone, uri: { _ in "/api/notices" }),
         "POST /api/kiosk/heartbeat": Rule(

@@ -1,9 +1,11 @@
 import Foundation
+import KioskCore
 import TestSupport
 import Testing
 
-/// The employment register between two terminals through a real centre: a registration and its
-/// follow-up at one are at the other after a pull, where the same person cannot be registered twice.
+/// The employment register between two terminals through a real centre: a registration, its
+/// follow-up and a job posted at one are at the other after a pull, where the same person cannot be
+/// registered twice and is referred to that job.
 @Suite("The employment register across terminals", .serialized)
 struct JobSeekerProcessTests {
     typealias Sync = SyncProcessTests
@@ -27,8 +29,28 @@ struct JobSeekerProcessTests {
                 (code, data) = try await first.send(
                     "POST", "/api/jobseekers/\(id)/follow-up", json: ["method": "visit", "stillSeeking": true])
                 #expect(code == 200, "\(String(decoding: data, as: UTF8.self))")
+                (code, data) = try await first.send(
+                    "POST", "/api/jobs",
+                    json: [
+                        "title": "叉车司机", "employer": "演示物流有限公司", "kind": "full-time", "skills": ["叉车"],
+                        "monthlyWageFromFen": 400_000, "monthlyWageToFen": 550_000, "until": "2099-12-31",
+                        "contact": "13812345678",
+                    ])
+                #expect(code == 422, "a last day beyond a year is refused: \(String(decoding: data, as: UTF8.self))")
+                let until = Self.day(in: 30)
+                (code, data) = try await first.send(
+                    "POST", "/api/jobs",
+                    json: [
+                        "title": "叉车司机", "employer": "演示物流有限公司", "kind": "full-time", "skills": ["叉车"],
+                        "monthlyWageFromFen": 400_000, "monthlyWageToFen": 550_000, "until": until,
+                        "contact": "13812345678",
+                    ])
+                #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
+                let posting = try #require(
+                    (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
                 _ = try await Sync.waitFor("the entries sent", first) { Sync.pending($0) == 0 }
                 #expect(try await centre.query("SELECT id FROM jobSeeker") == [id])
+                #expect(try await centre.query("SELECT id FROM jobPosting WHERE postedBy IS NOT NULL") == [posting])
 
                 try await Sync.withLoadedTerminal("T-2", centre) { _, second in
                     try await Sync.eventually("the registration at T-2") {
@@ -36,6 +58,14 @@ struct JobSeekerProcessTests {
                     }
                     let line = try await Self.lines(second)[0]
                     #expect((line["followUps"] as? [Any])?.count == 1 && line["promise"] as? String == "running")
+                    try await Sync.eventually("the posting on T-2's board") {
+                        let (_, board) = try await second.send("GET", "/api/jobs?skill=%E5%8F%89%E8%BD%A6")
+                        let jobs = try JSONSerialization.jsonObject(with: board) as? [[String: Any]]
+                        return jobs?.contains { $0["id"] as? String == posting } == true
+                    }
+                    let (referred, referral) = try await second.send(
+                        "POST", "/api/jobseekers/\(id)/referral", json: ["postingId": posting])
+                    #expect(referred == 200, "\(String(decoding: referral, as: UTF8.self))")
                     let (again, refusal) = try await second.send("POST", "/api/jobseekers", json: registration)
                     #expect(again == 409 && String(decoding: refusal, as: UTF8.self).contains("already-registered"))
                     let (closed, answer) = try await second.send(
@@ -48,6 +78,13 @@ struct JobSeekerProcessTests {
                 }
             }
         }
+    }
+
+    /// The day `days` from today in China, "YYYY-MM-DD".
+    static func day(in days: Double) -> String {
+        let parts = WorkingCalendar.china.dateComponents(
+            [.year, .month, .day], from: Date().addingTimeInterval(days * 86400))
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     static func lines(_ clerk: APIClient, filter: String = "open") async throws -> [[String: Any]] {

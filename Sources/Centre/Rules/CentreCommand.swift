@@ -12,6 +12,7 @@ enum CentreCommand: Sendable {
     case recordRetireeCheck(RetireeCheckPayload)
     case recordRating(SatisfactionRating)
     case recordJobSeeker(JobSeekerPayload)
+    case publishJobPosting(JobPosting)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -49,6 +50,9 @@ enum CentreCommand: Sendable {
         case .jobSeeker:
             guard let value = try? decoder.decode(JobSeekerPayload.self, from: command.payload) else { return nil }
             self = .recordJobSeeker(value)
+        case .jobPosting:
+            guard let value = try? decoder.decode(JobPosting.self, from: command.payload) else { return nil }
+            self = .publishJobPosting(value)
         }
     }
 
@@ -58,7 +62,7 @@ enum CentreCommand: Sendable {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
         case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck,
-            .recordRating, .recordJobSeeker:
+            .recordRating, .recordJobSeeker, .publishJobPosting:
             nil
         }
     }
@@ -76,7 +80,8 @@ enum CentreCommand: Sendable {
         case .requestCard(let card): card.idNumber
         case .recordRetireeCheck(let entry): entry.idNumber
         case .recordJobSeeker(let entry): entry.idNumber
-        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating:
+        case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating,
+            .publishJobPosting:
             nil
         }
     }
@@ -88,7 +93,7 @@ enum CentreCommand: Sendable {
         case .moveCard(let move): move.cardNumber
         case .keepCardPhoto(let photo): photo.cardNumber
         case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck,
-            .recordRating, .recordJobSeeker:
+            .recordRating, .recordJobSeeker, .publishJobPosting:
             nil
         }
     }
@@ -112,7 +117,7 @@ enum CentreCommand: Sendable {
         case .changeStaffPassword(let change): change.id
         case .moveApplication(let move): move.by
         case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck,
-            .recordRating, .recordJobSeeker:
+            .recordRating, .recordJobSeeker, .publishJobPosting:
             nil
         }
     }
@@ -128,6 +133,12 @@ enum CentreCommand: Sendable {
     var jobSeeker: (id: String, idNumber: String)? {
         guard case .recordJobSeeker(let entry) = self else { return nil }
         return (entry.id, entry.idNumber)
+    }
+
+    /// The job posting the command publishes, to look up.
+    var jobPostingID: String? {
+        guard case .publishJobPosting(let posting) = self else { return nil }
+        return posting.id
     }
 
     /// The retiree's check the command records on, to look up.

@@ -22,6 +22,8 @@ struct CommandFacts: Sendable {
     var jobSeeker: JobSeeker?
     /// Every registration of the employment register of the person the command names.
     var personsJobSeekers: [JobSeeker] = []
+    /// The job posting under the id the command names, as the centre has it.
+    var jobPosting: JobPosting?
     /// Whether the centre has a rating under the id the command names.
     var ratingTaken = false
     /// The working calendar a move's clock counts on.

@@ -164,6 +164,20 @@ enum CommandRules {
             }
             return .success(.keepJobSeeker(jobSeeker))
 
+        case .publishJobPosting(let posting):
+            // A new posting is the terminal's own; one already there may be changed (taken down) by
+            // any terminal whose area holds it.
+            if let current = facts.jobPosting {
+                guard jurisdiction.contains(current.regionCode) else { return .failure(.outsideJurisdiction) }
+            } else {
+                guard Self.names(posting.id, terminal) else { return .failure(.foreignID) }
+            }
+            guard jurisdiction.contains(posting.regionCode) else { return .failure(.outsideJurisdiction) }
+            guard posting.skills.count <= JobPosting.maximumSkills,
+                posting.monthlyWageFromFen <= posting.monthlyWageToFen
+            else { return .failure(.malformedPayload) }
+            return .success(.keepJobPosting(posting))
+
         case .recordRating(let rating):
             guard Self.names(rating.id, terminal) else { return .failure(.foreignID) }
             guard jurisdiction.contains(rating.regionCode) else { return .failure(.outsideJurisdiction) }

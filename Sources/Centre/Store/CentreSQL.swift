@@ -169,6 +169,8 @@ struct CentreSQL: Sendable {
             try upsert(check, sequence: sequence)
         case .keepJobSeeker(let jobSeeker):
             try upsert(jobSeeker, sequence: sequence)
+        case .keepJobPosting(let posting):
+            try upsert(posting, sequence: sequence)
         case .insertRating(let rating):
             // Counted at the centre: no terminal pulls it, so it has no change number.
             try insert(rating)
@@ -251,8 +253,10 @@ struct CentreSQL: Sendable {
 
     /// Rows of a table changed after `cursor` in the jurisdiction, oldest change first, with their
     /// `changeSequence`. Tables without a region column are placed by their person's region.
+    /// With `andAbove`, also the rows placed at the areas above the jurisdiction (a county's job
+    /// postings reach the terminals of its townships and villages).
     func changes<Record: CentreRecord>(
-        _: Record.Type, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int
+        _: Record.Type, after cursor: SyncCursor, in jurisdiction: Jurisdiction, limit: Int, andAbove: Bool = false
     )
         -> Statement
     {
@@ -262,13 +266,29 @@ struct CentreSQL: Sendable {
             ? "\(Record.tableName) t"
             : "\(Record.tableName) t JOIN person p ON p.idNumber = t.idNumber"
         let region = regional ? "t.regionCode" : "p.regionCode"
+        let above = andAbove ? Self.areasAbove(jurisdiction) : []
+        let placed = placed(region, from: 2, above: above.count)
         return Statement(
             sql: """
                 SELECT \(Record.columnList(alias: "t")), t.changeSequence FROM \(from)
-                WHERE t.changeSequence > \(parameter(1)) AND \(region) >= \(parameter(2)) AND \(region) < \(parameter(3))
-                ORDER BY t.changeSequence LIMIT \(parameter(4))
+                WHERE t.changeSequence > \(parameter(1)) AND \(placed)
+                ORDER BY t.changeSequence LIMIT \(parameter(4 + above.count))
                 """,
-            arguments: [.integer(cursor.sequence)] + Self.regionRange(jurisdiction) + [.integer(Int64(limit))])
+            arguments: [.integer(cursor.sequence)] + Self.regionRange(jurisdiction) + above
+                + [.integer(Int64(limit))])
+    }
+
+    /// The codes of the county and township above a township's or village's jurisdiction.
+    static func areasAbove(_ jurisdiction: Jurisdiction) -> [SQLValue] {
+        let code = jurisdiction.regionPrefix
+        return [6, 9].filter { $0 < code.count }.map { .text(String(code.prefix($0))) }
+    }
+
+    /// `column` in the jurisdiction's range (the parameters `first` and the next), or equal to one
+    /// of the `above` codes that follow them.
+    private func placed(_ column: String, from first: Int, above: Int) -> String {
+        let equal = (0..<above).map { " OR \(column) = \(parameter(first + 2 + $0))" }.joined()
+        return "(\(column) >= \(parameter(first)) AND \(column) < \(parameter(first + 1))\(equal))"
     }
 
     /// The next people of a snapshot, in (region, ID number) order, after `person`.
@@ -309,13 +329,15 @@ struct CentreSQL: Sendable {
             arguments: [.integer(Int64((year - 1) * 12)), .integer(Int64(year))])
     }
 
+    /// The postings a first load carries: the jurisdiction's, and those of the areas above it.
     func jobPostings(in jurisdiction: Jurisdiction) -> Statement {
-        Statement(
+        let above = Self.areasAbove(jurisdiction)
+        return Statement(
             sql: """
-                SELECT \(JobPosting.columnList()) FROM jobPosting WHERE regionCode >= \(parameter(1)) AND regionCode < \(parameter(2))
+                SELECT \(JobPosting.columnList()) FROM jobPosting WHERE \(placed("regionCode", from: 1, above: above.count))
                 ORDER BY id
                 """,
-            arguments: Self.regionRange(jurisdiction))
+            arguments: Self.regionRange(jurisdiction) + above)
     }
 
     /// The open applications of a jurisdiction, for a snapshot: the cases its terminal may have to

@@ -450,6 +450,24 @@ public enum CentreSchema {
                 CREATE INDEX jobSeekerByPerson ON jobSeeker (idNumber);
                 CREATE INDEX jobSeekerByChange ON jobSeeker (changeSequence);
                 """),
+        // Postings staff enter: where the job is in words, its kind, the skills it asks for (a JSON
+        // array), its last day shown, and who posted it. Older rows are full-time jobs with no end.
+        Migration(
+            name: "v24-job-posting-details",
+            sqlite: """
+                ALTER TABLE jobPosting ADD COLUMN place TEXT NOT NULL DEFAULT '';
+                ALTER TABLE jobPosting ADD COLUMN kind TEXT NOT NULL DEFAULT 'full-time';
+                ALTER TABLE jobPosting ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE jobPosting ADD COLUMN until TEXT;
+                ALTER TABLE jobPosting ADD COLUMN postedBy TEXT;
+                """,
+            postgres: """
+                ALTER TABLE jobPosting ADD COLUMN place TEXT NOT NULL DEFAULT '';
+                ALTER TABLE jobPosting ADD COLUMN kind TEXT NOT NULL DEFAULT 'full-time';
+                ALTER TABLE jobPosting ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE jobPosting ADD COLUMN until TEXT;
+                ALTER TABLE jobPosting ADD COLUMN postedBy TEXT;
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -27,10 +27,10 @@ struct ChangePage {
         -> [Query]
     {
         func query<Record: CentreRecord>(
-            _: Record.Type, _ join: @escaping (inout ReferenceDataPage, Record) -> Void
+            _: Record.Type, andAbove: Bool = false, _ join: @escaping (inout ReferenceDataPage, Record) -> Void
         ) -> Query {
             Query(
-                statement: sql.changes(Record.self, after: cursor, in: jurisdiction, limit: limit),
+                statement: sql.changes(Record.self, after: cursor, in: jurisdiction, limit: limit, andAbove: andAbove),
                 changes: RowMapping<Record>.changes.map { row in
                     Change(sequence: row.sequence) { page in join(&page, row.record) }
                 })
@@ -49,7 +49,8 @@ struct ChangePage {
             query(Enrolment.self) { $0.enrolments.append($1) },
             query(Contribution.self) { $0.contributions.append($1) },
             query(PensionPayment.self) { $0.pensionPayments.append($1) },
-            query(JobPosting.self) { $0.jobPostings.append($1) },
+            // The county's and township's postings reach every terminal below them.
+            query(JobPosting.self, andAbove: true) { $0.jobPostings.append($1) },
             query(RetireeCheck.self) { $0.retireeChecks.append($1) },
             query(JobSeeker.self) { $0.jobSeekers.append($1) },
             // Cards are stored with their region; the page carries the card alone.

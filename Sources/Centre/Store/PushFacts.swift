@@ -21,6 +21,7 @@ struct PushFacts {
     private var retireeChecks: [RetireeCheckKey: RetireeCheck] = [:]
     private var ratings: Set<String> = []
     private var jobSeekers: [String: JobSeeker] = [:]
+    private var jobPostings: [String: JobPosting] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -95,6 +96,14 @@ struct PushFacts {
             lookups.append(
                 Lookup(statement: sql.select(JobSeeker.self, keys: Self.keys(jobSeekers.map(\.id))), keep: keep))
         }
+        let postingIDs = Self.keys(commands.compactMap(\.jobPostingID))
+        if !postingIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(JobPosting.self, keys: postingIDs)) { row, facts in
+                    let posting = try JobPosting(row: TableRow(reading: row))
+                    facts.jobPostings[posting.id] = posting
+                })
+        }
         let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
         if !ratingIDs.isEmpty {
             lookups.append(
@@ -143,6 +152,7 @@ struct PushFacts {
             facts.jobSeeker = jobSeekers[id]
             facts.personsJobSeekers = jobSeekers.values.filter { $0.idNumber == idNumber }
         }
+        facts.jobPosting = command.jobPostingID.flatMap { jobPostings[$0] }
         facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar
         facts.routes = routes
@@ -171,6 +181,8 @@ struct PushFacts {
             ratings.insert(rating.id)
         case .keepJobSeeker(let jobSeeker):
             jobSeekers[jobSeeker.id] = jobSeeker
+        case .keepJobPosting(let posting):
+            jobPostings[posting.id] = posting
         }
     }
 

@@ -50,12 +50,6 @@ public struct KioskServices: Sendable {
         return try await store.pensionPayments(of: idNumber)
     }
 
-    /// Job postings are public: anyone at the terminal may read them.
-    public func jobPostings() async throws -> [JobPosting] {
-        guard let terminal = try await store.terminal() else { return [] }
-        return try await store.jobPostings(inRegion: String(terminal.jurisdiction.regionPrefix.prefix(6)), limit: 100)
-    }
-
     /// The services' guides are public: anyone at the terminal reads them, with no card.
     public func serviceGuides() async throws -> [ServiceGuide] { try await store.serviceGuides() }
 

@@ -10,6 +10,7 @@ public enum AccessPolicy {
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
                 .certifyRetiree, .reportRetireeLifeEvent, .rateService, .keepEmploymentRegister,
+                .publishJobPosting,
             ]
             .contains(action)
         case .supervisor:

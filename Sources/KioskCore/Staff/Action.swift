@@ -34,4 +34,6 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     case rateService = "rate-service"
     /// The employment register (就业失业登记): register, follow up, refer to a posting, close.
     case keepEmploymentRegister = "keep-employment-register"
+    /// A job posting entered or taken down for the area (岗位发布).
+    case publishJobPosting = "publish-job-posting"
 }

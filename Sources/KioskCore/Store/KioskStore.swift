@@ -29,7 +29,14 @@ public protocol KioskStore: Sendable {
     func personWithContributions(_ idNumber: String, insurance: InsuranceType?, from: YearMonth?, to: YearMonth?)
         async throws -> (person: Person, contributions: [Contribution])?
     func pensionPayments(of idNumber: String) async throws -> [PensionPayment]
-    func jobPostings(inRegion prefix: String, limit: Int) async throws -> [JobPosting]
+    /// The postings of the region shown on `day`, newest first.
+    func jobPostings(inRegion prefix: String, shownOn day: String, limit: Int) async throws -> [JobPosting]
+    func jobPosting(_ id: String) async throws -> JobPosting?
+    /// Keeps a posting a member of staff entered under an id of this terminal's, and queues it for
+    /// the centre, with its ledger entry.
+    func post(jobPosting draft: JobPosting, by principal: Principal, at now: Date) async throws -> JobPosting
+    /// Keeps a posting changed here (taken down), and queues it for the centre, with its ledger entry.
+    func republish(jobPosting posting: JobPosting, by principal: Principal, at now: Date) async throws
     /// The services' guides the county published, in the order of the services.
     func serviceGuides() async throws -> [ServiceGuide]
     /// Every policy notice the county published, shown or not.

@@ -27,6 +27,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: ``JobSeekerPayload``: a registration on the employment register, or a follow-up,
     /// referral or closing replayed on the centre's copy with the same rules.
     case jobSeeker = "jobseeker.entry"
+    /// Payload: the ``JobPosting`` a township's or county's staff posted or took down, kept whole
+    /// and sent to the terminals of its area.
+    case jobPosting = "jobposting.publish"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0

@@ -237,11 +237,13 @@ public struct SyntheticTownship: Sequence, Sendable {
             (0..<Swift.max(1, township.people / 500)).map { index in
                 let from = Int64(2500 + random.below(5501))
                 let posted = township.asOf.addingTimeInterval(-Double(1 + random.below(60)) * 86_400)
+                let title = Self.jobTitles[random.below(Self.jobTitles.count)]
                 return JobPosting(
                     id: "\(township.regionCode)-job-\(index + 1)",
-                    title: Self.jobTitles[random.below(Self.jobTitles.count)],
+                    title: title,
                     employer: Self.units[random.below(Self.units.count)],
-                    regionCode: township.regionCode,
+                    regionCode: township.regionCode, place: "镇区",
+                    kind: title == "保洁员" || title == "收银员" ? .partTime : .fullTime, skills: Self.jobSkills[title] ?? [],
                     monthlyWageFromFen: from * 100,
                     monthlyWageToFen: (from + Int64(500 + random.below(3501))) * 100,
                     postedOn: Self.day(posted),
@@ -280,6 +282,12 @@ public struct SyntheticTownship: Sequence, Sendable {
             "湘江机械制造有限公司", "芙蓉商贸有限公司", "星城物流有限公司", "岳麓软件科技有限公司", "橘洲餐饮管理有限公司",
             "麓山建筑工程有限公司", "浏阳河食品有限公司", "长株潭物业服务有限公司", "湘绣文化传媒有限公司", "洞庭医药连锁有限公司",
         ]
+        /// What each of ``jobTitles`` asks for.
+        static let jobSkills: [String: [String]] = [
+            "电工": ["电工证"], "焊工": ["电焊"], "厨师": ["烹饪"], "快递员": ["驾驶C1"], "会计": ["会计", "电脑操作"],
+            "护理员": ["护理"], "叉车司机": ["叉车"], "软件测试员": ["电脑操作"], "仓库管理员": ["电脑操作"],
+        ]
+
         static let jobTitles = [
             "仓库管理员", "电工", "收银员", "保洁员", "焊工", "客服专员", "厨师", "快递员", "会计", "护理员", "叉车司机",
             "软件测试员",
