@@ -3,6 +3,7 @@ the issuance queue, a blank card personalised in the desk reader (pulled midway 
 face printed, issued and activated; the day's figures; the holder's full ID number read for a
 purpose; the idle lock."""
 
+import datetime
 import sqlite3
 import subprocess
 import tempfile
@@ -168,6 +169,27 @@ class DeskTests(unittest.TestCase):
             kinds = [row[0] for row in db.execute(
                 "SELECT command FROM outbox WHERE command = 'jobseeker.entry' ORDER BY sequence")]
         self.assertEqual(len(kinds), 4, "registration, follow-up, referral and closing queued for the centre")
+
+        # A job posted for the area, listed, and taken down.
+        driver.find_element(By.ID, "job-title").send_keys("采茶工")
+        driver.find_element(By.ID, "job-employer").send_keys("演示茶业合作社")
+        driver.find_element(By.ID, "job-place").send_keys("东山村")
+        Select(driver.find_element(By.ID, "job-kind")).select_by_value("seasonal")
+        driver.find_element(By.ID, "job-skills").send_keys("采茶，制茶")
+        driver.find_element(By.ID, "job-wage-from").send_keys("3000")
+        driver.find_element(By.ID, "job-wage-to").send_keys("4000")
+        until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        driver.execute_script(f"document.getElementById('job-until').value = '{until}'")
+        driver.find_element(By.ID, "job-contact").send_keys("13812345678")
+        click(driver, '#job-form button[type="submit"]')
+        wait(lambda: "采茶工" in text_of(driver, "#job-result"), what="the job posted")
+        row = wait(lambda: [r for r in driver.find_elements(By.CSS_SELECTOR, "#area-jobs tbody tr") if "采茶工" in r.text],
+                   what="the job in the area's list")
+        self.assertIn("采茶、制茶", row[0].text)
+        self.assertIn("季节性用工", row[0].text)
+        row[0].find_element(By.CSS_SELECTOR, "[data-take-down]").click()
+        wait(lambda: "下架" in text_of(driver, "#job-result"), what="the job taken down")
+        wait(lambda: "采茶工" not in text_of(driver, "#area-jobs"), what="the job off the list")
 
     def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
         driver = self.driver

@@ -1,5 +1,7 @@
 """The resident's kiosk in chromium on the rig: a simulated card in slot 0, the real service."""
 
+import datetime
+import json
 import sqlite3
 import subprocess
 import tempfile
@@ -263,6 +265,44 @@ class KioskTests(KioskCase):
         self.assertEqual(status, 200)
         self.assertIn('"method":"kiosk"', answer.decode())
 
+    def test_job_board_narrowed_by_kind_skill_and_place(self):
+        """Jobs a clerk posted at the desk on the idle kiosk's board, narrowed by touching a kind, a
+        skill or a place."""
+        driver = self.driver
+        token = self.terminal.login("clerk1")
+        status, headers, body = self.terminal.get("/api/jobs")
+        township = json.loads(body)[0]["regionCode"]
+        until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        for posting in [
+            {"title": "采茶工", "employer": "演示茶业合作社", "place": "东山村", "regionCode": township + "003",
+             "kind": "seasonal", "skills": ["采茶"], "monthlyWageFromFen": 300000, "monthlyWageToFen": 400000},
+            {"title": "叉车司机", "employer": "演示物流有限公司", "place": "镇工业园", "kind": "full-time",
+             "skills": ["叉车", "电脑操作"], "monthlyWageFromFen": 450000, "monthlyWageToFen": 600000},
+        ]:
+            status, answer = self.terminal.post("/api/jobs", {**posting, "until": until, "contact": "13812345678"}, token)
+            self.assertEqual(status, 201, answer)
+        self.open_kiosk()
+        click(driver, "#jobs-open")
+
+        def titles():
+            return [job.text for job in driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-job]")]
+
+        wait(lambda: {"采茶工", "叉车司机"} <= set(titles()), what="both postings on the board")
+        self.assertEqual(text_of(driver, "#guides-title"), "招聘信息")
+        check_screen(self, driver, "26-jobs")
+        click(driver, '#guides-body [data-filter="kind"][data-value="seasonal"]')
+        wait(lambda: titles() == ["采茶工"], what="the seasonal jobs only")
+        click(driver, '#guides-body [data-filter="kind"][data-value=""]')
+        wait(lambda: len(titles()) >= 2, what="every kind again")
+        click(driver, '#guides-body [data-filter="skill"][data-value="叉车"]')
+        wait(lambda: titles() == ["叉车司机"], what="the jobs asking for a forklift licence")
+        self.assertEqual(driver.find_element(
+            By.CSS_SELECTOR, '#guides-body [data-filter="skill"][data-value="叉车"]').get_attribute("aria-pressed"), "true")
+        click(driver, '#guides-body [data-filter="skill"][data-value=""]')
+        click(driver, f'#guides-body [data-filter="village"][data-value="{township}003"]')
+        wait(lambda: titles() == ["采茶工"], what="the jobs in 东山村")
+        check_screen(self, driver, "26b-jobs-in-a-village")
+
     def test_service_guides_with_no_card_in(self):
         """The county's guides browsed by touch on the idle kiosk, read aloud on request, and left for
         the card when one goes in."""
@@ -285,14 +325,6 @@ class KioskTests(KioskCase):
         self.assertTrue(body.startswith(b"RIFF"))
         click(driver, "#guides-back")
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-guide]"), what="the list again")
-        # The area's jobs on the same screen, with no card in.
-        click(driver, "#guides-back")
-        wait_screen(driver, "screen-attract")
-        click(driver, "#jobs-open")
-        jobs = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#guides-body [data-job]"), what="the job postings")
-        self.assertTrue(jobs)
-        self.assertEqual(text_of(driver, "#guides-title"), "招聘信息")
-        check_screen(self, driver, "26-jobs")
         # The county's notice of the year, read aloud on request.
         click(driver, "#guides-back")
         wait_screen(driver, "screen-attract")

@@ -81,7 +81,7 @@
       "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result", "jobseekers", "jobseekers-message",
-      "jobseeker-title", "jobseeker-result"]) $(id).replaceChildren();
+      "jobseeker-title", "jobseeker-result", "area-jobs", "job-result"]) $(id).replaceChildren();
     openJobSeeker = null;
     $("jobseeker").hidden = true;
     $("photo-preview").hidden = true;
@@ -124,7 +124,10 @@
     if (name === "queue") loadQueue();
     if (name === "review") loadReview();
     if (name === "retirees") loadRetirees();
-    if (name === "employment") loadJobSeekers();
+    if (name === "employment") {
+      loadJobSeekers();
+      loadAreaJobs();
+    }
     if (name === "day") loadDay();
   }
   for (const tab of document.querySelectorAll('[role="tab"]')) {
@@ -150,7 +153,8 @@
       ["new-jobseeker-reason", ["contract-ended", "dismissed", "employer-closed", "resigned", "graduate-without-job",
         "returned-home", "other"], (r) => `unemployment-${r}`],
       ["follow-up-method", ["phone", "visit", "at-hall"], (m) => `follow-up-${m}`],
-      ["closing-reason", ["employed", "moved-away", "no-longer-seeking", "retired"], (r) => `closing-${r}`]]) {
+      ["closing-reason", ["employed", "moved-away", "no-longer-seeking", "retired"], (r) => `closing-${r}`],
+      ["job-kind", ["full-time", "part-time", "seasonal", "public-welfare"], (k) => `jobKind-${k}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
       if (chosen) $(select).value = chosen;
@@ -444,6 +448,42 @@
     for (const input of $("new-jobseeker-form").querySelectorAll("input:not([type=checkbox])")) input.value = "";
     notice("jobseeker-result", `${reply.json.idNumber}: ${reply.json.categoryName} · ${reply.json.promiseName}`);
     loadJobSeekers();
+  });
+
+  // MARK: The area's job postings
+
+  /// The postings shown today, each with its button to take it down.
+  async function loadAreaJobs() {
+    const reply = await api("GET", "/api/jobs");
+    if (reply.status !== 200) return notice("job-result", errorText(reply.json), false);
+    $("area-jobs").replaceChildren(table(["jobTitle", "jobKind", "jobEmployer", "jobPlace", "jobSkills", "jobUntil", "takeDown"],
+      reply.json.map((job) => [job.title, t(`jobKind-${job.kind}`), job.employer, job.place, job.skills.join("、"),
+        job.until ?? "—",
+        el("button", { type: "button", class: "secondary", "data-take-down": job.id, onclick: () => takeDown(job) },
+          t("takeDown"))])));
+  }
+
+  async function takeDown(job) {
+    const reply = await call("POST", `/api/jobs/${encodeURIComponent(job.id)}/take-down`);
+    if (reply.status !== 200) return notice("job-result", errorText(reply.json), false);
+    notice("job-result", `${t("takeDown")}: ${job.title}`);
+    loadAreaJobs();
+  }
+
+  $("job-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const fen = (id) => Math.round(Number($(id).value) * 100);
+    const reply = await call("POST", "/api/jobs", {
+      title: $("job-title").value, employer: $("job-employer").value, place: $("job-place").value,
+      regionCode: $("job-region").value.trim() || undefined, kind: $("job-kind").value,
+      skills: $("job-skills").value.split(/[,，、]/).map((skill) => skill.trim()).filter(Boolean),
+      monthlyWageFromFen: fen("job-wage-from"), monthlyWageToFen: fen("job-wage-to"), until: $("job-until").value,
+      contact: $("job-contact").value,
+    });
+    if (reply.status !== 201) return notice("job-result", errorText(reply.json), false);
+    for (const input of $("job-form").querySelectorAll("input")) input.value = "";
+    notice("job-result", `${t("postNow")}: ${reply.json.title}（${reply.json.until}）`);
+    loadAreaJobs();
   });
 
   // MARK: The resident's rating

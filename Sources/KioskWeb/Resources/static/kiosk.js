@@ -481,21 +481,37 @@
     $("guide-read").hidden = !document.getElementById("toggle-speech");
   }
 
-  /// The area's job postings, on the same screen as the guides.
-  async function openJobs() {
+  /// The county's job postings, on the same screen as the guides, narrowed by touching a kind, a
+  /// skill or a place; each choice asks the service again.
+  async function openJobs(filter = {}) {
     guideShown = null;
     $("guide-read").hidden = true;
     title("jobsOpen", "jobsHint");
     $("guides-body").replaceChildren(el("p", { class: "big" }, t("loading")));
     show("screen-guides");
     armGuidesTimer();
-    const reply = await api("GET", "/api/jobs");
-    const jobs = reply.status === 200 ? reply.json : [];
-    $("guides-body").replaceChildren(jobs.length
-      ? table(["jobTitle", "jobEmployer", "jobWage", "jobContact"], jobs.map((job) => [
-        el("span", { "data-job": job.id }, job.title), job.employer,
-        `${yuan(job.monthlyWageFromFen)}–${yuan(job.monthlyWageToFen)}`, job.contact]))
-      : el("p", { class: "big" }, t("jobsNone")));
+    const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value)).toString();
+    const [all, chosen] = await Promise.all([api("GET", "/api/jobs"), api("GET", `/api/jobs${query ? `?${query}` : ""}`)]);
+    const every = all.status === 200 ? all.json : [];
+    const jobs = chosen.status === 200 ? chosen.json : [];
+    if (every.length === 0) return $("guides-body").replaceChildren(el("p", { class: "big" }, t("jobsNone")));
+    const places = new Map(every.map((job) => [job.regionCode, job.place || job.regionCode]));
+    const chips = (label, name, values, text) => el("div", { class: "row chips", role: "group", "aria-label": t(label) },
+      el("span", { class: "chip-label" }, t(label)),
+      ["", ...values].map((value) => el("button", {
+        type: "button", class: "secondary", "data-filter": name, "data-value": value,
+        "aria-pressed": String((filter[name] ?? "") === value),
+        onclick: () => openJobs({ ...filter, [name]: value }),
+      }, value ? text(value) : t("jobsAll"))));
+    $("guides-body").replaceChildren(
+      chips("jobFilterKind", "kind", [...new Set(every.map((job) => job.kind))], (kind) => t(`jobKind-${kind}`)),
+      chips("jobFilterSkill", "skill", [...new Set(every.flatMap((job) => job.skills))].sort(), (skill) => skill),
+      chips("jobFilterPlace", "village", [...places.keys()].sort(), (code) => places.get(code)),
+      jobs.length
+        ? table(["jobTitle", "jobKind", "jobEmployer", "jobPlace", "jobSkills", "jobWage", "jobContact"], jobs.map((job) => [
+          el("span", { "data-job": job.id }, job.title), t(`jobKind-${job.kind}`), job.employer, job.place,
+          job.skills.join("、"), `${yuan(job.monthlyWageFromFen)}–${yuan(job.monthlyWageToFen)}`, job.contact]))
+        : el("p", { class: "big" }, t("jobsNone")));
   }
 
   function showGuide(guide) {
@@ -621,7 +637,7 @@
   });
   $("receipt-open").addEventListener("click", openReceipt);
   $("guides-open").addEventListener("click", openGuides);
-  $("jobs-open").addEventListener("click", openJobs);
+  $("jobs-open").addEventListener("click", () => openJobs());
   $("notices-open").addEventListener("click", openNotices);
   $("guides-back").addEventListener("click", () => (guideShown ? guideShown.back() : toAttract()));
   $("guide-read").addEventListener("click", () => { if (guideShown) Pages.play(guideShown.speech); });
