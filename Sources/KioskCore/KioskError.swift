@@ -327,6 +327,22 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 409
     )
 
+    // MARK: Training courses
+
+    public static let courseClosed = Self(
+        code: "course-closed",
+        chinese: "该培训课程已截止报名。",
+        english: "Sign-up for this course has closed.",
+        httpStatus: 409
+    )
+
+    public static let courseFull = Self(
+        code: "course-full",
+        chinese: "该培训课程名额已满，请选择其他课程或到窗口登记培训意愿。",
+        english: "The course is full; choose another, or register your wish for training at the desk.",
+        httpStatus: 409
+    )
+
     // MARK: Employment register
 
     public static let notAJobSeeker = Self(

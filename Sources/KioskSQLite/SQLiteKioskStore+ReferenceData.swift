@@ -225,6 +225,7 @@ extension SQLiteKioskStore {
             try upsert(page.jobPostings, db, JobPostingRow.upsert, JobPostingRow.upsertArguments)
             try Self.keep(page.retireeChecks, db)
             try Self.keep(page.jobSeekers, db)
+            for course in page.trainingCourses { try TrainingCourseRow(course).save(db) }
             if !page.cardRecords.isEmpty {
                 let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
                 let encoder = SyncJSON.encoder()

@@ -123,6 +123,15 @@ enum StoreSchema {
                 t.add(column: "postedBy", .text)
             }
         }
+        // The training courses the county and townships posted, each as its JSON.
+        migrator.registerMigration("v23-training-courses") { db in
+            try db.create(table: "trainingCourse", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("regionCode", .text).notNull()
+                t.column("endsOn", .text).notNull()
+                t.column("course", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -589,7 +589,10 @@ public final class PostgresCentreStore: CentreStore {
                 self.sql.snapshotPeople(in: jurisdiction, after: position, limit: people), .records, connection)
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if position == nil {
-                page.jobPostings = try await self.fetch(self.sql.jobPostings(in: jurisdiction), .records, connection)
+                page.jobPostings = try await self.fetch(
+                    self.sql.publishedForArea(JobPosting.self, in: jurisdiction), .records, connection)
+                page.trainingCourses = try await self.fetch(
+                    self.sql.publishedForArea(TrainingCourse.self, in: jurisdiction), .records, connection)
                 page.staff = try await self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, connection
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
@@ -692,6 +695,7 @@ public final class PostgresCentreStore: CentreStore {
             sequence = try await self.copy(page.retireeChecks, from: sequence, connection)
             sequence = try await self.copy(page.jobSeekers, from: sequence, connection)
             sequence = try await self.copy(page.jobPostings, from: sequence, connection)
+            sequence = try await self.copy(page.trainingCourses, from: sequence, connection)
             var regions = Dictionary(page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
             for card in page.cardRecords where regions[card.idNumber] == nil {
                 for try await region in try await connection.query(

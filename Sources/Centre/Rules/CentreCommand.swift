@@ -13,6 +13,7 @@ enum CentreCommand: Sendable {
     case recordRating(SatisfactionRating)
     case recordJobSeeker(JobSeekerPayload)
     case publishJobPosting(JobPosting)
+    case publishTrainingCourse(TrainingCourse)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -53,6 +54,9 @@ enum CentreCommand: Sendable {
         case .jobPosting:
             guard let value = try? decoder.decode(JobPosting.self, from: command.payload) else { return nil }
             self = .publishJobPosting(value)
+        case .trainingCourse:
+            guard let value = try? decoder.decode(TrainingCourse.self, from: command.payload) else { return nil }
+            self = .publishTrainingCourse(value)
         }
     }
 
@@ -62,7 +66,8 @@ enum CentreCommand: Sendable {
         case .submitApplication(let application): application.id
         case .moveApplication(let move): move.id
         case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck,
-            .recordRating, .recordJobSeeker, .publishJobPosting:
+            .recordRating, .recordJobSeeker, .publishJobPosting,
+            .publishTrainingCourse:
             nil
         }
     }
@@ -81,7 +86,7 @@ enum CentreCommand: Sendable {
         case .recordRetireeCheck(let entry): entry.idNumber
         case .recordJobSeeker(let entry): entry.idNumber
         case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating,
-            .publishJobPosting:
+            .publishJobPosting, .publishTrainingCourse:
             nil
         }
     }
@@ -93,7 +98,8 @@ enum CentreCommand: Sendable {
         case .moveCard(let move): move.cardNumber
         case .keepCardPhoto(let photo): photo.cardNumber
         case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck,
-            .recordRating, .recordJobSeeker, .publishJobPosting:
+            .recordRating, .recordJobSeeker, .publishJobPosting,
+            .publishTrainingCourse:
             nil
         }
     }
@@ -117,7 +123,8 @@ enum CentreCommand: Sendable {
         case .changeStaffPassword(let change): change.id
         case .moveApplication(let move): move.by
         case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck,
-            .recordRating, .recordJobSeeker, .publishJobPosting:
+            .recordRating, .recordJobSeeker, .publishJobPosting,
+            .publishTrainingCourse:
             nil
         }
     }
@@ -139,6 +146,12 @@ enum CentreCommand: Sendable {
     var jobPostingID: String? {
         guard case .publishJobPosting(let posting) = self else { return nil }
         return posting.id
+    }
+
+    /// The training course the command publishes, to look up.
+    var trainingCourseID: String? {
+        guard case .publishTrainingCourse(let course) = self else { return nil }
+        return course.id
     }
 
     /// The retiree's check the command records on, to look up.

@@ -13,13 +13,14 @@ enum CommandEffect: Sendable {
     case insertRating(SatisfactionRating)
     case keepJobSeeker(JobSeeker)
     case keepJobPosting(JobPosting)
+    case keepTrainingCourse(TrainingCourse)
 
     /// The record's version after the write, returned to the terminal. A card's version is the
     /// number of its steps, as the terminal counts it (KioskStore's `CardRow`).
     var version: Int {
         switch self {
         case .insertApplication, .insertCertificate, .updateStaff, .keepCardPhoto, .updateRetireeCheck, .insertRating,
-            .keepJobSeeker, .keepJobPosting:
+            .keepJobSeeker, .keepJobPosting, .keepTrainingCourse:
             1
         case .updateApplication(_, let version): version
         case .insertCard(let card, _), .updateCard(let card, _): card.steps.count

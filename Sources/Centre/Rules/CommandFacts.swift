@@ -24,6 +24,8 @@ struct CommandFacts: Sendable {
     var personsJobSeekers: [JobSeeker] = []
     /// The job posting under the id the command names, as the centre has it.
     var jobPosting: JobPosting?
+    /// The training course under the id the command names, as the centre has it.
+    var trainingCourse: TrainingCourse?
     /// Whether the centre has a rating under the id the command names.
     var ratingTaken = false
     /// The working calendar a move's clock counts on.

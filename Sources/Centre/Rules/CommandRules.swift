@@ -165,18 +165,24 @@ enum CommandRules {
             return .success(.keepJobSeeker(jobSeeker))
 
         case .publishJobPosting(let posting):
-            // A new posting is the terminal's own; one already there may be changed (taken down) by
-            // any terminal whose area holds it.
-            if let current = facts.jobPosting {
-                guard jurisdiction.contains(current.regionCode) else { return .failure(.outsideJurisdiction) }
-            } else {
-                guard Self.names(posting.id, terminal) else { return .failure(.foreignID) }
+            if let refusal = Self.publishing(
+                posting.id, at: posting.regionCode, over: facts.jobPosting?.regionCode, by: terminal)
+            {
+                return .failure(refusal)
             }
-            guard jurisdiction.contains(posting.regionCode) else { return .failure(.outsideJurisdiction) }
             guard posting.skills.count <= JobPosting.maximumSkills,
                 posting.monthlyWageFromFen <= posting.monthlyWageToFen
             else { return .failure(.malformedPayload) }
             return .success(.keepJobPosting(posting))
+
+        case .publishTrainingCourse(let course):
+            if let refusal = Self.publishing(
+                course.id, at: course.regionCode, over: facts.trainingCourse?.regionCode, by: terminal)
+            {
+                return .failure(refusal)
+            }
+            guard course.seats > 0, course.startsOn <= course.endsOn else { return .failure(.malformedPayload) }
+            return .success(.keepTrainingCourse(course))
 
         case .recordRating(let rating):
             guard Self.names(rating.id, terminal) else { return .failure(.foreignID) }
@@ -222,6 +228,20 @@ enum CommandRules {
     /// Whether a card is as a request creates one: applied for, that one step, no chip yet.
     static func isNew(_ card: CardRecord) -> Bool {
         card.status == .applied && card.cardIdentifier == nil && card.steps.map(\.status) == [.applied]
+    }
+
+    /// Why a record published for an area (a job posting, a course) is refused, or nil: a new one
+    /// is the terminal's own, one the centre holds (at `current`) may be changed by any terminal whose
+    /// area holds it, and either lies in the terminal's jurisdiction.
+    static func publishing(_ id: String, at region: String, over current: String?, by terminal: RegisteredTerminal)
+        -> CommandRefusal?
+    {
+        if let current {
+            guard terminal.jurisdiction.contains(current) else { return .outsideJurisdiction }
+        } else {
+            guard names(id, terminal) else { return .foreignID }
+        }
+        return terminal.jurisdiction.contains(region) ? nil : .outsideJurisdiction
     }
 
     /// Whether `id` is one the terminal may give a new record: application ids and document serials

@@ -493,7 +493,10 @@ public final class SQLiteCentreStore: CentreStore {
                 self.sql.snapshotPeople(in: jurisdiction, after: position, limit: people), .records, db)
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if position == nil {
-                page.jobPostings = try self.fetch(self.sql.jobPostings(in: jurisdiction), .records, db)
+                page.jobPostings = try self.fetch(
+                    self.sql.publishedForArea(JobPosting.self, in: jurisdiction), .records, db)
+                page.trainingCourses = try self.fetch(
+                    self.sql.publishedForArea(TrainingCourse.self, in: jurisdiction), .records, db)
                 page.staff = try self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, db
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
@@ -579,6 +582,7 @@ public final class SQLiteCentreStore: CentreStore {
             try insert(page.retireeChecks)
             try insert(page.jobSeekers)
             try insert(page.jobPostings)
+            try insert(page.trainingCourses)
             let regions = Dictionary(
                 page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { first, _ in first })
             try insert(

@@ -171,6 +171,8 @@ struct CentreSQL: Sendable {
             try upsert(jobSeeker, sequence: sequence)
         case .keepJobPosting(let posting):
             try upsert(posting, sequence: sequence)
+        case .keepTrainingCourse(let course):
+            try upsert(course, sequence: sequence)
         case .insertRating(let rating):
             // Counted at the centre: no terminal pulls it, so it has no change number.
             try insert(rating)
@@ -329,13 +331,14 @@ struct CentreSQL: Sendable {
             arguments: [.integer(Int64((year - 1) * 12)), .integer(Int64(year))])
     }
 
-    /// The postings a first load carries: the jurisdiction's, and those of the areas above it.
-    func jobPostings(in jurisdiction: Jurisdiction) -> Statement {
+    /// What a first load carries of the records published for an area (job postings, courses): the
+    /// jurisdiction's, and those of the areas above it.
+    func publishedForArea<Record: CentreRecord>(_: Record.Type, in jurisdiction: Jurisdiction) -> Statement {
         let above = Self.areasAbove(jurisdiction)
         return Statement(
             sql: """
-                SELECT \(JobPosting.columnList()) FROM jobPosting WHERE \(placed("regionCode", from: 1, above: above.count))
-                ORDER BY id
+                SELECT \(Record.columnList()) FROM \(Record.tableName)
+                WHERE \(placed("regionCode", from: 1, above: above.count)) ORDER BY id
                 """,
             arguments: Self.regionRange(jurisdiction) + above)
     }

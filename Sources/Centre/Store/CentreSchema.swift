@@ -468,6 +468,21 @@ public enum CentreSchema {
                 ALTER TABLE jobPosting ADD COLUMN until TEXT;
                 ALTER TABLE jobPosting ADD COLUMN postedBy TEXT;
                 """),
+        // Training courses the county and townships posted, placed where they are held.
+        Migration(
+            name: "v25-training-courses",
+            sqlite: """
+                CREATE TABLE trainingCourse (
+                    id TEXT PRIMARY KEY NOT NULL, regionCode TEXT NOT NULL, course TEXT NOT NULL,
+                    changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX trainingCourseByChange ON trainingCourse (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE trainingCourse (
+                    id TEXT PRIMARY KEY NOT NULL, regionCode TEXT COLLATE "C" NOT NULL, course TEXT NOT NULL,
+                    changeSequence BIGINT NOT NULL);
+                CREATE INDEX trainingCourseByChange ON trainingCourse (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -51,6 +51,7 @@ struct ChangePage {
             query(PensionPayment.self) { $0.pensionPayments.append($1) },
             // The county's and township's postings reach every terminal below them.
             query(JobPosting.self, andAbove: true) { $0.jobPostings.append($1) },
+            query(TrainingCourse.self, andAbove: true) { $0.trainingCourses.append($1) },
             query(RetireeCheck.self) { $0.retireeChecks.append($1) },
             query(JobSeeker.self) { $0.jobSeekers.append($1) },
             // Cards are stored with their region; the page carries the card alone.

@@ -22,6 +22,7 @@ struct PushFacts {
     private var ratings: Set<String> = []
     private var jobSeekers: [String: JobSeeker] = [:]
     private var jobPostings: [String: JobPosting] = [:]
+    private var trainingCourses: [String: TrainingCourse] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -104,6 +105,14 @@ struct PushFacts {
                     facts.jobPostings[posting.id] = posting
                 })
         }
+        let courseIDs = Self.keys(commands.compactMap(\.trainingCourseID))
+        if !courseIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(TrainingCourse.self, keys: courseIDs)) { row, facts in
+                    let course = try TrainingCourse(row: TableRow(reading: row))
+                    facts.trainingCourses[course.id] = course
+                })
+        }
         let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
         if !ratingIDs.isEmpty {
             lookups.append(
@@ -153,6 +162,7 @@ struct PushFacts {
             facts.personsJobSeekers = jobSeekers.values.filter { $0.idNumber == idNumber }
         }
         facts.jobPosting = command.jobPostingID.flatMap { jobPostings[$0] }
+        facts.trainingCourse = command.trainingCourseID.flatMap { trainingCourses[$0] }
         facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar
         facts.routes = routes
@@ -183,6 +193,8 @@ struct PushFacts {
             jobSeekers[jobSeeker.id] = jobSeeker
         case .keepJobPosting(let posting):
             jobPostings[posting.id] = posting
+        case .keepTrainingCourse(let course):
+            trainingCourses[course.id] = course
         }
     }
 

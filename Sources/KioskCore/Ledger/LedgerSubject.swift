@@ -7,6 +7,7 @@ public enum LedgerSubject: Hashable, Sendable {
     case card(number: String)
     case staff(id: String)
     case jobPosting(id: String)
+    case trainingCourse(id: String)
     /// This terminal, in its own ledger.
     case terminal
     /// A terminal the centre registered, in the centre's ledger.
@@ -34,6 +35,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .card(let number): "card:" + number
         case .staff(let id): "staff:" + id
         case .jobPosting(let id): "jobPosting:" + id
+        case .trainingCourse(let id): "trainingCourse:" + id
         case .terminal: "terminal"
         case .registeredTerminal(let id): "terminal:" + id
         case .cardBatch(let id): "batch:" + id

@@ -40,12 +40,7 @@ extension KioskServices {
         skills: [String], monthlyWageFromFen: Int64, monthlyWageToFen: Int64, until: String, contact: String,
         by principal: Principal
     ) async throws -> JobPosting {
-        let member = try postingMember(principal)
-        guard let terminal = try await store.terminal() else { throw KioskError.terminalNotInstalled }
-        let region = try regionCode.map(InputValidation.regionCode) ?? member.jurisdiction.regionPrefix
-        guard member.jurisdiction.contains(region), terminal.jurisdiction.contains(region) else {
-            throw KioskError.outsideJurisdiction
-        }
+        let region = try await publishingRegion(regionCode, by: principal)
         let today = WorkingCalendar.key(of: now())
         let posting = JobPosting(
             id: "", title: try Self.text(title, field: "title", required: true, chinese: "岗位名称") ?? "",
@@ -53,7 +48,7 @@ extension KioskServices {
             regionCode: region, place: try Self.text(place, field: "place", required: false, chinese: "工作地点") ?? "",
             kind: kind, skills: try Self.skills(skills),
             monthlyWageFromFen: monthlyWageFromFen, monthlyWageToFen: monthlyWageToFen, postedOn: today,
-            until: try Self.lastDay(until, after: today), contact: try InputValidation.phone(contact),
+            until: try Self.day(until, field: "until", from: today, chinese: "截止日期"), contact: try InputValidation.phone(contact),
             postedBy: principal.actorID)
         guard monthlyWageFromFen > 0, monthlyWageFromFen <= monthlyWageToFen, monthlyWageToFen <= 10_000_000 else {
             throw KioskError.invalid(
@@ -66,21 +61,14 @@ extension KioskServices {
     /// Takes a posting of the member's area down today: shown no more from tomorrow on the kiosks
     /// that have it, and from now on here.
     public func takeDownJobPosting(_ id: String, by principal: Principal) async throws -> JobPosting {
-        let member = try postingMember(principal)
+        let member = try publishingMember(principal)
         guard var posting = try await store.jobPosting(id) else {
             throw KioskError.notFound("posting", chinese: "该岗位")
         }
         guard member.jurisdiction.contains(posting.regionCode) else { throw KioskError.outsideJurisdiction }
-        let calendar = WorkingCalendar.china
-        posting.until = WorkingCalendar.key(of: calendar.date(byAdding: .day, value: -1, to: now()) ?? now())
+        posting.until = yesterday()
         try await store.republish(jobPosting: posting, by: principal, at: now())
         return posting
-    }
-
-    private func postingMember(_ principal: Principal) throws(KioskError) -> StaffMember {
-        try AccessPolicy.authorize(principal, .publishJobPosting)
-        guard case .staff(let member) = principal else { throw .forbidden(Action.publishJobPosting.rawValue) }
-        return member
     }
 
     /// The skills trimmed, each once, at most ``JobPosting/maximumSkills`` of at most
@@ -100,18 +88,5 @@ extension KioskServices {
             )
         }
         return kept
-    }
-
-    /// The posting's last day: today or later, within a year.
-    private static func lastDay(_ text: String, after today: String) throws -> String {
-        _ = try InputValidation.date(text)
-        let key = text.trimmingSpaces
-        let calendar = WorkingCalendar.china
-        let yearOn = calendar.date(byAdding: .year, value: 1, to: WorkingCalendar.date(today) ?? Date()) ?? Date()
-        guard key >= today, key <= WorkingCalendar.key(of: yearOn) else {
-            throw KioskError.invalid(
-                "until", chinese: "截止日期应在今天至一年之内。", english: "The last day is today or within a year from it.")
-        }
-        return key
     }
 }

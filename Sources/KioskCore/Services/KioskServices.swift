@@ -74,6 +74,7 @@ public struct KioskServices: Sendable {
                 httpStatus: 403
             )
         }
+        try await checkTrainingSignUp(draft)
         var checked = draft
         if let phone = draft.details["phone"] { checked.details["phone"] = try InputValidation.phone(phone) }
         return try await store.submit(checked, by: principal, at: now())

@@ -120,6 +120,19 @@ public protocol KioskStore: Sendable {
         at now: Date
     ) async throws -> RetireeCheck
 
+    // MARK: Training courses
+
+    /// The courses of the region shown on `day` (not yet ended), soonest first, each with the seats
+    /// taken by the sign-ups this terminal knows.
+    func trainingCourses(inRegion prefix: String, shownOn day: String) async throws -> [TrainingCourseLine]
+    func trainingCourse(_ id: String) async throws -> TrainingCourseLine?
+    /// Keeps a course a member of staff entered under an id of this terminal's, and queues it for
+    /// the centre, with its ledger entry.
+    func post(trainingCourse draft: TrainingCourse, by principal: Principal, at now: Date) async throws
+        -> TrainingCourse
+    /// Keeps a course changed here (its sign-up closed), and queues it for the centre.
+    func republish(trainingCourse course: TrainingCourse, by principal: Principal, at now: Date) async throws
+
     // MARK: Employment register
 
     /// A registration by its id; nil when this terminal has none.

@@ -31,6 +31,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     /// Registrations of the employment register of the jurisdiction's people, as the centre holds
     /// them: every registration and entry made at any terminal.
     public var jobSeekers: [JobSeeker]
+    /// Training courses of the jurisdiction and of the areas above it.
+    public var trainingCourses: [TrainingCourse]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -57,6 +59,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         applications: [VersionedApplication] = [],
         retireeChecks: [RetireeCheck] = [],
         jobSeekers: [JobSeeker] = [],
+        trainingCourses: [TrainingCourse] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -76,6 +79,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.applications = applications
         self.retireeChecks = retireeChecks
         self.jobSeekers = jobSeekers
+        self.trainingCourses = trainingCourses
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -93,7 +97,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
             + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + serviceGuides.count
             + notices.count
             + applications.count
-            + retireeChecks.count + jobSeekers.count
+            + retireeChecks.count + jobSeekers.count + trainingCourses.count
     }
 
     /// Whether the page changes nothing in a cache.

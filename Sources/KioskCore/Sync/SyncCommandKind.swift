@@ -30,6 +30,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: the ``JobPosting`` a township's or county's staff posted or took down, kept whole
     /// and sent to the terminals of its area.
     case jobPosting = "jobposting.publish"
+    /// Payload: the ``TrainingCourse`` a township's or county's staff posted or closed, kept whole
+    /// and sent to the terminals of its area.
+    case trainingCourse = "training.course"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0
