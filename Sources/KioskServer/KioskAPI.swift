@@ -68,7 +68,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.post, "/api/cards/{cardNumber}/status", moveCard),
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
-        ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + jobRoutes
+        ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + jobRoutes + trainingRoutes
             + ratingRoutes
             + verificationRoutes + heartbeatRoutes
     }

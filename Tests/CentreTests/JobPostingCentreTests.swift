@@ -69,4 +69,43 @@ import Vocabulary
             #expect(!first.jobPostings.contains { $0.id == "T-101-P1" })
         }
     }
+
+    @Test(arguments: StoreKind.testable)
+    func coursesReachTheAreasBelowAndAreClosedByTheirArea(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            _ = try await Fixtures.load(store)
+            let (county, _) = try Fixtures.terminal("T-301", jurisdiction: Fixtures.county)
+            let (township, _) = try Fixtures.terminal("T-101")
+            var course = TrainingCourse(
+                id: "T-301-C1", title: "电工培训", provider: "县职业技能培训学校", regionCode: Fixtures.county, place: "县城",
+                startsOn: "2026-11-10", endsOn: "2026-11-20", signUpUntil: "2026-11-05", seats: 30, postedBy: "county1")
+            func send(_ course: TrainingCourse, from terminal: RegisteredTerminal, key: String) async throws
+                -> SyncCommandResult
+            {
+                try #require(
+                    try await store.apply(
+                        [try Fixtures.command(.trainingCourse, course, key: key)], from: terminal, at: Fixtures.now
+                    ).first)
+            }
+            #expect(try await send(course, from: county, key: "c1").outcome == .applied)
+            var theirs = course
+            theirs.id = "T-301-C2"
+            #expect(try await send(theirs, from: township, key: "c2").reason?.hasPrefix("foreign-id") == true)
+            course.signUpUntil = "2026-11-01"
+            #expect(
+                try await send(course, from: township, key: "c3").reason?.hasPrefix("outside-jurisdiction") == true,
+                "the county's course is the county's to close")
+            #expect(try await send(course, from: county, key: "c4").outcome == .applied)
+            var malformed = course
+            malformed.seats = 0
+            #expect(try await send(malformed, from: county, key: "c5").reason?.hasPrefix("malformed-payload") == true)
+            let page = try await store.changes(
+                after: SyncCursor(0), in: try Jurisdiction(Fixtures.home), limit: 100_000, at: Fixtures.now
+            ).page
+            #expect(page.trainingCourses == [course], "the county's course, closed, reaches the township")
+            let first = try #require(
+                try await store.snapshotPage(of: try Jurisdiction(Fixtures.neighbour), after: nil, people: 5))
+            #expect(first.trainingCourses == [course], "and every first load of the county")
+        }
+    }
 }

@@ -21,6 +21,7 @@ struct MigrationTests {
         "v20-notices",
         "v21-job-seekers",
         "v22-job-posting-details",
+        "v23-training-courses",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

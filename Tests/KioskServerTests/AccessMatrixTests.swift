@@ -69,6 +69,17 @@ struct AccessMatrixTests {
             body: { _ in
                 #"{"title":"电工","employer":"演示电力公司","kind":"full-time","monthlyWageFromFen":400000,"monthlyWageToFen":500000,"until":"2026-01-01","contact":"13812345678"}"#
             }),
+        "GET /api/courses": Rule(allowed: everyone, uri: { _ in "/api/courses" }),
+        // The clerk elsewhere posts nothing for this terminal's area: 403 outside-jurisdiction.
+        "POST /api/courses": Rule(
+            allowed: deskHere, uri: { _ in "/api/courses" },
+            body: { _ in
+                #"{"title":"电工培训","provider":"县职业技能培训学校","startsOn":"2026-01-01","endsOn":"2026-01-10","signUpUntil":"2026-01-01","seats":30}"#
+            }),
+        // No course of that id: 404 for those allowed.
+        "POST /api/courses/{id}/close-sign-up": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor],
+            uri: { _ in "/api/courses/no-such-course/close-sign-up" }),
         // No posting of that id: 404 for those allowed.
         "POST /api/jobs/{id}/take-down": Rule(
             allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/jobs/no-such-posting/take-down" }),

@@ -103,7 +103,8 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
         return problems
     }
 
-    static func key(of date: Date) -> String {
+    /// The day `date` falls on in China, "YYYY-MM-DD": how days are written in data and compared.
+    public static func key(of date: Date) -> String {
         let parts = china.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }

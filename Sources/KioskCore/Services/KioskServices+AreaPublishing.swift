@@ -34,7 +34,8 @@ extension KioskServices {
         let yearOn = WorkingCalendar.china.date(byAdding: .year, value: 1, to: WorkingCalendar.date(first) ?? Date())
         guard key >= first, key <= WorkingCalendar.key(of: yearOn ?? Date()) else {
             throw KioskError.invalid(
-                field, chinese: "\(chinese)应在\(first)至一年之内。", english: "The \(field) is \(first) or within a year of it.")
+                field, chinese: "\(chinese)应在\(first)至一年之内。",
+                english: "The \(field) is \(first) or within a year of it.")
         }
         return key
     }

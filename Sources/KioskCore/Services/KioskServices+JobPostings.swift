@@ -48,7 +48,8 @@ extension KioskServices {
             regionCode: region, place: try Self.text(place, field: "place", required: false, chinese: "工作地点") ?? "",
             kind: kind, skills: try Self.skills(skills),
             monthlyWageFromFen: monthlyWageFromFen, monthlyWageToFen: monthlyWageToFen, postedOn: today,
-            until: try Self.day(until, field: "until", from: today, chinese: "截止日期"), contact: try InputValidation.phone(contact),
+            until: try Self.day(until, field: "until", from: today, chinese: "截止日期"),
+            contact: try InputValidation.phone(contact),
             postedBy: principal.actorID)
         guard monthlyWageFromFen > 0, monthlyWageFromFen <= monthlyWageToFen, monthlyWageToFen <= 10_000_000 else {
             throw KioskError.invalid(
