@@ -191,6 +191,30 @@ class DeskTests(unittest.TestCase):
         wait(lambda: "下架" in text_of(driver, "#job-result"), what="the job taken down")
         wait(lambda: "采茶工" not in text_of(driver, "#area-jobs"), what="the job off the list")
 
+        # A training course posted for the area, a resident signed up for it at intake, its sign-up closed.
+        day = lambda days: (datetime.date.today() + datetime.timedelta(days=days)).isoformat()
+        driver.find_element(By.ID, "course-title").send_keys("育婴员培训")
+        driver.find_element(By.ID, "course-provider").send_keys("县职业技能培训学校")
+        driver.find_element(By.ID, "course-place").send_keys("镇文化站")
+        for field, value in [("course-starts", day(10)), ("course-ends", day(20)), ("course-sign-up", day(5))]:
+            driver.execute_script(f"document.getElementById('{field}').value = '{value}'")
+        driver.find_element(By.ID, "course-seats").send_keys("20")
+        click(driver, '#course-form button[type="submit"]')
+        wait(lambda: "育婴员培训" in text_of(driver, "#course-result"), what="the course posted")
+        wait(lambda: "20 / 20" in text_of(driver, "#area-courses"), what="the course with its seats")
+        click(driver, "#tab-intake")
+        Select(driver.find_element(By.ID, "intake-kind")).select_by_value("training-sign-up")
+        wait(lambda: len(driver.find_elements(By.CSS_SELECTOR, "#intake-course option")) > 1, what="the courses to choose")
+        Select(driver.find_element(By.ID, "intake-course")).select_by_index(1)
+        driver.find_element(By.ID, "intake-id").send_keys(person)
+        click(driver, '#intake-form button[type="submit"]')
+        wait(lambda: driver.find_elements(By.ID, "intake-application"), what="the sign-up taken")
+        click(driver, "#tab-employment")
+        wait(lambda: "19 / 20" in text_of(driver, "#area-courses"), what="the seat taken")
+        driver.find_element(By.CSS_SELECTOR, "#area-courses [data-close-course]").click()
+        wait(lambda: "截止报名" in text_of(driver, "#course-result"), what="the sign-up closed")
+        wait(lambda: not driver.find_elements(By.CSS_SELECTOR, "#area-courses [data-close-course]"), what="no longer open")
+
     def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
         driver = self.driver
         self.sign_in("clerk1")

@@ -303,6 +303,36 @@ class KioskTests(KioskCase):
         wait(lambda: titles() == ["采茶工"], what="the jobs in 东山村")
         check_screen(self, driver, "26b-jobs-in-a-village")
 
+    def test_training_course_on_the_board_and_signed_up_for_with_the_card(self):
+        """A course the clerk posted is on the idle kiosk's board; the resident signs up for it with
+        card and PIN, and the seat is taken."""
+        driver = self.driver
+        token = self.terminal.login("clerk1")
+        day = lambda days: (datetime.date.today() + datetime.timedelta(days=days)).isoformat()
+        status, course = self.terminal.post("/api/courses", {
+            "title": "电工技能培训", "provider": "县职业技能培训学校", "place": "镇文化站", "startsOn": day(10),
+            "endsOn": day(20), "signUpUntil": day(5), "seats": 2}, token)
+        self.assertEqual(status, 201, course)
+        self.open_kiosk()
+        click(driver, "#courses-open")
+        wait(lambda: "电工技能培训" in text_of(driver, "#guides-body"), what="the course on the board")
+        self.assertEqual(text_of(driver, "#guides-title"), "培训课程")
+        check_screen(self, driver, "27-courses")
+        click(driver, "#guides-back")
+        wait_screen(driver, "screen-attract")
+
+        self.sign_in()
+        click(driver, '[data-action="apply"]')
+        wait_screen(driver, "screen-result")
+        click(driver, '[data-kind="training-sign-up"]')
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, f'[data-course="{course["id"]}"]'), what="the course to choose")
+        check_screen(self, driver, "28-choose-course")
+        click(driver, f'[data-course="{course["id"]}"]')
+        wait(lambda: driver.find_element(By.ID, "application-id").text, what="the sign-up's application")
+        status, headers, body = self.terminal.get("/api/courses")
+        line = [c for c in json.loads(body) if c["id"] == course["id"]][0]
+        self.assertEqual(line["seatsLeft"], 1, "the resident's seat is taken")
+
     def test_service_guides_with_no_card_in(self):
         """The county's guides browsed by touch on the idle kiosk, read aloud on request, and left for
         the card when one goes in."""

@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 
 /// The employment register between two terminals through a real centre: a registration, its
-/// follow-up and a job posted at one are at the other after a pull, where the same person cannot be
-/// registered twice and is referred to that job.
+/// follow-up and a job and a course posted at one are at the other after a pull, where the same person cannot be
+/// registered twice, is referred to that job and signs up for a course posted there.
 @Suite("The employment register across terminals", .serialized)
 struct JobSeekerProcessTests {
     typealias Sync = SyncProcessTests
@@ -48,6 +48,15 @@ struct JobSeekerProcessTests {
                 #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
                 let posting = try #require(
                     (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
+                (code, data) = try await first.send(
+                    "POST", "/api/courses",
+                    json: [
+                        "title": "叉车操作培训", "provider": "县职业技能培训学校", "startsOn": Self.day(in: 10),
+                        "endsOn": Self.day(in: 20), "signUpUntil": Self.day(in: 5), "seats": 1,
+                    ])
+                #expect(code == 201, "\(String(decoding: data, as: UTF8.self))")
+                let course = try #require(
+                    (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
                 _ = try await Sync.waitFor("the entries sent", first) { Sync.pending($0) == 0 }
                 #expect(try await centre.query("SELECT id FROM jobSeeker") == [id])
                 #expect(try await centre.query("SELECT id FROM jobPosting WHERE postedBy IS NOT NULL") == [posting])
@@ -63,6 +72,15 @@ struct JobSeekerProcessTests {
                         let jobs = try JSONSerialization.jsonObject(with: board) as? [[String: Any]]
                         return jobs?.contains { $0["id"] as? String == posting } == true
                     }
+                    try await Sync.eventually("the course on T-2's board") {
+                        let (_, board) = try await second.send("GET", "/api/courses")
+                        let courses = try JSONSerialization.jsonObject(with: board) as? [[String: Any]]
+                        return courses?.contains { $0["id"] as? String == course } == true
+                    }
+                    let (signedUp, signUp) = try await second.send(
+                        "POST", "/api/applications",
+                        json: ["kind": "training-sign-up", "idNumber": person, "details": ["course": course]])
+                    #expect(signedUp == 201, "\(String(decoding: signUp, as: UTF8.self))")
                     let (referred, referral) = try await second.send(
                         "POST", "/api/jobseekers/\(id)/referral", json: ["postingId": posting])
                     #expect(referred == 200, "\(String(decoding: referral, as: UTF8.self))")

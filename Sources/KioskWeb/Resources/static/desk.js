@@ -81,7 +81,7 @@
       "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result", "jobseekers", "jobseekers-message",
-      "jobseeker-title", "jobseeker-result", "area-jobs", "job-result"]) $(id).replaceChildren();
+      "jobseeker-title", "jobseeker-result", "area-jobs", "job-result", "area-courses", "course-result"]) $(id).replaceChildren();
     openJobSeeker = null;
     $("jobseeker").hidden = true;
     $("photo-preview").hidden = true;
@@ -127,6 +127,7 @@
     if (name === "employment") {
       loadJobSeekers();
       loadAreaJobs();
+      loadAreaCourses();
     }
     if (name === "day") loadDay();
   }
@@ -197,6 +198,7 @@
     const valid = [await check($("intake-id")), await check($("intake-phone"))].every(Boolean);
     if (!valid || !$("intake-id").value) return $("intake-id").focus();
     const details = $("intake-phone").value ? { phone: $("intake-phone").value } : {};
+    if ($("intake-kind").value === "training-sign-up" && $("intake-course").value) details.course = $("intake-course").value;
     const reply = await call("POST", "/api/applications",
       { kind: $("intake-kind").value, idNumber: $("intake-id").value, details });
     if (reply.status !== 201) return notice("intake-result", errorText(reply.json), false);
@@ -205,6 +207,17 @@
       el("p", { class: "notice" }, `${t("applicationTaken")}: `, el("span", { id: "intake-application" }, application.id)),
       el("button", { type: "button", onclick: () => deskPrint({ document: "application-receipt", applicationId: application.id }, "intake-result") },
         t("printReceipt")));
+  });
+
+  /// A training sign-up names its course: the courses taking sign-ups, or none (the wish for training).
+  $("intake-kind").addEventListener("change", async () => {
+    const training = $("intake-kind").value === "training-sign-up";
+    $("intake-course-field").hidden = !training;
+    if (!training) return;
+    const reply = await api("GET", "/api/courses");
+    const open = (reply.status === 200 ? reply.json : []).filter((course) => course.takesSignUps);
+    $("intake-course").replaceChildren(el("option", { value: "" }, t("noCourse")),
+      ...open.map((course) => el("option", { value: course.id }, `${course.title}（${course.startsOn}，${t("courseSeatsLeft")} ${course.seatsLeft}）`)));
   });
 
   $("request-form").addEventListener("submit", async (event) => {
@@ -484,6 +497,40 @@
     for (const input of $("job-form").querySelectorAll("input")) input.value = "";
     notice("job-result", `${t("postNow")}: ${reply.json.title}（${reply.json.until}）`);
     loadAreaJobs();
+  });
+
+  // MARK: The area's training courses
+
+  /// The courses not yet ended, with the seats left and a button to close sign-up while it is open.
+  async function loadAreaCourses() {
+    const reply = await api("GET", "/api/courses");
+    if (reply.status !== 200) return notice("course-result", errorText(reply.json), false);
+    $("area-courses").replaceChildren(table(
+      ["courseTitle", "courseProvider", "coursePlace", "courseDates", "courseSignUpUntil", "courseSeatsLeft", "closeSignUp"],
+      reply.json.map((course) => [course.title, course.provider, course.place, `${course.startsOn} – ${course.endsOn}`,
+        course.signUpUntil, `${course.seatsLeft} / ${course.seats}`,
+        course.takesSignUps ? el("button", { type: "button", class: "secondary", "data-close-course": course.id,
+          onclick: () => closeSignUp(course) }, t("closeSignUp")) : t("courseClosedNote")])));
+  }
+
+  async function closeSignUp(course) {
+    const reply = await call("POST", `/api/courses/${encodeURIComponent(course.id)}/close-sign-up`);
+    if (reply.status !== 200) return notice("course-result", errorText(reply.json), false);
+    notice("course-result", `${t("closeSignUp")}: ${course.title}`);
+    loadAreaCourses();
+  }
+
+  $("course-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await call("POST", "/api/courses", {
+      title: $("course-title").value, provider: $("course-provider").value, place: $("course-place").value,
+      regionCode: $("course-region").value.trim() || undefined, startsOn: $("course-starts").value,
+      endsOn: $("course-ends").value, signUpUntil: $("course-sign-up").value, seats: Number($("course-seats").value),
+    });
+    if (reply.status !== 201) return notice("course-result", errorText(reply.json), false);
+    for (const input of $("course-form").querySelectorAll("input")) input.value = "";
+    notice("course-result", `${t("postNow")}: ${reply.json.title}`);
+    loadAreaCourses();
   });
 
   // MARK: The resident's rating

@@ -249,7 +249,8 @@
     apply() {
       const kinds = ["employment-registration", "unemployment-registration", "training-sign-up"];
       result("applyTitle", [el("div", { class: "menu" },
-        kinds.map((kind) => el("button", { type: "button", "data-kind": kind, onclick: () => apply(kind) }, t(kind))))]);
+        kinds.map((kind) => el("button", { type: "button", "data-kind": kind,
+          onclick: () => (kind === "training-sign-up" ? chooseCourse() : apply(kind)) }, t(kind))))]);
     },
 
     async progress() {
@@ -330,9 +331,32 @@
     leave();
   });
 
-  async function apply(kind) {
+  /// The courses taking sign-ups, each with its button; or the wish for training with none chosen.
+  async function chooseCourse() {
+    loading("chooseCourse");
+    const reply = await api("GET", "/api/courses");
+    const courses = reply.status === 200 ? reply.json : [];
+    result("chooseCourse", [courseTable(courses, (course) => course.takesSignUps
+      ? el("button", { type: "button", class: "primary", "data-course": course.id,
+        onclick: () => apply("training-sign-up", { course: course.id }) }, t("courseSignUp"))
+      : t("courseClosedNote"))], [
+      el("button", { type: "button", id: "course-wish", onclick: () => apply("training-sign-up") }, t("courseWish")),
+    ]);
+  }
+
+  /// Courses as a table; `action` gives the last cell of each, if any.
+  function courseTable(courses, action) {
+    if (courses.length === 0) return el("p", { class: "big" }, t("coursesNone"));
+    const headers = ["courseTitle", "courseProvider", "coursePlace", "courseDates", "courseSignUpUntil", "courseSeatsLeft"];
+    return table(action ? [...headers, "courseSignUp"] : headers, courses.map((course) => [
+      el("span", { "data-course-title": course.id }, course.title), course.provider, course.place,
+      `${course.startsOn} – ${course.endsOn}`, course.signUpUntil, String(course.seatsLeft),
+      ...(action ? [action(course)] : [])]));
+  }
+
+  async function apply(kind, details) {
     loading("menuApply");
-    const reply = await api("POST", "/api/me/applications", { token, body: { kind } });
+    const reply = await api("POST", "/api/me/applications", { token, body: { kind, details } });
     if (reply.status !== 201) return failed("menuApply", reply);
     const application = reply.json;
     result("applied", [
@@ -479,6 +503,18 @@
       el("p", { class: "big notice-body" }, notice.body),
       el("p", { class: "hint" }, `${notice.from} – ${notice.until}`));
     $("guide-read").hidden = !document.getElementById("toggle-speech");
+  }
+
+  /// The county's training courses, on the same screen as the guides: signing up needs the card.
+  async function openCourses() {
+    guideShown = null;
+    $("guide-read").hidden = true;
+    title("coursesOpen", "coursesHint");
+    $("guides-body").replaceChildren(el("p", { class: "big" }, t("loading")));
+    show("screen-guides");
+    armGuidesTimer();
+    const reply = await api("GET", "/api/courses");
+    $("guides-body").replaceChildren(courseTable(reply.status === 200 ? reply.json : []));
   }
 
   /// The county's job postings, on the same screen as the guides, narrowed by touching a kind, a
@@ -638,6 +674,7 @@
   $("receipt-open").addEventListener("click", openReceipt);
   $("guides-open").addEventListener("click", openGuides);
   $("jobs-open").addEventListener("click", () => openJobs());
+  $("courses-open").addEventListener("click", openCourses);
   $("notices-open").addEventListener("click", openNotices);
   $("guides-back").addEventListener("click", () => (guideShown ? guideShown.back() : toAttract()));
   $("guide-read").addEventListener("click", () => { if (guideShown) Pages.play(guideShown.speech); });
