@@ -366,6 +366,35 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 409
     )
 
+    public static let difficultyRecognised = Self(
+        code: "difficulty-recognised",
+        chinese: "已认定为就业困难人员，无需再次认定。",
+        english: "The employment difficulty is recognised already.",
+        httpStatus: 409
+    )
+
+    public static let notInDifficulty = Self(
+        code: "not-in-difficulty",
+        chinese: "只有认定为就业困难人员的，才能记录援助走访或安置公益性岗位。",
+        english:
+            "Assistance visits and public-welfare placements are for people recognised with employment difficulty.",
+        httpStatus: 409
+    )
+
+    public static let notAPublicWelfarePost = Self(
+        code: "not-a-public-welfare-post",
+        chinese: "所选岗位不是公益性岗位。",
+        english: "The posting chosen is not a public-welfare post.",
+        httpStatus: 409
+    )
+
+    public static let notAged4050 = Self(
+        code: "not-aged-4050",
+        chinese: "此人不符合“4050人员”条件（女性满40周岁、男性满50周岁）。",
+        english: "This person is not a 4050 person (a woman of 40 or more, a man of 50 or more).",
+        httpStatus: 422
+    )
+
     public static func alreadyFollowedUp(_ month: YearMonth) -> Self {
         Self(
             code: "already-followed-up",

@@ -16,6 +16,11 @@ struct JobSeekerJSON: Encodable, PersonRecord {
     var referrals: [JobReferral]
     var closing: JobSeekerClosing?
     var closingName: String?
+    var difficulty: EmploymentDifficulty?
+    /// The difficulty's categories in words, for the assistance register.
+    var difficultyNames: [String]?
+    var visits: [AssistanceVisit]
+    var placement: PublicWelfarePlacement?
     var promise: JobPromiseState
     var promiseName: String
     var needsFollowUp: Bool
@@ -33,6 +38,10 @@ struct JobSeekerJSON: Encodable, PersonRecord {
         referrals = jobSeeker.referrals
         closing = jobSeeker.closing
         closingName = jobSeeker.closing?.reason.chineseName
+        difficulty = jobSeeker.difficulty
+        difficultyNames = jobSeeker.difficulty?.categories.map(\.chineseName)
+        visits = jobSeeker.visits
+        placement = jobSeeker.placement
         promise = jobSeeker.promiseState(at: now)
         promiseName = promise.chineseName
         needsFollowUp = jobSeeker.needsFollowUp(at: now)

@@ -14,10 +14,13 @@ extension KioskAPI {
             APIRoute(.post, "/api/jobseekers/{id}/follow-up", followUp),
             APIRoute(.post, "/api/jobseekers/{id}/referral", refer),
             APIRoute(.post, "/api/jobseekers/{id}/closing", close),
+            APIRoute(.post, "/api/jobseekers/{id}/difficulty", recogniseDifficulty),
+            APIRoute(.post, "/api/jobseekers/{id}/visit", visit),
+            APIRoute(.post, "/api/jobseekers/{id}/placement", place),
         ]
     }
 
-    /// `?filter=open|late|follow-up|all`, open by default.
+    /// `?filter=open|late|follow-up|assisted|all`, open by default.
     private func jobSeekers(_ request: Request, _ context: Context) async throws -> Response {
         let principal = try await staffPrincipal(request)
         let text = request.uri.queryParameters["filter"].map(String.init) ?? KioskServices.JobSeekerFilter.open.rawValue
@@ -90,6 +93,44 @@ extension KioskAPI {
         let body = try await JSONBody.decode(ClosingRequest.self, from: request)
         let jobSeeker = try await services.closeJobSeeker(
             try context.parameters.require("id"), reason: body.reason, employer: body.employer, by: principal)
+        return try JSONBody.response(JobSeekerJSON(jobSeeker, at: now()))
+    }
+
+    struct DifficultyRequest: Decodable {
+        var categories: [EmploymentDifficulty.Category]
+        var note: String?
+    }
+
+    private func recogniseDifficulty(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let body = try await JSONBody.decode(DifficultyRequest.self, from: request)
+        let jobSeeker = try await services.recogniseDifficulty(
+            try context.parameters.require("id"), categories: body.categories, note: body.note, by: principal)
+        return try JSONBody.response(JobSeekerJSON(jobSeeker, at: now()))
+    }
+
+    struct VisitRequest: Decodable {
+        var note: String
+    }
+
+    private func visit(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let body = try await JSONBody.decode(VisitRequest.self, from: request)
+        let jobSeeker = try await services.recordAssistanceVisit(
+            try context.parameters.require("id"), note: body.note, by: principal)
+        return try JSONBody.response(JobSeekerJSON(jobSeeker, at: now()))
+    }
+
+    struct PlacementRequest: Decodable {
+        var postingId: String
+        var startsOn: String
+    }
+
+    private func place(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await staffPrincipal(request)
+        let body = try await JSONBody.decode(PlacementRequest.self, from: request)
+        let jobSeeker = try await services.placeInPublicWelfarePost(
+            try context.parameters.require("id"), postingID: body.postingId, startsOn: body.startsOn, by: principal)
         return try JSONBody.response(JobSeekerJSON(jobSeeker, at: now()))
     }
 }

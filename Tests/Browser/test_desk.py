@@ -215,6 +215,48 @@ class DeskTests(unittest.TestCase):
         wait(lambda: "截止报名" in text_of(driver, "#course-result"), what="the sign-up closed")
         wait(lambda: not driver.find_elements(By.CSS_SELECTOR, "#area-courses [data-close-course]"), what="no longer open")
 
+    def test_employment_assistance_from_recognition_to_a_public_welfare_post(self):
+        """A person on the register recognised with employment difficulty, visited, and placed in a
+        public-welfare post the township posted: the assistance register lists them, placed."""
+        driver = self.driver
+        token = self.terminal.login("clerk1")
+        until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        status, posting = self.terminal.post("/api/jobs", {
+            "title": "村道保洁员", "employer": "镇人民政府", "place": "东山村", "kind": "public-welfare",
+            "monthlyWageFromFen": 200000, "monthlyWageToFen": 200000, "until": until, "contact": "13812345678"}, token)
+        self.assertEqual(status, 201, posting)
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            person, name = db.execute(
+                "SELECT idNumber, name FROM person WHERE idNumber NOT IN (SELECT idNumber FROM jobSeeker) "
+                "AND idNumber NOT IN (SELECT idNumber FROM retireeCheck) ORDER BY idNumber DESC LIMIT 1").fetchone()
+        status, registered = self.terminal.post("/api/jobseekers", {
+            "idNumber": person, "category": "registered-unemployed", "reason": "dismissed", "wantsJob": True,
+            "zeroEmploymentFamily": False}, token)
+        self.assertEqual(status, 201, registered)
+
+        self.sign_in("clerk1")
+        self.signed_in()
+        click(driver, "#tab-employment")
+        wait(lambda: [row for row in self.jobseekers("open") if name in row], what="the registration listed")
+        driver.find_element(By.XPATH, f"//tbody/tr[td[1][text()='{name}']]//button").click()
+        wait(lambda: driver.find_element(By.ID, "difficulty-form").is_displayed(), what="the recognition form")
+        self.assertFalse(driver.find_element(By.ID, "placement-form").is_displayed(), "no placement before recognition")
+        click(driver, '#difficulty-form input[value="disabled"]')
+        driver.find_element(By.ID, "difficulty-note").send_keys("持残疾证")
+        click(driver, '#difficulty-form button[type="submit"]')
+        wait(lambda: driver.find_element(By.ID, "placement-form").is_displayed(), what="the assistance forms")
+        driver.find_element(By.ID, "assistance-visit-note").send_keys("希望就近工作")
+        click(driver, '#visit-assistance-form button[type="submit"]')
+        wait(lambda: "在册" in text_of(driver, "#jobseeker-result"), what="the visit recorded")
+        assisted = wait(lambda: [row for row in self.jobseekers("assisted") if name in row], what="on the assistance register")
+        self.assertIn("残疾人", assisted[0])
+        options = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#placement-posting option")]
+        self.assertEqual(options, ["村道保洁员 · 镇人民政府"], "public-welfare posts only")
+        driver.execute_script(f"document.getElementById('placement-starts').value = '{until}'")
+        click(driver, '#placement-form button[type="submit"]')
+        wait(lambda: "实现就业" in text_of(driver, "#jobseeker-result"), what="placed, the registration closed")
+        check_screen(self, driver, "3g-desk-public-welfare-placement")
+
     def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
         driver = self.driver
         self.sign_in("clerk1")

@@ -52,6 +52,16 @@ import Vocabulary
             #expect(
                 try await send("T-101-J4", person, registration).outcome == .applied, "registered again once closed")
 
+            let placement = JobSeekerEntry.placement(
+                PublicWelfarePlacement(
+                    postingID: "P2", title: "保洁员", employer: "镇人民政府", startsOn: "2026-11-05", by: "clerk1",
+                    at: Fixtures.now))
+            #expect(try await send("T-101-J4", person, placement).reason?.hasPrefix("not-in-difficulty") == true)
+            let recognised = JobSeekerEntry.difficulty(
+                EmploymentDifficulty(categories: [.disabled], note: nil, by: "clerk1", at: Fixtures.now))
+            #expect(try await send("T-101-J4", person, recognised).outcome == .applied)
+            #expect(try await send("T-101-J4", person, placement).outcome == .applied)
+
             var both = JobSeekerPayload(id: "T-101-J1", idNumber: person, entry: call)
             both.closing = JobSeekerClosing(reason: .retired, employer: nil, by: "clerk1", at: Fixtures.now)
             let malformed = try await store.apply(
@@ -62,6 +72,7 @@ import Vocabulary
                 after: SyncCursor(0), in: try Jurisdiction(Fixtures.home), limit: 100_000, at: Fixtures.now)
             let kept = Dictionary(pulled.page.jobSeekers.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
             #expect(Set(kept.keys) == ["T-101-J1", "T-101-J4"])
+            #expect(kept["T-101-J4"]?.placement?.employer == "镇人民政府" && kept["T-101-J4"]?.isOpen == false)
             #expect(kept["T-101-J1"]?.followUps.count == 1 && kept["T-101-J1"]?.closing?.employer == "演示物流公司")
             #expect(kept["T-101-J1"]?.promiseState(at: Fixtures.now) == .kept)
             let theirPull = try await store.changes(

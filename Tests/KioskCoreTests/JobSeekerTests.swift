@@ -115,4 +115,27 @@ struct JobSeekerTests {
         payload.closing = JobSeekerClosing(reason: .retired, employer: nil, by: "clerk1", at: Date())
         #expect(payload.entry == nil)
     }
+
+    @Test("visits and a public-welfare placement only once the difficulty is recognised; the placement is the job")
+    func assistance() throws {
+        let at = try Self.day("2026-11-02")
+        var jobSeeker = JobSeeker(id: "T1-J1", idNumber: "430102198507141238", registration: Self.registration(at: at))
+        let visit = JobSeekerEntry.visit(AssistanceVisit(note: "在家照顾老人，希望就近工作", by: "clerk1", at: at))
+        let placement = JobSeekerEntry.placement(
+            PublicWelfarePlacement(
+                postingID: "P9", title: "保洁员", employer: "镇人民政府", startsOn: "2026-11-05", by: "clerk1", at: at))
+        #expect(throws: KioskError.notInDifficulty) { try jobSeeker.record(visit) }
+        #expect(throws: KioskError.notInDifficulty) { try jobSeeker.record(placement) }
+        let recognised = JobSeekerEntry.difficulty(
+            EmploymentDifficulty(categories: [.disabled], note: nil, by: "clerk1", at: at))
+        try jobSeeker.record(recognised)
+        #expect(throws: KioskError.difficultyRecognised) { try jobSeeker.record(recognised) }
+        try jobSeeker.record(visit)
+        try jobSeeker.record(visit)
+        #expect(jobSeeker.visits.count == 2, "as many visits as the case needs")
+        try jobSeeker.record(placement)
+        #expect(!jobSeeker.isOpen && jobSeeker.closing?.reason == .employed && jobSeeker.closing?.employer == "镇人民政府")
+        #expect(jobSeeker.promiseState(at: at) == .kept)
+        #expect(throws: KioskError.jobSeekerClosed) { try jobSeeker.record(visit) }
+    }
 }

@@ -131,6 +131,16 @@ struct AccessMatrixTests {
         "POST /api/jobseekers/{id}/referral": Rule(
             allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/referral" },
             body: { _ in #"{"postingId":"no-such-posting"}"# }),
+        // `here` is recognised by the first allowed caller: 409 difficulty-recognised for the next.
+        "POST /api/jobseekers/{id}/difficulty": Rule(
+            allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/difficulty" },
+            body: { _ in #"{"categories":["disabled"]}"# }),
+        "POST /api/jobseekers/{id}/visit": Rule(
+            allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/visit" }, body: { _ in #"{"note":"在家"}"# }),
+        // No posting of that id: 404 for those allowed.
+        "POST /api/jobseekers/{id}/placement": Rule(
+            allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/placement" },
+            body: { _ in #"{"postingId":"no-such-posting","startsOn":"2026-01-01"}"# }),
         "POST /api/jobseekers/{id}/closing": Rule(
             allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/closing" },
             body: { _ in #"{"reason":"no-longer-seeking"}"# }),

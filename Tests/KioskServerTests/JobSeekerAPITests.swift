@@ -136,4 +136,58 @@ struct JobSeekerAPITests {
             #expect(sent.count == 1, "only the registration in the jurisdiction is sent")
         }
     }
+
+    @Test(
+        "the assistance register: a 4050 person checked by age, visits, a public-welfare post that closes the registration"
+    )
+    func assistance() async throws {
+        try await StaffAPITests().withAPI { api, terminal in
+            let until = JobPostingAPITests.day(terminal, plus: 30)
+            let clerk = try await api.login("clerk1")
+            let welfare = try await api.call(
+                .post, "/api/jobs", token: clerk,
+                json: JobPostingAPITests.posting(title: "保洁员", kind: "public-welfare", skills: [], until: until))
+            let forklift = try await api.call(
+                .post, "/api/jobs", token: clerk, json: JobPostingAPITests.posting(until: until))
+            let (welfareID, forkliftID) = (
+                try #require(welfare.body["id"] as? String), try #require(forklift.body["id"] as? String)
+            )
+            let registered = try await api.call(
+                .post, "/api/jobseekers", token: clerk, json: Self.registration(terminal.here.idNumber))
+            let id = try #require(registered.body["id"] as? String, "\(registered.text)")
+
+            let early = try await api.call(
+                .post, "/api/jobseekers/\(id)/visit", token: clerk, json: #"{"note":"在家"}"#)
+            #expect(early.status == 409 && early.body["code"] as? String == "not-in-difficulty", "\(early.text)")
+            // 张三 was born in 1985: a man of 41 is no 4050 person.
+            let young = try await api.call(
+                .post, "/api/jobseekers/\(id)/difficulty", token: clerk, json: #"{"categories":["aged-4050"]}"#)
+            #expect(young.status == 422 && young.body["code"] as? String == "not-aged-4050", "\(young.text)")
+            let none = try await api.call(
+                .post, "/api/jobseekers/\(id)/difficulty", token: clerk, json: #"{"categories":[]}"#)
+            #expect(none.status == 422, "\(none.text)")
+            let recognised = try await api.call(
+                .post, "/api/jobseekers/\(id)/difficulty", token: clerk,
+                json: #"{"categories":["disabled","minimum-living-allowance"],"note":"持残疾证"}"#)
+            #expect(recognised.body["difficultyNames"] as? [String] == ["残疾人", "低保家庭成员"], "\(recognised.text)")
+            let visited = try await api.call(
+                .post, "/api/jobseekers/\(id)/visit", token: clerk, json: #"{"note":"希望就近工作，推荐公益性岗位"}"#)
+            #expect((visited.body["visits"] as? [Any])?.count == 1, "\(visited.text)")
+            let assisted = try await api.call(.get, "/api/jobseekers?filter=assisted", token: clerk)
+            #expect(APIAnswer.lines(assisted.text)?.map { $0["id"] as? String } == [id], "\(assisted.text)")
+
+            let notWelfare = try await api.call(
+                .post, "/api/jobseekers/\(id)/placement", token: clerk,
+                json: #"{"postingId":"\#(forkliftID)","startsOn":"\#(until)"}"#)
+            #expect(notWelfare.body["code"] as? String == "not-a-public-welfare-post", "\(notWelfare.text)")
+            let placed = try await api.call(
+                .post, "/api/jobseekers/\(id)/placement", token: clerk,
+                json: #"{"postingId":"\#(welfareID)","startsOn":"\#(until)"}"#)
+            #expect(placed.status == 200 && placed.body["open"] as? Bool == false, "\(placed.text)")
+            #expect(placed.body["closingName"] as? String == "实现就业" && placed.body["promise"] as? String == "kept")
+            #expect((placed.body["placement"] as? [String: Any])?["title"] as? String == "保洁员")
+            let sent = try await terminal.store.pendingOutbox(limit: 50).filter { $0.command == "jobseeker.entry" }
+            #expect(sent.count == 4, "registration, recognition, visit, placement")
+        }
+    }
 }

@@ -13,10 +13,15 @@ public struct JobSeeker: Codable, Hashable, Sendable {
     public var followUps: [JobSeekerFollowUp]
     public var referrals: [JobReferral]
     public var closing: JobSeekerClosing?
+    /// The recognition of employment difficulty that puts the person on the assistance register.
+    public var difficulty: EmploymentDifficulty?
+    public var visits: [AssistanceVisit]
+    public var placement: PublicWelfarePlacement?
 
     public init(
         id: String, idNumber: String, registration: JobSeekerRegistration, followUps: [JobSeekerFollowUp] = [],
-        referrals: [JobReferral] = [], closing: JobSeekerClosing? = nil
+        referrals: [JobReferral] = [], closing: JobSeekerClosing? = nil, difficulty: EmploymentDifficulty? = nil,
+        visits: [AssistanceVisit] = [], placement: PublicWelfarePlacement? = nil
     ) {
         self.id = id
         self.idNumber = idNumber
@@ -24,6 +29,9 @@ public struct JobSeeker: Codable, Hashable, Sendable {
         self.followUps = followUps
         self.referrals = referrals
         self.closing = closing
+        self.difficulty = difficulty
+        self.visits = visits
+        self.placement = placement
     }
 
     public var isOpen: Bool { closing == nil }
@@ -54,7 +62,9 @@ public struct JobSeeker: Codable, Hashable, Sendable {
     }
 
     /// Records `entry` as the rules allow it: nothing on a closed registration, one follow-up a
-    /// month, and a registration only as a new record (a person is registered once at a time).
+    /// month, a registration only as a new record (a person is registered once at a time), a
+    /// difficulty recognised once, and visits and a public-welfare placement only for someone
+    /// recognised; the placement is their job and closes the registration.
     public mutating func record(_ entry: JobSeekerEntry) throws(KioskError) {
         if case .registration = entry { throw .alreadyRegistered }
         guard isOpen else { throw .jobSeekerClosed }
@@ -69,6 +79,17 @@ public struct JobSeeker: Codable, Hashable, Sendable {
             referrals.append(referral)
         case .closing(let closing):
             self.closing = closing
+        case .difficulty(let difficulty):
+            guard self.difficulty == nil else { throw .difficultyRecognised }
+            self.difficulty = difficulty
+        case .visit(let visit):
+            guard difficulty != nil else { throw .notInDifficulty }
+            visits.append(visit)
+        case .placement(let placement):
+            guard difficulty != nil else { throw .notInDifficulty }
+            self.placement = placement
+            closing = JobSeekerClosing(
+                reason: .employed, employer: placement.employer, by: placement.by, at: placement.at)
         }
     }
 }

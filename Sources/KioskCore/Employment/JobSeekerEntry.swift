@@ -7,6 +7,9 @@ public enum JobSeekerEntry: Hashable, Sendable {
     case followUp(JobSeekerFollowUp)
     case referral(JobReferral)
     case closing(JobSeekerClosing)
+    case difficulty(EmploymentDifficulty)
+    case visit(AssistanceVisit)
+    case placement(PublicWelfarePlacement)
 
     /// The ledger's and the outbox's name for it.
     public var actionName: String {
@@ -15,6 +18,9 @@ public enum JobSeekerEntry: Hashable, Sendable {
         case .followUp: "jobseeker.follow-up"
         case .referral: "jobseeker.refer"
         case .closing: "jobseeker.close"
+        case .difficulty: "jobseeker.difficulty"
+        case .visit: "jobseeker.visit"
+        case .placement: "jobseeker.placement"
         }
     }
 
@@ -26,6 +32,9 @@ public enum JobSeekerEntry: Hashable, Sendable {
         case .followUp(let followUp): "month=\(followUp.month) method=\(followUp.method.rawValue)"
         case .referral(let referral): "posting=\(referral.postingID)"
         case .closing(let closing): "reason=\(closing.reason.rawValue)"
+        case .difficulty(let difficulty): "categories=\(difficulty.categories.map(\.rawValue).joined(separator: ","))"
+        case .visit: "visited"
+        case .placement(let placement): "posting=\(placement.postingID) from=\(placement.startsOn)"
         }
     }
 }

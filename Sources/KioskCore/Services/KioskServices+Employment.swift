@@ -10,6 +10,8 @@ extension KioskServices {
         case late
         /// Open, and not followed up this month.
         case followUp = "follow-up"
+        /// Recognised with employment difficulty: the assistance register (就业援助台账).
+        case assisted
         case all
 
         func includes(_ jobSeeker: JobSeeker, at now: Date) -> Bool {
@@ -17,6 +19,7 @@ extension KioskServices {
             case .open: jobSeeker.isOpen
             case .late: jobSeeker.promiseState(at: now) == .late
             case .followUp: jobSeeker.needsFollowUp(at: now)
+            case .assisted: jobSeeker.difficulty != nil
             case .all: true
             }
         }
@@ -99,6 +102,57 @@ extension KioskServices {
         return try await record(
             .closing(JobSeekerClosing(reason: reason, employer: employer, by: principal.actorID, at: now())), on: id,
             by: principal)
+    }
+
+    /// Recognises the person's employment difficulty by the categories the clerk checked; a 4050
+    /// person must be a woman of 40 or more or a man of 50 or more today.
+    public func recogniseDifficulty(
+        _ id: String, categories: [EmploymentDifficulty.Category], note: String?, by principal: Principal
+    ) async throws -> JobSeeker {
+        let jobSeeker = try await authorizedJobSeeker(id, for: principal)
+        let chosen = EmploymentDifficulty.Category.allCases.filter(categories.contains)
+        guard !chosen.isEmpty else {
+            throw KioskError.invalid(
+                "categories", chinese: "请选择至少一项就业困难类别。", english: "Choose at least one category of difficulty.")
+        }
+        if chosen.contains(.aged4050), let person = try await store.person(jobSeeker.idNumber) {
+            let today = WorkingCalendar.key(of: now())
+            let threshold = person.sex == .female ? 40 : 50
+            let birthday = String(
+                format: "%04d-%02d-%02d", person.birthDate.year + threshold, person.birthDate.month,
+                person.birthDate.day)
+            guard birthday <= today else { throw KioskError.notAged4050 }
+        }
+        let note = try Self.text(note, field: "note", required: false, chinese: "认定说明")
+        return try await record(
+            .difficulty(EmploymentDifficulty(categories: chosen, note: note, by: principal.actorID, at: now())), on: id,
+            by: principal)
+    }
+
+    /// A visit to a person on the assistance register, with what was found and offered.
+    public func recordAssistanceVisit(_ id: String, note: String, by principal: Principal) async throws -> JobSeeker {
+        let note = try Self.text(note, field: "note", required: true, chinese: "走访情况")
+        return try await record(
+            .visit(AssistanceVisit(note: note ?? "", by: principal.actorID, at: now())), on: id, by: principal)
+    }
+
+    /// Places a person on the assistance register in a public-welfare post of the area, from
+    /// `startsOn` (today or within a year): their job, closing the registration.
+    public func placeInPublicWelfarePost(_ id: String, postingID: String, startsOn: String, by principal: Principal)
+        async throws -> JobSeeker
+    {
+        _ = try await authorizedJobSeeker(id, for: principal)
+        guard let posting = try await jobPostings().first(where: { $0.id == postingID }) else {
+            throw KioskError.notFound("posting", chinese: "该岗位")
+        }
+        guard posting.kind == .publicWelfare else { throw KioskError.notAPublicWelfarePost }
+        let starts = try Self.day(startsOn, field: "startsOn", from: WorkingCalendar.key(of: now()), chinese: "上岗日期")
+        return try await record(
+            .placement(
+                PublicWelfarePlacement(
+                    postingID: posting.id, title: posting.title, employer: posting.employer, startsOn: starts,
+                    by: principal.actorID, at: now())),
+            on: id, by: principal)
     }
 
     private func record(_ entry: JobSeekerEntry, on id: String, by principal: Principal) async throws -> JobSeeker {

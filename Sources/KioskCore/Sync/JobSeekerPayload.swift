@@ -1,5 +1,5 @@
 /// The payload of `jobseeker.entry`: one entry on a registration of the employment register,
-/// exactly one of its four fields set, for the centre to replay with the same rules. A registration
+/// exactly one of its entry fields set, for the centre to replay with the same rules. A registration
 /// makes the record; the others name it by id.
 public struct JobSeekerPayload: Codable, Hashable, Sendable {
     public var id: String
@@ -8,6 +8,9 @@ public struct JobSeekerPayload: Codable, Hashable, Sendable {
     public var followUp: JobSeekerFollowUp?
     public var referral: JobReferral?
     public var closing: JobSeekerClosing?
+    public var difficulty: EmploymentDifficulty?
+    public var visit: AssistanceVisit?
+    public var placement: PublicWelfarePlacement?
 
     public init(id: String, idNumber: String, entry: JobSeekerEntry) {
         self.id = id
@@ -17,17 +20,20 @@ public struct JobSeekerPayload: Codable, Hashable, Sendable {
         case .followUp(let value): followUp = value
         case .referral(let value): referral = value
         case .closing(let value): closing = value
+        case .difficulty(let value): difficulty = value
+        case .visit(let value): visit = value
+        case .placement(let value): placement = value
         }
     }
 
     /// The entry, or nil when the payload sets none or more than one.
     public var entry: JobSeekerEntry? {
-        switch (registration, followUp, referral, closing) {
-        case (let value?, nil, nil, nil): .registration(value)
-        case (nil, let value?, nil, nil): .followUp(value)
-        case (nil, nil, let value?, nil): .referral(value)
-        case (nil, nil, nil, let value?): .closing(value)
-        default: nil
-        }
+        let entries: [JobSeekerEntry] = [
+            registration.map(JobSeekerEntry.registration), followUp.map(JobSeekerEntry.followUp),
+            referral.map(JobSeekerEntry.referral), closing.map(JobSeekerEntry.closing),
+            difficulty.map(JobSeekerEntry.difficulty), visit.map(JobSeekerEntry.visit),
+            placement.map(JobSeekerEntry.placement),
+        ].compactMap { $0 }
+        return entries.count == 1 ? entries[0] : nil
     }
 }

@@ -149,7 +149,7 @@
       ["reject-reason", reasons, (r) => `reason-${r}`],
       ["retiree-state", ["overdue", "due", "reported", "certified", "suspended", ""], (s) => (s ? `retiree-${s}` : "any")],
       ["life-event-kind", ["death", "moved-away"], (k) => `life-event-${k}`],
-      ["jobseeker-filter", ["open", "late", "follow-up", "all"], (f) => `jobseekers-${f}`],
+      ["jobseeker-filter", ["open", "late", "follow-up", "assisted", "all"], (f) => `jobseekers-${f}`],
       ["new-jobseeker-category", ["registered-unemployed", "job-seeker"], (c) => `jobseeker-category-${c}`],
       ["new-jobseeker-reason", ["contract-ended", "dismissed", "employer-closed", "resigned", "graduate-without-job",
         "returned-home", "other"], (r) => `unemployment-${r}`],
@@ -399,11 +399,11 @@
     if (reply.status !== 200) return notice("jobseekers-message", errorText(reply.json), false);
     $("jobseekers-message").replaceChildren();
     $("jobseekers").replaceChildren(table(
-      ["name", "idNumber", "region", "jobSeekerCategory", "registeredOn", "jobPromise", "lastFollowUp", "status",
-        "jobSeekerActions"],
+      ["name", "idNumber", "region", "jobSeekerCategory", "registeredOn", "jobPromise", "lastFollowUp",
+        "difficultyColumn", "status", "jobSeekerActions"],
       reply.json.map((j) => [j.name, j.idNumber, j.regionCode, j.categoryName, Pages.chinaDay(j.registration.at),
         j.registration.promiseDue ? `${j.promiseName}（${Pages.chinaDay(j.registration.promiseDue)}）` : j.promiseName,
-        lastFollowUp(j), j.open ? t("jobSeekerOpen") : j.closingName,
+        lastFollowUp(j), (j.difficultyNames ?? []).join("、") || "—", j.open ? t("jobSeekerOpen") : j.closingName,
         el("button", { type: "button", class: "secondary", "data-jobseeker": j.id, onclick: () => showJobSeeker(j) },
           t("handle"))])));
   }
@@ -422,9 +422,13 @@
     $("jobseeker").hidden = false;
     $("jobseeker-title").textContent = `${jobSeeker.name ?? ""} ${jobSeeker.idNumber} · ${jobSeeker.categoryName}`;
     for (const form of ["follow-up-form", "referral-form", "closing-form"]) $(form).hidden = !jobSeeker.open;
+    $("difficulty-form").hidden = !jobSeeker.open || Boolean(jobSeeker.difficulty);
+    for (const form of ["visit-assistance-form", "placement-form"]) $(form).hidden = !jobSeeker.open || !jobSeeker.difficulty;
     const postings = await api("GET", "/api/jobs");
-    $("referral-posting").replaceChildren(...(postings.status === 200 ? postings.json : []).map((p) =>
-      el("option", { value: p.id }, `${p.title} · ${p.employer}`)));
+    const jobs = postings.status === 200 ? postings.json : [];
+    const option = (p) => el("option", { value: p.id }, `${p.title} · ${p.employer}`);
+    $("referral-posting").replaceChildren(...jobs.map(option));
+    $("placement-posting").replaceChildren(...jobs.filter((p) => p.kind === "public-welfare").map(option));
   }
 
   for (const [form, path, body] of [
@@ -432,6 +436,10 @@
       stillSeeking: $("follow-up-seeking").checked, note: $("follow-up-note").value })],
     ["referral-form", "referral", () => ({ postingId: $("referral-posting").value })],
     ["closing-form", "closing", () => ({ reason: $("closing-reason").value, employer: $("closing-employer").value })],
+    ["difficulty-form", "difficulty", () => ({ note: $("difficulty-note").value, categories:
+      [...$("difficulty-form").querySelectorAll("input[name=difficulty]:checked")].map((box) => box.value) })],
+    ["visit-assistance-form", "visit", () => ({ note: $("assistance-visit-note").value })],
+    ["placement-form", "placement", () => ({ postingId: $("placement-posting").value, startsOn: $("placement-starts").value })],
   ]) {
     $(form).addEventListener("submit", async (event) => {
       event.preventDefault();
