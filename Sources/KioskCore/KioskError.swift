@@ -327,6 +327,50 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 409
     )
 
+    // MARK: Appointments
+
+    public static let appointmentClosed = Self(
+        code: "appointment-closed",
+        chinese: "该预约已办结或已取消。",
+        english: "The appointment is done or cancelled.",
+        httpStatus: 409
+    )
+
+    public static let appointmentIDTaken = Self(
+        code: "appointment-id-taken",
+        chinese: "该预约编号已被使用。",
+        english: "An appointment with this id exists already.",
+        httpStatus: 409
+    )
+
+    public static let notAHomeVisit = Self(
+        code: "not-a-home-visit",
+        chinese: "只有上门服务需要指派工作人员。",
+        english: "Only a home visit is assigned to a clerk.",
+        httpStatus: 409
+    )
+
+    public static let outcomeMismatch = Self(
+        code: "outcome-mismatch",
+        chinese: "办理结果与预约方式不符。",
+        english: "That outcome does not fit this kind of appointment.",
+        httpStatus: 422
+    )
+
+    public static let slotFull = Self(
+        code: "slot-full",
+        chinese: "该时段已约满，请选择其他时段。",
+        english: "This slot is full; choose another.",
+        httpStatus: 409
+    )
+
+    public static let notAWorkingDay = Self(
+        code: "not-a-working-day",
+        chinese: "所选日期不是工作日，大厅不办公。",
+        english: "The hall does not work on that day.",
+        httpStatus: 422
+    )
+
     // MARK: Training courses
 
     public static let courseClosed = Self(

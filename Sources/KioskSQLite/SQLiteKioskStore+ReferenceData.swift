@@ -226,6 +226,7 @@ extension SQLiteKioskStore {
             try Self.keep(page.retireeChecks, db)
             try Self.keep(page.jobSeekers, db)
             for course in page.trainingCourses { try TrainingCourseRow(course).save(db) }
+            try Self.keep(page.appointments, db)
             if !page.cardRecords.isEmpty {
                 let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
                 let encoder = SyncJSON.encoder()

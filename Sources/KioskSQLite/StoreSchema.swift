@@ -132,6 +132,19 @@ enum StoreSchema {
                 t.column("course", .text).notNull()
             }
         }
+        // Appointments of the jurisdiction's halls and home visits, each as its JSON.
+        migrator.registerMigration("v24-appointments") { db in
+            try db.create(table: "appointment", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("idNumber", .text).notNull().indexed()
+                t.column("regionCode", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("slot", .text)
+                t.column("open", .integer).notNull()
+                t.column("appointment", .text).notNull()
+            }
+            try db.create(index: "appointmentByDay", on: "appointment", columns: ["regionCode", "day", "slot"])
+        }
         return migrator
     }
 

@@ -14,6 +14,7 @@ enum CentreCommand: Sendable {
     case recordJobSeeker(JobSeekerPayload)
     case publishJobPosting(JobPosting)
     case publishTrainingCourse(TrainingCourse)
+    case recordAppointment(AppointmentPayload)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -57,6 +58,9 @@ enum CentreCommand: Sendable {
         case .trainingCourse:
             guard let value = try? decoder.decode(TrainingCourse.self, from: command.payload) else { return nil }
             self = .publishTrainingCourse(value)
+        case .appointment:
+            guard let value = try? decoder.decode(AppointmentPayload.self, from: command.payload) else { return nil }
+            self = .recordAppointment(value)
         }
     }
 
@@ -67,7 +71,7 @@ enum CentreCommand: Sendable {
         case .moveApplication(let move): move.id
         case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck,
             .recordRating, .recordJobSeeker, .publishJobPosting,
-            .publishTrainingCourse:
+            .publishTrainingCourse, .recordAppointment:
             nil
         }
     }
@@ -85,8 +89,10 @@ enum CentreCommand: Sendable {
         case .requestCard(let card): card.idNumber
         case .recordRetireeCheck(let entry): entry.idNumber
         case .recordJobSeeker(let entry): entry.idNumber
+        case .recordAppointment(let entry): entry.booking?.idNumber
         case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating,
-            .publishJobPosting, .publishTrainingCourse:
+            .publishJobPosting, .publishTrainingCourse,
+            .recordAppointment:
             nil
         }
     }
@@ -99,7 +105,7 @@ enum CentreCommand: Sendable {
         case .keepCardPhoto(let photo): photo.cardNumber
         case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck,
             .recordRating, .recordJobSeeker, .publishJobPosting,
-            .publishTrainingCourse:
+            .publishTrainingCourse, .recordAppointment:
             nil
         }
     }
@@ -124,7 +130,7 @@ enum CentreCommand: Sendable {
         case .moveApplication(let move): move.by
         case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck,
             .recordRating, .recordJobSeeker, .publishJobPosting,
-            .publishTrainingCourse:
+            .publishTrainingCourse, .recordAppointment:
             nil
         }
     }
@@ -152,6 +158,20 @@ enum CentreCommand: Sendable {
     var trainingCourseID: String? {
         guard case .publishTrainingCourse(let course) = self else { return nil }
         return course.id
+    }
+
+    /// The appointment the command records on, to look up.
+    var appointmentID: String? {
+        guard case .recordAppointment(let entry) = self else { return nil }
+        return entry.id
+    }
+
+    /// The hall slot a booking takes, whose open bookings are counted.
+    var bookedSlot: SlotKey? {
+        guard case .recordAppointment(let entry) = self, let booking = entry.booking, let slot = booking.slot else {
+            return nil
+        }
+        return SlotKey(regionCode: booking.regionCode, day: booking.day, slot: slot)
     }
 
     /// The retiree's check the command records on, to look up.

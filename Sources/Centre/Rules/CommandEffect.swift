@@ -14,13 +14,15 @@ enum CommandEffect: Sendable {
     case keepJobSeeker(JobSeeker)
     case keepJobPosting(JobPosting)
     case keepTrainingCourse(TrainingCourse)
+    case keepAppointment(Appointment)
 
     /// The record's version after the write, returned to the terminal. A card's version is the
     /// number of its steps, as the terminal counts it (KioskStore's `CardRow`).
     var version: Int {
         switch self {
         case .insertApplication, .insertCertificate, .updateStaff, .keepCardPhoto, .updateRetireeCheck, .insertRating,
-            .keepJobSeeker, .keepJobPosting, .keepTrainingCourse:
+            .keepJobSeeker, .keepJobPosting, .keepTrainingCourse,
+            .keepAppointment:
             1
         case .updateApplication(_, let version): version
         case .insertCard(let card, _), .updateCard(let card, _): card.steps.count

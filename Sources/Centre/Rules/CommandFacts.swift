@@ -26,6 +26,10 @@ struct CommandFacts: Sendable {
     var jobPosting: JobPosting?
     /// The training course under the id the command names, as the centre has it.
     var trainingCourse: TrainingCourse?
+    /// The appointment under the id the command names, as the centre has it.
+    var appointment: Appointment?
+    /// The open bookings of the hall slot a booking takes.
+    var slotBookings = 0
     /// Whether the centre has a rating under the id the command names.
     var ratingTaken = false
     /// The working calendar a move's clock counts on.

@@ -86,6 +86,14 @@ struct CommandRefusal: Error, Hashable, Sendable {
     static let jobSeekerIDTaken = Self(
         code: "job-seeker-id-taken",
         message: "another command already registered a job seeker with this id (first writer wins)")
+    static let appointmentIDTaken = Self(
+        code: "appointment-id-taken",
+        message: "another command already booked an appointment with this id (first writer wins)")
+    static let slotFull = Self(
+        code: "slot-full", message: "the hall slot has as many open bookings as it takes; the booking is not kept")
+    /// Also the answer for an appointment outside the jurisdiction.
+    static let unknownAppointment = Self(
+        code: "unknown-appointment", message: "the centre has no appointment with this id in this terminal's jurisdiction")
     /// Also the answer for a check outside the jurisdiction.
     static let notARetiree = Self(
         code: "not-a-retiree",

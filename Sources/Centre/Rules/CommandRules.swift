@@ -184,6 +184,32 @@ enum CommandRules {
             guard course.seats > 0, course.startsOn <= course.endsOn else { return .failure(.malformedPayload) }
             return .success(.keepTrainingCourse(course))
 
+        case .recordAppointment(let payload):
+            guard let entry = payload.entry else { return .failure(.malformedPayload) }
+            if case .booking(let booking) = entry {
+                guard Self.names(booking.id, terminal), booking.id == payload.id else { return .failure(.foreignID) }
+                guard jurisdiction.contains(booking.regionCode), let region = facts.holderRegion,
+                    jurisdiction.contains(region)
+                else { return .failure(.outsideJurisdiction) }
+                guard facts.appointment == nil else { return .failure(.appointmentIDTaken) }
+                guard booking.isOpen, booking.slot.map(Appointment.slots.contains) ?? (booking.kind == .homeVisit) else {
+                    return .failure(.malformedPayload)
+                }
+                guard booking.slot == nil || facts.slotBookings < Appointment.perSlot else {
+                    return .failure(.slotFull)
+                }
+                return .success(.keepAppointment(booking))
+            }
+            guard var appointment = facts.appointment, jurisdiction.contains(appointment.regionCode) else {
+                return .failure(.unknownAppointment)
+            }
+            do {
+                try appointment.record(entry)
+            } catch {
+                return .failure(.illegalMove(error))
+            }
+            return .success(.keepAppointment(appointment))
+
         case .recordRating(let rating):
             guard Self.names(rating.id, terminal) else { return .failure(.foreignID) }
             guard jurisdiction.contains(rating.regionCode) else { return .failure(.outsideJurisdiction) }

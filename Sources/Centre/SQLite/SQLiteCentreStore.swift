@@ -494,9 +494,11 @@ public final class SQLiteCentreStore: CentreStore {
             var page = ReferenceDataPage(people: found, cursor: "", asOf: Date())
             if position == nil {
                 page.jobPostings = try self.fetch(
-                    self.sql.publishedForArea(JobPosting.self, in: jurisdiction), .records, db)
+                    self.sql.placedRows(JobPosting.self, in: jurisdiction, andAbove: true), .records, db)
                 page.trainingCourses = try self.fetch(
-                    self.sql.publishedForArea(TrainingCourse.self, in: jurisdiction), .records, db)
+                    self.sql.placedRows(TrainingCourse.self, in: jurisdiction, andAbove: true), .records, db)
+                page.appointments = try self.fetch(
+                    self.sql.placedRows(Appointment.self, in: jurisdiction, andAbove: false), .records, db)
                 page.staff = try self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, db
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
@@ -583,6 +585,7 @@ public final class SQLiteCentreStore: CentreStore {
             try insert(page.jobSeekers)
             try insert(page.jobPostings)
             try insert(page.trainingCourses)
+            try insert(page.appointments)
             let regions = Dictionary(
                 page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { first, _ in first })
             try insert(

@@ -173,6 +173,8 @@ struct CentreSQL: Sendable {
             try upsert(posting, sequence: sequence)
         case .keepTrainingCourse(let course):
             try upsert(course, sequence: sequence)
+        case .keepAppointment(let appointment):
+            try upsert(appointment, sequence: sequence)
         case .insertRating(let rating):
             // Counted at the centre: no terminal pulls it, so it has no change number.
             try insert(rating)
@@ -331,10 +333,20 @@ struct CentreSQL: Sendable {
             arguments: [.integer(Int64((year - 1) * 12)), .integer(Int64(year))])
     }
 
-    /// What a first load carries of the records published for an area (job postings, courses): the
-    /// jurisdiction's, and those of the areas above it.
-    func publishedForArea<Record: CentreRecord>(_: Record.Type, in jurisdiction: Jurisdiction) -> Statement {
-        let above = Self.areasAbove(jurisdiction)
+    /// The open appointments of a hall's area on a day: a new booking is counted against them.
+    func openAppointments(in regionCode: String, on day: String) -> Statement {
+        Statement(
+            sql: """
+                SELECT \(Appointment.columnList()) FROM appointment
+                WHERE regionCode = \(parameter(1)) AND day = \(parameter(2)) AND open = 1
+                """,
+            arguments: [.text(regionCode), .text(day)])
+    }
+
+    /// What a first load carries of the records placed by a `regionCode` of their own (job postings,
+    /// courses, appointments): the jurisdiction's, and with `andAbove` those of the areas above it.
+    func placedRows<Record: CentreRecord>(_: Record.Type, in jurisdiction: Jurisdiction, andAbove: Bool) -> Statement {
+        let above = andAbove ? Self.areasAbove(jurisdiction) : []
         return Statement(
             sql: """
                 SELECT \(Record.columnList()) FROM \(Record.tableName)

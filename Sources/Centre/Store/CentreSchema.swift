@@ -483,6 +483,25 @@ public enum CentreSchema {
                     changeSequence BIGINT NOT NULL);
                 CREATE INDEX trainingCourseByChange ON trainingCourse (changeSequence);
                 """),
+        // Appointments of the halls and home visits, placed by the hall's area, with the columns a
+        // slot's open bookings are counted by.
+        Migration(
+            name: "v26-appointments",
+            sqlite: """
+                CREATE TABLE appointment (
+                    id TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, regionCode TEXT NOT NULL, day TEXT NOT NULL,
+                    slot TEXT, open INTEGER NOT NULL, appointment TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX appointmentBySlot ON appointment (regionCode, day, open);
+                CREATE INDEX appointmentByChange ON appointment (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE appointment (
+                    id TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, regionCode TEXT COLLATE "C" NOT NULL,
+                    day TEXT NOT NULL, slot TEXT, open BIGINT NOT NULL, appointment TEXT NOT NULL,
+                    changeSequence BIGINT NOT NULL);
+                CREATE INDEX appointmentBySlot ON appointment (regionCode, day, open);
+                CREATE INDEX appointmentByChange ON appointment (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

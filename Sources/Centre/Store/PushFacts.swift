@@ -23,6 +23,7 @@ struct PushFacts {
     private var jobSeekers: [String: JobSeeker] = [:]
     private var jobPostings: [String: JobPosting] = [:]
     private var trainingCourses: [String: TrainingCourse] = [:]
+    private var appointments: [String: Appointment] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -113,6 +114,22 @@ struct PushFacts {
                     facts.trainingCourses[course.id] = course
                 })
         }
+        let appointmentIDs = Self.keys(commands.compactMap(\.appointmentID))
+        let slotDays = Set(commands.compactMap(\.bookedSlot).map { [$0.regionCode, $0.day] })
+        if !appointmentIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(Appointment.self, keys: appointmentIDs)) { row, facts in
+                    let appointment = try Appointment(row: TableRow(reading: row))
+                    facts.appointments[appointment.id] = appointment
+                })
+        }
+        for regionAndDay in slotDays.sorted(by: { $0.joined() < $1.joined() }) {
+            lookups.append(
+                Lookup(statement: sql.openAppointments(in: regionAndDay[0], on: regionAndDay[1])) { row, facts in
+                    let appointment = try Appointment(row: TableRow(reading: row))
+                    facts.appointments[appointment.id] = appointment
+                })
+        }
         let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
         if !ratingIDs.isEmpty {
             lookups.append(
@@ -163,6 +180,12 @@ struct PushFacts {
         }
         facts.jobPosting = command.jobPostingID.flatMap { jobPostings[$0] }
         facts.trainingCourse = command.trainingCourseID.flatMap { trainingCourses[$0] }
+        facts.appointment = command.appointmentID.flatMap { appointments[$0] }
+        if let key = command.bookedSlot {
+            facts.slotBookings = appointments.values.filter {
+                $0.isOpen && $0.regionCode == key.regionCode && $0.day == key.day && $0.slot == key.slot
+            }.count
+        }
         facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar
         facts.routes = routes
@@ -195,6 +218,8 @@ struct PushFacts {
             jobPostings[posting.id] = posting
         case .keepTrainingCourse(let course):
             trainingCourses[course.id] = course
+        case .keepAppointment(let appointment):
+            appointments[appointment.id] = appointment
         }
     }
 

@@ -10,7 +10,7 @@ public enum AccessPolicy {
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
                 .certifyRetiree, .reportRetireeLifeEvent, .rateService, .keepEmploymentRegister,
-                .publishJobPosting,
+                .publishJobPosting, .keepAppointments,
             ]
             .contains(action)
         case .supervisor:
@@ -24,6 +24,7 @@ public enum AccessPolicy {
 
     static let residentActions: Set<Action> = [
         .readPerson, .submitApplication, .reportLoss, .printDocument, .activateCard, .certifyRetiree, .rateService,
+        .keepAppointments,
     ]
 
     /// Whether this principal may see personal fields (names, ID numbers, records) at all.

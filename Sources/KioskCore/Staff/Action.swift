@@ -36,4 +36,7 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     case keepEmploymentRegister = "keep-employment-register"
     /// A job posting entered or taken down for the area (岗位发布).
     case publishJobPosting = "publish-job-posting"
+    /// Appointments: a resident books and cancels their own at the kiosk; a clerk books on a call,
+    /// assigns home visits and records what became of each.
+    case keepAppointments = "keep-appointments"
 }

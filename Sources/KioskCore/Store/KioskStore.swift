@@ -120,6 +120,23 @@ public protocol KioskStore: Sendable {
         at now: Date
     ) async throws -> RetireeCheck
 
+    // MARK: Appointments
+
+    /// The appointments of the region's halls from `first` through `last` (days), by day and slot.
+    func appointments(region prefix: String, from first: String, through last: String) async throws
+        -> [AppointmentLine]
+    /// A person's appointments, newest day first.
+    func appointments(of idNumber: String) async throws -> [Appointment]
+    func appointment(_ id: String) async throws -> Appointment?
+    /// Books `draft` under an id of this terminal's, refused `slot-full` when the hall slot has
+    /// ``Appointment/perSlot`` open bookings already, and queues it for the centre, in one transaction
+    /// with its ledger entry.
+    func book(_ draft: Appointment, by principal: Principal, at now: Date) async throws -> Appointment
+    /// Records `entry` on the appointment `id` as ``Appointment/record(_:)`` allows, in one
+    /// transaction with its outbox and ledger entries.
+    func record(_ entry: AppointmentEntry, onAppointment id: String, by principal: Principal, at now: Date)
+        async throws -> Appointment
+
     // MARK: Training courses
 
     /// The courses of the region shown on `day` (not yet ended), soonest first, each with the seats

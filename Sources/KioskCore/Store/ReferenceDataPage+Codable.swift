@@ -9,7 +9,7 @@ extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
         case staff, calendarYears, serviceRoutes, serviceGuides, notices, applications, retireeChecks, jobSeekers,
-            trainingCourses, removals, resumeAfter
+            trainingCourses, appointments, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -35,6 +35,7 @@ extension ReferenceDataPage: Codable {
             retireeChecks: try container.decodeIfPresent([RetireeCheck].self, forKey: .retireeChecks) ?? [],
             jobSeekers: try container.decodeIfPresent([JobSeeker].self, forKey: .jobSeekers) ?? [],
             trainingCourses: try container.decodeIfPresent([TrainingCourse].self, forKey: .trainingCourses) ?? [],
+            appointments: try container.decodeIfPresent([Appointment].self, forKey: .appointments) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -58,6 +59,7 @@ extension ReferenceDataPage: Codable {
         if !retireeChecks.isEmpty { try container.encode(retireeChecks, forKey: .retireeChecks) }
         if !jobSeekers.isEmpty { try container.encode(jobSeekers, forKey: .jobSeekers) }
         if !trainingCourses.isEmpty { try container.encode(trainingCourses, forKey: .trainingCourses) }
+        if !appointments.isEmpty { try container.encode(appointments, forKey: .appointments) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

@@ -33,6 +33,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var jobSeekers: [JobSeeker]
     /// Training courses of the jurisdiction and of the areas above it.
     public var trainingCourses: [TrainingCourse]
+    /// Appointments booked in the jurisdiction's halls, as the centre holds them.
+    public var appointments: [Appointment]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -60,6 +62,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         retireeChecks: [RetireeCheck] = [],
         jobSeekers: [JobSeeker] = [],
         trainingCourses: [TrainingCourse] = [],
+        appointments: [Appointment] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -80,6 +83,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.retireeChecks = retireeChecks
         self.jobSeekers = jobSeekers
         self.trainingCourses = trainingCourses
+        self.appointments = appointments
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -97,7 +101,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
             + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + serviceGuides.count
             + notices.count
             + applications.count
-            + retireeChecks.count + jobSeekers.count + trainingCourses.count
+            + retireeChecks.count + jobSeekers.count + trainingCourses.count + appointments.count
     }
 
     /// Whether the page changes nothing in a cache.

@@ -33,6 +33,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: the ``TrainingCourse`` a township's or county's staff posted or closed, kept whole
     /// and sent to the terminals of its area.
     case trainingCourse = "training.course"
+    /// Payload: ``AppointmentPayload``: a booking, an assignment, an outcome or a cancellation,
+    /// replayed on the centre's copy with the same rules; the centre counts a slot's bookings.
+    case appointment = "appointment.entry"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0
