@@ -16,14 +16,17 @@ extension SQLiteKioskStore {
                     ORDER BY a.day, a.slot IS NULL, a.slot, a.id
                     """,
                 arguments: [prefix, prefix + "\u{FFFF}", first, last]
-            ).map { row in AppointmentLine(appointment: try AppointmentRow(row: row).decoded(), name: row["personName"]) }
+            ).map { row in AppointmentLine(appointment: try AppointmentRow(row: row).decoded(), name: row["personName"])
+            }
         }
     }
 
     public func appointments(of idNumber: String) async throws -> [Appointment] {
         try await pool.read { db in
             try AppointmentRow.filter(AppointmentRow.Columns.idNumber == idNumber)
-                .order(AppointmentRow.Columns.day.desc, AppointmentRow.Columns.slot.desc).fetchAll(db).map { try $0.decoded() }
+                .order(AppointmentRow.Columns.day.desc, AppointmentRow.Columns.slot.desc).fetchAll(db).map {
+                    try $0.decoded()
+                }
         }
     }
 
@@ -67,7 +70,8 @@ extension SQLiteKioskStore {
         _ entry: AppointmentEntry, on appointment: Appointment, by principal: Principal, _ recorder: ChangeRecorder
     ) throws {
         try recorder.enqueue(
-            .appointment, payload: AppointmentPayload(id: appointment.id, entry: entry, by: principal.actorID, at: recorder.now),
+            .appointment,
+            payload: AppointmentPayload(id: appointment.id, entry: entry, by: principal.actorID, at: recorder.now),
             baseVersion: nil, priority: SyncCommandKind.normalPriority)
         try recorder.log(
             entry.actionName, subject: .person(idNumber: appointment.idNumber), by: principal,

@@ -22,6 +22,7 @@ struct MigrationTests {
         "v21-job-seekers",
         "v22-job-posting-details",
         "v23-training-courses",
+        "v24-appointments",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

@@ -144,6 +144,33 @@ struct AccessMatrixTests {
         "POST /api/jobseekers/{id}/closing": Rule(
             allowed: deskHere, uri: { "/api/jobseekers/\($0.jobSeeker)/closing" },
             body: { _ in #"{"reason":"no-longer-seeking"}"# }),
+        // No day given: 422 for everyone (public).
+        "GET /api/appointments/slots": Rule(allowed: everyone, uri: { _ in "/api/appointments/slots" }),
+        "GET /api/me/appointments": Rule(allowed: [.resident], uri: { _ in "/api/me/appointments" }),
+        // A day in the past: 422 for the resident.
+        "POST /api/me/appointments": Rule(
+            allowed: [.resident], uri: { _ in "/api/me/appointments" },
+            body: { _ in #"{"service":"card-application","day":"2020-01-02","slot":"09:00"}"# }),
+        // No appointment of that id: 404 for the resident.
+        "POST /api/me/appointments/{id}/cancel": Rule(
+            allowed: [.resident], uri: { _ in "/api/me/appointments/no-such/cancel" }),
+        "GET /api/appointments": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/appointments" }),
+        // A day in the past: 422 for those allowed.
+        "POST /api/appointments": Rule(
+            allowed: deskHere, uri: { _ in "/api/appointments" },
+            body: {
+                #"{"idNumber":"\#($0.here)","kind":"hall","service":"card-application","day":"2020-01-02","slot":"09:00"}"#
+            }),
+        // No appointment of that id: 404 for those allowed.
+        "POST /api/appointments/{id}/cancel": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/appointments/no-such/cancel" }),
+        "POST /api/appointments/{id}/assign": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/appointments/no-such/assign" },
+            body: { _ in #"{"to":"clerk2"}"# }),
+        "POST /api/appointments/{id}/outcome": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/appointments/no-such/outcome" },
+            body: { _ in #"{"result":"attended"}"# }),
         "POST /api/ratings": Rule(
             allowed: [.resident, .clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/ratings" },
             body: { _ in #"{"level":"satisfied"}"# }),

@@ -93,7 +93,8 @@ struct CommandRefusal: Error, Hashable, Sendable {
         code: "slot-full", message: "the hall slot has as many open bookings as it takes; the booking is not kept")
     /// Also the answer for an appointment outside the jurisdiction.
     static let unknownAppointment = Self(
-        code: "unknown-appointment", message: "the centre has no appointment with this id in this terminal's jurisdiction")
+        code: "unknown-appointment",
+        message: "the centre has no appointment with this id in this terminal's jurisdiction")
     /// Also the answer for a check outside the jurisdiction.
     static let notARetiree = Self(
         code: "not-a-retiree",

@@ -192,7 +192,8 @@ enum CommandRules {
                     jurisdiction.contains(region)
                 else { return .failure(.outsideJurisdiction) }
                 guard facts.appointment == nil else { return .failure(.appointmentIDTaken) }
-                guard booking.isOpen, booking.slot.map(Appointment.slots.contains) ?? (booking.kind == .homeVisit) else {
+                guard booking.isOpen, booking.slot.map(Appointment.slots.contains) ?? (booking.kind == .homeVisit)
+                else {
                     return .failure(.malformedPayload)
                 }
                 guard booking.slot == nil || facts.slotBookings < Appointment.perSlot else {

@@ -182,9 +182,10 @@ struct PushFacts {
         facts.trainingCourse = command.trainingCourseID.flatMap { trainingCourses[$0] }
         facts.appointment = command.appointmentID.flatMap { appointments[$0] }
         if let key = command.bookedSlot {
-            facts.slotBookings = appointments.values.filter {
-                $0.isOpen && $0.regionCode == key.regionCode && $0.day == key.day && $0.slot == key.slot
-            }.count
+            facts.slotBookings =
+                appointments.values.filter {
+                    $0.isOpen && $0.regionCode == key.regionCode && $0.day == key.day && $0.slot == key.slot
+                }.count
         }
         facts.ratingTaken = command.ratingID.map(ratings.contains) ?? false
         facts.calendar = calendar

@@ -55,8 +55,10 @@ public struct Appointment: Codable, Hashable, Sendable {
     public var isOpen: Bool { outcome == nil && cancelledAt == nil }
 
     /// The hall's half-hour slots: mornings 09:00–11:30, afternoons 14:00–16:30.
-    public static let slots = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "14:00", "14:30", "15:00",
-        "15:30", "16:00", "16:30"]
+    public static let slots = [
+        "09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "14:00", "14:30", "15:00",
+        "15:30", "16:00", "16:30",
+    ]
     /// Residents one slot takes.
     public static let perSlot = 2
     /// How far ahead one may book, in days.

@@ -125,7 +125,8 @@ extension KioskServices {
         }
         let draft = Appointment(
             id: "", idNumber: idNumber, service: service, regionCode: terminal.jurisdiction.regionPrefix, kind: kind,
-            day: day, slot: slot, reason: reason, phone: try phone.flatMap { $0.isEmpty ? nil : try InputValidation.phone($0) },
+            day: day, slot: slot, reason: reason,
+            phone: try phone.flatMap { $0.isEmpty ? nil : try InputValidation.phone($0) },
             note: note, channel: channel, bookedBy: principal.actorID, at: now())
         return try await store.book(draft, by: principal, at: now())
     }
