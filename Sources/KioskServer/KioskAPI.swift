@@ -234,6 +234,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     }
     struct LoginResponse: Encodable {
         var token: String
+        /// The member's staff id, which the desk names them by (a home visit assigned to them).
+        var id: String
         var name: String
         var role: Role
         var jurisdiction: String
@@ -251,7 +253,8 @@ struct KioskAPI<Context: RequestContext>: Sendable {
     private func signedIn(_ token: String, _ member: StaffMember) async throws -> Response {
         try JSONBody.response(
             LoginResponse(
-                token: token, name: member.name, role: member.role, jurisdiction: member.jurisdiction.regionPrefix,
+                token: token, id: member.id, name: member.name, role: member.role,
+                jurisdiction: member.jurisdiction.regionPrefix,
                 idleLockSeconds: Int(await staff.idleLimit)))
     }
 

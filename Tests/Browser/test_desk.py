@@ -257,6 +257,41 @@ class DeskTests(unittest.TestCase):
         wait(lambda: "实现就业" in text_of(driver, "#jobseeker-result"), what="placed, the registration closed")
         check_screen(self, driver, "3g-desk-public-welfare-placement")
 
+    def test_appointments_calendar_a_call_booking_and_a_home_visit_assigned(self):
+        """A clerk books a home visit on a family's call; the calendar shows it, masked; the clerk takes
+        it; a hall booking made on a call is cancelled from the calendar."""
+        driver = self.driver
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            person, name = db.execute("SELECT idNumber, name FROM person ORDER BY idNumber LIMIT 1").fetchone()
+        day = next(
+            d for d in ((datetime.date.today() + datetime.timedelta(days=n)).isoformat() for n in range(1, 15))
+            if self.terminal.get(f"/api/appointments/slots?day={d}")[0] == 200)
+        self.sign_in("clerk1")
+        self.signed_in()
+        click(driver, "#tab-appointments")
+        for kind, extra in [("home-visit", "disabled"), ("hall", "14:30")]:
+            driver.find_element(By.ID, "call-id").send_keys(person)
+            Select(driver.find_element(By.ID, "call-kind")).select_by_value(kind)
+            Select(driver.find_element(By.ID, "call-service")).select_by_value("card-application")
+            driver.execute_script(f"document.getElementById('call-day').value = '{day}'")
+            Select(driver.find_element(By.ID, "call-reason" if kind == "home-visit" else "call-slot")).select_by_value(extra)
+            click(driver, '#call-booking-form button[type="submit"]')
+            wait(lambda: "已预约" in text_of(driver, "#appointment-result"), what=f"the {kind} booked")
+            driver.execute_script("document.getElementById('appointment-result').replaceChildren()")
+        driver.execute_script(f"document.getElementById('appointments-through').value = '{day}'")
+        click(driver, "#appointments-refresh")
+        rows = wait(lambda: [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#appointments tbody tr") if name in r.text],
+                    what="the bookings on the calendar")
+        self.assertEqual(len(rows), 2, rows)
+        self.assertNotIn(person, page_text(driver))
+        check_screen(self, driver, "3h-desk-appointments")
+        click(driver, '#appointments [data-act="assignToMe"]')
+        wait(lambda: "已指派" in text_of(driver, "#appointment-result"), what="the home visit taken")
+        wait(lambda: "clerk1" in text_of(driver, "#appointments"), what="the clerk on the calendar")
+        driver.find_element(
+            By.XPATH, "//div[@id='appointments']//tr[contains(., '14:30')]//button[@data-act='appointmentCancel']").click()
+        wait(lambda: f"{day} 14:30: 已取消" in text_of(driver, "#appointment-result"), what="the hall booking cancelled")
+
     def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
         driver = self.driver
         self.sign_in("clerk1")

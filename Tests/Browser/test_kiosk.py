@@ -333,6 +333,36 @@ class KioskTests(KioskCase):
         line = [c for c in json.loads(body) if c["id"] == course["id"]][0]
         self.assertEqual(line["seatsLeft"], 1, "the resident's seat is taken")
 
+    def test_appointment_booked_and_cancelled_with_the_card(self):
+        """The resident books a half-hour at the hall for a service, sees it among their appointments,
+        and cancels it; the place is free again."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        click(driver, '[data-action="appointments"]')
+        wait(lambda: driver.find_elements(By.ID, "appointment-new"), what="the appointments screen")
+        click(driver, "#appointment-new")
+        click(driver, '[data-service="card-application"]')
+        days = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "[data-day]"), what="the days")
+        # The first day offered on which the hall works (a holiday is refused in plain words).
+        day = next(d for d in (b.get_attribute("data-day") for b in days)
+                   if self.terminal.get(f"/api/appointments/slots?day={d}")[0] == 200)
+        click(driver, f'[data-day="{day}"]')
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, '[data-slot="10:00"]'), what="the day's slots")
+        check_screen(self, driver, "29-appointment-slots")
+        click(driver, '[data-slot="10:00"]')
+        wait(lambda: driver.find_elements(By.ID, "appointment-booked"), what="the booking")
+        self.assertEqual(text_of(driver, "#appointment-when"), f"{day} 10:00")
+        status, headers, body = self.terminal.get(f"/api/appointments/slots?day={day}")
+        self.assertEqual([s["left"] for s in json.loads(body) if s["slot"] == "10:00"], [1])
+        click(driver, "#screen-result .back")
+        click(driver, '[data-action="appointments"]')
+        cancel = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "[data-cancel]"), what="the booking listed")
+        cancel[0].click()
+        wait(lambda: "您没有待办的预约" in text_of(driver, "#result-body"), what="the booking cancelled")
+        status, headers, body = self.terminal.get(f"/api/appointments/slots?day={day}")
+        self.assertEqual([s["left"] for s in json.loads(body) if s["slot"] == "10:00"], [2])
+
     def test_service_guides_with_no_card_in(self):
         """The county's guides browsed by touch on the idle kiosk, read aloud on request, and left for
         the card when one goes in."""

@@ -21,6 +21,8 @@
   const openStatuses = ["submitted", "needs-review", "awaiting-materials", "approved"];
 
   let token = null;
+  /// The signed-in member's staff id.
+  let staffID = null;
   let role = null;
   let card = null;
   /// The case opened (its application), and the regions seen in the worklist, for the village filter.
@@ -56,6 +58,7 @@
   /// Opens the desk for the member a sign-in or a password change answered with.
   function signedIn(session) {
     token = session.token;
+    staffID = session.id;
     role = session.role;
     idleLock = session.idleLockSeconds;
     armIdleLock();
@@ -70,7 +73,7 @@
   /// Forgets the token and everything shown; `message` goes on the sign-in form.
   async function signOut(message = t("signedOut")) {
     const held = token;
-    token = role = card = null;
+    token = staffID = role = card = null;
     clearTimeout(idleTimer);
     if (held) await api("POST", "/api/staff/logout", { token: held });
     openCase = null;
@@ -81,7 +84,8 @@
       "review-overdue", "review-due-soon", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result", "jobseekers", "jobseekers-message",
-      "jobseeker-title", "jobseeker-result", "area-jobs", "job-result", "area-courses", "course-result"]) $(id).replaceChildren();
+      "jobseeker-title", "jobseeker-result", "area-jobs", "job-result", "area-courses", "course-result", "appointments",
+      "appointments-message", "appointment-result"]) $(id).replaceChildren();
     openJobSeeker = null;
     $("jobseeker").hidden = true;
     $("photo-preview").hidden = true;
@@ -130,6 +134,7 @@
       loadAreaCourses();
     }
     if (name === "day") loadDay();
+    if (name === "appointments") loadAppointments();
   }
   for (const tab of document.querySelectorAll('[role="tab"]')) {
     tab.addEventListener("click", () => selectTab(tab.id.slice(4)));
@@ -155,7 +160,12 @@
         "returned-home", "other"], (r) => `unemployment-${r}`],
       ["follow-up-method", ["phone", "visit", "at-hall"], (m) => `follow-up-${m}`],
       ["closing-reason", ["employed", "moved-away", "no-longer-seeking", "retired"], (r) => `closing-${r}`],
-      ["job-kind", ["full-time", "part-time", "seasonal", "public-welfare"], (k) => `jobKind-${k}`]]) {
+      ["job-kind", ["full-time", "part-time", "seasonal", "public-welfare"], (k) => `jobKind-${k}`],
+      ["call-kind", ["hall", "home-visit"], (k) => `appointmentKind-${k}`],
+      ["call-service", kinds, (k) => k],
+      ["call-slot", ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "14:00", "14:30", "15:00", "15:30", "16:00",
+        "16:30"], (s) => s],
+      ["call-reason", ["elderly", "disabled", "ill"], (r) => `homeVisitReason-${r}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
       if (chosen) $(select).value = chosen;
@@ -539,6 +549,63 @@
     for (const input of $("course-form").querySelectorAll("input")) input.value = "";
     notice("course-result", `${t("postNow")}: ${reply.json.title}`);
     loadAreaCourses();
+  });
+
+  // MARK: Appointments
+
+  /// The calendar of the days chosen (today through a week on at first): each appointment with
+  /// what may be done with it now.
+  async function loadAppointments() {
+    if (!$("appointments-from").value) $("appointments-from").value = Pages.chinaDay(Date.now());
+    if (!$("appointments-through").value) $("appointments-through").value = Pages.chinaDay(Date.now() + 6 * 86400000);
+    const reply = await call("GET",
+      `/api/appointments?from=${$("appointments-from").value}&through=${$("appointments-through").value}`);
+    if (reply.status !== 200) return notice("appointments-message", errorText(reply.json), false);
+    $("appointments-message").replaceChildren();
+    $("appointments").replaceChildren(table(
+      ["appointmentWhen", "name", "idNumber", "appointmentService", "appointmentKind", "status", "appointmentAssigned",
+        "appointmentActions"],
+      reply.json.map((a) => [`${a.day} ${a.slot ?? ""}`, a.name, a.idNumber, a.serviceName,
+        a.kind === "hall" ? t("appointmentKind-hall") : `${t("appointmentKind-home-visit")}（${a.reasonName}）`,
+        a.stateName, a.assignedTo ?? "—", el("span", { class: "row" }, appointmentActions(a))])));
+  }
+  $("appointments-refresh").addEventListener("click", loadAppointments);
+
+  function appointmentActions(appointment) {
+    if (appointment.state !== "booked" && appointment.state !== "assigned") return [];
+    const act = (label, path, body) => el("button", {
+      type: "button", class: "secondary", "data-appointment": appointment.id, "data-act": label,
+      onclick: () => appointmentAction(appointment, path, body),
+    }, t(label));
+    const results = appointment.kind === "hall" ? ["attended", "no-show"] : ["served", "not-home", "declined"];
+    const today = Pages.chinaDay(Date.now());
+    return [
+      ...(appointment.kind === "home-visit" ? [act("assignToMe", "assign", { to: staffID })] : []),
+      ...(appointment.day <= today ? results.map((result) => act(`outcome-${result}`, "outcome", { result })) : []),
+      act("appointmentCancel", "cancel"),
+    ];
+  }
+
+  async function appointmentAction(appointment, path, body) {
+    const reply = await call("POST", `/api/appointments/${encodeURIComponent(appointment.id)}/${path}`, body);
+    if (reply.status !== 200) return notice("appointment-result", errorText(reply.json), false);
+    notice("appointment-result", `${appointment.name} ${appointment.day} ${appointment.slot ?? ""}: ${reply.json.stateName}`);
+    loadAppointments();
+  }
+
+  $("call-booking-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const hall = $("call-kind").value === "hall";
+    const reply = await call("POST", "/api/appointments", {
+      idNumber: $("call-id").value, kind: $("call-kind").value, service: $("call-service").value,
+      day: $("call-day").value, slot: hall ? $("call-slot").value : undefined,
+      reason: hall ? undefined : $("call-reason").value, phone: $("call-phone").value || undefined,
+      note: $("call-note").value || undefined,
+    });
+    if (reply.status !== 201) return notice("appointment-result", errorText(reply.json), false);
+    for (const input of $("call-booking-form").querySelectorAll("input")) input.value = "";
+    notice("appointment-result", `${reply.json.idNumber} ${reply.json.day} ${reply.json.slot ?? ""}: ${reply.json.stateName}`);
+    loadAppointments();
   });
 
   // MARK: The resident's rating

@@ -261,6 +261,22 @@
       result("menuProgress", [el("p", {}, t("progressWhy")), progressTable(reply.json)]);
     },
 
+    /// The resident's appointments to come, each with its cancel button, and a new one to book.
+    async appointments() {
+      loading("menuAppointments");
+      const reply = await api("GET", "/api/me/appointments", { token });
+      if (reply.status !== 200) return failed("menuAppointments", reply);
+      const open = reply.json.filter((a) => a.state === "booked" || a.state === "assigned");
+      result("menuAppointments", [open.length
+        ? table(["appointmentService", "appointmentWhen", "status", "appointmentCancel"], open.map((a) => [
+          a.serviceName, `${a.day} ${a.slot ?? ""}`, a.stateName,
+          el("button", { type: "button", class: "secondary", "data-cancel": a.id, onclick: () => cancelAppointment(a) },
+            t("appointmentCancel"))]))
+        : el("p", { class: "big" }, t("noAppointments"))], [
+        el("button", { type: "button", class: "primary", id: "appointment-new", onclick: chooseAppointmentService },
+          t("appointmentNew"))]);
+    },
+
     print() {
       result("printTitle", [el("div", { class: "menu" },
         ["proof-of-insurance", "contribution-statement"].map((document) =>
@@ -366,6 +382,55 @@
         el("dt", {}, t("deadline")), el("dd", {}, application.deadline.slice(0, 10))),
     ], [el("button", { type: "button", class: "primary",
       onclick: () => startPrint("application-receipt", { applicationId: application.id }) }, t("printReceipt"))]);
+  }
+
+  // MARK: Appointments
+
+  const appointmentServices = ["card-application", "card-replacement", "resident-pension-enrolment",
+    "employment-registration", "unemployment-registration", "employment-difficulty", "flexible-employment-registration"];
+
+  function chooseAppointmentService() {
+    result("appointmentChooseService", [el("div", { class: "menu" }, appointmentServices.map((service) =>
+      el("button", { type: "button", "data-service": service, onclick: () => chooseAppointmentDay(service) }, t(service))))]);
+  }
+
+  /// The next two weeks' weekdays; a holiday among them is refused by the service in plain words.
+  function chooseAppointmentDay(service) {
+    const days = [];
+    for (let ahead = 1; ahead <= 14; ahead += 1) {
+      const day = Pages.chinaDay(Date.now() + ahead * 86400000);
+      const weekday = new Date(`${day}T12:00:00+08:00`).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) days.push(day);
+    }
+    result("appointmentChooseDay", [el("div", { class: "menu" }, days.map((day) =>
+      el("button", { type: "button", "data-day": day, onclick: () => chooseAppointmentSlot(service, day) }, day)))]);
+  }
+
+  async function chooseAppointmentSlot(service, day) {
+    loading("appointmentChooseSlot");
+    const reply = await api("GET", `/api/appointments/slots?day=${day}`);
+    if (reply.status !== 200) return failed("appointmentChooseSlot", reply);
+    result("appointmentChooseSlot", [el("p", { class: "big" }, `${t(service)} · ${day}`),
+      el("div", { class: "menu" }, reply.json.map((s) => el("button", {
+        type: "button", "data-slot": s.slot, disabled: s.left === 0,
+        onclick: () => bookAppointment(service, day, s.slot),
+      }, s.left === 0 ? `${s.slot}（${t("slotFullNote")}）` : `${s.slot}（${t("slotLeft")} ${s.left}）`)))]);
+  }
+
+  async function bookAppointment(service, day, slot) {
+    loading("menuAppointments");
+    const reply = await api("POST", "/api/me/appointments", { token, body: { service, day, slot } });
+    if (reply.status !== 201) return failed("menuAppointments", reply);
+    result("menuAppointments", [el("p", { class: "big", id: "appointment-booked" }, t("appointmentBooked")),
+      el("dl", { class: "person" },
+        el("dt", {}, t("appointmentService")), el("dd", {}, reply.json.serviceName),
+        el("dt", {}, t("appointmentWhen")), el("dd", { id: "appointment-when" }, `${reply.json.day} ${reply.json.slot}`))]);
+  }
+
+  async function cancelAppointment(appointment) {
+    const reply = await api("POST", `/api/me/appointments/${encodeURIComponent(appointment.id)}/cancel`, { token });
+    if (reply.status !== 200) return failed("menuAppointments", reply);
+    actions.appointments();
   }
 
   /// Where the resident's check stands, and the day the next is due.
