@@ -41,6 +41,10 @@ struct JobSeekerAPITests {
             let lines = try #require(APIAnswer.lines(late.text), "\(late.text)")
             #expect(lines.map { $0["id"] as? String } == [id] && lines.first?["name"] as? String == terminal.here.name)
             #expect(lines.first?["promiseName"] as? String == "超过10个工作日未就业")
+            let review = try await api.call(.get, "/api/review", token: supervisor)
+            let promises = try #require(review.body["latePromises"] as? [[String: Any]], "\(review.text)")
+            #expect(promises.map { $0["id"] as? String } == [id], "the supervisor's review lists the late promise")
+            #expect(!review.text.contains(terminal.here.name), "by its registration alone, no person")
         }
     }
 

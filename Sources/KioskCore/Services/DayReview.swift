@@ -12,6 +12,8 @@ public struct DayReview: Codable, Hashable, Sendable {
     public var late: [Item]
     /// Open cases due before the end of the next working day (the reminder).
     public var dueSoon: [Item]
+    /// Registrations owed a job past the tenth working day (五个100%): the promise's worklist.
+    public var latePromises: [Promise]
     /// Commands the centre refused, waiting for a supervisor.
     public var refusedByCentre: Int
     /// The same commands, each to resolve.
@@ -40,14 +42,32 @@ public struct DayReview: Codable, Hashable, Sendable {
         }
     }
 
+    /// One registration of the employment register, without the person: since when and by when.
+    public struct Promise: Codable, Hashable, Sendable {
+        public var id: String
+        public var category: JobSeekerRegistration.Category
+        public var registeredBy: String
+        public var registeredAt: Date
+        public var promiseDue: Date?
+
+        init(_ jobSeeker: JobSeeker) {
+            id = jobSeeker.id
+            category = jobSeeker.registration.category
+            registeredBy = jobSeeker.registration.by
+            registeredAt = jobSeeker.registration.at
+            promiseDue = jobSeeker.registration.promiseDue
+        }
+    }
+
     public init(
         statistics: DayStatistics, needsReview: [Application], late: [Application], dueSoon: [Application],
-        refusedByCentre: [OutboxEntry], ledger: LedgerVerifier.Finding
+        latePromises: [JobSeeker], refusedByCentre: [OutboxEntry], ledger: LedgerVerifier.Finding
     ) {
         self.statistics = statistics
         self.needsReview = needsReview.map(Item.init)
         self.late = late.map(Item.init)
         self.dueSoon = dueSoon.map(Item.init)
+        self.latePromises = latePromises.map(Promise.init)
         self.refusedByCentre = refusedByCentre.count
         refusedCommands = refusedByCentre.map(RefusedCommand.init)
         ledgerIntact = if case .intact = ledger { true } else { false }

@@ -347,10 +347,14 @@ public struct KioskServices: Sendable {
             ApplicationFilter(
                 regionPrefix: region, levels: levels,
                 due: .soon(at: now, calendar: try await store.workingCalendar()), overdueFirstAt: now))
-        try await logListRead(principal, "review", count: needsReview.count + late.count + dueSoon.count)
+        let latePromises = try await store.jobSeekers(region: region).map(\.jobSeeker).filter {
+            $0.promiseState(at: now) == .late
+        }
+        try await logListRead(
+            principal, "review", count: needsReview.count + late.count + dueSoon.count + latePromises.count)
         return DayReview(
             statistics: try await store.statistics(day: day, region: region),
-            needsReview: needsReview, late: late, dueSoon: dueSoon,
+            needsReview: needsReview, late: late, dueSoon: dueSoon, latePromises: latePromises,
             refusedByCentre: try await store.outboxNeedingReview(limit: 1000),
             ledger: try await store.verifyLedger()
         )
