@@ -122,6 +122,16 @@ extension SQLiteKioskStore {
             detail: "region=\(posting.regionCode) kind=\(posting.kind.rawValue) until=\(posting.until ?? "-")")
     }
 
+    public func pensionGrades() async throws -> PensionGradeTable {
+        try await pool.read { db in
+            guard
+                let json = try String.fetchOne(
+                    db, sql: "SELECT grades FROM pensionGradeTable WHERE id = ?", arguments: [PensionGradeTable.key])
+            else { return .national }
+            return try JSONDecoder().decode(PensionGradeTable.self, from: Data(json.utf8))
+        }
+    }
+
     public func workingCalendar() async throws -> WorkingCalendar {
         try await pool.read { db in try Self.workingCalendar(db) }
     }
@@ -227,6 +237,11 @@ extension SQLiteKioskStore {
             try Self.keep(page.jobSeekers, db)
             for course in page.trainingCourses { try TrainingCourseRow(course).save(db) }
             try Self.keep(page.appointments, db)
+            for table in page.pensionGrades {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO pensionGradeTable (id, grades) VALUES (?, ?)",
+                    arguments: [table.id, String(decoding: try JSONEncoder().encode(table), as: UTF8.self)])
+            }
             if !page.cardRecords.isEmpty {
                 let fallbackRegion = try TerminalRow.fetchOne(db)?.jurisdiction ?? ""
                 let encoder = SyncJSON.encoder()

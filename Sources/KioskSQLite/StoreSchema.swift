@@ -145,6 +145,13 @@ enum StoreSchema {
             }
             try db.create(index: "appointmentByDay", on: "appointment", columns: ["regionCode", "day", "slot"])
         }
+        // The residents' pension's grade table the county published, as its JSON.
+        migrator.registerMigration("v25-pension-grades") { db in
+            try db.create(table: "pensionGradeTable", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("grades", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -450,6 +450,18 @@ public final class PostgresCentreStore: CentreStore {
         try await publishEverywhere(guide, audit: audit)
     }
 
+    public func publish(_ grades: PensionGradeTable, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(grades, audit: audit)
+    }
+
+    public func pensionGrades() async throws -> PensionGradeTable? {
+        try await client.withConnection { connection in
+            let tables: [PensionGradeTable] = try await self.fetch(
+                self.sql.published(PensionGradeTable.self), .records, connection)
+            return tables.first
+        }
+    }
+
     public func publish(_ notice: PolicyNotice, audit: CentreLedgerEvent) async throws {
         try await publishEverywhere(notice, audit: audit)
     }
@@ -602,6 +614,8 @@ public final class PostgresCentreStore: CentreStore {
                 page.serviceRoutes = try await self.fetch(self.sql.serviceRoutes, .records, connection)
                 page.serviceGuides = try await self.fetch(self.sql.published(ServiceGuide.self), .records, connection)
                 page.notices = try await self.fetch(self.sql.published(PolicyNotice.self), .records, connection)
+                page.pensionGrades = try await self.fetch(
+                    self.sql.published(PensionGradeTable.self), .records, connection)
                 let open: [StoredApplication] = try await self.fetch(
                     self.sql.openApplications(in: jurisdiction), .records, connection)
                 page.applications = open.map { VersionedApplication($0.application, version: $0.version) }

@@ -370,6 +370,17 @@ public final class SQLiteCentreStore: CentreStore {
         try await publishEverywhere(guide, audit: audit)
     }
 
+    public func publish(_ grades: PensionGradeTable, audit: CentreLedgerEvent) async throws {
+        try await publishEverywhere(grades, audit: audit)
+    }
+
+    public func pensionGrades() async throws -> PensionGradeTable? {
+        try await pool.read { db in
+            let tables: [PensionGradeTable] = try self.fetch(self.sql.published(PensionGradeTable.self), .records, db)
+            return tables.first
+        }
+    }
+
     public func publish(_ notice: PolicyNotice, audit: CentreLedgerEvent) async throws {
         try await publishEverywhere(notice, audit: audit)
     }
@@ -506,6 +517,7 @@ public final class SQLiteCentreStore: CentreStore {
                 page.serviceRoutes = try self.fetch(self.sql.serviceRoutes, .records, db)
                 page.serviceGuides = try self.fetch(self.sql.published(ServiceGuide.self), .records, db)
                 page.notices = try self.fetch(self.sql.published(PolicyNotice.self), .records, db)
+                page.pensionGrades = try self.fetch(self.sql.published(PensionGradeTable.self), .records, db)
                 let open: [StoredApplication] = try self.fetch(
                     self.sql.openApplications(in: jurisdiction), .records, db)
                 page.applications = open.map { VersionedApplication($0.application, version: $0.version) }

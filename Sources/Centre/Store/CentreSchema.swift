@@ -502,6 +502,17 @@ public enum CentreSchema {
                 CREATE INDEX appointmentBySlot ON appointment (regionCode, day, open);
                 CREATE INDEX appointmentByChange ON appointment (changeSequence);
                 """),
+        // The residents' pension's grade table the county published, as JSON, for every terminal.
+        Migration(
+            name: "v27-pension-grades",
+            sqlite: """
+                CREATE TABLE pensionGradeTable (
+                    id TEXT PRIMARY KEY NOT NULL, grades TEXT NOT NULL, changeSequence INTEGER NOT NULL) STRICT;
+                """,
+            postgres: """
+                CREATE TABLE pensionGradeTable (
+                    id TEXT PRIMARY KEY NOT NULL, grades TEXT NOT NULL, changeSequence BIGINT NOT NULL);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

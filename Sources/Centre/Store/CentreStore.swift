@@ -106,6 +106,10 @@ public protocol CentreStore: Sendable {
     func publish(_ guide: ServiceGuide, audit: CentreLedgerEvent) async throws
     /// The guides the county published, by service.
     func serviceGuides() async throws -> [ServiceGuide]
+    /// Publishes the residents' pension's grade table in place of the one published, for every terminal.
+    func publish(_ grades: PensionGradeTable, audit: CentreLedgerEvent) async throws
+    /// The grade table the county published; nil before it has.
+    func pensionGrades() async throws -> PensionGradeTable?
     /// Publishes a policy notice in place of one of the same id, for every terminal.
     func publish(_ notice: PolicyNotice, audit: CentreLedgerEvent) async throws
     /// Every notice the county published, by id.

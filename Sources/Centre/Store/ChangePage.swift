@@ -69,6 +69,7 @@ struct ChangePage {
             everywhere(ServiceRoute.self) { $0.serviceRoutes.append($1) },
             everywhere(ServiceGuide.self) { $0.serviceGuides.append($1) },
             everywhere(PolicyNotice.self) { $0.notices.append($1) },
+            everywhere(PensionGradeTable.self) { $0.pensionGrades.append($1) },
             Query(
                 statement: sql.staffChanges(after: cursor, serving: jurisdiction, limit: limit),
                 changes: RowMapping<CentreStaffAccount>.changes.map { row in

@@ -26,6 +26,8 @@ public enum LedgerSubject: Hashable, Sendable {
     case notice(id: String)
     /// A year's list of retirees' qualification checks.
     case retireeChecks(year: Int)
+    /// The residents' pension's grade table.
+    case pensionGrades
 
     /// How the ledger writes it.
     public var ledgerText: String {
@@ -43,6 +45,7 @@ public enum LedgerSubject: Hashable, Sendable {
         case .calendarYear(let year): "calendarYear:\(year)"
         case .serviceRoute(let kind): "serviceRoute:" + kind.rawValue
         case .retireeChecks(let year): "retireeChecks:\(year)"
+        case .pensionGrades: "pensionGrades"
         case .serviceGuide(let kind): "serviceGuide:" + kind.rawValue
         case .notice(let id): "notice:" + id
         }

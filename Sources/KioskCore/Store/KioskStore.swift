@@ -120,6 +120,11 @@ public protocol KioskStore: Sendable {
         at now: Date
     ) async throws -> RetireeCheck
 
+    // MARK: The residents' pension
+
+    /// The grade table the county published, or the national floor until it has.
+    func pensionGrades() async throws -> PensionGradeTable
+
     // MARK: Appointments
 
     /// The appointments of the region's halls from `first` through `last` (days), by day and slot.

@@ -9,7 +9,7 @@ extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
         case staff, calendarYears, serviceRoutes, serviceGuides, notices, applications, retireeChecks, jobSeekers,
-            trainingCourses, appointments, removals, resumeAfter
+            trainingCourses, appointments, pensionGrades, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -36,6 +36,7 @@ extension ReferenceDataPage: Codable {
             jobSeekers: try container.decodeIfPresent([JobSeeker].self, forKey: .jobSeekers) ?? [],
             trainingCourses: try container.decodeIfPresent([TrainingCourse].self, forKey: .trainingCourses) ?? [],
             appointments: try container.decodeIfPresent([Appointment].self, forKey: .appointments) ?? [],
+            pensionGrades: try container.decodeIfPresent([PensionGradeTable].self, forKey: .pensionGrades) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
             asOf: try container.decode(Date.self, forKey: .asOf),
@@ -60,6 +61,7 @@ extension ReferenceDataPage: Codable {
         if !jobSeekers.isEmpty { try container.encode(jobSeekers, forKey: .jobSeekers) }
         if !trainingCourses.isEmpty { try container.encode(trainingCourses, forKey: .trainingCourses) }
         if !appointments.isEmpty { try container.encode(appointments, forKey: .appointments) }
+        if !pensionGrades.isEmpty { try container.encode(pensionGrades, forKey: .pensionGrades) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)
         try container.encode(asOf, forKey: .asOf)

@@ -35,6 +35,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var trainingCourses: [TrainingCourse]
     /// Appointments booked in the jurisdiction's halls, as the centre holds them.
     public var appointments: [Appointment]
+    /// The residents' pension's grade table the county published, the same for every terminal.
+    public var pensionGrades: [PensionGradeTable]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
     /// row in the same page is newer than any removal of it. Never in a snapshot.
     public var removals: [ReferenceRemoval]
@@ -63,6 +65,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         jobSeekers: [JobSeeker] = [],
         trainingCourses: [TrainingCourse] = [],
         appointments: [Appointment] = [],
+        pensionGrades: [PensionGradeTable] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
         asOf: Date,
@@ -84,6 +87,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.jobSeekers = jobSeekers
         self.trainingCourses = trainingCourses
         self.appointments = appointments
+        self.pensionGrades = pensionGrades
         self.removals = removals
         self.cursor = cursor
         self.asOf = asOf
@@ -101,7 +105,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
             + cardRecords.count + staff.count + calendarYears.count + serviceRoutes.count + serviceGuides.count
             + notices.count
             + applications.count
-            + retireeChecks.count + jobSeekers.count + trainingCourses.count + appointments.count
+            + retireeChecks.count + jobSeekers.count + trainingCourses.count + appointments.count + pensionGrades.count
     }
 
     /// Whether the page changes nothing in a cache.

@@ -12,7 +12,7 @@ struct CentreCommand: AsyncParsableCommand {
             CentreBatchCommand.self, CentreSnapshotsCommand.self, CentreStaffCommand.self, CentreBackupCommand.self,
             CentreRestoreCommand.self, CentreRemoveCommand.self, CentreMovePersonCommand.self,
             CentreCalendarCommand.self, CentreRoutesCommand.self, CentreGuidesCommand.self, CentreNoticesCommand.self,
-            CentreRetireesCommand.self,
+            CentreRetireesCommand.self, CentreGradesCommand.self,
             CentreLedgerCommand.self,
         ]
     )
