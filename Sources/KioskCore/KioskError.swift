@@ -327,6 +327,31 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: 409
     )
 
+    // MARK: The residents' pension
+
+    public static let tooYoungToClaim = Self(
+        code: "too-young-to-claim",
+        chinese: "城乡居民养老保险待遇须年满60周岁方可申领。",
+        english: "The residents' pension is claimed at 60.",
+        httpStatus: 422
+    )
+
+    public static let notEnrolledInResidentPension = Self(
+        code: "not-enrolled",
+        chinese: "此人未参加城乡居民养老保险（或参保已终止），请先办理参保登记。",
+        english: "This person is not enrolled in the residents' pension; enrol them first.",
+        httpStatus: 422
+    )
+
+    public static func contributionsShort(paidMonths: Int) -> Self {
+        Self(
+            code: "contributions-short",
+            chinese: "累计缴费\(paidMonths / 12)年\(paidMonths % 12)个月，不满15年；可按规定补缴后再申领。",
+            english: "Contributions paid for \(paidMonths) months, short of 15 years; pay the rest, then claim.",
+            httpStatus: 422
+        )
+    }
+
     // MARK: Appointments
 
     public static let appointmentClosed = Self(

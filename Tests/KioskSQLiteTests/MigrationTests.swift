@@ -23,6 +23,7 @@ struct MigrationTests {
         "v22-job-posting-details",
         "v23-training-courses",
         "v24-appointments",
+        "v25-pension-grades",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")

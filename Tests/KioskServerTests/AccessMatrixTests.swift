@@ -69,6 +69,7 @@ struct AccessMatrixTests {
             body: { _ in
                 #"{"title":"电工","employer":"演示电力公司","kind":"full-time","monthlyWageFromFen":400000,"monthlyWageToFen":500000,"until":"2026-01-01","contact":"13812345678"}"#
             }),
+        "GET /api/pension/grades": Rule(allowed: everyone, uri: { _ in "/api/pension/grades" }),
         "GET /api/courses": Rule(allowed: everyone, uri: { _ in "/api/courses" }),
         // The clerk elsewhere posts nothing for this terminal's area: 403 outside-jurisdiction.
         "POST /api/courses": Rule(

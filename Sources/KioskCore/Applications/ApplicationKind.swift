@@ -1,6 +1,8 @@
 /// The services a resident applies for at a kiosk or a desk, with the time limit for each (限时办结).
 public enum ApplicationKind: String, Codable, CaseIterable, Hashable, Sendable {
     case residentPensionEnrolment = "resident-pension-enrolment"
+    /// 城乡居民养老保险待遇领取: the pension claimed at 60 after fifteen years paid.
+    case residentPensionClaim = "resident-pension-claim"
     case employmentRegistration = "employment-registration"
     case unemploymentRegistration = "unemployment-registration"
     case flexibleEmploymentRegistration = "flexible-employment-registration"
@@ -17,6 +19,7 @@ public enum ApplicationKind: String, Codable, CaseIterable, Hashable, Sendable {
     public var chineseName: String {
         switch self {
         case .residentPensionEnrolment: "城乡居民养老保险参保登记"
+        case .residentPensionClaim: "城乡居民养老保险待遇领取"
         case .employmentRegistration: "就业登记"
         case .unemploymentRegistration: "失业登记"
         case .flexibleEmploymentRegistration: "灵活就业登记"
@@ -36,6 +39,7 @@ public enum ApplicationKind: String, Codable, CaseIterable, Hashable, Sendable {
         case .lossReport, .lossReportLifting, .retireeQualificationCheck, .trainingSignUp: 0
         case .employmentRegistration, .unemploymentRegistration, .flexibleEmploymentRegistration: 0
         case .residentPensionEnrolment: 5
+        case .residentPensionClaim: 10
         case .employmentDifficulty: 15
         case .cardApplication, .cardReplacement: 20
         }

@@ -75,6 +75,7 @@ public struct KioskServices: Sendable {
             )
         }
         try await checkTrainingSignUp(draft)
+        try await checkResidentPension(draft)
         var checked = draft
         if let phone = draft.details["phone"] { checked.details["phone"] = try InputValidation.phone(phone) }
         return try await store.submit(checked, by: principal, at: now())

@@ -9,7 +9,7 @@
 (() => {
   const { t, el, table, api, errorText, randomKey } = Pages;
   const $ = (id) => document.getElementById(id);
-  const kinds = ["resident-pension-enrolment", "employment-registration", "unemployment-registration",
+  const kinds = ["resident-pension-enrolment", "resident-pension-claim", "employment-registration", "unemployment-registration",
     "flexible-employment-registration", "employment-difficulty", "training-sign-up",
     "card-application", "card-replacement", "loss-report", "loss-report-lifting"];
 
@@ -209,6 +209,7 @@
     if (!valid || !$("intake-id").value) return $("intake-id").focus();
     const details = $("intake-phone").value ? { phone: $("intake-phone").value } : {};
     if ($("intake-kind").value === "training-sign-up" && $("intake-course").value) details.course = $("intake-course").value;
+    if ($("intake-kind").value === "resident-pension-enrolment") details.grade = $("intake-grade").value;
     const reply = await call("POST", "/api/applications",
       { kind: $("intake-kind").value, idNumber: $("intake-id").value, details });
     if (reply.status !== 201) return notice("intake-result", errorText(reply.json), false);
@@ -220,6 +221,17 @@
   });
 
   /// A training sign-up names its course: the courses taking sign-ups, or none (the wish for training).
+  /// An enrolment in the residents' pension chooses a grade of the county's table.
+  $("intake-kind").addEventListener("change", async () => {
+    const enrolment = $("intake-kind").value === "resident-pension-enrolment";
+    $("intake-grade-field").hidden = !enrolment;
+    if (!enrolment) return;
+    const reply = await api("GET", "/api/pension/grades");
+    $("intake-grade").replaceChildren(el("option", { value: "" }, t("noGrade")),
+      ...(reply.status === 200 ? reply.json.grades : []).map((grade) => el("option", { value: String(grade.level) },
+        `${grade.level} · ${t("gradeOption")} ${Pages.yuan(grade.annualFen)}（+${Pages.yuan(grade.subsidyFen)}）`)));
+  });
+
   $("intake-kind").addEventListener("change", async () => {
     const training = $("intake-kind").value === "training-sign-up";
     $("intake-course-field").hidden = !training;
