@@ -43,7 +43,6 @@ struct KioskAPI<Context: RequestContext>: Sendable {
                 try JSONBody.response(try await services.serviceGuides().map(ServiceGuideJSON.init))
             },
             APIRoute(.get, "/api/notices") { _, _ in try JSONBody.response(try await services.notices()) },
-            APIRoute(.get, "/api/pension/grades") { _, _ in try JSONBody.response(try await services.pensionGrades()) },
             // The resident, by the token their PIN opened
             APIRoute(.get, "/api/me", me),
             APIRoute(.get, "/api/me/contributions", myContributions),
@@ -70,7 +69,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
         ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + jobRoutes + trainingRoutes
-            + appointmentRoutes
+            + appointmentRoutes + residentPensionRoutes
             + ratingRoutes
             + verificationRoutes + heartbeatRoutes
     }

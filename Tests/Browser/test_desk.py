@@ -4,6 +4,7 @@ face printed, issued and activated; the day's figures; the holder's full ID numb
 purpose; the idle lock."""
 
 import datetime
+import json
 import sqlite3
 import subprocess
 import tempfile
@@ -291,6 +292,29 @@ class DeskTests(unittest.TestCase):
         driver.find_element(
             By.XPATH, "//div[@id='appointments']//tr[contains(., '14:30')]//button[@data-act='appointmentCancel']").click()
         wait(lambda: f"{day} 14:30: 已取消" in text_of(driver, "#appointment-result"), what="the hall booking cancelled")
+
+    def test_residents_pension_enrolment_at_a_grade_of_the_table(self):
+        """The intake of an enrolment in the residents' pension offers the county's grades with their
+        subsidies and refuses none chosen; the grade chosen goes with the application."""
+        driver = self.driver
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            person = db.execute("SELECT idNumber FROM person ORDER BY idNumber LIMIT 1 OFFSET 3").fetchone()[0]
+        self.sign_in("clerk1")
+        self.signed_in()
+        Select(driver.find_element(By.ID, "intake-kind")).select_by_value("resident-pension-enrolment")
+        options = wait(lambda: [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#intake-grade option")][1:],
+                       what="the grades")
+        self.assertEqual(len(options), 12, options)
+        self.assertEqual(options[4], "5 · 每年 500.00（+60.00）")
+        driver.find_element(By.ID, "intake-id").send_keys(person)
+        click(driver, '#intake-form button[type="submit"]')
+        wait(lambda: "缴费档次" in text_of(driver, "#intake-result"), what="no grade chosen refused")
+        Select(driver.find_element(By.ID, "intake-grade")).select_by_value("5")
+        click(driver, '#intake-form button[type="submit"]')
+        application = wait(lambda: driver.find_elements(By.ID, "intake-application"), what="the enrolment taken")[0].text
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            details = db.execute("SELECT details FROM application WHERE id = ?", (application,)).fetchone()[0]
+        self.assertEqual(json.loads(details).get("grade"), "5")
 
     def test_the_resident_rates_the_service_on_the_screen_turned_to_them(self):
         driver = self.driver

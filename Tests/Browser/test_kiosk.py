@@ -363,6 +363,21 @@ class KioskTests(KioskCase):
         status, headers, body = self.terminal.get(f"/api/appointments/slots?day={day}")
         self.assertEqual([s["left"] for s in json.loads(body) if s["slot"] == "10:00"], [2])
 
+    def test_residents_pension_account_year_by_year(self):
+        """The resident's personal account in the residents' pension: seven years of 500 yuan, each with
+        the 60-yuan subsidy of the 500-yuan grade, without interest."""
+        driver = self.driver
+        self.open_kiosk()
+        self.sign_in()
+        click(driver, '[data-action="pensionAccount"]')
+        self.wait_answer()
+        self.assertEqual(text_of(driver, "#pension-balance"), "账户累计（元）: 3920.00")
+        rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#result-body tbody tr")]
+        self.assertEqual(len(rows), 7, rows)
+        self.assertEqual(rows[0].split(), ["2020", "1", "500.00", "60.00", "560.00"])
+        self.assertIn("不含利息", text_of(driver, "#result-body"))
+        check_screen(self, driver, "30-pension-account")
+
     def test_service_guides_with_no_card_in(self):
         """The county's guides browsed by touch on the idle kiosk, read aloud on request, and left for
         the card when one goes in."""

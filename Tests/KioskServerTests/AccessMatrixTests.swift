@@ -70,6 +70,9 @@ struct AccessMatrixTests {
                 #"{"title":"电工","employer":"演示电力公司","kind":"full-time","monthlyWageFromFen":400000,"monthlyWageToFen":500000,"until":"2026-01-01","contact":"13812345678"}"#
             }),
         "GET /api/pension/grades": Rule(allowed: everyone, uri: { _ in "/api/pension/grades" }),
+        "GET /api/me/pension-account": Rule(allowed: [.resident], uri: { _ in "/api/me/pension-account" }),
+        "GET /api/people/{idNumber}/pension-account": Rule(
+            allowed: deskHere, uri: { "/api/people/\($0.here)/pension-account" }),
         "GET /api/courses": Rule(allowed: everyone, uri: { _ in "/api/courses" }),
         // The clerk elsewhere posts nothing for this terminal's area: 403 outside-jurisdiction.
         "POST /api/courses": Rule(

@@ -87,6 +87,16 @@ struct ResidentPensionAPITests {
             let due = try await Self.person(terminal, "430102196003011238", enrolled: true, months: 180)
             let taken = try await claim(due.idNumber)
             #expect(taken.status == 201 && taken.body["kind"] as? String == "resident-pension-claim", "\(taken.text)")
+
+            // 100 yuan a month: 1,200 a year reaches the 1,000-yuan grade, 60 yuan of subsidy.
+            let account = try await api.call(.get, "/api/people/\(due.idNumber)/pension-account", token: clerk)
+            let years = try #require(account.body["years"] as? [[String: Any]], "\(account.text)")
+            #expect(years.count == 15 && account.body["monthsPaid"] as? Int == 180)
+            #expect(years.first?["personalFen"] as? Int == 120_000 && years.first?["subsidyFen"] as? Int == 6_000)
+            #expect(account.body["balanceFen"] as? Int == 15 * 126_000)
+            let theirs = try await api.call(
+                .get, "/api/people/\(due.idNumber)/pension-account", token: try await api.login("clerk-elsewhere"))
+            #expect(theirs.status == 403)
         }
     }
 }

@@ -9,6 +9,15 @@ extension KioskServices {
     /// The county's grade table, or the national floor: public.
     public func pensionGrades() async throws -> PensionGradeTable { try await store.pensionGrades() }
 
+    /// The person's personal account: the resident their own at the kiosk, a clerk's read on the ledger.
+    public func pensionAccount(of idNumber: String, for principal: Principal) async throws -> PensionAccount {
+        _ = try await authorizedPerson(idNumber, for: principal, .readPerson)
+        let contributions = try await store.contributions(
+            of: idNumber, insurance: .residentPension, from: nil, to: nil)
+        try await logStaffRead(principal, idNumber, detail: "pension-account")
+        return PensionAccount(contributions: contributions, grades: try await store.pensionGrades())
+    }
+
     /// An enrolment names a grade of the table (`details.grade`, its level), checked when given; a
     /// claim needs the person 60 today, enrolled, with fifteen years paid.
     func checkResidentPension(_ draft: ApplicationDraft) async throws {

@@ -171,6 +171,8 @@
       if (chosen) $(select).value = chosen;
     }
     fillRegions();
+    // The kind first offered may ask for more (a grade, a course).
+    $("intake-kind").dispatchEvent(new Event("change"));
   }
 
   /// The village filter: the jurisdiction, and each village seen in a worklist so far.

@@ -236,6 +236,21 @@
       ]);
     },
 
+    /// The residents' pension's personal account, year by year.
+    async pensionAccount() {
+      loading("menuPensionAccount");
+      const reply = await api("GET", "/api/me/pension-account", { token });
+      if (reply.status !== 200) return failed("menuPensionAccount", reply);
+      if (reply.json.years.length === 0) return result("menuPensionAccount", [el("p", { class: "big" }, t("noPensionAccount"))]);
+      result("menuPensionAccount", [
+        el("p", { class: "big", id: "pension-balance" }, `${t("accountBalance")}: ${yuan(reply.json.balanceFen)}`),
+        table(["accountYear", "accountMonths", "accountPersonal", "accountSubsidy", "accountBalance"],
+          reply.json.years.map((y) => [String(y.year), String(y.monthsPaid), yuan(y.personalFen), yuan(y.subsidyFen),
+            yuan(y.balanceFen)])),
+        el("p", { class: "hint" }, t("accountNoInterest")),
+      ]);
+    },
+
     async retiree() {
       loading("menuRetiree");
       const reply = await api("GET", "/api/me/retiree-check", { token });
