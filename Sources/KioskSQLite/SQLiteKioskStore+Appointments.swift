@@ -78,13 +78,10 @@ extension SQLiteKioskStore {
             detail: "id=\(appointment.id) \(entry.ledgerDetail)")
     }
 
-    /// Keeps the centre's copy of each appointment, except one with an entry of this terminal still
-    /// to be sent: it comes down again once the centre has applied it.
+    /// Keeps the centre's copy of each appointment, except one with an entry still to be sent.
     static func keep(_ appointments: [Appointment], _ db: Database) throws {
-        guard !appointments.isEmpty else { return }
-        let unsent = try unsentSubjects(of: [.appointment], at: "$.id", db)
-        for appointment in appointments where !unsent.contains(appointment.id) {
-            try AppointmentRow(appointment).save(db)
+        try keep(appointments, unlessUnsent: .appointment, at: "$.id", subject: \.id, db) {
+            try AppointmentRow($0).save(db)
         }
     }
 }

@@ -78,13 +78,8 @@ extension SQLiteKioskStore {
             detail: "id=\(jobSeeker.id) \(entry.ledgerDetail)")
     }
 
-    /// Keeps the centre's copy of each registration, except one with an entry of this terminal still
-    /// to be sent: it comes down again once the centre has applied it.
+    /// Keeps the centre's copy of each registration, except one with an entry still to be sent.
     static func keep(_ jobSeekers: [JobSeeker], _ db: Database) throws {
-        guard !jobSeekers.isEmpty else { return }
-        let unsent = try unsentSubjects(of: [.jobSeeker], at: "$.id", db)
-        for jobSeeker in jobSeekers where !unsent.contains(jobSeeker.id) {
-            try JobSeekerRow(jobSeeker).save(db)
-        }
+        try keep(jobSeekers, unlessUnsent: .jobSeeker, at: "$.id", subject: \.id, db) { try JobSeekerRow($0).save(db) }
     }
 }

@@ -82,6 +82,19 @@ extension SQLiteKioskStore {
 extension SQLiteKioskStore {
     /// What the pending commands of `kinds` are about, read from each payload at the JSON `path`:
     /// the records whose copy from the centre must wait until this terminal's change is applied.
+    /// Saves the centre's copy of each record with `save`, except one whose subject (`subject`, as the
+    /// payloads of `kind` name it at `path`) has an entry of this terminal still to be sent: that entry
+    /// was made on a copy the centre has not seen yet, and the centre's copy with it comes down again
+    /// once it is applied.
+    static func keep<Record>(
+        _ records: [Record], unlessUnsent kind: SyncCommandKind, at path: String, subject: (Record) -> String,
+        _ db: Database, save: (Record) throws -> Void
+    ) throws {
+        guard !records.isEmpty else { return }
+        let unsent = try unsentSubjects(of: [kind], at: path, db)
+        for record in records where !unsent.contains(subject(record)) { try save(record) }
+    }
+
     static func unsentSubjects(of kinds: [SyncCommandKind], at path: String, _ db: Database) throws -> Set<String> {
         Set(
             try String.fetchAll(

@@ -51,14 +51,10 @@ extension SQLiteKioskStore {
             .order(RetireeCheckRow.Columns.year.desc).fetchOne(db)
     }
 
-    /// Keeps the centre's copy of each check, except one of a person with an entry of this terminal
-    /// still to be sent: that entry was recorded on a copy the centre has not seen yet, and the
-    /// centre's copy with it comes down again once it is applied.
+    /// Keeps the centre's copy of each check, except one of a person with an entry still to be sent.
     static func keep(_ checks: [RetireeCheck], _ db: Database) throws {
-        guard !checks.isEmpty else { return }
-        let unsent = try unsentSubjects(of: [.retireeCheck], at: "$.idNumber", db)
-        for check in checks where !unsent.contains(check.idNumber) {
-            try RetireeCheckRow(check).save(db)
+        try keep(checks, unlessUnsent: .retireeCheck, at: "$.idNumber", subject: \.idNumber, db) {
+            try RetireeCheckRow($0).save(db)
         }
     }
 }
