@@ -42,17 +42,17 @@ class KioskCase(unittest.TestCase):
     idle_timeout = 120
 
     def setUp(self):
+        # Each resource's cleanup is registered as soon as it exists, so that a setUp that fails half
+        # way (a browser that does not start) leaves no service holding the readers for later tests.
         self.directory = tempfile.mkdtemp(prefix="browser-cards-")
         rig("card", "remove", "0")
+        self.addCleanup(rig, "card", "remove", "1")
+        self.addCleanup(rig, "card", "remove", "0")
         rig("card", "insert", "psam", "1")
         self.terminal = Terminal(idle_timeout=self.idle_timeout)
+        self.addCleanup(self.terminal.stop)
         self.driver = browser.open_browser()
-
-    def tearDown(self):
-        self.driver.quit()
-        self.terminal.stop()
-        rig("card", "remove", "0")
-        rig("card", "remove", "1")
+        self.addCleanup(self.driver.quit)
 
     def open_kiosk(self):
         self.driver.get(self.terminal.url + "/kiosk")
@@ -299,6 +299,8 @@ class KioskTests(KioskCase):
         self.assertEqual(driver.find_element(
             By.CSS_SELECTOR, '#guides-body [data-filter="skill"][data-value="叉车"]').get_attribute("aria-pressed"), "true")
         click(driver, '#guides-body [data-filter="skill"][data-value=""]')
+        # Each choice asks the service again and draws the board anew: wait for it before the next.
+        wait(lambda: len(titles()) >= 2, what="every skill again")
         click(driver, f'#guides-body [data-filter="village"][data-value="{township}003"]')
         wait(lambda: titles() == ["采茶工"], what="the jobs in 东山村")
         check_screen(self, driver, "26b-jobs-in-a-village")
