@@ -22,16 +22,17 @@ from rig import Terminal, card_data, card_image, card_photo, rig, spooled
 class DeskTests(unittest.TestCase):
     def setUp(self):
         # Each resource's cleanup is registered as soon as it exists, so that a setUp that fails half
-        # way (a browser that does not start) leaves no service holding the readers for later tests.
+        # way (a browser that does not start) leaves no service holding the readers for later tests;
+        # it stops the terminal the test ends with (a test may start another in its place).
         self.directory = tempfile.mkdtemp(prefix="browser-desk-")
         rig("card", "remove", "0")
         self.addCleanup(rig, "card", "remove", "1")
         self.addCleanup(rig, "card", "remove", "0")
         rig("card", "insert", "psam", "1")
         self.terminal = Terminal()
-        self.addCleanup(self.terminal.stop)
+        self.addCleanup(lambda: self.terminal.stop())
         self.driver = browser.open_browser()
-        self.addCleanup(self.driver.quit)
+        self.addCleanup(lambda: self.driver.quit())
         self.driver.get(self.terminal.url + "/desk")
         wait(lambda: self.driver.find_element(By.ID, "login-id").is_displayed(), what="the sign-in form")
 

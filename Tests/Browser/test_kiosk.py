@@ -50,9 +50,9 @@ class KioskCase(unittest.TestCase):
         self.addCleanup(rig, "card", "remove", "0")
         rig("card", "insert", "psam", "1")
         self.terminal = Terminal(idle_timeout=self.idle_timeout)
-        self.addCleanup(self.terminal.stop)
+        self.addCleanup(lambda: self.terminal.stop())
         self.driver = browser.open_browser()
-        self.addCleanup(self.driver.quit)
+        self.addCleanup(lambda: self.driver.quit())
 
     def open_kiosk(self):
         self.driver.get(self.terminal.url + "/kiosk")
