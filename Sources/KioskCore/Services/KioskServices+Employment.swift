@@ -116,12 +116,9 @@ extension KioskServices {
                 "categories", chinese: "请选择至少一项就业困难类别。", english: "Choose at least one category of difficulty.")
         }
         if chosen.contains(.aged4050), let person = try await store.person(jobSeeker.idNumber) {
-            let today = WorkingCalendar.key(of: now())
-            let threshold = person.sex == .female ? 40 : 50
-            let birthday = String(
-                format: "%04d-%02d-%02d", person.birthDate.year + threshold, person.birthDate.month,
-                person.birthDate.day)
-            guard birthday <= today else { throw KioskError.notAged4050 }
+            guard person.hasReached(person.sex == .female ? 40 : 50, on: WorkingCalendar.key(of: now())) else {
+                throw KioskError.notAged4050
+            }
         }
         let note = try Self.text(note, field: "note", required: false, chinese: "认定说明")
         return try await record(

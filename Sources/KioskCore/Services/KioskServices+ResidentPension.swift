@@ -30,9 +30,7 @@ extension KioskServices {
             }
         case .residentPensionClaim:
             guard let person = try await store.person(draft.idNumber) else { return }
-            let sixtieth = String(
-                format: "%04d-%02d-%02d", person.birthDate.year + 60, person.birthDate.month, person.birthDate.day)
-            guard sixtieth <= WorkingCalendar.key(of: now()) else { throw KioskError.tooYoungToClaim }
+            guard person.hasReached(60, on: WorkingCalendar.key(of: now())) else { throw KioskError.tooYoungToClaim }
             let enrolled = try await store.enrolments(of: draft.idNumber).contains {
                 $0.insurance == .residentPension && $0.status == .active
             }
