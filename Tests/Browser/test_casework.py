@@ -20,8 +20,11 @@ class CaseWorkTests(unittest.TestCase):
     def setUp(self):
         self.directory = tempfile.mkdtemp(prefix="browser-cases-")
         rig("card", "insert", "psam", "1")
+        self.addCleanup(rig, "card", "remove", "1")
         self.terminal = Terminal()
+        self.addCleanup(self.terminal.stop)
         self.driver = browser.open_browser()
+        self.addCleanup(self.driver.quit)
         self.driver.get(self.terminal.url + "/desk")
         wait(lambda: self.driver.find_element(By.ID, "login-id").is_displayed(), what="the sign-in form")
         self.holder, _ = card_data(1, self.directory)
@@ -31,11 +34,6 @@ class CaseWorkTests(unittest.TestCase):
             status, body = self.terminal.post("/api/applications", {"kind": kind, "idNumber": self.holder}, clerk)
             self.assertEqual(status, 201, body)
             self.cases[kind] = body["id"]
-
-    def tearDown(self):
-        self.driver.quit()
-        self.terminal.stop()
-        rig("card", "remove", "1")
 
     def sign_in(self, staff_id):
         driver = self.driver
