@@ -377,8 +377,8 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static let outcomeMismatch = Self(
         code: "outcome-mismatch",
-        chinese: "办理结果与预约方式不符。",
-        english: "That outcome does not fit this kind of appointment.",
+        chinese: "办理结果与该事项的类型不符。",
+        english: "That outcome does not fit this kind of appointment or case.",
         httpStatus: 422
     )
 
@@ -394,6 +394,65 @@ public struct KioskError: Error, Hashable, Sendable, CustomStringConvertible {
         chinese: "所选日期不是工作日，大厅不办公。",
         english: "The hall does not work on that day.",
         httpStatus: 422
+    )
+
+    // MARK: Labour disputes and petitions
+
+    public static let disputeClosed = Self(
+        code: "dispute-closed",
+        chinese: "该案件已办结或不予受理。",
+        english: "The case is closed or was not accepted.",
+        httpStatus: 409
+    )
+
+    public static let disputeIDTaken = Self(
+        code: "dispute-id-taken",
+        chinese: "该案件编号已被使用。",
+        english: "A case with this id exists already.",
+        httpStatus: 409
+    )
+
+    public static let disputeDecided = Self(
+        code: "dispute-decided",
+        chinese: "该案件已作出是否受理的决定。",
+        english: "Whether to accept the case is decided already.",
+        httpStatus: 409
+    )
+
+    public static let disputeNotAccepted = Self(
+        code: "dispute-not-accepted",
+        chinese: "案件受理后才能调解、延期或办结。",
+        english: "Accept the case before mediating, extending or closing it.",
+        httpStatus: 409
+    )
+
+    public static let disputeExtended = Self(
+        code: "dispute-extended",
+        chinese: "该案件已延期一次，不能再延期。",
+        english: "The case was extended once already.",
+        httpStatus: 409
+    )
+
+    /// 首问负责: the clerk who took a case, or the one it was handed to, answers for it.
+    public static let notCaseOwner = Self(
+        code: "not-case-owner",
+        chinese: "该案件由首问责任人办理，请联系责任人或由其移交。",
+        english: "The clerk who answers for this case (首问负责) records on it, or hands it over.",
+        httpStatus: 403
+    )
+
+    public static let disputeUndecided = Self(
+        code: "dispute-undecided",
+        chinese: "该案件尚未决定是否受理，不能出具通知书。",
+        english: "Whether to accept the case is not decided yet; there is no notice to print.",
+        httpStatus: 409
+    )
+
+    public static let noAgreement = Self(
+        code: "no-agreement",
+        chinese: "该案件未调解成功，没有调解协议书。",
+        english: "The case did not end in an agreement; there is no agreement to print.",
+        httpStatus: 409
     )
 
     // MARK: Training courses

@@ -237,6 +237,7 @@ extension SQLiteKioskStore {
             try Self.keep(page.jobSeekers, db)
             for course in page.trainingCourses { try TrainingCourseRow(course).save(db) }
             try Self.keep(page.appointments, db)
+            try Self.keep(page.disputes, db)
             for table in page.pensionGrades {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO pensionGradeTable (id, grades) VALUES (?, ?)",

@@ -152,6 +152,16 @@ enum StoreSchema {
                 t.column("grades", .text).notNull()
             }
         }
+        // Labour disputes and petitions of the jurisdiction, each as its JSON.
+        migrator.registerMigration("v26-disputes") { db in
+            try db.create(table: "dispute", options: .strict) { t in
+                t.primaryKey("id", .text)
+                t.column("idNumber", .text).notNull()
+                t.column("regionCode", .text).notNull().indexed()
+                t.column("receivedAt", .text).notNull()
+                t.column("dispute", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -26,6 +26,7 @@ extension KioskAPI {
         var applicationId: String?
         /// A registration of the employment register, whose person's certificate is printed.
         var jobSeekerId: String?
+        var disputeId: String?
         var cardNumber: String?
         /// The register's day, YYYY-MM-DD (today by default), or its month, YYYY-MM; and its one service.
         var day: String?
@@ -150,6 +151,16 @@ extension KioskAPI {
             render = {
                 try await documents.registrationCertificate(
                     of: jobSeeker.idNumber, serial: serial, by: principal, at: time)
+            }
+        case .disputeNotice, .mediationAgreement:
+            guard let id = body.disputeId else { throw Self.missing("dispute-id", "案件编号") }
+            let dispute = try await services.dispute(id, for: principal)
+            subject = .person(idNumber: dispute.idNumber)
+            let document = body.document
+            render = {
+                document == .disputeNotice
+                    ? try await documents.disputeNotice(dispute, serial: serial, by: principal, at: time)
+                    : try await documents.mediationAgreement(dispute, serial: serial, by: principal, at: time)
             }
         case .dailyLedger:
             guard case .staff(let member) = principal, AccessPolicy.seesPersonalData(principal),

@@ -69,7 +69,7 @@ struct KioskAPI<Context: RequestContext>: Sendable {
             APIRoute(.get, "/api/statistics", statistics),
             APIRoute(.get, "/api/ledger/verify", verifyLedger),
         ] + printRoutes + deskRoutes + photoRoutes + retireeRoutes + employmentRoutes + jobRoutes + trainingRoutes
-            + appointmentRoutes + residentPensionRoutes
+            + appointmentRoutes + residentPensionRoutes + disputeRoutes
             + ratingRoutes
             + verificationRoutes + heartbeatRoutes
     }

@@ -607,6 +607,8 @@ public final class PostgresCentreStore: CentreStore {
                     self.sql.placedRows(TrainingCourse.self, in: jurisdiction, andAbove: true), .records, connection)
                 page.appointments = try await self.fetch(
                     self.sql.placedRows(Appointment.self, in: jurisdiction, andAbove: false), .records, connection)
+                page.disputes = try await self.fetch(
+                    self.sql.placedRows(LabourDispute.self, in: jurisdiction, andAbove: false), .records, connection)
                 page.staff = try await self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, connection
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
@@ -713,6 +715,7 @@ public final class PostgresCentreStore: CentreStore {
             sequence = try await self.copy(page.jobPostings, from: sequence, connection)
             sequence = try await self.copy(page.trainingCourses, from: sequence, connection)
             sequence = try await self.copy(page.appointments, from: sequence, connection)
+            sequence = try await self.copy(page.disputes, from: sequence, connection)
             var regions = Dictionary(page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
             for card in page.cardRecords where regions[card.idNumber] == nil {
                 for try await region in try await connection.query(

@@ -15,6 +15,7 @@ enum CentreCommand: Sendable {
     case publishJobPosting(JobPosting)
     case publishTrainingCourse(TrainingCourse)
     case recordAppointment(AppointmentPayload)
+    case recordDispute(DisputePayload)
 
     /// Nil when the payload is not what the kind says: the command is refused, not retried.
     init?(_ command: SyncCommand) {
@@ -61,6 +62,9 @@ enum CentreCommand: Sendable {
         case .appointment:
             guard let value = try? decoder.decode(AppointmentPayload.self, from: command.payload) else { return nil }
             self = .recordAppointment(value)
+        case .dispute:
+            guard let value = try? decoder.decode(DisputePayload.self, from: command.payload) else { return nil }
+            self = .recordDispute(value)
         }
     }
 
@@ -71,7 +75,7 @@ enum CentreCommand: Sendable {
         case .moveApplication(let move): move.id
         case .requestCard, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRetireeCheck,
             .recordRating, .recordJobSeeker, .publishJobPosting,
-            .publishTrainingCourse, .recordAppointment:
+            .publishTrainingCourse, .recordAppointment, .recordDispute:
             nil
         }
     }
@@ -92,7 +96,7 @@ enum CentreCommand: Sendable {
         case .recordAppointment(let entry): entry.booking?.idNumber
         case .moveApplication, .moveCard, .issueCertificate, .changeStaffPassword, .keepCardPhoto, .recordRating,
             .publishJobPosting, .publishTrainingCourse,
-            .recordAppointment:
+            .recordAppointment, .recordDispute:
             nil
         }
     }
@@ -105,7 +109,7 @@ enum CentreCommand: Sendable {
         case .keepCardPhoto(let photo): photo.cardNumber
         case .submitApplication, .moveApplication, .issueCertificate, .changeStaffPassword, .recordRetireeCheck,
             .recordRating, .recordJobSeeker, .publishJobPosting,
-            .publishTrainingCourse, .recordAppointment:
+            .publishTrainingCourse, .recordAppointment, .recordDispute:
             nil
         }
     }
@@ -130,7 +134,7 @@ enum CentreCommand: Sendable {
         case .moveApplication(let move): move.by
         case .submitApplication, .requestCard, .moveCard, .issueCertificate, .keepCardPhoto, .recordRetireeCheck,
             .recordRating, .recordJobSeeker, .publishJobPosting,
-            .publishTrainingCourse, .recordAppointment:
+            .publishTrainingCourse, .recordAppointment, .recordDispute:
             nil
         }
     }
@@ -163,6 +167,12 @@ enum CentreCommand: Sendable {
     /// The appointment the command records on, to look up.
     var appointmentID: String? {
         guard case .recordAppointment(let entry) = self else { return nil }
+        return entry.id
+    }
+
+    /// The case the command records on, to look up.
+    var disputeID: String? {
+        guard case .recordDispute(let entry) = self else { return nil }
         return entry.id
     }
 

@@ -15,6 +15,7 @@ enum CommandEffect: Sendable {
     case keepJobPosting(JobPosting)
     case keepTrainingCourse(TrainingCourse)
     case keepAppointment(Appointment)
+    case keepDispute(LabourDispute)
 
     /// The record's version after the write, returned to the terminal. A card's version is the
     /// number of its steps, as the terminal counts it (KioskStore's `CardRow`).
@@ -22,7 +23,7 @@ enum CommandEffect: Sendable {
         switch self {
         case .insertApplication, .insertCertificate, .updateStaff, .keepCardPhoto, .updateRetireeCheck, .insertRating,
             .keepJobSeeker, .keepJobPosting, .keepTrainingCourse,
-            .keepAppointment:
+            .keepAppointment, .keepDispute:
             1
         case .updateApplication(_, let version): version
         case .insertCard(let card, _), .updateCard(let card, _): card.steps.count

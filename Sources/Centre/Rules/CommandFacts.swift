@@ -28,6 +28,8 @@ struct CommandFacts: Sendable {
     var trainingCourse: TrainingCourse?
     /// The appointment under the id the command names, as the centre has it.
     var appointment: Appointment?
+    /// The labour dispute under the id the command names, as the centre has it.
+    var dispute: LabourDispute?
     /// The open bookings of the hall slot a booking takes.
     var slotBookings = 0
     /// Whether the centre has a rating under the id the command names.

@@ -95,6 +95,11 @@ struct CommandRefusal: Error, Hashable, Sendable {
     static let unknownAppointment = Self(
         code: "unknown-appointment",
         message: "the centre has no appointment with this id in this terminal's jurisdiction")
+    static let disputeIDTaken = Self(
+        code: "dispute-id-taken", message: "another command already took a case with this id (first writer wins)")
+    /// Also the answer for a case outside the jurisdiction.
+    static let unknownDispute = Self(
+        code: "unknown-dispute", message: "the centre has no labour dispute with this id in this terminal's jurisdiction")
     /// Also the answer for a check outside the jurisdiction.
     static let notARetiree = Self(
         code: "not-a-retiree",

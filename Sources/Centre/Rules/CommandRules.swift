@@ -211,6 +211,27 @@ enum CommandRules {
             }
             return .success(.keepAppointment(appointment))
 
+        case .recordDispute(let payload):
+            guard let entry = payload.entry else { return .failure(.malformedPayload) }
+            if case .intake(let dispute) = entry {
+                guard Self.names(dispute.id, terminal), dispute.id == payload.id else { return .failure(.foreignID) }
+                guard jurisdiction.contains(dispute.regionCode) else { return .failure(.outsideJurisdiction) }
+                guard facts.dispute == nil else { return .failure(.disputeIDTaken) }
+                guard dispute.decision == nil, dispute.sessions.isEmpty, dispute.outcome == nil,
+                    dispute.owner == dispute.receivedBy
+                else { return .failure(.malformedPayload) }
+                return .success(.keepDispute(dispute))
+            }
+            guard var dispute = facts.dispute, jurisdiction.contains(dispute.regionCode) else {
+                return .failure(.unknownDispute)
+            }
+            do {
+                try dispute.record(entry)
+            } catch {
+                return .failure(.illegalMove(error))
+            }
+            return .success(.keepDispute(dispute))
+
         case .recordRating(let rating):
             guard Self.names(rating.id, terminal) else { return .failure(.foreignID) }
             guard jurisdiction.contains(rating.regionCode) else { return .failure(.outsideJurisdiction) }

@@ -510,6 +510,8 @@ public final class SQLiteCentreStore: CentreStore {
                     self.sql.placedRows(TrainingCourse.self, in: jurisdiction, andAbove: true), .records, db)
                 page.appointments = try self.fetch(
                     self.sql.placedRows(Appointment.self, in: jurisdiction, andAbove: false), .records, db)
+                page.disputes = try self.fetch(
+                    self.sql.placedRows(LabourDispute.self, in: jurisdiction, andAbove: false), .records, db)
                 page.staff = try self.fetch(
                     self.sql.staffAccounts(serving: jurisdiction), RowMapping<CentreStaffAccount>.records, db
                 ).compactMap { $0.terminalAccount(serving: jurisdiction) }
@@ -598,6 +600,7 @@ public final class SQLiteCentreStore: CentreStore {
             try insert(page.jobPostings)
             try insert(page.trainingCourses)
             try insert(page.appointments)
+            try insert(page.disputes)
             let regions = Dictionary(
                 page.people.map { ($0.idNumber, $0.regionCode) }, uniquingKeysWith: { first, _ in first })
             try insert(

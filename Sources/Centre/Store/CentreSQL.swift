@@ -175,6 +175,8 @@ struct CentreSQL: Sendable {
             try upsert(course, sequence: sequence)
         case .keepAppointment(let appointment):
             try upsert(appointment, sequence: sequence)
+        case .keepDispute(let dispute):
+            try upsert(dispute, sequence: sequence)
         case .insertRating(let rating):
             // Counted at the centre: no terminal pulls it, so it has no change number.
             try insert(rating)

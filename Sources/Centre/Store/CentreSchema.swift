@@ -513,6 +513,21 @@ public enum CentreSchema {
                 CREATE TABLE pensionGradeTable (
                     id TEXT PRIMARY KEY NOT NULL, grades TEXT NOT NULL, changeSequence BIGINT NOT NULL);
                 """),
+        // Labour disputes and petitions, placed by the area of the office that took them.
+        Migration(
+            name: "v28-disputes",
+            sqlite: """
+                CREATE TABLE dispute (
+                    id TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, regionCode TEXT NOT NULL, dispute TEXT NOT NULL,
+                    changeSequence INTEGER NOT NULL) STRICT;
+                CREATE INDEX disputeByChange ON dispute (changeSequence);
+                """,
+            postgres: """
+                CREATE TABLE dispute (
+                    id TEXT PRIMARY KEY NOT NULL, idNumber TEXT NOT NULL, regionCode TEXT COLLATE "C" NOT NULL,
+                    dispute TEXT NOT NULL, changeSequence BIGINT NOT NULL);
+                CREATE INDEX disputeByChange ON dispute (changeSequence);
+                """),
     ]
 
     /// The table that records which migrations a database has had, the same in both dialects.

@@ -53,6 +53,7 @@ struct ChangePage {
             query(JobPosting.self, andAbove: true) { $0.jobPostings.append($1) },
             query(TrainingCourse.self, andAbove: true) { $0.trainingCourses.append($1) },
             query(Appointment.self) { $0.appointments.append($1) },
+            query(LabourDispute.self) { $0.disputes.append($1) },
             query(RetireeCheck.self) { $0.retireeChecks.append($1) },
             query(JobSeeker.self) { $0.jobSeekers.append($1) },
             // Cards are stored with their region; the page carries the card alone.

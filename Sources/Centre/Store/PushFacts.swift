@@ -24,6 +24,7 @@ struct PushFacts {
     private var jobPostings: [String: JobPosting] = [:]
     private var trainingCourses: [String: TrainingCourse] = [:]
     private var appointments: [String: Appointment] = [:]
+    private var disputes: [String: LabourDispute] = [:]
     private var calendar = WorkingCalendar.published
     private var routes = ServiceRoutes.national
 
@@ -130,6 +131,14 @@ struct PushFacts {
                     facts.appointments[appointment.id] = appointment
                 })
         }
+        let disputeIDs = Self.keys(commands.compactMap(\.disputeID))
+        if !disputeIDs.isEmpty {
+            lookups.append(
+                Lookup(statement: sql.select(LabourDispute.self, keys: disputeIDs)) { row, facts in
+                    let dispute = try LabourDispute(row: TableRow(reading: row))
+                    facts.disputes[dispute.id] = dispute
+                })
+        }
         let ratingIDs = Self.keys(commands.compactMap(\.ratingID))
         if !ratingIDs.isEmpty {
             lookups.append(
@@ -181,6 +190,7 @@ struct PushFacts {
         facts.jobPosting = command.jobPostingID.flatMap { jobPostings[$0] }
         facts.trainingCourse = command.trainingCourseID.flatMap { trainingCourses[$0] }
         facts.appointment = command.appointmentID.flatMap { appointments[$0] }
+        facts.dispute = command.disputeID.flatMap { disputes[$0] }
         if let key = command.bookedSlot {
             facts.slotBookings =
                 appointments.values.filter {
@@ -221,6 +231,8 @@ struct PushFacts {
             trainingCourses[course.id] = course
         case .keepAppointment(let appointment):
             appointments[appointment.id] = appointment
+        case .keepDispute(let dispute):
+            disputes[dispute.id] = dispute
         }
     }
 

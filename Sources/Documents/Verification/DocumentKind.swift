@@ -5,4 +5,6 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
     case registrationCertificate = "RC"
     case applicationReceipt = "AR"
     case dailyLedger = "DL"
+    case disputeNotice = "DN"
+    case mediationAgreement = "MA"
 }

@@ -109,7 +109,8 @@ public struct WorkingCalendar: Codable, Hashable, Sendable {
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
-    static func date(_ key: String) -> Date? {
+    /// The first moment in China of the day `key` ("YYYY-MM-DD") names; nil for one that is not a day.
+    public static func date(_ key: String) -> Date? {
         let parts = key.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, key.count == 10,
             let date = china.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))

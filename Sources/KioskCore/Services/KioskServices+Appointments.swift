@@ -86,10 +86,7 @@ extension KioskServices {
     {
         guard case .staff = principal else { throw KioskError.forbidden(Action.keepAppointments.rawValue) }
         let appointment = try await authorizedAppointment(id, for: principal)
-        let account = try await store.staff(colleague)
-        guard let account, !account.isDisabled, [.clerk, .supervisor].contains(account.member.role),
-            account.member.jurisdiction.contains(appointment.regionCode)
-        else { throw KioskError.handOverTarget }
+        try await requireCaseworker(colleague, covering: appointment.regionCode)
         return try await store.record(
             .assignment(to: colleague, by: principal.actorID, at: now()), onAppointment: id, by: principal, at: now())
     }
@@ -147,6 +144,14 @@ extension KioskServices {
             throw KioskError.notAWorkingDay
         }
         return day
+    }
+
+    /// Throws unless `colleague` is an active clerk or supervisor whose jurisdiction holds `regionCode`:
+    /// whom a home visit or a case may be given to.
+    func requireCaseworker(_ colleague: String, covering regionCode: String) async throws {
+        guard try await store.staff(colleague)?.takesWork(in: regionCode) == true else {
+            throw KioskError.handOverTarget
+        }
     }
 
     /// The appointment `id`, once `principal` may keep appointments for its person.

@@ -103,9 +103,7 @@ public struct KioskServices: Sendable {
         try AccessPolicy.authorize(principal, .handleApplication)
         let account = try await store.staff(colleague)
         return try await handle(application: id, .handOver, handOverTo: colleague, by: principal) { application in
-            guard let account, !account.isDisabled, [.clerk, .supervisor].contains(account.member.role),
-                account.member.jurisdiction.contains(application.regionCode)
-            else { throw KioskError.handOverTarget }
+            guard account?.takesWork(in: application.regionCode) == true else { throw KioskError.handOverTarget }
         }
     }
 

@@ -10,7 +10,7 @@ public enum AccessPolicy {
                 .activateCard,
                 .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument, .readFullIDNumber,
                 .certifyRetiree, .reportRetireeLifeEvent, .rateService, .keepEmploymentRegister,
-                .publishJobPosting, .keepAppointments,
+                .publishJobPosting, .keepAppointments, .keepDisputes,
             ]
             .contains(action)
         case .supervisor:

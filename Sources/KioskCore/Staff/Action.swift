@@ -39,4 +39,6 @@ public enum Action: String, Codable, CaseIterable, Hashable, Sendable {
     /// Appointments: a resident books and cancels their own at the kiosk; a clerk books on a call,
     /// assigns home visits and records what became of each.
     case keepAppointments = "keep-appointments"
+    /// Labour disputes and petitions: intake, decision, mediation, outcome, hand-over.
+    case keepDisputes = "keep-disputes"
 }

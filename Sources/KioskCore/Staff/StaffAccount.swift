@@ -15,6 +15,12 @@ public struct StaffAccount: Hashable, Sendable {
         self.mustChangePassword = mustChangePassword
         self.isDisabled = isDisabled
     }
+
+    /// Whether a case, a home visit or a dispute of `regionCode` may be given to this account: an
+    /// active clerk or supervisor whose jurisdiction holds it.
+    public func takesWork(in regionCode: String) -> Bool {
+        !isDisabled && [.clerk, .supervisor].contains(member.role) && member.jurisdiction.contains(regionCode)
+    }
 }
 
 /// On the sync's wire, flat: `{"id", "name", "role", "jurisdiction", "passwordHash",

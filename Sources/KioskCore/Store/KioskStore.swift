@@ -142,6 +142,19 @@ public protocol KioskStore: Sendable {
     func record(_ entry: AppointmentEntry, onAppointment id: String, by principal: Principal, at now: Date)
         async throws -> Appointment
 
+    // MARK: Labour disputes and petitions
+
+    /// The cases of the region, newest first.
+    func disputes(region prefix: String) async throws -> [LabourDispute]
+    func dispute(_ id: String) async throws -> LabourDispute?
+    /// Takes `draft` under an id of this terminal's and queues it for the centre, in one
+    /// transaction with its ledger entry.
+    func takeDispute(_ draft: LabourDispute, by principal: Principal, at now: Date) async throws -> LabourDispute
+    /// Records `entry` on the case `id` as ``LabourDispute/record(_:)`` allows, in one transaction
+    /// with its outbox and ledger entries.
+    func record(_ entry: DisputeEntry, onDispute id: String, by principal: Principal, at now: Date) async throws
+        -> LabourDispute
+
     // MARK: Training courses
 
     /// The courses of the region shown on `day` (not yet ended), soonest first, each with the seats

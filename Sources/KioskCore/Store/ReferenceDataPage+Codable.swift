@@ -9,7 +9,7 @@ extension ReferenceDataPage: Codable {
     private enum CodingKeys: String, CodingKey {
         case people, enrolments, contributionRuns, pensionPaymentRuns, jobPostings, cardRecords, cursor, asOf
         case staff, calendarYears, serviceRoutes, serviceGuides, notices, applications, retireeChecks, jobSeekers,
-            trainingCourses, appointments, pensionGrades, removals, resumeAfter
+            trainingCourses, appointments, disputes, pensionGrades, removals, resumeAfter
     }
 
     public init(from decoder: any Decoder) throws {
@@ -36,6 +36,7 @@ extension ReferenceDataPage: Codable {
             jobSeekers: try container.decodeIfPresent([JobSeeker].self, forKey: .jobSeekers) ?? [],
             trainingCourses: try container.decodeIfPresent([TrainingCourse].self, forKey: .trainingCourses) ?? [],
             appointments: try container.decodeIfPresent([Appointment].self, forKey: .appointments) ?? [],
+            disputes: try container.decodeIfPresent([LabourDispute].self, forKey: .disputes) ?? [],
             pensionGrades: try container.decodeIfPresent([PensionGradeTable].self, forKey: .pensionGrades) ?? [],
             removals: try container.decodeIfPresent([ReferenceRemoval].self, forKey: .removals) ?? [],
             cursor: try container.decode(String.self, forKey: .cursor),
@@ -61,6 +62,7 @@ extension ReferenceDataPage: Codable {
         if !jobSeekers.isEmpty { try container.encode(jobSeekers, forKey: .jobSeekers) }
         if !trainingCourses.isEmpty { try container.encode(trainingCourses, forKey: .trainingCourses) }
         if !appointments.isEmpty { try container.encode(appointments, forKey: .appointments) }
+        if !disputes.isEmpty { try container.encode(disputes, forKey: .disputes) }
         if !pensionGrades.isEmpty { try container.encode(pensionGrades, forKey: .pensionGrades) }
         if !removals.isEmpty { try container.encode(removals, forKey: .removals) }
         try container.encode(cursor, forKey: .cursor)

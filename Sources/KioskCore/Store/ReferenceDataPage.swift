@@ -35,6 +35,8 @@ public struct ReferenceDataPage: Hashable, Sendable {
     public var trainingCourses: [TrainingCourse]
     /// Appointments booked in the jurisdiction's halls, as the centre holds them.
     public var appointments: [Appointment]
+    /// Labour disputes and petitions taken in the jurisdiction, as the centre holds them.
+    public var disputes: [LabourDispute]
     /// The residents' pension's grade table the county published, the same for every terminal.
     public var pensionGrades: [PensionGradeTable]
     /// Records to take out of the cache; a terminal applies them before the page's rows, since a
@@ -65,6 +67,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         jobSeekers: [JobSeeker] = [],
         trainingCourses: [TrainingCourse] = [],
         appointments: [Appointment] = [],
+        disputes: [LabourDispute] = [],
         pensionGrades: [PensionGradeTable] = [],
         removals: [ReferenceRemoval] = [],
         cursor: String,
@@ -87,6 +90,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
         self.jobSeekers = jobSeekers
         self.trainingCourses = trainingCourses
         self.appointments = appointments
+        self.disputes = disputes
         self.pensionGrades = pensionGrades
         self.removals = removals
         self.cursor = cursor
@@ -106,6 +110,7 @@ public struct ReferenceDataPage: Hashable, Sendable {
             + notices.count
             + applications.count
             + retireeChecks.count + jobSeekers.count + trainingCourses.count + appointments.count + pensionGrades.count
+            + disputes.count
     }
 
     /// Whether the page changes nothing in a cache.

@@ -36,6 +36,9 @@ public enum SyncCommandKind: String, Codable, Hashable, Sendable {
     /// Payload: ``AppointmentPayload``: a booking, an assignment, an outcome or a cancellation,
     /// replayed on the centre's copy with the same rules; the centre counts a slot's bookings.
     case appointment = "appointment.entry"
+    /// Payload: ``DisputePayload``: a labour dispute's or petition's intake, decision, session,
+    /// extension, hand-over or outcome, replayed on the centre's copy with the same rules.
+    case dispute = "dispute.entry"
 
     /// Ordinary commands drain in the order they were made.
     public static let normalPriority = 0

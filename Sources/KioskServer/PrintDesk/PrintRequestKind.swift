@@ -14,6 +14,10 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
     case dailyLedger = "daily-ledger"
     /// 就业失业登记证明 of the person of a registration, at the desk.
     case registrationCertificate = "registration-certificate"
+    /// 受理通知书 or 不予受理通知书 of a labour dispute or petition, at the desk.
+    case disputeNotice = "dispute-notice"
+    /// 调解协议书 of a labour dispute settled by agreement, at the desk.
+    case mediationAgreement = "mediation-agreement"
 
     /// Whether a resident may print it at the kiosk (their own records only).
     var selfService: Bool { self == .proofOfInsurance || self == .contributionStatement || self == .applicationReceipt }
@@ -30,6 +34,8 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
         case .cardFace: "卡面"
         case .dailyLedger: "业务台账"
         case .registrationCertificate: "就业失业登记证明"
+        case .disputeNotice: "受理通知书"
+        case .mediationAgreement: "调解协议书"
         }
     }
 }

@@ -126,6 +126,36 @@ struct TerminalDocuments: Sendable {
             kind: .registrationCertificate, by: principal)
     }
 
+    /// The notice of whether a case was accepted, once it was decided.
+    func disputeNotice(_ dispute: LabourDispute, serial: String, by principal: Principal, at now: Date) async throws
+        -> PrintableDocument
+    {
+        guard let decision = dispute.decision else { throw KioskError.disputeUndecided }
+        let outcome: DisputeNotice.Decision =
+            if decision.accepted, let settleBy = dispute.settleBy {
+                .accepted(settleBy: CalendarDate(settleBy))
+            } else {
+                .declined(reason: decision.reason ?? "")
+            }
+        return try await printable(
+            DisputeNotice(dispute: Self.disputeCase(dispute), decision: outcome, issuance: try await issuance(serial, at: now)),
+            kind: .disputeNotice, by: principal)
+    }
+
+    /// The agreement of a case settled by mediation, for the parties to sign.
+    func mediationAgreement(_ dispute: LabourDispute, serial: String, by principal: Principal, at now: Date)
+        async throws -> PrintableDocument
+    {
+        guard let outcome = dispute.outcome, outcome.result == .agreement else { throw KioskError.noAgreement }
+        return try await printable(
+            MediationAgreement(
+                dispute: Self.disputeCase(dispute), terms: outcome.terms,
+                amount: outcome.agreedYuan.map { Money(yuan: Int64($0)) },
+                performBy: outcome.performBy.flatMap(WorkingCalendar.date).map(CalendarDate.init),
+                mediator: outcome.by, issuance: try await issuance(serial, at: now)),
+            kind: .mediationAgreement, by: principal)
+    }
+
     /// The register of the applications this terminal's region took in `period` (China's calendar
     /// day or month), of every service or of `service` alone: who took each, who answers for it,
     /// when it was done and whether in time, as the cases stand at `now`.
@@ -232,6 +262,16 @@ struct TerminalDocuments: Sendable {
     private func requireTerminal() async throws -> TerminalIdentity {
         guard let terminal = try await store.terminal() else { throw KioskError.terminalNotInstalled }
         return terminal
+    }
+
+    static func disputeCase(_ dispute: LabourDispute) -> DisputeCase {
+        let employer = dispute.employer
+        return DisputeCase(
+            number: dispute.id, applicant: DocumentHolder(name: dispute.name, socialSecurityNumber: dispute.idNumber),
+            employer: employer.name,
+            employerDetails: [employer.creditCode, employer.address, employer.contact].compactMap { $0 }.joined(
+                separator: "；"),
+            matter: dispute.category.chineseName, facts: dispute.facts, receivedOn: CalendarDate(dispute.receivedAt))
     }
 
     static func person(_ person: KioskCore.Person) -> DocumentHolder {
