@@ -31,6 +31,8 @@ struct AccessMatrixTests {
         var application: String
         /// A registration of `here` on the employment register.
         var jobSeeker: String
+        /// A labour dispute taken by the clerk here, who answers for it.
+        var dispute: String
         /// Cards of `here`, one per route that changes a card, so that no route's call disturbs another's.
         var cards: [String: String]
         var printKey: String
@@ -175,6 +177,30 @@ struct AccessMatrixTests {
         "POST /api/appointments/{id}/outcome": Rule(
             allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/appointments/no-such/outcome" },
             body: { _ in #"{"result":"attended"}"# }),
+        "GET /api/disputes": Rule(
+            allowed: [.clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/disputes?filter=all" }),
+        "POST /api/disputes": Rule(
+            allowed: deskHere, uri: { _ in "/api/disputes" },
+            body: {
+                #"{"kind":"petition","idNumber":"\#($0.here)","name":"李四","employer":"某厂","category":"other","facts":"反映问题"}"#
+            }),
+        "GET /api/disputes/{id}": Rule(allowed: deskHere, uri: { "/api/disputes/\($0.dispute)" }),
+        // The clerk here answers for the case; the supervisor may act on it too. A second decision is 409.
+        "POST /api/disputes/{id}/decision": Rule(
+            allowed: deskHere, uri: { "/api/disputes/\($0.dispute)/decision" }, body: { _ in #"{"accepted":true}"# }),
+        // Before or after the decision: 200 or 409 for those allowed.
+        "POST /api/disputes/{id}/session": Rule(
+            allowed: deskHere, uri: { "/api/disputes/\($0.dispute)/session" },
+            body: { _ in #"{"day":"2020-01-02","attendees":"双方","summary":"首次调解"}"# }),
+        "POST /api/disputes/{id}/extension": Rule(
+            allowed: deskHere, uri: { "/api/disputes/\($0.dispute)/extension" }),
+        // To no one: 422 for those allowed, and the case stays the clerk's.
+        "POST /api/disputes/{id}/hand-over": Rule(
+            allowed: deskHere, uri: { "/api/disputes/\($0.dispute)/hand-over" }, body: { _ in #"{"to":"nobody"}"# }),
+        // A petition's answer on a mediation: 422 for those allowed.
+        "POST /api/disputes/{id}/outcome": Rule(
+            allowed: deskHere, uri: { "/api/disputes/\($0.dispute)/outcome" },
+            body: { _ in #"{"result":"answered","terms":"已答复"}"# }),
         "POST /api/ratings": Rule(
             allowed: [.resident, .clerkHere, .clerkElsewhere, .supervisor], uri: { _ in "/api/ratings" },
             body: { _ in #"{"level":"satisfied"}"# }),
@@ -370,6 +396,13 @@ struct AccessMatrixTests {
                 #"{"idNumber":"\#(here)","category":"registered-unemployed","reason":"dismissed","wantsJob":true,"zeroEmploymentFamily":false}"#
         )
         let jobSeeker = try #require(registered.body["id"] as? String, "\(registered.text)")
-        return Fixtures(here: here, application: id, jobSeeker: jobSeeker, cards: cards, printKey: "fixture-job")
+        let taken = try await api.call(
+            .post, "/api/disputes", token: clerk,
+            json:
+                #"{"kind":"mediation","idNumber":"\#(here)","name":"张三","employer":"某某建筑公司","category":"unpaid-wages","facts":"拖欠三个月工资"}"#
+        )
+        let dispute = try #require(taken.body["id"] as? String, "\(taken.text)")
+        return Fixtures(
+            here: here, application: id, jobSeeker: jobSeeker, dispute: dispute, cards: cards, printKey: "fixture-job")
     }
 }

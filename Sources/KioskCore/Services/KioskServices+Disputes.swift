@@ -67,6 +67,7 @@ extension KioskServices {
         guard case .staff = principal else { throw KioskError.forbidden(Action.keepDisputes.rawValue) }
         try AccessPolicy.authorize(principal, .keepDisputes)
         guard let terminal = try await store.terminal() else { throw KioskError.terminalNotInstalled }
+        try AccessPolicy.authorize(principal, .keepDisputes, regionCode: terminal.jurisdiction.regionPrefix)
         let idNumber = try InputValidation.idNumber(intake.idNumber, today: CardDate.today()).unmaskedValue
         let employer = try Self.text(intake.employer.name, field: "employer", required: true, chinese: "用人单位名称") ?? ""
         let creditCode = try Self.text(
