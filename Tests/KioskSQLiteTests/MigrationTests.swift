@@ -24,6 +24,7 @@ struct MigrationTests {
         "v23-training-courses",
         "v24-appointments",
         "v25-pension-grades",
+        "v26-disputes",
     ]
 
     @Test("migrations run in order from an empty file, and reopening runs none again")
