@@ -294,6 +294,61 @@ class DeskTests(unittest.TestCase):
             By.XPATH, "//div[@id='appointments']//tr[contains(., '14:30')]//button[@data-act='appointmentCancel']").click()
         wait(lambda: f"{day} 14:30: 已取消" in text_of(driver, "#appointment-result"), what="the hall booking cancelled")
 
+    def test_labour_dispute_from_intake_to_a_printed_mediation_agreement(self):
+        """A worker's wage claim taken at the desk: the clerk who takes it answers for it, accepts it,
+        records a session and the agreement, and prints the agreement for both parties to sign."""
+        driver = self.driver
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            person = db.execute("SELECT idNumber FROM person ORDER BY idNumber LIMIT 1 OFFSET 2").fetchone()[0]
+        self.sign_in("clerk1")
+        self.signed_in()
+        click(driver, "#tab-disputes")
+        Select(driver.find_element(By.ID, "new-dispute-kind")).select_by_value("mediation")
+        driver.find_element(By.ID, "new-dispute-id").send_keys(person)
+        driver.find_element(By.ID, "new-dispute-name").send_keys("周小梅")
+        driver.find_element(By.ID, "new-dispute-employer").send_keys("演示建筑劳务有限公司")
+        Select(driver.find_element(By.ID, "new-dispute-category")).select_by_value("unpaid-wages")
+        driver.find_element(By.ID, "new-dispute-claimed").send_keys("18000")
+        driver.find_element(By.ID, "new-dispute-facts").send_keys("今年六月至八月工资未发")
+        click(driver, '#new-dispute-form button[type="submit"]')
+        wait(lambda: "待决定受理" in text_of(driver, "#dispute-result"), what="the case taken")
+        wait(lambda: "周小梅" in text_of(driver, "#disputes"), what="the case on the register")
+        self.assertIn("clerk1", text_of(driver, "#disputes"), "the clerk who took it answers for it")
+        self.assertNotIn(person, page_text(driver))
+        check_screen(self, driver, "3i-desk-disputes")
+
+        Select(driver.find_element(By.ID, "dispute-decision")).select_by_value("accept")
+        click(driver, '#dispute-decision-form button[type="submit"]')
+        wait(lambda: "办理中" in text_of(driver, "#dispute-result"), what="the case accepted")
+        self.assertFalse(driver.find_element(By.ID, "dispute-decision-form").is_displayed(), "decided once")
+        today = datetime.date.today().isoformat()
+        driver.execute_script(f"document.getElementById('dispute-session-day').value = '{today}'")
+        driver.find_element(By.ID, "dispute-attendees").send_keys("周小梅；公司代表")
+        driver.find_element(By.ID, "dispute-session-summary").send_keys("公司承认欠薪，同意分期支付")
+        click(driver, '#dispute-session-form button[type="submit"]')
+        wait(lambda: "同意分期支付" in text_of(driver, "#dispute-sessions"), what="the session recorded")
+        Select(driver.find_element(By.ID, "dispute-outcome-result")).select_by_value("agreement")
+        driver.find_element(By.ID, "dispute-terms").send_keys("公司于月底前一次性支付拖欠工资")
+        driver.find_element(By.ID, "dispute-agreed").send_keys("18000")
+        click(driver, '#dispute-outcome-form button[type="submit"]')
+        wait(lambda: "已办结" in text_of(driver, "#dispute-result"), what="the case settled by agreement")
+
+        click(driver, "#dispute-agreement")
+        wait(lambda: driver.execute_script(
+            "return document.querySelector('#dispute-result .print-status')?.dataset.state") == "completed",
+            what="the mediation agreement printed", timeout=60)
+        key = driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+            ".filter(n => n.includes('/api/print/desk-')).pop()").rsplit("/", 1)[-1]
+        agreements = spooled("a4", key)
+        self.assertEqual(len(agreements), 1, f"agreement {key} in the A4 printer's spool")
+        text = subprocess.run(["pdftotext", str(agreements[0]), "-"], capture_output=True, text=True, check=True).stdout
+        for expected in ["劳动争议调解协议书", "周小梅", "演示建筑劳务有限公司", "18,000.00"]:
+            self.assertIn(expected, text)
+        with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
+            entries = db.execute("SELECT count(*) FROM outbox WHERE command = 'dispute.entry'").fetchone()[0]
+        self.assertEqual(entries, 4, "intake, decision, session and outcome queued for the centre")
+
     def test_residents_pension_enrolment_at_a_grade_of_the_table(self):
         """The intake of an enrolment in the residents' pension offers the county's grades with their
         subsidies and refuses none chosen; the grade chosen goes with the application."""

@@ -30,6 +30,8 @@
   const regionsSeen = new Set();
   /// The registration of the employment register opened, as the list gave it (with the name).
   let openJobSeeker = null;
+  /// The labour dispute whose forms are open.
+  let openDispute = null;
   let personalising = false;
   /// Seconds without input before the desk locks, as the service said at sign-in.
   let idleLock = null;
@@ -85,9 +87,11 @@
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result", "jobseekers", "jobseekers-message",
       "jobseeker-title", "jobseeker-result", "area-jobs", "job-result", "area-courses", "course-result", "appointments",
-      "appointments-message", "appointment-result"]) $(id).replaceChildren();
-    openJobSeeker = null;
+      "appointments-message", "appointment-result", "disputes", "disputes-message", "dispute-title", "dispute-summary",
+      "dispute-sessions", "dispute-result"]) $(id).replaceChildren();
+    openJobSeeker = openDispute = null;
     $("jobseeker").hidden = true;
+    $("dispute").hidden = true;
     $("photo-preview").hidden = true;
     $("rating").hidden = true;
     $("photo-preview").removeAttribute("src");
@@ -135,6 +139,7 @@
     }
     if (name === "day") loadDay();
     if (name === "appointments") loadAppointments();
+    if (name === "disputes") loadDisputes();
   }
   for (const tab of document.querySelectorAll('[role="tab"]')) {
     tab.addEventListener("click", () => selectTab(tab.id.slice(4)));
@@ -165,7 +170,12 @@
       ["call-service", kinds, (k) => k],
       ["call-slot", ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "14:00", "14:30", "15:00", "15:30", "16:00",
         "16:30"], (s) => s],
-      ["call-reason", ["elderly", "disabled", "ill"], (r) => `homeVisitReason-${r}`]]) {
+      ["call-reason", ["elderly", "disabled", "ill"], (r) => `homeVisitReason-${r}`],
+      ["dispute-filter", ["open", "late", "mine", "all"], (f) => `disputes-${f}`],
+      ["new-dispute-kind", ["mediation", "petition"], (k) => `disputeKind-${k}`],
+      ["new-dispute-category", ["unpaid-wages", "contract-termination", "social-insurance", "work-injury", "overtime",
+        "other"], (c) => `disputeCategory-${c}`],
+      ["dispute-decision", ["accept", "decline"], (d) => `disputeDecision-${d}`]]) {
       const chosen = $(select).value;
       $(select).replaceChildren(...values.map((value) => el("option", { value }, t(key(value)))));
       if (chosen) $(select).value = chosen;
@@ -563,6 +573,103 @@
     for (const input of $("course-form").querySelectorAll("input")) input.value = "";
     notice("course-result", `${t("postNow")}: ${reply.json.title}`);
     loadAreaCourses();
+  });
+
+  // MARK: Labour disputes and petitions
+
+  /// The jurisdiction's cases the filter keeps, each with the day it must be decided or settled by
+  /// and who answers for it. ID numbers masked; a case is acted on by its id.
+  async function loadDisputes() {
+    const reply = await call("GET", `/api/disputes?filter=${$("dispute-filter").value || "open"}`);
+    if (reply.status !== 200) return notice("disputes-message", errorText(reply.json), false);
+    $("disputes-message").replaceChildren();
+    $("disputes").replaceChildren(table(
+      ["caseNumber", "disputeKind", "name", "idNumber", "disputeEmployer", "disputeCategory", "receivedOn",
+        "disputeOwner", "disputeLimit", "status", "jobSeekerActions"],
+      reply.json.map((d) => [d.id, d.kindName, d.name, d.idNumber, d.employer.name, d.categoryName,
+        Pages.chinaDay(d.receivedAt), d.owner, Pages.chinaDay(d.settleBy ?? d.decideBy), d.stateName,
+        el("button", { type: "button", class: "secondary", "data-dispute": d.id, onclick: () => showDispute(d) },
+          t("handle"))])));
+  }
+  $("disputes-refresh").addEventListener("click", loadDisputes);
+  $("dispute-filter").addEventListener("change", loadDisputes);
+
+  /// The case's record and the forms its state allows: a decision first, then sessions, an
+  /// extension and the outcome; the notice once decided, the agreement once agreed.
+  function showDispute(dispute) {
+    openDispute = dispute;
+    $("dispute").hidden = false;
+    $("dispute-title").textContent = `${dispute.id} · ${dispute.kindName} · ${dispute.name} ${dispute.idNumber}`;
+    const limit = dispute.settleBy ? `${t("disputeSettleBy")} ${Pages.chinaDay(dispute.settleBy)}`
+      : `${t("disputeDecideBy")} ${Pages.chinaDay(dispute.decideBy)}`;
+    $("dispute-summary").textContent = [`${dispute.employer.name} · ${dispute.categoryName}`, dispute.facts, limit,
+      `${t("disputeOwner")} ${dispute.owner}`, dispute.stateName, dispute.outcome ? `${dispute.resultName}：${dispute.outcome.terms}` : ""]
+      .filter(Boolean).join(" · ");
+    $("dispute-sessions").replaceChildren(...dispute.sessions.map((session) =>
+      el("li", {}, `${session.day} ${session.place ?? ""} ${session.attendees}：${session.summary}`)));
+    const open = !dispute.outcome && dispute.decision?.accepted !== false;
+    const accepted = open && dispute.decision?.accepted === true;
+    $("dispute-decision-form").hidden = !open || Boolean(dispute.decision);
+    for (const form of ["dispute-session-form", "dispute-outcome-form"]) $(form).hidden = !accepted;
+    $("dispute-extend").hidden = !accepted || Boolean(dispute.extendedAt);
+    $("dispute-hand-over-form").hidden = !open;
+    $("dispute-notice").hidden = !dispute.decision;
+    $("dispute-agreement").hidden = dispute.outcome?.result !== "agreement";
+    const results = dispute.kind === "mediation"
+      ? ["agreement", "no-agreement", "withdrawn", "referred-to-arbitration", "referred-to-inspection"]
+      : ["answered", "withdrawn", "referred-to-arbitration", "referred-to-inspection"];
+    $("dispute-outcome-result").replaceChildren(...results.map((r) => el("option", { value: r }, t(`disputeResult-${r}`))));
+  }
+
+  /// Posts one entry on the open case and shows it as it now stands.
+  async function recordOnDispute(path, body) {
+    if (!openDispute) return;
+    const reply = await call("POST", `/api/disputes/${encodeURIComponent(openDispute.id)}/${path}`, body);
+    if (reply.status !== 200) return notice("dispute-result", errorText(reply.json), false);
+    notice("dispute-result", `${reply.json.id}: ${reply.json.stateName}`);
+    showDispute(reply.json);
+    loadDisputes();
+    return true;
+  }
+
+  const optionalNumber = (id) => ($(id).value ? Number($(id).value) : undefined);
+  for (const [form, path, body] of [
+    ["dispute-decision-form", "decision", () => ({ accepted: $("dispute-decision").value === "accept",
+      reason: $("dispute-decline-reason").value || undefined })],
+    ["dispute-session-form", "session", () => ({ day: $("dispute-session-day").value,
+      place: $("dispute-session-place").value || undefined, attendees: $("dispute-attendees").value,
+      summary: $("dispute-session-summary").value })],
+    ["dispute-outcome-form", "outcome", () => ({ result: $("dispute-outcome-result").value, terms: $("dispute-terms").value,
+      agreedYuan: optionalNumber("dispute-agreed"), performBy: $("dispute-perform-by").value || undefined })],
+    ["dispute-hand-over-form", "hand-over", () => ({ to: $("dispute-hand-over-to").value.trim() })],
+  ]) {
+    $(form).addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (await recordOnDispute(path, body())) for (const input of $(form).querySelectorAll("input")) input.value = "";
+    });
+  }
+  $("dispute-extend").addEventListener("click", () => recordOnDispute("extension"));
+  $("dispute-notice").addEventListener("click", () => {
+    if (openDispute) deskPrint({ document: "dispute-notice", disputeId: openDispute.id }, "dispute-result");
+  });
+  $("dispute-agreement").addEventListener("click", () => {
+    if (openDispute) deskPrint({ document: "mediation-agreement", disputeId: openDispute.id }, "dispute-result");
+  });
+
+  $("new-dispute-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await call("POST", "/api/disputes", {
+      kind: $("new-dispute-kind").value, idNumber: $("new-dispute-id").value, name: $("new-dispute-name").value,
+      phone: $("new-dispute-phone").value || undefined, employer: $("new-dispute-employer").value,
+      creditCode: $("new-dispute-credit-code").value.trim() || undefined,
+      employerAddress: $("new-dispute-address").value || undefined, category: $("new-dispute-category").value,
+      claimedYuan: optionalNumber("new-dispute-claimed"), facts: $("new-dispute-facts").value,
+    });
+    if (reply.status !== 201) return notice("dispute-result", errorText(reply.json), false);
+    for (const input of $("new-dispute-form").querySelectorAll("input")) input.value = "";
+    notice("dispute-result", `${reply.json.id} ${reply.json.idNumber}: ${reply.json.stateName}`);
+    showDispute(reply.json);
+    loadDisputes();
   });
 
   // MARK: Appointments
