@@ -44,6 +44,12 @@ enum DemoData {
                 jobSeekers: jobSeekers(working, calendar: try await store.workingCalendar(), at: Date()),
                 cursor: "demo-jobseekers", asOf: Date()))
         try await store.applyReferenceData(
+            ReferenceDataPage(
+                disputes: try disputes(
+                    people.filter { !retirees.contains($0.idNumber) }.dropFirst(3).prefix(3).map { $0 },
+                    in: jurisdiction.regionPrefix, calendar: try await store.workingCalendar(), at: Date()),
+                cursor: "demo-disputes", asOf: Date()))
+        try await store.applyReferenceData(
             ReferenceDataPage(serviceGuides: guides, notices: notices(at: Date()), cursor: "demo-guides", asOf: Date()))
         try await addStaff(into: store, jurisdiction: jurisdiction, logger: logger)
     }
@@ -177,6 +183,43 @@ enum DemoData {
                     reason: .employed, employer: "演示物流有限公司", by: "clerk1", at: at.addingTimeInterval(6 * 86400))
             }
             return jobSeeker
+        }
+    }
+
+    /// Labour disputes as the centre would send them: a wage claim taken a week ago and still not
+    /// decided (late), one accepted with a session behind it, one settled by agreement.
+    private static func disputes(_ workers: [Person], in region: String, calendar: WorkingCalendar, at now: Date)
+        throws -> [LabourDispute]
+    {
+        let cases: [(days: Double, category: LabourDispute.Category, employer: String)] = [
+            (7, .unpaidWages, "演示建筑劳务有限公司"), (4, .contractTermination, "演示食品加工厂"), (20, .overtime, "演示服装有限公司"),
+        ]
+        return try zip(workers, cases).enumerated().map { index, pair in
+            let (worker, (days, category, employer)) = pair
+            let at = now.addingTimeInterval(-days * 86400)
+            var dispute = LabourDispute(
+                id: "DEMO-D\(index + 1)", kind: .mediation, regionCode: region, idNumber: worker.idNumber,
+                name: worker.name, phone: nil,
+                employer: DisputeEmployer(name: employer, creditCode: nil, address: nil, contact: nil),
+                category: category, claimedYuan: 6_000 * (index + 1), facts: "\(category.chineseName)，请求依法处理",
+                receivedAt: at, receivedBy: "clerk1",
+                decideBy: calendar.endOfWorkingDay(LabourDispute.Kind.mediation.decisionWorkingDays, after: at))
+            guard index > 0 else { return dispute }
+            let accepted = at.addingTimeInterval(86400)
+            try dispute.record(.decision(DisputeDecision(accepted: true, reason: nil, by: "clerk1", at: accepted)))
+            try dispute.record(
+                .session(
+                    MediationSession(
+                        day: WorkingCalendar.key(of: accepted), place: "调解室", attendees: "\(worker.name)；单位代表",
+                        summary: "双方陈述意见", by: "clerk1", at: accepted)))
+            if index == 2 {
+                try dispute.record(
+                    .outcome(
+                        DisputeOutcome(
+                            result: .agreement, terms: "单位一次性支付加班工资", agreedYuan: 12_000, performBy: nil,
+                            by: "clerk1", at: accepted.addingTimeInterval(3 * 86400))))
+            }
+            return dispute
         }
     }
 
