@@ -5,8 +5,10 @@ import KioskCore
 extension SQLiteKioskStore {
     public func disputes(region prefix: String) async throws -> [LabourDispute] {
         try await pool.read { db in
-            try DisputeRow.filter(DisputeRow.Columns.regionCode >= prefix && DisputeRow.Columns.regionCode < prefix + "\u{FFFF}")
-                .order(DisputeRow.Columns.receivedAt.desc).fetchAll(db).map { try $0.decoded() }
+            try DisputeRow.filter(
+                DisputeRow.Columns.regionCode >= prefix && DisputeRow.Columns.regionCode < prefix + "\u{FFFF}"
+            )
+            .order(DisputeRow.Columns.receivedAt.desc).fetchAll(db).map { try $0.decoded() }
         }
     }
 

@@ -27,7 +27,8 @@ extension KioskAPI {
             throw KioskError.invalid("filter", chinese: "筛选条件有误。", english: "Unknown filter: \(text).")
         }
         let at = now()
-        return try JSONBody.response(try await services.disputes(filter, for: principal).map { DisputeJSON($0, at: at) })
+        return try JSONBody.response(
+            try await services.disputes(filter, for: principal).map { DisputeJSON($0, at: at) })
     }
 
     private func dispute(_ request: Request, _ context: Context) async throws -> Response {

@@ -34,13 +34,16 @@ import Testing
             }
             func decision(_ id: String, accepted: Bool = true) -> DisputePayload {
                 DisputePayload(
-                    id: id, entry: .decision(DisputeDecision(accepted: accepted, reason: nil, by: "clerk1", at: Fixtures.now)),
+                    id: id,
+                    entry: .decision(DisputeDecision(accepted: accepted, reason: nil, by: "clerk1", at: Fixtures.now)),
                     by: "clerk1", at: Fixtures.now)
             }
             #expect(try await send(intake(Self.dispute("T-101-D1")), from: taker).outcome == .applied)
             #expect(
-                try await send(intake(Self.dispute("T-101-D1")), from: taker).reason?.hasPrefix("dispute-id-taken") == true)
-            #expect(try await send(intake(Self.dispute("T-102-D9")), from: taker).reason?.hasPrefix("foreign-id") == true)
+                try await send(intake(Self.dispute("T-101-D1")), from: taker).reason?.hasPrefix("dispute-id-taken")
+                    == true)
+            #expect(
+                try await send(intake(Self.dispute("T-102-D9")), from: taker).reason?.hasPrefix("foreign-id") == true)
             #expect(
                 try await send(intake(Self.dispute("T-101-D2", in: Fixtures.neighbour)), from: taker).reason?.hasPrefix(
                     "outside-jurisdiction") == true)
@@ -61,7 +64,8 @@ import Testing
                 by: "clerk1", at: Fixtures.now)
             #expect(try await send(session, from: other).reason?.hasPrefix("dispute-not-accepted") == true)
             #expect(try await send(decision("T-101-D1"), from: neighbour).reason?.hasPrefix("unknown-dispute") == true)
-            #expect(try await send(decision("T-101-D1"), from: other).outcome == .applied, "another terminal of the area")
+            #expect(
+                try await send(decision("T-101-D1"), from: other).outcome == .applied, "another terminal of the area")
             #expect(try await send(decision("T-101-D1"), from: taker).reason?.hasPrefix("dispute-decided") == true)
             #expect(try await send(session, from: taker).outcome == .applied)
 

@@ -16,7 +16,8 @@ struct LabourDisputeTests {
     }
 
     static func decision(_ accepted: Bool, on day: String) throws -> DisputeEntry {
-        .decision(DisputeDecision(accepted: accepted, reason: accepted ? nil : "不属受理范围", by: "clerk1", at: try Day.day(day)))
+        .decision(
+            DisputeDecision(accepted: accepted, reason: accepted ? nil : "不属受理范围", by: "clerk1", at: try Day.day(day)))
     }
 
     @Test("a petition is decided in 15 working days and settled 60 days from its acceptance, 30 more once")
@@ -32,12 +33,15 @@ struct LabourDisputeTests {
         #expect(Day.key(try #require(petition.settleBy)) == "2027-01-18 23:59")
         #expect(throws: KioskError.disputeExtended) { try petition.record(.extension(by: "clerk1", at: .now)) }
         let late = DisputeOutcome(
-            result: .answered, terms: "书面答复", agreedYuan: nil, performBy: nil, by: "clerk1", at: try Day.day("2027-01-19"))
+            result: .answered, terms: "书面答复", agreedYuan: nil, performBy: nil, by: "clerk1",
+            at: try Day.day("2027-01-19"))
         try petition.record(.outcome(late))
         #expect(petition.state(at: try Day.day("2027-02-01")) == .closedLate && !petition.isOpen)
     }
 
-    @Test("nothing before the decision but a hand-over; nothing after a refusal or an outcome; an agreement only from mediation")
+    @Test(
+        "nothing before the decision but a hand-over; nothing after a refusal or an outcome; an agreement only from mediation"
+    )
     func orderOfEntries() throws {
         var mediation = try Self.taken(.mediation, on: "2026-11-02")
         let session = DisputeEntry.session(
@@ -54,13 +58,16 @@ struct LabourDisputeTests {
         #expect(Day.key(try #require(mediation.settleBy)) == "2026-11-17 23:59", "15 days from the application")
         #expect(throws: KioskError.disputeDecided) { try mediation.record(try Self.decision(true, on: "2026-11-04")) }
         try mediation.record(session)
-        let answer = DisputeOutcome(result: .answered, terms: "x", agreedYuan: nil, performBy: nil, by: "clerk2", at: .now)
+        let answer = DisputeOutcome(
+            result: .answered, terms: "x", agreedYuan: nil, performBy: nil, by: "clerk2", at: .now)
         #expect(throws: KioskError.outcomeMismatch) { try mediation.record(.outcome(answer)) }
         let agreement = DisputeOutcome(
             result: .agreement, terms: "支付工资", agreedYuan: 18_000, performBy: "2026-11-20", by: "clerk2",
             at: try Day.day("2026-11-10"))
         try mediation.record(.outcome(agreement))
         #expect(mediation.state(at: try Day.day("2026-12-01")) == .closed)
-        #expect(throws: KioskError.disputeClosed) { try mediation.record(.handOver(to: "clerk1", by: "clerk2", at: .now)) }
+        #expect(throws: KioskError.disputeClosed) {
+            try mediation.record(.handOver(to: "clerk1", by: "clerk2", at: .now))
+        }
     }
 }

@@ -15,7 +15,8 @@ struct DisputeAPITests {
         try await StaffAPITests().withAPI { api, terminal in
             try JobSeekerAPITests.move(terminal, to: "2026-09-29")
             var clerk = try await api.login("clerk1")
-            let taken = try await api.call(.post, "/api/disputes", token: clerk, json: Self.intake(terminal.here.idNumber))
+            let taken = try await api.call(
+                .post, "/api/disputes", token: clerk, json: Self.intake(terminal.here.idNumber))
             #expect(taken.status == 201 && taken.body["state"] as? String == "awaiting-decision", "\(taken.text)")
             // 9-30, then 10-8 and 10-9 after the holiday: 2026-10-09 23:59:59 in China.
             #expect(taken.body["decideBy"] as? String == "2026-10-09T15:59:59Z", "\(taken.text)")
@@ -27,8 +28,10 @@ struct DisputeAPITests {
             let late = try await api.call(.get, "/api/disputes?filter=late", token: clerk)
             #expect(APIAnswer.lines(late.text)?.map { $0["id"] as? String } == [id], "\(late.text)")
             let notTheirs = try await api.call(
-                .post, "/api/disputes/\(id)/decision", token: try await api.login("clerk2"), json: #"{"accepted":true}"#)
-            #expect(notTheirs.status == 403 && notTheirs.body["code"] as? String == "not-case-owner", "\(notTheirs.text)")
+                .post, "/api/disputes/\(id)/decision", token: try await api.login("clerk2"), json: #"{"accepted":true}"#
+            )
+            #expect(
+                notTheirs.status == 403 && notTheirs.body["code"] as? String == "not-case-owner", "\(notTheirs.text)")
             let accepted = try await api.call(
                 .post, "/api/disputes/\(id)/decision", token: clerk, json: #"{"accepted":true}"#)
             // Fifteen days from the application's receipt: 2026-10-14 23:59:59 in China.
@@ -54,7 +57,8 @@ struct DisputeAPITests {
 
             let handedOver = try await api.call(
                 .post, "/api/disputes/\(id)/hand-over", token: clerk, json: #"{"to":"clerk2"}"#)
-            #expect(handedOver.body["owner"] as? String == "clerk2" && handedOver.body["receivedBy"] as? String == "clerk1")
+            #expect(
+                handedOver.body["owner"] as? String == "clerk2" && handedOver.body["receivedBy"] as? String == "clerk1")
             let mine = try await api.call(.get, "/api/disputes?filter=mine", token: try await api.login("clerk2"))
             #expect(APIAnswer.lines(mine.text)?.map { $0["id"] as? String } == [id], "\(mine.text)")
             let formerOwner = try await api.call(
@@ -64,10 +68,12 @@ struct DisputeAPITests {
             let owner = try await api.login("clerk2")
             let answered = try await api.call(
                 .post, "/api/disputes/\(id)/outcome", token: owner, json: #"{"result":"answered","terms":"x"}"#)
-            #expect(answered.body["code"] as? String == "outcome-mismatch", "an answer ends a petition: \(answered.text)")
+            #expect(
+                answered.body["code"] as? String == "outcome-mismatch", "an answer ends a petition: \(answered.text)")
             let agreed = try await api.call(
                 .post, "/api/disputes/\(id)/outcome", token: owner,
-                json: #"{"result":"agreement","terms":"公司于10月20日前一次性支付拖欠工资","agreedYuan":18000,"performBy":"2026-10-20"}"#
+                json:
+                    #"{"result":"agreement","terms":"公司于10月20日前一次性支付拖欠工资","agreedYuan":18000,"performBy":"2026-10-20"}"#
             )
             #expect(
                 agreed.body["state"] as? String == "closed" && agreed.body["resultName"] as? String == "调解成功",
@@ -94,7 +100,8 @@ struct DisputeAPITests {
         }
     }
 
-    @Test("refused: a bad ID number, a name outside GBK, a bad credit code, a clerk elsewhere, a refusal without reason")
+    @Test(
+        "refused: a bad ID number, a name outside GBK, a bad credit code, a clerk elsewhere, a refusal without reason")
     func refusals() async throws {
         try await StaffAPITests().withAPI { api, terminal in
             let clerk = try await api.login("clerk1")
@@ -128,10 +135,12 @@ struct DisputeAPITests {
                 .post, "/api/disputes/\(id)/decision", token: clerk, json: #"{"accepted":false}"#)
             #expect(noReason.status == 422 && noReason.body["code"] as? String == "invalid-reason", "\(noReason.text)")
             let agreementFirst = try await api.call(
-                .post, "/api/print", token: clerk, json: #"{"key":"ma-x","document":"mediation-agreement","disputeId":"\#(id)"}"#)
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"ma-x","document":"mediation-agreement","disputeId":"\#(id)"}"#)
             #expect(agreementFirst.body["code"] as? String == "no-agreement", "\(agreementFirst.text)")
             let noticeFirst = try await api.call(
-                .post, "/api/print", token: clerk, json: #"{"key":"dn-x","document":"dispute-notice","disputeId":"\#(id)"}"#)
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"dn-x","document":"dispute-notice","disputeId":"\#(id)"}"#)
             #expect(noticeFirst.body["code"] as? String == "dispute-undecided", "\(noticeFirst.text)")
             let declined = try await api.call(
                 .post, "/api/disputes/\(id)/decision", token: clerk,
@@ -142,7 +151,8 @@ struct DisputeAPITests {
                 json: #"{"day":"2020-01-02","attendees":"x","summary":"x"}"#)
             #expect(session.status == 409 && session.body["code"] as? String == "dispute-closed", "\(session.text)")
             let notice = try await api.call(
-                .post, "/api/print", token: clerk, json: #"{"key":"dn-y","document":"dispute-notice","disputeId":"\#(id)"}"#)
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"dn-y","document":"dispute-notice","disputeId":"\#(id)"}"#)
             #expect(notice.status == 201, "\(notice.text)")
             let open = try await api.call(.get, "/api/disputes", token: clerk)
             #expect(APIAnswer.lines(open.text)?.isEmpty == true, "a declined case is not open: \(open.text)")

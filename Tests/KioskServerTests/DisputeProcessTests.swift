@@ -30,7 +30,8 @@ struct DisputeProcessTests {
                     try await Sync.eventually("the case on T-2's register") {
                         try await second.send("GET", "/api/disputes/\(id)").0 == 200
                     }
-                    let (decided, _) = try await second.send("POST", "/api/disputes/\(id)/decision", json: ["accepted": true])
+                    let (decided, _) = try await second.send(
+                        "POST", "/api/disputes/\(id)/decision", json: ["accepted": true])
                     #expect(decided == 200)
                     _ = try await Sync.waitFor("the decision sent", second) { Sync.pending($0) == 0 }
                 }

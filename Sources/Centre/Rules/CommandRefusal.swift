@@ -99,7 +99,8 @@ struct CommandRefusal: Error, Hashable, Sendable {
         code: "dispute-id-taken", message: "another command already took a case with this id (first writer wins)")
     /// Also the answer for a case outside the jurisdiction.
     static let unknownDispute = Self(
-        code: "unknown-dispute", message: "the centre has no labour dispute with this id in this terminal's jurisdiction")
+        code: "unknown-dispute",
+        message: "the centre has no labour dispute with this id in this terminal's jurisdiction")
     /// Also the answer for a check outside the jurisdiction.
     static let notARetiree = Self(
         code: "not-a-retiree",

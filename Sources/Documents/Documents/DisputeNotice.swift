@@ -6,8 +6,9 @@ public struct DisputeNotice: DocumentSource {
     public var issuance: DocumentIssuance
     public var language: DocumentLanguage
 
-    public init(dispute: DisputeCase, decision: Decision, issuance: DocumentIssuance, language: DocumentLanguage = .chinese)
-    {
+    public init(
+        dispute: DisputeCase, decision: Decision, issuance: DocumentIssuance, language: DocumentLanguage = .chinese
+    ) {
         self.dispute = dispute
         self.decision = decision
         self.issuance = issuance
@@ -31,7 +32,8 @@ public struct DisputeNotice: DocumentSource {
                     + "may apply to the labour dispute arbitration commission.")
         case .declined(let reason):
             values["notice.title"] = text("不予受理通知书", "Notice of Non-acceptance")
-            values["notice.decision"] = text("经审查，决定不予受理。理由：\(reason)", "Having examined it, the office does not accept it: \(reason)")
+            values["notice.decision"] = text(
+                "经审查，决定不予受理。理由：\(reason)", "Having examined it, the office does not accept it: \(reason)")
             values["notice.next"] = text(
                 "你可以依法向劳动人事争议仲裁委员会申请仲裁，或向劳动保障监察机构投诉。",
                 "You may apply to the labour dispute arbitration commission, or complain to labour inspection.")

@@ -60,7 +60,9 @@ extension DocumentTemplate {
                         ],
                         labelStyle: kit.label, valueStyle: kit.value, labelFill: kit.labelFill, spaceAfter: 4)),
                 kit.paragraph(
-                    text("本协议一式三份，双方当事人和调解组织各执一份。", "Made in three copies: one for each party and one for the organisation."),
+                    text(
+                        "本协议一式三份，双方当事人和调解组织各执一份。",
+                        "Made in three copies: one for each party and one for the organisation."),
                     kit.body),
                 kit.verification(language, before: 8),
             ],

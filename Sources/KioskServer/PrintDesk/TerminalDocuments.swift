@@ -138,7 +138,8 @@ struct TerminalDocuments: Sendable {
                 .declined(reason: decision.reason ?? "")
             }
         return try await printable(
-            DisputeNotice(dispute: Self.disputeCase(dispute), decision: outcome, issuance: try await issuance(serial, at: now)),
+            DisputeNotice(
+                dispute: Self.disputeCase(dispute), decision: outcome, issuance: try await issuance(serial, at: now)),
             kind: .disputeNotice, by: principal)
     }
 

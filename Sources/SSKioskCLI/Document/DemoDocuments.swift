@@ -97,6 +97,27 @@ struct DemoDocuments {
             issuance: issuance(3, validForDays: 90), language: language)
     }
 
+    private var dispute: DisputeCase {
+        DisputeCase(
+            number: "T-DEMO-D12", applicant: person, employer: "演示建筑劳务有限公司",
+            employerDetails: "91430121MA4L0X1234；演示县工业园3号", matter: "拖欠劳动报酬",
+            facts: "申请人于演示工地务工，今年六月至八月工资未发，请求支付拖欠工资18,000元。",
+            receivedOn: CalendarDate(issuedAt.addingTimeInterval(-10 * 86_400)))
+    }
+
+    func disputeNotice() -> DisputeNotice {
+        DisputeNotice(
+            dispute: dispute, decision: .accepted(settleBy: CalendarDate(issuedAt.addingTimeInterval(5 * 86_400))),
+            issuance: issuance(6), language: language)
+    }
+
+    func mediationAgreement() -> MediationAgreement {
+        MediationAgreement(
+            dispute: dispute, terms: "被申请人于本月底前一次性支付申请人拖欠工资18,000元，申请人不再就此事项主张其他权利。",
+            amount: Money(yuan: 18_000), performBy: CalendarDate(issuedAt.addingTimeInterval(20 * 86_400)),
+            mediator: "调解员甲", issuance: issuance(7), language: language)
+    }
+
     func applicationReceipt(_ format: ApplicationReceipt.Format) -> ApplicationReceipt {
         ApplicationReceipt(
             applicationNumber: "SB-DEMO-0042", service: "社会保障卡申领", applicant: person, receivedAt: issuedAt,

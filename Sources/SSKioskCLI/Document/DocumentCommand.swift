@@ -19,4 +19,6 @@ enum DocumentKindArgument: String, ExpressibleByArgument, CaseIterable {
     case receiptRoll = "receipt-roll"
     case card
     case ledger
+    case disputeNotice = "dispute-notice"
+    case mediationAgreement = "mediation-agreement"
 }

@@ -26,7 +26,9 @@ struct DocumentRenderCommand: ParsableCommand {
     @Option(help: "Seed of the synthetic person.")
     var seed: UInt64 = 1
 
-    @Option(help: "Language of certificates: zh or en (proof, statement, registration).")
+    @Option(
+        help:
+            "Language of certificates: zh or en (proof, statement, registration, dispute-notice, mediation-agreement).")
     var language: DocumentLanguage = .chinese
 
     @Option(help: "Months of contributions in a statement (three schemes a month).")
@@ -73,6 +75,8 @@ struct DocumentRenderCommand: ParsableCommand {
             case .receiptRoll: demo.applicationReceipt(.roll80mm)
             case .card: demo.cardFace(photo: photoBytes)
             case .ledger: demo.dailyLedger(entries: entries)
+            case .disputeNotice: demo.disputeNotice()
+            case .mediationAgreement: demo.mediationAgreement()
             }
         let layout = try template.map {
             try JSONDecoder().decode(DocumentTemplate.self, from: Data(contentsOf: URL(fileURLWithPath: $0)))

@@ -25,6 +25,8 @@ struct DocumentTemplateCommand: ParsableCommand {
             case .receiptRoll: .applicationReceiptRoll
             case .card: .nationalCardFace
             case .ledger: .businessRegister
+            case .disputeNotice: .disputeNotice(language)
+            case .mediationAgreement: .mediationAgreement(language)
             }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
