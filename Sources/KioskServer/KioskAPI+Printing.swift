@@ -105,13 +105,17 @@ extension KioskAPI {
         let render: @Sendable () async throws -> PrintableDocument
         let subject: LedgerSubject
         switch body.document {
-        case .proofOfInsurance, .contributionStatement:
+        case .proofOfInsurance, .contributionStatement, .pensionAccountStatement:
             guard let idNumber = subjectID else { throw Self.missing("id-number", "身份证号码") }
             let person = try await requirePerson(idNumber)
             try AccessPolicy.authorize(principal, .printDocument, regionCode: person.regionCode, idNumber: idNumber)
             subject = .person(idNumber: idNumber)
             if body.document == .proofOfInsurance {
                 render = { try await documents.proofOfInsurance(of: idNumber, serial: serial, by: principal, at: time) }
+            } else if body.document == .pensionAccountStatement {
+                render = {
+                    try await documents.pensionAccountStatement(of: idNumber, serial: serial, by: principal, at: time)
+                }
             } else {
                 let from = try body.from.map { try Self.month($0, "from") }
                 let to = try body.to.map { try Self.month($0, "to") }

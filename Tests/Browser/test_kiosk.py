@@ -367,7 +367,7 @@ class KioskTests(KioskCase):
 
     def test_residents_pension_account_year_by_year(self):
         """The resident's personal account in the residents' pension: seven years of 500 yuan, each with
-        the 60-yuan subsidy of the 500-yuan grade, without interest."""
+        the 60-yuan subsidy of the 500-yuan grade, without interest; printed as a statement."""
         driver = self.driver
         self.open_kiosk()
         self.sign_in()
@@ -379,6 +379,14 @@ class KioskTests(KioskCase):
         self.assertEqual(rows[0].split(), ["2020", "1", "500.00", "60.00", "560.00"])
         self.assertIn("不含利息", text_of(driver, "#result-body"))
         check_screen(self, driver, "30-pension-account")
+        click(driver, '[data-print="pension-account-statement"]')
+        wait_screen(driver, "screen-printing")
+        wait(lambda: "打印完成" in text_of(driver, "#print-message"), timeout=90, what="the statement to print")
+        key = driver.find_element(By.ID, "screen-printing").get_attribute("data-job")
+        files = wait(lambda: spooled("a4", key), timeout=10, what="the statement in the A4 printer's spool")
+        statement = subprocess.run(["pdftotext", str(files[0]), "-"], capture_output=True, text=True).stdout
+        for expected in ["城乡居民养老保险个人账户对账单", "3,920.00", "2020", "不含利息"]:
+            self.assertIn(expected, statement)
 
     def test_service_guides_with_no_card_in(self):
         """The county's guides browsed by touch on the idle kiosk, read aloud on request, and left for

@@ -94,6 +94,11 @@ struct ResidentPensionAPITests {
             #expect(years.count == 15 && account.body["monthsPaid"] as? Int == 180)
             #expect(years.first?["personalFen"] as? Int == 120_000 && years.first?["subsidyFen"] as? Int == 6_000)
             #expect(account.body["balanceFen"] as? Int == 15 * 126_000)
+            let printed = try await api.call(
+                .post, "/api/print", token: clerk,
+                json: #"{"key":"pa-1","document":"pension-account-statement","idNumber":"\#(due.idNumber)"}"#)
+            #expect(printed.status == 201, "\(printed.text)")
+            #expect(terminal.printer.submissions.last?.document.title == "个人账户对账单")
             let theirs = try await api.call(
                 .get, "/api/people/\(due.idNumber)/pension-account", token: try await api.login("clerk-elsewhere"))
             #expect(theirs.status == 403)

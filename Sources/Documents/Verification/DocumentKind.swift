@@ -7,4 +7,5 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
     case dailyLedger = "DL"
     case disputeNotice = "DN"
     case mediationAgreement = "MA"
+    case pensionAccountStatement = "PA"
 }

@@ -6,6 +6,8 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
     case proofOfInsurance = "proof-of-insurance"
     /// 缴费明细: the resident's own.
     case contributionStatement = "contribution-statement"
+    /// 城乡居民养老保险个人账户对账单: the resident's own.
+    case pensionAccountStatement = "pension-account-statement"
     /// 受理回执 of an application.
     case applicationReceipt = "application-receipt"
     /// The printed face of a personalised card, on the card printer.
@@ -20,7 +22,9 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
     case mediationAgreement = "mediation-agreement"
 
     /// Whether a resident may print it at the kiosk (their own records only).
-    var selfService: Bool { self == .proofOfInsurance || self == .contributionStatement || self == .applicationReceipt }
+    var selfService: Bool {
+        [.proofOfInsurance, .contributionStatement, .pensionAccountStatement, .applicationReceipt].contains(self)
+    }
 
     /// What ``AccessPolicy`` is asked before printing it.
     var action: Action { self == .cardFace ? .printCardFace : .printDocument }
@@ -30,6 +34,7 @@ enum PrintRequestKind: String, Codable, CaseIterable, Sendable {
         switch self {
         case .proofOfInsurance: "参保证明"
         case .contributionStatement: "缴费明细"
+        case .pensionAccountStatement: "个人账户对账单"
         case .applicationReceipt: "受理回执"
         case .cardFace: "卡面"
         case .dailyLedger: "业务台账"

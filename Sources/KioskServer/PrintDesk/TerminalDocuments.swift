@@ -126,6 +126,27 @@ struct TerminalDocuments: Sendable {
             kind: .registrationCertificate, by: principal)
     }
 
+    /// The person's personal account in the residents' pension, year by year, on the county's grades.
+    func pensionAccountStatement(of idNumber: String, serial: String, by principal: Principal, at now: Date)
+        async throws -> PrintableDocument
+    {
+        let person = try await requirePerson(idNumber)
+        let account = PensionAccount(
+            contributions: try await store.contributions(of: idNumber, insurance: .residentPension, from: nil, to: nil),
+            grades: try await store.pensionGrades())
+        return try await printable(
+            PensionAccountStatement(
+                person: Self.person(person),
+                years: account.years.map {
+                    PensionAccountStatement.Year(
+                        year: $0.year, monthsPaid: $0.monthsPaid, personal: Money(fen: $0.personalFen),
+                        subsidy: Money(fen: $0.subsidyFen), balance: Money(fen: $0.balanceFen))
+                },
+                monthsPaid: account.monthsPaid, balance: Money(fen: account.balanceFen),
+                issuance: try await issuance(serial, at: now)),
+            kind: .pensionAccountStatement, by: principal)
+    }
+
     /// The notice of whether a case was accepted, once it was decided.
     func disputeNotice(_ dispute: LabourDispute, serial: String, by principal: Principal, at now: Date) async throws
         -> PrintableDocument

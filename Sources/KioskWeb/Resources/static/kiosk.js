@@ -248,7 +248,7 @@
           reply.json.years.map((y) => [String(y.year), String(y.monthsPaid), yuan(y.personalFen), yuan(y.subsidyFen),
             yuan(y.balanceFen)])),
         el("p", { class: "hint" }, t("accountNoInterest")),
-      ]);
+      ], [printButton("pension-account-statement")]);
     },
 
     async retiree() {
