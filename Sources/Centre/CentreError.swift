@@ -38,6 +38,7 @@ public struct CentreError: CodedError {
         case terminalRevoked = "terminal-revoked"
         case unknownTerminal = "unknown-terminal"
         case enrolmentCodeRefused = "enrolment-code-refused"
+        case unpublishable
         case malformedEnrolment = "malformed-enrolment"
         case terminalAuthority = "terminal-authority"
         case staffExists = "staff-exists"
@@ -318,6 +319,13 @@ public struct CentreError: CodedError {
     public static let ownStaffAccount = Self(
         .ownStaffAccount, status: 409, chinese: "不能停用、重置或改变自己的账号，请由另一位县级管理员操作。",
         english: "You cannot disable, reset or reassign your own account: ask another county administrator.")
+
+    /// A guide or notice that cannot be published as it stands: what is wrong, in plain words.
+    public static func unpublishable(_ problems: [String]) -> Self {
+        Self(
+            .unpublishable, status: 422, chinese: "内容有误，未发布：" + problems.joined(separator: "；"),
+            english: "Nothing was published: " + problems.joined(separator: "; "))
+    }
 
     public static let consoleSignInRequired = Self(
         .consoleSignInRequired, status: 401, chinese: "请先登录，或登录已过期，请重新登录。",

@@ -11,4 +11,6 @@ public enum ConsoleAction: String, Codable, CaseIterable, Hashable, Sendable {
     case manageCardProduction = "manage-card-production"
     /// Read the area's service figures and export them; each read and export is logged.
     case viewFigures = "view-figures"
+    /// Preview and publish the county's service guides and policy notices for every kiosk.
+    case publishInformation = "publish-information"
 }

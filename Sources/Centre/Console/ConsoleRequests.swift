@@ -3,6 +3,8 @@ import Foundation
 /// The bodies the console's pages send.
 enum ConsoleRequests {
     static let maximumBytes = 4 << 10
+    /// A guide or a notice: some thousands of characters of Chinese.
+    static let maximumPublicationBytes = 64 << 10
 
     struct SignIn: Decodable {
         var id: String

@@ -66,6 +66,7 @@ extension CentreServer {
         addConsoleStaffRoutes(to: signedIn)
         addCardProductionRoutes(to: signedIn)
         addFiguresRoutes(to: signedIn)
+        addPublishingRoutes(to: signedIn)
         signedIn.post("terminals/{id}/revoke") { _, context in
             let terminal = try await managedTerminal(context)
             let staff = try context.requireStaff()

@@ -36,6 +36,15 @@ public struct ServiceGuide: Codable, Hashable, Sendable {
         return problems
     }
 
+    /// What is wrong with publishing `guides` together: each one's problems, a service no longer
+    /// filed, a service twice.
+    public static func problems(of guides: [ServiceGuide]) -> [String] {
+        let repeated = Dictionary(grouping: guides, by: \.kind).filter { $0.value.count > 1 }.keys
+        return guides.flatMap(\.problems)
+            + guides.filter { !$0.kind.isFiled }.map { "\($0.kind.rawValue) is not a service any more" }
+            + repeated.map { "\($0.rawValue) is in the file more than once" }.sorted()
+    }
+
     /// The guide as one text, as it is read aloud and as staff preview it.
     public var text: String {
         let limit = kind.timeLimitDays == 0 ? "当场办结" : "\(kind.timeLimitDays)个工作日"

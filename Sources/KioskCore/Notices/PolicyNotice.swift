@@ -35,6 +35,12 @@ public struct PolicyNotice: Codable, Hashable, Sendable {
         return problems
     }
 
+    /// What is wrong with publishing `notices` together: each one's problems, an id twice.
+    public static func problems(of notices: [PolicyNotice]) -> [String] {
+        let repeated = Dictionary(grouping: notices, by: \.id).filter { $0.value.count > 1 }.keys
+        return notices.flatMap(\.problems) + repeated.map { "\($0) is in the file more than once" }.sorted()
+    }
+
     /// The notice as one text, as it is read aloud and as staff preview it.
     public var text: String { "\(title)。\n\(body)" }
 }

@@ -22,11 +22,6 @@ struct CentreGuidesPreviewCommand: AsyncParsableCommand {
                 "a guide or a list of them: {\"kind\", \"materials\": […], \"steps\": […], \"fee\", \"legalBasis\"}, "
                 + "with a service among "
                 + ApplicationKind.allCases.filter(\.isFiled).map(\.rawValue).joined(separator: ", "),
-            problems: { guides in
-                let repeated = Dictionary(grouping: guides, by: \.kind).filter { $0.value.count > 1 }.keys
-                return guides.flatMap(\.problems)
-                    + guides.filter { !$0.kind.isFiled }.map { "\($0.kind.rawValue) is not a service any more" }
-                    + repeated.map { "\($0.rawValue) is in the file more than once" }.sorted()
-            })
+            problems: ServiceGuide.problems(of:))
     }
 }

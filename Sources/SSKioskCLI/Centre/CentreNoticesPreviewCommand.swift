@@ -19,9 +19,6 @@ struct CentreNoticesPreviewCommand: AsyncParsableCommand {
             in: file,
             shape:
                 "a notice or a list of them: {\"id\", \"title\", \"body\", \"from\": \"YYYY-MM-DD\", \"until\": \"YYYY-MM-DD\"}",
-            problems: { notices in
-                let repeated = Dictionary(grouping: notices, by: \.id).filter { $0.value.count > 1 }.keys
-                return notices.flatMap(\.problems) + repeated.map { "\($0) is in the file more than once" }.sorted()
-            })
+            problems: PolicyNotice.problems(of:))
     }
 }
