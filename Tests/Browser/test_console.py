@@ -105,6 +105,53 @@ class ConsoleTests(unittest.TestCase):
         wait_screen(self.driver, "screen-login")
         self.assertEqual(self.driver.find_element(By.ID, "terminals-list").text, "")
 
+    def test_a_supervisor_previews_and_publishes_a_guide_and_a_notice(self):
+        """The county's supervisor writes a guide, sees what is wrong with it and how the kiosk will show
+        it before anything is published, publishes it, then a notice; an auditor is not offered it."""
+        driver = self.driver
+        self.signed_in_as("sup-1", "county-supervisor", COUNTY, "sup-secret-9")
+        click(driver, "#tab-information")
+        wait(lambda: driver.find_element(By.ID, "guides-list").text, what="the published guides (none yet)")
+        driver.find_element(By.ID, "guide-kind").send_keys("社会保障卡申领")
+        driver.find_element(By.ID, "guide-materials").send_keys("居民身份证原件\n近期免冠彩色照片")
+        driver.find_element(By.ID, "guide-fee").send_keys("不收费")
+        driver.find_element(By.ID, "guide-basis").send_keys("《社会保障卡管理办法》")
+        click(driver, "#guide-preview")
+        problems = wait(lambda: driver.find_elements(By.CSS_SELECTOR, '#guide-preview-box [data-preview="problems"]'),
+                        what="the missing steps said")
+        self.assertIn("steps", problems[0].text)
+        self.assertIn("1. 居民身份证原件；2. 近期免冠彩色照片", text_of(driver, '#guide-preview-box [data-preview="text"]'))
+        check_screen(self, driver, "console-07-guide-preview")
+        click(driver, "#guide-form button[type=submit]")
+        wait(lambda: "未发布" in text_of(driver, "#guide-preview-box"), what="the wrong guide refused")
+        driver.find_element(By.ID, "guide-steps").send_keys("窗口受理\n制卡\n领卡激活")
+        click(driver, "#guide-form button[type=submit]")
+        wait(lambda: "已发布" in text_of(driver, "#guide-preview-box"), what="the guide published")
+        wait(lambda: "社会保障卡申领" in text_of(driver, "#guides-list"), what="the guide in the list")
+
+        driver.find_element(By.ID, "notice-id").send_keys("2027-card-fee")
+        driver.find_element(By.ID, "notice-title").send_keys("社会保障卡补换卡工本费调整公告")
+        driver.find_element(By.ID, "notice-body").send_keys("自2027年1月1日起，补换社会保障卡不再收取工本费。")
+        driver.execute_script(
+            "document.getElementById('notice-from').value = '2026-12-01';"
+            "document.getElementById('notice-until').value = '2027-01-31';")
+        click(driver, "#notice-preview")
+        wait(lambda: "不再收取工本费" in text_of(driver, "#notice-preview-box"), what="the notice previewed")
+        self.assertEqual(driver.find_elements(By.CSS_SELECTOR, '#notice-preview-box [data-preview="problems"]'), [])
+        click(driver, "#notice-form button[type=submit]")
+        wait(lambda: "2027-card-fee" in text_of(driver, "#notices-list"), what="the notice published")
+        check_screen(self, driver, "console-08-information-published")
+        status, guides = self.centre.request("GET", "/console/api/guides", token=None)
+        self.assertEqual(status, 401, "nothing without a session")
+
+        click(driver, "#logout")
+        wait_screen(driver, "screen-login")
+        self.centre.add_staff("audit-1", "county-auditor", COUNTY, "first-pass-1")
+        self.centre.change_password("audit-1", "first-pass-1", "audit-secret-9")
+        self.sign_in("audit-1", "audit-secret-9")
+        wait_screen(driver, "screen-console")
+        self.assertFalse(driver.find_element(By.ID, "tab-information").is_displayed(), "an auditor publishes nothing")
+
     def test_an_administrator_adds_resets_and_disables_the_staff_of_their_area(self):
         self.centre.add_staff("admin-1", "county-administrator", COUNTY, "first-pass-1")
         self.centre.change_password("admin-1", "first-pass-1", "my-own-secret")

@@ -9,14 +9,18 @@ import Testing
 @Suite(.serialized) struct ConsolePublishingTests {
     typealias Console = ConsoleAPITests.Console
 
-    @Test("a guide and a notice previewed, refused while wrong, published, and in the next pull", arguments: StoreKind.testable)
+    @Test(
+        "a guide and a notice previewed, refused while wrong, published, and in the next pull",
+        arguments: StoreKind.testable)
     func previewAndPublish(_ kind: StoreKind) async throws {
         try await CentreServerTests().withCentre(kind) { centre in
             for (id, role) in [
-                ("admin-1", CentreRole.countyAdministrator), ("super-1", .countySupervisor), ("audit-1", .countyAuditor),
+                ("admin-1", CentreRole.countyAdministrator), ("super-1", .countySupervisor),
+                ("audit-1", .countyAuditor),
                 ("tech-1", .technician),
             ] {
-                try await ConsoleAPITests.addStaff(id, role, ConsoleAPITests.county, to: centre.store, mustChange: false)
+                try await ConsoleAPITests.addStaff(
+                    id, role, ConsoleAPITests.county, to: centre.store, mustChange: false)
             }
             let console = Console(centre)
             let admin = try await console.signIn("admin-1")
@@ -59,7 +63,9 @@ import Testing
             let page = try await centre.store.changes(
                 after: SyncCursor(0), in: try Jurisdiction(Fixtures.home), limit: 1_000, at: Date()
             ).page
-            #expect(page.serviceGuides.map(\.kind) == [.cardApplication] && page.notices.map(\.id) == ["2026-pension-grades"])
+            #expect(
+                page.serviceGuides.map(\.kind) == [.cardApplication]
+                    && page.notices.map(\.id) == ["2026-pension-grades"])
             try await console.client.shutdown()
         }
     }

@@ -28,7 +28,8 @@ extension CentreServer {
                     by: staff, "guide.publish", .serviceGuide(guide.kind), regionCode: "",
                     detail: "materials=\(guide.materials.count) steps=\(guide.steps.count)"))
             logger.notice(
-                "guide published from the console", metadata: ["service": "\(guide.kind.rawValue)", "by": "\(staff.id)"])
+                "guide published from the console",
+                metadata: ["service": "\(guide.kind.rawValue)", "by": "\(staff.id)"])
             return try CentreJSON.response(Self.publication(guide), status: .created)
         }
         signedIn.get("notices") { _, context in
@@ -50,7 +51,8 @@ extension CentreServer {
                 audit: CentreLedgerEvent(
                     by: staff, "notice.publish", .notice(id: notice.id), regionCode: "",
                     detail: "from=\(notice.from) until=\(notice.until)"))
-            logger.notice("notice published from the console", metadata: ["notice": "\(notice.id)", "by": "\(staff.id)"])
+            logger.notice(
+                "notice published from the console", metadata: ["notice": "\(notice.id)", "by": "\(staff.id)"])
             return try CentreJSON.response(Self.publication(notice), status: .created)
         }
     }

@@ -51,6 +51,7 @@
     $("tab-staff").hidden = !manages;
     $("tab-production").hidden = staff.role === "technician";
     $("tab-figures").hidden = staff.role === "technician";
+    $("tab-information").hidden = !["county-administrator", "county-supervisor"].includes(staff.role);
     $("batch-form").hidden = !["county-administrator", "county-supervisor"].includes(staff.role);
     $("batch-area").value = staff.jurisdiction.regionPrefix;
     $("staff-new-area").value = staff.jurisdiction.regionPrefix;
@@ -68,10 +69,11 @@
     for (const id of ["terminals-list", "terminal-code", "fleet-alerts", "fleet-map", "fleet-list", "fleet-as-of",
       "staff-name", "staff-role", "staff-area", "staff-list", "staff-password", "production-notice",
       "production-waiting", "production-batches", "figures-error", "figures-chart", "figures-table", "output-table",
-      "coverage-table", "uncovered-list", "late-table"]) {
+      "coverage-table", "uncovered-list", "late-table", "guides-list", "guide-preview-box", "notices-list",
+      "notice-preview-box"]) {
       $(id).replaceChildren();
     }
-    for (const input of document.querySelectorAll("input")) input.value = input.id === "issue-hours" ? "24" : "";
+    for (const input of document.querySelectorAll("input, textarea")) input.value = input.id === "issue-hours" ? "24" : "";
     $("login-error").textContent = message;
     showScreen("screen-login");
   }
@@ -102,6 +104,7 @@
     if (name === "terminals") showTerminals();
     else if (name === "staff") showStaff();
     else if (name === "production") showProduction();
+    else if (name === "information") showInformation();
     else if (name === "figures") {
       showFigures();
       showSatisfaction();
@@ -112,7 +115,7 @@
     }
     else showFleet();
   }
-  for (const name of ["terminals", "fleet", "staff", "production", "figures"]) {
+  for (const name of ["terminals", "fleet", "staff", "production", "figures", "information"]) {
     $(`tab-${name}`).addEventListener("click", () => selectTab(name));
   }
 
@@ -320,6 +323,76 @@
     const reply = await call("POST", `/console/api/batches/${encodeURIComponent(batch.id)}/deliver`);
     productionNotice(reply, t("batchDelivered"));
     showProduction();
+  }
+
+  // MARK: Guides and notices
+
+  /// The services a guide may be published for.
+  const guideKinds = ["card-application", "card-replacement", "loss-report", "loss-report-lifting",
+    "resident-pension-enrolment", "resident-pension-claim", "employment-registration", "unemployment-registration",
+    "flexible-employment-registration", "employment-difficulty", "training-sign-up"];
+  $("guide-kind").replaceChildren(...guideKinds.map((kind) => el("option", { value: kind }, t(`service-${kind}`))));
+
+  /// What is published, each with its button to load it into the form to change it.
+  async function showInformation() {
+    const [guides, notices] = await Promise.all([call("GET", "/console/api/guides"), call("GET", "/console/api/notices")]);
+    if (guides.status !== 200) return $("guides-list").replaceChildren(el("p", { class: "error" }, errorText(guides.json)));
+    $("guides-list").replaceChildren(table(["guideService", "guideMaterials", "guideSteps", "guideFee", "colActions"],
+      guides.json.map(({ record }) => [t(`service-${record.kind}`), String(record.materials.length),
+        String(record.steps.length), record.fee,
+        el("button", { type: "button", class: "secondary", "data-edit-guide": record.kind, onclick: () => editGuide(record) },
+          t("edit"))])));
+    if (notices.status !== 200) return $("notices-list").replaceChildren(el("p", { class: "error" }, errorText(notices.json)));
+    $("notices-list").replaceChildren(table(["noticeId", "noticeTitle", "noticeFrom", "noticeUntil", "colActions"],
+      notices.json.map(({ record }) => [record.id, record.title, record.from, record.until,
+        el("button", { type: "button", class: "secondary", "data-edit-notice": record.id, onclick: () => editNotice(record) },
+          t("edit"))])));
+  }
+
+  const lines = (id) => $(id).value.split("\n").map((line) => line.trim()).filter(Boolean);
+  const guideDraft = () => ({ kind: $("guide-kind").value, materials: lines("guide-materials"), steps: lines("guide-steps"),
+    fee: $("guide-fee").value.trim(), legalBasis: $("guide-basis").value.trim() });
+  const noticeDraft = () => ({ id: $("notice-id").value.trim(), title: $("notice-title").value.trim(),
+    body: $("notice-body").value.trim(), from: $("notice-from").value, until: $("notice-until").value });
+
+  function editGuide(guide) {
+    $("guide-kind").value = guide.kind;
+    $("guide-materials").value = guide.materials.join("\n");
+    $("guide-steps").value = guide.steps.join("\n");
+    $("guide-fee").value = guide.fee;
+    $("guide-basis").value = guide.legalBasis;
+    $("guide-materials").focus();
+  }
+
+  function editNotice(notice) {
+    for (const field of ["id", "title", "body", "from", "until"]) $(`notice-${field}`).value = notice[field];
+    $("notice-title").focus();
+  }
+
+  /// The draft as a kiosk will show it, and what stops it being published.
+  function showPreview(box, publication, published) {
+    $(box).replaceChildren(
+      ...(published ? [el("p", { class: "notice" }, t("published"))] : []),
+      el("div", { class: "preview", "data-preview": "text" }, publication.text),
+      ...(publication.problems.length
+        ? [el("ul", { class: "error", "data-preview": "problems" }, publication.problems.map((p) => el("li", {}, p)))] : []));
+  }
+
+  for (const [kind, draft] of [["guide", guideDraft], ["notice", noticeDraft]]) {
+    const path = `/console/api/${kind}s`;
+    const box = `${kind}-preview-box`;
+    $(`${kind}-preview`).addEventListener("click", async () => {
+      const reply = await call("POST", `${path}/preview`, draft());
+      if (reply.status !== 200) return $(box).replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+      showPreview(box, reply.json, false);
+    });
+    $(`${kind}-form`).addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const reply = await call("POST", path, draft());
+      if (reply.status !== 201) return $(box).replaceChildren(el("p", { class: "error" }, errorText(reply.json)));
+      showPreview(box, reply.json, true);
+      showInformation();
+    });
   }
 
   // MARK: Figures
