@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A guide previewed and published with the CLI reaches a terminal through a real centre.
+/// A guide, a notice and the pension grade table published with the CLI reach a terminal through a
+/// real centre.
 @Suite("Service guides through a real centre", .serialized)
 struct GuideProcessTests {
     typealias Sync = SyncProcessTests
@@ -36,6 +37,11 @@ struct GuideProcessTests {
             #expect(
                 try await centre.sskiosk(["centre", "notices", "show"] + centre.storeArguments)
                     == "N-1\t2020-01-01 – 2099-12-31\t缴费通知\n")
+            let grades = centre.file("grades.json")
+            try
+                #"{"source": "某县人民政府文件", "grades": [{"level": 1, "annual": 200, "subsidy": 30}, {"level": 2, "annual": 500, "subsidy": 60}]}"#
+                .write(toFile: grades, atomically: true, encoding: .utf8)
+            _ = try await centre.sskiosk(["centre", "grades", "publish"] + centre.storeArguments + [grades])
             try await Sync.withLoadedTerminal("T-1", centre) { _, clerk in
                 let (noticeCode, noticeData) = try await clerk.send("GET", "/api/notices")
                 let notices = try #require(try JSONSerialization.jsonObject(with: noticeData) as? [[String: Any]])
@@ -44,6 +50,9 @@ struct GuideProcessTests {
                 let guides = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
                 #expect(code == 200 && guides.map { $0["kind"] as? String } == ["card-application"])
                 #expect(guides.first?["steps"] as? [String] == ["窗口申请", "领卡激活"])
+                let (_, gradeData) = try await clerk.send("GET", "/api/pension/grades")
+                let table = try #require(try JSONSerialization.jsonObject(with: gradeData) as? [String: Any])
+                #expect(table["source"] as? String == "某县人民政府文件" && (table["grades"] as? [Any])?.count == 2)
             }
         }
     }
