@@ -27,6 +27,9 @@ struct DisputeAPITests {
             clerk = try await api.login("clerk1")
             let late = try await api.call(.get, "/api/disputes?filter=late", token: clerk)
             #expect(APIAnswer.lines(late.text)?.map { $0["id"] as? String } == [id], "\(late.text)")
+            let review = try await api.call(.get, "/api/review", token: try await api.login("supervisor1"))
+            let lateDisputes = try #require(review.body["lateDisputes"] as? [[String: Any]], "\(review.text)")
+            #expect(lateDisputes.map { $0["owner"] as? String } == ["clerk1"] && !review.text.contains("王五"))
             let notTheirs = try await api.call(
                 .post, "/api/disputes/\(id)/decision", token: try await api.login("clerk2"), json: #"{"accepted":true}"#
             )

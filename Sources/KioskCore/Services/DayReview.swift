@@ -14,6 +14,8 @@ public struct DayReview: Codable, Hashable, Sendable {
     public var dueSoon: [Item]
     /// Registrations owed a job past the tenth working day (五个100%): the promise's worklist.
     public var latePromises: [Promise]
+    /// Labour disputes and petitions open past the day to decide or to settle, with who answers for each.
+    public var lateDisputes: [LateDispute]
     /// Commands the centre refused, waiting for a supervisor.
     public var refusedByCentre: Int
     /// The same commands, each to resolve.
@@ -59,15 +61,34 @@ public struct DayReview: Codable, Hashable, Sendable {
         }
     }
 
+    /// One labour dispute or petition, without the worker: who answers for it and the day it passed.
+    public struct LateDispute: Codable, Hashable, Sendable {
+        public var id: String
+        public var kind: LabourDispute.Kind
+        public var owner: String
+        public var receivedAt: Date
+        public var due: Date
+
+        init(_ dispute: LabourDispute) {
+            id = dispute.id
+            kind = dispute.kind
+            owner = dispute.owner
+            receivedAt = dispute.receivedAt
+            due = dispute.settleBy ?? dispute.decideBy
+        }
+    }
+
     public init(
         statistics: DayStatistics, needsReview: [Application], late: [Application], dueSoon: [Application],
-        latePromises: [JobSeeker], refusedByCentre: [OutboxEntry], ledger: LedgerVerifier.Finding
+        latePromises: [JobSeeker], lateDisputes: [LabourDispute], refusedByCentre: [OutboxEntry],
+        ledger: LedgerVerifier.Finding
     ) {
         self.statistics = statistics
         self.needsReview = needsReview.map(Item.init)
         self.late = late.map(Item.init)
         self.dueSoon = dueSoon.map(Item.init)
         self.latePromises = latePromises.map(Promise.init)
+        self.lateDisputes = lateDisputes.map(LateDispute.init)
         self.refusedByCentre = refusedByCentre.count
         refusedCommands = refusedByCentre.map(RefusedCommand.init)
         ledgerIntact = if case .intact = ledger { true } else { false }

@@ -349,11 +349,14 @@ public struct KioskServices: Sendable {
         let latePromises = try await store.jobSeekers(region: region).map(\.jobSeeker).filter {
             $0.promiseState(at: now) == .late
         }
+        let lateDisputes = try await store.disputes(region: region).filter { $0.state(at: now) == .late }
         try await logListRead(
-            principal, "review", count: needsReview.count + late.count + dueSoon.count + latePromises.count)
+            principal, "review",
+            count: needsReview.count + late.count + dueSoon.count + latePromises.count + lateDisputes.count)
         return DayReview(
             statistics: try await store.statistics(day: day, region: region),
             needsReview: needsReview, late: late, dueSoon: dueSoon, latePromises: latePromises,
+            lateDisputes: lateDisputes,
             refusedByCentre: try await store.outboxNeedingReview(limit: 1000),
             ledger: try await store.verifyLedger()
         )

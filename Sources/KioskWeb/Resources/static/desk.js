@@ -83,7 +83,7 @@
     $("case").hidden = true;
     for (const id of ["worklist", "case-id", "case-details", "case-message", "case-offers", "case-refusals",
       "case-history", "case-receipt-status", "review-message", "review-summary", "review-duplicates", "review-refused",
-      "review-overdue", "review-due-soon", "review-late-promises", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
+      "review-overdue", "review-due-soon", "review-late-promises", "review-late-disputes", "review-signed", "intake-result", "request-result", "queue-production", "queue-ready", "card-details",
       "card-message", "reader-card", "personalise-status", "face-status", "day-statistics", "day-ledger", "day-print-status",
       "photo-status", "staff-name", "staff-role", "retirees", "retirees-message", "retiree-result", "jobseekers", "jobseekers-message",
       "jobseeker-title", "jobseeker-result", "area-jobs", "job-result", "area-courses", "course-result", "appointments",
@@ -804,6 +804,9 @@
     $("review-late-promises").replaceChildren(table(["jobSeekerRegistration", "jobSeekerCategory", "registeredOn", "jobPromise"],
       review.latePromises.map((p) => [p.id, t(`jobseeker-category-${p.category}`), Pages.chinaDay(p.registeredAt),
         p.promiseDue ? Pages.chinaDay(p.promiseDue) : "—"])));
+    $("review-late-disputes").replaceChildren(table(["caseNumber", "disputeKind", "disputeOwner", "receivedOn", "disputeLimit"],
+      review.lateDisputes.map((d) => [d.id, t(`disputeKind-${d.kind}`), d.owner, Pages.chinaDay(d.receivedAt),
+        Pages.chinaDay(d.due)])));
   }
   $("review-refresh").addEventListener("click", loadReview);
 
