@@ -1,4 +1,5 @@
 import CodedErrors
+import KioskCore
 
 /// An error of the centre: what happened and what the terminal's technician or the centre's
 /// operator should do. Said in Chinese and English, with the HTTP status the sync service answers.
@@ -321,10 +322,10 @@ public struct CentreError: CodedError {
         english: "You cannot disable, reset or reassign your own account: ask another county administrator.")
 
     /// A guide or notice that cannot be published as it stands: what is wrong, in plain words.
-    public static func unpublishable(_ problems: [String]) -> Self {
+    public static func unpublishable(_ problems: [PublicationProblem]) -> Self {
         Self(
-            .unpublishable, status: 422, chinese: "内容有误，未发布：" + problems.joined(separator: "；"),
-            english: "Nothing was published: " + problems.joined(separator: "; "))
+            .unpublishable, status: 422, chinese: "内容有误，未发布：" + problems.map(\.chinese).joined(separator: "；"),
+            english: "Nothing was published: " + problems.map(\.english).joined(separator: "; "))
     }
 
     public static let consoleSignInRequired = Self(

@@ -119,7 +119,7 @@ class ConsoleTests(unittest.TestCase):
         click(driver, "#guide-preview")
         problems = wait(lambda: driver.find_elements(By.CSS_SELECTOR, '#guide-preview-box [data-preview="problems"]'),
                         what="the missing steps said")
-        self.assertIn("steps", problems[0].text)
+        self.assertIn("办理流程应为1至20步", problems[0].text)
         self.assertIn("1. 居民身份证原件；2. 近期免冠彩色照片", text_of(driver, '#guide-preview-box [data-preview="text"]'))
         check_screen(self, driver, "console-07-guide-preview")
         click(driver, "#guide-form button[type=submit]")

@@ -31,6 +31,7 @@ import Testing
             let preview = try await console.call(.POST, "console/api/guides/preview", guide, token: admin)
             #expect(preview.status == 200, "\(String(decoding: preview.body, as: UTF8.self))")
             #expect((preview.object["problems"] as? [String])?.first?.contains("1 to 20 steps") == true)
+            #expect((preview.object["problemsChinese"] as? [String]) == ["社会保障卡申领：办理流程应为1至20步"])
             #expect((preview.object["text"] as? String)?.contains("申请材料：1. 居民身份证原件") == true)
             let refused = try await console.call(.POST, "console/api/guides", guide, token: admin)
             #expect(refused.status == 422 && refused.code == "unpublishable")

@@ -27,7 +27,8 @@ struct ServiceGuideTests {
         wrong.fee = ""
         wrong.legalBasis = String(repeating: "法", count: 301)
         #expect(wrong.problems.count == 4, "\(wrong.problems)")
-        #expect(wrong.problems.allSatisfy { $0.hasPrefix("card-application: ") })
+        #expect(wrong.problems.allSatisfy { $0.english.hasPrefix("card-application: ") })
+        #expect(wrong.problems.allSatisfy { $0.chinese.hasPrefix("社会保障卡申领：") })
     }
 }
 

@@ -21,28 +21,47 @@ public struct ServiceGuide: Codable, Hashable, Sendable {
     }
 
     /// What is wrong with the guide, in plain words; empty when it may be published.
-    public var problems: [String] {
-        var problems: [String] = []
-        let name = kind.rawValue
-        if materials.isEmpty || materials.count > 30 { problems.append("\(name): 1 to 30 materials") }
-        if steps.isEmpty || steps.count > 20 { problems.append("\(name): 1 to 20 steps") }
-        for item in materials + steps where item.isEmpty || item.count > 200 {
-            problems.append("\(name): a material or step is empty or longer than 200 characters")
+    public var problems: [PublicationProblem] {
+        var problems: [PublicationProblem] = []
+        let (name, 名) = (kind.rawValue, kind.chineseName)
+        if materials.isEmpty || materials.count > 30 {
+            problems.append(.init("\(name): 1 to 30 materials", chinese: "\(名)：申请材料应为1至30项"))
         }
-        if fee.isEmpty || fee.count > 100 { problems.append("\(name): the fee is empty or longer than 100 characters") }
+        if steps.isEmpty || steps.count > 20 {
+            problems.append(.init("\(name): 1 to 20 steps", chinese: "\(名)：办理流程应为1至20步"))
+        }
+        if (materials + steps).contains(where: { $0.isEmpty || $0.count > 200 }) {
+            problems.append(
+                .init(
+                    "\(name): a material or step is empty or longer than 200 characters",
+                    chinese: "\(名)：每项材料或每一步不能为空，也不能超过200字"))
+        }
+        if fee.isEmpty || fee.count > 100 {
+            problems.append(
+                .init(
+                    "\(name): the fee is empty or longer than 100 characters",
+                    chinese: "\(名)：收费标准不能为空，也不能超过100字"))
+        }
         if legalBasis.isEmpty || legalBasis.count > 300 {
-            problems.append("\(name): the legal basis is empty or longer than 300 characters")
+            problems.append(
+                .init(
+                    "\(name): the legal basis is empty or longer than 300 characters",
+                    chinese: "\(名)：设定依据不能为空，也不能超过300字"))
         }
         return problems
     }
 
     /// What is wrong with publishing `guides` together: each one's problems, a service no longer
     /// filed, a service twice.
-    public static func problems(of guides: [ServiceGuide]) -> [String] {
+    public static func problems(of guides: [ServiceGuide]) -> [PublicationProblem] {
         let repeated = Dictionary(grouping: guides, by: \.kind).filter { $0.value.count > 1 }.keys
         return guides.flatMap(\.problems)
-            + guides.filter { !$0.kind.isFiled }.map { "\($0.kind.rawValue) is not a service any more" }
-            + repeated.map { "\($0.rawValue) is in the file more than once" }.sorted()
+            + guides.filter { !$0.kind.isFiled }.map {
+                .init("\($0.kind.rawValue) is not a service any more", chinese: "\($0.kind.chineseName)已不再单独办理")
+            }
+            + repeated.sorted { $0.rawValue < $1.rawValue }.map {
+                .init("\($0.rawValue) is in the file more than once", chinese: "\($0.chineseName)重复出现")
+            }
     }
 
     /// The guide as one text, as it is read aloud and as staff preview it.

@@ -21,24 +21,35 @@ public struct PolicyNotice: Codable, Hashable, Sendable {
     public func isShown(on day: String) -> Bool { from <= day && day <= until }
 
     /// What is wrong with the notice, in plain words; empty when it may be published.
-    public var problems: [String] {
-        var problems: [String] = []
+    public var problems: [PublicationProblem] {
+        var problems: [PublicationProblem] = []
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
         if id.isEmpty || id.count > 40 || !id.allSatisfy(allowed.contains) {
-            problems.append("\"\(id)\": the id is 1 to 40 letters, digits or hyphens")
+            problems.append(
+                .init(
+                    "\"\(id)\": the id is 1 to 40 letters, digits or hyphens",
+                    chinese: "“\(id)”：公告编号应为1至40个字母、数字或连字符"))
         }
-        if title.isEmpty || title.count > 60 { problems.append("\(id): the title is 1 to 60 characters") }
-        if body.isEmpty || body.count > 2_000 { problems.append("\(id): the text is 1 to 2,000 characters") }
+        if title.isEmpty || title.count > 60 {
+            problems.append(.init("\(id): the title is 1 to 60 characters", chinese: "\(id)：标题应为1至60字"))
+        }
+        if body.isEmpty || body.count > 2_000 {
+            problems.append(.init("\(id): the text is 1 to 2,000 characters", chinese: "\(id)：正文应为1至2000字"))
+        }
         if WorkingCalendar.date(from) == nil || WorkingCalendar.date(until) == nil || until < from {
-            problems.append("\(id): from and until are days as YYYY-MM-DD, until not before from")
+            problems.append(
+                .init(
+                    "\(id): from and until are days as YYYY-MM-DD, until not before from",
+                    chinese: "\(id)：请填写开始和结束显示日期，结束日期不能早于开始日期"))
         }
         return problems
     }
 
     /// What is wrong with publishing `notices` together: each one's problems, an id twice.
-    public static func problems(of notices: [PolicyNotice]) -> [String] {
+    public static func problems(of notices: [PolicyNotice]) -> [PublicationProblem] {
         let repeated = Dictionary(grouping: notices, by: \.id).filter { $0.value.count > 1 }.keys
-        return notices.flatMap(\.problems) + repeated.map { "\($0) is in the file more than once" }.sorted()
+        return notices.flatMap(\.problems)
+            + repeated.sorted().map { .init("\($0) is in the file more than once", chinese: "\($0)重复出现") }
     }
 
     /// The notice as one text, as it is read aloud and as staff preview it.

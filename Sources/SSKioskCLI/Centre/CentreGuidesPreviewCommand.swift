@@ -22,6 +22,6 @@ struct CentreGuidesPreviewCommand: AsyncParsableCommand {
                 "a guide or a list of them: {\"kind\", \"materials\": […], \"steps\": […], \"fee\", \"legalBasis\"}, "
                 + "with a service among "
                 + ApplicationKind.allCases.filter(\.isFiled).map(\.rawValue).joined(separator: ", "),
-            problems: ServiceGuide.problems(of:))
+            problems: { ServiceGuide.problems(of: $0).map(\.english) })
     }
 }

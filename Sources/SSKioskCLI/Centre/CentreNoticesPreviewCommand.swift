@@ -19,6 +19,6 @@ struct CentreNoticesPreviewCommand: AsyncParsableCommand {
             in: file,
             shape:
                 "a notice or a list of them: {\"id\", \"title\", \"body\", \"from\": \"YYYY-MM-DD\", \"until\": \"YYYY-MM-DD\"}",
-            problems: PolicyNotice.problems(of:))
+            problems: { PolicyNotice.problems(of: $0).map(\.english) })
     }
 }

@@ -371,11 +371,12 @@
 
   /// The draft as a kiosk will show it, and what stops it being published.
   function showPreview(box, publication, published) {
+    const problems = Pages.language === "zh" ? publication.problemsChinese : publication.problems;
     $(box).replaceChildren(
       ...(published ? [el("p", { class: "notice" }, t("published"))] : []),
       el("div", { class: "preview", "data-preview": "text" }, publication.text),
-      ...(publication.problems.length
-        ? [el("ul", { class: "error", "data-preview": "problems" }, publication.problems.map((p) => el("li", {}, p)))] : []));
+      ...(problems.length
+        ? [el("ul", { class: "error", "data-preview": "problems" }, problems.map((p) => el("li", {}, p)))] : []));
   }
 
   for (const [kind, draft] of [["guide", guideDraft], ["notice", noticeDraft]]) {
