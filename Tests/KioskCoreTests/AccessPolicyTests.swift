@@ -17,7 +17,7 @@ struct AccessPolicyTests {
                     .printCardFace, .issueCard,
                     .activateCard, .reportLoss, .liftLoss, .replaceCard, .unblockCardApplication, .printDocument,
                     .readFullIDNumber, .certifyRetiree, .reportRetireeLifeEvent, .rateService, .keepEmploymentRegister,
-                    .publishJobPosting, .keepAppointments,
+                    .publishJobPosting, .keepAppointments, .keepDisputes,
                 ]
             case .supervisor: Set(Action.allCases).subtracting([.runDiagnostics])
             case .technician: [.runDiagnostics, .readStatistics]
