@@ -81,8 +81,8 @@ public struct LabourDispute: Codable, Hashable, Sendable {
             sessions.append(session)
         case .extension(_, let at):
             guard decision?.accepted == true, let settleBy else { throw .disputeNotAccepted }
-            guard extendedAt == nil, let days = kind.extensionDays else { throw .disputeExtended }
-            self.settleBy = WorkingCalendar.china.date(byAdding: .day, value: days, to: settleBy)
+            guard extendedAt == nil else { throw .disputeExtended }
+            self.settleBy = WorkingCalendar.china.date(byAdding: .day, value: kind.extensionDays, to: settleBy)
             extendedAt = at
         case .handOver(let colleague, _, _):
             owner = colleague
@@ -106,9 +106,9 @@ public struct LabourDispute: Codable, Hashable, Sendable {
             }
         }
 
-        /// Working days to decide whether to accept: 3 for mediation (企业劳动争议协商调解规定
-        /// 第二十三条), 15 for a petition (信访工作条例 第三十一条, counted here on working days as the
-        /// hall's other limits are, the stricter reading).
+        /// Working days to decide whether to accept: 3 for mediation (企业劳动争议协商调解规定), 15 for
+        /// a petition (信访工作条例 says 15 days; counted here on the hall's working days, as its other
+        /// limits are).
         public var decisionWorkingDays: Int {
             switch self {
             case .mediation: 3
@@ -117,7 +117,7 @@ public struct LabourDispute: Codable, Hashable, Sendable {
         }
 
         /// The days one extension adds: 15 for mediation with both parties' consent, 30 for a petition.
-        public var extensionDays: Int? {
+        public var extensionDays: Int {
             switch self {
             case .mediation: 15
             case .petition: 30
