@@ -49,6 +49,10 @@ struct DisputeAPITests {
                 .post, "/api/disputes/\(id)/session", token: clerk,
                 json: #"{"day":"2026-10-11","attendees":"王五；公司代表","summary":"x"}"#)
             #expect(tomorrow.status == 422, "a session is not recorded ahead: \(tomorrow.text)")
+            let beforeIt = try await api.call(
+                .post, "/api/disputes/\(id)/session", token: clerk,
+                json: #"{"day":"2026-09-28","attendees":"王五；公司代表","summary":"x"}"#)
+            #expect(beforeIt.body["code"] as? String == "invalid-day", "nor before the case was received")
             let session = try await api.call(
                 .post, "/api/disputes/\(id)/session", token: try await api.login("supervisor1"),
                 json: #"{"day":"2026-10-10","place":"镇调解室","attendees":"王五；公司代表李某","summary":"公司承认欠薪，分歧在支付期限"}"#)
@@ -149,9 +153,10 @@ struct DisputeAPITests {
                 .post, "/api/disputes/\(id)/decision", token: clerk,
                 json: #"{"accepted":false,"reason":"已向县仲裁委申请仲裁，不属本机构受理范围"}"#)
             #expect(declined.body["state"] as? String == "declined", "\(declined.text)")
+            let today = WorkingCalendar.key(of: terminal.clock.now())
             let session = try await api.call(
                 .post, "/api/disputes/\(id)/session", token: clerk,
-                json: #"{"day":"2020-01-02","attendees":"x","summary":"x"}"#)
+                json: #"{"day":"\#(today)","attendees":"x","summary":"x"}"#)
             #expect(session.status == 409 && session.body["code"] as? String == "dispute-closed", "\(session.text)")
             let notice = try await api.call(
                 .post, "/api/print", token: clerk,

@@ -107,13 +107,16 @@ extension KioskServices {
             by: principal)
     }
 
-    /// A mediation's sitting or a talk with the petitioner, on a day up to today.
+    /// A mediation's sitting or a talk with the petitioner, on a day from the case's receipt to today.
     public func recordDisputeSession(
         _ id: String, day: String, place: String?, attendees: String, summary: String, by principal: Principal
     ) async throws -> LabourDispute {
+        let dispute = try await authorizedDispute(id, for: principal)
         _ = try InputValidation.date(day)
-        guard day.trimmingSpaces <= WorkingCalendar.key(of: now()) else {
-            throw KioskError.invalid("day", chinese: "调解日期不能晚于今天。", english: "A session's day is today or before.")
+        guard WorkingCalendar.key(of: dispute.receivedAt)...WorkingCalendar.key(of: now()) ~= day.trimmingSpaces else {
+            throw KioskError.invalid(
+                "day", chinese: "调解日期应在收到申请之日至今天之间。",
+                english: "A session's day is between the day the case was received and today.")
         }
         let session = MediationSession(
             day: day.trimmingSpaces, place: try Self.text(place, field: "place", required: false, chinese: "地点"),
