@@ -7,6 +7,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from rig import ROOT
@@ -139,7 +140,16 @@ def check_screen(test, driver, name):
 
 
 def click(driver, selector):
-    driver.find_element(By.CSS_SELECTOR, selector).click()
+    """Clicks the element `selector` finds; found again when a redraw replaced it between the find
+    and the click (a list that a second answer re-renders), as a person would click the new one."""
+    for attempt in range(5):
+        try:
+            driver.find_element(By.CSS_SELECTOR, selector).click()
+            return
+        except StaleElementReferenceException:
+            if attempt == 4:
+                raise
+            time.sleep(0.2)
 
 
 def text_of(driver, selector):
