@@ -111,19 +111,19 @@ extension KioskServices {
     public func recordDisputeSession(
         _ id: String, day: String, place: String?, attendees: String, summary: String, by principal: Principal
     ) async throws -> LabourDispute {
-        let dispute = try await authorizedDispute(id, for: principal)
         _ = try InputValidation.date(day)
-        guard WorkingCalendar.key(of: dispute.receivedAt)...WorkingCalendar.key(of: now()) ~= day.trimmingSpaces else {
-            throw KioskError.invalid(
-                "day", chinese: "调解日期应在收到申请之日至今天之间。",
-                english: "A session's day is between the day the case was received and today.")
-        }
         let session = MediationSession(
             day: day.trimmingSpaces, place: try Self.text(place, field: "place", required: false, chinese: "地点"),
             attendees: try Self.text(attendees, field: "attendees", required: true, chinese: "参加人员") ?? "",
             summary: try Self.text(summary, field: "summary", required: true, chinese: "调解情况") ?? "",
             by: principal.actorID, at: now())
-        return try await recordOwned(.session(session), on: id, by: principal)
+        return try await recordOwned(.session(session), on: id, by: principal) { dispute in
+            guard WorkingCalendar.key(of: dispute.receivedAt)...WorkingCalendar.key(of: now()) ~= session.day else {
+                throw KioskError.invalid(
+                    "day", chinese: "调解日期应在收到申请之日至今天之间。",
+                    english: "A session's day is between the day the case was received and today.")
+            }
+        }
     }
 
     /// More time, once, with both parties' consent.
@@ -155,16 +155,19 @@ extension KioskServices {
     public func handOverDispute(_ id: String, to colleague: String, by principal: Principal) async throws
         -> LabourDispute
     {
-        let dispute = try await authorizedDispute(id, for: principal)
-        try await requireCaseworker(colleague, covering: dispute.regionCode)
-        return try await recordOwned(.handOver(to: colleague, by: principal.actorID, at: now()), on: id, by: principal)
+        try await recordOwned(.handOver(to: colleague, by: principal.actorID, at: now()), on: id, by: principal) {
+            try await requireCaseworker(colleague, covering: $0.regionCode)
+        }
     }
 
-    /// Records `entry` once the principal answers for the case (its owner) or supervises the hall.
-    private func recordOwned(_ entry: DisputeEntry, on id: String, by principal: Principal) async throws
-        -> LabourDispute
-    {
+    /// Records `entry` once `check` passes on the case as it stands and the principal answers for it
+    /// (its owner) or supervises the hall: the case is read once for all three.
+    private func recordOwned(
+        _ entry: DisputeEntry, on id: String, by principal: Principal,
+        also check: (LabourDispute) async throws -> Void = { _ in }
+    ) async throws -> LabourDispute {
         let dispute = try await authorizedDispute(id, for: principal)
+        try await check(dispute)
         guard case .staff(let member) = principal, member.id == dispute.owner || member.role == .supervisor else {
             throw KioskError.notCaseOwner
         }
