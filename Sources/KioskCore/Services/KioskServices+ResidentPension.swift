@@ -12,10 +12,9 @@ extension KioskServices {
     /// The person's personal account: the resident their own at the kiosk, a clerk's read on the ledger.
     public func pensionAccount(of idNumber: String, for principal: Principal) async throws -> PensionAccount {
         _ = try await authorizedPerson(idNumber, for: principal, .readPerson)
-        let contributions = try await store.contributions(
-            of: idNumber, insurance: .residentPension, from: nil, to: nil)
+        let account = try await store.pensionAccount(of: idNumber)
         try await logStaffRead(principal, idNumber, detail: "pension-account")
-        return PensionAccount(contributions: contributions, grades: try await store.pensionGrades())
+        return account
     }
 
     /// An enrolment names a grade of the table (`details.grade`, its level), checked when given; a

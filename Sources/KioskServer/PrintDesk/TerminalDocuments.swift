@@ -131,9 +131,7 @@ struct TerminalDocuments: Sendable {
         async throws -> PrintableDocument
     {
         let person = try await requirePerson(idNumber)
-        let account = PensionAccount(
-            contributions: try await store.contributions(of: idNumber, insurance: .residentPension, from: nil, to: nil),
-            grades: try await store.pensionGrades())
+        let account = try await store.pensionAccount(of: idNumber)
         return try await printable(
             PensionAccountStatement(
                 person: Self.person(person),
