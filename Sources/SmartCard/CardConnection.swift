@@ -6,17 +6,15 @@ import Synchronization
 ///
 /// Blocking PC/SC calls have `Blocking` in their name and are what a thread that owns the
 /// connection uses; the async versions run them on the connection's thread (``taskExecutor``): its
-/// own, which ends when the connection does, or the one
+/// own, started at the first async call and ended with the connection (one used only through
+/// blocking calls never starts it), or the one
 /// ``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)`` lends it for an
 /// operation. APDU-level behaviour (GET RESPONSE, Le correction) comes from ``CardChannel``.
 public final class CardConnection: CardChannel {
     public let reader: String
     private let context: PCSCContext
     private let state: Mutex<State>
-    let thread: CardThread
-    /// Whether `thread` is the connection's own, which ends with it, rather than one lent to it for
-    /// one operation (``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)``).
-    private let endsThread: Bool
+    private let threading: Mutex<Threading>
     /// Where PC/SC writes each answer: one buffer for the connection's life instead of a new
     /// zeroed 64 KiB array per APDU. Each answer is copied out and its bytes cleared at once, so
     /// the buffer never holds a cardholder's data between transmits.
@@ -27,18 +25,51 @@ public final class CardConnection: CardChannel {
         var activeProtocol: CardProtocols
     }
 
-    /// With `endsThread`, `thread` becomes the connection's: it ends when the connection is
-    /// disconnected or released. Otherwise it is lent, and goes on after the connection.
+    /// The thread the async calls run on.
+    enum Threading {
+        /// Lent for one operation (``PCSCContext/withConnection(reader:share:protocols:disconnecting:_:)``):
+        /// it goes on after the connection.
+        case lent(CardThread)
+        /// The connection's own, once started (by an async connect, or by the first async call
+        /// of a connection made blocking): it ends with the connection.
+        case own(CardThread?)
+    }
+
     init(
-        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, thread: CardThread,
-        endsThread: Bool = true
+        context: PCSCContext, reader: String, handle: SCARDHANDLE, activeProtocol: CardProtocols, threading: Threading
     ) {
         self.context = context
         self.reader = reader
         self.state = Mutex(State(handle: handle, activeProtocol: activeProtocol))
-        self.thread = thread
-        self.endsThread = endsThread
+        self.threading = Mutex(threading)
         receiveBuffer = Mutex(.allocate(capacity: Self.receiveCapacity))
+    }
+
+    /// The connection's thread, its own started at the first call that needs it.
+    var thread: CardThread {
+        threading.withLock { threading in
+            switch threading {
+            case .lent(let thread), .own(let thread?): return thread
+            case .own(nil):
+                let thread = CardThread()
+                threading = .own(thread)
+                return thread
+            }
+        }
+    }
+
+    /// Whether the connection started a thread of its own.
+    var hasOwnThread: Bool {
+        threading.withLock { threading in
+            if case .own(_?) = threading { true } else { false }
+        }
+    }
+
+    /// Lets the connection's own thread end, if it started one.
+    private func endOwnThread() {
+        threading.withLock { threading in
+            if case .own(let thread?) = threading { thread.stop() }
+        }
     }
 
     /// A connection dropped without ``disconnect(_:)`` leaves the card as it is. Code that verified
@@ -49,7 +80,7 @@ public final class CardConnection: CardChannel {
             if let h = s.handle { _ = SCardDisconnect(h, DWORD(CardDisposition.leave.rawValue)) }
         }
         receiveBuffer.withLock { $0.deallocate() }
-        if endsThread { thread.stop() }
+        endOwnThread()
     }
 
     /// The connection's own thread, as an executor: a card operation run under
@@ -177,7 +208,7 @@ public final class CardConnection: CardChannel {
     /// `.reset` the card, or the next program to connect finds it still open; only a caller that
     /// changed no security state on the card may `.leave` it (and so not disturb other connections).
     public func disconnect(_ disposition: CardDisposition) throws(SmartCardError) {
-        defer { if endsThread { thread.stop() } }
+        defer { endOwnThread() }
         guard
             let handle = state.withLock({ s -> SCARDHANDLE? in
                 defer { s.handle = nil }

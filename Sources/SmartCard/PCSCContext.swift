@@ -125,18 +125,13 @@ public final class PCSCContext: Sendable {
     }
 
     /// Connects to the card in `reader`. Blocking; call ``connect(reader:share:protocols:)`` from async code.
+    /// The connection starts a thread of its own only if an async call is made on it.
     public func connectBlocking(
         reader: String,
         share: ShareMode = .shared,
         protocols: CardProtocols = .any
     ) throws(SmartCardError) -> CardConnection {
-        let thread = CardThread()
-        do {
-            return try connect(reader: reader, share: share, protocols: protocols, thread: thread)
-        } catch {
-            thread.stop()
-            throw error
-        }
+        try connect(reader: reader, share: share, protocols: protocols, threading: .own(nil))
     }
 
     /// Connects to the card in `reader` from the connection's own thread, which starts here and
@@ -149,7 +144,7 @@ public final class PCSCContext: Sendable {
         let thread = CardThread()
         do {
             return try await thread.run { () throws(SmartCardError) in
-                try self.connect(reader: reader, share: share, protocols: protocols, thread: thread)
+                try self.connect(reader: reader, share: share, protocols: protocols, threading: .own(thread))
             }
         } catch {
             thread.stop()
@@ -190,13 +185,13 @@ public final class PCSCContext: Sendable {
         reader: String, share: ShareMode, protocols: CardProtocols, thread: CardThread,
         disposition: CardDisposition, _ operation: (CardConnection) async throws -> T
     ) async throws -> T {
-        let connection = try connect(reader: reader, share: share, protocols: protocols, thread: thread, lent: true)
+        let connection = try connect(reader: reader, share: share, protocols: protocols, threading: .lent(thread))
         defer { try? connection.disconnect(disposition) }
         return try await operation(connection)
     }
 
     private func connect(
-        reader: String, share: ShareMode, protocols: CardProtocols, thread: CardThread, lent: Bool = false
+        reader: String, share: ShareMode, protocols: CardProtocols, threading: CardConnection.Threading
     ) throws(SmartCardError) -> CardConnection {
         let (card, active) = try withContext { context in
             var card: SCARDHANDLE = 0
@@ -206,6 +201,6 @@ public final class PCSCContext: Sendable {
         }
         return CardConnection(
             context: self, reader: reader, handle: card,
-            activeProtocol: CardProtocols(rawValue: UInt32(active)), thread: thread, endsThread: !lent)
+            activeProtocol: CardProtocols(rawValue: UInt32(active)), threading: threading)
     }
 }

@@ -164,6 +164,7 @@ extension RigTests {
         }
 
         /// Runs `body` with `card` in slot 0, seen by pcscd; the card is out again afterwards.
+        @discardableResult
         static func withCard<T>(
             _ card: PersistedCard, faults: FaultPlan = .none, _ body: () async throws -> T
         ) async throws -> T {

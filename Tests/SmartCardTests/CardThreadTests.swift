@@ -80,9 +80,21 @@ import Testing
         #expect(try await card.ends())
     }
 
-    /// A connection with a handle pcscd never gave out: enough for its thread's life, without a daemon.
+    /// A connection made blocking (diagnostics' checks, from threads of their own) starts no thread
+    /// until an async call needs one.
+    @Test func aBlockingConnectionStartsItsThreadAtItsFirstAsyncCall() async throws {
+        let connection = unconnected()
+        #expect(!connection.hasOwnThread)
+        _ = try? connection.transmitRawBlocking([0x00, 0xA4, 0x00, 0x00])
+        #expect(!connection.hasOwnThread)
+        _ = try? await connection.transmitRaw([0x00, 0xA4, 0x00, 0x00])
+        #expect(connection.hasOwnThread)
+    }
+
+    /// A connection with a handle pcscd never gave out, made as `connectBlocking` makes one: enough
+    /// for its thread's life, without a daemon.
     private func unconnected() -> CardConnection {
         CardConnection(
-            context: .deferred(), reader: "no reader", handle: 0x7FFF_0001, activeProtocol: .t1, thread: CardThread())
+            context: .deferred(), reader: "no reader", handle: 0x7FFF_0001, activeProtocol: .t1, threading: .own(nil))
     }
 }

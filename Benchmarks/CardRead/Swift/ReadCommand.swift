@@ -15,7 +15,7 @@ struct ReadCommand: AsyncParsableCommand {
         case swift
         /// PerTagReader: one READ RECORD per item.
         case swiftPerTag = "swift-per-tag"
-        /// SocialSecurityCardSession over ``InlineChannel``: without the thread hop per APDU.
+        /// SocialSecurityCardSession over ``InlineChannel``: connect and APDUs on this thread, no switch.
         case swiftInline = "swift-inline"
         /// SocialSecurityCardSession on the card image in this process: its own cost, without PC/SC.
         case swiftInProcess = "swift-in-process"
