@@ -61,7 +61,9 @@ struct ReadCommand: AsyncParsableCommand {
         async throws -> Measurement
     {
         var measurement = Measurement(peer: peer.rawValue)
+        let turn = try Turn()
         for run in 0..<(options.warmup + options.iterations) {
+            try turn.take()
             let start = nowNanoseconds()
             let (cardholder, connected, end, apdus): (Cardholder, Int, Int, Int)
             switch peer {
@@ -95,6 +97,7 @@ struct ReadCommand: AsyncParsableCommand {
                 cardholder = try await read(channel)
                 (end, apdus) = (nowNanoseconds(), channel.take())
             }
+            try turn.hand()
             guard cardholder == expected else { throw BenchmarkFailure("\(peer): not the cardholder of the image") }
             try measurement.record(end - start, connect: connected - start, card: apdus, timed: run >= options.warmup)
         }
@@ -108,7 +111,9 @@ struct ReadCommand: AsyncParsableCommand {
         async throws -> Measurement
     {
         var measurement = Measurement(peer: peer.rawValue)
+        let turn = try Turn()
         for run in 0..<(options.warmup + options.iterations) {
+            try turn.take()
             let start = nowNanoseconds()
             let (connected, disconnect) = try await context.withConnection(
                 reader: options.reader, disconnecting: .reset
@@ -122,8 +127,10 @@ struct ReadCommand: AsyncParsableCommand {
                 try connection.disconnect(.reset)
                 return (connected, nowNanoseconds() - disconnecting)
             }
+            let end = nowNanoseconds()
+            try turn.hand()
             try measurement.record(
-                nowNanoseconds() - disconnect - start, connect: connected - start, card: exchanges.count,
+                end - disconnect - start, connect: connected - start, card: exchanges.count,
                 timed: run >= options.warmup)
         }
         return measurement

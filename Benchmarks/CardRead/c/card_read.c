@@ -12,11 +12,18 @@
  * Prints "sample PEER NS CONNECT_NS" per timed run (from SCardConnect to the last answer, and
  * SCardConnect alone), then "apdus PEER CARD 0", the format every peer of this benchmark shares;
  * PEER is c-read after `reset`, c-read-leave after `leave`.
+ *
+ * With TURN_WAIT and TURN_PASS set (two FIFOs), each run, warm-up included, first waits for a byte
+ * on TURN_WAIT and passes one on TURN_PASS once it has disconnected: the run script's paired phase,
+ * where this floor and a Swift peer take turns read by read, so that whatever else the machine is
+ * doing falls on both alike.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <time.h>
+#include <unistd.h>
 #include <winscard.h>
 
 enum { max_exchanges = 64, max_apdu = 65536 + 2 };
@@ -82,6 +89,19 @@ static long load(const char *path, struct exchange *exchanges) {
     return count;
 }
 
+/* The FIFO named by environment variable `name`, opened for reading and writing (which on Linux
+ * never waits for the other end); -1 when the variable is unset, -2 when it cannot be opened. */
+static int turn(const char *name) {
+    const char *path = getenv(name);
+    if (!path) return -1;
+    int fd = open(path, O_RDWR);
+    if (fd < 0) {
+        perror(path);
+        return -2;
+    }
+    return fd;
+}
+
 int main(int argc, char **argv) {
     int reset = argc == 6 && strcmp(argv[5], "reset") == 0;
     if (argc != 6 || (!reset && strcmp(argv[5], "leave") != 0)) {
@@ -93,6 +113,10 @@ int main(int argc, char **argv) {
     static struct exchange exchanges[max_exchanges];
     long count = load(argv[4], exchanges);
     if (count < 0) return 1;
+
+    int turn_wait = turn("TURN_WAIT"), turn_pass = turn("TURN_PASS");
+    if (turn_wait == -2 || turn_pass == -2) return 1;
+    char token = 't';
 
     SCARDCONTEXT context;
     LONG rv = SCardEstablishContext(SCARD_SCOPE_SYSTEM, NULL, NULL, &context);
@@ -106,6 +130,7 @@ int main(int argc, char **argv) {
     for (long run = 0; run < warmup + iterations; run++) {
         SCARDHANDLE card;
         DWORD protocol;
+        if (turn_wait >= 0 && read(turn_wait, &token, 1) != 1) return fail("waiting for the turn", SCARD_F_UNKNOWN_ERROR);
         long long start = now_ns();
         rv = SCardConnect(context, reader, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol);
         if (rv != SCARD_S_SUCCESS) return fail("SCardConnect", rv);
@@ -121,6 +146,7 @@ int main(int argc, char **argv) {
         long long done = now_ns();
         rv = SCardDisconnect(card, reset ? SCARD_RESET_CARD : SCARD_LEAVE_CARD);
         if (rv != SCARD_S_SUCCESS) return fail("SCardDisconnect", rv);
+        if (turn_pass >= 0 && write(turn_pass, &token, 1) != 1) return fail("passing the turn", SCARD_F_UNKNOWN_ERROR);
         if (run >= warmup) {
             samples[2 * (run - warmup)] = done - start;
             samples[2 * (run - warmup) + 1] = connected - start;
