@@ -22,6 +22,9 @@ struct ReadCommand: AsyncParsableCommand {
         /// The C peer's recorded APDUs sent as the `swift` peer sends them, with no decoding: the cost
         /// of the product's PC/SC path alone.
         case swiftExchanges = "swift-exchanges"
+        /// The C peer's recorded APDUs sent with the blocking calls from the calling thread, no switch
+        /// and nothing decoded: the floor's own work, done by a Swift process.
+        case swiftBlocking = "swift-blocking"
     }
 
     @OptionGroup var options: RunOptions
@@ -40,7 +43,9 @@ struct ReadCommand: AsyncParsableCommand {
 
     func validate() throws {
         if peer == .swiftInProcess && image == nil { throw ValidationError("swift-in-process needs --image.") }
-        if peer == .swiftExchanges && exchanges == nil { throw ValidationError("swift-exchanges needs --exchanges.") }
+        if [.swiftExchanges, .swiftBlocking].contains(peer) && exchanges == nil {
+            throw ValidationError("\(peer.rawValue) needs --exchanges.")
+        }
     }
 
     func run() async throws {
@@ -89,7 +94,7 @@ struct ReadCommand: AsyncParsableCommand {
                 cardholder = try await read(channel)
                 (end, apdus) = (nowNanoseconds(), channel.take())
                 try connection.disconnect(.reset)
-            case .swiftExchanges:
+            case .swiftExchanges, .swiftBlocking:
                 throw BenchmarkFailure("\(peer) reads no cardholder")
             case .swiftInProcess:
                 connected = start
@@ -104,8 +109,9 @@ struct ReadCommand: AsyncParsableCommand {
         return measurement
     }
 
-    /// The recorded exchanges sent as the `swift` peer sends its APDUs, on the connection's thread,
-    /// each answer checked against the recorded one as the C peer checks it.
+    /// The recorded exchanges sent as the `swift` peer sends its APDUs, on the connection's thread
+    /// (`swift-exchanges`), or from this thread with the blocking calls (`swift-blocking`), each
+    /// answer checked against the recorded one as the C peer checks it.
     @concurrent
     private func measure(_ context: PCSCContext, exchanges: [(command: [UInt8], response: [UInt8])])
         async throws -> Measurement
@@ -115,17 +121,30 @@ struct ReadCommand: AsyncParsableCommand {
         for run in 0..<(options.warmup + options.iterations) {
             try turn.take()
             let start = nowNanoseconds()
-            let (connected, disconnect) = try await context.withConnection(
-                reader: options.reader, disconnecting: .reset
-            ) { connection in
-                let connected = nowNanoseconds()
-                for exchange in exchanges where try await connection.transmitRaw(exchange.command) != exchange.response
-                {
+            let (connected, disconnect): (Int, Int)
+            if peer == .swiftBlocking {
+                let connection = try context.connectBlocking(reader: options.reader)
+                connected = nowNanoseconds()
+                for exchange in exchanges
+                where try connection.transmitRawBlocking(exchange.command) != exchange.response {
                     throw BenchmarkFailure("\(peer): an answer is not the recorded one")
                 }
                 let disconnecting = nowNanoseconds()
                 try connection.disconnect(.reset)
-                return (connected, nowNanoseconds() - disconnecting)
+                disconnect = nowNanoseconds() - disconnecting
+            } else {
+                (connected, disconnect) = try await context.withConnection(
+                    reader: options.reader, disconnecting: .reset
+                ) { connection in
+                    let connected = nowNanoseconds()
+                    for exchange in exchanges
+                    where try await connection.transmitRaw(exchange.command) != exchange.response {
+                        throw BenchmarkFailure("\(peer): an answer is not the recorded one")
+                    }
+                    let disconnecting = nowNanoseconds()
+                    try connection.disconnect(.reset)
+                    return (connected, nowNanoseconds() - disconnecting)
+                }
             }
             let end = nowNanoseconds()
             try turn.hand()
@@ -150,7 +169,7 @@ struct ReadCommand: AsyncParsableCommand {
     /// The cardholder, by the peer's reader, from whichever thread the caller is on.
     private func read(_ channel: CountingChannel) async throws -> Cardholder {
         switch peer {
-        case .swift, .swiftInline, .swiftInProcess, .swiftExchanges:
+        case .swift, .swiftInline, .swiftInProcess, .swiftExchanges, .swiftBlocking:
             let session = try await SocialSecurityCardSession.open(channel)
             return try await session.readCardholder(of: try await session.readIdentity())
         case .swiftPerTag:
