@@ -125,25 +125,12 @@ struct ReadCommand: AsyncParsableCommand {
             if peer == .swiftBlocking {
                 let connection = try context.connectBlocking(reader: options.reader)
                 connected = nowNanoseconds()
-                for exchange in exchanges
-                where try connection.transmitRawBlocking(exchange.command) != exchange.response {
-                    throw BenchmarkFailure("\(peer): an answer is not the recorded one")
-                }
-                let disconnecting = nowNanoseconds()
-                try connection.disconnect(.reset)
-                disconnect = nowNanoseconds() - disconnecting
+                disconnect = try await send(exchanges, on: connection, blocking: true)
             } else {
                 (connected, disconnect) = try await context.withConnection(
                     reader: options.reader, disconnecting: .reset
                 ) { connection in
-                    let connected = nowNanoseconds()
-                    for exchange in exchanges
-                    where try await connection.transmitRaw(exchange.command) != exchange.response {
-                        throw BenchmarkFailure("\(peer): an answer is not the recorded one")
-                    }
-                    let disconnecting = nowNanoseconds()
-                    try connection.disconnect(.reset)
-                    return (connected, nowNanoseconds() - disconnecting)
+                    (nowNanoseconds(), try await send(exchanges, on: connection, blocking: false))
                 }
             }
             let end = nowNanoseconds()
@@ -153,6 +140,26 @@ struct ReadCommand: AsyncParsableCommand {
                 timed: run >= options.warmup)
         }
         return measurement
+    }
+
+    /// Sends the exchanges' commands on `connection`, with the blocking calls or the async ones (on
+    /// the connection's thread), fails unless each answer is the recorded one, and disconnects with
+    /// a reset; returns how long the disconnect took, which the measurement leaves out.
+    private func send(
+        _ exchanges: [(command: [UInt8], response: [UInt8])], on connection: CardConnection, blocking: Bool
+    ) async throws -> Int {
+        for exchange in exchanges {
+            let answer =
+                blocking
+                ? try connection.transmitRawBlocking(exchange.command)
+                : try await connection.transmitRaw(exchange.command)
+            guard answer == exchange.response else {
+                throw BenchmarkFailure("\(peer): an answer is not the recorded one")
+            }
+        }
+        let disconnecting = nowNanoseconds()
+        try connection.disconnect(.reset)
+        return nowNanoseconds() - disconnecting
     }
 
     /// The "COMMAND RESPONSE" lines of an exchanges file.
