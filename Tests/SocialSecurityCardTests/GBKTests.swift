@@ -47,6 +47,16 @@ import Testing
         #expect(cut?.message.contains("ends in the middle of a character") == true)
     }
 
+    /// Descriptors are kept for later calls: one that just failed must serve the next call whole.
+    @Test func aConversionThatFailedLeavesNothingForTheNext() throws {
+        for _ in 0..<3 {
+            #expect(throws: CardDataError.self) { try GBK.decode([0xD5, 0xC5, 0xC8]) }
+            #expect(try GBK.decode([0xD5, 0xC5, 0xC8, 0xFD]) == "张三")
+            #expect(throws: CardDataError.self) { try GBK.encode("王𠮷") }
+            #expect(try GBK.encode("王伟") == [0xCD, 0xF5, 0xCE, 0xB0])
+        }
+    }
+
     @Test func isSafeToCallConcurrently() async throws {
         let names = ["王伟", "李娜", "欧阳秀英", "买买提·艾力"]
         let expected = try names.map(GBK.encode)

@@ -11,7 +11,9 @@ public enum Alphanumeric {
 
     /// Printable ASCII text padded with 00 to exactly `byteCount` bytes.
     public static func encode(ascii text: String, byteCount: Int) throws(CardDataError) -> [UInt8] {
-        try encode(printableASCII(Array(text.utf8)), byteCount: byteCount)
+        let bytes = Array(text.utf8)
+        try checkPrintableASCII(bytes)
+        return try encode(bytes, byteCount: byteCount)
     }
 
     /// The value without its trailing 00 padding.
@@ -22,15 +24,18 @@ public enum Alphanumeric {
     }
 
     /// The printable ASCII text before the 00 padding.
-    public static func decodeASCII(_ bytes: some Collection<UInt8>) throws(CardDataError) -> String {
-        String(decoding: try printableASCII(decode(bytes)), as: UTF8.self)
+    public static func decodeASCII(_ bytes: some BidirectionalCollection<UInt8>) throws(CardDataError) -> String {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0 { end = bytes.index(before: end) }
+        let text = bytes[..<end]
+        try checkPrintableASCII(text)
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private static func printableASCII(_ bytes: [UInt8]) throws(CardDataError) -> [UInt8] {
-        // Every byte before the first offender is ASCII, so its byte index is its character index.
-        if let index = bytes.firstIndex(where: { !(0x20...0x7E).contains($0) }) {
-            throw .notPrintableASCII(position: index + 1)
+    private static func checkPrintableASCII(_ bytes: some Collection<UInt8>) throws(CardDataError) {
+        // Every byte before the first offender is ASCII, so its position is its character's.
+        if let position = bytes.enumerated().first(where: { !(0x20...0x7E).contains($0.element) })?.offset {
+            throw .notPrintableASCII(position: position + 1)
         }
-        return bytes
     }
 }

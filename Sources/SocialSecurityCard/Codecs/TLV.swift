@@ -33,7 +33,13 @@ public struct TLV: Hashable, Sendable {
     /// The items of a record, in order; any byte that is not part of a whole item is an error.
     public static func parse(record: some Collection<UInt8>) throws(CardDataError) -> [TLV] {
         let bytes = Array(record)
-        var items: [TLV] = []
+        return try values(in: bytes).map { TLV(tag: $0.tag, value: Array(bytes[$0.value])) }
+    }
+
+    /// Where each item's value lies in `bytes`, in order: what ``parse(record:)`` reads, without a
+    /// copy of each value, for a reader that keeps only some of them.
+    static func values(in bytes: [UInt8]) throws(CardDataError) -> [(tag: UInt8, value: Range<Int>)] {
+        var items: [(tag: UInt8, value: Range<Int>)] = []
         var offset = 0
         while offset < bytes.count {
             guard offset + 1 < bytes.count else { throw .recordTruncated(offset: offset) }
@@ -54,7 +60,7 @@ public struct TLV: Hashable, Sendable {
             guard length <= available else {
                 throw .recordLengthOverrun(tag: tag, length: length, available: available)
             }
-            items.append(TLV(tag: tag, value: Array(bytes[valueStart..<valueStart + length])))
+            items.append((tag, valueStart..<valueStart + length))
             offset = valueStart + length
         }
         return items

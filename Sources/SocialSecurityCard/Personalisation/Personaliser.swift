@@ -124,7 +124,7 @@ public struct Personaliser: Sendable {
                 try await session.authenticate(with: key, keys: keys, identity: identity)
             }
             let read = try await session.readItems(of: file, generation: identity.generation)
-            for (tag, value) in items where read[tag: tag] != value {
+            for (tag, value) in items where read[tag: tag].map(Array.init) != value {
                 let name = file.items(for: identity.generation).first { $0.tag == tag }?.name ?? "item \(tag)"
                 throw .personalisationMismatch(name)
             }

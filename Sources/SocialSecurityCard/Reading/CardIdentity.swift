@@ -45,7 +45,7 @@ public struct CardIdentity: Hashable, Sendable {
     package init(items: RecordItems, profile: CardProfile, today: CardDate = .today())
         throws(SocialSecurityCardError)
     {
-        let values = ItemValues(items, profile: profile)
+        let values = ItemValues(items, file: profile.ssse.file(CardProfile.cardIssuerFile))
         var warnings: [String] = []
         let identifier = try values.required(.cardIdentifier)
         cardIdentifier = try ItemValues.decoding(.cardIdentifier) { () throws(CardDataError) in

@@ -33,15 +33,15 @@ public struct Cardholder: Hashable, Sendable, CustomStringConvertible {
     package init(items: RecordItems, generation: CardGeneration, profile: CardProfile)
         throws(SocialSecurityCardError)
     {
-        let values = ItemValues(items, profile: profile)
+        let values = ItemValues(items, file: profile.ssse.file(CardProfile.cardholderFile))
         let number = try values.text(.socialSecurityNumber)
         let today = CardDate.today()
         socialSecurityNumber = try ItemValues.decoding(.socialSecurityNumber) { () throws(CardDataError) in
             try IDNumber(number, today: today)
         }
         let nameItems = CardNameItems(
-            name: try values.required(.name),
-            nameExtension: generation >= .v2 ? try values.bytes(.nameExtension) : nil
+            name: Array(try values.required(.name)),
+            nameExtension: generation >= .v2 ? try values.bytes(.nameExtension).map(Array.init) : nil
         )
         name = try ItemValues.decoding(.name) { () throws(CardDataError) in try nameItems.fullName() }
         var warnings = values.spacePadded([.socialSecurityNumber, .sex])

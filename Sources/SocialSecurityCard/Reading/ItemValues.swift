@@ -2,31 +2,37 @@
 /// according to each item's format and length in the profile.
 struct ItemValues {
     private let items: RecordItems
-    private let profile: CardProfile
+    /// What the profile names in the file the items were read from: where every value of this
+    /// read is, whatever other files the profile has.
+    private let named: [DataItem]
 
-    init(_ items: RecordItems, profile: CardProfile) {
+    init(_ items: RecordItems, file: FileProfile?) {
         self.items = items
-        self.profile = profile
+        if case .records(let named) = file?.structure { self.named = named } else { named = [] }
+    }
+
+    /// The profile's item for `field` in this file, nil when the file does not name it.
+    private func item(_ field: DataItem.Field) -> DataItem? {
+        named.first { $0.field == field }
     }
 
     /// The raw value of `field`, nil when the card does not hold it.
-    func bytes(_ field: DataItem.Field) throws(SocialSecurityCardError) -> [UInt8]? {
-        guard let (_, item) = profile.item(field) else { throw .recordNotFound(field.rawValue) }
+    func bytes(_ field: DataItem.Field) throws(SocialSecurityCardError) -> ArraySlice<UInt8>? {
+        guard let item = item(field) else { throw .recordNotFound(field.rawValue) }
         return items[tag: item.tag]
     }
 
     /// The value of `field`, which the card must hold.
-    func required(_ field: DataItem.Field) throws(SocialSecurityCardError) -> [UInt8] {
-        guard let value = try bytes(field) else {
-            throw .recordNotFound(profile.item(field)?.item.name ?? field.rawValue)
-        }
+    func required(_ field: DataItem.Field) throws(SocialSecurityCardError) -> ArraySlice<UInt8> {
+        guard let item = item(field) else { throw .recordNotFound(field.rawValue) }
+        guard let value = items[tag: item.tag] else { throw .recordNotFound(item.name) }
         return value
     }
 
     /// The value of `field`, or nil when the profile does not name it or the card does not hold it:
     /// items a read can do without.
-    func optional(_ field: DataItem.Field) -> [UInt8]? {
-        profile.item(field).flatMap { items[tag: $0.item.tag] }
+    func optional(_ field: DataItem.Field) -> ArraySlice<UInt8>? {
+        item(field).flatMap { items[tag: $0.tag] }
     }
 
     /// The digits of a `cn` item.
@@ -40,7 +46,7 @@ struct ItemValues {
         try Self.text(field, try required(field))
     }
 
-    static func text(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> String {
+    static func text(_ field: DataItem.Field, _ bytes: ArraySlice<UInt8>) throws(SocialSecurityCardError) -> String {
         let text = try decoding(field) { () throws(CardDataError) in try Alphanumeric.decodeASCII(bytes) }
         // ASCII: each byte is a character, so the text is cut where its last non-space byte ends.
         let utf8 = text.utf8
@@ -52,9 +58,9 @@ struct ItemValues {
     /// Items of `fields` whose text ends in spaces before the 00 padding: read, but not as written.
     func spacePadded(_ fields: [DataItem.Field]) -> [String] {
         fields.compactMap { field in
-            guard let bytes = optional(field), bytes.last(where: { $0 != 0 }) == 0x20 else { return nil }
-            let name = profile.item(field)?.item.name ?? field.rawValue
-            return "the card's \(name) ends in spaces, which were ignored"
+            guard let item = item(field), let bytes = items[tag: item.tag], bytes.last(where: { $0 != 0 }) == 0x20
+            else { return nil }
+            return "the card's \(item.name) ends in spaces, which were ignored"
         }
     }
 
@@ -63,11 +69,11 @@ struct ItemValues {
         try Self.date(field, try required(field))
     }
 
-    static func date(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> CardDate {
+    static func date(_ field: DataItem.Field, _ bytes: ArraySlice<UInt8>) throws(SocialSecurityCardError) -> CardDate {
         try decoding(field) { () throws(CardDataError) in try CardDate(bcd: bytes) }
     }
 
-    static func digits(_ field: DataItem.Field, _ bytes: [UInt8]) throws(SocialSecurityCardError) -> String {
+    static func digits(_ field: DataItem.Field, _ bytes: ArraySlice<UInt8>) throws(SocialSecurityCardError) -> String {
         try decoding(field) { () throws(CardDataError) in try BCD.decode(bytes) }
     }
 

@@ -45,10 +45,8 @@ public struct SocialSecurityCardSession: Sendable {
     /// What a card carries from the factory, blank or not: its identifier and generation (EF05
     /// items 01 and 03). One APDU.
     public func readFactoryData() async throws(SocialSecurityCardError) -> FactoryData {
-        try factoryData(
-            ItemValues(
-                try await readItems(of: try file(CardProfile.cardIssuerFile), generation: .v1), profile: profile)
-        )
+        let file = try file(CardProfile.cardIssuerFile)
+        return try factoryData(ItemValues(try await readItems(of: file, generation: .v1), file: file))
     }
 
     /// EF05, the card issuer data: one APDU (one per item where the region reads item by item).
@@ -68,7 +66,7 @@ public struct SocialSecurityCardSession: Sendable {
             let identity = try identity(items, file: file)
             return (FactoryData(cardIdentifier: identity.cardIdentifier, generation: identity.generation), identity)
         } catch  where error == .personalisationIncomplete {
-            return (try factoryData(ItemValues(items, profile: profile)), nil)
+            return (try factoryData(ItemValues(items, file: file)), nil)
         }
     }
 
@@ -84,7 +82,7 @@ public struct SocialSecurityCardSession: Sendable {
 
     private func identity(_ items: RecordItems, file: FileProfile) throws(SocialSecurityCardError) -> CardIdentity {
         var identity = try CardIdentity(items: items, profile: profile)
-        identity.warnings += items.warnings(file: file, generation: identity.generation)
+        identity.warnings += items.warnings(file: file)
         return identity
     }
 
@@ -101,7 +99,7 @@ public struct SocialSecurityCardSession: Sendable {
         }
         let items = try await readItems(of: file, generation: identity.generation)
         var cardholder = try Cardholder(items: items, generation: identity.generation, profile: profile)
-        cardholder.warnings += items.warnings(file: file, generation: identity.generation)
+        cardholder.warnings += items.warnings(file: file)
         return cardholder
     }
 
@@ -129,7 +127,6 @@ public struct SocialSecurityCardSession: Sendable {
         -> RecordItems
     {
         var items = RecordItems()
-        let expected = file.items(for: generation)
         switch profile.recordAccess {
         case .shortFileIdentifier:
             do {
@@ -137,7 +134,7 @@ public struct SocialSecurityCardSession: Sendable {
                     records: try await channel.exchange(
                         .readRecords(sfi: file.sfi), during: "reading \(fileName(file))"))
             } catch  where error.statusWord.map(Self.refusesReadToEnd) ?? false {
-                for item in expected {
+                for item in file.items(for: generation) {
                     try items.add(
                         records: try await channel.exchange(
                             .readRecord(sfi: file.sfi, tag: item.tag), during: item.name))
@@ -145,7 +142,7 @@ public struct SocialSecurityCardSession: Sendable {
             }
         case .selectByFileIdentifier:
             _ = try await channel.exchange(.select(elementaryFile: file.fid), during: "selecting \(fileName(file))")
-            for item in expected {
+            for item in file.items(for: generation) {
                 do {
                     try items.add(
                         records: try await channel.exchange(

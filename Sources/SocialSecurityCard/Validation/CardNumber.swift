@@ -23,43 +23,41 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
     /// seen that do not follow it (`AI666666X` in gdgly/SI_3rdCard's docs/EgAPP-20180611.log, where
     /// the rule wants 1): ``followsCheckRule`` says whether it does, for a warning.
     public init(reading text: String) throws(CardDataError) {
-        let characters = Array(text.uppercased())
+        let upper = text.uppercased()
+        // Almost every number read is ASCII, where each byte is one character: no grapheme breaking.
+        let characters = upper.utf8.allSatisfy { $0 < 0x80 } ? Array(upper.utf8) : upper.map { $0.asciiValue ?? 0x80 }
         guard characters.count == 9 else { throw .cardNumberLength(characters.count) }
         for (index, character) in characters.prefix(8).enumerated() where Self.value(of: character) == nil {
             throw .cardNumberCharacter(position: index + 1)
         }
-        guard let check = characters.last, check == "X" || Self.value(of: check).map({ $0 < 10 }) == true else {
+        guard characters[8] == UInt8(ascii: "X") || Self.value(of: characters[8]).map({ $0 < 10 }) == true else {
             throw .cardNumberCharacter(position: 9)
         }
-        value = String(characters)
+        value = String(decoding: characters, as: UTF8.self)
     }
 
     /// Whether the last character is the one the (unverified) MOD 11 rule computes.
     public var followsCheckRule: Bool {
-        value.last == Self.checkCharacter(for: value.utf8.prefix(8).compactMap(Self.value(of:)))
+        value.utf8.last == Self.checkCharacter(for: value.utf8.prefix(8).compactMap(Self.value(of:)))
     }
 
     /// A card number from eight characters already known to be letters A-Z or digits, with its
     /// check character appended.
     init(body: String) {
-        let values = body.compactMap(Self.value(of:))
-        value = body + String(Self.checkCharacter(for: values))
+        let values = body.utf8.compactMap(Self.value(of:))
+        value = body + String(decoding: [Self.checkCharacter(for: values)], as: UTF8.self)
     }
 
     public var description: String { value }
 
-    private static func checkCharacter(for values: [Int]) -> Character {
+    /// The ASCII check character.
+    private static func checkCharacter(for values: [Int]) -> UInt8 {
         let sum = zip(values, [3, 7, 9, 10, 5, 8, 4, 2]).reduce(0) { $0 + $1.0 * $1.1 }
         return switch 11 - sum % 11 {
-        case 10: "X"
-        case 11: "0"
-        case let digit: Character(Unicode.Scalar(UInt8(0x30 + digit)))
+        case 10: UInt8(ascii: "X")
+        case 11: UInt8(ascii: "0")
+        case let digit: UInt8(0x30 + digit)
         }
-    }
-
-    /// 0-9 for digits, 10-35 for the letters A-Z.
-    private static func value(of character: Character) -> Int? {
-        character.asciiValue.flatMap(value(of:))
     }
 
     /// 0-9 for the ASCII digits, 10-35 for the letters A-Z.

@@ -61,7 +61,7 @@ public struct IDNumber: Hashable, Sendable {
     public var provinceName: String { GB2260.provinces[provinceCode] ?? "" }
 
     /// The sequence code (digits 15-17), which tells men (odd) from women (even).
-    public var sequence: Int { Int(unmaskedValue.dropFirst(14).prefix(3)) ?? 0 }
+    public var sequence: Int { unmaskedValue.utf8.dropFirst(14).prefix(3).reduce(0) { $0 * 10 + Int($1 - 0x30) } }
 
     /// Male for an odd sequence code, female for an even one.
     public var sex: Sex { sequence % 2 == 1 ? .male : .female }
