@@ -21,11 +21,13 @@ public struct CardDate: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Parses eight digits `YYYYMMDD`, the form inside ID numbers and card fields.
     public init(yyyymmdd text: String) throws(CardDataError) {
-        let digits = Array(text.utf8)
+        let digits = text.utf8
         guard digits.count == 8, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw .invalidDate("expected 8 digits YYYYMMDD")
         }
-        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        func number(_ range: Range<Int>) -> Int {
+            digits.dropFirst(range.lowerBound).prefix(range.count).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
         try self.init(year: number(0..<4), month: number(4..<6), day: number(6..<8))
     }
 

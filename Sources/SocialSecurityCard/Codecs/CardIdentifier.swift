@@ -18,7 +18,7 @@ public struct CardIdentifier: Hashable, Sendable, CustomStringConvertible {
         let bytes = Array(bytes)
         guard bytes.count == 16 else { throw .cardIdentifierLength(bytes.count) }
         guard let region = try? BCD.decode(bytes[0..<3]), region.count == 6 else { throw .cardIdentifierRegion }
-        guard Array(bytes[3..<8]) == Self.issuerMark else { throw .cardIdentifierMarker }
+        guard bytes[3..<8].elementsEqual(Self.issuerMark) else { throw .cardIdentifierMarker }
         self.bytes = bytes
         regionCode = region
     }

@@ -38,21 +38,22 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether the last character is the one the (unverified) MOD 11 rule computes.
     public var followsCheckRule: Bool {
-        value.utf8.last == Self.checkCharacter(for: value.utf8.prefix(8).compactMap(Self.value(of:)))
+        value.utf8.last == Self.checkCharacter(for: value.utf8.prefix(8))
     }
 
     /// A card number from eight characters already known to be letters A-Z or digits, with its
     /// check character appended.
     init(body: String) {
-        let values = body.utf8.compactMap(Self.value(of:))
-        value = body + String(decoding: [Self.checkCharacter(for: values)], as: UTF8.self)
+        value = body + String(decoding: [Self.checkCharacter(for: body.utf8)], as: UTF8.self)
     }
 
     public var description: String { value }
 
-    /// The ASCII check character.
-    private static func checkCharacter(for values: [Int]) -> UInt8 {
-        let sum = zip(values, [3, 7, 9, 10, 5, 8, 4, 2]).reduce(0) { $0 + $1.0 * $1.1 }
+    private static let weights = [3, 7, 9, 10, 5, 8, 4, 2]
+
+    /// The ASCII check character of eight letters A-Z or digits.
+    private static func checkCharacter(for body: some Sequence<UInt8>) -> UInt8 {
+        let sum = zip(body, weights).reduce(0) { $0 + (value(of: $1.0) ?? 0) * $1.1 }
         return switch 11 - sum % 11 {
         case 10: UInt8(ascii: "X")
         case 11: UInt8(ascii: "0")

@@ -71,10 +71,11 @@ public struct IDNumber: Hashable, Sendable {
 
     /// ISO 7064 MOD 11-2 over the first 17 digits, as an index into "10X98765432" (X is 10).
     static func checkValue(for body: some Collection<Int>) -> Int {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(body, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+        checkValues[zip(body, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
     }
+
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkValues = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2]
 
     /// The value of each character of `text` (X is 10), which must be a whole number of either length.
     private static func values(of text: String, convertingLegacy: Bool) throws(CardDataError) -> [Int] {
