@@ -42,6 +42,40 @@ build_apdu_loop() {
         $(pkg-config --cflags --libs libpcsclite)
 }
 
+# --- machine ----------------------------------------------------------------------------
+# A virtual machine's idle CPU halts, and a thread woken there waits for the host to run that CPU
+# again: about 40 µs on this project's build machines (the haltpoll cpuidle driver, booted with
+# guest halt polling off), against a few µs for a terminal's own cores waking. Every sleep and
+# wake-up in a card read pays it, so a peer that sleeps more often pays it more often, whatever its
+# own code costs. poll_idle_cpus lets idle CPUs poll for HALT_POLL_NS nanoseconds (200000 unless
+# set; set empty, the machine stays as it is) before they halt, and restore_idle_cpus puts back
+# what the machine had; where there is no such setting (a real machine) both do nothing.
+halt_poll_setting=/sys/module/haltpoll/parameters/guest_halt_poll_ns
+halt_poll_booted=
+
+# idle_cpus: what idle CPUs do now, in words for a report.
+idle_cpus() {
+    [[ -r $halt_poll_setting ]] || { echo "a machine without guest halt polling"; return; }
+    local ns
+    ns=$(<"$halt_poll_setting")
+    if ((ns == 0)); then echo "idle CPUs halt at once (guest halt polling off)"; else
+        echo "idle CPUs poll $((ns / 1000)) µs before they halt (guest halt polling)"
+    fi
+}
+
+poll_idle_cpus() {
+    local ns=${HALT_POLL_NS-200000}
+    [[ -n $ns && -w $halt_poll_setting ]] || return 0
+    halt_poll_booted=$(<"$halt_poll_setting")
+    echo "$ns" >"$halt_poll_setting"
+}
+
+restore_idle_cpus() {
+    [[ -n $halt_poll_booted ]] || return 0
+    echo "$halt_poll_booted" >"$halt_poll_setting"
+    halt_poll_booted=
+}
+
 # --- measure ----------------------------------------------------------------------------
 now_ns() { date +%s%N; }
 
