@@ -35,4 +35,26 @@ struct CardIdentityWarningTests {
         let read = try Self.readBack(try Self.identity(cardNumber: "A12345674"))
         #expect(read.warnings.isEmpty)
     }
+
+    /// A region whose profile keeps the card type in EF06 under EF05's tag 02: EF05's item 02 is
+    /// then one the profile does not name there, not the card type.
+    @Test func anItemTheProfileKeepsInAnotherFileIsNotReadFromThisOne() throws {
+        var profile = CardProfile.standard
+        profile.ssse.files = profile.ssse.files.map { file in
+            guard case .records(let items) = file.structure else { return file }
+            var moved = file
+            if file.fid == CardProfile.cardIssuerFile {
+                moved.structure = .records(items.filter { $0.field != .cardType })
+            } else if file.fid == CardProfile.cardholderFile {
+                moved.structure = .records(
+                    items + [DataItem(tag: 0x02, field: .cardType, name: "卡类别", format: .an, length: 1)])
+            }
+            return moved
+        }
+        let records = try Self.identity(cardNumber: "A12345674").records(profile: .standard)
+        var items = RecordItems()
+        try items.add(records: try TLV.encode(records.map(\.record)))
+        #expect(try CardIdentity(items: items, profile: .standard).cardType == "1")
+        #expect(try CardIdentity(items: items, profile: profile).cardType == nil)
+    }
 }
