@@ -23,9 +23,7 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
     /// seen that do not follow it (`AI666666X` in gdgly/SI_3rdCard's docs/EgAPP-20180611.log, where
     /// the rule wants 1): ``followsCheckRule`` says whether it does, for a warning.
     public init(reading text: String) throws(CardDataError) {
-        let upper = text.uppercased()
-        // Almost every number read is ASCII, where each byte is one character: no grapheme breaking.
-        let characters = upper.utf8.allSatisfy { $0 < 0x80 } ? Array(upper.utf8) : upper.map { $0.asciiValue ?? 0x80 }
+        let characters = text.uppercased().asciiCharacters
         guard characters.count == 9 else { throw .cardNumberLength(characters.count) }
         for (index, character) in characters.prefix(8).enumerated() where Self.value(of: character) == nil {
             throw .cardNumberCharacter(position: index + 1)

@@ -79,18 +79,16 @@ public struct IDNumber: Hashable, Sendable {
 
     /// The value of each character of `text` (X is 10), which must be a whole number of either length.
     private static func values(of text: String, convertingLegacy: Bool) throws(CardDataError) -> [Int] {
-        // Almost every number read is ASCII, where each byte is one character: no grapheme breaking.
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        let count = ascii ? text.utf8.count : text.count
-        switch count {
+        let characters = text.asciiCharacters
+        switch characters.count {
         case 18: break
         case 15 where convertingLegacy: break
         case 15: throw .idNumberLegacy
-        default: throw .idNumberLength(count)
+        default: throw .idNumberLength(characters.count)
         }
         var digits: [Int] = []
         digits.reserveCapacity(18)
-        for (index, value) in (ascii ? Array(text.utf8) : text.map { $0.asciiValue ?? 0x80 }).enumerated() {
+        for (index, value) in characters.enumerated() {
             if (0x30...0x39).contains(value) {
                 digits.append(Int(value - 0x30))
             } else if index == 17, value == UInt8(ascii: "X") || value == UInt8(ascii: "x") {
