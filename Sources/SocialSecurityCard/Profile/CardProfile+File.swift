@@ -51,7 +51,7 @@ extension CardProfile {
                 problems.append("the SSSE has no file \(name); a card read needs it")
                 continue
             }
-            let present = Set(file.items(for: .v3).map(\.field))
+            let present = Set(file.dataItems.map(\.field))
             for field in fields where !present.contains(field) {
                 problems.append("file \(name) does not name the item `\(field.rawValue)`; a card read needs it")
             }

@@ -41,10 +41,16 @@ public struct FileProfile: Codable, Hashable, Sendable {
         read.filter { $0.since <= generation }.max { $0.since < $1.since }?.condition ?? .never
     }
 
+    /// The data items this file names for a card of any generation, in record order; none for a
+    /// file that is not a record file.
+    public var dataItems: [DataItem] {
+        guard case .records(let items) = structure else { return [] }
+        return items
+    }
+
     /// The data items this file holds on a card of `generation`, in record order.
     public func items(for generation: CardGeneration) -> [DataItem] {
-        guard case .records(let items) = structure else { return [] }
-        return items.filter { $0.since <= generation }
+        dataItems.filter { $0.since <= generation }
     }
 }
 

@@ -8,7 +8,7 @@ struct ItemValues {
 
     init(_ items: RecordItems, file: FileProfile?) {
         self.items = items
-        if case .records(let named) = file?.structure { self.named = named } else { named = [] }
+        named = file?.dataItems ?? []
     }
 
     /// The profile's item for `field` in this file, nil when the file does not name it.

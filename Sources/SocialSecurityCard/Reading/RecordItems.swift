@@ -35,8 +35,7 @@ package struct RecordItems: Sendable {
 
     /// The oddities of this file against the items `file` names (on a card of any generation), for staff.
     func warnings(file: FileProfile) -> [String] {
-        let known: [DataItem]
-        if case .records(let items) = file.structure { known = items } else { known = [] }
+        let known = file.dataItems
         func isKnown(_ tag: UInt8) -> Bool { known.contains { $0.tag == tag } }
         // Most cards have nothing to warn about: nothing is built or named for one that does not.
         guard !repeatedTags.isEmpty || !items.allSatisfy({ isKnown($0.tag) }) else { return [] }
