@@ -17,19 +17,22 @@ public enum Alphanumeric {
     }
 
     /// The value without its trailing 00 padding.
-    public static func decode(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        var value = Array(bytes)
-        while value.last == 0 { value.removeLast() }
-        return value
+    public static func decode(_ bytes: some BidirectionalCollection<UInt8>) -> [UInt8] {
+        Array(withoutPadding(bytes))
     }
 
     /// The printable ASCII text before the 00 padding.
     public static func decodeASCII(_ bytes: some BidirectionalCollection<UInt8>) throws(CardDataError) -> String {
-        var end = bytes.endIndex
-        while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0 { end = bytes.index(before: end) }
-        let text = bytes[..<end]
+        let text = withoutPadding(bytes)
         try checkPrintableASCII(text)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `bytes` up to where its trailing 00s begin, without a copy.
+    private static func withoutPadding<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0 { end = bytes.index(before: end) }
+        return bytes[..<end]
     }
 
     private static func checkPrintableASCII(_ bytes: some Collection<UInt8>) throws(CardDataError) {
