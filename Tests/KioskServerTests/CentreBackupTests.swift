@@ -36,6 +36,7 @@ struct CentreBackupTests {
             #expect(integrity.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
 
             try await centre.register("T-9")
+            #expect(centre.process?.isRunning == true, "the centre stopped on its own: \(centre.logText.suffix(4_000))")
             let serving = try await sskiosk(["centre", "restore", "--database", centre.database, "--from", backup])
             #expect(serving.status != 0)
             #expect(serving.output.contains("stop the centre"), "\(serving.output)")

@@ -143,14 +143,18 @@ struct CentreProcess {
             ]
     }
 
-    /// Starts `centre serve` and returns once it accepts TCP connections.
+    /// Starts `centre serve` and returns once this process says it listens on ``port``: another
+    /// test's server that took the port meanwhile also accepts connections, and this centre then
+    /// exits, so a connection alone does not show that it serves.
     mutating func start() async throws {
+        let listening = "listening on \(port)\n"
+        let earlier = logText.components(separatedBy: listening).count
         let process = try await BackgroundProcess.start(serveCommand, output: .file(log.path))
         self.process = process
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw Failure("centre serve exited at start: \(logText)") }
-            if LocalPort.accepts(port, host: host) { return }
+            if logText.components(separatedBy: listening).count > earlier { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure("centre serve did not listen within 60 s: \(logText)")
