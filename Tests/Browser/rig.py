@@ -1,6 +1,7 @@
 """The rig and the terminal service as the browser tests use them: the real `sskiosk serve` on a
 port of its own with demo data, and simulated cards put in and pulled out through the rig script."""
 
+import datetime
 import json
 import os
 import random
@@ -22,6 +23,15 @@ RIG_CONFIGURATION = ROOT / "hardware" / "rig" / "terminal.json"
 READER0 = "Virtual PCD 00 00"
 READER1 = "Virtual PCD 00 01"
 PIN = "123456"
+
+# The terminal counts days in China's time (UTC+8, no summer time): from 16:00 UTC its day is the
+# next one, whatever this machine's zone.
+CHINA = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def china_today():
+    """The day it is at the terminal."""
+    return datetime.datetime.now(CHINA).date()
 
 
 def wait_until_answering(process, healthy, what, log):

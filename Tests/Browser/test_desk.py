@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import Select
 
 import browser
 from browser import check_screen, click, page_text, screenshot, text_of, wait
-from rig import Terminal, card_data, card_image, card_photo, rig, spooled
+from rig import Terminal, card_data, card_image, card_photo, china_today, rig, spooled
 
 
 class DeskTests(unittest.TestCase):
@@ -180,7 +180,7 @@ class DeskTests(unittest.TestCase):
         driver.find_element(By.ID, "job-skills").send_keys("采茶，制茶")
         driver.find_element(By.ID, "job-wage-from").send_keys("3000")
         driver.find_element(By.ID, "job-wage-to").send_keys("4000")
-        until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        until = (china_today() + datetime.timedelta(days=30)).isoformat()
         driver.execute_script(f"document.getElementById('job-until').value = '{until}'")
         driver.find_element(By.ID, "job-contact").send_keys("13812345678")
         click(driver, '#job-form button[type="submit"]')
@@ -194,7 +194,7 @@ class DeskTests(unittest.TestCase):
         wait(lambda: "采茶工" not in text_of(driver, "#area-jobs"), what="the job off the list")
 
         # A training course posted for the area, a resident signed up for it at intake, its sign-up closed.
-        day = lambda days: (datetime.date.today() + datetime.timedelta(days=days)).isoformat()
+        day = lambda days: (china_today() + datetime.timedelta(days=days)).isoformat()
         driver.find_element(By.ID, "course-title").send_keys("育婴员培训")
         driver.find_element(By.ID, "course-provider").send_keys("县职业技能培训学校")
         driver.find_element(By.ID, "course-place").send_keys("镇文化站")
@@ -222,7 +222,7 @@ class DeskTests(unittest.TestCase):
         public-welfare post the township posted: the assistance register lists them, placed."""
         driver = self.driver
         token = self.terminal.login("clerk1")
-        until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        until = (china_today() + datetime.timedelta(days=30)).isoformat()
         status, posting = self.terminal.post("/api/jobs", {
             "title": "村道保洁员", "employer": "镇人民政府", "place": "东山村", "kind": "public-welfare",
             "monthlyWageFromFen": 200000, "monthlyWageToFen": 200000, "until": until, "contact": "13812345678"}, token)
@@ -266,7 +266,7 @@ class DeskTests(unittest.TestCase):
         with sqlite3.connect(f"file:{self.terminal.directory}/terminal.sqlite?mode=ro", uri=True) as db:
             person, name = db.execute("SELECT idNumber, name FROM person ORDER BY idNumber LIMIT 1").fetchone()
         day = next(
-            d for d in ((datetime.date.today() + datetime.timedelta(days=n)).isoformat() for n in range(1, 15))
+            d for d in ((china_today() + datetime.timedelta(days=n)).isoformat() for n in range(1, 15))
             if self.terminal.get(f"/api/appointments/slots?day={d}")[0] == 200)
         self.sign_in("clerk1")
         self.signed_in()
@@ -321,7 +321,7 @@ class DeskTests(unittest.TestCase):
         click(driver, '#dispute-decision-form button[type="submit"]')
         wait(lambda: "办理中" in text_of(driver, "#dispute-result"), what="the case accepted")
         self.assertFalse(driver.find_element(By.ID, "dispute-decision-form").is_displayed(), "decided once")
-        today = datetime.date.today().isoformat()
+        today = china_today().isoformat()
         driver.execute_script(f"document.getElementById('dispute-session-day').value = '{today}'")
         driver.find_element(By.ID, "dispute-attendees").send_keys("周小梅；公司代表")
         driver.find_element(By.ID, "dispute-session-summary").send_keys("公司承认欠薪，同意分期支付")

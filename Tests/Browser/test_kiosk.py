@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 
 import browser
 from browser import check_screen, click, page_text, screenshot, text_of, wait, wait_screen
-from rig import PIN, Terminal, card_data, card_image, rig, spooled
+from rig import PIN, Terminal, card_data, card_image, china_today, rig, spooled
 
 
 def receipt_code(pdf):
@@ -272,7 +272,7 @@ class KioskTests(KioskCase):
         token = self.terminal.login("clerk1")
         status, headers, body = self.terminal.get("/api/jobs")
         township = json.loads(body)[0]["regionCode"]
-        until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        until = (china_today() + datetime.timedelta(days=30)).isoformat()
         for posting in [
             {"title": "采茶工", "employer": "演示茶业合作社", "place": "东山村", "regionCode": township + "003",
              "kind": "seasonal", "skills": ["采茶"], "monthlyWageFromFen": 300000, "monthlyWageToFen": 400000},
@@ -310,7 +310,7 @@ class KioskTests(KioskCase):
         card and PIN, and the seat is taken."""
         driver = self.driver
         token = self.terminal.login("clerk1")
-        day = lambda days: (datetime.date.today() + datetime.timedelta(days=days)).isoformat()
+        day = lambda days: (china_today() + datetime.timedelta(days=days)).isoformat()
         status, course = self.terminal.post("/api/courses", {
             "title": "电工技能培训", "provider": "县职业技能培训学校", "place": "镇文化站", "startsOn": day(10),
             "endsOn": day(20), "signUpUntil": day(5), "seats": 2}, token)
